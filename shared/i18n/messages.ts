@@ -1,0 +1,93 @@
+import type { Quota } from '../quotas/rules';
+import { LABELS } from './labels';
+
+export const ERROR_CODES = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  IDEMPOTENCY_CONFLICT: 409,
+  QUOTA_EXCEEDED: 409,
+  NOT_ELIGIBLE: 422,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  UPSTREAM_FAILED: 502,
+  INTERNAL: 500,
+} as const;
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+const nf = (n: number) => n.toLocaleString('fr-FR');
+const amount = (n: number, unit: Quota['unit']) => {
+  if (unit === 'minutes') return `${nf(n)} min (${nf(Math.round((n / 60) * 10) / 10)} h)`;
+  return `${nf(n)} ${unit === 'partners' ? 'partenaire' : 'séance'}${n > 1 ? 's' : ''}`;
+};
+
+/** Every French message the worker (and the sidebars) show; one place to review wording. */
+export const MSG = {
+  validation: 'Certaines valeurs sont invalides : corrigez les champs signalés.',
+  malformedJson: 'Le corps de la requête n’est pas un JSON valide.',
+  expectedObject: 'Le corps de la requête doit être un objet JSON.',
+  unauthenticated: 'Identification requise : connectez-vous avec votre compte Google.',
+  invalidToken: 'Jeton d’identité invalide ou expiré : reconnectez-vous.',
+  notMember: (email: string) =>
+    `Le compte ${email} n’est pas membre du programme : demandez l’accès à l’ADEME.`,
+  adminOnly: 'Action réservée aux administrateurs ADEME.',
+  viewerReadOnly: 'Votre rôle de lecteur ne permet pas de modifier les données.',
+  notYourTerritory: (name: string) => `Vous n’êtes pas consultant du territoire « ${name} ».`,
+  notFound: (what: string) => `${what} introuvable.`,
+  routeNotFound: 'Cette adresse n’existe pas dans l’API.',
+  internal: 'Erreur interne : réessayez ; si elle persiste, prévenez l’équipe technique.',
+  idempotencyConflict: 'Cet identifiant a déjà servi pour un autre enregistrement : rechargez le formulaire.',
+  tooLarge: (maxKb: number) => `Requête trop volumineuse (${maxKb} Ko au maximum).`,
+  rateLimited: (seconds: number) => `Trop d’enregistrements en peu de temps : réessayez dans ${seconds} s.`,
+  upstream: 'Google ne répond pas pour le moment : rien n’a été enregistré, réessayez dans quelques minutes.',
+  maxTerritories: (max: number) => `Le programme compte déjà ${max} territoires, son maximum.`,
+  unknownCommune: (code: string) => `Code INSEE inconnu : ${code} ne correspond à aucune commune actuelle.`,
+  outsideRegion: (name: string, code: string, region: string) =>
+    `${name} (${code}) n’est pas dans la région du programme (code région ${region}).`,
+  tooSmall: (name: string, population: number, min: number) =>
+    `${name} compte ${nf(population)} habitants (INSEE) : la ville centre doit en compter au moins ${nf(min)}.`,
+  quotaExceeded: (q: Quota, amountAsked: number) =>
+    `Quota dépassé : ${q.label} — ${amount(q.used, q.unit)} utilisée(s) sur ${amount(q.limit, q.unit)}, ` +
+    `cette saisie en demande ${amount(amountAsked, q.unit)}. Un administrateur peut déroger avec un motif.`,
+  durationCap: (kindLabel: string, max: number, asked: number) =>
+    `${kindLabel} : ${nf(max)} min au plus par séance (${nf(asked)} min saisies). Un administrateur peut déroger avec un motif.`,
+  hostAlreadyUsed: (name: string) =>
+    `Le territoire « ${name} » a déjà accueilli un atelier collectif : chaque atelier est animé depuis un territoire différent.`,
+  workshopNumberUsed: (n: number) => `L’atelier n° ${n} existe déjà.`,
+  workshopNumberTooHigh: (max: number) => `Le programme prévoit ${max} ateliers collectifs au plus.`,
+  partnersFull: (name: string, max: number) =>
+    `Le territoire « ${name} » a déjà ${max} partenaires, son maximum.`,
+  partnerOfOtherTerritory: 'Ce partenaire n’appartient pas au territoire indiqué.',
+  territoryRequired: (kindLabel: string) => `${kindLabel} : indiquez le territoire concerné.`,
+  partnerRequired: 'Un accompagnement individuel doit indiquer le partenaire accompagné.',
+  dateOutsideProgramme: (start: string, end: string) =>
+    `La date doit être comprise entre le ${frDate(start)} et le ${frDate(end)}.`,
+  overrideAdminOnly: 'Seul un administrateur peut déroger à un quota.',
+  unknownBlocker: (id: string) => `Verrou inconnu : ${id}.`,
+  lastAdmin: 'Impossible de retirer ce membre : il est déclaré administrateur dans la configuration.',
+} as const;
+
+export const quotaLabel = (kind: keyof typeof LABELS.sessionKind) => LABELS.sessionKind[kind];
+
+const MONTHS = [
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
+];
+/** 2025-03-01 → « 1er mars 2025 ». */
+export function frDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  if (!y || !m || !d) return iso;
+  return `${d === 1 ? '1er' : d} ${MONTHS[m - 1]} ${y}`;
+}

@@ -1,0 +1,258 @@
+import { LABELS } from '../i18n/labels';
+import type { QuotaStatus, SessionKind } from '../schemas/enums';
+import type { Programme } from '../schemas/programme';
+
+export type QuotaScope = 'programme' | 'territory' | 'partner';
+export type QuotaUnit = 'sessions' | 'minutes' | 'partners';
+
+export interface Quota {
+  key: SessionKind | 'partners';
+  scope: QuotaScope;
+  subjectId: string;
+  label: string;
+  unit: QuotaUnit;
+  used: number;
+  limit: number;
+  remaining: number;
+  status: QuotaStatus;
+}
+
+/** How one session kind counts against the tender's quotas (see the contract's table). */
+export interface QuotaRule {
+  kind: SessionKind;
+  phase: 1 | 2 | 3 | null;
+  scope: QuotaScope;
+  unit: QuotaUnit;
+  limit: (p: Programme) => number;
+  /** Cap on one session's duration (forfaits of 2 h, monthly meeting under 1 h). */
+  maxMinutesPerSession?: (p: Programme) => number;
+  /** The quota applies per calendar month (ADEME monthly meeting). */
+  perMonth?: boolean;
+  /** Each host territory at most once (collective workshops). */
+  uniqueTerritory?: boolean;
+  /** The session must name a territory (the host for workshops). */
+  needsTerritory: boolean;
+}
+
+const q = (p: Programme) => p.quotas;
+
+export const QUOTA_RULES: Record<SessionKind, QuotaRule> = {
+  'ademe-kickoff': {
+    kind: 'ademe-kickoff',
+    phase: 1,
+    scope: 'programme',
+    unit: 'sessions',
+    needsTerritory: false,
+    limit: (p) => q(p).ademeKickoffs,
+  },
+  'territory-interview': {
+    kind: 'territory-interview',
+    phase: 1,
+    scope: 'territory',
+    unit: 'sessions',
+    needsTerritory: true,
+    limit: (p) => q(p).territoryInterviewsPerTerritory,
+  },
+  diagnostic: {
+    kind: 'diagnostic',
+    phase: 1,
+    scope: 'territory',
+    unit: 'minutes',
+    needsTerritory: true,
+    limit: (p) => q(p).diagnosticDaysPerTerritory * p.minutesPerDay,
+  },
+  'team-building': {
+    kind: 'team-building',
+    phase: 1,
+    scope: 'programme',
+    unit: 'sessions',
+    needsTerritory: false,
+    limit: (p) => q(p).teamBuildingEvents,
+  },
+  'collective-support': {
+    kind: 'collective-support',
+    phase: 2,
+    scope: 'territory',
+    unit: 'sessions',
+    needsTerritory: true,
+    limit: (p) => q(p).collectiveSupportsPerTerritory,
+    maxMinutesPerSession: (p) => q(p).collectiveSupportMinutes,
+  },
+  workshop: {
+    kind: 'workshop',
+    phase: 2,
+    scope: 'programme',
+    unit: 'sessions',
+    needsTerritory: true,
+    uniqueTerritory: true,
+    limit: (p) => q(p).workshopsTotal,
+  },
+  'virtual-event': {
+    kind: 'virtual-event',
+    phase: 2,
+    scope: 'programme',
+    unit: 'sessions',
+    needsTerritory: false,
+    limit: (p) => q(p).virtualEvents,
+  },
+  'partner-support': {
+    kind: 'partner-support',
+    phase: 3,
+    scope: 'partner',
+    unit: 'sessions',
+    needsTerritory: true,
+    limit: (p) => q(p).partnerSupportsPerPartner,
+    maxMinutesPerSession: (p) => q(p).partnerSupportMinutes,
+  },
+  'closing-event': {
+    kind: 'closing-event',
+    phase: 3,
+    scope: 'programme',
+    unit: 'sessions',
+    needsTerritory: false,
+    limit: (p) => q(p).closingEvents,
+  },
+  copil: {
+    kind: 'copil',
+    phase: null,
+    scope: 'programme',
+    unit: 'sessions',
+    needsTerritory: false,
+    limit: (p) => q(p).copilTotal,
+  },
+  'ademe-monthly': {
+    kind: 'ademe-monthly',
+    phase: null,
+    scope: 'programme',
+    unit: 'sessions',
+    needsTerritory: false,
+    perMonth: true,
+    limit: () => 1,
+    maxMinutesPerSession: (p) => q(p).ademeMonthlyMaxMinutes,
+  },
+};
+
+export const RULES = Object.values(QUOTA_RULES);
+
+export function quotaStatus(used: number, limit: number, warnAtRatio: number): QuotaStatus {
+  if (used > limit) return 'exceeded';
+  if (used >= limit) return 'reached';
+  if (used >= warnAtRatio * limit) return 'warning';
+  return 'ok';
+}
+
+/** The amount one session adds to its quota. */
+export const sessionAmount = (rule: QuotaRule, durationMinutes: number) =>
+  rule.unit === 'minutes' ? durationMinutes : 1;
+
+export function makeQuota(rule: QuotaRule, p: Programme, subjectId: string, used: number): Quota {
+  const limit = rule.limit(p);
+  const monthSuffix = rule.perMonth ? ` (${subjectId})` : '';
+  return {
+    key: rule.kind,
+    scope: rule.scope,
+    subjectId,
+    label: `${LABELS.sessionKind[rule.kind]}${monthSuffix}`,
+    unit: rule.unit,
+    used,
+    limit,
+    remaining: Math.max(0, limit - used),
+    status: quotaStatus(used, limit, p.warnAtRatio),
+  };
+}
+
+/** Aggregated use of one quota subject: what the worker's GROUP BY returns. */
+export interface QuotaUsage {
+  kind: SessionKind;
+  territoryId: string | null;
+  partnerId: string | null;
+  month: string | null;
+  sessions: number;
+  minutes: number;
+}
+
+export interface QuotaReport {
+  programme: Quota[];
+  territories: { territoryId: string; name: string; quotas: Quota[] }[];
+  partners: { partnerId: string; territoryId: string; name: string; quotas: Quota[] }[];
+}
+
+/** The subject a session counts against, given its rule. */
+export function subjectOf(
+  rule: QuotaRule,
+  s: { territoryId?: string | null; partnerId?: string | null; date?: string; month?: string | null },
+): string {
+  if (rule.scope === 'territory') return s.territoryId ?? '';
+  if (rule.scope === 'partner') return s.partnerId ?? '';
+  if (rule.perMonth) return s.month ?? (s.date ?? '').slice(0, 7);
+  return 'programme';
+}
+
+const usageKey = (kind: string, subject: string) => `${kind}\u0000${subject}`;
+
+/** Record + programme → every Quota of the contract; pure, shared by the worker and the add-on. */
+export function buildQuotaReport(
+  p: Programme,
+  territories: readonly { id: string; name: string }[],
+  partners: readonly { id: string; territoryId: string; name: string }[],
+  usage: readonly QuotaUsage[],
+): QuotaReport {
+  const used = new Map<string, number>();
+  const months = new Set<string>();
+  for (const u of usage) {
+    const rule = QUOTA_RULES[u.kind];
+    if (!rule) continue;
+    const subject = subjectOf(rule, u);
+    if (rule.perMonth && u.month) months.add(u.month);
+    const key = usageKey(u.kind, subject);
+    used.set(key, (used.get(key) ?? 0) + (rule.unit === 'minutes' ? u.minutes : u.sessions));
+  }
+  const quota = (rule: QuotaRule, subject: string) =>
+    makeQuota(rule, p, subject, used.get(usageKey(rule.kind, subject)) ?? 0);
+  const programme: Quota[] = [];
+  for (const rule of RULES.filter((r) => r.scope === 'programme')) {
+    if (rule.perMonth) for (const m of [...months].sort()) programme.push(quota(rule, m));
+    else programme.push(quota(rule, 'programme'));
+  }
+  const territoryRules = RULES.filter((r) => r.scope === 'territory');
+  const partnerRules = RULES.filter((r) => r.scope === 'partner');
+  return {
+    programme,
+    territories: territories.map((t) => ({
+      territoryId: t.id,
+      name: t.name,
+      quotas: territoryRules.map((r) => quota(r, t.id)),
+    })),
+    partners: partners.map((pa) => ({
+      partnerId: pa.id,
+      territoryId: pa.territoryId,
+      name: pa.name,
+      quotas: partnerRules.map((r) => quota(r, pa.id)),
+    })),
+  };
+}
+
+/** Sessions → usage rows, for clients that hold raw sessions (the add-on's mirror). */
+export function usageFromSessions(
+  sessions: readonly {
+    kind: SessionKind;
+    territoryId?: string | null;
+    partnerId?: string | null;
+    date: string;
+    durationMinutes: number;
+  }[],
+): QuotaUsage[] {
+  return sessions.map((s) => ({
+    kind: s.kind,
+    territoryId: s.territoryId ?? null,
+    partnerId: s.partnerId ?? null,
+    month: s.date.slice(0, 7),
+    sessions: 1,
+    minutes: s.durationMinutes,
+  }));
+}
+
+/** Would one more session of this duration fit? Used before any call and by the worker's message. */
+export function fitsQuota(rule: QuotaRule, quota: Pick<Quota, 'used' | 'limit'>, durationMinutes: number) {
+  return quota.used + sessionAmount(rule, durationMinutes) <= quota.limit;
+}

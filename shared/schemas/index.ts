@@ -1,0 +1,4 @@
+export * from './common';
+export * from './enums';
+export * from './programme';
+export * from './records';

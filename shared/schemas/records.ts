@@ -1,0 +1,193 @@
+import * as z from 'zod/mini';
+import {
+  ASSESSMENT_TEXT,
+  Email,
+  Id,
+  IsoDate,
+  LONG_TEXT,
+  optText,
+  PositiveInt,
+  SHORT_TEXT,
+  text,
+} from './common';
+import {
+  BLOCKER_CATEGORIES,
+  BLOCKER_OWNERS,
+  BLOCKER_STATUSES,
+  INDICATORS,
+  LEGAL_FORMS,
+  PARTNER_KINDS,
+  ROLES,
+  SESSION_KINDS,
+  SESSION_MODES,
+  USE_CASE_CATEGORIES,
+} from './enums';
+
+// ---- members -------------------------------------------------------------------------
+export const MemberInput = z.strictObject({ email: Email, role: z.enum(ROLES) });
+export type MemberInput = z.infer<typeof MemberInput>;
+
+// ---- territories ---------------------------------------------------------------------
+export const Contact = z.strictObject({
+  name: text(SHORT_TEXT),
+  role: text(SHORT_TEXT),
+  email: z.optional(Email),
+  phone: z.optional(z.string().check(z.regex(/^[0-9 +().-]{6,25}$/, 'Numéro de téléphone invalide.'))),
+});
+export type Contact = z.infer<typeof Contact>;
+
+const territoryFields = {
+  name: text(SHORT_TEXT),
+  legalForm: z.enum(LEGAL_FORMS),
+  centralCityInsee: z
+    .string()
+    .check(z.regex(/^(\d{5}|2[AB]\d{3})$/, 'Code INSEE attendu : 5 caractères (ex. 31555).')),
+  epciSiren: z.optional(z.string().check(z.regex(/^\d{9}$/, 'Numéro SIREN attendu : 9 chiffres.'))),
+  consultants: z.array(Email).check(z.maxLength(20)),
+  contacts: z.optional(z.array(Contact).check(z.maxLength(20))),
+};
+export const TerritoryInput = z.strictObject({ id: z.optional(Id), ...territoryFields });
+export type TerritoryInput = z.infer<typeof TerritoryInput>;
+export const TerritoryPatch = z.partial(z.strictObject(territoryFields));
+export type TerritoryPatch = z.infer<typeof TerritoryPatch>;
+
+export const TerritoryAssessment = z.strictObject({
+  findings: text(ASSESSMENT_TEXT),
+  stakes: text(ASSESSMENT_TEXT),
+  recommendations: text(ASSESSMENT_TEXT),
+});
+export type TerritoryAssessment = z.infer<typeof TerritoryAssessment>;
+
+// ---- partners ------------------------------------------------------------------------
+export const PartnerInput = z.strictObject({
+  id: z.optional(Id),
+  name: text(SHORT_TEXT),
+  kind: z.enum(PARTNER_KINDS),
+  useCase: z.strictObject({ category: z.enum(USE_CASE_CATEGORIES), description: text(LONG_TEXT) }),
+  vehicles: z.optional(z.array(text(SHORT_TEXT)).check(z.maxLength(30))),
+});
+export type PartnerInput = z.infer<typeof PartnerInput>;
+
+// ---- sessions ------------------------------------------------------------------------
+export const Override = z.strictObject({
+  reason: z
+    .string()
+    .check(z.minLength(10, 'Motif de dépassement : 10 caractères au moins.'), z.maxLength(1000)),
+});
+
+export const SessionInput = z.strictObject({
+  id: z.optional(Id),
+  kind: z.enum(SESSION_KINDS),
+  territoryId: z.optional(Id),
+  partnerId: z.optional(Id),
+  date: IsoDate,
+  durationMinutes: z.int().check(z.minimum(1), z.maximum(24 * 60)),
+  mode: z.enum(SESSION_MODES),
+  participants: PositiveInt,
+  summary: text(LONG_TEXT),
+  decisions: optText(LONG_TEXT),
+  nextSteps: optText(LONG_TEXT),
+  blockerIds: z.optional(z.array(Id).check(z.maxLength(50))),
+  override: z.optional(Override),
+});
+export type SessionInput = z.infer<typeof SessionInput>;
+
+// ---- blockers ------------------------------------------------------------------------
+const blockerFields = {
+  territoryId: Id,
+  partnerId: z.optional(Id),
+  category: z.enum(BLOCKER_CATEGORIES),
+  title: text(SHORT_TEXT),
+  description: text(LONG_TEXT),
+  owner: z.enum(BLOCKER_OWNERS),
+  ownerName: optText(SHORT_TEXT),
+  status: z.optional(z.enum(BLOCKER_STATUSES)),
+  solution: optText(LONG_TEXT),
+};
+const solutionWhenResolved = z.refine<{ status?: string; solution?: string }>(
+  (b) => b.status !== 'resolved' || (b.solution ?? '').trim().length > 0,
+  { message: 'Un verrou levé doit décrire sa solution.', path: ['solution'] },
+);
+export const BlockerInput = z
+  .strictObject({ id: z.optional(Id), ...blockerFields })
+  .check(solutionWhenResolved);
+export type BlockerInput = z.infer<typeof BlockerInput>;
+/** A patch may not move a blocker to another territory; the merged result is checked again. */
+const { territoryId: _t, ...patchable } = blockerFields;
+export const BlockerPatch = z.partial(z.strictObject(patchable));
+export type BlockerPatch = z.infer<typeof BlockerPatch>;
+
+// ---- indicators ----------------------------------------------------------------------
+export const IndicatorInput = z
+  .strictObject({
+    id: z.optional(Id),
+    territoryId: Id,
+    partnerId: z.optional(Id),
+    indicator: z.enum(INDICATORS),
+    label: optText(SHORT_TEXT),
+    unit: text(40),
+    periodStart: IsoDate,
+    periodEnd: IsoDate,
+    value: z.number().check(z.gte(0), z.lte(1e12)),
+    target: z.optional(z.number().check(z.gte(0), z.lte(1e12))),
+  })
+  .check(
+    z.refine((i) => i.periodStart <= i.periodEnd, {
+      message: 'La fin de période doit suivre son début.',
+      path: ['periodEnd'],
+    }),
+    z.refine((i) => i.indicator !== 'usage-rate' || i.value <= 100, {
+      message: 'Un taux d’utilisation est un pourcentage (0 à 100).',
+      path: ['value'],
+    }),
+    z.refine((i) => i.indicator !== 'usage-rate' || i.target === undefined || i.target <= 100, {
+      message: 'Un taux d’utilisation est un pourcentage (0 à 100).',
+      path: ['target'],
+    }),
+    z.refine((i) => i.indicator !== 'custom' || (i.label ?? '').trim().length > 0, {
+      message: 'Un indicateur personnalisé doit avoir un libellé.',
+      path: ['label'],
+    }),
+  );
+export type IndicatorInput = z.infer<typeof IndicatorInput>;
+
+// ---- workshops -----------------------------------------------------------------------
+export const KeyFigure = z.strictObject({ label: text(SHORT_TEXT), value: text(60), unit: optText(40) });
+const workshopFields = {
+  number: z.int().check(z.minimum(1), z.maximum(100)),
+  theme: text(SHORT_TEXT),
+  date: IsoDate,
+  hostTerritoryId: Id,
+  participants: PositiveInt,
+  problem: text(LONG_TEXT),
+  blockersAndSolutions: text(LONG_TEXT),
+  actors: text(LONG_TEXT),
+  examplesAndContacts: text(LONG_TEXT),
+  keyFigures: z.array(KeyFigure).check(z.maxLength(20)),
+};
+export const WorkshopInput = z.strictObject({ id: z.optional(Id), ...workshopFields });
+export type WorkshopInput = z.infer<typeof WorkshopInput>;
+export const WorkshopPatch = z.partial(z.strictObject(workshopFields));
+export type WorkshopPatch = z.infer<typeof WorkshopPatch>;
+
+// ---- actions -------------------------------------------------------------------------
+const scale = z.union([z.literal(1), z.literal(2), z.literal(3)]);
+export const Reproducibility = z.strictObject({
+  ease: scale,
+  duplicationPotential: scale,
+  actorsInvolved: z.int().check(z.minimum(1), z.maximum(1000)),
+});
+const actionFields = {
+  partnerId: Id,
+  title: text(SHORT_TEXT),
+  description: text(LONG_TEXT),
+  actors: text(LONG_TEXT),
+  implementationDelay: text(SHORT_TEXT),
+  blockers: text(LONG_TEXT),
+  reproducibility: Reproducibility,
+};
+export const ActionInput = z.strictObject({ id: z.optional(Id), ...actionFields });
+export type ActionInput = z.infer<typeof ActionInput>;
+const { partnerId: _p, ...actionPatchable } = actionFields;
+export const ActionPatch = z.partial(z.strictObject(actionPatchable));
+export type ActionPatch = z.infer<typeof ActionPatch>;

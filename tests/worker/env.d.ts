@@ -1,0 +1,13 @@
+import type { D1Migration } from 'cloudflare:test';
+import type { Env } from '../../worker/env';
+
+declare global {
+  namespace Cloudflare {
+    interface Env {
+      DB: D1Database;
+      TEST_MIGRATIONS: D1Migration[];
+    }
+  }
+}
+
+export type { Env };

@@ -1,0 +1,112 @@
+import { env } from 'cloudflare:test';
+import { app } from '../../worker/app';
+
+export const ADMIN = 'admin@ademe.example';
+export const TABLES = [
+  'members',
+  'programme',
+  'territories',
+  'partners',
+  'sessions',
+  'blockers',
+  'indicators',
+  'workshops',
+  'actions',
+  'audit',
+] as const;
+
+export interface CallResult {
+  status: number;
+  headers: Headers;
+  // biome-ignore lint/suspicious/noExplicitAny: response bodies are JSON of many shapes; tests assert on them field by field.
+  body: any;
+}
+
+/** One request through the real app, inside workerd, against the real D1 of this test file. */
+export async function call(
+  method: string,
+  path: string,
+  opts: { as?: string | null; body?: unknown; raw?: string; headers?: Record<string, string> } = {},
+): Promise<CallResult> {
+  const headers: Record<string, string> = { ...(opts.headers ?? {}) };
+  const as = opts.as === undefined ? ADMIN : opts.as;
+  if (as) headers['x-dev-user'] = as;
+  let body: string | undefined = opts.raw;
+  if (opts.body !== undefined) {
+    body = JSON.stringify(opts.body);
+    headers['content-type'] = 'application/json';
+  }
+  const res = await app.request(path, { method, headers, body }, env);
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // not JSON: keep the text
+  }
+  return { status: res.status, headers: res.headers, body: parsed };
+}
+
+let seq = 0;
+export const uid = (prefix = 'id') =>
+  `${prefix}-${Date.now().toString(36)}-${(seq++).toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+
+/** Makes room for `n` more territories whatever earlier tests of this file created. */
+export async function roomForTerritories(n: number) {
+  const { body: p } = await call('GET', '/v1/programme');
+  const count =
+    (await env.DB.prepare('SELECT COUNT(*) AS n FROM territories').first<{ n: number }>())?.n ?? 0;
+  const { assessment: _a, ...programme } = p;
+  if (count + n > programme.maxTerritories) {
+    const res = await call('PUT', '/v1/programme', { body: { ...programme, maxTerritories: count + n } });
+    if (res.status !== 200) throw new Error(`programme update failed: ${JSON.stringify(res.body)}`);
+  }
+}
+
+export async function makeTerritory(overrides: Record<string, unknown> = {}) {
+  await roomForTerritories(1);
+  const consultant = `${uid('c')}@amo.example`;
+  const res = await call('POST', '/v1/territories', {
+    body: {
+      name: `Territoire ${uid('t')}`,
+      legalForm: 'ca',
+      centralCityInsee: '81004',
+      consultants: [consultant],
+      ...overrides,
+    },
+  });
+  if (res.status !== 201) throw new Error(`territory failed: ${JSON.stringify(res.body)}`);
+  await call('POST', '/v1/members', { body: { email: consultant, role: 'consultant' } });
+  return { territory: res.body, consultant };
+}
+
+export async function makePartner(territoryId: string, overrides: Record<string, unknown> = {}) {
+  const res = await call('POST', `/v1/territories/${territoryId}/partners`, {
+    body: {
+      name: `Partenaire ${uid('p')}`,
+      kind: 'company',
+      useCase: { category: 'commute', description: 'Vélos cargos pour les trajets domicile-travail.' },
+      ...overrides,
+    },
+  });
+  if (res.status !== 201) throw new Error(`partner failed: ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+export const session = (over: Record<string, unknown> = {}) => ({
+  kind: 'diagnostic',
+  date: '2025-03-10',
+  durationMinutes: 120,
+  mode: 'remote',
+  participants: 3,
+  summary: 'Diagnostic des besoins de mobilité.',
+  ...over,
+});
+
+export async function counts(): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const t of TABLES) {
+    out[t] = (await env.DB.prepare(`SELECT COUNT(*) AS n FROM ${t}`).first<{ n: number }>())?.n ?? 0;
+  }
+  return out;
+}

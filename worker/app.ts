@@ -1,0 +1,44 @@
+import { Hono } from 'hono';
+import { MSG } from '../shared/i18n/messages';
+import { authorize } from './auth/access';
+import type { AppEnv } from './env';
+import { ApiError, errorResponse } from './http/errors';
+import { actions } from './routes/actions';
+import { blockers } from './routes/blockers';
+import { indicators } from './routes/indicators';
+import { members } from './routes/members';
+import { programme } from './routes/programme';
+import { quotas } from './routes/quotas';
+import { sessions } from './routes/sessions';
+import { system } from './routes/system';
+import { territories } from './routes/territories';
+import { workshops } from './routes/workshops';
+
+export function createApp() {
+  const app = new Hono<AppEnv>();
+  app.use('*', async (c, next) => {
+    c.set('requestId', c.req.header('cf-ray') ?? crypto.randomUUID());
+    await next();
+    c.header('x-request-id', c.get('requestId'));
+  });
+  app.use('/v1/*', authorize);
+  const v1 = new Hono<AppEnv>()
+    .route('/', system)
+    .route('/members', members)
+    .route('/programme', programme)
+    .route('/territories', territories)
+    .route('/sessions', sessions)
+    .route('/blockers', blockers)
+    .route('/indicators', indicators)
+    .route('/workshops', workshops)
+    .route('/actions', actions)
+    .route('/quotas', quotas);
+  app.route('/v1', v1);
+  app.notFound(() => {
+    throw new ApiError('NOT_FOUND', MSG.routeNotFound);
+  });
+  app.onError((err, c) => errorResponse(c, err));
+  return app;
+}
+
+export const app = createApp();

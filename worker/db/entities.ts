@@ -1,0 +1,141 @@
+import { type AuditContext, auditStatement } from './audit';
+
+/**
+ * The record's simple tables (partners, blockers, indicators, workshops, actions) share one
+ * shape: an id, a few queried columns, the accepted body as JSON, and who wrote it when.
+ */
+export type Table = 'partners' | 'blockers' | 'indicators' | 'workshops' | 'actions';
+export const ENTITY_OF: Record<Table, string> = {
+  partners: 'partner',
+  blockers: 'blocker',
+  indicators: 'indicator',
+  workshops: 'workshop',
+  actions: 'action',
+};
+/** Tables that keep updated_at/updated_by (indicators are write-once values). */
+const UPDATABLE: Record<Table, boolean> = {
+  partners: true,
+  blockers: true,
+  indicators: false,
+  workshops: true,
+  actions: true,
+};
+
+export type Columns = Record<string, string | number | null>;
+
+export interface Stored<T> {
+  id: string;
+  data: T;
+  bodyHash: string;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+type Row = Record<string, string | number | null>;
+
+function fromRow<T>(r: Row): Stored<T> {
+  return {
+    id: String(r.id),
+    data: JSON.parse(String(r.data)) as T,
+    bodyHash: String(r.body_hash),
+    createdAt: String(r.created_at),
+    createdBy: String(r.created_by),
+    updatedAt: String(r.updated_at ?? r.created_at),
+    updatedBy: String(r.updated_by ?? r.created_by),
+  };
+}
+
+/** The JSON a client gets: the body as accepted plus id and authorship. */
+export const present = <T extends object>(s: Stored<T>, extra: object = {}) => ({
+  id: s.id,
+  ...s.data,
+  ...extra,
+  createdAt: s.createdAt,
+  createdBy: s.createdBy,
+  updatedAt: s.updatedAt,
+  updatedBy: s.updatedBy,
+});
+
+export async function getEntity<T>(db: D1Database, table: Table, id: string): Promise<Stored<T> | null> {
+  const r = await db.prepare(`SELECT * FROM ${table} WHERE id = ?`).bind(id).first<Row>();
+  return r ? fromRow<T>(r) : null;
+}
+
+export async function listEntities<T>(
+  db: D1Database,
+  table: Table,
+  filters: Columns,
+  orderBy = 'created_at, id',
+): Promise<Stored<T>[]> {
+  const keys = Object.keys(filters).filter((k) => filters[k] !== undefined && filters[k] !== null);
+  const where = keys.length ? `WHERE ${keys.map((k) => `${k} = ?`).join(' AND ')}` : '';
+  const { results } = await db
+    .prepare(`SELECT * FROM ${table} ${where} ORDER BY ${orderBy}`)
+    .bind(...keys.map((k) => filters[k]))
+    .all<Row>();
+  return results.map((r) => fromRow<T>(r));
+}
+
+/**
+ * Insert-if in one statement: the row goes in only if its id is new and `condition` holds
+ * (a count under its limit, a free unique slot...), so concurrent requests cannot overshoot.
+ * The audit line runs in the same batch and only if the row went in.
+ */
+export async function insertEntity<T extends object>(
+  db: D1Database,
+  ctx: AuditContext,
+  table: Table,
+  id: string,
+  columns: Columns,
+  data: T,
+  hash: string,
+  condition?: { sql: string; args: unknown[] },
+): Promise<boolean> {
+  const cols: Columns = {
+    id,
+    ...columns,
+    data: JSON.stringify(data),
+    body_hash: hash,
+    created_at: ctx.at,
+    created_by: ctx.actor,
+  };
+  if (UPDATABLE[table]) Object.assign(cols, { updated_at: ctx.at, updated_by: ctx.actor });
+  const names = Object.keys(cols);
+  const sql =
+    `INSERT INTO ${table} (${names.join(', ')}) SELECT ${names.map(() => '?').join(', ')} ` +
+    `WHERE NOT EXISTS (SELECT 1 FROM ${table} WHERE id = ?)${condition ? ` AND (${condition.sql})` : ''}`;
+  const [ins] = await db.batch([
+    db.prepare(sql).bind(...Object.values(cols), id, ...(condition?.args ?? [])),
+    auditStatement(db, ctx, 'create', ENTITY_OF[table], id, null, { id, ...data }),
+  ]);
+  return (ins?.meta.changes ?? 0) === 1;
+}
+
+export async function updateEntity<T extends object>(
+  db: D1Database,
+  ctx: AuditContext,
+  table: Table,
+  before: Stored<T>,
+  columns: Columns,
+  data: T,
+  condition?: { sql: string; args: unknown[] },
+): Promise<boolean> {
+  const cols: Columns = { ...columns, data: JSON.stringify(data), updated_at: ctx.at, updated_by: ctx.actor };
+  const names = Object.keys(cols);
+  const sql = `UPDATE ${table} SET ${names.map((n) => `${n} = ?`).join(', ')} WHERE id = ?${condition ? ` AND (${condition.sql})` : ''}`;
+  const [upd] = await db.batch([
+    db.prepare(sql).bind(...Object.values(cols), before.id, ...(condition?.args ?? [])),
+    auditStatement(
+      db,
+      ctx,
+      'update',
+      ENTITY_OF[table],
+      before.id,
+      { id: before.id, ...before.data },
+      { id: before.id, ...data },
+    ),
+  ]);
+  return (upd?.meta.changes ?? 0) === 1;
+}

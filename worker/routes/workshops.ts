@@ -1,0 +1,79 @@
+import { Hono } from 'hono';
+import { MSG } from '../../shared/i18n/messages';
+import { WorkshopInput, WorkshopPatch } from '../../shared/schemas';
+import { getEntity, insertEntity, listEntities, present, type Stored, updateEntity } from '../db/entities';
+import { getProgramme } from '../db/programme';
+import { bodyHash, compact } from '../db/util';
+import type { AppEnv } from '../env';
+import { readBody } from '../http/body';
+import { ApiError, fieldError } from '../http/errors';
+import { auditContext, type Ctx, newId, replayOrRefuse, writableTerritory } from './context';
+
+export type WorkshopData = Omit<WorkshopInput, 'id'>;
+
+async function workshopOr404(c: Ctx) {
+  const w = await getEntity<WorkshopData>(c.env.DB, 'workshops', c.req.param('id') ?? '');
+  if (!w) throw new ApiError('NOT_FOUND', MSG.notFound('Atelier'));
+  return w;
+}
+
+/** Number within the programme's workshops; then the clash, if any, named precisely. */
+async function checkNumber(c: Ctx, number: number) {
+  const p = await getProgramme(c.env.DB);
+  if (number > p.quotas.workshopsTotal)
+    throw fieldError('number', MSG.workshopNumberTooHigh(p.quotas.workshopsTotal));
+}
+
+async function conflict(c: Ctx, data: WorkshopData, exceptId: string, hostName: string): Promise<never> {
+  const clash = await c.env.DB.prepare('SELECT number FROM workshops WHERE number = ? AND id <> ?')
+    .bind(data.number, exceptId)
+    .first();
+  throw new ApiError('CONFLICT', clash ? MSG.workshopNumberUsed(data.number) : MSG.hostAlreadyUsed(hostName));
+}
+
+const FREE = 'NOT EXISTS (SELECT 1 FROM workshops WHERE (number = ? OR host_territory_id = ?) AND id <> ?)';
+
+export const workshops = new Hono<AppEnv>()
+  .get('/', async (c) => {
+    const list = await listEntities<WorkshopData>(c.env.DB, 'workshops', {}, 'number, id');
+    return c.json({ workshops: list.map((w) => present(w)) });
+  })
+
+  .post('/', async (c) => {
+    const db = c.env.DB;
+    const body = await readBody(c, WorkshopInput);
+    await checkNumber(c, body.number);
+    const host = await writableTerritory(c, body.hostTerritoryId);
+    const { id = newId(), ...fields } = body;
+    const data: WorkshopData = compact(fields);
+    const hash = await bodyHash(body);
+    const columns = { number: data.number, host_territory_id: data.hostTerritoryId };
+    const inserted = await insertEntity(db, auditContext(c), 'workshops', id, columns, data, hash, {
+      sql: FREE,
+      args: [data.number, data.hostTerritoryId, id],
+    });
+    if (!inserted) {
+      await replayOrRefuse(await getEntity(db, 'workshops', id), hash, () =>
+        conflict(c, data, id, host.name),
+      );
+    }
+    return c.json(present((await getEntity<WorkshopData>(db, 'workshops', id))!), inserted ? 201 : 200);
+  })
+
+  .get('/:id', async (c) => c.json(present(await workshopOr404(c))))
+
+  .patch('/:id', async (c) => {
+    const before: Stored<WorkshopData> = await workshopOr404(c);
+    await writableTerritory(c, before.data.hostTerritoryId);
+    const patch = await readBody(c, WorkshopPatch);
+    const data: WorkshopData = compact({ ...before.data, ...patch });
+    if (patch.number !== undefined) await checkNumber(c, data.number);
+    const host = patch.hostTerritoryId ? await writableTerritory(c, data.hostTerritoryId) : null;
+    const columns = { number: data.number, host_territory_id: data.hostTerritoryId };
+    const ok = await updateEntity(c.env.DB, auditContext(c), 'workshops', before, columns, data, {
+      sql: FREE,
+      args: [data.number, data.hostTerritoryId, before.id],
+    });
+    if (!ok) await conflict(c, data, before.id, host?.name ?? data.hostTerritoryId);
+    return c.json(present((await getEntity<WorkshopData>(c.env.DB, 'workshops', before.id))!));
+  });
