@@ -67,6 +67,15 @@ export const ROUTE_DOCS: Record<string, Doc> = {
   'GET /v1/actions/:id': { summary: 'Lire une fiche action' },
   'PATCH /v1/actions/:id': { summary: 'Modifier une fiche action', body: ActionPatch },
   'GET /v1/quotas': { summary: 'Consommation de tous les quotas' },
+  'GET /v1/alerts': { summary: 'Alertes du contrôle nocturne', query: ['status'] },
+  'POST /v1/checks/run': { summary: 'Lancer le contrôle maintenant (asOf facultatif)' },
+  'GET /v1/documents': { summary: 'Lister les documents générés', query: ['territoryId'] },
+  'POST /v1/documents': { summary: 'Générer un livrable' },
+  'GET /v1/documents/:id': { summary: 'Lire un document' },
+  'GET /v1/documents/:id/html': { summary: 'Le document rendu (text/html)' },
+  'GET /v1/audit': { summary: 'Journal d’audit', query: ['entity', 'entityId', 'actor', 'from', 'to'] },
+  'GET /v1/people/:email': { summary: 'Exporter les données d’une personne' },
+  'POST /v1/people/:email/erase': { summary: 'Effacer les coordonnées d’une personne' },
 };
 
 const jsonSchema = (schema: z.core.$ZodType) => {

@@ -56,6 +56,18 @@ export const POLICY: Record<string, Rule> = {
   'PATCH /v1/actions/:id': WRITERS,
 
   'GET /v1/quotas': ALL,
+
+  'GET /v1/alerts': ALL,
+  'POST /v1/checks/run': ADMIN,
+
+  'GET /v1/documents': ALL,
+  'POST /v1/documents': WRITERS,
+  'GET /v1/documents/:id': ALL,
+  'GET /v1/documents/:id/html': ALL,
+
+  'GET /v1/audit': ADMIN,
+  'GET /v1/people/:email': ADMIN,
+  'POST /v1/people/:email/erase': ADMIN,
 };
 
 export const ruleFor = (method: string, path: string): Rule | undefined => POLICY[`${method} ${path}`];
