@@ -10,7 +10,10 @@ export const Id = z
     ),
   );
 
-const notBlank = z.refine<string>((s) => s.trim().length > 0, 'Ce champ ne peut pas être vide.');
+const notBlank = z.refine<string>(
+  (s) => s.length === 0 || s.trim().length > 0,
+  'Ce champ ne peut pas être vide.',
+);
 
 /** Required text, stored verbatim (no trimming), bounded in length. */
 export const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max), notBlank);

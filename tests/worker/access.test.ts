@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { ADMIN, call, counts, makePartner, makeTerritory, session } from './helpers';
+
+describe('who may write what', () => {
+  it('no identity → 401; a non-member → 403; both in French', async () => {
+    const none = await call('GET', '/v1/territories', { as: null });
+    expect(none.status).toBe(401);
+    expect(none.body.error).toEqual({
+      code: 'UNAUTHENTICATED',
+      message: 'Identification requise : connectez-vous avec votre compte Google.',
+    });
+    const stranger = await call('GET', '/v1/territories', { as: 'stranger@example.org' });
+    expect(stranger.status).toBe(403);
+    expect(stranger.body.error.message).toMatch(/n’est pas membre du programme/);
+  });
+
+  it('a consultant writes for their territory only; a viewer writes nothing', async () => {
+    const mine = await makeTerritory();
+    const theirs = await makeTerritory();
+    const partnerOfTheirs = await makePartner(theirs.territory.id);
+    await call('POST', '/v1/members', { body: { email: 'viewer@ademe.example', role: 'viewer' } });
+    const before = await counts();
+    const attempts: [string, string, unknown][] = [
+      ['POST', '/v1/sessions', session({ territoryId: theirs.territory.id })],
+      [
+        'POST',
+        '/v1/blockers',
+        {
+          territoryId: theirs.territory.id,
+          category: 'cost',
+          title: 'T',
+          description: 'D',
+          owner: 'territory',
+        },
+      ],
+      [
+        'POST',
+        '/v1/indicators',
+        {
+          territoryId: theirs.territory.id,
+          indicator: 'km',
+          unit: 'km',
+          periodStart: '2025-01-01',
+          periodEnd: '2025-01-31',
+          value: 3,
+        },
+      ],
+      [
+        'POST',
+        `/v1/territories/${theirs.territory.id}/partners`,
+        { name: 'P', kind: 'other', useCase: { category: 'other', description: 'D' } },
+      ],
+      [
+        'PUT',
+        `/v1/territories/${theirs.territory.id}/assessment`,
+        { findings: 'F', stakes: 'S', recommendations: 'R' },
+      ],
+      [
+        'POST',
+        '/v1/actions',
+        {
+          partnerId: partnerOfTheirs.id,
+          title: 'T',
+          description: 'D',
+          actors: 'A',
+          implementationDelay: '1 mois',
+          blockers: 'B',
+          reproducibility: { ease: 1, duplicationPotential: 1, actorsInvolved: 1 },
+        },
+      ],
+      [
+        'POST',
+        '/v1/workshops',
+        {
+          number: 2,
+          theme: 'T',
+          date: '2025-05-01',
+          hostTerritoryId: theirs.territory.id,
+          participants: 5,
+          problem: 'P',
+          blockersAndSolutions: 'B',
+          actors: 'A',
+          examplesAndContacts: 'E',
+          keyFigures: [],
+        },
+      ],
+    ];
+    for (const [method, path, body] of attempts) {
+      const res = await call(method, path, { as: mine.consultant, body });
+      expect(res.status, `${method} ${path} ${JSON.stringify(res.body)}`).toBe(403);
+      expect(res.body.error.message).toMatch(/Vous n’êtes pas consultant du territoire « Territoire/);
+      const viewer = await call(method, path, { as: 'viewer@ademe.example', body });
+      expect(viewer.status, `${method} ${path}`).toBe(403);
+      expect(viewer.body.error.message).toBe('Votre rôle de lecteur ne permet pas de modifier les données.');
+    }
+    for (const [method, path] of [
+      ['POST', '/v1/territories'],
+      ['PUT', '/v1/programme'],
+      ['POST', '/v1/members'],
+      ['DELETE', '/v1/sessions/x'],
+    ]) {
+      const res = await call(method!, path!, { as: mine.consultant, body: {} });
+      expect(res.status, path).toBe(403);
+      expect(res.body.error.message).toBe('Action réservée aux administrateurs ADEME.');
+    }
+    expect(await counts()).toEqual(before);
+    // Reading is open to every member, viewer included.
+    expect((await call('GET', '/v1/quotas', { as: 'viewer@ademe.example' })).status).toBe(200);
+    expect(
+      (await call('GET', `/v1/territories/${theirs.territory.id}`, { as: mine.consultant })).status,
+    ).toBe(200);
+    // And their own territory is writable.
+    expect(
+      (
+        await call('POST', '/v1/sessions', {
+          as: mine.consultant,
+          body: session({ territoryId: mine.territory.id }),
+        })
+      ).status,
+    ).toBe(201);
+  });
+
+  it('members: admins add, change and remove; bootstrap admins come from ADMIN_EMAILS', async () => {
+    const email = `New.Person-${Date.now()}@amo.example`;
+    const added = await call('POST', '/v1/members', { body: { email, role: 'viewer' } });
+    expect(added.status).toBe(201);
+    expect(added.body).toEqual({ email: email.toLowerCase(), role: 'viewer' });
+    expect((await call('POST', '/v1/members', { body: { email, role: 'consultant' } })).status).toBe(200);
+    expect((await call('GET', '/v1/me', { as: email })).body).toEqual({
+      email: email.toLowerCase(),
+      role: 'consultant',
+    });
+    const list = await call('GET', '/v1/members');
+    expect(list.body.members).toEqual(
+      expect.arrayContaining([
+        { email: ADMIN, role: 'admin', source: 'config' },
+        expect.objectContaining({ email: email.toLowerCase(), role: 'consultant', createdBy: ADMIN }),
+      ]),
+    );
+    expect((await call('DELETE', `/v1/members/${encodeURIComponent(ADMIN)}`)).status).toBe(409);
+    expect((await call('DELETE', `/v1/members/${encodeURIComponent(email)}`)).status).toBe(200);
+    expect((await call('GET', '/v1/me', { as: email })).status).toBe(403);
+    expect((await call('DELETE', `/v1/members/${encodeURIComponent(email)}`)).status).toBe(404);
+  });
+
+  it('unknown routes answer 404 in the contract shape', async () => {
+    const res = await call('GET', '/v1/nothing-here');
+    expect(res.status).toBe(404);
+    expect(res.body.error).toEqual({ code: 'NOT_FOUND', message: 'Cette adresse n’existe pas dans l’API.' });
+  });
+});

@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { call, counts, makePartner, makeTerritory, session, uid } from './helpers';
+
+describe('idempotent creates', () => {
+  it('5 replays of one session create one row and answer 200 with the stored session', async () => {
+    const { territory, consultant } = await makeTerritory();
+    const id = crypto.randomUUID();
+    const body = session({ id, territoryId: territory.id });
+    const first = await call('POST', '/v1/sessions', { as: consultant, body });
+    expect(first.status).toBe(201);
+    const before = await counts();
+    for (let i = 0; i < 5; i++) {
+      const replay = await call('POST', '/v1/sessions', { as: consultant, body: { ...body } });
+      expect(replay.status).toBe(200);
+      expect(replay.body.session).toEqual(first.body.session);
+      expect(replay.body.quota.used).toBe(120);
+    }
+    expect(await counts()).toEqual(before);
+  });
+
+  it('5 concurrent replays still make one row', async () => {
+    const { territory, consultant } = await makeTerritory();
+    const body = session({ id: crypto.randomUUID(), territoryId: territory.id });
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => call('POST', '/v1/sessions', { as: consultant, body })),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 201]);
+    const list = await call('GET', `/v1/sessions?territoryId=${territory.id}`);
+    expect(list.body.sessions).toHaveLength(1);
+  });
+
+  it('the same id with another body is a 409 IDEMPOTENCY_CONFLICT and changes nothing', async () => {
+    const { territory, consultant } = await makeTerritory();
+    const id = crypto.randomUUID();
+    expect(
+      (
+        await call('POST', '/v1/sessions', {
+          as: consultant,
+          body: session({ id, territoryId: territory.id }),
+        })
+      ).status,
+    ).toBe(201);
+    const before = await counts();
+    const res = await call('POST', '/v1/sessions', {
+      as: consultant,
+      body: session({ id, territoryId: territory.id, durationMinutes: 60 }),
+    });
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe('IDEMPOTENCY_CONFLICT');
+    expect(res.body.error.message).toMatch(/identifiant a déjà servi/);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('territories, partners, blockers, indicators, workshops and actions replay the same way', async () => {
+    const { territory, consultant } = await makeTerritory();
+    const partner = await makePartner(territory.id);
+    // [path, body, a field that makes it another body]
+    const cases: [string, Record<string, unknown>, Record<string, unknown>][] = [
+      [
+        `/v1/territories/${territory.id}/partners`,
+        { name: 'Rejoué', kind: 'care', useCase: { category: 'regular-rounds', description: 'Tournées.' } },
+        { name: 'Autre' },
+      ],
+      [
+        '/v1/blockers',
+        {
+          territoryId: territory.id,
+          category: 'cost',
+          title: 'Coût',
+          description: 'Trop cher.',
+          owner: 'territory',
+        },
+        { title: 'Autre' },
+      ],
+      [
+        '/v1/indicators',
+        {
+          territoryId: territory.id,
+          indicator: 'km',
+          unit: 'km',
+          periodStart: '2025-01-01',
+          periodEnd: '2025-03-31',
+          value: 12,
+        },
+        { value: 13 },
+      ],
+      [
+        '/v1/actions',
+        {
+          partnerId: partner.id,
+          title: 'Essai',
+          description: 'Essai.',
+          actors: 'AMO',
+          implementationDelay: '3 mois',
+          blockers: 'Aucun',
+          reproducibility: { ease: 3, duplicationPotential: 3, actorsInvolved: 2 },
+        },
+        { title: 'Autre' },
+      ],
+      [
+        '/v1/workshops',
+        {
+          number: 1,
+          theme: 'Stationnement',
+          date: '2025-05-20',
+          hostTerritoryId: territory.id,
+          participants: 12,
+          problem: 'P',
+          blockersAndSolutions: 'B',
+          actors: 'A',
+          examplesAndContacts: 'E',
+          keyFigures: [],
+        },
+        { participants: 13 },
+      ],
+    ];
+    for (const [path, body, change] of cases) {
+      const id = uid('x');
+      const first = await call('POST', path, { as: consultant, body: { id, ...body } });
+      expect(first.status, `${path} ${JSON.stringify(first.body)}`).toBe(201);
+      const before = await counts();
+      const replay = await call('POST', path, { as: consultant, body: { id, ...body } });
+      expect(replay.status, path).toBe(200);
+      expect(replay.body).toEqual(first.body);
+      expect(await counts()).toEqual(before);
+      const conflict = await call('POST', path, { as: consultant, body: { id, ...body, ...change } });
+      expect(conflict.status, path).toBe(409);
+      expect(conflict.body.error.code, path).toBe('IDEMPOTENCY_CONFLICT');
+    }
+    const tId = uid('t');
+    const tBody = { id: tId, name: 'Rejouable', legalForm: 'cc', centralCityInsee: '46102', consultants: [] };
+    expect((await call('POST', '/v1/territories', { body: tBody })).status).toBe(201);
+    expect((await call('POST', '/v1/territories', { body: tBody })).status).toBe(200);
+    expect(
+      (await call('POST', '/v1/territories', { body: { ...tBody, name: 'Autre' } })).body.error.code,
+    ).toBe('IDEMPOTENCY_CONFLICT');
+  });
+});

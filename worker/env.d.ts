@@ -1,0 +1,39 @@
+import type { Role } from '../shared/schemas/enums';
+export interface Env {
+  DB: D1Database;
+  /** "google" in production; "dev" only for local runs and tests (enables X-Dev-User). */
+  AUTH_MODE?: string;
+  /** Comma-separated bootstrap admins. */
+  ADMIN_EMAILS?: string;
+  GOOGLE_CLIENT_ID?: string;
+  GOOGLE_JWKS_URL?: string;
+  VERSION?: string;
+  /** Secret: the service account's JSON key (documents and the Alertes tab without a user token). */
+  GOOGLE_SERVICE_ACCOUNT_KEY?: string;
+  /** Overrides of Google endpoints, for tests against local stand-ins only. */
+  GOOGLE_TOKEN_URL?: string;
+  GOOGLE_DRIVE_URL?: string;
+  GOOGLE_DRIVE_UPLOAD_URL?: string;
+  GOOGLE_SHEETS_URL?: string;
+  /** Drive folder where generated Google Docs go. */
+  DRIVE_FOLDER_ID?: string;
+  /** Spreadsheet whose "Alertes" tab the nightly check writes. */
+  ALERTS_SPREADSHEET_ID?: string;
+  /** Comma-separated addresses for the nightly French digest, sent through `SEND_EMAIL`. */
+  ALERT_EMAILS?: string;
+  ALERT_SENDER?: string;
+  SEND_EMAIL?: SendEmail;
+  /** Writes per user per minute before 429 (default 60). */
+  RATE_LIMIT_PER_MINUTE?: string;
+}
+export interface User {
+  email: string;
+  role: Role;
+}
+export type AppEnv = {
+  Bindings: Env;
+  Variables: {
+    user: User;
+    requestId: string;
+  };
+};
