@@ -1,15 +1,18 @@
-// `npm run bench`: the performance benchmarks (see README). Each prints figures and ratios
-// measured in the same run and writes bench/results.json.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// `npm run bench [name…]`: runs every benchmark module in scripts/bench/ (or those named),
+// prints their figures and ratios (each measured within one run) and writes bench/results.json.
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 
+const all = readdirSync(new URL('./bench/', import.meta.url))
+  .filter((f) => f.endsWith('.mjs') && !f.startsWith('_'))
+  .map((f) => f.slice(0, -4))
+  .sort();
+const chosen = process.argv.slice(2).length ? process.argv.slice(2) : all;
 const results = { at: new Date().toISOString(), node: process.version, benchmarks: {} };
-const suites = process.argv.slice(2);
-for (const name of suites.length ? suites : []) {
+for (const name of chosen) {
+  console.log(`\n== ${name} ==`);
   const mod = await import(`./bench/${name}.mjs`);
   results.benchmarks[name] = await mod.run();
 }
 mkdirSync('bench', { recursive: true });
 writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
-console.log(
-  Object.keys(results.benchmarks).length ? JSON.stringify(results.benchmarks, null, 2) : 'no benchmark yet',
-);
+console.log('\nwritten: bench/results.json');
