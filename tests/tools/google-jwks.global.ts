@@ -7,13 +7,6 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { TestProject } from 'vitest/node';
 
-declare module 'vitest' {
-  interface ProvidedContext {
-    googleJwksUrl: string;
-    googleTestKey: string;
-  }
-}
-
 export const TEST_KID = 'veli-test-key-1';
 
 export default async function setup(project: TestProject) {
@@ -30,8 +23,10 @@ export default async function setup(project: TestProject) {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  project.provide('googleJwksUrl', `http://127.0.0.1:${port}/oauth2/v3/certs`);
-  project.provide(
+  // The keys are read with an explicit type in vitest.config.ts (`inject<string>(…)`).
+  const provide = project.provide.bind(project) as (key: string, value: string) => void;
+  provide('googleJwksUrl', `http://127.0.0.1:${port}/oauth2/v3/certs`);
+  provide(
     'googleTestKey',
     JSON.stringify({ ...privateKey.export({ format: 'jwk' }), kid: TEST_KID, alg: 'RS256' }),
   );
