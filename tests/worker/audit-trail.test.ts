@@ -11,7 +11,7 @@ const auditRows = async (sql = 'SELECT * FROM audit ORDER BY seq', ...args: unkn
       .bind(...args)
       .all<Row>()
   ).results;
-const json = (v: string | number | null) => (v === null ? null : JSON.parse(String(v)));
+const json = (v: string | number | null | undefined) => (v == null ? null : JSON.parse(String(v)));
 
 const writeRoutes = () => appRoutes().filter((r) => WRITE_METHODS.has(r.split(' ')[0] ?? ''));
 
@@ -44,7 +44,8 @@ describe('audit trail: every write recorded once, with its before and after', ()
         const id = res.body.session?.id ?? res.body.id ?? res.body.email;
         expect(line.entity_id).toBe(id);
         if (res.body.session) expect(after).toMatchObject({ id, kind: res.body.session.kind });
-        else if (spec.entity === 'member') expect(after).toEqual({ email: id, role: req.body.role });
+        else if (spec.entity === 'member')
+          expect(after).toEqual({ email: id, role: (req.body as { role: string }).role });
         else expect(after).toMatchObject({ id });
       } else if (spec.action === 'delete') {
         expect(before).not.toBeNull();
