@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { MSG } from '../../shared/i18n/messages';
 import { MAX_BODY_BYTES } from '../../worker/http/body-limit';
 import { DEFAULT_WRITES_PER_MINUTE, takeWriteSlot, writesPerMinute } from '../../worker/http/rate-limit';
-import { callWith } from './auth-tokens';
+import { callWith, googleEnv } from './auth-tokens';
 import { ADMIN, call, counts, makeTerritory, session, uid } from './helpers';
 
 const devEnv = (over: Record<string, unknown> = {}) => ({ ...env, ...over });
@@ -160,6 +160,19 @@ describe('per-user write rate limit → 429 with Retry-After', () => {
       },
     );
     expect(other.status).toBe(201);
+  });
+
+  it('holds a user of the production configuration (no variable) to 60 writes a minute', async () => {
+    const limit = writesPerMinute(googleEnv({ RATE_LIMIT_PER_MINUTE: undefined }));
+    const key = `write:${uid('busy')}@ademe.example`;
+    const t0 = 1_700_000_000_000;
+    const waits: number[] = [];
+    for (let i = 0; i < 61; i++) waits.push(await takeWriteSlot(env.DB, key, limit, t0));
+    expect(waits.slice(0, 60)).toEqual(Array(60).fill(0));
+    expect(waits[60]).toBe(1000);
+    // Sustained rate: one more write each second.
+    expect(await takeWriteSlot(env.DB, key, limit, t0 + 1000)).toBe(0);
+    expect(await takeWriteSlot(env.DB, key, limit, t0 + 1000)).toBe(1000);
   });
 
   it('spaces writes evenly (GCRA): a burst of the limit, then one per interval', async () => {
