@@ -10,16 +10,26 @@ export default defineConfig(async () => {
       projects: [
         {
           plugins: [
-            cloudflareTest({
+            cloudflareTest(({ inject }) => ({
               wrangler: { configPath: './wrangler.toml' },
               miniflare: {
-                bindings: { TEST_MIGRATIONS: migrations, AUTH_MODE: 'dev', ADMIN_EMAILS: TEST_ADMIN },
+                bindings: {
+                  TEST_MIGRATIONS: migrations,
+                  AUTH_MODE: 'dev',
+                  ADMIN_EMAILS: TEST_ADMIN,
+                  // High enough that no test trips it by accident; limits tests lower it per call.
+                  RATE_LIMIT_PER_MINUTE: '100000',
+                  // Local stand-in for Google's JWKS (tests/tools/google-jwks.global.ts).
+                  GOOGLE_JWKS_URL: inject<string>('googleJwksUrl'),
+                  TEST_GOOGLE_PRIVATE_JWK: inject<string>('googleTestKey'),
+                },
               },
-            }),
+            })),
           ],
           test: {
             name: 'worker',
             include: ['tests/worker/**/*.test.ts'],
+            globalSetup: ['tests/tools/google-jwks.global.ts'],
             setupFiles: ['tests/worker/setup.ts'],
           },
         },

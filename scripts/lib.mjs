@@ -31,6 +31,9 @@ export async function startWorker({
     'AUTH_MODE:dev',
     '--var',
     `ADMIN_EMAILS:${admin}`,
+    // The demo seed posts ~230 writes in seconds; production keeps the default of 60 a minute.
+    '--var',
+    'RATE_LIMIT_PER_MINUTE:100000',
     ...extraVars.flatMap((v) => ['--var', v]),
   ];
   if (persistTo) args.push('--persist-to', persistTo);

@@ -2,11 +2,16 @@ import { Hono } from 'hono';
 import { MSG } from '../shared/i18n/messages';
 import { authorize } from './auth/access';
 import type { AppEnv } from './env';
+import { bodyLimit } from './http/body-limit';
 import { ApiError, errorResponse } from './http/errors';
+import { cors, securityHeaders } from './http/headers';
+import { rateLimit } from './http/rate-limit';
 import { actions } from './routes/actions';
+import { audit } from './routes/audit';
 import { blockers } from './routes/blockers';
 import { indicators } from './routes/indicators';
 import { members } from './routes/members';
+import { people } from './routes/people';
 import { programme } from './routes/programme';
 import { quotas } from './routes/quotas';
 import { sessions } from './routes/sessions';
@@ -21,7 +26,11 @@ export function createApp() {
     await next();
     c.header('x-request-id', c.get('requestId'));
   });
+  app.use('*', securityHeaders);
+  app.use('*', cors);
+  app.use('*', bodyLimit);
   app.use('/v1/*', authorize);
+  app.use('/v1/*', rateLimit);
   const v1 = new Hono<AppEnv>()
     .route('/', system)
     .route('/members', members)
@@ -32,7 +41,9 @@ export function createApp() {
     .route('/indicators', indicators)
     .route('/workshops', workshops)
     .route('/actions', actions)
-    .route('/quotas', quotas);
+    .route('/quotas', quotas)
+    .route('/audit', audit)
+    .route('/people', people);
   app.route('/v1', v1);
   app.notFound(() => {
     throw new ApiError('NOT_FOUND', MSG.routeNotFound);

@@ -26,6 +26,8 @@ export interface Env {
   SEND_EMAIL?: SendEmail;
   /** Writes per user per minute before 429 (default 60). */
   RATE_LIMIT_PER_MINUTE?: string;
+  /** Comma-separated browser origins allowed to call the API (CORS); empty = closed. */
+  CORS_ORIGINS?: string;
 }
 
 export interface User {

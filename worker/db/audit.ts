@@ -58,7 +58,15 @@ export interface AuditEntry {
 
 export async function listAudit(
   db: D1Database,
-  f: { entity?: string; entityId?: string; actor?: string; from?: string; to?: string; limit?: number },
+  f: {
+    entity?: string;
+    entityId?: string;
+    actor?: string;
+    from?: string;
+    to?: string;
+    limit?: number;
+    afterSeq?: number;
+  },
 ): Promise<AuditEntry[]> {
   const where: string[] = [];
   const args: unknown[] = [];
@@ -67,6 +75,7 @@ export async function listAudit(
   if (f.actor) where.push('actor = ?') && args.push(f.actor.toLowerCase());
   if (f.from) where.push('at >= ?') && args.push(f.from);
   if (f.to) where.push('at < ?') && args.push(f.to);
+  if (f.afterSeq) where.push('seq > ?') && args.push(f.afterSeq);
   const sql = `SELECT * FROM audit ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq LIMIT ?`;
   const { results } = await db
     .prepare(sql)

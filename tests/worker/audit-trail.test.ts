@@ -1,0 +1,192 @@
+import { env } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import { parisDayStart } from '../../worker/routes/audit';
+import { ADMIN, call, makeTerritory, session, uid } from './helpers';
+import { appRoutes, makeWorld, ROUTE_CASES, WRITE_METHODS } from './security-fixtures';
+
+type Row = Record<string, string | number | null>;
+const auditRows = async (sql = 'SELECT * FROM audit ORDER BY seq', ...args: unknown[]) =>
+  (
+    await env.DB.prepare(sql)
+      .bind(...args)
+      .all<Row>()
+  ).results;
+const json = (v: string | number | null | undefined) => (v == null ? null : JSON.parse(String(v)));
+
+const writeRoutes = () => appRoutes().filter((r) => WRITE_METHODS.has(r.split(' ')[0] ?? ''));
+
+describe('audit trail: every write recorded once, with its before and after', () => {
+  it('every write route says what it records', () => {
+    const routes = writeRoutes();
+    expect(routes.length).toBeGreaterThanOrEqual(15);
+    expect(routes.filter((r) => !ROUTE_CASES[r]?.audit)).toEqual([]);
+  });
+
+  for (const route of writeRoutes()) {
+    const spec = ROUTE_CASES[route]?.audit;
+    if (!spec || 'none' in spec) continue;
+    it(`${route} → one "${spec.action}" line on ${spec.entity}`, async () => {
+      const world = await makeWorld();
+      const req = await ROUTE_CASES[route]!.build(world);
+      const res = await call(route.split(' ')[0]!, req.path, { body: req.body });
+      expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
+      const requestId = res.headers.get('x-request-id');
+      expect(requestId).toBeTruthy();
+      const lines = await auditRows('SELECT * FROM audit WHERE request_id = ? ORDER BY seq', requestId);
+      expect(lines).toHaveLength(1);
+      const line = lines[0]!;
+      expect(line).toMatchObject({ actor: ADMIN, role: 'admin', action: spec.action, entity: spec.entity });
+      expect(Date.parse(String(line.at))).not.toBeNaN();
+      const before = json(line.before);
+      const after = json(line.after);
+      if (spec.action === 'create') {
+        expect(before).toBeNull();
+        const id = res.body.session?.id ?? res.body.id ?? res.body.email;
+        expect(line.entity_id).toBe(id);
+        if (res.body.session) expect(after).toMatchObject({ id, kind: res.body.session.kind });
+        else if (spec.entity === 'member')
+          expect(after).toEqual({ email: id, role: (req.body as { role: string }).role });
+        else expect(after).toMatchObject({ id });
+      } else if (spec.action === 'delete') {
+        expect(before).not.toBeNull();
+        expect(after).toBeNull();
+      } else {
+        expect(after).not.toBeNull();
+        if (!spec.entity.endsWith('-assessment')) expect(before).not.toBeNull();
+        // What was sent is what the line says the record became.
+        if (route.startsWith('PATCH') || route.startsWith('PUT'))
+          expect(after).toMatchObject(req.body as object);
+      }
+    });
+  }
+
+  it('an override records the session and, separately, who overrode and why', async () => {
+    const { territory } = await makeTerritory();
+    await call('POST', '/v1/sessions', {
+      body: session({ kind: 'territory-interview', territoryId: territory.id }),
+    });
+    const res = await call('POST', '/v1/sessions', {
+      body: session({
+        kind: 'territory-interview',
+        territoryId: territory.id,
+        override: { reason: 'Second entretien demandé par le COPIL.' },
+      }),
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const lines = await auditRows(
+      'SELECT * FROM audit WHERE request_id = ? ORDER BY seq',
+      res.headers.get('x-request-id'),
+    );
+    expect(lines.map((l) => l.action)).toEqual(['create', 'override']);
+    expect(json(lines[1]!.after)).toEqual({ reason: 'Second entretien demandé par le COPIL.' });
+  });
+
+  it('a refused write leaves no audit line', async () => {
+    const { territory, consultant } = await makeTerritory();
+    const before = await auditRows('SELECT COUNT(*) AS n FROM audit');
+    const res = await call('POST', '/v1/sessions', {
+      as: consultant,
+      body: session({ territoryId: territory.id, durationMinutes: 0 }),
+    });
+    expect(res.status).toBe(400);
+    expect(await auditRows('SELECT COUNT(*) AS n FROM audit')).toEqual(before);
+  });
+
+  it('no route changes or deletes a line, and the table refuses it outright', async () => {
+    const world = await makeWorld();
+    // A territory whose contact an erase will later remove: its old lines must survive intact.
+    const contact = `${uid('contact')}@mairie.example`;
+    await call('PATCH', `/v1/territories/${world.territory.id}`, {
+      body: { contacts: [{ name: 'Dominique Roux', role: 'DGS', email: contact, phone: '05 61 00 00 00' }] },
+    });
+    const snapshot = await auditRows();
+    expect(snapshot.length).toBeGreaterThan(0);
+    for (const route of writeRoutes()) {
+      const req = await ROUTE_CASES[route]!.build(world);
+      await call(route.split(' ')[0]!, req.path, { body: req.body });
+    }
+    const erase = await call('POST', `/v1/people/${encodeURIComponent(contact)}/erase`);
+    expect(erase.status).toBe(200);
+    const now = await auditRows();
+    expect(now.length).toBeGreaterThan(snapshot.length);
+    expect(now.slice(0, snapshot.length)).toEqual(snapshot);
+    expect(JSON.stringify(now.slice(0, snapshot.length))).toContain(contact);
+
+    await expect(env.DB.prepare("UPDATE audit SET actor = 'someone-else'").run()).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(env.DB.prepare('DELETE FROM audit').run()).rejects.toThrow(/append-only/);
+    expect(await auditRows()).toEqual(now);
+  });
+});
+
+describe('GET /v1/audit (admin)', () => {
+  it('filters by entity, entity id and actor, oldest first', async () => {
+    const { territory, consultant } = await makeTerritory();
+    const s = await call('POST', '/v1/sessions', {
+      as: consultant,
+      body: session({ territoryId: territory.id }),
+    });
+    const byEntity = await call('GET', `/v1/audit?entity=session&entityId=${s.body.session.id}`);
+    expect(byEntity.status).toBe(200);
+    expect(byEntity.body.entries).toHaveLength(1);
+    expect(byEntity.body.entries[0]).toMatchObject({
+      actor: consultant,
+      role: 'consultant',
+      action: 'create',
+      entity: 'session',
+      entityId: s.body.session.id,
+      before: null,
+      requestId: s.headers.get('x-request-id'),
+    });
+    const byActor = await call('GET', `/v1/audit?actor=${encodeURIComponent(consultant.toUpperCase())}`);
+    expect(byActor.body.entries.map((e: { entityId: string }) => e.entityId)).toEqual([s.body.session.id]);
+    const seqs = (await call('GET', '/v1/audit?entity=territory')).body.entries.map(
+      (e: { seq: number }) => e.seq,
+    );
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+  });
+
+  it('filters by Paris calendar dates (from and to inclusive) and by instants', async () => {
+    const email = `${uid('dated')}@example.org`;
+    await call('POST', '/v1/members', { body: { email, role: 'viewer' } });
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
+    const q = (extra: string) =>
+      call('GET', `/v1/audit?entity=member&entityId=${encodeURIComponent(email)}${extra}`);
+    expect((await q(`&from=${today}&to=${today}`)).body.entries).toHaveLength(1);
+    expect((await q('&to=2025-01-01')).body.entries).toHaveLength(0);
+    expect((await q('&from=2999-01-01')).body.entries).toHaveLength(0);
+    expect((await q(`&to=${new Date(Date.now() + 60_000).toISOString()}`)).body.entries).toHaveLength(1);
+    expect(parisDayStart('2025-01-15')).toBe('2025-01-14T23:00:00.000Z');
+    expect(parisDayStart('2025-07-15')).toBe('2025-07-14T22:00:00.000Z');
+    expect(parisDayStart('2025-03-30', 1)).toBe('2025-03-30T22:00:00.000Z');
+  });
+
+  it('pages with limit and next', async () => {
+    const email = `${uid('paged')}@example.org`;
+    for (const role of ['viewer', 'consultant', 'viewer'])
+      await call('POST', '/v1/members', { body: { email, role } });
+    const base = `/v1/audit?entity=member&entityId=${encodeURIComponent(email)}&limit=2`;
+    const first = await call('GET', base);
+    expect(first.body.entries.map((e: { action: string }) => e.action)).toEqual(['create', 'update']);
+    expect(first.body.next).toBe(first.body.entries[1].seq);
+    const second = await call('GET', `${base}&after=${first.body.next}`);
+    expect(second.body.entries.map((e: { after: { role: string } }) => e.after.role)).toEqual(['viewer']);
+    expect(second.body.next).toBeNull();
+  });
+
+  it('refuses malformed filters in French', async () => {
+    for (const [query, path] of [
+      ['from=hier', 'from'],
+      ['to=2025-13-45', 'to'],
+      ['limit=0', 'limit'],
+      ['limit=abc', 'limit'],
+      ['after=-1', 'after'],
+    ] as const) {
+      const res = await call('GET', `/v1/audit?${query}`);
+      expect(res.status, query).toBe(400);
+      expect(res.body.error.issues[0].path).toBe(path);
+      expect(res.body.error.message).toMatch(/attendu/);
+    }
+  });
+});

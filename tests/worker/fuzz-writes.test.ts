@@ -1,0 +1,182 @@
+import { env } from 'cloudflare:test';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { PROGRAMME_PRESET } from '../../shared/programme/preset';
+import { call } from './helpers';
+import { appRoutes, makeWorld, ROUTE_CASES, WRITE_METHODS } from './security-fixtures';
+
+const RUNS = 30;
+
+/**
+ * A fingerprint of everything the record holds: row counts, the size of the stored JSON and
+ * the latest write time per table, and the audit's last line. A refused write must leave it
+ * unchanged: no row added, none rewritten, no audit line.
+ */
+const FINGERPRINT = `SELECT
+  (SELECT COUNT(*) || ':' || total(length(role)) || ':' || max(updated_at) FROM members) AS members,
+  (SELECT COUNT(*) || ':' || total(length(data)) || ':' || total(length(assessment)) || ':' || max(updated_at) FROM programme) AS programme,
+  (SELECT COUNT(*) || ':' || total(length(data)) || ':' || total(length(assessment)) || ':' || max(updated_at) FROM territories) AS territories,
+  (SELECT COUNT(*) || ':' || total(length(data)) || ':' || max(updated_at) FROM partners) AS partners,
+  (SELECT COUNT(*) || ':' || total(length(data)) || ':' || COUNT(deleted_at) || ':' || COUNT(override_reason) FROM sessions) AS sessions,
+  (SELECT COUNT(*) || ':' || total(length(data)) || ':' || max(updated_at) FROM blockers) AS blockers,
+  (SELECT COUNT(*) || ':' || total(length(data)) FROM indicators) AS indicators,
+  (SELECT COUNT(*) || ':' || total(length(data)) || ':' || max(updated_at) FROM workshops) AS workshops,
+  (SELECT COUNT(*) || ':' || total(length(data)) || ':' || max(updated_at) FROM actions) AS actions,
+  (SELECT COUNT(*) || ':' || COALESCE(MAX(seq), 0) FROM audit) AS audit`;
+const fingerprint = async () => (await env.DB.prepare(FINGERPRINT).first<Record<string, string>>())!;
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+/** Every path into a JSON value, so a mutation can target nested fields and array items. */
+function paths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => [[...prefix, i], ...paths(v, [...prefix, i])]);
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([k, v]) => [[...prefix, k], ...paths(v, [...prefix, k])]);
+  return [];
+}
+
+const NASTY: Json[] = [
+  '',
+  ' ',
+  'x'.repeat(6000),
+  '<script>alert(1)</script>',
+  "'; DROP TABLE audit; --",
+  '\u0000',
+  '2025-02-30',
+  '9999-99-99',
+  '🚲'.repeat(50),
+  -1,
+  0,
+  1.5,
+  1e308,
+  -1e308,
+  Number.MAX_SAFE_INTEGER,
+  null,
+  true,
+  [],
+  {},
+  { __proto__: { admin: true } } as unknown as Json,
+];
+
+type Mutation = {
+  at: number;
+  kind: 'delete' | 'set' | 'add' | 'similar';
+  value: Json;
+  key: string;
+  similar: { text: string; int: number; date: string };
+};
+/** Same-type replacements keep a body plausible, so it gets past validation into the rules. */
+const similar = fc.record({
+  text: fc.string({ minLength: 1, maxLength: 40 }),
+  int: fc.integer({ min: -10, max: 3000 }),
+  date: fc
+    .date({ min: new Date('2024-06-01'), max: new Date('2027-01-01'), noInvalidDate: true })
+    .map((d) => d.toISOString().slice(0, 10)),
+});
+const mutation = fc.record({
+  at: fc.nat(),
+  kind: fc.constantFrom('delete', 'set', 'similar', 'similar', 'add'),
+  similar,
+  value: fc.oneof(fc.constantFrom(...NASTY), fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json>),
+  key: fc.oneof(fc.constantFrom('__proto__', 'constructor', 'role', 'createdBy', 'id'), fc.string()),
+});
+
+function mutate(valid: unknown, mutations: Mutation[]): unknown {
+  const body = structuredClone(valid) as Json;
+  for (const m of mutations) {
+    const all = paths(body);
+    if (m.kind === 'add' || all.length === 0) {
+      if (body && typeof body === 'object' && !Array.isArray(body))
+        (body as Record<string, Json>)[m.key] = m.value;
+      continue;
+    }
+    const path = all[m.at % all.length]!;
+    let parent = body as Record<string | number, Json>;
+    for (const step of path.slice(0, -1)) parent = parent[step] as Record<string | number, Json>;
+    const last = path[path.length - 1]!;
+    if (m.kind === 'similar') {
+      const current = parent[last];
+      if (typeof current === 'number') parent[last] = m.similar.int;
+      else if (typeof current === 'string')
+        parent[last] = /^\d{4}-\d{2}-\d{2}$/.test(current) ? m.similar.date : m.similar.text;
+      continue;
+    }
+    if (m.kind === 'delete') {
+      if (Array.isArray(parent)) parent.splice(Number(last), 1);
+      else delete parent[last];
+    } else parent[last] = m.value;
+  }
+  return body;
+}
+
+/** What gets sent: a mutated valid body, any JSON value, or text that may not be JSON. */
+const payload = (valid: unknown) =>
+  fc.oneof(
+    {
+      weight: 5,
+      arbitrary: fc
+        .array(mutation, { minLength: 1, maxLength: 3 })
+        .map((ms) => ({ json: mutate(valid, ms) })),
+    },
+    { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 3 }).map((json) => ({ json })) },
+    { weight: 1, arbitrary: fc.anything({ maxDepth: 2 }).map((json) => ({ json })) },
+    {
+      weight: 2,
+      arbitrary: fc
+        .oneof(
+          fc.string(),
+          fc.constantFrom('{', '{"a":', '[1,2', 'null', '"x"', '{}}', '\uFEFF{}', '{"a":1,"a":2}'),
+        )
+        .map((raw) => ({ raw })),
+    },
+  );
+
+async function resetProgramme() {
+  const res = await call('PUT', '/v1/programme', { body: { ...PROGRAMME_PRESET, maxTerritories: 1000 } });
+  expect(res.status).toBe(200);
+}
+
+describe('fuzzing every write route (fast-check): never a 5xx, never a partial write', () => {
+  const routes = appRoutes().filter((r) => WRITE_METHODS.has(r.split(' ')[0] ?? ''));
+
+  it('covers every write route of the app', () => {
+    expect(routes.length).toBeGreaterThanOrEqual(15);
+    expect(routes.filter((r) => !ROUTE_CASES[r])).toEqual([]);
+  });
+
+  for (const route of routes) {
+    it(`${route}`, async () => {
+      await resetProgramme();
+      const world = await makeWorld();
+      const method = route.split(' ')[0]!;
+      const statuses = new Map<number, number>();
+      const template = await ROUTE_CASES[route]!.build(world);
+      await fc.assert(
+        fc.asyncProperty(payload(template.body ?? {}), async (p) => {
+          const before = await fingerprint();
+          const res =
+            'raw' in p
+              ? await call(method, template.path, {
+                  raw: p.raw,
+                  headers: { 'content-type': 'application/json' },
+                })
+              : await call(method, template.path, { body: p.json });
+          statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+          expect(res.status, JSON.stringify(res.body)).toBeLessThan(500);
+          const after = await fingerprint();
+          if (res.status >= 400) {
+            expect(after, `${res.status} ${JSON.stringify(res.body)}`).toEqual(before);
+            expect(res.body.error.message).toMatch(/[a-zàâçéèêëîïôûùüÿœ]/i);
+          } else if (res.status === 201 || method !== 'POST') {
+            // An accepted write is on the record and in the audit trail, together.
+            expect(after.audit).not.toBe(before.audit);
+          }
+        }),
+        { numRuns: RUNS },
+      );
+      expect([...statuses.values()].reduce((a, b) => a + b, 0)).toBe(RUNS);
+      if (route === 'PUT /v1/programme') await resetProgramme();
+      console.info(`fuzz ${route}: ${[...statuses].map(([s, n]) => `${s}×${n}`).join(' ')}`);
+    }, 60_000);
+  }
+});

@@ -1,0 +1,65 @@
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv, Env } from '../env';
+import { ApiError } from './errors';
+
+/**
+ * HTML the worker serves (rendered documents) may style itself inline but never run a
+ * script, load anything from elsewhere, submit a form or be framed.
+ */
+export const HTML_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; " +
+  "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+/** JSON is data, never a page: nothing at all may load in its context. */
+export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
+
+/** Security headers on every response; the HTML ones (CSP with inline styles) on HTML. */
+export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await next();
+  const html = (c.res.headers.get('content-type') ?? '').toLowerCase().startsWith('text/html');
+  const h = c.res.headers;
+  h.set('Content-Security-Policy', html ? HTML_CSP : API_CSP);
+  h.set('X-Content-Type-Options', 'nosniff');
+  h.set('X-Frame-Options', 'DENY');
+  h.set('Referrer-Policy', 'no-referrer');
+  h.set('Cross-Origin-Opener-Policy', 'same-origin');
+  h.set('Cross-Origin-Resource-Policy', 'same-origin');
+  h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()');
+  h.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+  if (!h.has('Cache-Control')) h.set('Cache-Control', 'no-store');
+};
+
+const allowedOrigins = (env: Env) =>
+  new Set(
+    (env.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim().replace(/\/+$/, ''))
+      .filter(Boolean),
+  );
+
+const ALLOWED_HEADERS = 'Authorization, Content-Type, X-Google-Access-Token';
+
+/**
+ * CORS is closed unless `CORS_ORIGINS` lists an origin: the add-on calls the worker from
+ * Google's servers (UrlFetchApp), not from a browser, so no page needs to read our answers.
+ * A refused preflight gets 403 and no `Access-Control-Allow-*` header at all.
+ */
+export const cors: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const origin = c.req.header('origin');
+  const allowed = origin !== undefined && allowedOrigins(c.env).has(origin);
+  const preflight = c.req.method === 'OPTIONS' && c.req.header('access-control-request-method') !== undefined;
+  if (preflight) {
+    if (!allowed) throw new ApiError('FORBIDDEN', 'Origine non autorisée à appeler l’API.');
+    return c.body(null, 204, {
+      'Access-Control-Allow-Origin': origin,
+      'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE',
+      'Access-Control-Allow-Headers': ALLOWED_HEADERS,
+      'Access-Control-Max-Age': '600',
+      Vary: 'Origin',
+    });
+  }
+  await next();
+  if (allowed) {
+    c.res.headers.set('Access-Control-Allow-Origin', origin);
+    c.res.headers.append('Vary', 'Origin');
+  }
+};

@@ -1,0 +1,64 @@
+import { Hono } from 'hono';
+import { listAudit } from '../db/audit';
+import type { AppEnv } from '../env';
+import { fieldError } from '../http/errors';
+import { type Ctx, q } from './context';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const MAX_PAGE = 1000;
+
+/** Offset of Europe/Paris from UTC at an instant, in minutes (+60 in winter, +120 in summer). */
+function parisOffsetMinutes(at: Date): number {
+  const name =
+    new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Paris', timeZoneName: 'longOffset' })
+      .formatToParts(at)
+      .find((p) => p.type === 'timeZoneName')?.value ?? 'GMT+01:00';
+  const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
+  if (!m) return 0;
+  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
+}
+
+/** The UTC instant at which a Paris calendar day starts (dates in the API are Paris dates). */
+export function parisDayStart(date: string, plusDays = 0): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const utcMidnight = Date.UTC(y ?? 0, (m ?? 1) - 1, (d ?? 1) + plusDays);
+  // Midnight never falls in a DST gap in Paris (changes happen at 2 or 3 a.m.).
+  const offset = parisOffsetMinutes(new Date(utcMidnight));
+  return new Date(utcMidnight - offset * 60_000).toISOString();
+}
+
+/** `from` is inclusive, `to` inclusive for a date (the whole day) and exclusive for an instant. */
+function boundary(c: Ctx, name: 'from' | 'to'): string | undefined {
+  const v = q(c, name);
+  if (v === undefined) return undefined;
+  if (ISO_DATE.test(v) && !Number.isNaN(Date.parse(v))) return parisDayStart(v, name === 'to' ? 1 : 0);
+  if (/^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v))) return new Date(v).toISOString();
+  throw fieldError(name, 'Date attendue au format AAAA-MM-JJ (ou un instant ISO 8601).');
+}
+
+function positiveInt(c: Ctx, name: string, max: number): number | undefined {
+  const v = q(c, name);
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!/^\d+$/.test(v) || n < 1 || n > max) throw fieldError(name, `Nombre entier attendu, de 1 à ${max}.`);
+  return n;
+}
+
+/**
+ * The audit trail, oldest first, for admins. Filters: entity, entityId, actor, from, to;
+ * pages of `limit` lines (at most 1,000), the next page asked with `after=<next>`.
+ */
+export const audit = new Hono<AppEnv>().get('/', async (c) => {
+  const limit = positiveInt(c, 'limit', MAX_PAGE) ?? MAX_PAGE;
+  const entries = await listAudit(c.env.DB, {
+    entity: q(c, 'entity'),
+    entityId: q(c, 'entityId'),
+    actor: q(c, 'actor'),
+    from: boundary(c, 'from'),
+    to: boundary(c, 'to'),
+    afterSeq: positiveInt(c, 'after', Number.MAX_SAFE_INTEGER),
+    limit: limit + 1,
+  });
+  const page = entries.slice(0, limit);
+  return c.json({ entries: page, next: entries.length > limit ? (page.at(-1)?.seq ?? null) : null });
+});
