@@ -31,6 +31,8 @@ export default defineConfig(async () => {
             include: ['tests/worker/**/*.test.ts'],
             globalSetup: ['tests/tools/google-jwks.global.ts'],
             setupFiles: ['tests/worker/setup.ts'],
+            // Generous: a shared 2-core machine under load; speed is measured by npm run bench.
+            testTimeout: 30_000,
           },
         },
         {

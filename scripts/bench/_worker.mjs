@@ -5,7 +5,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readD1Migrations } from '@cloudflare/vitest-plugin';
-import { Miniflare } from 'miniflare';
+// Miniflare 4, the one wrangler 4.86 runs `wrangler dev` with (the top-level miniflare 5 beta
+// belongs to the vitest plugin and has another options shape).
+import { Miniflare } from '../../node_modules/wrangler/node_modules/miniflare/dist/src/index.js';
 
 export const ADMIN = 'admin@ademe.example';
 
@@ -18,6 +20,7 @@ export async function startBenchWorker(extraBindings = {}) {
   const mf = new Miniflare({
     modules: true,
     scriptPath: join(out, 'index.js'),
+    modulesRoot: out,
     compatibilityDate: '2026-04-01',
     compatibilityFlags: ['nodejs_compat'],
     d1Databases: { DB: 'bench' },
@@ -57,7 +60,13 @@ export async function seedScale(db, { territories, partnersPer, sessions }) {
     if (stmts.length >= 500 || (force && stmts.length)) await db.batch(stmts.splice(0));
   };
   for (let t = 0; t < territories; t++) {
-    const data = JSON.stringify({ name: `Territoire ${t}`, legalForm: 'ca', centralCityInsee: '81004', consultants: [], contacts: [] });
+    const data = JSON.stringify({
+      name: `Territoire ${t}`,
+      legalForm: 'ca',
+      centralCityInsee: '81004',
+      consultants: [],
+      contacts: [],
+    });
     stmts.push(
       db
         .prepare(
@@ -66,7 +75,12 @@ export async function seedScale(db, { territories, partnersPer, sessions }) {
         .bind(`t${t}`, `Territoire ${t}`, data, city, 'seed', now, ADMIN, now, ADMIN),
     );
     for (let p = 0; p < partnersPer; p++) {
-      const pdata = JSON.stringify({ territoryId: `t${t}`, name: `Partenaire ${t}-${p}`, kind: 'company', useCase: { category: 'commute', description: 'Essai.' } });
+      const pdata = JSON.stringify({
+        territoryId: `t${t}`,
+        name: `Partenaire ${t}-${p}`,
+        kind: 'company',
+        useCase: { category: 'commute', description: 'Essai.' },
+      });
       stmts.push(
         db
           .prepare(
@@ -83,7 +97,16 @@ export async function seedScale(db, { territories, partnersPer, sessions }) {
     const kind = partnerSession ? 'partner-support' : KINDS[s % KINDS.length];
     const partnerId = partnerSession ? `t${t}-p${s % partnersPer}` : null;
     const date = `2025-${String(3 + (s % 9)).padStart(2, '0')}-${String(1 + (s % 28)).padStart(2, '0')}`;
-    const data = JSON.stringify({ kind, territoryId: `t${t}`, partnerId: partnerId ?? undefined, date, durationMinutes: 60, mode: 'remote', participants: 3, summary: 'Séance de référence pour le banc de mesure.' });
+    const data = JSON.stringify({
+      kind,
+      territoryId: `t${t}`,
+      partnerId: partnerId ?? undefined,
+      date,
+      durationMinutes: 60,
+      mode: 'remote',
+      participants: 3,
+      summary: 'Séance de référence pour le banc de mesure.',
+    });
     stmts.push(
       db
         .prepare(

@@ -1,15 +1,25 @@
 // Write path and quota reads, measured on the production bundle in workerd with a local D1.
-import { gzipSync } from 'node:zlib';
+
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { round, seedScale, startBenchWorker, stats, time } from './_worker.mjs';
 
-const ROOMY = { diagnosticDaysPerTerritory: 100000, territoryInterviewsPerTerritory: 100000, collectiveSupportsPerTerritory: 100000, partnerSupportsPerPartner: 100000 };
+const ROOMY = {
+  diagnosticDaysPerTerritory: 100000,
+  territoryInterviewsPerTerritory: 100000,
+  collectiveSupportsPerTerritory: 100000,
+  partnerSupportsPerPartner: 100000,
+};
 
 async function roomyProgramme(request, maxTerritories) {
   const { body: p } = await request('GET', '/v1/programme');
   const { assessment: _a, ...programme } = p;
-  const res = await request('PUT', '/v1/programme', { ...programme, maxTerritories, quotas: { ...programme.quotas, ...ROOMY } });
+  const res = await request('PUT', '/v1/programme', {
+    ...programme,
+    maxTerritories,
+    quotas: { ...programme.quotas, ...ROOMY },
+  });
   if (res.status !== 200) throw new Error(JSON.stringify(res.body));
 }
 
@@ -19,7 +29,8 @@ async function quotasAt(scale) {
     await roomyProgramme(w.request, scale.territories + 1);
     const seedMs = await time(() => seedScale(w.db, scale));
     const check = await w.request('GET', '/v1/quotas');
-    if (check.status !== 200 || check.body.territories.length !== scale.territories) throw new Error('quotas: unexpected answer');
+    if (check.status !== 200 || check.body.territories.length !== scale.territories)
+      throw new Error('quotas: unexpected answer');
     const samples = [];
     for (let i = 0; i < 3; i++) await w.request('GET', '/v1/quotas');
     for (let i = 0; i < 25; i++) samples.push(await time(() => w.request('GET', '/v1/quotas')));
@@ -39,7 +50,16 @@ export async function run() {
     await seedScale(w.db, { territories: 10, partnersPer: 3, sessions: 10000 });
     const health = [];
     const writes = [];
-    const body = (i) => ({ id: `bench-${i}`, kind: 'diagnostic', territoryId: `t${i % 10}`, date: '2025-04-02', durationMinutes: 60, mode: 'remote', participants: 3, summary: 'Séance mesurée.' });
+    const body = (i) => ({
+      id: `bench-${i}`,
+      kind: 'diagnostic',
+      territoryId: `t${i % 10}`,
+      date: '2025-04-02',
+      durationMinutes: 60,
+      mode: 'remote',
+      participants: 3,
+      summary: 'Séance mesurée.',
+    });
     for (let i = 0; i < 20; i++) {
       await w.request('GET', '/v1/health');
       await w.request('POST', '/v1/sessions', body(`warm-${i}`));
@@ -52,15 +72,29 @@ export async function run() {
     }
     const h = stats(health);
     const s = stats(writes);
-    writePath = { sessionsStored: 10000, health: h, postSession: s, ratioMedian: round(s.median / h.median), goalRatio: 3 };
+    writePath = {
+      sessionsStored: 10000,
+      health: h,
+      postSession: s,
+      ratioMedian: round(s.median / h.median),
+      goalRatio: 3,
+    };
   } finally {
     await w.stop();
   }
   const small = await quotasAt({ territories: 10, partnersPer: 3, sessions: 3000 });
   const large = await quotasAt({ territories: 1000, partnersPer: 3, sessions: 100000 });
-  const result = { writePath, quotas: { small, large, goalLargeMedianMs: 100 }, sizes: { workerGzipKb, goalKb: 300 } };
-  console.log(`write path (10,000 sessions stored): POST /v1/sessions median ${writePath.postSession.median} ms, p99 ${writePath.postSession.p99} ms; health median ${writePath.health.median} ms → ratio ${writePath.ratioMedian} (goal ≤ 3)`);
-  console.log(`GET /v1/quotas: 10/30/3,000 → median ${small.quotasMs.median} ms; 1,000/3,000/100,000 → median ${large.quotasMs.median} ms (goal < 100)`);
+  const result = {
+    writePath,
+    quotas: { small, large, goalLargeMedianMs: 100 },
+    sizes: { workerGzipKb, goalKb: 300 },
+  };
+  console.log(
+    `write path (10,000 sessions stored): POST /v1/sessions median ${writePath.postSession.median} ms, p99 ${writePath.postSession.p99} ms; health median ${writePath.health.median} ms → ratio ${writePath.ratioMedian} (goal ≤ 3)`,
+  );
+  console.log(
+    `GET /v1/quotas: 10/30/3,000 → median ${small.quotasMs.median} ms; 1,000/3,000/100,000 → median ${large.quotasMs.median} ms (goal < 100)`,
+  );
   console.log(`worker bundle: ${workerGzipKb} KB gzip (goal ≤ 300)`);
   return result;
 }
