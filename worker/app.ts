@@ -5,6 +5,7 @@ import type { AppEnv } from './env';
 import { ApiError, errorResponse } from './http/errors';
 import { actions } from './routes/actions';
 import { blockers } from './routes/blockers';
+import { documents } from './routes/documents';
 import { indicators } from './routes/indicators';
 import { members } from './routes/members';
 import { programme } from './routes/programme';
@@ -34,6 +35,7 @@ export function createApp() {
     .route('/actions', actions)
     .route('/quotas', quotas);
   app.route('/v1', v1);
+  app.route('/v1/documents', documents);
   app.notFound(() => {
     throw new ApiError('NOT_FOUND', MSG.routeNotFound);
   });
