@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportPKCS8, generateKeyPair, jwtVerify } from 'jose';
+import { PDFDocument } from 'pdf-lib';
 import { type BrowserContext, chromium } from 'playwright-core';
 
 export const CHROMIUM_ARGS = [
@@ -37,6 +38,8 @@ export interface LoggedCall {
   mediaType?: string;
   mediaChars?: number;
   jwt?: { iss: string; aud: string; scope: string; kid?: string; alg: string };
+  /** Pages of the exported PDF, counted with pdf-lib. */
+  pages?: number;
   error?: string;
 }
 
@@ -182,11 +185,14 @@ export async function startFakeGoogle() {
       const forced = scripted('token');
       if (forced) return reply(forced, { error: 'temporarily_unavailable' });
       try {
+        // Any service account of the test project, as long as our key signed it (tests vary
+        // the account's email to get past the worker's token cache).
         const { payload, protectedHeader } = await jwtVerify(form.get('assertion') ?? '', publicKey, {
-          issuer: clientEmail,
           audience: `${base}/token`,
           algorithms: ['RS256'],
         });
+        if (!/^[^@]+@veli-velo-test\.iam\.gserviceaccount\.com$/.test(String(payload.iss)))
+          return reply(400, { error: 'invalid_grant', error_description: 'unknown service account' });
         entry.jwt = {
           iss: String(payload.iss),
           aud: String(payload.aud),
@@ -262,6 +268,7 @@ export async function startFakeGoogle() {
       if (!f) return reply(404, { error: { code: 404, message: 'File not found.' } });
       if (query.mimeType !== 'application/pdf') return reply(400, { error: { message: 'unsupported export type' } });
       const pdf = await printPdf(f.html);
+      entry.pages = (await PDFDocument.load(pdf)).getPageCount();
       entry.status = 200;
       res.writeHead(200, { 'content-type': 'application/pdf', 'content-length': pdf.length });
       return res.end(pdf);
