@@ -4,7 +4,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 
 const results = { at: new Date().toISOString(), node: process.version, benchmarks: {} };
 const suites = process.argv.slice(2);
-for (const name of suites.length ? suites : []) {
+const DEFAULT_SUITES = ['documents'];
+for (const name of suites.length ? suites : DEFAULT_SUITES) {
   const mod = await import(`./bench/${name}.mjs`);
   results.benchmarks[name] = await mod.run();
 }

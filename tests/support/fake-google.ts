@@ -113,7 +113,12 @@ export async function startFakeGoogle() {
     const page = await browser.newPage();
     try {
       await page.setContent(html, { waitUntil: 'load' });
-      return await page.pdf({ format: 'A4', preferCSSPageSize: true, scale: exportScale, printBackground: true });
+      return await page.pdf({
+        format: 'A4',
+        preferCSSPageSize: true,
+        scale: exportScale,
+        printBackground: true,
+      });
     } finally {
       await page.close();
     }
@@ -123,8 +128,9 @@ export async function startFakeGoogle() {
     res.writeHead(status, { 'content-type': 'application/json; charset=UTF-8' });
     res.end(JSON.stringify(body));
   };
-  const googleError = (res: ServerResponse, status: number, message: string) =>
-    json(res, status, { error: { code: status, message, errors: [{ message, reason: 'test' }] } });
+  const googleError = (status: number, message: string) => ({
+    error: { code: status, message, errors: [{ message, reason: 'test' }] },
+  });
 
   function scripted(kind: LoggedCall['kind']): number | null {
     const f = failures.find((x) => x.kind === kind && x.times > 0);
@@ -222,20 +228,27 @@ export async function startFakeGoogle() {
       const id = upload[1] ? decodeURIComponent(upload[1]) : null;
       entry.kind = id ? 'update' : 'create';
       const forced = scripted(entry.kind);
-      if (forced) return googleError(res, (entry.status = forced), 'scripted failure');
-      if (query.uploadType !== 'multipart') return reply(400, { error: { message: 'uploadType must be multipart' } });
+      if (forced) return reply(forced, googleError(forced, 'scripted failure'));
+      if (query.uploadType !== 'multipart')
+        return reply(400, { error: { message: 'uploadType must be multipart' } });
       const boundary = /boundary=("?)([^";]+)\1/.exec(req.headers['content-type'] ?? '')?.[2];
       if (!req.headers['content-type']?.startsWith('multipart/related') || !boundary)
         return reply(400, { error: { message: 'multipart/related with a boundary expected' } });
       const parts = parseMultipart(raw.toString('utf8'), boundary);
       const [metaPart, mediaPart] = parts;
-      if (parts.length !== 2 || !metaPart || !mediaPart || !metaPart.headers['content-type']?.startsWith('application/json'))
+      if (
+        parts.length !== 2 ||
+        !metaPart ||
+        !mediaPart ||
+        !metaPart.headers['content-type']?.startsWith('application/json')
+      )
         return reply(400, { error: { message: 'metadata part then media part expected' } });
       const metadata = JSON.parse(metaPart.body) as { name?: string; mimeType?: string; parents?: string[] };
       entry.metadata = metadata;
       entry.mediaType = mediaPart.headers['content-type'];
       entry.mediaChars = mediaPart.body.length;
-      if (!entry.mediaType?.startsWith('text/html')) return reply(400, { error: { message: 'media must be HTML' } });
+      if (!entry.mediaType?.startsWith('text/html'))
+        return reply(400, { error: { message: 'media must be HTML' } });
       if (id) {
         const f = files.get(id);
         if (!f) return reply(404, { error: { code: 404, message: `File not found: ${id}.` } });
@@ -246,7 +259,8 @@ export async function startFakeGoogle() {
         f.revisions++;
         return reply(200, { id: f.id, webViewLink: `https://docs.google.com/document/d/${f.id}/edit` });
       }
-      if (metadata.mimeType !== DOC_MIME) return reply(400, { error: { message: 'expected conversion to a Google Doc' } });
+      if (metadata.mimeType !== DOC_MIME)
+        return reply(400, { error: { message: 'expected conversion to a Google Doc' } });
       const f: StoredFile = {
         id: `doc-${++seq}-${Math.random().toString(36).slice(2, 8)}`,
         name: metadata.name ?? 'Untitled',
@@ -263,10 +277,11 @@ export async function startFakeGoogle() {
     if (exp && req.method === 'GET') {
       entry.kind = 'export';
       const forced = scripted('export');
-      if (forced) return googleError(res, (entry.status = forced), 'scripted failure');
+      if (forced) return reply(forced, googleError(forced, 'scripted failure'));
       const f = files.get(decodeURIComponent(exp[1] ?? ''));
       if (!f) return reply(404, { error: { code: 404, message: 'File not found.' } });
-      if (query.mimeType !== 'application/pdf') return reply(400, { error: { message: 'unsupported export type' } });
+      if (query.mimeType !== 'application/pdf')
+        return reply(400, { error: { message: 'unsupported export type' } });
       const pdf = await printPdf(f.html);
       entry.pages = (await PDFDocument.load(pdf)).getPageCount();
       entry.status = 200;

@@ -1,4 +1,4 @@
-import { env } from 'cloudflare:test';
+import { env as baseEnv } from 'cloudflare:test';
 import { exportPKCS8, generateKeyPair } from 'jose';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { app } from '../../worker/app';
@@ -8,7 +8,9 @@ import { ADMIN, counts, uid } from './helpers';
 
 // The fake Google server (tests/support/fake-google.ts) runs in Node; the worker reaches it
 // through the GOOGLE_* bindings this project sets, and the tests read its log over HTTP.
-const base = env.GOOGLE_TOKEN_URL!.replace(/\/token$/, '');
+// This project's bindings (vitest.config.ts) point the worker at the stand-in.
+const env = baseEnv as typeof baseEnv & { GOOGLE_TOKEN_URL: string; GOOGLE_SERVICE_ACCOUNT_KEY: string };
+const base = env.GOOGLE_TOKEN_URL.replace(/\/token$/, '');
 const DOC_MIME = 'application/vnd.google-apps.document';
 
 interface Logged {
@@ -43,7 +45,7 @@ const fakeFile = async (id: string) =>
 
 /** A fresh service-account email per test, so the worker's token cache never hides a JWT. */
 function saEnv(over: Record<string, unknown> = {}) {
-  const key = JSON.parse(env.GOOGLE_SERVICE_ACCOUNT_KEY!);
+  const key = JSON.parse(env.GOOGLE_SERVICE_ACCOUNT_KEY);
   return {
     ...env,
     GOOGLE_SERVICE_ACCOUNT_KEY: JSON.stringify({

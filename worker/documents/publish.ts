@@ -9,6 +9,8 @@ export interface Composed {
   doc: DocumentModel;
   /** Budget level used; null for documents without a page limit. */
   level: number | null;
+  /** Our estimate of its pages, for page-limited documents. */
+  estimatedPages?: number;
 }
 
 export interface Published {
@@ -31,7 +33,7 @@ export interface Published {
  */
 export async function publishToDrive(
   drive: Drive,
-  compose: (fromLevel: number) => Composed,
+  compose: (fromLevel: number, maxEstimate?: number) => Composed,
   opts: {
     name: (doc: DocumentModel) => string;
     existingId: string | null;
@@ -39,7 +41,8 @@ export async function publishToDrive(
     limited: boolean;
   },
 ): Promise<Published> {
-  let { doc, level } = compose(0);
+  const first = compose(0);
+  let { doc, level } = first;
   let html = renderHtml(doc);
   let file: { id: string; webViewLink?: string };
   let created = false;
@@ -60,7 +63,10 @@ export async function publishToDrive(
     if (!file.id) throw new GoogleError(502, 'Drive answered without a file id');
     let pages = await pagesOf(drive, file.id);
     if (opts.limited && level !== null && pages > SUMMARY_MAX_PAGES) {
-      const tighter = compose(level + 1);
+      // Google's layout runs longer than our estimate by pages/estimate: shrink the allowance
+      // by that ratio so the single extra update is likely to land under the limit.
+      const ratio = pages / Math.max(1, first.estimatedPages ?? pages);
+      const tighter = compose(level + 1, Math.max(1, Math.floor(SUMMARY_MAX_PAGES / ratio)));
       if (tighter.level !== level) {
         ({ doc, level } = tighter);
         html = renderHtml(doc);

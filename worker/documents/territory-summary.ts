@@ -351,14 +351,21 @@ export function buildTerritorySummary(
 }
 
 /**
- * The loosest budget, from `fromLevel` on, whose estimate fits the page limit. The estimate
- * errs on the long side; a real count at the limit sends the caller one level tighter.
+ * The loosest budget, from `fromLevel` on, whose estimate fits `maxPages`. The estimate errs
+ * on the long side; when a real count still reaches the limit, the caller asks again from a
+ * tighter level with a smaller allowance.
  */
-export function fitTerritorySummary(r: ProgrammeRecord, t: TerritoryRec, ed: Edition, fromLevel = 0) {
+export function fitTerritorySummary(
+  r: ProgrammeRecord,
+  t: TerritoryRec,
+  ed: Edition,
+  fromLevel = 0,
+  maxPages = SUMMARY_MAX_PAGES,
+) {
   let level = Math.min(fromLevel, SUMMARY_BUDGETS.length - 1);
   let doc = buildTerritorySummary(r, t, ed, level);
   let pages = estimatePages(doc);
-  while (pages > SUMMARY_MAX_PAGES && level < SUMMARY_BUDGETS.length - 1) {
+  while (pages > maxPages && level < SUMMARY_BUDGETS.length - 1) {
     level++;
     doc = buildTerritorySummary(r, t, ed, level);
     pages = estimatePages(doc);

@@ -10,8 +10,16 @@ const ESCAPES: Record<string, string> = {
   "'": '&#39;',
 };
 
-export const nf = (n: number, digits = 0) =>
-  n.toLocaleString('fr-FR', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+// Formatters are costly to create: one per precision, reused (a summary formats hundreds of numbers).
+const FORMATS = new Map<number, Intl.NumberFormat>();
+export function nf(n: number, digits = 0): string {
+  let f = FORMATS.get(digits);
+  if (!f) {
+    f = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+    FORMATS.set(digits, f);
+  }
+  return f.format(n);
+}
 
 export interface Shortened {
   text: string;

@@ -35,7 +35,12 @@ interface Plan {
   subject: string;
   territoryId: string | null;
   limited: boolean;
-  compose: (r: ProgrammeRecord, ed: { date: string; version: number }, fromLevel: number) => Composed;
+  compose: (
+    r: ProgrammeRecord,
+    ed: { date: string; version: number },
+    fromLevel: number,
+    maxEstimate?: number,
+  ) => Composed;
 }
 
 async function plan(c: Ctx, body: DocumentRequest): Promise<Plan> {
@@ -49,10 +54,10 @@ async function plan(c: Ctx, body: DocumentRequest): Promise<Plan> {
         subject: `territory-summary:${t.id}`,
         territoryId: t.id,
         limited: true,
-        compose: (r, ed, from) => {
+        compose: (r, ed, from, max) => {
           const rec = r.territories.find((x) => x.id === t.id)!;
-          const fit = fitTerritorySummary(r, rec, ed, from);
-          return { doc: fit.doc, level: fit.level };
+          const fit = fitTerritorySummary(r, rec, ed, from, max);
+          return { doc: fit.doc, level: fit.level, estimatedPages: fit.estimatedPages };
         },
       };
     }
@@ -152,7 +157,7 @@ export const documents = new Hono<AppEnv>()
     const p = await plan(c, body);
     const [record, previous] = await Promise.all([loadRecord(db), getDocumentBySubject(db, p.subject)]);
     const ed = { date: today(record.programme.timezone), version: (previous?.version ?? 0) + 1 };
-    const compose = (from: number) => p.compose(record, ed, from);
+    const compose = (from: number, max?: number) => p.compose(record, ed, from, max);
     const id = previous?.id ?? newId();
 
     let token: string | null;
