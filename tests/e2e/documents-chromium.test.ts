@@ -43,6 +43,17 @@ afterAll(async () => {
   rmSync(profile, { recursive: true, force: true });
 });
 
+let seq = 0;
+const newId = (prefix: string) => `${prefix}-${process.pid}-${Date.now().toString(36)}-${seq++}`;
+
+/** Runs writes a few at a time: `wrangler dev` is one local process. */
+async function inBatches(jobs: (() => Promise<{ status: number; body: unknown }>)[], size = 8) {
+  for (let i = 0; i < jobs.length; i += size) {
+    for (const r of await Promise.all(jobs.slice(i, i + size).map((j) => j())))
+      expect([200, 201], JSON.stringify(r.body)).toContain(r.status);
+  }
+}
+
 const text = (n: number, seed: string) => {
   const sentence = `${seed} : les usagers adoptent les vélos cargos pour leurs trajets quotidiens. `;
   return sentence.repeat(Math.ceil(n / sentence.length)).slice(0, n);
@@ -60,6 +71,7 @@ interface Size {
 async function makeTerritory(name: string, insee: string, size: Size) {
   const m = size.marker ?? '';
   const t = await api('POST', '/v1/territories', {
+    id: newId('t'),
     name: `${name} ${m}`,
     legalForm: 'ca',
     centralCityInsee: insee,
@@ -70,6 +82,7 @@ async function makeTerritory(name: string, insee: string, size: Size) {
   const partners: string[] = [];
   for (let i = 0; i < size.partners; i++) {
     const p = await api('POST', `/v1/territories/${id}/partners`, {
+      id: newId('p'),
       name: `Partenaire ${i + 1} ${m}`,
       kind: 'logistics',
       useCase: { category: 'last-mile-logistics', description: text(size.chars, `Cas d’usage ${m}`) },
@@ -84,10 +97,11 @@ async function makeTerritory(name: string, insee: string, size: Size) {
     recommendations: text(size.chars, `Recommandation ${m}`),
   });
   expect(a.status).toBe(200);
-  const writes: Promise<{ status: number; body: unknown }>[] = [];
+  const writes: (() => Promise<{ status: number; body: unknown }>)[] = [];
   for (let i = 0; i < size.sessions; i++) {
-    writes.push(
+    writes.push(() =>
       api('POST', '/v1/sessions', {
+        id: newId('s'),
         kind: 'diagnostic',
         territoryId: id,
         date: `2025-${String((i % 11) + 2).padStart(2, '0')}-15`,
@@ -101,8 +115,9 @@ async function makeTerritory(name: string, insee: string, size: Size) {
   }
   const statuses = ['open', 'in-progress', 'resolved', 'abandoned'];
   for (let i = 0; i < size.blockers; i++) {
-    writes.push(
+    writes.push(() =>
       api('POST', '/v1/blockers', {
+        id: newId('b'),
         territoryId: id,
         category: ['cost', 'parking', 'regulation', 'infrastructure'][i % 4],
         title: `Verrou ${i + 1} ${m}`,
@@ -116,8 +131,9 @@ async function makeTerritory(name: string, insee: string, size: Size) {
   for (let i = 0; i < size.indicators; i++) {
     const code = ['km', 'usage-rate', 'users', 'trips', 'custom'][i % 5];
     const month = String((i % 11) + 2).padStart(2, '0');
-    writes.push(
+    writes.push(() =>
       api('POST', '/v1/indicators', {
+        id: newId('i'),
         territoryId: id,
         partnerId: partners[i % partners.length],
         indicator: code,
@@ -129,7 +145,7 @@ async function makeTerritory(name: string, insee: string, size: Size) {
       }),
     );
   }
-  for (const r of await Promise.all(writes)) expect(r.status, JSON.stringify(r.body)).toBe(201);
+  await inBatches(writes);
   return id;
 }
 

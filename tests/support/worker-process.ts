@@ -74,14 +74,24 @@ export async function startLocalWorker(admin: string) {
   throw new Error('wrangler dev did not start');
 }
 
-/** A JSON client acting as `as` (dev identity header). */
+/**
+ * A JSON client acting as `as` (dev identity header). `wrangler dev` occasionally restarts
+ * its runtime under load and answers 503 "restarted mid-request": such a request is sent
+ * again, which is safe because every body the tests send carries its own `id` (a replay).
+ */
 export function apiClient(base: string, as: string) {
   return async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(base + path, {
-      method,
-      headers: { 'x-dev-user': as, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
+    let res: Response;
+    for (let attempt = 0; ; attempt++) {
+      res = await fetch(base + path, {
+        method,
+        headers: { 'x-dev-user': as, ...(body ? { 'content-type': 'application/json' } : {}) },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      if (res.status !== 503 || attempt >= 2) break;
+      await res.text();
+      await new Promise((r) => setTimeout(r, 500));
+    }
     const text = await res.text();
     // biome-ignore lint/suspicious/noExplicitAny: JSON bodies of many shapes, asserted field by field.
     let parsed: any = text;

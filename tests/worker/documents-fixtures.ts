@@ -46,10 +46,11 @@ export async function territoryWithRecord(
   });
   if (put.status !== 200) throw new Error(JSON.stringify(put.body));
   // Sessions beyond the quotas go through an admin override, as they would in real life.
+  const writes: Promise<{ status: number; body: unknown }>[] = [];
   for (let i = 0; i < (opts.sessions ?? 2); i++) {
     const partner = partners[i % Math.max(1, partners.length)];
     const kind = i % 2 && partner ? 'partner-support' : 'diagnostic';
-    const res = await call('POST', '/v1/sessions', {
+    const res = call('POST', '/v1/sessions', {
       body: session({
         kind,
         territoryId: territory.id,
@@ -60,13 +61,13 @@ export async function territoryWithRecord(
         override: { reason: 'Territoire de démonstration très actif' },
       }),
     });
-    if (res.status !== 201) throw new Error(JSON.stringify(res.body));
+    writes.push(res);
   }
   const categories = ['cost', 'parking', 'regulation', 'infrastructure', 'taxation', 'legal'];
   const statuses = ['open', 'in-progress', 'resolved', 'abandoned'];
   for (let i = 0; i < (opts.blockers ?? 2); i++) {
     const status = statuses[i % statuses.length];
-    const res = await call('POST', '/v1/blockers', {
+    const res = call('POST', '/v1/blockers', {
       as: consultant,
       body: {
         territoryId: territory.id,
@@ -79,13 +80,13 @@ export async function territoryWithRecord(
         solution: cut(long(`Solution ${i + 1}`), 5000),
       },
     });
-    if (res.status !== 201) throw new Error(JSON.stringify(res.body));
+    writes.push(res);
   }
   const codes = ['km', 'usage-rate', 'users', 'trips', 'custom'];
   for (let i = 0; i < (opts.indicators ?? 2); i++) {
     const code = codes[i % codes.length];
     const month = String((i % 12) + 1).padStart(2, '0');
-    const res = await call('POST', '/v1/indicators', {
+    const res = call('POST', '/v1/indicators', {
       as: consultant,
       body: {
         territoryId: territory.id,
@@ -99,8 +100,10 @@ export async function territoryWithRecord(
         target: code === 'usage-rate' ? 70 : undefined,
       },
     });
-    if (res.status !== 201) throw new Error(JSON.stringify(res.body));
+    writes.push(res);
   }
+  for (const res of await Promise.all(writes))
+    if (res.status !== 201) throw new Error(JSON.stringify(res.body));
   return { territory, consultant, partners };
 }
 

@@ -97,7 +97,9 @@ describe('documents — local default (no Google configured)', () => {
     expect(await html(first.body.id)).toMatch(/version 2/);
   });
 
-  it('fits an oversized territory under the page budget, summarising and saying so', async () => {
+  it('fits an oversized territory under the page budget, summarising and saying so', {
+    timeout: 60_000,
+  }, async () => {
     const { territory, consultant } = await territoryWithRecord({
       partners: 3,
       sessions: 60,
