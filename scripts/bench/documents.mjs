@@ -18,7 +18,7 @@ function stats(samples) {
 }
 
 export async function run() {
-  const { bigRecord } = await load('../../tests/support/big-record.ts');
+  const { bigRecord } = await load('../../tests/worker/documents-big-record.ts');
   const { fitTerritorySummary } = await load('../../worker/documents/territory-summary.ts');
   const { renderHtml } = await load('../../worker/documents/render.ts');
   const { publishToDrive } = await load('../../worker/documents/publish.ts');

@@ -187,6 +187,24 @@ describe('documents — Google Docs through Drive v3 (local stand-in)', () => {
     const file = await fakeFile(first.body.googleDocId);
     expect(file.revisions).toBe(2);
     expect(file.html).toMatch(/version 2/);
+
+    // A version kept locally in between (Google not configured) does not lose the Doc.
+    const local = await generate(
+      { type: 'territory-summary', territoryId: territory.id },
+      { as: consultant, env: { ...env, GOOGLE_SERVICE_ACCOUNT_KEY: undefined } },
+    );
+    expect(local.body).toMatchObject({ version: 3, pagesCountedBy: 'estimate' });
+    expect(local.body.googleDocId).toBeUndefined();
+    const third = await generate(
+      { type: 'territory-summary', territoryId: territory.id },
+      { as: consultant },
+    );
+    expect(third.body).toMatchObject({
+      googleDocId: first.body.googleDocId,
+      version: 4,
+      pagesCountedBy: 'google-pdf',
+    });
+    expect((await fakeFile(first.body.googleDocId)).revisions).toBe(3);
   });
 
   it('keeps an oversized territory at 4 pages or fewer in the exported PDF', async () => {

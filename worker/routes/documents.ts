@@ -130,7 +130,8 @@ const presentDocument = (d: StoredDocument) => ({
   pages: d.pages,
   pagesCountedBy: d.pagesCountedBy,
   url: d.url,
-  ...(d.googleDocId ? { googleDocId: d.googleDocId } : {}),
+  // Only when this version is the Google Doc's content (a local version keeps the id aside).
+  ...(d.googleDocId && d.pagesCountedBy === 'google-pdf' ? { googleDocId: d.googleDocId } : {}),
   territoryId: d.territoryId,
   subject: d.subject,
   version: d.version,
@@ -213,7 +214,9 @@ export const documents = new Hono<AppEnv>()
       pages: result.pages,
       pagesCountedBy: token ? 'google-pdf' : 'estimate',
       budgetLevel: result.level,
-      googleDocId: result.googleDocId,
+      // A version kept locally remembers the subject's Google Doc, so the next Google
+      // generation still updates it in place rather than starting a copy.
+      googleDocId: result.googleDocId ?? previous?.googleDocId ?? null,
       url: result.url,
       html: result.html,
     });
