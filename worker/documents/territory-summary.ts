@@ -258,20 +258,38 @@ function indicatorsSection(
       latest.set(key, i);
   }
   const order = new Map(partners.map((p, n) => [p.id, n]));
-  const rows = [...latest.values()].sort(
-    (x, y) =>
-      (order.get(x.partnerId ?? '') ?? -1) - (order.get(y.partnerId ?? '') ?? -1) ||
-      x.indicator.localeCompare(y.indicator),
-  );
-  const kept = rows.slice(0, b.indicatorRows);
+  const byAction = (x: IndicatorRec, y: IndicatorRec) =>
+    (order.get(x.partnerId ?? '') ?? -1) - (order.get(y.partnerId ?? '') ?? -1) ||
+    x.indicator.localeCompare(y.indicator);
+  const rows = [...latest.values()].sort(byAction);
+  // Every action gets its share of the rows: take them in turns (first indicator of each
+  // action, then the second...), then print them grouped by action again.
+  const rank = new Map<IndicatorRec, number>();
+  const seen = new Map<string, number>();
+  for (const i of rows) {
+    const n = seen.get(i.partnerId ?? '') ?? 0;
+    rank.set(i, n);
+    seen.set(i.partnerId ?? '', n + 1);
+  }
+  const kept = [...rows]
+    .sort((x, y) => (rank.get(x) ?? 0) - (rank.get(y) ?? 0) || byAction(x, y))
+    .slice(0, b.indicatorRows)
+    .sort(byAction);
   const older = values.length - latest.size;
   const hidden = rows.length - kept.length;
   const blocks: Block[] = [];
   if (!values.length) blocks.push({ kind: 'note', text: 'Aucune valeur d’indicateur saisie.' });
   else {
     const notes: string[] = [];
-    if (hidden > 0)
-      notes.push(`${count(hidden, 'autre indicateur non détaillé', 'autres indicateurs non détaillés')}.`);
+    if (hidden > 0) {
+      const left = rows.filter((r) => !kept.includes(r));
+      const names = new Map<string, number>();
+      for (const r of left) names.set(indicatorName(r), (names.get(indicatorName(r)) ?? 0) + 1);
+      const detail = [...names.entries()].map(([n, c]) => `${n} ${nf(c)}`).join(', ');
+      notes.push(
+        `${count(hidden, 'autre indicateur non détaillé', 'autres indicateurs non détaillés')} — par indicateur : ${detail}.`,
+      );
+    }
     if (older > 0)
       notes.push(
         `${count(older, 'valeur antérieure', 'valeurs antérieures')} (périodes précédentes) non ${older > 1 ? 'reprises' : 'reprise'} ici ; l’historique reste dans le registre.`,
@@ -294,11 +312,13 @@ function indicatorsSection(
   const km = new Map<string, number>();
   for (const i of values)
     if (i.indicator === 'km') km.set(i.partnerId ?? '', (km.get(i.partnerId ?? '') ?? 0) + i.value);
-  const kmRows = [...km.entries()].map(([pid, total]) => [
-    subject(pid || undefined),
-    `${nf(total)} km`,
-    `${nf(co2AvoidedKg(total), 1)} kg CO₂e`,
-  ]);
+  const kmRows = [...km.entries()]
+    .sort(([a], [b]) => (order.get(a) ?? -1) - (order.get(b) ?? -1))
+    .map(([pid, total]) => [
+      subject(pid || undefined),
+      `${nf(total)} km`,
+      `${nf(co2AvoidedKg(total), 1)} kg CO₂e`,
+    ]);
   const totalKm = [...km.values()].reduce((a, v) => a + v, 0);
   if (kmRows.length > 1)
     kmRows.push(['Total du territoire', `${nf(totalKm)} km`, `${nf(co2AvoidedKg(totalKm), 1)} kg CO₂e`]);
