@@ -29,10 +29,43 @@ export default defineConfig(async () => {
           test: {
             name: 'worker',
             include: ['tests/worker/**/*.test.ts'],
+            exclude: ['tests/worker/documents-google.test.ts'],
             globalSetup: ['tests/tools/google-jwks.global.ts'],
             setupFiles: ['tests/worker/setup.ts'],
             // Generous: a shared 2-core machine under load; speed is measured by npm run bench.
             testTimeout: 30_000,
+          },
+        },
+        {
+          // Worker tests against a local Google stand-in started by the globalSetup (in Node).
+          plugins: [
+            cloudflareTest(({ inject }) => {
+              const base = inject<string>('googleBase');
+              return {
+                wrangler: { configPath: './wrangler.toml' },
+                miniflare: {
+                  bindings: {
+                    TEST_MIGRATIONS: migrations,
+                    AUTH_MODE: 'dev',
+                    ADMIN_EMAILS: TEST_ADMIN,
+                    RATE_LIMIT_PER_MINUTE: '100000',
+                    GOOGLE_TOKEN_URL: `${base}/token`,
+                    GOOGLE_DRIVE_URL: `${base}/drive/v3`,
+                    GOOGLE_DRIVE_UPLOAD_URL: `${base}/upload/drive/v3`,
+                    GOOGLE_SERVICE_ACCOUNT_KEY: inject<string>('googleServiceAccountKey'),
+                    GOOGLE_RETRY_DELAYS_MS: '5,10,20',
+                    DRIVE_FOLDER_ID: 'folder-veli-test',
+                  },
+                },
+              };
+            }),
+          ],
+          test: {
+            name: 'worker-google',
+            include: ['tests/worker/documents-google.test.ts'],
+            setupFiles: ['tests/worker/setup.ts'],
+            globalSetup: ['tests/support/google-global-setup.ts'],
+            testTimeout: 60_000,
           },
         },
         {

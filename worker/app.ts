@@ -9,6 +9,7 @@ import { rateLimit } from './http/rate-limit';
 import { actions } from './routes/actions';
 import { audit } from './routes/audit';
 import { blockers } from './routes/blockers';
+import { documents } from './routes/documents';
 import { indicators } from './routes/indicators';
 import { members } from './routes/members';
 import { people } from './routes/people';
@@ -45,6 +46,7 @@ export function createApp() {
     .route('/audit', audit)
     .route('/people', people);
   app.route('/v1', v1);
+  app.route('/v1/documents', documents);
   app.notFound(() => {
     throw new ApiError('NOT_FOUND', MSG.routeNotFound);
   });

@@ -16,6 +16,8 @@ export interface Env {
   GOOGLE_DRIVE_URL?: string;
   GOOGLE_DRIVE_UPLOAD_URL?: string;
   GOOGLE_SHEETS_URL?: string;
+  /** Comma-separated waits (ms) before retrying a Google 429/5xx; tests set tiny ones. */
+  GOOGLE_RETRY_DELAYS_MS?: string;
   /** Drive folder where generated Google Docs go. */
   DRIVE_FOLDER_ID?: string;
   /** Spreadsheet whose "Alertes" tab the nightly check writes. */

@@ -18,6 +18,7 @@ import {
   WorkshopPatch,
 } from '../shared/schemas';
 import { POLICY } from './auth/policy';
+import { DocumentRequest } from './documents/request';
 
 type Doc = { summary: string; body?: z.core.$ZodType; query?: string[] };
 
@@ -70,7 +71,7 @@ export const ROUTE_DOCS: Record<string, Doc> = {
   'GET /v1/alerts': { summary: 'Alertes du contrôle nocturne', query: ['status'] },
   'POST /v1/checks/run': { summary: 'Lancer le contrôle maintenant (asOf facultatif)' },
   'GET /v1/documents': { summary: 'Lister les documents générés', query: ['territoryId'] },
-  'POST /v1/documents': { summary: 'Générer un livrable' },
+  'POST /v1/documents': { summary: 'Générer un livrable', body: DocumentRequest },
   'GET /v1/documents/:id': { summary: 'Lire un document' },
   'GET /v1/documents/:id/html': { summary: 'Le document rendu (text/html)' },
   'GET /v1/audit': { summary: 'Journal d’audit', query: ['entity', 'entityId', 'actor', 'from', 'to'] },

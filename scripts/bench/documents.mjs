@@ -1,0 +1,99 @@
+// Documents benchmark: building and rendering a territory summary from a record of 500
+// sessions (pure code, no I/O), and the Google calls one document costs against the local
+// Drive stand-in (tests/support/fake-google.ts, which prints through headless Chromium).
+import { performance } from 'node:perf_hooks';
+import { tsImport } from 'tsx/esm/api';
+
+const load = (path) => tsImport(path, import.meta.url);
+
+function stats(samples) {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (q) => s[Math.min(s.length - 1, Math.floor(q * s.length))];
+  return {
+    runs: s.length,
+    medianMs: +at(0.5).toFixed(2),
+    p95Ms: +at(0.95).toFixed(2),
+    maxMs: +s.at(-1).toFixed(2),
+  };
+}
+
+export async function run() {
+  const { bigRecord } = await load('../../tests/worker/documents-big-record.ts');
+  const { fitTerritorySummary } = await load('../../worker/documents/territory-summary.ts');
+  const { renderHtml } = await load('../../worker/documents/render.ts');
+  const { publishToDrive } = await load('../../worker/documents/publish.ts');
+  const { Drive } = await load('../../worker/google/drive.ts');
+  const { serviceAccountToken } = await load('../../worker/google/service-account.ts');
+  const { startFakeGoogle, googleEnv } = await load('../../tests/support/fake-google.ts');
+
+  // 1. Build + render, 500 sessions, 40 blockers, 50 indicator values, 5,000-character texts.
+  const { record, territory } = bigRecord({ sessions: 500, blockers: 40, indicators: 50, textChars: 5000 });
+  const ed = { date: '2026-01-15', version: 1 };
+  let html = '';
+  let fit;
+  for (let i = 0; i < 20; i++) fitTerritorySummary(record, territory, ed); // warm-up
+  const samples = [];
+  for (let i = 0; i < 200; i++) {
+    const t0 = performance.now();
+    fit = fitTerritorySummary(record, territory, ed);
+    html = renderHtml(fit.doc);
+    samples.push(performance.now() - t0);
+  }
+  const build = {
+    sessions: record.sessions.length,
+    ...stats(samples),
+    budgetLevel: fit.level,
+    estimatedPages: fit.estimatedPages,
+    htmlKb: +(html.length / 1024).toFixed(1),
+  };
+
+  // 2. Google calls per document, through the real Drive client against the stand-in.
+  const google = await startFakeGoogle();
+  try {
+    const env = { ...googleEnv(google), GOOGLE_RETRY_DELAYS_MS: '5,10,20' };
+    const perDoc = async (existingId, exportScale = 1) => {
+      await fetch(`${google.base}/__reset`, { method: 'POST', body: '{}' });
+      await fetch(`${google.base}/__config`, { method: 'POST', body: JSON.stringify({ exportScale }) });
+      const before = google.calls().length;
+      const token = await serviceAccountToken(env, ['https://www.googleapis.com/auth/drive.file']);
+      const drive = new Drive({
+        token,
+        driveUrl: env.GOOGLE_DRIVE_URL,
+        uploadUrl: env.GOOGLE_DRIVE_UPLOAD_URL,
+        retryDelaysMs: [5, 10, 20],
+      });
+      const t0 = performance.now();
+      const pub = await publishToDrive(drive, (from) => fitTerritorySummary(record, territory, ed, from), {
+        name: (d) => d.title,
+        existingId,
+        limited: true,
+      });
+      const ms = performance.now() - t0;
+      const calls = google.calls().slice(before);
+      return {
+        driveCalls: drive.calls,
+        tokenCalls: calls.filter((c) => c.kind === 'token').length,
+        totalGoogleRequests: calls.length,
+        pages: pub.pages,
+        exportedPages: calls.filter((c) => c.kind === 'export').map((c) => c.pages),
+        ms: +ms.toFixed(0),
+        id: pub.googleDocId,
+      };
+    };
+    const created = await perDoc(null);
+    const regenerated = await perDoc(created.id);
+    const tightened = await perDoc(created.id, 1.25);
+    const strip = ({ id: _id, ...r }) => r;
+    return {
+      buildAndRender500Sessions: build,
+      googleCallsPerDocument: {
+        goal: 'at most 3 (token + upload + export)',
+        firstGeneration: strip(created),
+        regenerationInPlace: strip(regenerated),
+        whenGoogleLayoutRuns25PercentLonger: strip(tightened),
+      },
+    };
+  } finally {
+    await google.close();
+  }
+}

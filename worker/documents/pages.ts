@@ -1,0 +1,111 @@
+import type { Block, DocumentModel } from './model';
+
+/**
+ * Page estimate for the A4 layout of `render.ts`, used to choose a page budget before any
+ * printing and as `pages` in the local default. It simulates the flow (headings, wrapped
+ * lines, table rows that never split) with deliberately wide character widths, so it errs
+ * towards more pages. The reference count is the PDF of the real layout: Google's export in
+ * production, headless Chromium in the tests.
+ */
+const MM_PER_PT = 25.4 / 72;
+const PAGE_HEIGHT = 297 - 28;
+const PAGE_WIDTH = 210 - 30;
+/** Average glyph width of French text in Arial is about 0.5 em; 0.56 keeps us on the safe side. */
+const EM_RATIO = 0.56;
+
+const charsPerLine = (widthMm: number, fontPt: number) =>
+  Math.max(8, Math.floor(widthMm / (fontPt * EM_RATIO * MM_PER_PT)));
+
+function wrappedLines(text: string, widthMm: number, fontPt: number): number {
+  const per = charsPerLine(widthMm, fontPt);
+  return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / per)), 0);
+}
+
+const BODY_LINE = 9.5 * 1.3 * MM_PER_PT;
+const NOTE_LINE = 8.5 * 1.3 * MM_PER_PT;
+const CELL_LINE = 8.5 * 1.2 * MM_PER_PT;
+const CELL_PAD = 4 * MM_PER_PT;
+const GAP = 4 * MM_PER_PT;
+
+class Flow {
+  pages = 1;
+  y = 0;
+  /** Places an unbreakable box, moving to a new page when it does not fit. */
+  box(h: number) {
+    if (this.y + h > PAGE_HEIGHT && this.y > 0) {
+      this.pages++;
+      this.y = 0;
+    }
+    this.y += h;
+  }
+  /** Places `n` lines of height `h`, breaking between lines. */
+  lines(n: number, h: number) {
+    for (let i = 0; i < n; i++) this.box(h);
+  }
+  newPage() {
+    if (this.y > 0) {
+      this.pages++;
+      this.y = 0;
+    }
+  }
+}
+
+function tableRows(
+  flow: Flow,
+  columns: readonly string[],
+  rows: readonly (readonly string[])[],
+  widths: readonly number[],
+) {
+  const total = widths.reduce((a, w) => a + w, 0);
+  const rowHeight = (cells: readonly string[]) =>
+    Math.max(0, ...cells.map((c, i) => wrappedLines(c, ((widths[i] ?? 1) / total) * PAGE_WIDTH - 2.5, 8.5))) *
+      CELL_LINE +
+    CELL_PAD;
+  const head = columns.length ? rowHeight(columns) : 0;
+  // A heading row never sits alone at a page foot: keep it with the first row.
+  flow.box(head + (rows[0] ? rowHeight(rows[0]) : 0));
+  for (const r of rows.slice(1)) flow.box(rowHeight(r));
+  flow.y += GAP;
+}
+
+function place(flow: Flow, b: Block) {
+  switch (b.kind) {
+    case 'p':
+      flow.lines(wrappedLines(b.text, PAGE_WIDTH, 9.5), BODY_LINE);
+      flow.y += GAP;
+      if (b.shortened) flow.lines(2, NOTE_LINE);
+      return;
+    case 'note':
+      flow.lines(wrappedLines(b.text, PAGE_WIDTH, 8.5), NOTE_LINE);
+      flow.y += GAP;
+      return;
+    case 'list':
+      for (const i of b.items) flow.lines(wrappedLines(i, PAGE_WIDTH - 6, 9.5), BODY_LINE);
+      flow.y += GAP;
+      return;
+    case 'fields':
+      tableRows(flow, [], b.rows, [3, 7]);
+      return;
+    case 'table':
+      tableRows(flow, b.columns, b.rows, b.widths ?? b.columns.map(() => 1));
+      if (b.rest) {
+        flow.lines(wrappedLines(b.rest, PAGE_WIDTH, 8.5), NOTE_LINE);
+        flow.y += GAP;
+      }
+      return;
+  }
+}
+
+export function estimatePages(doc: DocumentModel): number {
+  const flow = new Flow();
+  flow.box((16 + 11 + 8.5) * 1.3 * MM_PER_PT + 12 * MM_PER_PT);
+  for (const s of doc.sections) {
+    if (s.pageBreakBefore) flow.newPage();
+    // A heading is kept with the first lines after it.
+    const heading = s.level === 2 ? (12 * 1.3 + 15) * MM_PER_PT : (10.5 * 1.3 + 10) * MM_PER_PT;
+    flow.box(heading + 3 * BODY_LINE);
+    flow.y -= 3 * BODY_LINE;
+    for (const b of s.blocks) place(flow, b);
+  }
+  return flow.pages;
+}

@@ -1,0 +1,145 @@
+import { type AuditContext, auditStatement } from '../db/audit';
+import type { DocumentType } from './model';
+
+export type PagesSource = 'google-pdf' | 'estimate';
+
+export interface StoredDocument {
+  id: string;
+  type: DocumentType;
+  subject: string;
+  territoryId: string | null;
+  title: string;
+  version: number;
+  pages: number;
+  pagesCountedBy: PagesSource;
+  budgetLevel: number | null;
+  googleDocId: string | null;
+  url: string | null;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+type Row = Record<string, string | number | null>;
+
+const fromRow = (r: Row): StoredDocument => ({
+  id: String(r.id),
+  type: String(r.type) as DocumentType,
+  subject: String(r.subject_key),
+  territoryId: r.territory_id == null ? null : String(r.territory_id),
+  title: String(r.title),
+  version: Number(r.version),
+  pages: Number(r.pages),
+  pagesCountedBy: String(r.pages_source) as PagesSource,
+  budgetLevel: r.budget_level == null ? null : Number(r.budget_level),
+  googleDocId: r.google_doc_id == null ? null : String(r.google_doc_id),
+  url: r.url == null ? null : String(r.url),
+  createdAt: String(r.created_at),
+  createdBy: String(r.created_by),
+  updatedAt: String(r.updated_at),
+  updatedBy: String(r.updated_by),
+});
+
+const COLUMNS =
+  'id, type, subject_key, territory_id, title, version, pages, pages_source, budget_level, google_doc_id, url, created_at, created_by, updated_at, updated_by';
+
+export async function getDocument(db: D1Database, id: string) {
+  const r = await db.prepare(`SELECT ${COLUMNS} FROM documents WHERE id = ?`).bind(id).first<Row>();
+  return r ? fromRow(r) : null;
+}
+
+export async function getDocumentBySubject(db: D1Database, subject: string) {
+  const r = await db
+    .prepare(`SELECT ${COLUMNS} FROM documents WHERE subject_key = ?`)
+    .bind(subject)
+    .first<Row>();
+  return r ? fromRow(r) : null;
+}
+
+export async function getDocumentHtml(db: D1Database, id: string) {
+  const r = await db.prepare('SELECT html FROM documents WHERE id = ?').bind(id).first<{ html: string }>();
+  return r?.html ?? null;
+}
+
+export async function listDocuments(db: D1Database, territoryId?: string) {
+  const where = territoryId ? 'WHERE territory_id = ?' : '';
+  const { results } = await db
+    .prepare(`SELECT ${COLUMNS} FROM documents ${where} ORDER BY updated_at DESC, id`)
+    .bind(...(territoryId ? [territoryId] : []))
+    .all<Row>();
+  return results.map(fromRow);
+}
+
+export interface DocumentWrite {
+  id: string;
+  type: DocumentType;
+  subject: string;
+  territoryId: string | null;
+  title: string;
+  version: number;
+  pages: number;
+  pagesCountedBy: PagesSource;
+  budgetLevel: number | null;
+  googleDocId: string | null;
+  url: string | null;
+  html: string;
+}
+
+/**
+ * One row per document subject (type + territory, workshop, action or report): a new
+ * version replaces the previous one, only if the version read before rendering is still the
+ * latest, so two concurrent generations cannot both claim it. The audit line (without the
+ * HTML) goes in the same batch.
+ */
+export async function saveDocument(db: D1Database, ctx: AuditContext, d: DocumentWrite): Promise<boolean> {
+  const meta = { ...d, html: undefined, htmlChars: d.html.length };
+  const stmt =
+    d.version === 1
+      ? db
+          .prepare(
+            `INSERT INTO documents (${COLUMNS}, html) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?12, ?13, ?14
+             WHERE NOT EXISTS (SELECT 1 FROM documents WHERE subject_key = ?3)`,
+          )
+          .bind(
+            d.id,
+            d.type,
+            d.subject,
+            d.territoryId,
+            d.title,
+            d.version,
+            d.pages,
+            d.pagesCountedBy,
+            d.budgetLevel,
+            d.googleDocId,
+            d.url,
+            ctx.at,
+            ctx.actor,
+            d.html,
+          )
+      : db
+          .prepare(
+            `UPDATE documents SET title = ?2, version = ?3, pages = ?4, pages_source = ?5, budget_level = ?6,
+               google_doc_id = ?7, url = ?8, html = ?9, updated_at = ?10, updated_by = ?11, territory_id = ?12
+             WHERE id = ?1 AND version = ?3 - 1`,
+          )
+          .bind(
+            d.id,
+            d.title,
+            d.version,
+            d.pages,
+            d.pagesCountedBy,
+            d.budgetLevel,
+            d.googleDocId,
+            d.url,
+            d.html,
+            ctx.at,
+            ctx.actor,
+            d.territoryId,
+          );
+  const [res] = await db.batch([
+    stmt,
+    auditStatement(db, ctx, d.version === 1 ? 'create' : 'update', 'document', d.id, null, meta),
+  ]);
+  return (res?.meta.changes ?? 0) === 1;
+}

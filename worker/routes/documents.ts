@@ -1,0 +1,242 @@
+import { Hono } from 'hono';
+import { MSG } from '../../shared/i18n/messages';
+import { getEntity } from '../db/entities';
+import { buildActionSheet } from '../documents/action-sheet';
+import { loadRecord } from '../documents/load';
+import type { DocumentModel, DocumentType, ReportNumber } from '../documents/model';
+import { estimatePages } from '../documents/pages';
+import { buildProgressReport } from '../documents/progress-report';
+import { type Composed, publishToDrive } from '../documents/publish';
+import type { ProgrammeRecord } from '../documents/record';
+import { renderHtml } from '../documents/render';
+import { DOC_MSG, DocumentRequest } from '../documents/request';
+import {
+  getDocument,
+  getDocumentBySubject,
+  getDocumentHtml,
+  listDocuments,
+  type StoredDocument,
+  saveDocument,
+} from '../documents/store';
+import { fitTerritorySummary } from '../documents/territory-summary';
+import { buildWorkshopSheet } from '../documents/workshop-sheet';
+import type { AppEnv } from '../env';
+import { DRIVE_SCOPE, Drive, driveOptions } from '../google/drive';
+import { GoogleError, serviceAccountToken } from '../google/service-account';
+import { readBody } from '../http/body';
+import { ApiError, fieldError } from '../http/errors';
+import type { ActionData } from './actions';
+import { auditContext, type Ctx, newId, q, writableTerritory } from './context';
+import type { WorkshopData } from './workshops';
+
+/** What a request asks for: the subject's key, its territory and how to compose it. */
+interface Plan {
+  type: DocumentType;
+  subject: string;
+  territoryId: string | null;
+  limited: boolean;
+  compose: (
+    r: ProgrammeRecord,
+    ed: { date: string; version: number },
+    fromLevel: number,
+    maxEstimate?: number,
+  ) => Composed;
+}
+
+async function plan(c: Ctx, body: DocumentRequest): Promise<Plan> {
+  const db = c.env.DB;
+  switch (body.type) {
+    case 'territory-summary': {
+      if (!body.territoryId) throw fieldError('territoryId', DOC_MSG.territoryRequired);
+      const t = await writableTerritory(c, body.territoryId);
+      return {
+        type: body.type,
+        subject: `territory-summary:${t.id}`,
+        territoryId: t.id,
+        limited: true,
+        compose: (r, ed, from, max) => {
+          const rec = r.territories.find((x) => x.id === t.id)!;
+          const fit = fitTerritorySummary(r, rec, ed, from, max);
+          return { doc: fit.doc, level: fit.level, estimatedPages: fit.estimatedPages };
+        },
+      };
+    }
+    case 'workshop-sheet': {
+      if (!body.workshopId) throw fieldError('workshopId', DOC_MSG.workshopRequired);
+      const w = await getEntity<WorkshopData>(db, 'workshops', body.workshopId);
+      if (!w) throw new ApiError('NOT_FOUND', MSG.notFound('Atelier'));
+      await writableTerritory(c, w.data.hostTerritoryId);
+      return {
+        type: body.type,
+        subject: `workshop-sheet:${w.id}`,
+        territoryId: w.data.hostTerritoryId,
+        limited: false,
+        compose: (r, ed) => ({
+          doc: buildWorkshopSheet(r, r.workshops.find((x) => x.id === w.id)!, ed),
+          level: null,
+        }),
+      };
+    }
+    case 'action-sheet': {
+      if (!body.actionId) throw fieldError('actionId', DOC_MSG.actionRequired);
+      const a = await getEntity<ActionData>(db, 'actions', body.actionId);
+      if (!a) throw new ApiError('NOT_FOUND', MSG.notFound('Fiche action'));
+      await writableTerritory(c, a.data.territoryId);
+      return {
+        type: body.type,
+        subject: `action-sheet:${a.id}`,
+        territoryId: a.data.territoryId,
+        limited: false,
+        compose: (r, ed) => ({
+          doc: buildActionSheet(r, r.actions.find((x) => x.id === a.id)!, ed),
+          level: null,
+        }),
+      };
+    }
+    case 'progress-report': {
+      if (body.report === undefined) throw fieldError('report', DOC_MSG.reportRequired);
+      // Programme-wide: any writer (ADEME staff or the AMO's consultants, who write them).
+      const n = String(body.report) as ReportNumber;
+      return {
+        type: body.type,
+        subject: `progress-report:${n}`,
+        territoryId: null,
+        limited: false,
+        compose: (r, ed) => ({ doc: buildProgressReport(r, n, ed), level: null }),
+      };
+    }
+  }
+}
+
+/** Today in the programme's time zone, as printed on the document. */
+const today = (timeZone: string) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(),
+  );
+
+/** The user's OAuth token if the add-on sent one, else the service account's, else none. */
+async function googleToken(c: Ctx): Promise<string | null> {
+  const user = c.req.header('x-google-access-token')?.trim();
+  if (user) return user;
+  return serviceAccountToken(c.env, [DRIVE_SCOPE]);
+}
+
+const upstream = () => new ApiError('UPSTREAM_FAILED', MSG.upstream);
+
+const presentDocument = (d: StoredDocument) => ({
+  id: d.id,
+  type: d.type,
+  title: d.title,
+  pages: d.pages,
+  pagesCountedBy: d.pagesCountedBy,
+  url: d.url,
+  // Only when this version is the Google Doc's content (a local version keeps the id aside).
+  ...(d.googleDocId && d.pagesCountedBy === 'google-pdf' ? { googleDocId: d.googleDocId } : {}),
+  territoryId: d.territoryId,
+  subject: d.subject,
+  version: d.version,
+  createdAt: d.createdAt,
+  createdBy: d.createdBy,
+  updatedAt: d.updatedAt,
+  updatedBy: d.updatedBy,
+});
+
+const docOr404 = async (c: Ctx) => {
+  const d = await getDocument(c.env.DB, c.req.param('id') ?? '');
+  if (!d) throw new ApiError('NOT_FOUND', MSG.notFound('Document'));
+  return d;
+};
+
+export const documents = new Hono<AppEnv>()
+  .get('/', async (c) =>
+    c.json({ documents: (await listDocuments(c.env.DB, q(c, 'territoryId'))).map(presentDocument) }),
+  )
+
+  .post('/', async (c) => {
+    const db = c.env.DB;
+    const body = await readBody(c, DocumentRequest);
+    const p = await plan(c, body);
+    const [record, previous] = await Promise.all([loadRecord(db), getDocumentBySubject(db, p.subject)]);
+    const ed = { date: today(record.programme.timezone), version: (previous?.version ?? 0) + 1 };
+    const compose = (from: number, max?: number) => p.compose(record, ed, from, max);
+    const id = previous?.id ?? newId();
+
+    let token: string | null;
+    try {
+      token = await googleToken(c);
+    } catch {
+      throw upstream();
+    }
+    let result: {
+      html: string;
+      doc: DocumentModel;
+      pages: number;
+      level: number | null;
+      googleDocId: string | null;
+      url: string;
+      created: boolean;
+    };
+    let drive: Drive | null = null;
+    if (token) {
+      drive = new Drive(driveOptions(c.env, token));
+      try {
+        const pub = await publishToDrive(drive, compose, {
+          name: (doc) => doc.title,
+          existingId: previous?.googleDocId ?? null,
+          folderId: c.env.DRIVE_FOLDER_ID || undefined,
+          limited: p.limited,
+        });
+        result = pub;
+      } catch (err) {
+        if (err instanceof GoogleError) throw upstream();
+        throw err;
+      }
+    } else {
+      // Local default: the worker keeps the HTML; pages is the layout estimate (see pages.ts).
+      const { doc, level } = compose(0);
+      result = {
+        doc,
+        html: renderHtml(doc),
+        pages: estimatePages(doc),
+        level,
+        googleDocId: null,
+        url: `${new URL(c.req.url).origin}/v1/documents/${id}/html`,
+        created: false,
+      };
+    }
+    const saved = await saveDocument(db, auditContext(c), {
+      id,
+      type: p.type,
+      subject: p.subject,
+      territoryId: p.territoryId,
+      title: result.doc.title,
+      version: ed.version,
+      pages: result.pages,
+      pagesCountedBy: token ? 'google-pdf' : 'estimate',
+      budgetLevel: result.level,
+      // A version kept locally remembers the subject's Google Doc, so the next Google
+      // generation still updates it in place rather than starting a copy.
+      googleDocId: result.googleDocId ?? previous?.googleDocId ?? null,
+      url: result.url,
+      html: result.html,
+    });
+    if (!saved) {
+      if (drive && result.created && result.googleDocId) await drive.deleteFile(result.googleDocId);
+      throw new ApiError('CONFLICT', DOC_MSG.concurrent);
+    }
+    if (drive) c.header('x-google-calls', String(drive.calls));
+    return c.json(presentDocument((await getDocument(db, id))!), 201);
+  })
+
+  .get('/:id', async (c) => c.json(presentDocument(await docOr404(c))))
+
+  .get('/:id/html', async (c) => {
+    const html = await getDocumentHtml(c.env.DB, c.req.param('id'));
+    if (html === null) throw new ApiError('NOT_FOUND', MSG.notFound('Document'));
+    return c.body(html, 200, {
+      'content-type': 'text/html; charset=utf-8',
+      // The page is static: no script may run in it, whatever a field contains.
+      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+      'x-content-type-options': 'nosniff',
+    });
+  });
