@@ -48,6 +48,9 @@ export async function startLocalWorker(admin: string) {
       'AUTH_MODE:dev',
       '--var',
       `ADMIN_EMAILS:${admin}`,
+      // The fixtures write hundreds of records in seconds; the write limit is tested elsewhere.
+      '--var',
+      'RATE_LIMIT_PER_MINUTE:100000',
     ],
     { stdio: ['ignore', 'ignore', 'inherit'], env: WRANGLER_ENV, detached: true },
   );

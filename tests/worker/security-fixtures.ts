@@ -311,6 +311,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
       body: { type: 'territory-summary', territoryId: w.territory.id },
     }),
     territoryScoped: true,
+    audit: { entity: 'document', action: 'create' },
   },
   'GET /v1/documents/:id': {
     build: async (w) => ({
