@@ -46,77 +46,55 @@ export async function startBenchWorker(extraBindings = {}) {
   return { mf, db, request, stop, bundleDir: out };
 }
 
-const KINDS = ['diagnostic', 'collective-support', 'territory-interview'];
-
 /**
  * A programme of `territories` × `partnersPer` partners and `sessions` sessions spread over
- * them, written straight into D1 in batches (the write path is measured separately).
+ * them, generated inside D1 by three INSERT … SELECT over a recursive sequence (the write path
+ * is measured separately, through the API).
  */
 export async function seedScale(db, { territories, partnersPer, sessions }) {
   const now = new Date().toISOString();
-  const city = JSON.stringify({ insee: '81004', name: 'Albi', population: 51290, departement: '81' });
-  const stmts = [];
-  const flush = async (force = false) => {
-    if (stmts.length >= 500 || (force && stmts.length)) await db.batch(stmts.splice(0));
-  };
-  for (let t = 0; t < territories; t++) {
-    const data = JSON.stringify({
-      name: `Territoire ${t}`,
-      legalForm: 'ca',
-      centralCityInsee: '81004',
-      consultants: [],
-      contacts: [],
-    });
-    stmts.push(
-      db
-        .prepare(
-          'INSERT INTO territories (id, name, data, central_city, body_hash, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        )
-        .bind(`t${t}`, `Territoire ${t}`, data, city, 'seed', now, ADMIN, now, ADMIN),
-    );
-    for (let p = 0; p < partnersPer; p++) {
-      const pdata = JSON.stringify({
-        territoryId: `t${t}`,
-        name: `Partenaire ${t}-${p}`,
-        kind: 'company',
-        useCase: { category: 'commute', description: 'Essai.' },
-      });
-      stmts.push(
-        db
-          .prepare(
-            'INSERT INTO partners (id, territory_id, name, data, body_hash, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-          )
-          .bind(`t${t}-p${p}`, `t${t}`, `Partenaire ${t}-${p}`, pdata, 'seed', now, ADMIN, now, ADMIN),
-      );
-    }
-    await flush();
+  const seq =
+    'WITH RECURSIVE seq(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM seq WHERE n + 1 < CAST(?1 AS INTEGER))';
+  await db
+    .prepare(
+      `INSERT INTO territories (id, name, data, central_city, body_hash, created_at, created_by, updated_at, updated_by)
+       ${seq} SELECT 't' || n, 'Territoire ' || n,
+         json_object('name', 'Territoire ' || n, 'legalForm', 'ca', 'centralCityInsee', '81004', 'consultants', json('[]'), 'contacts', json('[]')),
+         json_object('insee', '81004', 'name', 'Albi', 'population', 51290, 'departement', '81'),
+         'seed', ?2, ?3, ?2, ?3 FROM seq`,
+    )
+    .bind(territories, now, ADMIN)
+    .run();
+  if (partnersPer > 0) {
+    await db
+      .prepare(
+        `INSERT INTO partners (id, territory_id, name, data, body_hash, created_at, created_by, updated_at, updated_by)
+         ${seq} SELECT 't' || (n / CAST(?4 AS INTEGER)) || '-p' || (n % CAST(?4 AS INTEGER)), 't' || (n / CAST(?4 AS INTEGER)), 'Partenaire ' || n,
+           json_object('territoryId', 't' || (n / CAST(?4 AS INTEGER)), 'name', 'Partenaire ' || n, 'kind', 'company',
+             'useCase', json_object('category', 'commute', 'description', 'Essai.')),
+           'seed', ?2, ?3, ?2, ?3 FROM seq`,
+      )
+      .bind(territories * partnersPer, now, ADMIN, partnersPer)
+      .run();
   }
-  for (let s = 0; s < sessions; s++) {
-    const t = s % territories;
-    const partnerSession = partnersPer > 0 && s % 4 === 3;
-    const kind = partnerSession ? 'partner-support' : KINDS[s % KINDS.length];
-    const partnerId = partnerSession ? `t${t}-p${s % partnersPer}` : null;
-    const date = `2025-${String(3 + (s % 9)).padStart(2, '0')}-${String(1 + (s % 28)).padStart(2, '0')}`;
-    const data = JSON.stringify({
-      kind,
-      territoryId: `t${t}`,
-      partnerId: partnerId ?? undefined,
-      date,
-      durationMinutes: 60,
-      mode: 'remote',
-      participants: 3,
-      summary: 'Séance de référence pour le banc de mesure.',
-    });
-    stmts.push(
-      db
-        .prepare(
-          'INSERT INTO sessions (id, kind, territory_id, partner_id, date, month, duration_minutes, data, body_hash, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        )
-        .bind(`s${s}`, kind, `t${t}`, partnerId, date, date.slice(0, 7), 60, data, 'seed', now, ADMIN),
-    );
-    await flush();
-  }
-  await flush(true);
+  // Every 4th session supports a partner; the others cycle through territory kinds.
+  await db
+    .prepare(
+      `INSERT INTO sessions (id, kind, territory_id, partner_id, date, month, duration_minutes, data, body_hash, created_at, created_by)
+       ${seq}, s AS (
+         SELECT n, 't' || (n % CAST(?4 AS INTEGER)) AS t,
+           CASE WHEN ?5 > 0 AND n % 4 = 3 THEN 'partner-support'
+                ELSE (CASE n % 3 WHEN 0 THEN 'diagnostic' WHEN 1 THEN 'collective-support' ELSE 'territory-interview' END) END AS kind,
+           CASE WHEN ?5 > 0 AND n % 4 = 3 THEN 't' || (n % CAST(?4 AS INTEGER)) || '-p' || (n % CAST(?5 AS INTEGER)) END AS p,
+           printf('2025-%02d-%02d', 3 + n % 9, 1 + n % 28) AS d
+         FROM seq)
+       SELECT 's' || n, kind, t, p, d, substr(d, 1, 7), 60,
+         json_object('kind', kind, 'territoryId', t, 'partnerId', p, 'date', d, 'durationMinutes', 60, 'mode', 'remote',
+           'participants', 3, 'summary', 'Séance de référence pour le banc de mesure.'),
+         'seed', ?2, ?3 FROM s`,
+    )
+    .bind(sessions, now, ADMIN, territories, partnersPer)
+    .run();
 }
 
 export function stats(samples) {
