@@ -79,7 +79,7 @@ export const sidebarDirs = () =>
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
 export async function buildAddon({
-  outDir = join(ROOT, 'dist/addon'),
+  outDir = process.env.VELI_ADDON_OUT ?? join(ROOT, 'dist/addon'),
   workerUrl = process.env.VELI_WORKER_URL ?? DEFAULT_WORKER_URL,
   quiet = false,
 } = {}) {
