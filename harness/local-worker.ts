@@ -22,6 +22,46 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** The process and all its descendants: npx does not pass SIGTERM on to wrangler and workerd. */
+function descendants(pid: number): number[] {
+  const table = execFileSync('ps', ['-eo', 'pid=,ppid='], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/).map(Number) as [number, number]);
+  const out: number[] = [];
+  const walk = (p: number) => {
+    for (const [c, parent] of table)
+      if (parent === p) {
+        out.push(c);
+        walk(c);
+      }
+  };
+  walk(pid);
+  return out;
+}
+
+async function killTree(pid: number | undefined) {
+  if (!pid) return;
+  const all = [pid, ...descendants(pid)];
+  for (const p of all) {
+    try {
+      process.kill(p, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+  const alive = (p: number) => {
+    try {
+      process.kill(p, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  for (let i = 0; i < 50 && all.some(alive); i++) await new Promise((r) => setTimeout(r, 100));
+  for (const p of all.filter(alive)) process.kill(p, 'SIGKILL');
+}
+
 export async function startLocalWorker() {
   const persistTo = mkdtempSync(join(tmpdir(), 'veli-addon-d1-'));
   run('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistTo], {
@@ -33,9 +73,7 @@ export async function startLocalWorker() {
     base,
     api: (as: string) => client(base, as),
     stop: async () => {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
+      await killTree(child.pid);
       rmSync(persistTo, { recursive: true, force: true });
     },
   };
