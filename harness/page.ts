@@ -64,7 +64,7 @@ async function refresh() {
     tabs.append(b);
   }
   const tab = s.tabs.find((t) => t.name === active);
-  const table = el('table'); table.id = 'cells';
+  const table = el('table'); table.id = 'cells'; table.dataset.tab = active;
   const cols = Math.max(1, ...tab.rows.map((r) => r.length));
   const head = el('tr'); head.append(el('th', ''));
   for (let j = 0; j < cols; j++) head.append(el('th', String.fromCharCode(65 + (j % 26))));

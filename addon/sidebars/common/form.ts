@@ -16,6 +16,7 @@ export interface Field {
   hint?: string;
 }
 
+const REQUIRED = 'Ce champ est obligatoire.';
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 const domId = (name: string) => `f-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 
@@ -114,7 +115,10 @@ export function buildForm(fields: readonly Field[], submitLabel: string) {
           continue;
         }
         const err = errors.get(name)!;
-        if (!err.textContent) err.textContent = issue.message;
+        // An unchosen select reads as missing, not as "unknown value" with the codes listed.
+        const control = controls.get(name)!;
+        const message = control instanceof HTMLSelectElement && !control.value ? REQUIRED : issue.message;
+        if (!err.textContent) err.textContent = message;
         controls.get(name)!.setAttribute('aria-invalid', 'true');
       }
       const first = fields.find((f) => controls.get(f.name)!.getAttribute('aria-invalid') === 'true');
