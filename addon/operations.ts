@@ -185,7 +185,12 @@ export const createDocument: ServerApi['generateDocument'] = (input) => {
   const body: DocumentRequest = { type: input.type, [needed]: input[needed] };
   // Territory reports are per territory: keep the territory alongside the report number.
   if (input.type === 'progress-report' && input.territoryId) body.territoryId = input.territoryId;
-  const res = callWorker<DocumentRecord>({ method: 'post', path: '/v1/documents', body, withGoogleToken: true });
+  const res = callWorker<DocumentRecord>({
+    method: 'post',
+    path: '/v1/documents',
+    body,
+    withGoogleToken: true,
+  });
   if (res.ok) upsertRows(DOCUMENTS, [res.data]);
   return res;
 };

@@ -224,7 +224,11 @@ export const ACTIONS: TabSpec<ActionRecord> = {
 
 /** A quota's line is keyed by what it counts and for whom, e.g. `diagnostic|t-albi`. */
 export const quotaId = (q: Quota) => `${q.key}|${q.subjectId}`;
-const UNIT: Record<Quota['unit'], string> = { sessions: 'séances', minutes: 'minutes', partners: 'partenaires' };
+const UNIT: Record<Quota['unit'], string> = {
+  sessions: 'séances',
+  minutes: 'minutes',
+  partners: 'partenaires',
+};
 const SCOPE: Record<Quota['scope'], string> = {
   programme: 'Programme',
   territory: 'Territoire',
@@ -315,4 +319,8 @@ export const flattenQuotas = (r: {
   programme: Quota[];
   territories: { quotas: Quota[] }[];
   partners: { quotas: Quota[] }[];
-}): Quota[] => [...r.programme, ...r.territories.flatMap((t) => t.quotas), ...r.partners.flatMap((p) => p.quotas)];
+}): Quota[] => [
+  ...r.programme,
+  ...r.territories.flatMap((t) => t.quotas),
+  ...r.partners.flatMap((p) => p.quotas),
+];

@@ -61,7 +61,7 @@ function parse<T>(res: GoogleAppsScript.URL_Fetch.HTTPResponse): Result<T> {
   return {
     ok: false,
     error: {
-      code: status === 404 ? 'NOT_FOUND' : 'HTTP_' + status,
+      code: status === 404 ? 'NOT_FOUND' : `HTTP_${status}`,
       message: `Réponse inattendue du serveur VELI VELO (HTTP ${status}) : réessayez plus tard.`,
     },
   };

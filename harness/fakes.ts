@@ -170,7 +170,9 @@ export class FakeSpreadsheet {
   }
   insertSheet(name: string) {
     if (this.getSheetByName(name))
-      throw new Error(`Exception: A sheet with the name "${name}" already exists. Please enter another name.`);
+      throw new Error(
+        `Exception: A sheet with the name "${name}" already exists. Please enter another name.`,
+      );
     const s = new FakeSheet(name, this.nextId++);
     this.sheets.push(s);
     return s;
@@ -321,7 +323,8 @@ export function createFakes(htmlDir: string) {
 
   const toSync = (url: string, p: FetchParams = {}): SyncRequest => {
     const headers: Record<string, string> = { ...(p.headers ?? {}) };
-    if (p.payload !== undefined) headers['content-type'] = p.contentType ?? 'application/x-www-form-urlencoded';
+    if (p.payload !== undefined)
+      headers['content-type'] = p.contentType ?? 'application/x-www-form-urlencoded';
     return {
       url,
       method: (p.method ?? 'get').toUpperCase(),

@@ -21,7 +21,8 @@ function sidebarCalls(): string[] {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       if (e.isDirectory()) walk(join(d, e.name));
       else if (e.name.endsWith('.ts'))
-        for (const m of readFileSync(join(d, e.name), 'utf8').matchAll(/\bcall\(\s*'([A-Za-z]+)'/g)) names.add(m[1]!);
+        for (const m of readFileSync(join(d, e.name), 'utf8').matchAll(/\bcall\(\s*'([A-Za-z]+)'/g))
+          names.add(m[1]!);
     }
   };
   walk(SIDEBARS);

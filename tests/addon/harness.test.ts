@@ -45,7 +45,8 @@ const session = (territoryId: string, over: Record<string, unknown> = {}) => ({
   summary: 'Diagnostic des usages et des flottes.',
   ...over,
 });
-const rows = (rt: AddonRuntime, tab: string) => rt.fakes.spreadsheet.getSheetByName(tab)?.grid().slice(1) ?? [];
+const rows = (rt: AddonRuntime, tab: string) =>
+  rt.fakes.spreadsheet.getSheetByName(tab)?.grid().slice(1) ?? [];
 
 beforeAll(async () => {
   worker = await startLocalWorker();
@@ -70,11 +71,11 @@ describe('logging a session', () => {
       'POST /v1/sessions 201',
     ]);
     const counts = rt.fakes.spreadsheet.counts();
-    expect(counts['Séances']).toEqual({ getValues: 0, setValues: 1 }); // a new tab has nothing to read
+    expect(counts.Séances).toEqual({ getValues: 0, setValues: 1 }); // a new tab has nothing to read
     expect(counts.Quotas).toEqual({ getValues: 0, setValues: 1 });
     rt.fakes.spreadsheet.resetCounts();
     rt.run('submitSession', session(t));
-    expect(rt.fakes.spreadsheet.counts()['Séances']).toEqual({ getValues: 1, setValues: 1 });
+    expect(rt.fakes.spreadsheet.counts().Séances).toEqual({ getValues: 1, setValues: 1 });
     expect(rt.fakes.spreadsheet.counts().Quotas).toEqual({ getValues: 1, setValues: 1 });
     expect(rows(rt, 'Séances').map((r) => r[0])).toContain(s.id);
     const quota = rows(rt, 'Quotas').filter((r) => r[0] === `diagnostic|${t}`);
@@ -116,10 +117,14 @@ describe('logging a session', () => {
   it('shows the worker’s refusals as they come: quota, territory of another consultant', async () => {
     const t = await territory('12202');
     const rt = addon();
-    expect((rt.run('submitSession', session(t, { kind: 'territory-interview' })) as Result<unknown>).ok).toBe(true);
+    expect((rt.run('submitSession', session(t, { kind: 'territory-interview' })) as Result<unknown>).ok).toBe(
+      true,
+    );
     const over = rt.run('submitSession', session(t, { kind: 'territory-interview' })) as Result<unknown>;
     expect(over).toMatchObject({ ok: false, error: { code: 'QUOTA_EXCEEDED' } });
-    expect(!over.ok && over.error.message).toMatch(/^Quota dépassé : Entretien individuel avec le territoire/);
+    expect(!over.ok && over.error.message).toMatch(
+      /^Quota dépassé : Entretien individuel avec le territoire/,
+    );
     const other = addon(OTHER);
     const forbidden = other.run('submitSession', session(t)) as Result<unknown>;
     expect(forbidden).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
@@ -170,14 +175,23 @@ describe('resynchronisation', () => {
     rt.fakes.spreadsheet.resetCounts();
     rt.run('resyncTabs');
     const names = rt.fakes.spreadsheet.getSheets().map((s) => s.getName());
-    for (const tab of ['Territoires', 'Partenaires', 'Séances', 'Verrous', 'Indicateurs', 'Ateliers', 'Actions', 'Quotas'])
+    for (const tab of [
+      'Territoires',
+      'Partenaires',
+      'Séances',
+      'Verrous',
+      'Indicateurs',
+      'Ateliers',
+      'Actions',
+      'Quotas',
+    ])
       expect(names).toContain(tab);
     expect(rows(rt, 'Séances').map((r) => r[0])).not.toContain('fantome');
     const all = await worker.api(ADMIN)('GET', '/v1/sessions');
     expect(rows(rt, 'Séances')).toHaveLength((all.body as { sessions: unknown[] }).sessions.length);
     expect(rows(rt, 'Territoires').map((r) => r[0])).toContain(t);
     for (const c of Object.values(rt.fakes.spreadsheet.counts())) expect(c.getValues).toBe(0);
-    expect(rt.fakes.spreadsheet.counts()['Séances']!.setValues).toBe(1);
+    expect(rt.fakes.spreadsheet.counts().Séances!.setValues).toBe(1);
     expect(rt.fakes.spreadsheet.toasts.at(-1)?.message).toMatch(/^Onglets reconstruits : \d+ ligne\(s\)\./);
   });
 });

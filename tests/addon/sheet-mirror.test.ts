@@ -1,9 +1,9 @@
 // Mirroring into tabs, over the SpreadsheetApp fake: upsert by id, one read and one write
 // per tab touched, formula-looking text kept as text, rebuild replaces everything.
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { BlockerRecord } from '../../addon/api';
 import { rebuildTab, upsertRows } from '../../addon/sheet-mirror';
 import { BLOCKERS } from '../../addon/tabs';
-import type { BlockerRecord } from '../../addon/api';
 import { createFakes, type Fakes } from '../../harness/fakes';
 
 let fakes: Fakes;
@@ -81,7 +81,11 @@ describe('rebuildTab', () => {
     upsertRows(BLOCKERS, [blocker('b-1'), blocker('b-2'), blocker('b-3')]);
     fakes.spreadsheet.resetCounts();
     rebuildTab(BLOCKERS, [blocker('b-2')]);
-    expect(tab().grid().map((r) => r[0])).toEqual(['Identifiant', 'b-2']);
+    expect(
+      tab()
+        .grid()
+        .map((r) => r[0]),
+    ).toEqual(['Identifiant', 'b-2']);
     expect(fakes.spreadsheet.counts().Verrous).toEqual({ getValues: 0, setValues: 1 });
   });
 });

@@ -56,7 +56,12 @@ beforeAll(async () => {
   await territory('quota', '11069');
   await territory('verrou', '32013');
   await territory('reseau', '12202');
-  harness = await startHarness({ workerUrl: worker.base, user: CONSULTANT, addonDir: dir, users: [CONSULTANT] });
+  harness = await startHarness({
+    workerUrl: worker.base,
+    user: CONSULTANT,
+    addonDir: dir,
+    users: [CONSULTANT],
+  });
   profile = mkdtempSync(join(tmpdir(), 'veli-chromium-'));
   browser = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
@@ -97,16 +102,16 @@ describe('Journal de séance', () => {
     const frame = await openSidebar('Journal de séance', 'Enregistrer la séance');
     await fillSession(frame, 'Diagnostic et accompagnement', territories.journal!, '=Diagnostic des flottes');
     const quota = frame.locator('#quota');
-    expect(await quota.innerText()).toMatch(/^Quota restant : 1\s680 min \(28 h\) sur 1\s680 min/);
+    expect(await quota.textContent()).toMatch(/^Quota restant : 1\s680 min \(28 h\) sur 1\s680 min/);
     await frame.getByRole('button', { name: 'Enregistrer la séance' }).click();
     await frame.getByText(/Séance du 2025-03-12 enregistrée/).waitFor();
-    expect(await quota.innerText()).toMatch(/^Quota restant : 1\s500 min \(25 h\) sur 1\s680 min/);
+    expect(await quota.textContent()).toMatch(/^Quota restant : 1\s500 min \(25 h\) sur 1\s680 min/);
     const seances = await tabRows('Séances');
     expect(seances.filter((r) => r.includes('=Diagnostic des flottes'))).toHaveLength(1);
     const quotas = await tabRows('Quotas');
-    expect(quotas.some((r) => /Diagnostic et accompagnement\tTerritoire\t.*\tminutes\t180\t1680\t1500/.test(r))).toBe(
-      true,
-    );
+    expect(
+      quotas.some((r) => /Diagnostic et accompagnement\tTerritoire\t.*\tminutes\t180\t1680\t1500/.test(r)),
+    ).toBe(true);
   });
 
   it('shows the French messages for bad input, focuses the first, and calls nothing', async () => {
@@ -115,9 +120,11 @@ describe('Journal de séance', () => {
     const before = calls();
     await frame.getByRole('button', { name: 'Enregistrer la séance' }).click();
     await frame.getByText('Certaines valeurs sont invalides : corrigez les champs signalés.').waitFor();
-    expect(await frame.locator('#f-kind-err').innerText()).toBe('Ce champ est obligatoire.');
-    expect(await frame.locator('#f-durationMinutes-err').innerText()).toBe('La valeur doit être au moins 1.');
-    expect(await frame.locator('#f-summary-err').innerText()).toBe('Ce champ est obligatoire.');
+    expect(await frame.locator('#f-kind-err').textContent()).toBe('Ce champ est obligatoire.');
+    expect(await frame.locator('#f-durationMinutes-err').textContent()).toBe(
+      'La valeur doit être au moins 1.',
+    );
+    expect(await frame.locator('#f-summary-err').textContent()).toBe('Ce champ est obligatoire.');
     expect(await frame.locator(':focus').getAttribute('id')).toBe('f-kind');
     expect(await frame.getByLabel('Type de séance').getAttribute('aria-invalid')).toBe('true');
     expect(calls()).toBe(before);
@@ -127,28 +134,38 @@ describe('Journal de séance', () => {
     const frame = await openSidebar('Journal de séance', 'Enregistrer la séance');
     const kind = 'Entretien individuel avec le territoire';
     await fillSession(frame, kind, territories.quota!, 'Entretien de cadrage.');
-    expect(await frame.locator('#quota').innerText()).toMatch(/^Quota restant : 1 séance sur 1 séance/);
+    expect(await frame.locator('#quota').textContent()).toMatch(/^Quota restant : 1 séance sur 1 séance/);
     await frame.getByRole('button', { name: 'Enregistrer la séance' }).click();
     await frame.getByText(/Séance du 2025-03-12 enregistrée/).waitFor();
     await frame.getByLabel('Résumé').fill('Second entretien, de trop.');
     await frame.getByRole('button', { name: 'Enregistrer la séance' }).click();
     const alert = frame.getByRole('alert');
     await alert.getByText(/^Quota dépassé/).waitFor();
-    expect(await alert.innerText()).toContain(`Quota dépassé : ${kind} — 1 séance utilisée(s) sur 1 séance`);
-    expect(await frame.locator('#quota').innerText()).toMatch(/^Quota restant : 0 séance sur 1 séance/);
+    expect(await alert.textContent()).toContain(
+      `Quota dépassé : ${kind} — 1 séance utilisée(s) sur 1 séance`,
+    );
+    expect(await frame.locator('#quota').textContent()).toMatch(/^Quota restant : 0 séance sur 1 séance/);
     const seances = await tabRows('Séances');
     expect(seances.filter((r) => r.includes('Second entretien'))).toHaveLength(0);
   });
 
   it('after a lost answer, sending again reuses the id: one session, counted once', async () => {
     const frame = await openSidebar('Journal de séance', 'Enregistrer la séance');
-    await fillSession(frame, 'Entretien individuel avec le territoire', territories.reseau!, 'Entretien réseau coupé.');
+    await fillSession(
+      frame,
+      'Entretien individuel avec le territoire',
+      territories.reseau!,
+      'Entretien réseau coupé.',
+    );
     harness.runtime.fakes.faults.dropNextResponses = 1;
     await frame.getByRole('button', { name: 'Enregistrer la séance' }).click();
-    await frame.getByRole('alert').getByText(/^Le serveur VELI VELO ne répond pas/).waitFor();
+    await frame
+      .getByRole('alert')
+      .getByText(/^Le serveur VELI VELO ne répond pas/)
+      .waitFor();
     await frame.getByRole('button', { name: 'Enregistrer la séance' }).click();
     await frame.getByText(/Séance du 2025-03-12 enregistrée/).waitFor();
-    expect(await frame.locator('#quota').innerText()).toMatch(/^Quota restant : 0 séance sur 1 séance/);
+    expect(await frame.locator('#quota').textContent()).toMatch(/^Quota restant : 0 séance sur 1 séance/);
     const seances = await tabRows('Séances');
     expect(seances.filter((r) => r.includes('Entretien réseau coupé.'))).toHaveLength(1);
     const posts = harness.runtime.fakes.fetchLog.filter((f) => f.method === 'POST').slice(-2);
@@ -174,11 +191,56 @@ describe('Verrous', () => {
     expect(await frame.locator(':focus').getAttribute('id')).toBe('f-solution');
     expect(calls()).toBe(before);
 
-    await frame.getByRole('textbox', { name: 'Solution' }).fill('Box à vélos sécurisés posés par la commune.');
+    await frame
+      .getByRole('textbox', { name: 'Solution' })
+      .fill('Box à vélos sécurisés posés par la commune.');
     await frame.getByRole('button', { name: 'Enregistrer le verrou' }).click();
     await frame.getByText('Verrou « Pas de stationnement sécurisé en gare » enregistré : Levé.').waitFor();
-    const rows = (await tabRows('Verrous')).filter((r) => r.includes('Pas de stationnement sécurisé en gare'));
+    const rows = (await tabRows('Verrous')).filter((r) =>
+      r.includes('Pas de stationnement sécurisé en gare'),
+    );
     expect(rows).toHaveLength(1);
     expect(rows[0]).toContain('\tLevé\tBox à vélos sécurisés posés par la commune.');
+  });
+});
+
+describe('the whole menu', () => {
+  it('opens every sidebar in French, loaded from the worker, without a script error', async () => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    const sidebars: [string, string][] = [
+      ['Journal de séance', 'Enregistrer la séance'],
+      ['Verrous', 'Enregistrer le verrou'],
+      ['Indicateurs', 'Enregistrer l’indicateur'],
+      ['Atelier collectif', 'Enregistrer l’atelier'],
+      ['Fiche action', 'Enregistrer la fiche action'],
+      ['Diagnostic du territoire', 'Enregistrer le diagnostic'],
+      ['Générer un document', 'Générer le document'],
+      ['Paramètres', 'Enregistrer'],
+    ];
+    for (const [label, ready] of sidebars) {
+      const frame = await openSidebar(label, ready);
+      expect(await frame.getByRole('heading', { level: 1 }).textContent()).toBe(label);
+      expect(await page.locator('#side-title').textContent()).toBe(label);
+      expect(await frame.locator('html').getAttribute('lang')).toBe('fr');
+    }
+    const quotas = await openSidebar('Quotas et alertes', 'Actualiser');
+    await quotas.getByRole('heading', { name: territories.journal! }).waitFor();
+    const settings = await openSidebar('Paramètres', 'Enregistrer');
+    await settings.getByText(`Connecté en tant que ${CONSULTANT} (Consultant (AMO)).`).waitFor();
+    expect(errors).toEqual([]);
+  });
+
+  it('resynchronises the tabs from the menu and says so in a toast', async () => {
+    await page.goto(harness.url);
+    await page.locator('#menu').getByRole('button', { name: 'Resynchroniser les onglets' }).click();
+    await page.locator('#toast').getByText(/^Onglets reconstruits : \d+ ligne\(s\)\./).waitFor();
+    const names = await page.getByRole('tab').allTextContents();
+    expect(names).toEqual(expect.arrayContaining(['Territoires', 'Partenaires', 'Séances', 'Verrous', 'Quotas']));
+    const rows = await tabRows('Territoires');
+    for (const name of Object.values(territories)) expect(rows.filter((r) => r.includes(name))).toHaveLength(1);
   });
 });

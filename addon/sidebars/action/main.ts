@@ -21,20 +21,50 @@ async function main() {
   if (!report) return;
   const form = buildForm(
     [
-      { name: '_territory', label: 'Territoire', kind: 'select', options: territoryOptions(report), empty: '— choisir —' },
+      {
+        name: '_territory',
+        label: 'Territoire',
+        kind: 'select',
+        options: territoryOptions(report),
+        empty: '— choisir —',
+      },
       { name: 'partnerId', label: 'Partenaire', kind: 'select', required: true, empty: '— choisir —' },
       { name: 'title', label: 'Intitulé de l’action', kind: 'text', required: true },
       { name: 'description', label: 'Description', kind: 'textarea', required: true },
       { name: 'actors', label: 'Acteurs', kind: 'textarea', required: true },
       { name: 'implementationDelay', label: 'Délai de mise en œuvre', kind: 'text', required: true },
       { name: 'blockers', label: 'Verrous rencontrés', kind: 'textarea', required: true },
-      { name: 'reproducibility.ease', label: 'Facilité de mise en œuvre', kind: 'select', required: true, options: SCALE, empty: '— choisir —' },
-      { name: 'reproducibility.duplicationPotential', label: 'Potentiel de duplication', kind: 'select', required: true, options: SCALE, empty: '— choisir —' },
-      { name: 'reproducibility.actorsInvolved', label: 'Nombre d’acteurs impliqués', kind: 'int', required: true },
+      {
+        name: 'reproducibility.ease',
+        label: 'Facilité de mise en œuvre',
+        kind: 'select',
+        required: true,
+        options: SCALE,
+        empty: '— choisir —',
+      },
+      {
+        name: 'reproducibility.duplicationPotential',
+        label: 'Potentiel de duplication',
+        kind: 'select',
+        required: true,
+        options: SCALE,
+        empty: '— choisir —',
+      },
+      {
+        name: 'reproducibility.actorsInvolved',
+        label: 'Nombre d’acteurs impliqués',
+        kind: 'int',
+        required: true,
+      },
     ],
     'Enregistrer la fiche action',
   );
-  linkPartners(report, form.control('_territory') as HTMLSelectElement, form.control('partnerId') as HTMLSelectElement, '— choisir —');
+  linkPartners(
+    report,
+    form.control('_territory') as HTMLSelectElement,
+    form.control('partnerId') as HTMLSelectElement,
+    '— choisir —',
+  );
   onSubmit(
     form,
     msg,
@@ -48,7 +78,9 @@ async function main() {
     },
     (a) => {
       const degree = a.reproducibility.degree;
-      return [`Fiche action « ${a.title} » enregistrée.${degree ? ` Reproductibilité : ${LABELS.reproducibility[degree]}.` : ''}`];
+      return [
+        `Fiche action « ${a.title} » enregistrée.${degree ? ` Reproductibilité : ${LABELS.reproducibility[degree]}.` : ''}`,
+      ];
     },
   );
   msg.el.before(form.form);

@@ -29,13 +29,30 @@ async function main() {
       { name: 'number', label: 'Numéro de l’atelier', kind: 'int', required: true },
       { name: 'theme', label: 'Thème', kind: 'text', required: true },
       { name: 'date', label: 'Date', kind: 'date', required: true },
-      { name: 'hostTerritoryId', label: 'Territoire d’accueil', kind: 'select', required: true, options: territoryOptions(report), empty: '— choisir —' },
+      {
+        name: 'hostTerritoryId',
+        label: 'Territoire d’accueil',
+        kind: 'select',
+        required: true,
+        options: territoryOptions(report),
+        empty: '— choisir —',
+      },
       { name: 'participants', label: 'Participants', kind: 'int', required: true },
       { name: 'problem', label: 'Problématique', kind: 'textarea', required: true },
       { name: 'blockersAndSolutions', label: 'Verrous et solutions', kind: 'textarea', required: true },
       { name: 'actors', label: 'Jeu d’acteurs', kind: 'textarea', required: true },
-      { name: 'examplesAndContacts', label: 'Exemples de réalisations et contacts', kind: 'textarea', required: true },
-      { name: 'keyFigures', label: 'Chiffres clés', kind: 'textarea', hint: 'Une ligne par chiffre : libellé ; valeur ; unité.' },
+      {
+        name: 'examplesAndContacts',
+        label: 'Exemples de réalisations et contacts',
+        kind: 'textarea',
+        required: true,
+      },
+      {
+        name: 'keyFigures',
+        label: 'Chiffres clés',
+        kind: 'textarea',
+        hint: 'Une ligne par chiffre : libellé ; valeur ; unité.',
+      },
     ],
     'Enregistrer l’atelier',
   );
@@ -44,7 +61,11 @@ async function main() {
     msg,
     (id) => {
       const values = form.values();
-      const v = validate(WorkshopInput, { id, ...values, keyFigures: keyFigures(String(values.keyFigures ?? '')) });
+      const v = validate(WorkshopInput, {
+        id,
+        ...values,
+        keyFigures: keyFigures(String(values.keyFigures ?? '')),
+      });
       return v.ok ? { ok: true, send: () => call('submitWorkshop', v.data) } : v;
     },
     (w) => [`Atelier n° ${w.number} « ${w.theme} » enregistré.`],

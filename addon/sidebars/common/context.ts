@@ -1,6 +1,6 @@
 // The programme as the pickers need it: territories, partners and quotas, from one call.
 import type { QuotaReport } from '../../../shared/quotas/rules';
-import { messageArea } from './dom';
+import type { messageArea } from './dom';
 import { fillSelect, type Option } from './form';
 import { call } from './server';
 import { showError } from './submit';

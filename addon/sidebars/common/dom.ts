@@ -31,7 +31,9 @@ export function messageArea() {
       el.removeAttribute('role');
     },
     show(kind: 'error' | 'success' | 'info', ...content: Child[]) {
-      el.replaceChildren(...content.filter((c): c is Node | string => typeof c === 'string' || c instanceof Node));
+      el.replaceChildren(
+        ...content.filter((c): c is Node | string => typeof c === 'string' || c instanceof Node),
+      );
       el.className = `message ${kind}`;
       if (kind === 'error') el.setAttribute('role', 'alert');
       else el.setAttribute('role', 'status');

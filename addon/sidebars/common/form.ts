@@ -55,7 +55,12 @@ export function buildForm(fields: readonly Field[], submitLabel: string) {
     if (hint) describedBy.push(`${id}-hint`);
     control.setAttribute('aria-describedby', describedBy.join(' '));
     if (f.required) control.setAttribute('aria-required', 'true');
-    const label = h('label', { for: id }, f.label, f.required ? h('span', { 'aria-hidden': 'true' }, ' *') : null);
+    const label = h(
+      'label',
+      { for: id },
+      f.label,
+      f.required ? h('span', { 'aria-hidden': 'true' }, ' *') : null,
+    );
     const wrapper = h('div', { class: 'field' }, label, control, hint, err);
     controls.set(f.name, control);
     errors.set(f.name, err);
@@ -83,7 +88,10 @@ export function buildForm(fields: readonly Field[], submitLabel: string) {
         const value = f.kind === 'int' || f.kind === 'number' ? Number(raw) : raw;
         const parts = f.name.split('.');
         let target = out;
-        for (const p of parts.slice(0, -1)) target = (target[p] ??= {}) as Record<string, unknown>;
+        for (const p of parts.slice(0, -1)) {
+          target[p] ??= {};
+          target = target[p] as Record<string, unknown>;
+        }
         target[parts[parts.length - 1]!] = value;
       }
       return out;

@@ -1,5 +1,5 @@
 // The remaining quota for what the consultant is about to log, in French.
-import { type Quota, QUOTA_RULES, type QuotaReport } from '../../../shared/quotas/rules';
+import { QUOTA_RULES, type Quota, type QuotaReport } from '../../../shared/quotas/rules';
 import type { SessionKind } from '../../../shared/schemas/enums';
 
 export function findQuota(
@@ -19,7 +19,9 @@ export function findQuota(
   }
   const subject = rule.perMonth ? (s.date ?? '').slice(0, 7) : 'programme';
   if (rule.perMonth && !subject) return null;
-  return r.programme.find((q) => q.key === kind && q.subjectId === subject) ?? monthlyUnused(rule.kind, subject);
+  return (
+    r.programme.find((q) => q.key === kind && q.subjectId === subject) ?? monthlyUnused(rule.kind, subject)
+  );
 }
 
 /** A month with no meeting yet is absent from the report: its one slot is free. */

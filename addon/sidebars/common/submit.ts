@@ -1,8 +1,9 @@
 // The life of one form submission: local validation with the shared schema (no call when
 // it fails), then one server call with an id kept until the worker accepts it, so that a
 // retry after a network failure replays instead of counting twice.
-import type { AddonError, Result } from '../../api';
+
 import type { FieldIssue } from '../../../shared/schemas/validate';
+import type { AddonError, Result } from '../../api';
 import { h, type messageArea } from './dom';
 import type { Form } from './form';
 import { newId } from './server';
@@ -57,4 +58,5 @@ export function onSubmit<T>(
   });
 }
 
-export const pluralise = (n: number, word: string) => `${n.toLocaleString('fr-FR')} ${word}${n > 1 ? 's' : ''}`;
+export const pluralise = (n: number, word: string) =>
+  `${n.toLocaleString('fr-FR')} ${word}${n > 1 ? 's' : ''}`;

@@ -14,7 +14,14 @@ async function main() {
   if (!report) return;
   const form = buildForm(
     [
-      { name: '_territory', label: 'Territoire', kind: 'select', required: true, options: territoryOptions(report), empty: '— choisir —' },
+      {
+        name: '_territory',
+        label: 'Territoire',
+        kind: 'select',
+        required: true,
+        options: territoryOptions(report),
+        empty: '— choisir —',
+      },
       { name: 'findings', label: 'Constat', kind: 'textarea', required: true },
       { name: 'stakes', label: 'Enjeux', kind: 'textarea', required: true },
       { name: 'recommendations', label: 'Recommandations', kind: 'textarea', required: true },

@@ -34,17 +34,53 @@ async function main() {
   const { territories, workshops, actions } = choices.data;
   const form = buildForm(
     [
-      { name: 'type', label: 'Document', kind: 'select', required: true, options: TYPES, empty: '— choisir —' },
-      { name: 'report', label: 'Rapport', kind: 'select', required: true, options: REPORTS, empty: '— choisir —' },
-      { name: 'territoryId', label: 'Territoire', kind: 'select', required: true, options: territories.map((t) => [t.id, t.name] as const), empty: '— choisir —' },
-      { name: 'workshopId', label: 'Atelier', kind: 'select', required: true, options: workshops.map((w) => [w.id, w.label] as const), empty: '— choisir —' },
-      { name: 'actionId', label: 'Action', kind: 'select', required: true, options: actions.map((a) => [a.id, a.label] as const), empty: '— choisir —' },
+      {
+        name: 'type',
+        label: 'Document',
+        kind: 'select',
+        required: true,
+        options: TYPES,
+        empty: '— choisir —',
+      },
+      {
+        name: 'report',
+        label: 'Rapport',
+        kind: 'select',
+        required: true,
+        options: REPORTS,
+        empty: '— choisir —',
+      },
+      {
+        name: 'territoryId',
+        label: 'Territoire',
+        kind: 'select',
+        required: true,
+        options: territories.map((t) => [t.id, t.name] as const),
+        empty: '— choisir —',
+      },
+      {
+        name: 'workshopId',
+        label: 'Atelier',
+        kind: 'select',
+        required: true,
+        options: workshops.map((w) => [w.id, w.label] as const),
+        empty: '— choisir —',
+      },
+      {
+        name: 'actionId',
+        label: 'Action',
+        kind: 'select',
+        required: true,
+        options: actions.map((a) => [a.id, a.label] as const),
+        empty: '— choisir —',
+      },
     ],
     'Générer le document',
   );
   const type = form.control('type');
   const showFields = () => {
-    for (const f of ['report', 'territoryId', 'workshopId', 'actionId']) form.toggle(f, (NEEDS[type.value] ?? []).includes(f));
+    for (const f of ['report', 'territoryId', 'workshopId', 'actionId'])
+      form.toggle(f, (NEEDS[type.value] ?? []).includes(f));
   };
   type.addEventListener('change', showFields);
   showFields();
@@ -53,8 +89,11 @@ async function main() {
     msg,
     () => {
       const body = form.values() as unknown as DocumentRequest;
-      const missing = ['type', ...(NEEDS[body.type] ?? [])].filter((k) => !(body as unknown as Record<string, unknown>)[k]);
-      if (missing.length) return { ok: false, issues: missing.map((path) => ({ path, message: 'Ce champ est obligatoire.' })) };
+      const missing = ['type', ...(NEEDS[body.type] ?? [])].filter(
+        (k) => !(body as unknown as Record<string, unknown>)[k],
+      );
+      if (missing.length)
+        return { ok: false, issues: missing.map((path) => ({ path, message: 'Ce champ est obligatoire.' })) };
       return { ok: true, send: () => call('generateDocument', body) };
     },
     (d) => [

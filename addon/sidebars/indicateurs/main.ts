@@ -15,9 +15,23 @@ async function main() {
   if (!report) return;
   const form = buildForm(
     [
-      { name: 'territoryId', label: 'Territoire', kind: 'select', required: true, options: territoryOptions(report), empty: '— choisir —' },
+      {
+        name: 'territoryId',
+        label: 'Territoire',
+        kind: 'select',
+        required: true,
+        options: territoryOptions(report),
+        empty: '— choisir —',
+      },
       { name: 'partnerId', label: 'Partenaire', kind: 'select', empty: '— aucun —' },
-      { name: 'indicator', label: 'Indicateur', kind: 'select', required: true, options: optionsOf(LABELS.indicator), empty: '— choisir —' },
+      {
+        name: 'indicator',
+        label: 'Indicateur',
+        kind: 'select',
+        required: true,
+        options: optionsOf(LABELS.indicator),
+        empty: '— choisir —',
+      },
       { name: 'label', label: 'Libellé', kind: 'text', hint: 'Obligatoire pour un indicateur personnalisé.' },
       { name: 'unit', label: 'Unité', kind: 'text', required: true },
       { name: 'periodStart', label: 'Début de période', kind: 'date', required: true },
@@ -27,7 +41,11 @@ async function main() {
     ],
     'Enregistrer l’indicateur',
   );
-  linkPartners(report, form.control('territoryId') as HTMLSelectElement, form.control('partnerId') as HTMLSelectElement);
+  linkPartners(
+    report,
+    form.control('territoryId') as HTMLSelectElement,
+    form.control('partnerId') as HTMLSelectElement,
+  );
   onSubmit(
     form,
     msg,
@@ -35,7 +53,9 @@ async function main() {
       const v = validate(IndicatorInput, { id, ...form.values() });
       return v.ok ? { ok: true, send: () => call('submitIndicator', v.data) } : v;
     },
-    (i) => [`Indicateur enregistré : ${i.label || LABELS.indicator[i.indicator]} = ${i.value.toLocaleString('fr-FR')} ${i.unit}.`],
+    (i) => [
+      `Indicateur enregistré : ${i.label || LABELS.indicator[i.indicator]} = ${i.value.toLocaleString('fr-FR')} ${i.unit}.`,
+    ],
   );
   msg.el.before(form.form);
 }

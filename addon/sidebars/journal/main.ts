@@ -18,17 +18,42 @@ async function main() {
   if (!report) return;
   const form = buildForm(
     [
-      { name: 'kind', label: 'Type de séance', kind: 'select', required: true, options: optionsOf(LABELS.sessionKind), empty: '— choisir —' },
-      { name: 'territoryId', label: 'Territoire', kind: 'select', options: territoryOptions(report), empty: '— programme (aucun) —' },
+      {
+        name: 'kind',
+        label: 'Type de séance',
+        kind: 'select',
+        required: true,
+        options: optionsOf(LABELS.sessionKind),
+        empty: '— choisir —',
+      },
+      {
+        name: 'territoryId',
+        label: 'Territoire',
+        kind: 'select',
+        options: territoryOptions(report),
+        empty: '— programme (aucun) —',
+      },
       { name: 'partnerId', label: 'Partenaire', kind: 'select', empty: '— aucun —' },
       { name: 'date', label: 'Date', kind: 'date', required: true },
       { name: 'durationMinutes', label: 'Durée (minutes)', kind: 'int', required: true },
-      { name: 'mode', label: 'Modalité', kind: 'select', required: true, options: optionsOf(LABELS.sessionMode), empty: '— choisir —' },
+      {
+        name: 'mode',
+        label: 'Modalité',
+        kind: 'select',
+        required: true,
+        options: optionsOf(LABELS.sessionMode),
+        empty: '— choisir —',
+      },
       { name: 'participants', label: 'Participants', kind: 'int', required: true },
       { name: 'summary', label: 'Résumé', kind: 'textarea', required: true },
       { name: 'decisions', label: 'Décisions', kind: 'textarea' },
       { name: 'nextSteps', label: 'Prochaines étapes', kind: 'textarea' },
-      { name: '_override', label: 'Motif de dérogation (administrateurs)', kind: 'text', hint: 'Seulement pour dépasser un quota, 10 caractères au moins.' },
+      {
+        name: '_override',
+        label: 'Motif de dérogation (administrateurs)',
+        kind: 'text',
+        hint: 'Seulement pour dépasser un quota, 10 caractères au moins.',
+      },
     ],
     'Enregistrer la séance',
   );
@@ -38,7 +63,10 @@ async function main() {
 
   const showQuota = () => {
     const kind = form.control('kind').value as SessionKind;
-    if (!kind) return void (quotaLine.textContent = 'Choisissez un type de séance pour voir le quota restant.');
+    if (!kind) {
+      quotaLine.textContent = 'Choisissez un type de séance pour voir le quota restant.';
+      return;
+    }
     const q = findQuota(report, kind, {
       territoryId: territory.value || undefined,
       partnerId: partner.value || undefined,
@@ -51,7 +79,8 @@ async function main() {
           ? describeQuota(q)
           : '';
   };
-  for (const name of ['kind', 'territoryId', 'partnerId', 'date']) form.control(name).addEventListener('change', showQuota);
+  for (const name of ['kind', 'territoryId', 'partnerId', 'date'])
+    form.control(name).addEventListener('change', showQuota);
   showQuota();
 
   onSubmit(

@@ -14,7 +14,15 @@ async function main() {
   const { workerUrl, me, note } = res.data;
   who.textContent = me ? `Connecté en tant que ${me.email} (${LABELS.role[me.role]}).` : (note ?? '');
   const form = buildForm(
-    [{ name: 'workerUrl', label: 'Adresse du serveur VELI VELO', kind: 'url', required: true, hint: 'Réservé aux administrateurs ADEME.' }],
+    [
+      {
+        name: 'workerUrl',
+        label: 'Adresse du serveur VELI VELO',
+        kind: 'url',
+        required: true,
+        hint: 'Réservé aux administrateurs ADEME.',
+      },
+    ],
     'Enregistrer',
   );
   form.set('workerUrl', workerUrl);

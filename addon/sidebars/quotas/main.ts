@@ -14,7 +14,17 @@ function table(quotas: Quota[]) {
   return h(
     'table',
     {},
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Quota'), h('th', { scope: 'col' }, 'Utilisé / limite'), h('th', { scope: 'col' }, 'Statut'))),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'col' }, 'Quota'),
+        h('th', { scope: 'col' }, 'Utilisé / limite'),
+        h('th', { scope: 'col' }, 'Statut'),
+      ),
+    ),
     h(
       'tbody',
       {},
@@ -34,7 +44,11 @@ function table(quotas: Quota[]) {
 function alertList(alerts: AlertRecord[]) {
   const open = alerts.filter((a) => !a.resolvedAt);
   if (!open.length) return h('p', {}, 'Aucune alerte ouverte.');
-  return h('ul', {}, ...open.map((a) => h('li', {}, h('strong', {}, `${SEVERITY[a.severity] ?? a.severity} : `), a.message)));
+  return h(
+    'ul',
+    {},
+    ...open.map((a) => h('li', {}, h('strong', {}, `${SEVERITY[a.severity] ?? a.severity} : `), a.message)),
+  );
 }
 
 async function main() {

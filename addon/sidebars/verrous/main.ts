@@ -10,7 +10,16 @@ import { call } from '../common/server';
 import { onSubmit, showError } from '../common/submit';
 
 const NEW = '';
-const EDITABLE = ['partnerId', 'category', 'title', 'description', 'owner', 'ownerName', 'status', 'solution'] as const;
+const EDITABLE = [
+  'partnerId',
+  'category',
+  'title',
+  'description',
+  'owner',
+  'ownerName',
+  'status',
+  'solution',
+] as const;
 
 async function main() {
   const msg = messageArea();
@@ -19,13 +28,34 @@ async function main() {
   if (!report) return;
   const form = buildForm(
     [
-      { name: 'territoryId', label: 'Territoire', kind: 'select', required: true, options: territoryOptions(report), empty: '— choisir —' },
+      {
+        name: 'territoryId',
+        label: 'Territoire',
+        kind: 'select',
+        required: true,
+        options: territoryOptions(report),
+        empty: '— choisir —',
+      },
       { name: '_blocker', label: 'Verrou', kind: 'select', options: [], empty: 'Nouveau verrou' },
       { name: 'partnerId', label: 'Partenaire', kind: 'select', empty: '— aucun —' },
-      { name: 'category', label: 'Catégorie', kind: 'select', required: true, options: optionsOf(LABELS.blockerCategory), empty: '— choisir —' },
+      {
+        name: 'category',
+        label: 'Catégorie',
+        kind: 'select',
+        required: true,
+        options: optionsOf(LABELS.blockerCategory),
+        empty: '— choisir —',
+      },
       { name: 'title', label: 'Intitulé', kind: 'text', required: true },
       { name: 'description', label: 'Description', kind: 'textarea', required: true },
-      { name: 'owner', label: 'Porteur de la solution', kind: 'select', required: true, options: optionsOf(LABELS.blockerOwner), empty: '— choisir —' },
+      {
+        name: 'owner',
+        label: 'Porteur de la solution',
+        kind: 'select',
+        required: true,
+        options: optionsOf(LABELS.blockerOwner),
+        empty: '— choisir —',
+      },
       { name: 'ownerName', label: 'Nom du porteur', kind: 'text' },
       { name: 'status', label: 'Statut', kind: 'select', options: optionsOf(LABELS.blockerStatus) },
       { name: 'solution', label: 'Solution', kind: 'textarea', hint: 'Obligatoire pour un verrou levé.' },
