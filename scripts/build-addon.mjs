@@ -87,7 +87,9 @@ export async function buildAddon({
   mkdirSync(outDir, { recursive: true });
   const { code, names } = await buildCode(workerUrl);
   writeFileSync(join(outDir, 'Code.js'), code);
-  const sizes = [{ file: 'Code.js', bytes: Buffer.byteLength(code), gzip: gzipSync(code).length, goal: GOALS.addon }];
+  const sizes = [
+    { file: 'Code.js', bytes: Buffer.byteLength(code), gzip: gzipSync(code).length, goal: GOALS.addon },
+  ];
   for (const dir of sidebarDirs()) {
     const html = await buildSidebar(dir);
     const file = `${sidebarFile(dir)}.html`;

@@ -6,7 +6,8 @@ import { run } from './lib.mjs';
 
 const target = process.argv[2] ?? process.env.CLASP_TARGET ?? 'dev';
 if (!['dev', 'prod'].includes(target)) throw new Error(`Unknown target "${target}" (dev or prod).`);
-if (!existsSync('dist/addon/Code.js')) throw new Error('Build the add-on first: node scripts/build-addon.mjs');
+if (!existsSync('dist/addon/Code.js'))
+  throw new Error('Build the add-on first: node scripts/build-addon.mjs');
 copyFileSync(`.clasp.${target}.json`, 'dist/addon/.clasp.json');
 // clasp needs a Google login (`npx @google/clasp login`) and network access.
 run('npx', ['--yes', '@google/clasp', 'push', '--force'], { cwd: 'dist/addon' });
