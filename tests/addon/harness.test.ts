@@ -195,3 +195,26 @@ describe('resynchronisation', () => {
     expect(rt.fakes.spreadsheet.toasts.at(-1)?.message).toMatch(/^Onglets reconstruits : \d+ ligne\(s\)\./);
   });
 });
+
+describe('settings', () => {
+  it('lets only an admin of the target worker change the worker address', () => {
+    const consultant = addon();
+    const refused = consultant.run('saveSettings', { workerUrl: worker.base }) as Result<unknown>;
+    expect(refused).toEqual({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: 'Action réservée aux administrateurs ADEME.' },
+    });
+    const insecure = consultant.run('saveSettings', {
+      workerUrl: 'http://veli.example.org/',
+    }) as Result<unknown>;
+    expect(insecure).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    const admin = addon(ADMIN);
+    admin.fakes.props.document.deleteProperty('VELI_WORKER_URL');
+    const saved = admin.run('saveSettings', { workerUrl: `${worker.base}/` }) as Result<{
+      workerUrl: string;
+    }>;
+    expect(saved).toMatchObject({ ok: true, data: { workerUrl: worker.base, me: { role: 'admin' } } });
+    expect(admin.fakes.props.document.getProperty('VELI_WORKER_URL')).toBe(worker.base);
+    expect(admin.run('loadSettings')).toMatchObject({ ok: true, data: { me: { email: ADMIN } } });
+  });
+});

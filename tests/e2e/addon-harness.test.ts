@@ -237,10 +237,16 @@ describe('the whole menu', () => {
   it('resynchronises the tabs from the menu and says so in a toast', async () => {
     await page.goto(harness.url);
     await page.locator('#menu').getByRole('button', { name: 'Resynchroniser les onglets' }).click();
-    await page.locator('#toast').getByText(/^Onglets reconstruits : \d+ ligne\(s\)\./).waitFor();
+    await page
+      .locator('#toast')
+      .getByText(/^Onglets reconstruits : \d+ ligne\(s\)\./)
+      .waitFor();
     const names = await page.getByRole('tab').allTextContents();
-    expect(names).toEqual(expect.arrayContaining(['Territoires', 'Partenaires', 'Séances', 'Verrous', 'Quotas']));
+    expect(names).toEqual(
+      expect.arrayContaining(['Territoires', 'Partenaires', 'Séances', 'Verrous', 'Quotas']),
+    );
     const rows = await tabRows('Territoires');
-    for (const name of Object.values(territories)) expect(rows.filter((r) => r.includes(name))).toHaveLength(1);
+    for (const name of Object.values(territories))
+      expect(rows.filter((r) => r.includes(name))).toHaveLength(1);
   });
 });
