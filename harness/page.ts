@@ -71,7 +71,8 @@ async function refresh() {
   table.append(head);
   tab.rows.forEach((r, i) => { const tr = el('tr'); tr.append(el('th', i + 1)); for (let j = 0; j < cols; j++) tr.append(el('td', r[j] ?? '')); table.append(tr); });
   $('grid').replaceChildren(table);
-  if (s.sidebar && s.sidebar.version !== sidebarVersion) {
+  if (s.sidebar && s.sidebar.version > sidebarVersion) {
+    // Answers may arrive out of order: never go back to an older sidebar.
     sidebarVersion = s.sidebar.version;
     $('side').hidden = false; $('side-title').textContent = s.sidebar.title;
     $('sidebar').src = '/harness/sidebar?v=' + sidebarVersion;

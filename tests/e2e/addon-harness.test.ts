@@ -37,6 +37,7 @@ const calls = () => harness.runtime.fakes.fetchLog.length;
 async function openSidebar(label: string, ready: string): Promise<FrameLocator> {
   await page.goto(harness.url);
   await page.locator('#menu').getByRole('button', { name: label, exact: true }).click();
+  await page.locator('#side-title').getByText(label, { exact: true }).waitFor();
   const frame = page.frameLocator('#sidebar');
   await frame.getByRole('button', { name: ready }).waitFor();
   return frame;
