@@ -12,7 +12,9 @@ run('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local']);
 const { child, base } = await startWorker({ port: PORT, admin: ADMIN });
 const summary = await seedDemo(base, ADMIN);
 const extras = [];
-for (const hook of (process.env.START_HOOKS ?? '').split(',').filter(Boolean)) {
+// The Sheets add-on harness starts by default; START_HOOKS adds more.
+const HARNESS = new URL('../harness/start.mjs', import.meta.url).href;
+for (const hook of [HARNESS, ...(process.env.START_HOOKS ?? '').split(',').filter(Boolean)]) {
   const mod = await import(hook);
   extras.push(await mod.start({ base, admin: ADMIN }));
 }

@@ -1,0 +1,86 @@
+// `npm run bench addon`: what one user action costs the add-on. Runs the built add-on in the
+// harness against a real local worker and counts UrlFetchApp requests (and fetchAll round
+// trips) per action, spreadsheet range reads and writes per submit, and the bundle sizes.
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { tsImport } from 'tsx/esm/api';
+
+export async function run() {
+  const { ADMIN, buildAddonTo, startLocalWorker } = await tsImport(
+    '../../harness/local-worker.ts',
+    import.meta.url,
+  );
+  const { loadAddon } = await tsImport('../../harness/runtime.ts', import.meta.url);
+  const { stopSyncFetch } = await tsImport('../../harness/sync-fetch.ts', import.meta.url);
+  const worker = await startLocalWorker();
+  const dir = buildAddonTo();
+  try {
+    const consultant = 'bench@amo.example';
+    const admin = worker.api(ADMIN);
+    await admin('POST', '/v1/members', { email: consultant, role: 'consultant' });
+    await admin('POST', '/v1/territories', {
+      id: 't-bench',
+      name: 'Territoire de mesure',
+      legalForm: 'ca',
+      centralCityInsee: '81004',
+      consultants: [consultant],
+    });
+    const rt = loadAddon({ dir, workerUrl: worker.base, devUser: consultant });
+    rt.run('onOpen');
+    const session = (i) => ({
+      id: `s-bench-${i}`,
+      kind: 'diagnostic',
+      territoryId: 't-bench',
+      date: '2025-03-12',
+      durationMinutes: 30,
+      mode: 'remote',
+      participants: 2,
+      summary: `Séance de mesure ${i}`,
+    });
+    const measure = (fn, ...args) => {
+      rt.fakes.fetchLog.length = 0;
+      rt.fakes.spreadsheet.resetCounts();
+      const t0 = performance.now();
+      rt.run(fn, ...args);
+      const ms = performance.now() - t0;
+      const counts = Object.values(rt.fakes.spreadsheet.counts());
+      return {
+        urlFetchRequests: rt.fakes.fetchLog.length,
+        tabsTouched: counts.filter((c) => c.setValues > 0).length,
+        getValues: counts.reduce((a, c) => a + c.getValues, 0),
+        setValues: counts.reduce((a, c) => a + c.setValues, 0),
+        localMs: Math.round(ms),
+      };
+    };
+    rt.run('submitSession', session(0)); // creates the tabs: later submits are the steady state
+    const actions = {
+      'open a sidebar (loadContext)': measure('loadContext'),
+      'log a session (submitSession)': measure('submitSession', session(1)),
+      'bad input (submitSession)': measure('submitSession', { ...session(2), durationMinutes: 0 }),
+      'create a blocker (submitBlocker)': measure('submitBlocker', {
+        id: 'b-bench',
+        territoryId: 't-bench',
+        category: 'cost',
+        title: 'Coût',
+        description: 'Coût de mise à disposition.',
+        owner: 'territory',
+      }),
+      'quotas and alerts (loadQuotasAndAlerts, one fetchAll)': measure('loadQuotasAndAlerts'),
+      'resynchronise every tab (resyncTabs, two fetchAll)': measure('resyncTabs'),
+    };
+    const sizes = Object.fromEntries(
+      readdirSync(dir)
+        .filter((f) => f.endsWith('.js') || f.endsWith('.html'))
+        .map((f) => [
+          f,
+          { bytes: readFileSync(join(dir, f)).length, gzip: gzipSync(readFileSync(join(dir, f))).length },
+        ]),
+    );
+    return { actions, sizes, note: 'localMs includes real HTTP to a local wrangler dev worker' };
+  } finally {
+    await stopSyncFetch();
+    await worker.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,113 @@
+// Builds the Google Sheets add-on into dist/addon:
+// - Code.js: addon/main.ts bundled as one IIFE, then one real top-level function
+//   declaration per export, because Apps Script only sees top-level declarations (menu
+//   items, triggers and google.script.run targets);
+// - <Name>.html: each addon/sidebars/<name>/ as one self-contained page (script and style
+//   inlined: HtmlService serves files, not folders);
+// - appsscript.json copied beside them, its urlFetchWhitelist set to the worker's address.
+// Prints every size gzipped (goals: add-on ≤ 60 KB, each sidebar ≤ 40 KB).
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+export const DEFAULT_WORKER_URL = 'https://veli-velo-worker.ademe-occitanie.workers.dev';
+export const GOALS = { addon: 60 * 1024, sidebar: 40 * 1024 };
+const GLOBAL = 'VeliVelo';
+
+/** Folder `journal` → file `Journal.html` (HtmlService.createHtmlOutputFromFile('Journal')). */
+export const sidebarFile = (dir) => dir[0].toUpperCase() + dir.slice(1);
+
+async function exportsOf(entry) {
+  const r = await build({ entryPoints: [entry], bundle: false, format: 'esm', write: false, metafile: true });
+  return Object.values(r.metafile.outputs).flatMap((o) => o.exports);
+}
+
+async function buildCode(workerUrl) {
+  const entry = join(ROOT, 'addon/main.ts');
+  const names = await exportsOf(entry);
+  const r = await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'iife',
+    globalName: GLOBAL,
+    target: 'es2020',
+    platform: 'neutral',
+    minify: true,
+    legalComments: 'none',
+    write: false,
+    define: { __WORKER_URL__: JSON.stringify(workerUrl) },
+  });
+  const footer = names.map((n) => `function ${n}(...a){return ${GLOBAL}.${n}(...a)}`).join('\n');
+  return { code: `${r.outputFiles[0].text}\n${footer}\n`, names };
+}
+
+async function buildSidebar(dir) {
+  const r = await build({
+    entryPoints: [join(ROOT, 'addon/sidebars', dir, 'main.ts')],
+    bundle: true,
+    format: 'iife',
+    target: 'es2020',
+    platform: 'browser',
+    minify: true,
+    legalComments: 'none',
+    write: false,
+  });
+  const css = readFileSync(join(ROOT, 'addon/sidebars/common/style.css'), 'utf8').replace(/\s*\n\s*/g, '');
+  // A literal "</script" inside the bundle would end the inline script early.
+  const js = r.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
+  return (
+    '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><base target="_top">' +
+    `<title>VELI VELO</title><style>${css}</style></head><body><main id="app"></main><script>${js}</script></body></html>\n`
+  );
+}
+
+export function manifest(workerUrl) {
+  const m = JSON.parse(readFileSync(join(ROOT, 'appsscript.json'), 'utf8'));
+  if (workerUrl.startsWith('https://')) m.urlFetchWhitelist = [`${workerUrl.replace(/\/+$/, '')}/`];
+  return m;
+}
+
+export const sidebarDirs = () =>
+  readdirSync(join(ROOT, 'addon/sidebars'), { withFileTypes: true })
+    .filter((d) => d.isDirectory() && d.name !== 'common')
+    .map((d) => d.name)
+    .sort();
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+export async function buildAddon({
+  outDir = process.env.VELI_ADDON_OUT ?? join(ROOT, 'dist/addon'),
+  workerUrl = process.env.VELI_WORKER_URL ?? DEFAULT_WORKER_URL,
+  quiet = false,
+} = {}) {
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  const { code, names } = await buildCode(workerUrl);
+  writeFileSync(join(outDir, 'Code.js'), code);
+  const sizes = [
+    { file: 'Code.js', bytes: Buffer.byteLength(code), gzip: gzipSync(code).length, goal: GOALS.addon },
+  ];
+  for (const dir of sidebarDirs()) {
+    const html = await buildSidebar(dir);
+    const file = `${sidebarFile(dir)}.html`;
+    writeFileSync(join(outDir, file), html);
+    sizes.push({ file, bytes: Buffer.byteLength(html), gzip: gzipSync(html).length, goal: GOALS.sidebar });
+  }
+  writeFileSync(join(outDir, 'appsscript.json'), `${JSON.stringify(manifest(workerUrl), null, 2)}\n`);
+  if (!quiet) {
+    console.log(`Add-on built in ${outDir} (worker ${workerUrl}):`);
+    for (const s of sizes)
+      console.log(
+        `  ${s.file.padEnd(18)} ${kb(s.bytes).padStart(9)}  gzip ${kb(s.gzip).padStart(8)}` +
+          `  (goal ≤ ${kb(s.goal)}${s.gzip > s.goal ? ', OVER' : ''})`,
+      );
+  }
+  return { outDir, names, sizes };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await buildAddon();
+}
