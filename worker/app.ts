@@ -8,6 +8,7 @@ import { cors, securityHeaders } from './http/headers';
 import { rateLimit } from './http/rate-limit';
 import { actions } from './routes/actions';
 import { audit } from './routes/audit';
+import { alertRoutes } from './routes/alerts';
 import { blockers } from './routes/blockers';
 import { documents } from './routes/documents';
 import { indicators } from './routes/indicators';
@@ -47,6 +48,7 @@ export function createApp() {
     .route('/people', people);
   app.route('/v1', v1);
   app.route('/v1/documents', documents);
+  app.route('/v1', alertRoutes);
   app.notFound(() => {
     throw new ApiError('NOT_FOUND', MSG.routeNotFound);
   });
