@@ -1,4 +1,3 @@
-import { EmailMessage } from 'cloudflare:email';
 import type { Env } from '../env';
 import { frDate, plural } from './format';
 import { SEVERITY_LABELS, type Severity } from './rules';
@@ -115,6 +114,9 @@ export async function sendDigest(env: Env, d: Digest, now: Date): Promise<number
   if (!from) throw new Error('ALERT_SENDER manquant : adresse d’expédition du récapitulatif non configurée');
   const { subject, text } = digestText(d);
   const domain = from.split('@')[1] ?? 'localhost';
+  // Loaded here, not at the top: Node tooling (OpenAPI generation, tests) imports the app
+  // without the Workers runtime, and only a configured digest needs this module.
+  const { EmailMessage } = await import('cloudflare:email');
   for (const to of recipients) {
     const raw = mimeMessage({
       from,
