@@ -134,12 +134,13 @@ function sheetTable(
   timeZone: string,
 ): string[][] {
   const rank = { critical: 0, warning: 1, info: 2 } as const;
+  const collator = new Intl.Collator('fr');
   const sorted = [...found].sort(
     (a, b) =>
       rank[a.severity] - rank[b.severity] ||
-      a.rule.localeCompare(b.rule) ||
-      a.subjectLabel.localeCompare(b.subjectLabel, 'fr') ||
-      a.key.localeCompare(b.key),
+      collator.compare(a.rule, b.rule) ||
+      collator.compare(a.subjectLabel, b.subjectLabel) ||
+      collator.compare(a.key, b.key),
   );
   const tz = (() => {
     try {

@@ -1,8 +1,11 @@
 import { frDate } from '../../shared/i18n/messages';
 import type { QuotaUnit } from '../../shared/quotas/rules';
 
+// One formatter for the whole run: building an Intl formatter per number costs more than
+// the check's SQL once there are thousands of alerts.
+const NUMBER = new Intl.NumberFormat('fr-FR');
 /** French number formatting (narrow no-break space as thousands separator). */
-export const nf = (n: number) => n.toLocaleString('fr-FR');
+export const nf = (n: number) => NUMBER.format(n);
 
 export const plural = (n: number, one: string, many = `${one}s`) => `${nf(n)} ${n > 1 ? many : one}`;
 
@@ -85,14 +88,19 @@ export function calendarDate(at: Date, timeZone: string): string {
 }
 
 /** 2025-05-05T01:30:00Z → « 05/05/2025 03:30 » in the given zone, for the spreadsheet. */
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 export function frDateTime(iso: string, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('fr-FR', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(new Date(iso));
-  return parts.replace(',', '');
+  let format = dateTimeFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('fr-FR', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    dateTimeFormats.set(timeZone, format);
+  }
+  return format.format(new Date(iso)).replace(',', '');
 }
