@@ -30,7 +30,7 @@ export default defineConfig(async () => {
             name: 'worker',
             include: ['tests/worker/**/*.test.ts'],
             exclude: ['tests/worker/documents-google.test.ts'],
-            globalSetup: ['tests/tools/google-jwks.global.ts'],
+            globalSetup: ['tests/tools/google-jwks.global.ts', 'tests/support/fake-google-sheets.global.ts'],
             setupFiles: ['tests/worker/setup.ts'],
             // Generous: a shared 2-core machine under load; speed is measured by npm run bench.
             testTimeout: 30_000,

@@ -7,6 +7,7 @@ import { ApiError, errorResponse } from './http/errors';
 import { cors, securityHeaders } from './http/headers';
 import { rateLimit } from './http/rate-limit';
 import { actions } from './routes/actions';
+import { alertRoutes } from './routes/alerts';
 import { audit } from './routes/audit';
 import { blockers } from './routes/blockers';
 import { documents } from './routes/documents';
@@ -47,6 +48,7 @@ export function createApp() {
     .route('/people', people);
   app.route('/v1', v1);
   app.route('/v1/documents', documents);
+  app.route('/v1', alertRoutes);
   app.notFound(() => {
     throw new ApiError('NOT_FOUND', MSG.routeNotFound);
   });

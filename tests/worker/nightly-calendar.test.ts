@@ -1,0 +1,174 @@
+import { describe, expect, it } from 'vitest';
+import { call, makePartner, makeTerritory } from './helpers';
+import { checkAsOf, logSession, openFor } from './nightly-support';
+
+// One file, one database: the programme-level rules (COPIL, events, monthly meetings,
+// workshops) see every session of this file, so each test asserts on its own subjects.
+describe('calendar rules, on simulated dates of the tender', () => {
+  it('as of 2025-05-05 a territory without its interview raises an alert; logging it clears the alert', async () => {
+    const { territory } = await makeTerritory({ name: 'Communauté d’agglomération de l’Albigeois' });
+    await checkAsOf('2025-04-20');
+    expect(await openFor('interview-missing', territory.id)).toEqual([]);
+
+    await checkAsOf('2025-05-05');
+    const [alert] = await openFor('interview-missing', territory.id);
+    expect(alert).toMatchObject({ severity: 'warning', subjectType: 'territory', resolvedAt: null });
+    expect(alert?.message).toBe(
+      'Territoire « Communauté d’agglomération de l’Albigeois » : aucun entretien individuel tenu au 5 mai 2025, ' +
+        'alors que le jalon « Prise de contact individuelle avec chaque territoire » du 30 avril 2025 est passé.',
+    );
+
+    await logSession({ kind: 'territory-interview', territoryId: territory.id, date: '2025-05-02' });
+    await checkAsOf('2025-05-05');
+    expect(await openFor('interview-missing', territory.id)).toEqual([]);
+  });
+
+  it('an interview dated after the simulated date does not count yet', async () => {
+    const { territory } = await makeTerritory();
+    await logSession({ kind: 'territory-interview', territoryId: territory.id, date: '2025-05-10' });
+    await checkAsOf('2025-05-05');
+    expect(await openFor('interview-missing', territory.id)).toHaveLength(1);
+    await checkAsOf('2025-05-11');
+    expect(await openFor('interview-missing', territory.id)).toEqual([]);
+  });
+
+  it('a territory without collective support after the phase 2 milestone raises an alert until one is logged', async () => {
+    const { territory } = await makeTerritory();
+    await checkAsOf('2025-05-20');
+    expect(await openFor('collective-support-missing', territory.id)).toEqual([]);
+    await checkAsOf('2025-06-05');
+    const [alert] = await openFor('collective-support-missing', territory.id);
+    expect(alert?.message).toContain('aucun appui collectif tenu au 5 juin 2025 sur les 5 prévus');
+    expect(alert?.message).toContain('« Débrief COPIL accompagnement (phase 2) » du 31 mai 2025');
+
+    await logSession({
+      kind: 'collective-support',
+      territoryId: territory.id,
+      date: '2025-05-20',
+      durationMinutes: 120,
+    });
+    await checkAsOf('2025-06-05');
+    expect(await openFor('collective-support-missing', territory.id)).toEqual([]);
+  });
+
+  it('a partner without individual support: information during the partner-actions period, warning after, cleared by a support', async () => {
+    const { territory } = await makeTerritory({ name: 'PETR du Pays Lauragais' });
+    const partner = await makePartner(territory.id, { name: 'EHPAD Les Tilleuls' });
+    await checkAsOf('2025-08-20');
+    expect(await openFor('partner-support-missing', partner.id)).toEqual([]);
+
+    await checkAsOf('2025-10-01');
+    const [during] = await openFor('partner-support-missing', partner.id);
+    expect(during).toMatchObject({ severity: 'info', subjectType: 'partner' });
+    expect(during?.message).toMatch(
+      /^Partenaire « EHPAD Les Tilleuls » \(territoire « PETR du Pays Lauragais »\) : aucun accompagnement individuel tenu au 1er octobre 2025 sur les 4 prévus/,
+    );
+
+    await checkAsOf('2026-01-05');
+    const [after] = await openFor('partner-support-missing', partner.id);
+    // Same alert (same key, same row), raised in severity once the period is over.
+    expect(after).toMatchObject({ id: during?.id, severity: 'warning', firstSeenAt: during?.firstSeenAt });
+    expect(after?.message).toContain('est terminée');
+
+    await logSession({
+      kind: 'partner-support',
+      partnerId: partner.id,
+      date: '2025-09-15',
+      durationMinutes: 120,
+    });
+    await checkAsOf('2026-01-05');
+    expect(await openFor('partner-support-missing', partner.id)).toEqual([]);
+  });
+
+  it('COPILs missing after their milestones: one expected by launch, two by the phase 2 debrief', async () => {
+    await checkAsOf('2025-03-05');
+    const [launch] = await openFor('copil-missing', 'launch');
+    expect(launch?.message).toBe(
+      'Jalon « Lancement officiel (ADEME et COPIL) » : 0 COPIL tenu au 5 mars 2025 pour 1 attendu à l’échéance du 28 février 2025.',
+    );
+    await logSession({ kind: 'copil', date: '2025-02-20', durationMinutes: 120 });
+    await checkAsOf('2025-03-05');
+    expect(await openFor('copil-missing', 'launch')).toEqual([]);
+
+    await checkAsOf('2025-06-05');
+    const [phase2] = await openFor('copil-missing', 'copil-phase-2');
+    expect(phase2?.message).toContain('1 COPIL tenu au 5 juin 2025 pour 2 attendus');
+    await logSession({ kind: 'copil', date: '2025-05-28', durationMinutes: 120 });
+    await checkAsOf('2025-06-05');
+    expect(await openFor('copil-missing', 'copil-phase-2')).toEqual([]);
+    expect(await openFor('copil-missing', 'launch')).toEqual([]);
+  });
+
+  it('a past month without the ADEME meeting raises an alert per month until it is logged', async () => {
+    await checkAsOf('2025-04-10');
+    const [feb] = await openFor('ademe-monthly-missing', '2025-02');
+    const [mar] = await openFor('ademe-monthly-missing', '2025-03');
+    expect(feb?.message).toBe(
+      'Mois de février 2025 : aucun point mensuel avec l’ADEME (un par mois, moins de 60 min).',
+    );
+    expect(mar?.subjectLabel).toBe('Mois de mars 2025');
+    // The current month is not over: no alert for April yet.
+    expect(await openFor('ademe-monthly-missing', '2025-04')).toEqual([]);
+
+    await logSession({ kind: 'ademe-monthly', date: '2025-02-14', durationMinutes: 45 });
+    await logSession({ kind: 'ademe-monthly', date: '2025-03-12', durationMinutes: 50 });
+    await checkAsOf('2025-04-10');
+    expect(await openFor('ademe-monthly-missing', '2025-02')).toEqual([]);
+    expect(await openFor('ademe-monthly-missing', '2025-03')).toEqual([]);
+  });
+
+  it('an ADEME meeting over 60 min (through an override) raises an alert until replaced', async () => {
+    const id = await logSession({
+      kind: 'ademe-monthly',
+      date: '2025-04-08',
+      durationMinutes: 75,
+      override: { reason: 'Point élargi à la Région à sa demande.' },
+    });
+    await checkAsOf('2025-05-02');
+    const [long] = await openFor('ademe-monthly-too-long', '2025-04');
+    expect(long?.message).toBe(
+      'Mois d’avril 2025 : point mensuel ADEME de 75 min, au-delà des 60 min prévues.',
+    );
+
+    expect((await call('DELETE', `/v1/sessions/${id}`)).status).toBe(200);
+    await logSession({ kind: 'ademe-monthly', date: '2025-04-09', durationMinutes: 55 });
+    await checkAsOf('2025-05-02');
+    expect(await openFor('ademe-monthly-too-long', '2025-04')).toEqual([]);
+    expect(await openFor('ademe-monthly-missing', '2025-04')).toEqual([]);
+  });
+
+  it('workshops not all held after the phase 2 milestone raise an alert until the fourth is logged', async () => {
+    await checkAsOf('2025-06-25');
+    expect(await openFor('workshops-missing', 'programme')).toEqual([]);
+    const hosts = [];
+    for (let i = 0; i < 4; i++) hosts.push((await makeTerritory()).territory.id);
+    for (const [i, host] of hosts.slice(0, 3).entries())
+      await logSession({ kind: 'workshop', territoryId: host, date: `2025-06-1${i}`, durationMinutes: 240 });
+
+    await checkAsOf('2025-07-05');
+    const [alert] = await openFor('workshops-missing', 'programme');
+    expect(alert?.message).toBe(
+      'Programme : 3 ateliers collectifs tenus sur 4 prévus au 5 juillet 2025, alors que le jalon « Événement collectif virtuel » du 30 juin 2025 est passé.',
+    );
+    await logSession({ kind: 'workshop', territoryId: hosts[3], date: '2025-06-20', durationMinutes: 240 });
+    await checkAsOf('2025-07-05');
+    expect(await openFor('workshops-missing', 'programme')).toEqual([]);
+  });
+
+  it.each([
+    ['launch', 'ademe-kickoff', '2025-02-10', '2025-03-05'],
+    ['virtual-event', 'virtual-event', '2025-06-20', '2025-07-05'],
+    ['closing-event', 'closing-event', '2026-06-20', '2026-07-02'],
+  ])(
+    'the event of milestone %s (%s) missing after it raises an alert until logged',
+    async (milestone, kind, held, asOf) => {
+      await checkAsOf(asOf);
+      const [alert] = await openFor('event-missing', milestone);
+      expect(alert).toMatchObject({ subjectType: 'milestone', severity: 'warning' });
+      expect(alert?.message).toMatch(/: 0 tenu sur 1 prévu au .+, échéance du .+ dépassée\.$/);
+      await logSession({ kind, date: held, durationMinutes: 120 });
+      await checkAsOf(asOf);
+      expect(await openFor('event-missing', milestone)).toEqual([]);
+    },
+  );
+});

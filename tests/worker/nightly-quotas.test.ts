@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { call, makeTerritory } from './helpers';
+import { checkAsOf, logSession, openFor, programme, putProgramme } from './nightly-support';
+
+const AS_OF = '2025-04-15';
+
+async function collective(territoryId: string, n: number, override?: string) {
+  const ids = [];
+  for (let i = 0; i < n; i++)
+    ids.push(
+      await logSession({
+        kind: 'collective-support',
+        territoryId,
+        date: `2025-03-${String(10 + i).padStart(2, '0')}`,
+        durationMinutes: 120,
+        ...(override ? { override: { reason: override } } : {}),
+      }),
+    );
+  return ids;
+}
+
+describe('quota rules', () => {
+  it('warns from warnAtRatio, and clears when the use falls below it', async () => {
+    const { territory } = await makeTerritory({ name: 'Pays Midi-Quercy' });
+    const ids = [];
+    for (let i = 0; i < 4; i++)
+      ids.push(
+        await logSession({
+          kind: 'diagnostic',
+          territoryId: territory.id,
+          date: '2025-03-03',
+          durationMinutes: 360,
+        }),
+      );
+    await checkAsOf(AS_OF);
+    const [near] = await openFor('quota-near', territory.id);
+    expect(near).toMatchObject({ severity: 'info', quota: 'diagnostic', subjectType: 'territory' });
+    expect(near?.message).toBe(
+      'Territoire « Pays Midi-Quercy » : Diagnostic et accompagnement — 1\u202f440 min (24 h) sur 1\u202f680 min (28 h) (86 %) : reste 240 min (4 h).',
+    );
+
+    expect((await call('DELETE', `/v1/sessions/${ids[0]}`)).status).toBe(200);
+    await checkAsOf(AS_OF);
+    expect(await openFor('quota-near', territory.id)).toEqual([]);
+  });
+
+  it('reports a reached quota, and clears it when a session is cancelled', async () => {
+    const { territory } = await makeTerritory();
+    const ids = await collective(territory.id, 5);
+    await checkAsOf(AS_OF);
+    const [reached] = await openFor('quota-reached', territory.id);
+    expect(reached).toMatchObject({ severity: 'warning', quota: 'collective-support' });
+    expect(reached?.message).toContain('Appui collectif — 5 séances sur 5 séances : quota atteint');
+
+    expect((await call('DELETE', `/v1/sessions/${ids[0]}`)).status).toBe(200);
+    await checkAsOf(AS_OF);
+    expect(await openFor('quota-reached', territory.id)).toEqual([]);
+    // 4 of 5 is exactly the warning ratio: the alert moves down to a warning.
+    expect(await openFor('quota-near', territory.id)).toHaveLength(1);
+  });
+
+  it('reports a quota exceeded through an override as critical, until the extra session is cancelled', async () => {
+    const { territory } = await makeTerritory();
+    await collective(territory.id, 5);
+    const [extra] = await collective(territory.id, 1, 'Sixième appui demandé par le COPIL.');
+    await checkAsOf(AS_OF);
+    const [exceeded] = await openFor('quota-exceeded', territory.id);
+    expect(exceeded).toMatchObject({ severity: 'critical', quota: 'collective-support' });
+    expect(exceeded?.message).toContain(
+      '6 séances sur 5 séances : dépassement de 1 séance accordé par dérogation.',
+    );
+    expect(await openFor('quota-lowered', territory.id)).toEqual([]);
+    expect(await openFor('quota-reached', territory.id)).toEqual([]);
+
+    expect((await call('DELETE', `/v1/sessions/${extra}`)).status).toBe(200);
+    await checkAsOf(AS_OF);
+    expect(await openFor('quota-exceeded', territory.id)).toEqual([]);
+    expect(await openFor('quota-reached', territory.id)).toHaveLength(1);
+  });
+
+  it('reports a quota lowered below what is already used, until it is raised again', async () => {
+    const { territory } = await makeTerritory({ name: 'Communauté de communes du Grand Figeac' });
+    await collective(territory.id, 4);
+    const before = await programme();
+    await putProgramme({ ...before, quotas: { ...before.quotas, collectiveSupportsPerTerritory: 3 } });
+    try {
+      await checkAsOf(AS_OF);
+      const [lowered] = await openFor('quota-lowered', territory.id);
+      expect(lowered).toMatchObject({ severity: 'critical', quota: 'collective-support' });
+      expect(lowered?.message).toBe(
+        'Territoire « Communauté de communes du Grand Figeac » : Appui collectif — 4 séances sur 3 séances : le quota a été abaissé sous ce qui est déjà consommé.',
+      );
+      expect(await openFor('quota-exceeded', territory.id)).toEqual([]);
+    } finally {
+      await putProgramme(before);
+    }
+    await checkAsOf(AS_OF);
+    expect(await openFor('quota-lowered', territory.id)).toEqual([]);
+  });
+
+  it('does not call a one-off quota "reached" once it is simply done (the interview)', async () => {
+    const { territory } = await makeTerritory();
+    await logSession({ kind: 'territory-interview', territoryId: territory.id, date: '2025-03-20' });
+    await checkAsOf(AS_OF);
+    expect(await openFor('quota-reached', territory.id)).toEqual([]);
+    expect(await openFor('quota-near', territory.id)).toEqual([]);
+  });
+
+  it('two ADEME meetings in one month exceed that month’s quota', async () => {
+    await logSession({ kind: 'ademe-monthly', date: '2025-03-04', durationMinutes: 45 });
+    const second = await logSession({
+      kind: 'ademe-monthly',
+      date: '2025-03-25',
+      durationMinutes: 30,
+      override: { reason: 'Point supplémentaire avant le COPIL.' },
+    });
+    await checkAsOf(AS_OF);
+    const [exceeded] = await openFor('quota-exceeded', '2025-03');
+    expect(exceeded).toMatchObject({
+      subjectType: 'month',
+      subjectLabel: 'Mois de mars 2025',
+      quota: 'ademe-monthly',
+    });
+    expect((await call('DELETE', `/v1/sessions/${second}`)).status).toBe(200);
+    await checkAsOf(AS_OF);
+    expect(await openFor('quota-exceeded', '2025-03')).toEqual([]);
+  });
+});

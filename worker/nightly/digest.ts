@@ -1,0 +1,132 @@
+import type { Env } from '../env';
+import { frDate, plural } from './format';
+import { SEVERITY_LABELS, type Severity } from './rules';
+
+export interface DigestAlert {
+  severity: Severity;
+  message: string;
+}
+
+export interface Digest {
+  programmeName: string;
+  asOf: string;
+  opened: DigestAlert[];
+  resolved: DigestAlert[];
+  open: DigestAlert[];
+}
+
+/** Long lists are cut: the spreadsheet and GET /v1/alerts hold the rest. */
+const MAX_LINES = 100;
+
+const RANK: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
+const bySeverity = (a: DigestAlert, b: DigestAlert) =>
+  RANK[a.severity] - RANK[b.severity] || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
+
+function lines(alerts: readonly DigestAlert[], withSeverity: boolean): string[] {
+  const sorted = [...alerts].sort(bySeverity);
+  const out = sorted
+    .slice(0, MAX_LINES)
+    .map((a) => `- ${withSeverity ? `[${SEVERITY_LABELS[a.severity]}] ` : ''}${a.message}`);
+  if (sorted.length > MAX_LINES)
+    out.push(`- … et ${plural(sorted.length - MAX_LINES, 'autre alerte', 'autres alertes')}.`);
+  return out;
+}
+
+/** The French digest: subject and plain text. */
+export function digestText(d: Digest): { subject: string; text: string } {
+  const count = (s: Severity) => d.open.filter((a) => a.severity === s).length;
+  const subject =
+    `[${d.programmeName}] Contrôle du ${frDate(d.asOf)} : ` +
+    `${plural(d.opened.length, 'nouvelle alerte', 'nouvelles alertes')}, ` +
+    `${plural(d.resolved.length, 'alerte levée', 'alertes levées')}`;
+  const text = [
+    `Contrôle nocturne du programme « ${d.programmeName} » au ${frDate(d.asOf)}.`,
+    '',
+    `${plural(d.open.length, 'alerte ouverte', 'alertes ouvertes')} : ${plural(count('critical'), 'critique')}, ` +
+      `${plural(count('warning'), 'à surveiller', 'à surveiller')}, ${plural(count('info'), 'pour information', 'pour information')}.`,
+    '',
+    `Nouvelles alertes (${d.opened.length})`,
+    ...(d.opened.length ? lines(d.opened, true) : ['- aucune']),
+    '',
+    `Alertes levées (${d.resolved.length})`,
+    ...(d.resolved.length ? lines(d.resolved, false) : ['- aucune']),
+    '',
+    `Toutes les alertes ouvertes (${d.open.length})`,
+    ...(d.open.length ? lines(d.open, true) : ['- aucune']),
+    '',
+    'Le détail est dans l’onglet « Alertes » du classeur de suivi.',
+    '',
+  ].join('\r\n');
+  return { subject, text };
+}
+
+function base64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** RFC 2047 encoded word, for the non-ASCII subject. */
+const encodedWord = (s: string) => `=?UTF-8?B?${base64(new TextEncoder().encode(s))}?=`;
+
+/**
+ * A complete RFC 5322 message (text/plain, UTF-8, base64 body in 76-character lines) for
+ * `EmailMessage`: Cloudflare's binding sends raw MIME and adds nothing but its own headers.
+ */
+export function mimeMessage(m: {
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  date: Date;
+  messageId: string;
+}): string {
+  const body = base64(new TextEncoder().encode(m.text)).replace(/.{76}/g, '$&\r\n');
+  return [
+    `From: ${encodedWord('Contrôle VELI VELO')} <${m.from}>`,
+    `To: <${m.to}>`,
+    `Subject: ${encodedWord(m.subject)}`,
+    `Date: ${m.date.toUTCString().replace('GMT', '+0000')}`,
+    `Message-ID: <${m.messageId}>`,
+    'MIME-Version: 1.0',
+    'Content-Type: text/plain; charset=utf-8',
+    'Content-Transfer-Encoding: base64',
+    '',
+    body.endsWith('\r\n') ? body : `${body}\r\n`,
+  ].join('\r\n');
+}
+
+export const digestRecipients = (env: Env) =>
+  (env.ALERT_EMAILS ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
+
+/**
+ * Sends the digest to each configured address (one message per recipient: the binding takes
+ * one envelope recipient). Returns how many went out; null when e-mail is not configured.
+ */
+export async function sendDigest(env: Env, d: Digest, now: Date): Promise<number | null> {
+  const recipients = digestRecipients(env);
+  if (!recipients.length || !env.SEND_EMAIL) return null;
+  const from = env.ALERT_SENDER?.trim();
+  if (!from) throw new Error('ALERT_SENDER manquant : adresse d’expédition du récapitulatif non configurée');
+  const { subject, text } = digestText(d);
+  const domain = from.split('@')[1] ?? 'localhost';
+  // Loaded here, not at the top: Node tooling (OpenAPI generation, tests) imports the app
+  // without the Workers runtime, and only a configured digest needs this module.
+  const { EmailMessage } = await import('cloudflare:email');
+  for (const to of recipients) {
+    const raw = mimeMessage({
+      from,
+      to,
+      subject,
+      text,
+      date: now,
+      messageId: `${crypto.randomUUID()}@${domain}`,
+    });
+    await env.SEND_EMAIL.send(new EmailMessage(from, to, raw));
+  }
+  return recipients.length;
+}

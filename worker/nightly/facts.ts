@@ -1,0 +1,156 @@
+import { PROGRAMME_PRESET } from '../../shared/programme/preset';
+import { RULES } from '../../shared/quotas/rules';
+import type { Programme } from '../../shared/schemas/programme';
+import {
+  BLOCKER_STALE_DAYS,
+  type Facts,
+  INDICATOR_STALE_DAYS,
+  type SessionFact,
+  type Severity,
+} from './rules';
+
+/**
+ * D1 with a count of the SQL statements it ran: the check must cost the same number of
+ * statements whatever the size of the programme, and each run records that number.
+ */
+export class CountingDb {
+  statements = 0;
+  constructor(readonly db: D1Database) {}
+  prepare(sql: string) {
+    return this.db.prepare(sql);
+  }
+  batch<T = unknown>(statements: D1PreparedStatement[]) {
+    this.statements += statements.length;
+    return this.db.batch<T>(statements);
+  }
+  first<T>(statement: D1PreparedStatement) {
+    this.statements += 1;
+    return statement.first<T>();
+  }
+  run(statement: D1PreparedStatement) {
+    this.statements += 1;
+    return statement.run();
+  }
+}
+
+const kinds = (pick: (r: (typeof RULES)[number]) => boolean) =>
+  RULES.filter(pick)
+    .map((r) => `'${r.kind}'`)
+    .join(', ');
+
+/**
+ * One GROUP BY over live sessions, grouped like the quota engine's USAGE_SQL (one row per
+ * quota subject), with the extra sums the rules need: use without overrides, and what was
+ * held on or before the check's date (?1).
+ */
+export const SESSION_FACTS_SQL = `SELECT kind,
+    CASE WHEN kind IN (${kinds((r) => r.scope === 'territory')}) THEN territory_id END AS territoryId,
+    CASE WHEN kind IN (${kinds((r) => r.scope === 'partner')}) THEN partner_id END AS partnerId,
+    CASE WHEN kind IN (${kinds((r) => Boolean(r.perMonth))}) THEN month END AS month,
+    COUNT(*) AS sessions,
+    COALESCE(SUM(duration_minutes), 0) AS minutes,
+    SUM(override_reason IS NULL) AS plainSessions,
+    COALESCE(SUM(CASE WHEN override_reason IS NULL THEN duration_minutes END), 0) AS plainMinutes,
+    SUM(date <= ?1) AS heldSessions,
+    MAX(CASE WHEN date <= ?1 THEN duration_minutes END) AS longestHeld
+  FROM sessions WHERE deleted_at IS NULL GROUP BY 1, 2, 3, 4`;
+
+const STALE_BLOCKERS_SQL = `SELECT b.id, json_extract(b.data, '$.title') AS title, b.status,
+    substr(b.updated_at, 1, 10) AS changedOn, t.name AS territoryName, p.name AS partnerName
+  FROM blockers b JOIN territories t ON t.id = b.territory_id LEFT JOIN partners p ON p.id = b.partner_id
+  WHERE b.status IN ('open', 'in-progress') AND substr(b.updated_at, 1, 10) <= date(?1, '-${BLOCKER_STALE_DAYS} days')
+  ORDER BY b.id`;
+
+const STALE_ACTIONS_SQL = `SELECT * FROM (
+    SELECT a.id, json_extract(a.data, '$.title') AS title, p.name AS partnerName, t.name AS territoryName,
+      substr(a.created_at, 1, 10) AS createdOn,
+      (SELECT MAX(i.period_end) FROM indicators i WHERE i.partner_id = a.partner_id AND i.period_end <= ?1) AS lastValueOn
+    FROM actions a JOIN partners p ON p.id = a.partner_id JOIN territories t ON t.id = a.territory_id
+    WHERE substr(a.created_at, 1, 10) <= ?1)
+  WHERE max(createdOn, COALESCE(lastValueOn, '')) <= date(?1, '-${INDICATOR_STALE_DAYS} days')
+  ORDER BY id`;
+
+export async function readProgramme(db: CountingDb): Promise<Programme> {
+  const row = await db.first<{ data: string }>(db.prepare('SELECT data FROM programme LIMIT 1'));
+  return row ? (JSON.parse(row.data) as Programme) : PROGRAMME_PRESET;
+}
+
+export interface Checked {
+  territories: number;
+  partners: number;
+  sessions: number;
+  blockers: number;
+  actions: number;
+}
+
+export interface OpenAlert {
+  firstSeenAt: string;
+  severity: Severity;
+  message: string;
+}
+
+export interface ReadResult {
+  facts: Facts;
+  checked: Checked;
+  /** Open alerts before this run, by key (first seen for the spreadsheet, message for the digest). */
+  open: Map<string, OpenAlert>;
+  /** Rows the "Alertes" tab held after the last successful write. */
+  sheetRows: number;
+}
+
+/** Everything the rules need, in one batch of a fixed number of statements. */
+export async function readFacts(db: CountingDb, programme: Programme, asOf: string): Promise<ReadResult> {
+  const [sessions, territories, partners, blockers, actions, counts, open, sheet] = await db.batch([
+    db.prepare(SESSION_FACTS_SQL).bind(asOf),
+    db.prepare('SELECT id, name, assessment IS NOT NULL AS hasAssessment FROM territories ORDER BY name, id'),
+    db.prepare('SELECT id, territory_id AS territoryId, name FROM partners ORDER BY territory_id, name, id'),
+    db.prepare(STALE_BLOCKERS_SQL).bind(asOf),
+    db.prepare(STALE_ACTIONS_SQL).bind(asOf),
+    db.prepare(
+      `SELECT (SELECT COUNT(*) FROM blockers WHERE status IN ('open', 'in-progress')) AS blockers,
+        (SELECT COUNT(*) FROM actions) AS actions`,
+    ),
+    db.prepare(
+      'SELECT key, first_seen_at AS firstSeenAt, severity, message FROM alerts WHERE resolved_at IS NULL',
+    ),
+    db.prepare(
+      'SELECT sheet_rows AS n FROM check_runs WHERE sheet_rows IS NOT NULL ORDER BY started_at DESC LIMIT 1',
+    ),
+  ]);
+  const rows = <T>(r: D1Result | undefined) => (r?.results ?? []) as T[];
+  const sessionFacts = rows<SessionFact>(sessions).map((s) => ({
+    ...s,
+    sessions: Number(s.sessions),
+    minutes: Number(s.minutes),
+    plainSessions: Number(s.plainSessions),
+    plainMinutes: Number(s.plainMinutes),
+    heldSessions: Number(s.heldSessions),
+    longestHeld: s.longestHeld === null ? null : Number(s.longestHeld),
+  }));
+  const territoryRows = rows<{ id: string; name: string; hasAssessment: number }>(territories).map((t) => ({
+    ...t,
+    hasAssessment: Boolean(t.hasAssessment),
+  }));
+  const partnerRows = rows<Facts['partners'][number]>(partners);
+  const c = rows<{ blockers: number; actions: number }>(counts)[0] ?? { blockers: 0, actions: 0 };
+  return {
+    facts: {
+      programme,
+      asOf,
+      territories: territoryRows,
+      partners: partnerRows,
+      sessions: sessionFacts,
+      staleBlockers: rows(blockers),
+      staleActions: rows(actions),
+    },
+    checked: {
+      territories: territoryRows.length,
+      partners: partnerRows.length,
+      sessions: sessionFacts.reduce((n, s) => n + s.sessions, 0),
+      blockers: Number(c.blockers),
+      actions: Number(c.actions),
+    },
+    open: new Map(rows<OpenAlert & { key: string }>(open).map(({ key, ...a }) => [key, a])),
+    sheetRows: Number(rows<{ n: number }>(sheet)[0]?.n ?? 0),
+  };
+}

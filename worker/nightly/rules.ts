@@ -1,0 +1,469 @@
+import { LABELS } from '../../shared/i18n/labels';
+import { buildQuotaReport, QUOTA_RULES, type Quota, type QuotaUsage } from '../../shared/quotas/rules';
+import type { BlockerStatus, SessionKind } from '../../shared/schemas/enums';
+import type { Milestone, Programme } from '../../shared/schemas/programme';
+import { amount, daysBetween, deMonth, frDate, monthsBetween, nf, plural } from './format';
+
+export type Severity = 'info' | 'warning' | 'critical';
+export type SubjectType =
+  | 'programme'
+  | 'territory'
+  | 'partner'
+  | 'month'
+  | 'milestone'
+  | 'blocker'
+  | 'action';
+
+/** Every rule of the nightly check: its code (stored, English), its severity and French label. */
+export const ALERT_RULES = {
+  'quota-near': { severity: 'info', label: 'Quota bientôt atteint' },
+  'quota-reached': { severity: 'warning', label: 'Quota atteint' },
+  'quota-exceeded': { severity: 'critical', label: 'Quota dépassé par dérogation' },
+  'quota-lowered': { severity: 'critical', label: 'Quota abaissé sous la consommation' },
+  'interview-missing': { severity: 'warning', label: 'Entretien individuel manquant' },
+  'collective-support-missing': { severity: 'warning', label: 'Aucun appui collectif' },
+  // Info while the partner-actions period runs, warning once it is over (see below).
+  'partner-support-missing': { severity: 'warning', label: 'Partenaire sans accompagnement individuel' },
+  'copil-missing': { severity: 'warning', label: 'COPIL manquant' },
+  'ademe-monthly-missing': { severity: 'warning', label: 'Point mensuel ADEME manquant' },
+  'ademe-monthly-too-long': { severity: 'warning', label: 'Point mensuel ADEME trop long' },
+  'workshops-missing': { severity: 'warning', label: 'Ateliers collectifs non tenus' },
+  'event-missing': { severity: 'warning', label: 'Événement non tenu' },
+  'blocker-stale': { severity: 'warning', label: 'Verrou sans évolution' },
+  'action-without-indicator': { severity: 'warning', label: 'Action sans valeur d’indicateur' },
+  'assessment-missing': { severity: 'warning', label: 'Synthèse territoriale manquante' },
+} as const satisfies Record<string, { severity: Severity; label: string }>;
+export type AlertRule = keyof typeof ALERT_RULES;
+
+export const SEVERITY_LABELS: Record<Severity, string> = {
+  critical: 'Critique',
+  warning: 'Attention',
+  info: 'Information',
+};
+
+/** Stale-work thresholds of the tender's follow-up (days without change / without a value). */
+export const BLOCKER_STALE_DAYS = 45;
+export const INDICATOR_STALE_DAYS = 60;
+
+/**
+ * Milestone keys the calendar rules read (the preset's; a programme without one of them
+ * simply skips its rule). COPIL milestones are `launch` and every key starting with `copil`.
+ */
+export const MILESTONES = {
+  contacts: 'territory-contacts',
+  phase2: 'copil-phase-2',
+  partnerActions: 'partner-actions',
+  workshops: ['workshops', 'virtual-event'],
+} as const;
+/** Events due by a milestone: the session kind that holds them and its quota. */
+export const EVENT_MILESTONES: readonly { milestone: string; kind: SessionKind }[] = [
+  { milestone: 'launch', kind: 'ademe-kickoff' },
+  { milestone: 'virtual-event', kind: 'virtual-event' },
+  { milestone: 'closing-event', kind: 'closing-event' },
+];
+
+/** A session group as the check's one GROUP BY returns it (see facts.ts). */
+export interface SessionFact extends QuotaUsage {
+  plainSessions: number;
+  plainMinutes: number;
+  /** Sessions dated on or before the check's date: what the calendar rules count as held. */
+  heldSessions: number;
+  longestHeld: number | null;
+}
+
+export interface Facts {
+  programme: Programme;
+  asOf: string;
+  territories: { id: string; name: string; hasAssessment: boolean }[];
+  partners: { id: string; territoryId: string; name: string }[];
+  sessions: SessionFact[];
+  staleBlockers: {
+    id: string;
+    title: string;
+    status: BlockerStatus;
+    changedOn: string;
+    territoryName: string;
+    partnerName: string | null;
+  }[];
+  staleActions: {
+    id: string;
+    title: string;
+    partnerName: string;
+    territoryName: string;
+    createdOn: string;
+    lastValueOn: string | null;
+  }[];
+}
+
+export interface Candidate {
+  key: string;
+  rule: AlertRule;
+  severity: Severity;
+  subjectType: SubjectType;
+  subjectId: string;
+  subjectLabel: string;
+  quota: string | null;
+  message: string;
+}
+
+const quoted = (s: string) => `« ${s} »`;
+
+function candidate(
+  rule: AlertRule,
+  subjectType: SubjectType,
+  subjectId: string,
+  subjectLabel: string,
+  message: string,
+  opts: { severity?: Severity; quota?: string } = {},
+): Candidate {
+  const quota = opts.quota ?? null;
+  return {
+    key: [rule, subjectType, subjectId, ...(quota ? [quota] : [])].join('|'),
+    rule,
+    severity: opts.severity ?? ALERT_RULES[rule].severity,
+    subjectType,
+    subjectId,
+    subjectLabel,
+    quota,
+    message: `${subjectLabel} : ${message}`,
+  };
+}
+
+/** The whole check on facts read in a constant number of statements: pure, no I/O. */
+export function evaluate(f: Facts): Candidate[] {
+  const names = {
+    territory: new Map(f.territories.map((t) => [t.id, t.name])),
+    partner: new Map(f.partners.map((p) => [p.id, p])),
+  };
+  const territoryLabel = (id: string) => `Territoire ${quoted(names.territory.get(id) ?? id)}`;
+  const partnerLabel = (id: string) => {
+    const p = names.partner.get(id);
+    if (!p) return `Partenaire ${quoted(id)}`;
+    return `Partenaire ${quoted(p.name)} (territoire ${quoted(names.territory.get(p.territoryId) ?? p.territoryId)})`;
+  };
+  return [
+    ...quotaAlerts(f, territoryLabel, partnerLabel),
+    ...calendarAlerts(f, territoryLabel, partnerLabel),
+    ...staleAlerts(f),
+  ];
+}
+
+// ---- quotas --------------------------------------------------------------------------
+
+function quotaAlerts(
+  f: Facts,
+  territoryLabel: (id: string) => string,
+  partnerLabel: (id: string) => string,
+): Candidate[] {
+  const p = f.programme;
+  const full = buildQuotaReport(p, f.territories, f.partners, f.sessions);
+  // The same use without the sessions an admin forced through: if that alone is over the
+  // limit, the limit itself moved below what had been used (lowered via PUT /v1/programme).
+  const plain = buildQuotaReport(
+    p,
+    f.territories,
+    f.partners,
+    f.sessions.map((s) => ({ ...s, sessions: s.plainSessions, minutes: s.plainMinutes })),
+  );
+  const plainUsed = new Map<string, number>();
+  const key = (q: Quota) => `${q.key}|${q.scope}|${q.subjectId}`;
+  for (const q of [...plain.programme, ...plain.territories.flatMap((t) => t.quotas)])
+    plainUsed.set(key(q), q.used);
+  for (const q of plain.partners.flatMap((x) => x.quotas)) plainUsed.set(key(q), q.used);
+
+  const out: Candidate[] = [];
+  const check = (q: Quota, subjectType: SubjectType, subjectLabel: string) => {
+    if (q.used === 0) return;
+    const figures = `${amount(q.used, q.unit)} sur ${amount(q.limit, q.unit)}`;
+    const what = `${q.label} — ${figures}`;
+    const opts = { quota: q.key };
+    if (q.used > q.limit) {
+      if ((plainUsed.get(key(q)) ?? 0) > q.limit) {
+        out.push(
+          candidate(
+            'quota-lowered',
+            subjectType,
+            q.subjectId,
+            subjectLabel,
+            `${what} : le quota a été abaissé sous ce qui est déjà consommé.`,
+            opts,
+          ),
+        );
+      } else {
+        out.push(
+          candidate(
+            'quota-exceeded',
+            subjectType,
+            q.subjectId,
+            subjectLabel,
+            `${what} : dépassement de ${amount(q.used - q.limit, q.unit)} accordé par dérogation.`,
+            opts,
+          ),
+        );
+      }
+      return;
+    }
+    // One-off quotas (an interview, an event) are done, not "reached", when used once.
+    if (q.limit <= 1 && q.unit === 'sessions') return;
+    if (q.used === q.limit) {
+      out.push(
+        candidate(
+          'quota-reached',
+          subjectType,
+          q.subjectId,
+          subjectLabel,
+          `${what} : quota atteint, toute nouvelle séance demandera une dérogation.`,
+          opts,
+        ),
+      );
+    } else if (q.used >= p.warnAtRatio * q.limit) {
+      const pct = Math.round((q.used / q.limit) * 100);
+      out.push(
+        candidate(
+          'quota-near',
+          subjectType,
+          q.subjectId,
+          subjectLabel,
+          `${what} (${nf(pct)} %) : reste ${amount(q.limit - q.used, q.unit)}.`,
+          opts,
+        ),
+      );
+    }
+  };
+  for (const q of full.programme) {
+    if (QUOTA_RULES[q.key as SessionKind]?.perMonth) check(q, 'month', monthLabel(q.subjectId));
+    else check(q, 'programme', 'Programme');
+  }
+  for (const t of full.territories)
+    for (const q of t.quotas) check(q, 'territory', territoryLabel(t.territoryId));
+  for (const pa of full.partners) for (const q of pa.quotas) check(q, 'partner', partnerLabel(pa.partnerId));
+  return out;
+}
+
+const monthLabel = (month: string) => `Mois ${deMonth(month)}`;
+
+// ---- calendar ------------------------------------------------------------------------
+
+function milestone(p: Programme, key: string): Milestone | undefined {
+  return p.milestones.find((m) => m.key === key);
+}
+const milestoneText = (m: Milestone) => `jalon ${quoted(m.label)} du ${frDate(m.due)}`;
+
+function calendarAlerts(
+  f: Facts,
+  territoryLabel: (id: string) => string,
+  partnerLabel: (id: string) => string,
+): Candidate[] {
+  const { programme: p, asOf } = f;
+  const out: Candidate[] = [];
+  const held = (kind: SessionKind, match: (s: SessionFact) => boolean = () => true) =>
+    f.sessions.filter((s) => s.kind === kind && match(s)).reduce((n, s) => n + s.heldSessions, 0);
+  const heldBy = (kind: SessionKind, field: 'territoryId' | 'partnerId') => {
+    const m = new Map<string, number>();
+    for (const s of f.sessions) {
+      const id = s[field];
+      if (s.kind === kind && id) m.set(id, (m.get(id) ?? 0) + s.heldSessions);
+    }
+    return m;
+  };
+  const asOfText = `au ${frDate(asOf)}`;
+
+  const contacts = milestone(p, MILESTONES.contacts);
+  if (contacts && asOf > contacts.due) {
+    const interviews = heldBy('territory-interview', 'territoryId');
+    for (const t of f.territories) {
+      if ((interviews.get(t.id) ?? 0) > 0) continue;
+      out.push(
+        candidate(
+          'interview-missing',
+          'territory',
+          t.id,
+          territoryLabel(t.id),
+          `aucun entretien individuel tenu ${asOfText}, alors que le ${milestoneText(contacts)} est passé.`,
+        ),
+      );
+    }
+  }
+
+  const phase2 = milestone(p, MILESTONES.phase2);
+  if (phase2 && asOf > phase2.due && p.quotas.collectiveSupportsPerTerritory > 0) {
+    const supports = heldBy('collective-support', 'territoryId');
+    for (const t of f.territories) {
+      if ((supports.get(t.id) ?? 0) > 0) continue;
+      out.push(
+        candidate(
+          'collective-support-missing',
+          'territory',
+          t.id,
+          territoryLabel(t.id),
+          `aucun appui collectif tenu ${asOfText} sur les ${nf(p.quotas.collectiveSupportsPerTerritory)} prévus, ` +
+            `alors que le ${milestoneText(phase2)} est passé.`,
+        ),
+      );
+    }
+  }
+
+  const period = milestone(p, MILESTONES.partnerActions);
+  if (period && p.quotas.partnerSupportsPerPartner > 0) {
+    const start = period.start ?? period.due;
+    if (asOf >= start) {
+      const over = asOf > period.due;
+      const supports = heldBy('partner-support', 'partnerId');
+      const span = `période ${quoted(period.label)} du ${frDate(start)} au ${frDate(period.due)}`;
+      for (const pa of f.partners) {
+        if ((supports.get(pa.id) ?? 0) > 0) continue;
+        out.push(
+          candidate(
+            'partner-support-missing',
+            'partner',
+            pa.id,
+            partnerLabel(pa.id),
+            over
+              ? `aucun accompagnement individuel tenu sur les ${nf(p.quotas.partnerSupportsPerPartner)} prévus ; la ${span} est terminée.`
+              : `aucun accompagnement individuel tenu ${asOfText} sur les ${nf(p.quotas.partnerSupportsPerPartner)} prévus (${span}).`,
+            { severity: over ? 'warning' : 'info' },
+          ),
+        );
+      }
+    }
+  }
+
+  // COPIL: the n-th COPIL milestone (by date) expects n COPILs held, up to the quota.
+  const copils = p.milestones
+    .filter((m) => m.key === 'launch' || m.key.startsWith('copil'))
+    .sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
+  const copilsHeld = held('copil');
+  copils.forEach((m, i) => {
+    const expected = Math.min(i + 1, p.quotas.copilTotal);
+    if (asOf <= m.due || copilsHeld >= expected) return;
+    out.push(
+      candidate(
+        'copil-missing',
+        'milestone',
+        m.key,
+        `Jalon ${quoted(m.label)}`,
+        `${plural(copilsHeld, 'COPIL tenu', 'COPIL tenus')} ${asOfText} pour ${nf(expected)} attendu${expected > 1 ? 's' : ''} ` +
+          `à l’échéance du ${frDate(m.due)}.`,
+      ),
+    );
+  });
+
+  // ADEME monthly meeting: every past month of the programme, one meeting of at most N min.
+  const asOfMonth = asOf.slice(0, 7);
+  const endMonth = p.endDate.slice(0, 7);
+  const monthly = new Map<string, { held: number; longest: number }>();
+  for (const s of f.sessions) {
+    if (s.kind !== 'ademe-monthly' || !s.month) continue;
+    const m = monthly.get(s.month) ?? { held: 0, longest: 0 };
+    monthly.set(s.month, { held: m.held + s.heldSessions, longest: Math.max(m.longest, s.longestHeld ?? 0) });
+  }
+  for (const month of monthsBetween(p.startDate, asOf)) {
+    if (month >= asOfMonth || month > endMonth) continue;
+    if ((monthly.get(month)?.held ?? 0) > 0) continue;
+    out.push(
+      candidate(
+        'ademe-monthly-missing',
+        'month',
+        month,
+        monthLabel(month),
+        `aucun point mensuel avec l’ADEME (un par mois, moins de ${nf(p.quotas.ademeMonthlyMaxMinutes)} min).`,
+      ),
+    );
+  }
+  for (const [month, m] of monthly) {
+    if (m.longest > p.quotas.ademeMonthlyMaxMinutes)
+      out.push(
+        candidate(
+          'ademe-monthly-too-long',
+          'month',
+          month,
+          monthLabel(month),
+          `point mensuel ADEME de ${nf(m.longest)} min, au-delà des ${nf(p.quotas.ademeMonthlyMaxMinutes)} min prévues.`,
+        ),
+      );
+  }
+
+  const workshopsDue = MILESTONES.workshops.map((k) => milestone(p, k)).find(Boolean);
+  const workshopsHeld = held('workshop');
+  if (workshopsDue && asOf > workshopsDue.due && workshopsHeld < p.quotas.workshopsTotal) {
+    out.push(
+      candidate(
+        'workshops-missing',
+        'programme',
+        'programme',
+        'Programme',
+        `${plural(workshopsHeld, 'atelier collectif tenu', 'ateliers collectifs tenus')} sur ${nf(p.quotas.workshopsTotal)} prévus ` +
+          `${asOfText}, alors que le ${milestoneText(workshopsDue)} est passé.`,
+      ),
+    );
+  }
+
+  for (const e of EVENT_MILESTONES) {
+    const m = milestone(p, e.milestone);
+    const expected = QUOTA_RULES[e.kind].limit(p);
+    if (!m || asOf <= m.due || expected === 0) continue;
+    const n = held(e.kind);
+    if (n >= expected) continue;
+    out.push(
+      candidate(
+        'event-missing',
+        'milestone',
+        m.key,
+        `Jalon ${quoted(m.label)}`,
+        `${LABELS.sessionKind[e.kind]} : ${nf(n)} tenu sur ${nf(expected)} prévu ${asOfText}, échéance du ${frDate(m.due)} dépassée.`,
+      ),
+    );
+  }
+  return out;
+}
+
+// ---- stale work ----------------------------------------------------------------------
+
+function staleAlerts(f: Facts): Candidate[] {
+  const out: Candidate[] = [];
+  for (const b of f.staleBlockers) {
+    const where = b.partnerName
+      ? `territoire ${quoted(b.territoryName)}, partenaire ${quoted(b.partnerName)}`
+      : `territoire ${quoted(b.territoryName)}`;
+    out.push(
+      candidate(
+        'blocker-stale',
+        'blocker',
+        b.id,
+        `Verrou ${quoted(b.title)} (${where})`,
+        `${LABELS.blockerStatus[b.status].toLowerCase()}, sans modification depuis ${plural(daysBetween(b.changedOn, f.asOf), 'jour')} ` +
+          `(dernière le ${frDate(b.changedOn)} ; seuil ${nf(BLOCKER_STALE_DAYS)} jours).`,
+      ),
+    );
+  }
+  for (const a of f.staleActions) {
+    const label = `Fiche action ${quoted(a.title)} (partenaire ${quoted(a.partnerName)}, territoire ${quoted(a.territoryName)})`;
+    // The clock starts at the latest of the action's creation and its partner's last value.
+    const lastValue = a.lastValueOn && a.lastValueOn >= a.createdOn ? a.lastValueOn : null;
+    const message = lastValue
+      ? `aucune valeur d’indicateur depuis ${plural(daysBetween(lastValue, f.asOf), 'jour')} (dernière période close le ${frDate(lastValue)} ; seuil ${nf(INDICATOR_STALE_DAYS)} jours).`
+      : `aucune valeur d’indicateur saisie pour ce partenaire depuis la création de l’action il y a ${plural(daysBetween(a.createdOn, f.asOf), 'jour')} (seuil ${nf(INDICATOR_STALE_DAYS)} jours).`;
+    out.push(candidate('action-without-indicator', 'action', a.id, label, message));
+  }
+  const diag = QUOTA_RULES.diagnostic;
+  const limit = diag.limit(f.programme);
+  const used = new Map<string, number>();
+  for (const s of f.sessions) {
+    if (s.kind === 'diagnostic' && s.territoryId)
+      used.set(s.territoryId, (used.get(s.territoryId) ?? 0) + s.minutes);
+  }
+  for (const t of f.territories) {
+    const u = used.get(t.id) ?? 0;
+    if (t.hasAssessment || limit === 0 || u < limit) continue;
+    out.push(
+      candidate(
+        'assessment-missing',
+        'territory',
+        t.id,
+        `Territoire ${quoted(t.name)}`,
+        `jours de diagnostic épuisés (${amount(u, 'minutes')} sur ${amount(limit, 'minutes')}) mais constat, enjeux et recommandations non saisis.`,
+      ),
+    );
+  }
+  return out;
+}
