@@ -19,6 +19,7 @@ import {
 } from '../shared/schemas';
 import { POLICY } from './auth/policy';
 import { DocumentRequest } from './documents/request';
+import { CheckRunInput } from './routes/alerts';
 
 type Doc = { summary: string; body?: z.core.$ZodType; query?: string[] };
 
@@ -69,7 +70,7 @@ export const ROUTE_DOCS: Record<string, Doc> = {
   'PATCH /v1/actions/:id': { summary: 'Modifier une fiche action', body: ActionPatch },
   'GET /v1/quotas': { summary: 'Consommation de tous les quotas' },
   'GET /v1/alerts': { summary: 'Alertes du contrôle nocturne', query: ['status'] },
-  'POST /v1/checks/run': { summary: 'Lancer le contrôle maintenant (asOf facultatif)' },
+  'POST /v1/checks/run': { summary: 'Lancer le contrôle maintenant (asOf facultatif)', body: CheckRunInput },
   'GET /v1/documents': { summary: 'Lister les documents générés', query: ['territoryId'] },
   'POST /v1/documents': { summary: 'Générer un livrable', body: DocumentRequest },
   'GET /v1/documents/:id': { summary: 'Lire un document' },
