@@ -35,7 +35,7 @@ export interface Stored<T> {
 
 type Row = Record<string, string | number | null>;
 
-function fromRow<T>(r: Row): Stored<T> {
+export function storedFromRow<T>(r: Row): Stored<T> {
   return {
     id: String(r.id),
     data: JSON.parse(String(r.data)) as T,
@@ -60,7 +60,7 @@ export const present = <T extends object>(s: Stored<T>, extra: object = {}) => (
 
 export async function getEntity<T>(db: D1Database, table: Table, id: string): Promise<Stored<T> | null> {
   const r = await db.prepare(`SELECT * FROM ${table} WHERE id = ?`).bind(id).first<Row>();
-  return r ? fromRow<T>(r) : null;
+  return r ? storedFromRow<T>(r) : null;
 }
 
 export async function listEntities<T>(
@@ -75,7 +75,7 @@ export async function listEntities<T>(
     .prepare(`SELECT * FROM ${table} ${where} ORDER BY ${orderBy}`)
     .bind(...keys.map((k) => filters[k]))
     .all<Row>();
-  return results.map((r) => fromRow<T>(r));
+  return results.map((r) => storedFromRow<T>(r));
 }
 
 /**

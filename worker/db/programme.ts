@@ -8,10 +8,14 @@ interface Row {
   assessment: string | null;
 }
 
-/** The programme record; the tender's preset until an admin stores another. */
+export const PROGRAMME_SQL = 'SELECT data FROM programme LIMIT 1';
+
+/** The programme from its row; the tender's preset until an admin stores another. */
+export const programmeFromRow = (row: { data: string } | null | undefined): Programme =>
+  row ? (JSON.parse(row.data) as Programme) : PROGRAMME_PRESET;
+
 export async function getProgramme(db: D1Database): Promise<Programme> {
-  const row = await db.prepare('SELECT data FROM programme LIMIT 1').first<Row>();
-  return row ? (JSON.parse(row.data) as Programme) : PROGRAMME_PRESET;
+  return programmeFromRow(await db.prepare(PROGRAMME_SQL).first<Row>());
 }
 
 export async function getProgrammeAssessment(db: D1Database): Promise<ProgrammeAssessment | null> {

@@ -15,7 +15,7 @@ export interface Session extends SessionData {
 
 type Row = Record<string, string | number | null>;
 
-function fromRow(r: Row): Session & { bodyHash: string } {
+export function sessionFromRow(r: Row): Session & { bodyHash: string } {
   const data = JSON.parse(String(r.data)) as SessionData;
   const s: Session & { bodyHash: string } = {
     id: String(r.id),
@@ -35,7 +35,7 @@ export const presentSession = ({ bodyHash: _h, ...s }: Session & { bodyHash?: st
 
 export async function getSession(db: D1Database, id: string) {
   const r = await db.prepare('SELECT * FROM sessions WHERE id = ?').bind(id).first<Row>();
-  return r ? fromRow(r) : null;
+  return r ? sessionFromRow(r) : null;
 }
 
 export interface SessionFilters {
@@ -63,5 +63,5 @@ export async function listSessions(db: D1Database, f: SessionFilters): Promise<S
     .prepare(`SELECT * FROM sessions WHERE ${where.join(' AND ')} ORDER BY date, created_at, id`)
     .bind(...args)
     .all<Row>();
-  return results.map((r) => presentSession(fromRow(r)));
+  return results.map((r) => presentSession(sessionFromRow(r)));
 }

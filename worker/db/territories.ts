@@ -22,7 +22,7 @@ export interface Territory extends TerritoryData {
   updatedBy: string;
 }
 
-interface Row {
+export interface TerritoryRow {
   id: string;
   data: string;
   central_city: string;
@@ -34,7 +34,8 @@ interface Row {
   updated_by: string;
 }
 
-const fromRow = (r: Row): Territory => ({
+/** A territories row as the API presents it. */
+export const territoryFromRow = (r: TerritoryRow): Territory => ({
   id: r.id,
   ...(JSON.parse(r.data) as TerritoryData),
   centralCity: JSON.parse(r.central_city) as CentralCity,
@@ -49,13 +50,13 @@ export async function getTerritory(
   db: D1Database,
   id: string,
 ): Promise<(Territory & { bodyHash: string }) | null> {
-  const r = await db.prepare('SELECT * FROM territories WHERE id = ?').bind(id).first<Row>();
-  return r ? { ...fromRow(r), bodyHash: r.body_hash } : null;
+  const r = await db.prepare('SELECT * FROM territories WHERE id = ?').bind(id).first<TerritoryRow>();
+  return r ? { ...territoryFromRow(r), bodyHash: r.body_hash } : null;
 }
 
 export async function listTerritories(db: D1Database): Promise<Territory[]> {
-  const { results } = await db.prepare('SELECT * FROM territories ORDER BY name, id').all<Row>();
-  return results.map(fromRow);
+  const { results } = await db.prepare('SELECT * FROM territories ORDER BY name, id').all<TerritoryRow>();
+  return results.map(territoryFromRow);
 }
 
 /** Inserts unless the id exists or the programme already has `max` territories: one statement. */

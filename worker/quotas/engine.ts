@@ -58,6 +58,7 @@ export async function currentQuota(
  * Check and insert as one statement: the session goes in only if its id is new and, unless
  * an admin overrides, the quota still has room (and, for workshops, the host is new). D1
  * runs one statement at a time, so concurrent requests for the last slot cannot both pass.
+ * One batch: the insert, its audit lines and the quota's use afterwards.
  */
 export async function insertSessionWithinQuota(
   db: D1Database,
@@ -65,7 +66,7 @@ export async function insertSessionWithinQuota(
   rule: QuotaRule,
   p: Programme,
   s: SessionRow,
-): Promise<boolean> {
+): Promise<{ inserted: boolean; used: number }> {
   const where = sameSubject(rule, s);
   const conditions: string[] = [];
   const args: unknown[] = [];
@@ -109,8 +110,13 @@ export async function insertSessionWithinQuota(
   ];
   // The audit line above changed a row only if the session went in; chain on it.
   if (s.override) statements.push(auditStatement(db, ctx, 'override', 'session', s.id, null, s.override));
-  const [ins] = await db.batch(statements);
-  return (ins?.meta.changes ?? 0) === 1;
+  // The quota as it stands after this batch, read in the same round trip.
+  statements.push(
+    db.prepare(`SELECT ${usedExpr(rule)} AS used FROM sessions WHERE ${where.sql}`).bind(...where.args),
+  );
+  const results = await db.batch(statements);
+  const used = Number((results.at(-1)?.results[0] as { used?: number } | undefined)?.used ?? 0);
+  return { inserted: (results[0]?.meta.changes ?? 0) === 1, used };
 }
 
 /** Soft delete: the row stays for the record, its quota is freed (counts skip deleted rows). */

@@ -1,13 +1,20 @@
 import { Hono } from 'hono';
 import { LABELS } from '../../shared/i18n/labels';
 import { MSG } from '../../shared/i18n/messages';
-import { QUOTA_RULES, sessionAmount } from '../../shared/quotas/rules';
+import { makeQuota, QUOTA_RULES, sessionAmount, subjectOf } from '../../shared/quotas/rules';
 import { SESSION_KINDS, SessionInput } from '../../shared/schemas';
 import { assertTerritoryAccess } from '../auth/access';
-import { getEntity } from '../db/entities';
-import { getProgramme } from '../db/programme';
-import { getSession, listSessions, presentSession, type SessionData } from '../db/sessions';
-import { getTerritory } from '../db/territories';
+import { storedFromRow } from '../db/entities';
+import { getProgramme, PROGRAMME_SQL, programmeFromRow } from '../db/programme';
+import {
+  getSession,
+  listSessions,
+  presentSession,
+  type Session,
+  type SessionData,
+  sessionFromRow,
+} from '../db/sessions';
+import { type TerritoryRow, territoryFromRow } from '../db/territories';
 import { bodyHash, compact } from '../db/util';
 import type { AppEnv } from '../env';
 import { readBody } from '../http/body';
@@ -45,41 +52,60 @@ export const sessions = new Hono<AppEnv>()
     const id = body.id ?? newId();
     const hash = await bodyHash(body);
 
+    // Everything the checks need, in one round trip: a stored session with this id, the
+    // programme, the territory (named, or the partner's) and the partner.
+    const [storedRes, programmeRes, territoryRes, partnerRes] = await db.batch([
+      db.prepare('SELECT * FROM sessions WHERE id = ?').bind(id),
+      db.prepare(PROGRAMME_SQL),
+      db
+        .prepare(
+          'SELECT * FROM territories WHERE id = COALESCE(?1, (SELECT territory_id FROM partners WHERE id = ?2))',
+        )
+        .bind(body.territoryId ?? null, body.partnerId ?? null),
+      db.prepare('SELECT * FROM partners WHERE id = ?').bind(body.partnerId ?? ''),
+    ]);
+    const first = <T>(r: D1Result | undefined) => (r?.results[0] as T | undefined) ?? null;
+    const p = programmeFromRow(first<{ data: string }>(programmeRes));
+
     // A replay answers from the record before anything is checked again.
-    const existing = await getSession(db, id);
-    if (existing) {
+    const existingRow = first<Record<string, string | number | null>>(storedRes);
+    if (existingRow) {
+      const existing = sessionFromRow(existingRow);
       await replayOrRefuse(existing, hash, () => undefined as never);
-      const p = await getProgramme(db);
       const quota = await currentQuota(db, QUOTA_RULES[existing.kind], p, existingSubject(existing));
       return c.json({ session: presentSession(existing), quota }, 200);
     }
 
-    const p = await getProgramme(db);
     const rule = QUOTA_RULES[body.kind];
     const kindLabel = LABELS.sessionKind[body.kind];
     if (body.date < p.startDate || body.date > p.endDate)
       throw fieldError('date', MSG.dateOutsideProgramme(p.startDate, p.endDate));
 
-    let territoryId = body.territoryId ?? null;
+    const partnerRow = first<Record<string, string | number | null>>(partnerRes);
+    const partner = partnerRow ? storedFromRow<PartnerData>(partnerRow) : null;
+    const territoryRow = first<TerritoryRow>(territoryRes);
+    const territory = territoryRow ? territoryFromRow(territoryRow) : null;
     const partnerId = body.partnerId ?? null;
     if (rule.scope === 'partner' && !partnerId) throw fieldError('partnerId', MSG.partnerRequired);
     if (partnerId) {
-      const partner = await getEntity<PartnerData>(db, 'partners', partnerId);
       if (!partner) throw fieldError('partnerId', MSG.notFound('Partenaire'));
-      if (territoryId && partner.data.territoryId !== territoryId)
+      if (body.territoryId && partner.data.territoryId !== body.territoryId) {
         throw fieldError('partnerId', MSG.partnerOfOtherTerritory);
-      territoryId = partner.data.territoryId;
+      }
     }
+    const territoryId = territory?.id ?? null;
+    if (body.territoryId && !territory) throw fieldError('territoryId', MSG.notFound('Territoire'));
     if (rule.needsTerritory && !territoryId)
       throw fieldError('territoryId', MSG.territoryRequired(kindLabel));
-    if (territoryId) {
-      const territory = await getTerritory(db, territoryId);
-      if (!territory) throw fieldError('territoryId', MSG.notFound('Territoire'));
-      assertTerritoryAccess(user, territory);
-    }
-    for (const [i, blockerId] of (body.blockerIds ?? []).entries()) {
-      const blocker = await getEntity<{ territoryId: string }>(db, 'blockers', blockerId);
-      if (!blocker) throw fieldError(`blockerIds.${i}`, MSG.unknownBlocker(blockerId));
+    if (territory) assertTerritoryAccess(user, territory);
+    if (body.blockerIds?.length) {
+      const { results } = await db
+        .prepare(`SELECT id FROM blockers WHERE id IN (${body.blockerIds.map(() => '?').join(', ')})`)
+        .bind(...body.blockerIds)
+        .all<{ id: string }>();
+      const known = new Set(results.map((r) => r.id));
+      const i = body.blockerIds.findIndex((b) => !known.has(b));
+      if (i >= 0) throw fieldError(`blockerIds.${i}`, MSG.unknownBlocker(body.blockerIds[i]!));
     }
 
     const subject = { territoryId, partnerId, date: body.date };
@@ -93,7 +119,8 @@ export const sessions = new Hono<AppEnv>()
 
     const { id: _id, override, ...fields } = body;
     const data: SessionData = compact({ ...fields, territoryId: territoryId ?? undefined });
-    const inserted = await insertSessionWithinQuota(db, auditContext(c), rule, p, {
+    const ctx = auditContext(c);
+    const { inserted, used } = await insertSessionWithinQuota(db, ctx, rule, p, {
       id,
       kind: body.kind,
       territoryId,
@@ -104,12 +131,13 @@ export const sessions = new Hono<AppEnv>()
       hash,
       override: override ?? null,
     });
+    const quota = makeQuota(rule, p, subjectOf(rule, subject), used);
     if (!inserted) {
-      await replayOrRefuse(await getSession(db, id), hash, async () => {
-        const quota = await currentQuota(db, rule, p, subject);
+      // Another request took this id meanwhile (a concurrent replay), or the quota refused it.
+      const raced = await getSession(db, id);
+      await replayOrRefuse(raced, hash, () => {
         if (rule.uniqueTerritory && quota.used < quota.limit) {
-          const host = await getTerritory(db, territoryId ?? '');
-          throw new ApiError('QUOTA_EXCEEDED', MSG.hostAlreadyUsed(host?.name ?? territoryId ?? ''), {
+          throw new ApiError('QUOTA_EXCEEDED', MSG.hostAlreadyUsed(territory?.name ?? territoryId ?? ''), {
             quota,
           });
         }
@@ -119,10 +147,17 @@ export const sessions = new Hono<AppEnv>()
           { quota },
         );
       });
+      return c.json({ session: presentSession(raced!), quota }, 200);
     }
-    const stored = (await getSession(db, id))!;
-    const quota = await currentQuota(db, rule, p, subject);
-    return c.json({ session: presentSession(stored), quota }, inserted ? 201 : 200);
+    const session: Session = {
+      id,
+      ...data,
+      phase: rule.phase,
+      createdAt: ctx.at,
+      createdBy: ctx.actor,
+      ...(override ? { override: { reason: override.reason, by: ctx.actor, at: ctx.at } } : {}),
+    };
+    return c.json({ session, quota }, 201);
   })
 
   .get('/:id', async (c) => {
