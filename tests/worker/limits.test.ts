@@ -162,6 +162,41 @@ describe('per-user write rate limit → 429 with Retry-After', () => {
     expect(other.status).toBe(201);
   });
 
+  it('limits POST /v1/sessions too, whose slot is taken in its first batch, sharing the budget', async () => {
+    const { territory, consultant } = await makeTerritory();
+    const limited = devEnv({ RATE_LIMIT_PER_MINUTE: '3' });
+    const body = (n: number) => ({ ...session({ territoryId: territory.id }), summary: `Séance ${n}` });
+    const blocker = {
+      territoryId: territory.id,
+      category: 'cost',
+      title: 'Coût',
+      description: 'Trop cher.',
+      owner: 'territory',
+    };
+    expect(
+      (await callWith(limited, 'POST', '/v1/blockers', { 'x-dev-user': consultant }, blocker)).status,
+    ).toBe(201);
+    for (let n = 1; n <= 2; n++) {
+      const ok = await callWith(limited, 'POST', '/v1/sessions', { 'x-dev-user': consultant }, body(n));
+      expect(ok.status, ok.text).toBe(201);
+    }
+    const before = await counts();
+    const refused = await callWith(limited, 'POST', '/v1/sessions', { 'x-dev-user': consultant }, body(3));
+    expect(refused.status).toBe(429);
+    expect(refused.body.error.code).toBe('RATE_LIMITED');
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(await counts()).toEqual(before);
+    // Bad input is refused by validation before any slot is taken.
+    const bad = await callWith(
+      limited,
+      'POST',
+      '/v1/sessions',
+      { 'x-dev-user': consultant },
+      { kind: 'nope' },
+    );
+    expect(bad.status).toBe(400);
+  });
+
   it('holds a user of the production configuration (no variable) to 60 writes a minute', async () => {
     const limit = writesPerMinute(googleEnv({ RATE_LIMIT_PER_MINUTE: undefined }));
     const key = `write:${uid('busy')}@ademe.example`;

@@ -19,6 +19,7 @@ import { bodyHash, compact } from '../db/util';
 import type { AppEnv } from '../env';
 import { readBody } from '../http/body';
 import { ApiError, fieldError } from '../http/errors';
+import { batchBehindWriteSlot } from '../http/rate-limit';
 import { currentQuota, insertSessionWithinQuota, softDeleteSession } from '../quotas/engine';
 import { auditContext, newId, q, replayOrRefuse } from './context';
 import type { PartnerData } from './territories';
@@ -52,9 +53,10 @@ export const sessions = new Hono<AppEnv>()
     const id = body.id ?? newId();
     const hash = await bodyHash(body);
 
-    // Everything the checks need, in one round trip: a stored session with this id, the
-    // programme, the territory (named, or the partner's) and the partner.
-    const [storedRes, programmeRes, territoryRes, partnerRes] = await db.batch([
+    // Everything the checks need, in one round trip that also takes the caller's write slot:
+    // a stored session with this id, the programme, the territory (named, or the partner's)
+    // and the partner.
+    const [storedRes, programmeRes, territoryRes, partnerRes] = await batchBehindWriteSlot(c, [
       db.prepare('SELECT * FROM sessions WHERE id = ?').bind(id),
       db.prepare(PROGRAMME_SQL),
       db
