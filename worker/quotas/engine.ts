@@ -1,10 +1,10 @@
 import {
   buildQuotaReport,
   makeQuota,
+  QUOTA_RULES,
   type Quota,
   type QuotaRule,
   type QuotaUsage,
-  RULES,
   sessionAmount,
   subjectOf,
 } from '../../shared/quotas/rules';
@@ -24,21 +24,14 @@ export interface SessionRow {
   override: { reason: string } | null;
 }
 
-/** SQL for "live sessions counting against the same quota subject as this one". */
-function sameSubject(
-  rule: QuotaRule,
-  s: { territoryId: string | null; partnerId: string | null; date: string },
-) {
-  const base = 'deleted_at IS NULL AND kind = ?';
-  if (rule.scope === 'territory')
-    return { sql: `${base} AND territory_id = ?`, args: [rule.kind, s.territoryId] };
-  if (rule.scope === 'partner') return { sql: `${base} AND partner_id = ?`, args: [rule.kind, s.partnerId] };
-  if (rule.perMonth) return { sql: `${base} AND month = ?`, args: [rule.kind, s.date.slice(0, 7)] };
-  return { sql: base, args: [rule.kind] };
+/** The use of one quota subject, from the trigger-kept `quota_usage` table. */
+function usedOf(rule: QuotaRule, s: { territoryId: string | null; partnerId: string | null; date: string }) {
+  const column = rule.unit === 'minutes' ? 'minutes' : 'sessions';
+  return {
+    sql: `COALESCE((SELECT ${column} FROM quota_usage WHERE kind = ? AND subject = ?), 0)`,
+    args: [rule.kind, subjectOf(rule, s)],
+  };
 }
-
-const usedExpr = (rule: QuotaRule) =>
-  rule.unit === 'minutes' ? 'COALESCE(SUM(duration_minutes), 0)' : 'COUNT(*)';
 
 export async function currentQuota(
   db: D1Database,
@@ -46,10 +39,10 @@ export async function currentQuota(
   p: Programme,
   s: { territoryId: string | null; partnerId: string | null; date: string },
 ): Promise<Quota> {
-  const where = sameSubject(rule, s);
+  const used = usedOf(rule, s);
   const row = await db
-    .prepare(`SELECT ${usedExpr(rule)} AS used FROM sessions WHERE ${where.sql}`)
-    .bind(...where.args)
+    .prepare(`SELECT ${used.sql} AS used`)
+    .bind(...used.args)
     .first<{ used: number }>();
   return makeQuota(rule, p, subjectOf(rule, s), Number(row?.used ?? 0));
 }
@@ -67,12 +60,12 @@ export async function insertSessionWithinQuota(
   p: Programme,
   s: SessionRow,
 ): Promise<{ inserted: boolean; used: number }> {
-  const where = sameSubject(rule, s);
+  const usage = usedOf(rule, s);
   const conditions: string[] = [];
   const args: unknown[] = [];
   if (!s.override) {
-    conditions.push(`(SELECT ${usedExpr(rule)} FROM sessions WHERE ${where.sql}) + ? <= ?`);
-    args.push(...where.args, sessionAmount(rule, s.durationMinutes), rule.limit(p));
+    conditions.push(`${usage.sql} + ? <= ?`);
+    args.push(...usage.args, sessionAmount(rule, s.durationMinutes), rule.limit(p));
     if (rule.uniqueTerritory) {
       conditions.push(
         'NOT EXISTS (SELECT 1 FROM sessions WHERE deleted_at IS NULL AND kind = ? AND territory_id = ?)',
@@ -110,13 +103,12 @@ export async function insertSessionWithinQuota(
   ];
   // The audit line above changed a row only if the session went in; chain on it.
   if (s.override) statements.push(auditStatement(db, ctx, 'override', 'session', s.id, null, s.override));
-  // The quota as it stands after this batch, read in the same round trip.
-  statements.push(
-    db.prepare(`SELECT ${usedExpr(rule)} AS used FROM sessions WHERE ${where.sql}`).bind(...where.args),
-  );
+  // The quota as it stands after this batch, read in the same round trip. (D1 counts the
+  // quota_usage trigger in meta.changes, so "inserted" is any change, not exactly one.)
+  statements.push(db.prepare(`SELECT ${usage.sql} AS used`).bind(...usage.args));
   const results = await db.batch(statements);
   const used = Number((results.at(-1)?.results[0] as { used?: number } | undefined)?.used ?? 0);
-  return { inserted: (results[0]?.meta.changes ?? 0) === 1, used };
+  return { inserted: (results[0]?.meta.changes ?? 0) > 0, used };
 }
 
 /** Soft delete: the row stays for the record, its quota is freed (counts skip deleted rows). */
@@ -127,27 +119,26 @@ export async function softDeleteSession(db: D1Database, ctx: AuditContext, id: s
       .bind(ctx.at, ctx.actor, id),
     auditStatement(db, ctx, 'delete', 'session', id, before, null),
   ]);
-  return (upd?.meta.changes ?? 0) === 1;
+  return (upd?.meta.changes ?? 0) > 0;
 }
 
-const kinds = (pick: (r: (typeof RULES)[number]) => boolean) =>
-  RULES.filter(pick)
-    .map((r) => `'${r.kind}'`)
-    .join(', ');
-const LIVE = 'FROM sessions WHERE deleted_at IS NULL AND kind IN';
-const USED = 'COUNT(*) AS sessions, COALESCE(SUM(duration_minutes), 0) AS minutes';
+/** Each quota subject's use: one row per subject from the trigger-kept `quota_usage`. */
+export const USAGE_SQL = 'SELECT kind, subject, sessions, minutes FROM quota_usage WHERE sessions > 0';
 
-/**
- * Each quota subject's use, one group-by per scope so that each reads a covering index in
- * order (a single GROUP BY over CASE expressions had to sort the whole table).
- */
-export const USAGE_SQL = [
-  `SELECT kind, territory_id AS territoryId, NULL AS partnerId, NULL AS month, ${USED}
-     ${LIVE} (${kinds((r) => r.scope === 'territory')}) GROUP BY kind, territory_id`,
-  `SELECT kind, NULL, partner_id, NULL, ${USED} ${LIVE} (${kinds((r) => r.scope === 'partner')}) GROUP BY kind, partner_id`,
-  `SELECT kind, NULL, NULL, month, ${USED} ${LIVE} (${kinds((r) => r.scope === 'programme' && !!r.perMonth)}) GROUP BY kind, month`,
-  `SELECT kind, NULL, NULL, NULL, ${USED} ${LIVE} (${kinds((r) => r.scope === 'programme' && !r.perMonth)}) GROUP BY kind`,
-].join(' UNION ALL ');
+type UsageRow = { kind: SessionKind; subject: string; sessions: number; minutes: number };
+
+/** A `quota_usage` row in the shape `buildQuotaReport` takes (subject placed by scope). */
+export function usageFromRow(r: UsageRow): QuotaUsage {
+  const rule = QUOTA_RULES[r.kind];
+  return {
+    kind: r.kind,
+    territoryId: rule?.scope === 'territory' ? r.subject : null,
+    partnerId: rule?.scope === 'partner' ? r.subject : null,
+    month: rule?.perMonth ? r.subject : null,
+    sessions: r.sessions,
+    minutes: r.minutes,
+  };
+}
 
 export async function quotaReport(db: D1Database, p: Programme) {
   const [usage, territories, partners] = await db.batch([
@@ -159,6 +150,6 @@ export async function quotaReport(db: D1Database, p: Programme) {
     p,
     (territories?.results ?? []) as { id: string; name: string }[],
     (partners?.results ?? []) as { id: string; territoryId: string; name: string }[],
-    (usage?.results ?? []) as unknown as QuotaUsage[],
+    ((usage?.results ?? []) as UsageRow[]).map(usageFromRow),
   );
 }
