@@ -1,6 +1,7 @@
 import { PROGRAMME_PRESET } from '../../shared/programme/preset';
 import type { Programme, ProgrammeAssessment } from '../../shared/schemas/programme';
 import { type AuditContext, auditStatement } from './audit';
+import { type Query, query, runQuery } from './query';
 import { parseJson } from './util';
 
 interface Row {
@@ -9,10 +10,12 @@ interface Row {
 }
 
 /** The programme record; the tender's preset until an admin stores another. */
-export async function getProgramme(db: D1Database): Promise<Programme> {
-  const row = await db.prepare('SELECT data FROM programme LIMIT 1').first<Row>();
-  return row ? (JSON.parse(row.data) as Programme) : PROGRAMME_PRESET;
-}
+export const getProgrammeQuery = (db: D1Database): Query<Programme> =>
+  query(db.prepare('SELECT data FROM programme LIMIT 1'), ([row]) =>
+    row ? (JSON.parse(String(row.data)) as Programme) : PROGRAMME_PRESET,
+  );
+
+export const getProgramme = (db: D1Database) => runQuery(getProgrammeQuery(db));
 
 export async function getProgrammeAssessment(db: D1Database): Promise<ProgrammeAssessment | null> {
   const row = await db.prepare('SELECT assessment FROM programme LIMIT 1').first<Row>();
