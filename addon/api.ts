@@ -81,6 +81,19 @@ export interface DocumentRequest {
   actionId?: string;
   report?: '1' | '2' | 'final';
 }
+/** GET /v1/snapshot: every list the tabs mirror (or the parts asked for), in one answer. */
+export interface Snapshot {
+  territories: TerritoryRecord[];
+  partners: PartnerRecord[];
+  sessions: SessionRecord[];
+  blockers: BlockerRecord[];
+  indicators: IndicatorRecord[];
+  workshops: WorkshopRecord[];
+  actions: ActionRecord[];
+  quotas: QuotaReport;
+  alerts: AlertRecord[];
+  documents: DocumentRecord[];
+}
 export interface Me {
   email: string;
   role: 'admin' | 'consultant' | 'viewer';
@@ -97,7 +110,7 @@ export interface ServerApi {
   submitWorkshop(input: WorkshopInput): Result<WorkshopRecord>;
   submitAction(input: ActionInput): Result<ActionRecord>;
   submitAssessment(territoryId: string, input: TerritoryAssessment): Result<TerritoryRecord>;
-  loadQuotasAndAlerts(): Result<{ quotas: QuotaReport; alerts: AlertRecord[] | null; alertsNote?: string }>;
+  loadQuotasAndAlerts(): Result<{ quotas: QuotaReport; alerts: AlertRecord[] }>;
   loadDocumentChoices(): Result<{
     territories: { id: string; name: string }[];
     workshops: { id: string; label: string }[];

@@ -14,16 +14,15 @@ import {
 import { type FieldIssue, validate } from '../shared/schemas/validate';
 import type {
   ActionRecord,
-  AlertRecord,
   BlockerRecord,
   DocumentRecord,
   DocumentRequest,
   IndicatorRecord,
   Me,
-  PartnerRecord,
   Result,
   ServerApi,
   SessionRecord,
+  Snapshot,
   TerritoryRecord,
   WorkshopRecord,
 } from './api';
@@ -42,14 +41,12 @@ import {
   TERRITORIES,
   WORKSHOPS,
 } from './tabs';
-import { callWorker, callWorkerAll, path, type WorkerRequest } from './worker-client';
+import { callWorker, path } from './worker-client';
 
 const invalid = (issues: FieldIssue[]): Result<never> => ({
   ok: false,
   error: { code: 'VALIDATION_FAILED', message: MSG.validation, issues },
 });
-
-const ALERTS_MISSING = 'Les alertes ne sont pas encore disponibles sur ce serveur.';
 
 export const loadContext: ServerApi['loadContext'] = () =>
   callWorker<QuotaReport>({ method: 'get', path: '/v1/quotas' });
@@ -130,43 +127,28 @@ export const putAssessment: ServerApi['submitAssessment'] = (territoryId, input)
   return res;
 };
 
-/** One screen, two resources: sent together in one fetchAll round trip. */
+/** The parts of the snapshot a screen needs, in one request. */
+const snapshot = <K extends keyof Snapshot>(...parts: K[]) =>
+  callWorker<Pick<Snapshot, K>>({ method: 'get', path: `/v1/snapshot?parts=${parts.join(',')}` });
+
 export const quotasAndAlerts: ServerApi['loadQuotasAndAlerts'] = () => {
-  const [quotas, alerts] = callWorkerAll([
-    { method: 'get', path: '/v1/quotas' },
-    { method: 'get', path: '/v1/alerts' },
-  ]) as [Result<QuotaReport>, Result<{ alerts: AlertRecord[] }>];
-  if (!quotas.ok) return quotas;
-  rebuildTab(QUOTAS, flattenQuotas(quotas.data));
-  if (!alerts.ok) {
-    // The alerts route may not be deployed yet: the quotas still stand on their own.
-    if (alerts.error.code === 'NOT_FOUND')
-      return { ok: true, data: { quotas: quotas.data, alerts: null, alertsNote: ALERTS_MISSING } };
-    return { ok: true, data: { quotas: quotas.data, alerts: null, alertsNote: alerts.error.message } };
-  }
-  rebuildTab(ALERTS, alerts.data.alerts);
-  return { ok: true, data: { quotas: quotas.data, alerts: alerts.data.alerts } };
+  const res = snapshot('quotas', 'alerts');
+  if (!res.ok) return res;
+  rebuildTab(QUOTAS, flattenQuotas(res.data.quotas));
+  rebuildTab(ALERTS, res.data.alerts);
+  return { ok: true, data: { quotas: res.data.quotas, alerts: res.data.alerts } };
 };
 
 export const documentChoices: ServerApi['loadDocumentChoices'] = () => {
-  const [t, w, a] = callWorkerAll([
-    { method: 'get', path: '/v1/territories' },
-    { method: 'get', path: '/v1/workshops' },
-    { method: 'get', path: '/v1/actions' },
-  ]) as [
-    Result<{ territories: TerritoryRecord[] }>,
-    Result<{ workshops: WorkshopRecord[] }>,
-    Result<{ actions: ActionRecord[] }>,
-  ];
-  if (!t.ok) return t;
-  if (!w.ok) return w;
-  if (!a.ok) return a;
+  const res = snapshot('territories', 'workshops', 'actions');
+  if (!res.ok) return res;
+  const { territories, workshops, actions } = res.data;
   return {
     ok: true,
     data: {
-      territories: t.data.territories.map((x) => ({ id: x.id, name: x.name })),
-      workshops: w.data.workshops.map((x) => ({ id: x.id, label: `Atelier n° ${x.number} — ${x.theme}` })),
-      actions: a.data.actions.map((x) => ({ id: x.id, label: x.title })),
+      territories: territories.map((x) => ({ id: x.id, name: x.name })),
+      workshops: workshops.map((x) => ({ id: x.id, label: `Atelier n° ${x.number} — ${x.theme}` })),
+      actions: actions.map((x) => ({ id: x.id, label: x.title })),
     },
   };
 };
@@ -215,66 +197,35 @@ export const changeSettings: ServerApi['saveSettings'] = (input) => {
   return { ok: true, data: { workerUrl: workerUrl(), me: me.data } };
 };
 
-const LISTS: { key: string; req: WorkerRequest; optional?: boolean }[] = [
-  { key: 'territories', req: { method: 'get', path: '/v1/territories' } },
-  { key: 'sessions', req: { method: 'get', path: '/v1/sessions' } },
-  { key: 'blockers', req: { method: 'get', path: '/v1/blockers' } },
-  { key: 'indicators', req: { method: 'get', path: '/v1/indicators' } },
-  { key: 'workshops', req: { method: 'get', path: '/v1/workshops' } },
-  { key: 'actions', req: { method: 'get', path: '/v1/actions' } },
-  { key: 'quotas', req: { method: 'get', path: '/v1/quotas' } },
-  { key: 'alerts', req: { method: 'get', path: '/v1/alerts' }, optional: true },
-  { key: 'documents', req: { method: 'get', path: '/v1/documents' }, optional: true },
-];
-
 export interface ResyncSummary {
   rows: Record<string, number>;
-  skipped: string[];
 }
 
 /**
- * Rebuilds every tab from the worker: all lists in one fetchAll, then the partners of every
- * territory in a second one. Nothing is written unless every required list arrived.
+ * Rebuilds every tab from one snapshot of the worker (one request). Nothing is written
+ * unless it arrived; each tab is then replaced wholesale, so it is written but never read.
  */
 export function resync(): Result<ResyncSummary> {
-  const answers = callWorkerAll(LISTS.map((l) => l.req));
-  const data: Record<string, unknown> = {};
-  const skipped: string[] = [];
-  for (const [i, l] of LISTS.entries()) {
-    const a = answers[i]!;
-    if (a.ok) data[l.key] = a.data;
-    else if (l.optional && a.error.code === 'NOT_FOUND') skipped.push(l.key);
-    else return a;
-  }
-  const territories = (data.territories as { territories: TerritoryRecord[] }).territories;
-  const partnerAnswers = territories.length
-    ? callWorkerAll(territories.map((t) => ({ method: 'get', path: path`/v1/territories/${t.id}/partners` })))
-    : [];
-  const partners: PartnerRecord[] = [];
-  for (const a of partnerAnswers) {
-    if (!a.ok) return a;
-    partners.push(...(a.data as { partners: PartnerRecord[] }).partners);
-  }
-  const pick = <T>(key: string, field: string) => (data[key] as Record<string, T[]>)[field] ?? [];
+  const res = callWorker<Snapshot>({ method: 'get', path: '/v1/snapshot' });
+  if (!res.ok) return res;
+  const d = res.data;
   const rows: Record<string, number> = {};
   const rebuild = <T>(spec: TabSpec<T>, list: readonly T[]) => {
     rebuildTab(spec, list);
     rows[spec.name] = list.length;
   };
-  rebuild(TERRITORIES, territories);
-  rebuild(PARTNERS, partners);
-  rebuild(SESSIONS, pick<SessionRecord>('sessions', 'sessions'));
-  rebuild(BLOCKERS, pick<BlockerRecord>('blockers', 'blockers'));
-  rebuild(INDICATORS, pick<IndicatorRecord>('indicators', 'indicators'));
-  rebuild(WORKSHOPS, pick<WorkshopRecord>('workshops', 'workshops'));
-  rebuild(ACTIONS, pick<ActionRecord>('actions', 'actions'));
-  rebuild(QUOTAS, flattenQuotas(data.quotas as QuotaReport));
-  if (data.alerts) rebuild(ALERTS, pick<AlertRecord>('alerts', 'alerts'));
-  if (data.documents) rebuild(DOCUMENTS, pick<DocumentRecord>('documents', 'documents'));
-  return { ok: true, data: { rows, skipped } };
+  rebuild(TERRITORIES, d.territories);
+  rebuild(PARTNERS, d.partners);
+  rebuild(SESSIONS, d.sessions);
+  rebuild(BLOCKERS, d.blockers);
+  rebuild(INDICATORS, d.indicators);
+  rebuild(WORKSHOPS, d.workshops);
+  rebuild(ACTIONS, d.actions);
+  rebuild(QUOTAS, flattenQuotas(d.quotas));
+  rebuild(ALERTS, d.alerts);
+  rebuild(DOCUMENTS, d.documents);
+  return { ok: true, data: { rows } };
 }
-
-const SKIPPED_LABEL: Record<string, string> = { alerts: 'Alertes', documents: 'Documents' };
 
 /** The menu item: resynchronise and say what happened in a toast. */
 export function resyncWithToast(): void {
@@ -285,11 +236,5 @@ export function resyncWithToast(): void {
     return;
   }
   const total = Object.values(res.data.rows).reduce((a, b) => a + b, 0);
-  const skipped = res.data.skipped.map((k) => SKIPPED_LABEL[k] ?? k);
-  ss.toast(
-    `Onglets reconstruits : ${total} ligne(s).` +
-      (skipped.length ? ` Non disponibles sur ce serveur : ${skipped.join(', ')}.` : ''),
-    'VELI VELO',
-    8,
-  );
+  ss.toast(`Onglets reconstruits : ${total} ligne(s).`, 'VELI VELO', 8);
 }

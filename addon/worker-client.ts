@@ -1,5 +1,6 @@
-// The add-on's only way to the worker: UrlFetchApp, one request (or one fetchAll batch) per
-// user action, errors turned into the French `AddonError` the sidebars show as is.
+// The add-on's only way to the worker: UrlFetchApp, one request per user action (a screen
+// needing several lists asks GET /v1/snapshot for them), errors turned into the French
+// `AddonError` the sidebars show as is.
 import type { AddonError, Result } from './api';
 import { devUser, workerUrl } from './settings';
 
@@ -77,17 +78,6 @@ export function callWorker<T>(req: WorkerRequest): Result<T> {
     return { ok: false, error: NETWORK_ERROR };
   }
   return parse<T>(res);
-}
-
-/** Several reads for one screen, sent together in one UrlFetchApp.fetchAll round trip. */
-export function callWorkerAll(reqs: WorkerRequest[]): Result<unknown>[] {
-  let res: GoogleAppsScript.URL_Fetch.HTTPResponse[];
-  try {
-    res = UrlFetchApp.fetchAll(reqs.map(toFetch));
-  } catch {
-    return reqs.map(() => ({ ok: false, error: NETWORK_ERROR }));
-  }
-  return res.map((r) => parse(r));
 }
 
 export const path = (strings: TemplateStringsArray, ...ids: string[]) =>

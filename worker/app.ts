@@ -17,6 +17,7 @@ import { people } from './routes/people';
 import { programme } from './routes/programme';
 import { quotas } from './routes/quotas';
 import { sessions } from './routes/sessions';
+import { snapshot } from './routes/snapshot';
 import { system } from './routes/system';
 import { territories } from './routes/territories';
 import { workshops } from './routes/workshops';
@@ -45,7 +46,8 @@ export function createApp() {
     .route('/actions', actions)
     .route('/quotas', quotas)
     .route('/audit', audit)
-    .route('/people', people);
+    .route('/people', people)
+    .route('/snapshot', snapshot);
   app.route('/v1', v1);
   app.route('/v1/documents', documents);
   app.route('/v1', alertRoutes);

@@ -69,6 +69,11 @@ export const ROUTE_DOCS: Record<string, Doc> = {
   'GET /v1/actions/:id': { summary: 'Lire une fiche action' },
   'PATCH /v1/actions/:id': { summary: 'Modifier une fiche action', body: ActionPatch },
   'GET /v1/quotas': { summary: 'Consommation de tous les quotas' },
+  'GET /v1/snapshot': {
+    summary:
+      'Tout ce que les onglets du classeur reflètent, en une réponse (parts : liste séparée par des virgules parmi territories, partners, sessions, blockers, indicators, workshops, actions, quotas, alerts, documents ; toutes par défaut)',
+    query: ['parts'],
+  },
   'GET /v1/alerts': { summary: 'Alertes du contrôle nocturne', query: ['status'] },
   'POST /v1/checks/run': { summary: 'Lancer le contrôle maintenant (asOf facultatif)', body: CheckRunInput },
   'GET /v1/documents': { summary: 'Lister les documents générés', query: ['territoryId'] },

@@ -1,6 +1,7 @@
 // `npm run bench addon`: what one user action costs the add-on. Runs the built add-on in the
-// harness against a real local worker and counts UrlFetchApp requests (and fetchAll round
-// trips) per action, spreadsheet range reads and writes per submit, and the bundle sizes.
+// harness against a real local worker and counts UrlFetchApp requests per action (goal: one),
+// spreadsheet range reads and writes per tab touched (goal: at most one of each), and the
+// bundle sizes.
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -66,9 +67,25 @@ export async function run() {
         description: 'Coût de mise à disposition.',
         owner: 'territory',
       }),
-      'quotas and alerts (loadQuotasAndAlerts, one fetchAll)': measure('loadQuotasAndAlerts'),
-      'resynchronise every tab (resyncTabs, two fetchAll)': measure('resyncTabs'),
+      'quotas and alerts (loadQuotasAndAlerts)': measure('loadQuotasAndAlerts'),
+      'document choices (loadDocumentChoices)': measure('loadDocumentChoices'),
+      'resynchronise every tab (resyncTabs)': measure('resyncTabs'),
     };
+    // One UrlFetch per action; per tab touched, one write and at most one read.
+    const goalMet = Object.values(actions).every(
+      (a) => a.urlFetchRequests <= 1 && a.setValues === a.tabsTouched && a.getValues <= a.tabsTouched,
+    );
+    console.table(
+      Object.fromEntries(
+        Object.entries(actions).map(([name, a]) => [
+          name,
+          { urlFetch: a.urlFetchRequests, tabs: a.tabsTouched, reads: a.getValues, writes: a.setValues },
+        ]),
+      ),
+    );
+    console.log(
+      `add-on goal (1 UrlFetch per action, ≤ 1 read and 1 write per tab): ${goalMet ? 'met' : 'MISSED'}`,
+    );
     const sizes = Object.fromEntries(
       readdirSync(dir)
         .filter((f) => f.endsWith('.js') || f.endsWith('.html'))
@@ -77,7 +94,8 @@ export async function run() {
           { bytes: readFileSync(join(dir, f)).length, gzip: gzipSync(readFileSync(join(dir, f))).length },
         ]),
     );
-    return { actions, sizes, note: 'localMs includes real HTTP to a local wrangler dev worker' };
+    for (const [f, z] of Object.entries(sizes)) console.log(`${f}: ${(z.gzip / 1024).toFixed(1)} KB gzip`);
+    return { actions, goalMet, sizes, note: 'localMs includes real HTTP to a local wrangler dev worker' };
   } finally {
     await stopSyncFetch();
     await worker.stop();

@@ -45,6 +45,11 @@ const session = (territoryId: string, over: Record<string, unknown> = {}) => ({
   summary: 'Diagnostic des usages et des flottes.',
   ...over,
 });
+/** Tabs read or written since the last reset, with their range calls. */
+const touched = (rt: AddonRuntime) =>
+  Object.fromEntries(
+    Object.entries(rt.fakes.spreadsheet.counts()).filter(([, c]) => c.getValues + c.setValues > 0),
+  );
 const rows = (rt: AddonRuntime, tab: string) =>
   rt.fakes.spreadsheet.getSheetByName(tab)?.grid().slice(1) ?? [];
 
@@ -165,7 +170,7 @@ describe('blockers', () => {
 });
 
 describe('resynchronisation', () => {
-  it('rebuilds every tab from the worker, dropping lines the worker does not have', async () => {
+  it('rebuilds every tab from one snapshot request, dropping lines the worker does not have', async () => {
     const t = await territory('46102');
     const rt = addon();
     rt.run('submitSession', session(t));
@@ -174,8 +179,10 @@ describe('resynchronisation', () => {
     rt.fakes.fetchLog.length = 0;
     rt.fakes.spreadsheet.resetCounts();
     rt.run('resyncTabs');
-    const names = rt.fakes.spreadsheet.getSheets().map((s) => s.getName());
-    for (const tab of [
+    expect(rt.fakes.fetchLog.map((f) => `${f.method} ${new URL(f.url).pathname} ${f.status}`)).toEqual([
+      'GET /v1/snapshot 200',
+    ]);
+    const tabs = [
       'Territoires',
       'Partenaires',
       'Séances',
@@ -184,15 +191,52 @@ describe('resynchronisation', () => {
       'Ateliers',
       'Actions',
       'Quotas',
-    ])
-      expect(names).toContain(tab);
+      'Alertes',
+      'Documents',
+    ];
+    expect(rt.fakes.spreadsheet.getSheets().map((s) => s.getName())).toEqual(expect.arrayContaining(tabs));
+    // Each tab replaced wholesale: one write, no read.
+    const counts = rt.fakes.spreadsheet.counts();
+    for (const tab of tabs) expect(counts[tab], tab).toEqual({ getValues: 0, setValues: 1 });
     expect(rows(rt, 'Séances').map((r) => r[0])).not.toContain('fantome');
     const all = await worker.api(ADMIN)('GET', '/v1/sessions');
     expect(rows(rt, 'Séances')).toHaveLength((all.body as { sessions: unknown[] }).sessions.length);
     expect(rows(rt, 'Territoires').map((r) => r[0])).toContain(t);
-    for (const c of Object.values(rt.fakes.spreadsheet.counts())) expect(c.getValues).toBe(0);
-    expect(rt.fakes.spreadsheet.counts().Séances!.setValues).toBe(1);
-    expect(rt.fakes.spreadsheet.toasts.at(-1)?.message).toMatch(/^Onglets reconstruits : \d+ ligne\(s\)\./);
+    expect(rt.fakes.spreadsheet.toasts.at(-1)?.message).toMatch(/^Onglets reconstruits : \d+ ligne\(s\)\.$/);
+  });
+});
+
+describe('one request per screen', () => {
+  it('loads quotas and alerts with one request and rewrites their two tabs once each', async () => {
+    const t = await territory('81065');
+    const rt = addon();
+    const res = rt.run('loadQuotasAndAlerts') as Result<{
+      quotas: { territories: { territoryId: string }[] };
+      alerts: unknown[];
+    }>;
+    expect(res.ok).toBe(true);
+    if (!res.ok) return;
+    expect(res.data.quotas.territories.map((x) => x.territoryId)).toContain(t);
+    expect(Array.isArray(res.data.alerts)).toBe(true);
+    expect(
+      rt.fakes.fetchLog.map((f) => `${f.method} ${new URL(f.url).pathname}${new URL(f.url).search}`),
+    ).toEqual(['GET /v1/snapshot?parts=quotas,alerts']);
+    expect(touched(rt)).toEqual({
+      Quotas: { getValues: 0, setValues: 1 },
+      Alertes: { getValues: 0, setValues: 1 },
+    });
+    expect(rows(rt, 'Quotas').some((r) => r[0] === `diagnostic|${t}`)).toBe(true);
+  });
+
+  it('lists the document choices with one request and writes no tab', async () => {
+    const t = await territory('31555');
+    const rt = addon();
+    const res = rt.run('loadDocumentChoices') as Result<{ territories: { id: string; name: string }[] }>;
+    expect(res.ok && res.data.territories).toContainEqual({ id: t, name: `Territoire ${t}` });
+    expect(rt.fakes.fetchLog.map((f) => new URL(f.url).search)).toEqual([
+      '?parts=territories,workshops,actions',
+    ]);
+    expect(touched(rt)).toEqual({});
   });
 });
 

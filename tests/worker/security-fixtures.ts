@@ -297,6 +297,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   },
 
   'GET /v1/quotas': { build: async () => ({ path: '/v1/quotas' }) },
+  'GET /v1/snapshot': { build: async () => ({ path: '/v1/snapshot' }) },
 
   // Routes of the documents and nightly-check modules (mounted by their own branches).
   'GET /v1/alerts': { build: async () => ({ path: '/v1/alerts' }) },

@@ -56,6 +56,7 @@ export const POLICY: Record<string, Rule> = {
   'PATCH /v1/actions/:id': WRITERS,
 
   'GET /v1/quotas': ALL,
+  'GET /v1/snapshot': ALL,
 
   'GET /v1/alerts': ALL,
   'POST /v1/checks/run': ADMIN,

@@ -1,4 +1,5 @@
 import { type AuditContext, auditStatement } from './audit';
+import { type Query, query, type Row, runQuery } from './query';
 
 /**
  * The record's simple tables (partners, blockers, indicators, workshops, actions) share one
@@ -33,8 +34,6 @@ export interface Stored<T> {
   updatedBy: string;
 }
 
-type Row = Record<string, string | number | null>;
-
 export function storedFromRow<T>(r: Row): Stored<T> {
   return {
     id: String(r.id),
@@ -63,20 +62,28 @@ export async function getEntity<T>(db: D1Database, table: Table, id: string): Pr
   return r ? storedFromRow<T>(r) : null;
 }
 
-export async function listEntities<T>(
-  db: D1Database,
-  table: Table,
-  filters: Columns,
-  orderBy = 'created_at, id',
-): Promise<Stored<T>[]> {
+/** Each table's list order, shared by its route and by the snapshot. */
+export const LIST_ORDER: Record<Table, string> = {
+  partners: 'territory_id, name, id',
+  blockers: 'created_at, id',
+  indicators: 'period_end, created_at, id',
+  workshops: 'number, id',
+  actions: 'created_at, id',
+};
+
+export function listEntitiesQuery<T>(db: D1Database, table: Table, filters: Columns): Query<Stored<T>[]> {
   const keys = Object.keys(filters).filter((k) => filters[k] !== undefined && filters[k] !== null);
   const where = keys.length ? `WHERE ${keys.map((k) => `${k} = ?`).join(' AND ')}` : '';
-  const { results } = await db
-    .prepare(`SELECT * FROM ${table} ${where} ORDER BY ${orderBy}`)
-    .bind(...keys.map((k) => filters[k]))
-    .all<Row>();
-  return results.map((r) => storedFromRow<T>(r));
+  return query(
+    db
+      .prepare(`SELECT * FROM ${table} ${where} ORDER BY ${LIST_ORDER[table]}`)
+      .bind(...keys.map((k) => filters[k])),
+    (rows) => rows.map((r) => storedFromRow<T>(r)),
+  );
 }
+
+export const listEntities = <T>(db: D1Database, table: Table, filters: Columns) =>
+  runQuery(listEntitiesQuery<T>(db, table, filters));
 
 /**
  * Insert-if in one statement: the row goes in only if its id is new and `condition` holds

@@ -1,6 +1,7 @@
 import { PROGRAMME_PRESET } from '../../shared/programme/preset';
 import type { Programme, ProgrammeAssessment } from '../../shared/schemas/programme';
 import { type AuditContext, auditStatement } from './audit';
+import { type Query, query, runQuery } from './query';
 import { parseJson } from './util';
 
 interface Row {
@@ -11,12 +12,13 @@ interface Row {
 export const PROGRAMME_SQL = 'SELECT data FROM programme LIMIT 1';
 
 /** The programme from its row; the tender's preset until an admin stores another. */
-export const programmeFromRow = (row: { data: string } | null | undefined): Programme =>
-  row ? (JSON.parse(row.data) as Programme) : PROGRAMME_PRESET;
+export const programmeFromRow = (row: { data: unknown } | null | undefined): Programme =>
+  row ? (JSON.parse(String(row.data)) as Programme) : PROGRAMME_PRESET;
 
-export async function getProgramme(db: D1Database): Promise<Programme> {
-  return programmeFromRow(await db.prepare(PROGRAMME_SQL).first<Row>());
-}
+export const getProgrammeQuery = (db: D1Database): Query<Programme> =>
+  query(db.prepare(PROGRAMME_SQL), ([row]) => programmeFromRow(row as { data: unknown } | undefined));
+
+export const getProgramme = (db: D1Database) => runQuery(getProgrammeQuery(db));
 
 export async function getProgrammeAssessment(db: D1Database): Promise<ProgrammeAssessment | null> {
   const row = await db.prepare('SELECT assessment FROM programme LIMIT 1').first<Row>();

@@ -1,5 +1,6 @@
 import { QUOTA_RULES } from '../../shared/quotas/rules';
 import type { SessionInput } from '../../shared/schemas';
+import { type Query, query, type Row, runQuery } from './query';
 
 export type SessionData = Omit<SessionInput, 'id' | 'override'>;
 
@@ -12,8 +13,6 @@ export interface Session extends SessionData {
   deletedAt?: string;
   deletedBy?: string;
 }
-
-type Row = Record<string, string | number | null>;
 
 export function sessionFromRow(r: Row): Session & { bodyHash: string } {
   const data = JSON.parse(String(r.data)) as SessionData;
@@ -46,7 +45,7 @@ export interface SessionFilters {
   to?: string;
 }
 
-export async function listSessions(db: D1Database, f: SessionFilters): Promise<Session[]> {
+export function listSessionsQuery(db: D1Database, f: SessionFilters): Query<Session[]> {
   const where = ['deleted_at IS NULL'];
   const args: string[] = [];
   const add = (sql: string, v: string | undefined) => {
@@ -59,9 +58,12 @@ export async function listSessions(db: D1Database, f: SessionFilters): Promise<S
   add('kind = ?', f.kind);
   add('date >= ?', f.from);
   add('date <= ?', f.to);
-  const { results } = await db
-    .prepare(`SELECT * FROM sessions WHERE ${where.join(' AND ')} ORDER BY date, created_at, id`)
-    .bind(...args)
-    .all<Row>();
-  return results.map((r) => presentSession(sessionFromRow(r)));
+  return query(
+    db
+      .prepare(`SELECT * FROM sessions WHERE ${where.join(' AND ')} ORDER BY date, created_at, id`)
+      .bind(...args),
+    (rows) => rows.map((r) => presentSession(sessionFromRow(r))),
+  );
 }
+
+export const listSessions = (db: D1Database, f: SessionFilters) => runQuery(listSessionsQuery(db, f));

@@ -1,6 +1,7 @@
 import type { Contact, LegalForm, TerritoryAssessment } from '../../shared/schemas';
 import type { CentralCity } from '../eligibility/communes';
 import { type AuditContext, auditStatement } from './audit';
+import { type Query, query, runQuery } from './query';
 import { parseJson } from './util';
 
 export interface TerritoryData {
@@ -54,10 +55,12 @@ export async function getTerritory(
   return r ? { ...territoryFromRow(r), bodyHash: r.body_hash } : null;
 }
 
-export async function listTerritories(db: D1Database): Promise<Territory[]> {
-  const { results } = await db.prepare('SELECT * FROM territories ORDER BY name, id').all<TerritoryRow>();
-  return results.map(territoryFromRow);
-}
+export const listTerritoriesQuery = (db: D1Database): Query<Territory[]> =>
+  query(db.prepare('SELECT * FROM territories ORDER BY name, id'), (rows) =>
+    rows.map((r) => territoryFromRow(r as unknown as TerritoryRow)),
+  );
+
+export const listTerritories = (db: D1Database) => runQuery(listTerritoriesQuery(db));
 
 /** Inserts unless the id exists or the programme already has `max` territories: one statement. */
 export async function insertTerritory(

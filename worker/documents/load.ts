@@ -18,12 +18,12 @@ export async function loadRecord(db: D1Database): Promise<ProgrammeRecord> {
     await Promise.all([
       getProgrammeAssessment(db),
       listTerritories(db),
-      listEntities<PartnerData>(db, 'partners', {}, 'territory_id, name, id'),
+      listEntities<PartnerData>(db, 'partners', {}),
       listSessions(db, {}),
       listEntities<BlockerData>(db, 'blockers', {}),
-      listEntities<IndicatorData>(db, 'indicators', {}, 'period_end, created_at, id'),
+      listEntities<IndicatorData>(db, 'indicators', {}),
       listEntities<ActionData>(db, 'actions', {}),
-      listEntities<WorkshopData>(db, 'workshops', {}, 'number, id'),
+      listEntities<WorkshopData>(db, 'workshops', {}),
       quotaReport(db, programme),
     ]);
   return {

@@ -1,4 +1,5 @@
 import { type AuditContext, auditStatement } from '../db/audit';
+import { type Query, query, runQuery } from '../db/query';
 import type { DocumentType } from './model';
 
 export type PagesSource = 'google-pdf' | 'estimate';
@@ -62,14 +63,18 @@ export async function getDocumentHtml(db: D1Database, id: string) {
   return r?.html ?? null;
 }
 
-export async function listDocuments(db: D1Database, territoryId?: string) {
+export function listDocumentsQuery(db: D1Database, territoryId?: string): Query<StoredDocument[]> {
   const where = territoryId ? 'WHERE territory_id = ?' : '';
-  const { results } = await db
-    .prepare(`SELECT ${COLUMNS} FROM documents ${where} ORDER BY updated_at DESC, id`)
-    .bind(...(territoryId ? [territoryId] : []))
-    .all<Row>();
-  return results.map(fromRow);
+  return query(
+    db
+      .prepare(`SELECT ${COLUMNS} FROM documents ${where} ORDER BY updated_at DESC, id`)
+      .bind(...(territoryId ? [territoryId] : [])),
+    (rows) => rows.map(fromRow),
+  );
 }
+
+export const listDocuments = (db: D1Database, territoryId?: string) =>
+  runQuery(listDocumentsQuery(db, territoryId));
 
 export interface DocumentWrite {
   id: string;

@@ -1,3 +1,4 @@
+import { type Query, query, runQuery } from '../db/query';
 import type { CountingDb } from './facts';
 import { ALERT_RULES, type AlertRule, type Candidate, type Severity } from './rules';
 
@@ -92,10 +93,14 @@ function fromRow(r: Row): Alert {
   return alert;
 }
 
-export async function listAlerts(
-  db: D1Database,
-  f: { status: 'open' | 'resolved' | 'all'; rule?: string; subjectId?: string; limit: number },
-): Promise<Alert[]> {
+export interface AlertFilters {
+  status: 'open' | 'resolved' | 'all';
+  rule?: string;
+  subjectId?: string;
+  limit: number;
+}
+
+export function listAlertsQuery(db: D1Database, f: AlertFilters): Query<Alert[]> {
   const where: string[] = [];
   const args: (string | number)[] = [];
   if (f.status === 'open') where.push('resolved_at IS NULL');
@@ -106,14 +111,17 @@ export async function listAlerts(
     f.status === 'resolved'
       ? 'resolved_at DESC, id'
       : `resolved_at IS NOT NULL, ${SEVERITY_ORDER}, rule, subject_label, key`;
-  const { results } = await db
-    .prepare(
-      `SELECT * FROM alerts ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order} LIMIT ?`,
-    )
-    .bind(...args, f.limit)
-    .all<Row>();
-  return results.map(fromRow);
+  return query(
+    db
+      .prepare(
+        `SELECT * FROM alerts ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order} LIMIT ?`,
+      )
+      .bind(...args, f.limit),
+    (rows) => rows.map(fromRow),
+  );
 }
+
+export const listAlerts = (db: D1Database, f: AlertFilters) => runQuery(listAlertsQuery(db, f));
 
 export interface RunRecord {
   id: string;
@@ -145,12 +153,12 @@ export function runFromRow(r: Row): RunRecord {
   };
 }
 
-export async function lastRun(db: D1Database): Promise<RunRecord | null> {
-  const r = await db
-    .prepare('SELECT * FROM check_runs ORDER BY started_at DESC, rowid DESC LIMIT 1')
-    .first<Row>();
-  return r ? runFromRow(r) : null;
-}
+export const lastRunQuery = (db: D1Database): Query<RunRecord | null> =>
+  query(db.prepare('SELECT * FROM check_runs ORDER BY started_at DESC, rowid DESC LIMIT 1'), ([r]) =>
+    r ? runFromRow(r) : null,
+  );
+
+export const lastRun = (db: D1Database) => runQuery(lastRunQuery(db));
 
 export async function getRun(db: D1Database, id: string): Promise<RunRecord | null> {
   const r = await db.prepare('SELECT * FROM check_runs WHERE id = ?').bind(id).first<Row>();

@@ -2,17 +2,20 @@ import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { IsoDate } from '../../shared/schemas/common';
 import { validate } from '../../shared/schemas/validate';
+import { runQueries } from '../db/query';
 import type { AppEnv } from '../env';
 import { ApiError, fieldError, validationError } from '../http/errors';
 import { runNightlyCheck } from '../nightly/check';
-import { lastRun, listAlerts, type RunRecord } from '../nightly/store';
+import { lastRunQuery, listAlertsQuery, type RunRecord } from '../nightly/store';
 import { q } from './context';
 
 export const CheckRunInput = z.strictObject({ asOf: z.optional(IsoDate) });
 
 const STATUSES = ['open', 'resolved', 'all'] as const;
+/** What a plain GET /v1/alerts lists, and so what the snapshot carries. */
+export const OPEN_ALERTS = { status: 'open', limit: 1000 } as const;
 
-const presentRun = (r: RunRecord | null) =>
+export const presentRun = (r: RunRecord | null) =>
   r && {
     startedAt: r.startedAt,
     finishedAt: r.finishedAt,
@@ -29,21 +32,22 @@ const presentRun = (r: RunRecord | null) =>
 /** GET /v1/alerts and POST /v1/checks/run, mounted at /v1. */
 export const alertRoutes = new Hono<AppEnv>()
   .get('/alerts', async (c) => {
-    const status = q(c, 'status') ?? 'open';
+    const status = q(c, 'status') ?? OPEN_ALERTS.status;
     if (!(STATUSES as readonly string[]).includes(status))
       throw fieldError('status', 'Statut d’alerte inconnu : open, resolved ou all.');
-    const limitText = q(c, 'limit') ?? '1000';
+    const limitText = q(c, 'limit') ?? String(OPEN_ALERTS.limit);
     const limit = Number(limitText);
     if (!/^\d+$/.test(limitText) || limit < 1 || limit > 5000)
       throw fieldError('limit', 'Nombre d’alertes attendu entre 1 et 5 000.');
-    const [alerts, run] = await Promise.all([
-      listAlerts(c.env.DB, {
+    const db = c.env.DB;
+    const [alerts, run] = await runQueries(db, [
+      listAlertsQuery(db, {
         status: status as (typeof STATUSES)[number],
         rule: q(c, 'rule'),
         subjectId: q(c, 'subjectId'),
         limit,
       }),
-      lastRun(c.env.DB),
+      lastRunQuery(db),
     ]);
     return c.json({ alerts, lastRun: presentRun(run) });
   })

@@ -123,7 +123,7 @@ async function googleToken(c: Ctx): Promise<string | null> {
 
 const upstream = () => new ApiError('UPSTREAM_FAILED', MSG.upstream);
 
-const presentDocument = (d: StoredDocument) => ({
+export const presentDocument = (d: StoredDocument) => ({
   id: d.id,
   type: d.type,
   title: d.title,

@@ -13,12 +13,10 @@ export type IndicatorData = Omit<IndicatorInput, 'id'>;
 
 export const indicators = new Hono<AppEnv>()
   .get('/', async (c) => {
-    const list = await listEntities<IndicatorData>(
-      c.env.DB,
-      'indicators',
-      { territory_id: q(c, 'territoryId') ?? null, partner_id: q(c, 'partnerId') ?? null },
-      'period_end, created_at, id',
-    );
+    const list = await listEntities<IndicatorData>(c.env.DB, 'indicators', {
+      territory_id: q(c, 'territoryId') ?? null,
+      partner_id: q(c, 'partnerId') ?? null,
+    });
     return c.json({ indicators: list.map((i) => present(i)) });
   })
 

@@ -1,8 +1,11 @@
 import { Hono } from 'hono';
-import { getProgramme } from '../db/programme';
+import { getProgrammeQuery } from '../db/programme';
+import { runQueries } from '../db/query';
 import type { AppEnv } from '../env';
-import { quotaReport } from '../quotas/engine';
+import { assembleQuotaReport, quotaReportQueries } from '../quotas/engine';
 
-export const quotas = new Hono<AppEnv>().get('/', async (c) =>
-  c.json(await quotaReport(c.env.DB, await getProgramme(c.env.DB))),
-);
+export const quotas = new Hono<AppEnv>().get('/', async (c) => {
+  const db = c.env.DB;
+  const [p, ...inputs] = await runQueries(db, [getProgrammeQuery(db), ...quotaReportQueries(db)]);
+  return c.json(assembleQuotaReport(p, inputs));
+});

@@ -21,7 +21,7 @@ import { auditContext, type Ctx, newId, replayOrRefuse, territoryOr404, writable
 
 export type PartnerData = Omit<PartnerInput, 'id'> & { territoryId: string };
 
-const presentTerritory = ({ bodyHash: _h, ...t }: Territory & { bodyHash?: string }) => t;
+export const presentTerritory = ({ bodyHash: _h, ...t }: Territory & { bodyHash?: string }) => t;
 export const presentPartner = (p: Stored<PartnerData>) => present(p);
 
 const normaliseEmails = (emails: readonly string[]) => [
@@ -113,7 +113,7 @@ export const territories = new Hono<AppEnv>()
 
   .get('/:id/partners', async (c) => {
     const t = await territoryOr404(c, c.req.param('id'));
-    const list = await listEntities<PartnerData>(c.env.DB, 'partners', { territory_id: t.id }, 'name, id');
+    const list = await listEntities<PartnerData>(c.env.DB, 'partners', { territory_id: t.id });
     return c.json({ partners: list.map(presentPartner) });
   })
 

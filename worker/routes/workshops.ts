@@ -35,7 +35,7 @@ const FREE = 'NOT EXISTS (SELECT 1 FROM workshops WHERE (number = ? OR host_terr
 
 export const workshops = new Hono<AppEnv>()
   .get('/', async (c) => {
-    const list = await listEntities<WorkshopData>(c.env.DB, 'workshops', {}, 'number, id');
+    const list = await listEntities<WorkshopData>(c.env.DB, 'workshops', {});
     return c.json({ workshops: list.map((w) => present(w)) });
   })
 

@@ -63,10 +63,10 @@ async function main() {
     refresh.disabled = false;
     if (!res.ok) return showError(null, msg, res.error);
     msg.clear();
-    const { quotas, alerts, alertsNote } = res.data;
+    const { quotas, alerts } = res.data;
     content.replaceChildren(
       h('h2', {}, 'Alertes'),
-      alerts ? alertList(alerts) : h('p', {}, alertsNote ?? ''),
+      alertList(alerts),
       h('h2', {}, 'Programme'),
       table(quotas.programme),
       ...quotas.territories.flatMap((t) => [h('h2', {}, t.name), table(t.quotas)]),

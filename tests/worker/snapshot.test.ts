@@ -1,0 +1,104 @@
+// GET /v1/snapshot: every list the add-on's tabs mirror, in one response. Each part must be
+// exactly what its own route answers, so the tabs rebuilt from it match the routes.
+import { describe, expect, it } from 'vitest';
+import { PARTS } from '../../worker/routes/snapshot';
+import { call, counts, session, uid } from './helpers';
+import { checkAsOf } from './nightly-support';
+import { makeWorld, ROUTE_CASES, type World } from './security-fixtures';
+
+/** One record of every kind the snapshot carries, written through the routes. */
+async function fillRecord(): Promise<World> {
+  const w = await makeWorld();
+  const post = async (route: string) => {
+    const req = await ROUTE_CASES[route]!.build(w);
+    const res = await call('POST', req.path, { body: req.body });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+  };
+  const s = await call('POST', '/v1/sessions', { body: session({ territoryId: w.territory.id }) });
+  expect(s.status).toBe(201);
+  for (const route of ['POST /v1/blockers', 'POST /v1/indicators', 'POST /v1/workshops', 'POST /v1/actions'])
+    await post(route);
+  await post('POST /v1/documents');
+  await checkAsOf('2025-05-05');
+  return w;
+}
+
+/** SQLite's default (binary) order, which ORDER BY uses. */
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+const get = async (path: string, as?: string) => {
+  const res = await call('GET', path, { as });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body;
+};
+
+describe('GET /v1/snapshot', () => {
+  it('holds, part by part, exactly what each list route answers', async () => {
+    await fillRecord();
+    const snap = await get('/v1/snapshot');
+    const territories = (await get('/v1/territories')).territories;
+    const partners = [];
+    for (const t of territories) partners.push(...(await get(`/v1/territories/${t.id}/partners`)).partners);
+    const alerts = await get('/v1/alerts');
+    expect(snap).toEqual({
+      territories,
+      partners: [...partners].sort(
+        (a, b) => cmp(a.territoryId, b.territoryId) || cmp(a.name, b.name) || cmp(a.id, b.id),
+      ),
+      sessions: (await get('/v1/sessions')).sessions,
+      blockers: (await get('/v1/blockers')).blockers,
+      indicators: (await get('/v1/indicators')).indicators,
+      workshops: (await get('/v1/workshops')).workshops,
+      actions: (await get('/v1/actions')).actions,
+      quotas: await get('/v1/quotas'),
+      alerts: alerts.alerts,
+      lastRun: alerts.lastRun,
+      documents: (await get('/v1/documents')).documents,
+    });
+    // Not vacuous: every list has something in it.
+    for (const key of ['territories', 'partners', 'sessions', 'blockers', 'indicators', 'workshops'])
+      expect(snap[key].length, key).toBeGreaterThan(0);
+    for (const key of ['actions', 'alerts', 'documents']) expect(snap[key].length, key).toBeGreaterThan(0);
+    expect(snap.lastRun).toMatchObject({ ok: true, asOf: '2025-05-05' });
+  });
+
+  it('answers only the parts asked for', async () => {
+    const snap = await get('/v1/snapshot?parts=quotas,alerts');
+    expect(Object.keys(snap).sort()).toEqual(['alerts', 'lastRun', 'quotas']);
+    expect(snap.quotas).toEqual(await get('/v1/quotas'));
+    expect(Object.keys(await get('/v1/snapshot?parts= documents ,territories,documents')).sort()).toEqual([
+      'documents',
+      'territories',
+    ]);
+  });
+
+  it('refuses an unknown part in French, naming the parts it knows', async () => {
+    const before = await counts();
+    const res = await call('GET', '/v1/snapshot?parts=quotas,budget');
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      issues: [
+        { path: 'parts', message: `Partie inconnue : « budget ». Parties possibles : ${PARTS.join(', ')}.` },
+      ],
+    });
+    const empty = await call('GET', '/v1/snapshot?parts=,');
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.issues[0].message).toMatch(/^Au moins une partie attendue/);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('lets a viewer and a consultant read everything; refuses a non-member and an anonymous caller', async () => {
+    const w = await makeWorld();
+    const full = await get('/v1/snapshot');
+    for (const as of [w.viewer, w.otherConsultant]) {
+      const snap = await get('/v1/snapshot', as);
+      expect(Object.keys(snap).sort()).toEqual(Object.keys(full).sort());
+      expect(snap.territories.map((t: { id: string }) => t.id)).toContain(w.territory.id);
+    }
+    const stranger = await call('GET', '/v1/snapshot', { as: `${uid('x')}@example.org` });
+    expect(stranger.status).toBe(403);
+    expect(stranger.body.error.code).toBe('FORBIDDEN');
+    expect((await call('GET', '/v1/snapshot', { as: null })).status).toBe(401);
+  });
+});

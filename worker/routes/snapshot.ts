@@ -1,0 +1,106 @@
+import { Hono } from 'hono';
+import { listEntitiesQuery, present } from '../db/entities';
+import { getProgrammeQuery } from '../db/programme';
+import { type Query, type Results, runQueries } from '../db/query';
+import { listSessionsQuery } from '../db/sessions';
+import { listTerritoriesQuery } from '../db/territories';
+import { listDocumentsQuery } from '../documents/store';
+import type { AppEnv } from '../env';
+import { fieldError } from '../http/errors';
+import { lastRunQuery, listAlertsQuery } from '../nightly/store';
+import { assembleQuotaReport, quotaReportQueries } from '../quotas/engine';
+import { type ActionData, presentAction } from './actions';
+import { OPEN_ALERTS, presentRun } from './alerts';
+import { q } from './context';
+import { presentDocument } from './documents';
+import { type PartnerData, presentPartner, presentTerritory } from './territories';
+
+/**
+ * GET /v1/snapshot: what the spreadsheet's tabs mirror, in one response and one D1 batch, so
+ * that the add-on rebuilds every tab with a single UrlFetch. Each part holds exactly what its
+ * own list route answers without filters; `?parts=` asks for a subset.
+ */
+export const PARTS = [
+  'territories',
+  'partners',
+  'sessions',
+  'blockers',
+  'indicators',
+  'workshops',
+  'actions',
+  'quotas',
+  'alerts',
+  'documents',
+] as const;
+export type Part = (typeof PARTS)[number];
+
+interface Piece {
+  queries: readonly Query<unknown>[];
+  answer: (results: unknown[]) => object;
+}
+
+/** Keeps each piece's reads and its answer typed together; the batch only sees statements. */
+const piece = <const Q extends readonly Query<unknown>[]>(
+  queries: Q,
+  answer: (r: Results<Q>) => object,
+): Piece => ({
+  queries,
+  answer: answer as (results: unknown[]) => object,
+});
+
+/** Lists their routes answer with the stored body as is. */
+const plain = (db: D1Database, table: 'blockers' | 'indicators' | 'workshops') =>
+  piece([listEntitiesQuery<object>(db, table, {})], ([rows]) => ({ [table]: rows.map((r) => present(r)) }));
+
+const PIECES: Record<Part, (db: D1Database) => Piece> = {
+  territories: (db) => piece([listTerritoriesQuery(db)], ([t]) => ({ territories: t.map(presentTerritory) })),
+  partners: (db) =>
+    piece([listEntitiesQuery<PartnerData>(db, 'partners', {})], ([p]) => ({
+      partners: p.map(presentPartner),
+    })),
+  sessions: (db) => piece([listSessionsQuery(db, {})], ([sessions]) => ({ sessions })),
+  blockers: (db) => plain(db, 'blockers'),
+  indicators: (db) => plain(db, 'indicators'),
+  workshops: (db) => plain(db, 'workshops'),
+  actions: (db) =>
+    piece([listEntitiesQuery<ActionData>(db, 'actions', {})], ([a]) => ({ actions: a.map(presentAction) })),
+  quotas: (db) =>
+    piece([getProgrammeQuery(db), ...quotaReportQueries(db)], ([p, ...inputs]) => ({
+      quotas: assembleQuotaReport(p, inputs),
+    })),
+  alerts: (db) =>
+    piece([listAlertsQuery(db, OPEN_ALERTS), lastRunQuery(db)], ([alerts, run]) => ({
+      alerts,
+      lastRun: presentRun(run),
+    })),
+  documents: (db) => piece([listDocumentsQuery(db)], ([d]) => ({ documents: d.map(presentDocument) })),
+};
+
+function requestedParts(text: string | undefined): Part[] {
+  if (text === undefined) return [...PARTS];
+  const names = [...new Set(text.split(',').map((s) => s.trim()))].filter(Boolean);
+  if (names.length === 0) throw fieldError('parts', `Au moins une partie attendue : ${PARTS.join(', ')}.`);
+  const unknown = names.filter((n) => !(PARTS as readonly string[]).includes(n));
+  if (unknown.length)
+    throw fieldError(
+      'parts',
+      `Partie inconnue : ${unknown.map((n) => `« ${n} »`).join(', ')}. Parties possibles : ${PARTS.join(', ')}.`,
+    );
+  return PARTS.filter((p) => names.includes(p));
+}
+
+export const snapshot = new Hono<AppEnv>().get('/', async (c) => {
+  const db = c.env.DB;
+  const pieces = requestedParts(q(c, 'parts')).map((part) => PIECES[part](db));
+  const results = await runQueries(
+    db,
+    pieces.flatMap((p) => p.queries),
+  );
+  let at = 0;
+  const body: Record<string, unknown> = {};
+  for (const p of pieces) {
+    Object.assign(body, p.answer(results.slice(at, at + p.queries.length)));
+    at += p.queries.length;
+  }
+  return c.json(body);
+});
