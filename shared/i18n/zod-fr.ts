@@ -45,6 +45,7 @@ export function frenchIssueMessage(issue: Issue): string {
     case 'invalid_format':
       return `Valeur attendue : ${FORMAT_NAMES[issue.format] ?? 'le format attendu'}.`;
     case 'invalid_value':
+      if (issue.input === undefined) return 'Ce champ est obligatoire.';
       return `Valeur non reconnue. Valeurs possibles : ${issue.values.map(String).join(', ')}.`;
     case 'unrecognized_keys':
       return `Champ inconnu : ${issue.keys.map((k) => `« ${k} »`).join(', ')}.`;

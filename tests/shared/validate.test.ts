@@ -51,3 +51,21 @@ describe('shared validation (the add-on runs the same code)', () => {
     expect(frDate('2026-06-30')).toBe('30 juin 2026');
   });
 });
+
+describe('missing choices', () => {
+  it('a missing enum value reads as a required field, like any missing field', () => {
+    const res = validate(SessionInput, {
+      date: '2025-05-27',
+      durationMinutes: 90,
+      participants: 8,
+      summary: 'COPIL',
+    });
+    expect(res.ok).toBe(false);
+    if (!res.ok) {
+      expect(res.issues).toEqual([
+        { path: 'kind', message: 'Ce champ est obligatoire.' },
+        { path: 'mode', message: 'Ce champ est obligatoire.' },
+      ]);
+    }
+  });
+});
