@@ -84,6 +84,19 @@ export async function run() {
     const regenerated = await perDoc(created.id);
     const tightened = await perDoc(created.id, 1.25);
     const strip = ({ id: _id, ...r }) => r;
+    console.log(
+      `territory summary from ${build.sessions} sessions: build + render median ${build.medianMs} ms, p95 ${build.p95Ms} ms ` +
+        `(goal ≤ 50 ms); budget level ${build.budgetLevel}, ${build.estimatedPages} pages estimated, ${build.htmlKb} KB of HTML`,
+    );
+    for (const [label, r] of [
+      ['first generation', created],
+      ['regeneration in place', regenerated],
+      ['Google layout 25 % longer', tightened],
+    ]) {
+      console.log(
+        `Google requests, ${label}: ${r.totalGoogleRequests} (token ${r.tokenCalls}, Drive ${r.driveCalls}); pages exported ${r.exportedPages.join(' → ')} (goal ≤ 3)`,
+      );
+    }
     return {
       buildAndRender500Sessions: build,
       googleCallsPerDocument: {
