@@ -17,11 +17,19 @@ export const ERROR_CODES = {
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
 
-const nf = (n: number) => n.toLocaleString('fr-FR');
-const amount = (n: number, unit: Quota['unit']) => {
+// One formatter for every message: building an Intl formatter per number is costly when the
+// nightly check writes thousands of alerts.
+const NUMBER = new Intl.NumberFormat('fr-FR');
+/** French number formatting (narrow no-break space as thousands separator). */
+export const nf = (n: number) => NUMBER.format(n);
+
+export const plural = (n: number, one: string, many = `${one}s`) => `${nf(n)} ${n > 1 ? many : one}`;
+
+/** A quota amount in words: « 840 min (14 h) », « 3 séances », « 1 partenaire ». */
+export function amount(n: number, unit: Quota['unit']): string {
   if (unit === 'minutes') return `${nf(n)} min (${nf(Math.round((n / 60) * 10) / 10)} h)`;
-  return `${nf(n)} ${unit === 'partners' ? 'partenaire' : 'séance'}${n > 1 ? 's' : ''}`;
-};
+  return plural(n, unit === 'partners' ? 'partenaire' : 'séance');
+}
 
 /** Every French message the worker (and the sidebars) show; one place to review wording. */
 export const MSG = {
@@ -71,7 +79,7 @@ export const MSG = {
 
 export const quotaLabel = (kind: keyof typeof LABELS.sessionKind) => LABELS.sessionKind[kind];
 
-const MONTHS = [
+export const FR_MONTHS = [
   'janvier',
   'février',
   'mars',
@@ -89,5 +97,5 @@ const MONTHS = [
 export function frDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);
   if (!y || !m || !d) return iso;
-  return `${d === 1 ? '1er' : d} ${MONTHS[m - 1]} ${y}`;
+  return `${d === 1 ? '1er' : d} ${FR_MONTHS[m - 1]} ${y}`;
 }

@@ -1,38 +1,11 @@
-import { frDate } from '../../shared/i18n/messages';
-import type { QuotaUnit } from '../../shared/quotas/rules';
+import { FR_MONTHS, frDate, nf } from '../../shared/i18n/messages';
 
-// One formatter for the whole run: building an Intl formatter per number costs more than
-// the check's SQL once there are thousands of alerts.
-const NUMBER = new Intl.NumberFormat('fr-FR');
-/** French number formatting (narrow no-break space as thousands separator). */
-export const nf = (n: number) => NUMBER.format(n);
-
-export const plural = (n: number, one: string, many = `${one}s`) => `${nf(n)} ${n > 1 ? many : one}`;
-
-export function amount(n: number, unit: QuotaUnit): string {
-  if (unit === 'minutes') return `${nf(n)} min (${nf(Math.round((n / 60) * 10) / 10)} h)`;
-  return plural(n, unit === 'partners' ? 'partenaire' : 'séance');
-}
-
-const MONTHS = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-];
+export { amount, nf, plural } from '../../shared/i18n/messages';
 
 /** 2025-04 → « avril 2025 ». */
 export function frMonth(month: string): string {
   const [y, m] = month.split('-').map(Number);
-  return `${MONTHS[(m ?? 1) - 1]} ${y}`;
+  return `${FR_MONTHS[(m ?? 1) - 1]} ${y}`;
 }
 
 /** « de mars 2025 », « d’avril 2025 »: French elides « de » before a vowel. */
