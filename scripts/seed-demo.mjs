@@ -297,5 +297,12 @@ export async function seedDemo(base, admin) {
     summary: 'Débrief COPIL accompagnement (phase 2).',
   });
 
-  return `${TERRITORIES.length} territoires, ${session} séances (${created.created} enregistrements créés, ${created.replayed} déjà présents)`;
+  // Run the nightly check once so the demo shows alerts (same alerts on every start).
+  const check = await api('POST', '/v1/checks/run', {});
+  const alerts = await api('GET', '/v1/alerts?status=open');
+  const alertCount =
+    check.status === 200
+      ? `${alerts.body?.alerts?.length ?? 0} alertes ouvertes`
+      : 'contrôle nocturne non lancé';
+  return `${TERRITORIES.length} territoires, ${session} séances, ${alertCount} (${created.created} enregistrements créés, ${created.replayed} déjà présents)`;
 }
