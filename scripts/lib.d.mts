@@ -8,7 +8,7 @@ export function startWorker(opts?: {
   admin?: string;
   persistTo?: string;
   extraVars?: string[];
-}): Promise<{ child: ChildProcess; base: string }>;
+}): Promise<{ child: ChildProcess; base: string; stop: () => void }>;
 export function client(
   base: string,
   as: string,

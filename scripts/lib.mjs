@@ -37,24 +37,33 @@ export async function startWorker({
     ...extraVars.flatMap((v) => ['--var', v]),
   ];
   if (persistTo) args.push('--persist-to', persistTo);
+  // Its own process group, so that stopping it also stops wrangler's workerd grandchildren.
   const child = spawn('npx', args, {
     stdio: ['ignore', 'inherit', 'inherit'],
     env: WRANGLER_ENV,
-    detached: false,
+    detached: true,
   });
+  const stop = () => {
+    try {
+      if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  };
+  process.on('exit', stop);
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`wrangler dev exited with ${child.exitCode}`);
     try {
       const res = await fetch(`${base}/v1/health`);
-      if (res.ok) return { child, base };
+      if (res.ok) return { child, base, stop };
     } catch {
       // not up yet
     }
     await new Promise((r) => setTimeout(r, 300));
   }
-  child.kill();
+  stop();
   throw new Error('wrangler dev did not answer within 60 s');
 }
 

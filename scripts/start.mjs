@@ -9,7 +9,7 @@ const ADMIN = 'admin@ademe.example';
 
 run('npm', ['run', 'build', '--silent']);
 run('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local']);
-const { child, base } = await startWorker({ port: PORT, admin: ADMIN });
+const { base, stop: stopWorker } = await startWorker({ port: PORT, admin: ADMIN });
 const summary = await seedDemo(base, ADMIN);
 const extras = [];
 // The Sheets add-on harness starts by default; START_HOOKS adds more.
@@ -29,7 +29,7 @@ ${extras.filter(Boolean).join('\n')}
 Ctrl-C stops everything.`);
 
 const stop = () => {
-  child.kill('SIGTERM');
+  stopWorker();
   process.exit(0);
 };
 process.on('SIGINT', stop);
