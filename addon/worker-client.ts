@@ -28,7 +28,9 @@ function headers(req: WorkerRequest): Record<string, string> {
   // The harness stands in for Google sign-in; the worker honours this only in AUTH_MODE=dev.
   if (dev) h['X-Dev-User'] = dev;
   else h.Authorization = `Bearer ${ScriptApp.getIdentityToken()}`;
-  if (req.withGoogleToken) h['X-Google-Access-Token'] = ScriptApp.getOAuthToken();
+  // The user's Drive token makes the worker create a Google Doc. The harness has no Google, so
+  // its documents take the worker's local default (kept and served by the worker).
+  if (req.withGoogleToken && !dev) h['X-Google-Access-Token'] = ScriptApp.getOAuthToken();
   return h;
 }
 

@@ -228,6 +228,27 @@ describe('one request per screen', () => {
     expect(rows(rt, 'Quotas').some((r) => r[0] === `diagnostic|${t}`)).toBe(true);
   });
 
+  it('generates a territory summary with one request and files it in the Documents tab', async () => {
+    const t = await territory('31555');
+    const rt = addon();
+    const res = rt.run('generateDocument', { type: 'territory-summary', territoryId: t }) as Result<{
+      id: string;
+      pages: number;
+      url: string;
+    }>;
+    expect(res.ok, JSON.stringify(res)).toBe(true);
+    if (!res.ok) return;
+    expect(res.data.pages).toBeGreaterThanOrEqual(1);
+    expect(res.data.pages).toBeLessThan(5);
+    expect(
+      rt.fakes.fetchLog.map((f) => `${f.method.toUpperCase()} ${new URL(f.url).pathname} ${f.status}`),
+    ).toEqual(['POST /v1/documents 201']);
+    expect(rows(rt, 'Documents').some((r) => r[0] === res.data.id)).toBe(true);
+    const html = await fetch(new URL(res.data.url, worker.base), { headers: { 'x-dev-user': CONSULTANT } });
+    expect(html.status).toBe(200);
+    expect(await html.text()).toContain('Synthèse territoriale');
+  });
+
   it('lists the document choices with one request and writes no tab', async () => {
     const t = await territory('31555');
     const rt = addon();
