@@ -1,5 +1,4 @@
 import type { Quota } from '../quotas/rules';
-import { LABELS } from './labels';
 
 export const ERROR_CODES = {
   VALIDATION_FAILED: 400,
@@ -76,8 +75,6 @@ export const MSG = {
   unknownBlocker: (id: string) => `Verrou inconnu : ${id}.`,
   lastAdmin: 'Impossible de retirer ce membre : il est déclaré administrateur dans la configuration.',
 } as const;
-
-export const quotaLabel = (kind: keyof typeof LABELS.sessionKind) => LABELS.sessionKind[kind];
 
 export const FR_MONTHS = [
   'janvier',

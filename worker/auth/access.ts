@@ -1,4 +1,4 @@
-import type { Context, MiddlewareHandler } from 'hono';
+import type { MiddlewareHandler } from 'hono';
 import { routePath } from 'hono/route';
 import { MSG } from '../../shared/i18n/messages';
 import type { Role } from '../../shared/schemas/enums';
@@ -51,5 +51,3 @@ export function assertTerritoryAccess(
     user.role === 'viewer' ? MSG.viewerReadOnly : MSG.notYourTerritory(territory.name),
   );
 }
-
-export const currentUser = (c: Context<AppEnv>) => c.get('user');

@@ -76,20 +76,10 @@ export function listDocumentsQuery(db: D1Database, territoryId?: string): Query<
 export const listDocuments = (db: D1Database, territoryId?: string) =>
   runQuery(listDocumentsQuery(db, territoryId));
 
-export interface DocumentWrite {
-  id: string;
-  type: DocumentType;
-  subject: string;
-  territoryId: string | null;
-  title: string;
-  version: number;
-  pages: number;
-  pagesCountedBy: PagesSource;
-  budgetLevel: number | null;
-  googleDocId: string | null;
-  url: string | null;
+/** What a generation writes: the stored fields but authorship and times, plus the HTML. */
+export type DocumentWrite = Omit<StoredDocument, 'createdAt' | 'createdBy' | 'updatedAt' | 'updatedBy'> & {
   html: string;
-}
+};
 
 /**
  * One row per document subject (type + territory, workshop, action or report): a new

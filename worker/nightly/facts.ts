@@ -1,6 +1,6 @@
-import { PROGRAMME_PRESET } from '../../shared/programme/preset';
 import { RULES } from '../../shared/quotas/rules';
 import type { Programme } from '../../shared/schemas/programme';
+import { PROGRAMME_SQL, programmeFromRow } from '../db/programme';
 import {
   BLOCKER_STALE_DAYS,
   type Facts,
@@ -71,8 +71,7 @@ const STALE_ACTIONS_SQL = `SELECT * FROM (
   ORDER BY id`;
 
 export async function readProgramme(db: CountingDb): Promise<Programme> {
-  const row = await db.first<{ data: string }>(db.prepare('SELECT data FROM programme LIMIT 1'));
-  return row ? (JSON.parse(row.data) as Programme) : PROGRAMME_PRESET;
+  return programmeFromRow(await db.first<{ data: string }>(db.prepare(PROGRAMME_SQL)));
 }
 
 export interface Checked {

@@ -1,4 +1,4 @@
-import { FR_MONTHS, frDate, nf } from '../../shared/i18n/messages';
+import { FR_MONTHS, frDate } from '../../shared/i18n/messages';
 
 export { amount, nf, plural } from '../../shared/i18n/messages';
 
