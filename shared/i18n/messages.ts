@@ -1,4 +1,7 @@
 import type { Quota } from '../quotas/rules';
+import { frDate, nf, plural } from './typography';
+
+export { FR_MONTHS, frDate, nf, plural } from './typography';
 
 export const ERROR_CODES = {
   VALIDATION_FAILED: 400,
@@ -15,14 +18,6 @@ export const ERROR_CODES = {
   INTERNAL: 500,
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
-
-// One formatter for every message: building an Intl formatter per number is costly when the
-// nightly check writes thousands of alerts.
-const NUMBER = new Intl.NumberFormat('fr-FR');
-/** French number formatting (narrow no-break space as thousands separator). */
-export const nf = (n: number) => NUMBER.format(n);
-
-export const plural = (n: number, one: string, many = `${one}s`) => `${nf(n)} ${n > 1 ? many : one}`;
 
 /** A quota amount in words: « 840 min (14 h) », « 3 séances », « 1 partenaire ». */
 export function amount(n: number, unit: Quota['unit']): string {
@@ -75,24 +70,3 @@ export const MSG = {
   unknownBlocker: (id: string) => `Verrou inconnu : ${id}.`,
   lastAdmin: 'Impossible de retirer ce membre : il est déclaré administrateur dans la configuration.',
 } as const;
-
-export const FR_MONTHS = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-];
-/** 2025-03-01 → « 1er mars 2025 ». */
-export function frDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  if (!y || !m || !d) return iso;
-  return `${d === 1 ? '1er' : d} ${FR_MONTHS[m - 1]} ${y}`;
-}

@@ -142,7 +142,7 @@ describe('Journal de séance', () => {
     await frame.getByRole('button', { name: 'Enregistrer la séance' }).click();
     const alert = frame.getByRole('alert');
     await alert.getByText(/^Quota dépassé/).waitFor();
-    expect(await alert.textContent()).toContain(
+    expect((await alert.textContent())?.replace(/[\u00A0\u202F]/g, ' ')).toContain(
       `Quota dépassé : ${kind} — 1 séance utilisée(s) sur 1 séance`,
     );
     expect(await frame.locator('#quota').textContent()).toMatch(/^Quota restant : 0 séance sur 1 séance/);

@@ -47,8 +47,8 @@ describe('shared validation (the add-on runs the same code)', () => {
   });
 
   it('formats dates the French way', () => {
-    expect(frDate('2025-03-01')).toBe('1er mars 2025');
-    expect(frDate('2026-06-30')).toBe('30 juin 2026');
+    expect(frDate('2025-03-01')).toBe('1er\u00A0mars\u00A02025');
+    expect(frDate('2026-06-30')).toBe('30\u00A0juin\u00A02026');
   });
 });
 

@@ -33,7 +33,7 @@ describe('GET /v1/alerts and POST /v1/checks/run', () => {
         subjectType: 'territory',
         subjectId: territory.id,
         subjectLabel: 'Territoire « Pays de la Vallée de la Dordogne »',
-        message: expect.stringContaining('aucun entretien individuel tenu au 5 mai 2025'),
+        message: expect.stringContaining('aucun entretien individuel tenu au 5\u00A0mai\u00A02025'),
         firstSeenAt: expect.any(String),
         lastSeenAt: expect.any(String),
         resolvedAt: null,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { call, makePartner, makeTerritory } from './helpers';
 import { checkAsOf, logSession, openFor } from './nightly-support';
+import { plain } from './plain';
 
 // One file, one database: the programme-level rules (COPIL, events, monthly meetings,
 // workshops) see every session of this file, so each test asserts on its own subjects.
@@ -13,7 +14,7 @@ describe('calendar rules, on simulated dates of the tender', () => {
     await checkAsOf('2025-05-05');
     const [alert] = await openFor('interview-missing', territory.id);
     expect(alert).toMatchObject({ severity: 'warning', subjectType: 'territory', resolvedAt: null });
-    expect(alert?.message).toBe(
+    expect(plain(alert?.message)).toBe(
       'Territoire « Communauté d’agglomération de l’Albigeois » : aucun entretien individuel tenu au 5 mai 2025, ' +
         'alors que le jalon « Prise de contact individuelle avec chaque territoire » du 30 avril 2025 est passé.',
     );
@@ -38,8 +39,8 @@ describe('calendar rules, on simulated dates of the tender', () => {
     expect(await openFor('collective-support-missing', territory.id)).toEqual([]);
     await checkAsOf('2025-06-05');
     const [alert] = await openFor('collective-support-missing', territory.id);
-    expect(alert?.message).toContain('aucun appui collectif tenu au 5 juin 2025 sur les 5 prévus');
-    expect(alert?.message).toContain('« Débrief COPIL accompagnement (phase 2) » du 31 mai 2025');
+    expect(plain(alert?.message)).toContain('aucun appui collectif tenu au 5 juin 2025 sur les 5 prévus');
+    expect(plain(alert?.message)).toContain('« Débrief COPIL accompagnement (phase 2) » du 31 mai 2025');
 
     await logSession({
       kind: 'collective-support',
@@ -60,7 +61,7 @@ describe('calendar rules, on simulated dates of the tender', () => {
     await checkAsOf('2025-10-01');
     const [during] = await openFor('partner-support-missing', partner.id);
     expect(during).toMatchObject({ severity: 'info', subjectType: 'partner' });
-    expect(during?.message).toMatch(
+    expect(plain(during?.message)).toMatch(
       /^Partenaire « EHPAD Les Tilleuls » \(territoire « PETR du Pays Lauragais »\) : aucun accompagnement individuel tenu au 1er octobre 2025 sur les 4 prévus/,
     );
 
@@ -68,7 +69,7 @@ describe('calendar rules, on simulated dates of the tender', () => {
     const [after] = await openFor('partner-support-missing', partner.id);
     // Same alert (same key, same row), raised in severity once the period is over.
     expect(after).toMatchObject({ id: during?.id, severity: 'warning', firstSeenAt: during?.firstSeenAt });
-    expect(after?.message).toContain('est terminée');
+    expect(plain(after?.message)).toContain('est terminée');
 
     await logSession({
       kind: 'partner-support',
@@ -83,7 +84,7 @@ describe('calendar rules, on simulated dates of the tender', () => {
   it('COPILs missing after their milestones: one expected by launch, two by the phase 2 debrief', async () => {
     await checkAsOf('2025-03-05');
     const [launch] = await openFor('copil-missing', 'launch');
-    expect(launch?.message).toBe(
+    expect(plain(launch?.message)).toBe(
       'Jalon « Lancement officiel (ADEME et COPIL) » : 0 COPIL tenu au 5 mars 2025 pour 1 attendu à l’échéance du 28 février 2025.',
     );
     await logSession({ kind: 'copil', date: '2025-02-20', durationMinutes: 120 });
@@ -92,7 +93,7 @@ describe('calendar rules, on simulated dates of the tender', () => {
 
     await checkAsOf('2025-06-05');
     const [phase2] = await openFor('copil-missing', 'copil-phase-2');
-    expect(phase2?.message).toContain('1 COPIL tenu au 5 juin 2025 pour 2 attendus');
+    expect(plain(phase2?.message)).toContain('1 COPIL tenu au 5 juin 2025 pour 2 attendus');
     await logSession({ kind: 'copil', date: '2025-05-28', durationMinutes: 120 });
     await checkAsOf('2025-06-05');
     expect(await openFor('copil-missing', 'copil-phase-2')).toEqual([]);
@@ -103,10 +104,10 @@ describe('calendar rules, on simulated dates of the tender', () => {
     await checkAsOf('2025-04-10');
     const [feb] = await openFor('ademe-monthly-missing', '2025-02');
     const [mar] = await openFor('ademe-monthly-missing', '2025-03');
-    expect(feb?.message).toBe(
+    expect(plain(feb?.message)).toBe(
       'Mois de février 2025 : aucun point mensuel avec l’ADEME (un par mois, moins de 60 min).',
     );
-    expect(mar?.subjectLabel).toBe('Mois de mars 2025');
+    expect(plain(mar?.subjectLabel)).toBe('Mois de mars 2025');
     // The current month is not over: no alert for April yet.
     expect(await openFor('ademe-monthly-missing', '2025-04')).toEqual([]);
 
@@ -126,7 +127,7 @@ describe('calendar rules, on simulated dates of the tender', () => {
     });
     await checkAsOf('2025-05-02');
     const [long] = await openFor('ademe-monthly-too-long', '2025-04');
-    expect(long?.message).toBe(
+    expect(plain(long?.message)).toBe(
       'Mois d’avril 2025 : point mensuel ADEME de 75 min, au-delà des 60 min prévues.',
     );
 
@@ -147,7 +148,7 @@ describe('calendar rules, on simulated dates of the tender', () => {
 
     await checkAsOf('2025-07-05');
     const [alert] = await openFor('workshops-missing', 'programme');
-    expect(alert?.message).toBe(
+    expect(plain(alert?.message)).toBe(
       'Programme : 3 ateliers collectifs tenus sur 4 prévus au 5 juillet 2025, alors que le jalon « Événement collectif virtuel » du 30 juin 2025 est passé.',
     );
     await logSession({ kind: 'workshop', territoryId: hosts[3], date: '2025-06-20', durationMinutes: 240 });
@@ -165,7 +166,7 @@ describe('calendar rules, on simulated dates of the tender', () => {
       await checkAsOf(asOf);
       const [alert] = await openFor('event-missing', milestone);
       expect(alert).toMatchObject({ subjectType: 'milestone', severity: 'warning' });
-      expect(alert?.message).toMatch(/: 0 tenu sur 1 prévu au .+, échéance du .+ dépassée\.$/);
+      expect(plain(alert?.message)).toMatch(/: 0 tenu sur 1 prévu au .+, échéance du .+ dépassée\.$/);
       await logSession({ kind, date: held, durationMinutes: 120 });
       await checkAsOf(asOf);
       expect(await openFor('event-missing', milestone)).toEqual([]);

@@ -6,6 +6,7 @@ import { SHEETS_SCOPE } from '../../worker/google/sheets';
 import { digestText, mimeMessage } from '../../worker/nightly/digest';
 import { call, makeTerritory, uid } from './helpers';
 import { logSession, openFor, runCheck, workerEnv } from './nightly-support';
+import { plain } from './plain';
 
 const google = inject('fakeGoogleSheets');
 
@@ -160,7 +161,9 @@ describe('the French e-mail digest', () => {
         { severity: 'critical', message: 'Programme : COPIL — 4 séances sur 3.' },
       ],
     });
-    expect(subject).toBe('[VELI VELO Occitanie] Contrôle du 5 mai 2025 : 1 nouvelle alerte, 0 alerte levée');
+    expect(plain(subject)).toBe(
+      '[VELI VELO Occitanie] Contrôle du 5 mai 2025 : 1 nouvelle alerte, 0 alerte levée',
+    );
     const raw = mimeMessage({
       from: 'alertes@veli-velo.example',
       to: 'suivi@ademe.example',
@@ -177,7 +180,7 @@ describe('the French e-mail digest', () => {
       new TextDecoder().decode(Uint8Array.from(atob(b64), (c) => c.charCodeAt(0)));
     expect(utf8(encodedSubject)).toBe(subject);
     expect(body.split('\r\n').every((line) => line.length <= 76)).toBe(true);
-    const decoded = utf8(body.replace(/\r\n/g, ''));
+    const decoded = plain(utf8(body.replace(/\r\n/g, '')));
     expect(decoded).toContain('2 alertes ouvertes : 1 critique, 1 à surveiller, 0 pour information.');
     // Most severe first in the full list.
     const all = decoded.slice(decoded.indexOf('Toutes les alertes ouvertes (2)'));

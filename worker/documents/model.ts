@@ -21,7 +21,45 @@ export type Block =
       widths?: readonly number[];
       rest?: string;
     }
-  | { kind: 'list'; items: readonly string[] };
+  | { kind: 'list'; items: readonly string[] }
+  /**
+   * A horizontal bar chart: one bar per row, `value` out of `max`, `text` printed beside it
+   * (« 2 j sur 4 »). Rendered as shaded table cells, which Google Docs keeps (it drops SVG).
+   */
+  | { kind: 'bars'; caption: string; rows: readonly BarRow[] };
+
+export type BarTone = 'ok' | 'warning' | 'reached' | 'exceeded' | 'neutral';
+export interface BarRow {
+  label: string;
+  value: number;
+  max: number;
+  text: string;
+  tone?: BarTone;
+}
+
+/**
+ * What the document is, printed at its head (the tender's deliverables are identified by
+ * the contracting authority, the consultation, the contractor, the version and the status).
+ */
+export interface Identification {
+  /** « ADEME — Direction régionale Occitanie ». */
+  authority: string;
+  /** « Consultation n° 2024001672 ». */
+  consultation: string;
+  programme: string;
+  /** The contractor (AMO) that writes the deliverables. */
+  contractor: string;
+  /** What the document covers: a territory, a workshop, an action, the programme. */
+  subject: string;
+  /** Who generated this version. */
+  author: string;
+  version: number;
+  status: 'draft' | 'validated';
+  /** The record as of this date (YYYY-MM-DD, Europe/Paris). */
+  asOf: string;
+  /** The day this version was generated (YYYY-MM-DD, Europe/Paris). */
+  generatedOn: string;
+}
 
 export interface Section {
   heading: string;
@@ -39,5 +77,7 @@ export interface DocumentModel {
   /** Generation date (YYYY-MM-DD, Europe/Paris) and version, printed under the title. */
   date: string;
   version: number;
+  /** Printed at the head of the document when present. */
+  identification?: Identification;
   sections: Section[];
 }

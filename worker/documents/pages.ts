@@ -86,6 +86,15 @@ function place(flow: Flow, b: Block) {
     case 'fields':
       tableRows(flow, [], b.rows, [3, 7]);
       return;
+    case 'bars':
+      flow.lines(1, NOTE_LINE);
+      tableRows(
+        flow,
+        [],
+        b.rows.map((r) => [r.label, '', r.text]),
+        [4, 4, 2],
+      );
+      return;
     case 'table':
       tableRows(flow, b.columns, b.rows, b.widths ?? b.columns.map(() => 1));
       if (b.rest) {

@@ -1,5 +1,5 @@
 import { frDate } from '../../shared/i18n/messages';
-import type { Block, DocumentModel, Section } from './model';
+import type { BarRow, BarTone, Block, DocumentModel, Section } from './model';
 import { escapeHtml as e, nf } from './text';
 
 /**
@@ -41,6 +41,8 @@ function block(b: Block): string {
       return `<p class="note">${e(b.text)}</p>`;
     case 'list':
       return `<ul>${b.items.map((i) => `<li>${e(i)}</li>`).join('')}</ul>`;
+    case 'bars':
+      return bars(b.caption, b.rows);
     case 'fields':
       return `<table class="fields"><tbody>${b.rows
         .map(([k, v]) => `<tr><th>${e(k)}</th><td>${e(v)}</td></tr>`)
@@ -56,6 +58,31 @@ function block(b: Block): string {
       return `<table>${cols}${head}<tbody>${body}</tbody></table>${rest}`;
     }
   }
+}
+
+const TONE: Record<BarTone, string> = {
+  ok: '#3a8f5c',
+  warning: '#d9a400',
+  reached: '#c46a00',
+  exceeded: '#b3261e',
+  neutral: '#4a6fa5',
+};
+
+/** Bars as shaded cells of a fixed 20-cell grid: Google Docs keeps cell shading, not SVG. */
+function bars(caption: string, rows: readonly BarRow[]): string {
+  const CELLS = 20;
+  const body = rows
+    .map((r) => {
+      const filled = r.max > 0 ? Math.min(CELLS, Math.round((Math.max(0, r.value) / r.max) * CELLS)) : 0;
+      const colour = TONE[r.tone ?? 'neutral'];
+      const cells = Array.from(
+        { length: CELLS },
+        (_, i) => `<td class="bar" style="background:${i < filled ? colour : '#eeeeee'}"></td>`,
+      ).join('');
+      return `<tr><th>${e(r.label)}</th>${cells}<td>${e(r.text)}</td></tr>`;
+    })
+    .join('');
+  return `<table class="bars"><caption>${e(caption)}</caption><tbody>${body}</tbody></table>`;
 }
 
 function section(s: Section): string {
