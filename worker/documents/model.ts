@@ -81,3 +81,16 @@ export interface DocumentModel {
   identification?: Identification;
   sections: Section[];
 }
+
+/**
+ * A field of the record too long for its document's page limit (`422 DOES_NOT_FIT`): which
+ * field, its length and how many characters to remove for the document to fit.
+ */
+export interface FieldOverflow {
+  /** Path in the API's terms, e.g. `assessment.findings` or `partners.p-1.useCase.description`. */
+  field: string;
+  /** French label the sidebar shows. */
+  label: string;
+  length: number;
+  shortenBy: number;
+}
