@@ -129,7 +129,7 @@ const docOr404 = async (c: Ctx) => {
   return d;
 };
 
-async function generate(c: Ctx, body: DocumentRequest) {
+async function generate(c: Ctx, { body }: { body: DocumentRequest }) {
   const db = c.env.DB;
   const p = await plan(c, body);
   const [record, previous] = await Promise.all([loadRecord(db), getDocumentBySubject(db, p.subject)]);
@@ -215,45 +215,23 @@ async function documentHtml(c: Ctx) {
   });
 }
 
+const DocumentFilters = z.object({ territoryId: z.optional(Id) });
+
+async function listAll(c: Ctx, { query }: { query: z.infer<typeof DocumentFilters> }) {
+  return c.json({ documents: (await listDocuments(c.env.DB, query.territoryId)).map(presentDocument) });
+}
+
+const readDocument = async (c: Ctx) => c.json(presentDocument(await docOr404(c)));
+
 export const documentRoutes = [
+  route('GET /v1/documents', ALL, 'Lister les documents générés', { query: DocumentFilters }, listAll),
   route(
-    {
-      method: 'GET',
-      path: '/v1/documents',
-      roles: ALL,
-      summary: 'Lister les documents générés',
-      query: z.object({ territoryId: z.optional(Id) }),
-      status: 200,
-    },
-    async (c, { query }) =>
-      c.json({ documents: (await listDocuments(c.env.DB, query.territoryId)).map(presentDocument) }),
+    'POST /v1/documents',
+    WRITERS,
+    'Générer un livrable',
+    { body: DocumentRequest, status: 201 },
+    generate,
   ),
-
-  route(
-    {
-      method: 'POST',
-      path: '/v1/documents',
-      roles: WRITERS,
-      summary: 'Générer un livrable',
-      body: DocumentRequest,
-      status: 201,
-    },
-    (c, { body }) => generate(c, body),
-  ),
-
-  route(
-    { method: 'GET', path: '/v1/documents/:id', roles: ALL, summary: 'Lire un document', status: 200 },
-    async (c) => c.json(presentDocument(await docOr404(c))),
-  ),
-
-  route(
-    {
-      method: 'GET',
-      path: '/v1/documents/:id/html',
-      roles: ALL,
-      summary: 'Le document rendu (text/html)',
-      status: 200,
-    },
-    documentHtml,
-  ),
+  route('GET /v1/documents/:id', ALL, 'Lire un document', {}, readDocument),
+  route('GET /v1/documents/:id/html', ALL, 'Le document rendu (text/html)', {}, documentHtml),
 ];
