@@ -39,7 +39,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  worker?.stop();
+  await worker?.stop();
   rmSync(profile, { recursive: true, force: true });
 });
 
