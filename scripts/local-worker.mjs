@@ -94,6 +94,8 @@ export async function startWorker(options = {}) {
     modules: true,
     scriptPath: join(bundleDir, options.main ?? 'index.js'),
     modulesRoot: bundleDir,
+    // wrangler's bundle is ES modules throughout (Miniflare would read an imported .js as CommonJS).
+    modulesRules: [{ type: 'ESModule', include: ['**/*.js', '**/*.mjs'] }],
     compatibilityDate: config.compatibility_date,
     compatibilityFlags: config.compatibility_flags,
     host: '127.0.0.1',
