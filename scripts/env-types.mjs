@@ -14,13 +14,17 @@ const CANDIDATE = 'worker/.worker-configuration.check.d.ts';
 
 /** @param {string} path */
 function generate(path) {
-  wrangler(['types', path, '--include-runtime', 'false', '--strict-vars', 'false', '--env-file', '/dev/null'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  wrangler(
+    ['types', path, '--include-runtime', 'false', '--strict-vars', 'false', '--env-file', '/dev/null'],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
 }
 
 /** The file without its first two lines (the header names the file it was written to). */
-const body = (/** @type {string} */ path) => readFileSync(join(ROOT, path), 'utf8').split('\n').slice(2).join('\n');
+const body = (/** @type {string} */ path) =>
+  readFileSync(join(ROOT, path), 'utf8').split('\n').slice(2).join('\n');
 
 if (process.argv.includes('--check')) {
   generate(CANDIDATE);

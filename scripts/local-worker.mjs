@@ -14,6 +14,8 @@ import { Log, LogLevel, Miniflare } from 'miniflare';
 import { unstable_readConfig, unstable_splitSqlQuery } from 'wrangler';
 import { ROOT, run } from './lib.mjs';
 
+/** @typedef {Awaited<ReturnType<Miniflare['getD1Database']>>} D1 The D1 binding, seen from Node. */
+
 export const ADMIN = 'admin@ademe.example';
 /** Local runs write hundreds of records in seconds; production keeps its default limit. */
 export const LOCAL_VARS = { AUTH_MODE: 'dev', ADMIN_EMAILS: ADMIN, RATE_LIMIT_PER_MINUTE: '100000' };
@@ -43,7 +45,7 @@ export function bundleWorker(outdir) {
  * Applies the migrations of wrangler.toml's `migrations_dir` not yet recorded in
  * `d1_migrations` (the table and columns `wrangler d1 migrations apply` uses), in name order.
  * Returns the names applied.
- * @param {import('@cloudflare/workers-types').D1Database} db
+ * @param {D1} db
  * @param {string} dir
  */
 export async function applyMigrations(db, dir) {

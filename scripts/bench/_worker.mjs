@@ -47,6 +47,10 @@ export async function startBenchWorker(vars = {}) {
  * them, generated inside D1 by three INSERT … SELECT over a recursive sequence (the write path
  * is measured separately, through the API).
  */
+/**
+ * @param {import('../local-worker.mjs').D1} db
+ * @param {{ territories: number; partnersPer: number; sessions: number }} scale
+ */
 export async function seedScale(db, { territories, partnersPer, sessions }) {
   const now = new Date().toISOString();
   const seq =
@@ -93,14 +97,17 @@ export async function seedScale(db, { territories, partnersPer, sessions }) {
     .run();
 }
 
+/** @param {number[]} samples */
 export function stats(samples) {
   const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  return { n: sorted.length, median: round(at(0.5)), p99: round(at(0.99)), min: round(sorted[0]) };
+  const at = (/** @type {number} */ q) =>
+    sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+  return { n: sorted.length, median: round(at(0.5)), p99: round(at(0.99)), min: round(sorted[0] ?? NaN) };
 }
 
-export const round = (x) => Math.round(x * 100) / 100;
+export const round = (/** @type {number} */ x) => Math.round(x * 100) / 100;
 
+/** @param {() => Promise<unknown>} fn */
 export async function time(fn) {
   const start = performance.now();
   await fn();

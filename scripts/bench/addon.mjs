@@ -1,3 +1,4 @@
+// @ts-check
 // `npm run bench addon`: what one user action costs the add-on. Runs the built add-on in the
 // harness against a real local worker and counts UrlFetchApp requests per action (goal: one),
 // spreadsheet range reads and writes per tab touched (goal: at most one of each), and the
@@ -29,7 +30,7 @@ export async function run() {
     });
     const rt = loadAddon({ dir, workerUrl: worker.base, devUser: consultant });
     rt.run('onOpen');
-    const session = (i) => ({
+    const session = (/** @type {number} */ i) => ({
       id: `s-bench-${i}`,
       kind: 'diagnostic',
       territoryId: 't-bench',
@@ -39,6 +40,7 @@ export async function run() {
       participants: 2,
       summary: `Séance de mesure ${i}`,
     });
+    /** @param {string} fn @param {unknown[]} args */
     const measure = (fn, ...args) => {
       rt.fakes.fetchLog.length = 0;
       rt.fakes.spreadsheet.resetCounts();

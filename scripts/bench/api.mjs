@@ -33,20 +33,25 @@ async function roomyProgramme(request, maxTerritories) {
 
 /**
  * Samples of each request, interleaved so that both sides see the same machine load.
- * @param {Record<string, (i: number) => Promise<unknown>>} requests
+ * @template {string} K
+ * @param {Record<K, (i: number) => Promise<unknown>>} requests
  * @param {number} runs
  * @param {number} warm
+ * @returns {Promise<Record<K, ReturnType<typeof stats>>>}
  */
 async function interleaved(requests, runs, warm) {
-  /** @type {Record<string, number[]>} */
-  const samples = Object.fromEntries(Object.keys(requests).map((k) => [k, []]));
+  const names = /** @type {K[]} */ (Object.keys(requests));
+  /** @type {Map<K, number[]>} */
+  const samples = new Map(names.map((k) => [k, []]));
   for (let i = -warm; i < runs; i++) {
-    for (const [name, send] of Object.entries(requests)) {
-      const ms = await time(() => send(i));
-      if (i >= 0) samples[name]?.push(ms);
+    for (const name of names) {
+      const ms = await time(() => requests[name](i));
+      if (i >= 0) samples.get(name)?.push(ms);
     }
   }
-  return Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, stats(v)]));
+  return /** @type {Record<K, ReturnType<typeof stats>>} */ (
+    Object.fromEntries(names.map((k) => [k, stats(samples.get(k) ?? [])]))
+  );
 }
 
 /** The i-th measured session (warm-up ones, i < 0, have their own ids). @param {number} i */
@@ -120,7 +125,7 @@ async function quotasAt(scale, withSnapshot) {
       seedMs: round(seedMs),
       quotasMs: s.quotas,
       bareSelectMs: s.bareSelect,
-      quotasToSelectRatio: round((s.quotas?.median ?? 0) / (s.bareSelect?.median ?? 1)),
+      quotasToSelectRatio: round(s.quotas.median / s.bareSelect.median),
       ...(snapshot ? { snapshot } : {}),
     };
   } finally {
@@ -150,14 +155,14 @@ export async function run() {
   const small = await quotasAt({ territories: 10, partnersPer: 3, sessions: 3000 }, false);
   const large = await quotasAt(LARGE, true);
   console.log(
-    `write path (10,000 sessions stored): POST /v1/sessions median ${wp.postSession?.median} ms, p99 ${wp.postSession?.p99} ms; ` +
-      `one-insert floor median ${wp.floorInsert?.median} ms → ratio ${wp.writePathToFloorRatio} (goal ≤ ${GOALS.writePathToFloorRatio}); ` +
-      `health median ${wp.health?.median} ms (ratio ${wp.writePathToHealthRatio})`,
+    `write path (10,000 sessions stored): POST /v1/sessions median ${wp.postSession.median} ms, p99 ${wp.postSession.p99} ms; ` +
+      `one-insert floor median ${wp.floorInsert.median} ms → ratio ${wp.writePathToFloorRatio} (goal ≤ ${GOALS.writePathToFloorRatio}); ` +
+      `health median ${wp.health.median} ms (ratio ${wp.writePathToHealthRatio})`,
   );
   for (const q of [small, large])
     console.log(
-      `GET /v1/quotas at ${q.territories}/${q.territories * q.partnersPer}/${q.sessions}: median ${q.quotasMs?.median} ms; ` +
-        `bare SELECT median ${q.bareSelectMs?.median} ms → ratio ${q.quotasToSelectRatio} (goal ≤ ${GOALS.quotasToSelectRatio})`,
+      `GET /v1/quotas at ${q.territories}/${q.territories * q.partnersPer}/${q.sessions}: median ${q.quotasMs.median} ms; ` +
+        `bare SELECT median ${q.bareSelectMs.median} ms → ratio ${q.quotasToSelectRatio} (goal ≤ ${GOALS.quotasToSelectRatio})`,
     );
   const snap = large.snapshot;
   console.log(

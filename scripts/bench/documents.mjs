@@ -1,19 +1,26 @@
+// @ts-check
 // Documents benchmark: building and rendering a territory summary from a record of 500
 // sessions (pure code, no I/O), and the Google calls one document costs against the local
 // Drive stand-in (tests/support/fake-google.ts, which prints through headless Chromium).
 import { performance } from 'node:perf_hooks';
 import { tsImport } from 'tsx/esm/api';
 
+/**
+ * A TypeScript module of the project, loaded through tsx (its types are not visible here).
+ * @param {string} path
+ * @returns {Promise<any>} any: tsImport cannot carry the module's types into a .mjs file
+ */
 const load = (path) => tsImport(path, import.meta.url);
 
+/** @param {number[]} samples */
 function stats(samples) {
   const s = [...samples].sort((a, b) => a - b);
-  const at = (q) => s[Math.min(s.length - 1, Math.floor(q * s.length))];
+  const at = (/** @type {number} */ q) => s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
   return {
     runs: s.length,
     medianMs: +at(0.5).toFixed(2),
     p95Ms: +at(0.95).toFixed(2),
-    maxMs: +s.at(-1).toFixed(2),
+    maxMs: +(s.at(-1) ?? NaN).toFixed(2),
   };
 }
 
@@ -51,6 +58,7 @@ export async function run() {
   const google = await startFakeGoogle();
   try {
     const env = { ...googleEnv(google), GOOGLE_RETRY_DELAYS_MS: '5,10,20' };
+    /** @param {string | null} existingId */
     const perDoc = async (existingId, exportScale = 1) => {
       await fetch(`${google.base}/__reset`, { method: 'POST', body: '{}' });
       await fetch(`${google.base}/__config`, { method: 'POST', body: JSON.stringify({ exportScale }) });
@@ -63,12 +71,17 @@ export async function run() {
         retryDelaysMs: [5, 10, 20],
       });
       const t0 = performance.now();
-      const pub = await publishToDrive(drive, (from) => fitTerritorySummary(record, territory, ed, from), {
-        name: (d) => d.title,
-        existingId,
-        limited: true,
-      });
+      const pub = await publishToDrive(
+        drive,
+        (/** @type {unknown} */ from) => fitTerritorySummary(record, territory, ed, from),
+        {
+          name: (/** @type {{ title: string }} */ d) => d.title,
+          existingId,
+          limited: true,
+        },
+      );
       const ms = performance.now() - t0;
+      /** @type {{ kind: string; pages?: number }[]} */
       const calls = google.calls().slice(before);
       return {
         driveCalls: drive.calls,
@@ -83,16 +96,17 @@ export async function run() {
     const created = await perDoc(null);
     const regenerated = await perDoc(created.id);
     const tightened = await perDoc(created.id, 1.25);
+    /** @param {typeof created} doc */
     const strip = ({ id: _id, ...r }) => r;
     console.log(
       `territory summary from ${build.sessions} sessions: build + render median ${build.medianMs} ms, p95 ${build.p95Ms} ms ` +
         `(goal ≤ 50 ms); budget level ${build.budgetLevel}, ${build.estimatedPages} pages estimated, ${build.htmlKb} KB of HTML`,
     );
-    for (const [label, r] of [
+    for (const [label, r] of /** @type {const} */ ([
       ['first generation', created],
       ['regeneration in place', regenerated],
       ['Google layout 25 % longer', tightened],
-    ]) {
+    ])) {
       console.log(
         `Google requests, ${label}: ${r.totalGoogleRequests} (token ${r.tokenCalls}, Drive ${r.driveCalls}); pages exported ${r.exportedPages.join(' → ')} (goal ≤ 3)`,
       );

@@ -4,10 +4,16 @@
 //   POST /__bench/insert  parses the JSON body and performs one D1 insert (the floor of a write);
 //   GET  /__bench/select  one SELECT of the quota counters, returned as JSON (the floor of a read).
 // Copied beside wrangler's bundle (index.js) by scripts/bench/_worker.mjs; never deployed.
+// @ts-expect-error wrangler's bundle, beside this file only at bench time
 import app from './index.js';
 
 export default {
   ...app,
+  /**
+   * @param {Request} request
+   * @param {{ DB: import('../local-worker.mjs').D1 }} env
+   * @param {unknown} ctx
+   */
   async fetch(request, env, ctx) {
     const { pathname } = new URL(request.url);
     if (pathname === '/__bench/insert' && request.method === 'POST') {

@@ -37,7 +37,7 @@ const portIsFree = (port: number) =>
   });
 
 async function startApp(ports: { PORT: number; HARNESS_PORT: number; INSPECTOR_PORT: number }) {
-  const env = { ...process.env, PERSIST_TO: persistTo, WRANGLER_LOG: 'error' };
+  const env: NodeJS.ProcessEnv = { ...process.env, PERSIST_TO: persistTo, WRANGLER_LOG: 'error' };
   for (const [k, v] of Object.entries(ports)) env[k] = String(v);
   const child = spawn(process.execPath, ['scripts/start.mjs'], {
     cwd: ROOT,
