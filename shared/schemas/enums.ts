@@ -54,6 +54,18 @@ export const BLOCKER_CATEGORIES = [
 export const BLOCKER_OWNERS = ['territory', 'partner', 'consultant', 'ademe', 'other'] as const;
 export const BLOCKER_STATUSES = ['open', 'in-progress', 'resolved', 'abandoned'] as const;
 export const INDICATORS = ['usage-rate', 'km', 'users', 'trips', 'co2-avoided-kg', 'custom'] as const;
+export const PLANNING_DOCUMENT_KINDS = [
+  'pdm',
+  'pdu',
+  'plu',
+  'plui',
+  'scot',
+  'pcaet',
+  'ppa',
+  'cycling-plan',
+  'other',
+] as const;
+export const PLANNING_DOCUMENT_STATUSES = ['in-force', 'in-revision', 'planned', 'none'] as const;
 export const QUOTA_STATUSES = ['ok', 'warning', 'reached', 'exceeded'] as const;
 export const REPRODUCIBILITY_DEGREES = ['high', 'medium', 'low'] as const;
 
@@ -69,3 +81,5 @@ export type BlockerStatus = (typeof BLOCKER_STATUSES)[number];
 export type IndicatorCode = (typeof INDICATORS)[number];
 export type QuotaStatus = (typeof QUOTA_STATUSES)[number];
 export type ReproducibilityDegree = (typeof REPRODUCIBILITY_DEGREES)[number];
+export type PlanningDocumentKind = (typeof PLANNING_DOCUMENT_KINDS)[number];
+export type PlanningDocumentStatus = (typeof PLANNING_DOCUMENT_STATUSES)[number];

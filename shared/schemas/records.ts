@@ -17,6 +17,8 @@ import {
   INDICATORS,
   LEGAL_FORMS,
   PARTNER_KINDS,
+  PLANNING_DOCUMENT_KINDS,
+  PLANNING_DOCUMENT_STATUSES,
   ROLES,
   SESSION_KINDS,
   SESSION_MODES,
@@ -51,10 +53,29 @@ export type TerritoryInput = z.infer<typeof TerritoryInput>;
 export const TerritoryPatch = z.partial(z.strictObject(territoryFields));
 export type TerritoryPatch = z.infer<typeof TerritoryPatch>;
 
+/** A strategic document of the territory and the place VELI has (or should have) in it. */
+export const PlanningDocument = z.strictObject({
+  kind: z.enum(PLANNING_DOCUMENT_KINDS),
+  title: text(SHORT_TEXT),
+  status: z.enum(PLANNING_DOCUMENT_STATUSES),
+  revisionDate: z.optional(IsoDate),
+  veliIntegration: text(LONG_TEXT),
+});
+export type PlanningDocument = z.infer<typeof PlanningDocument>;
+
+/**
+ * The phase 1 deliverable's substance: constat, enjeux, recommandations, and the territory's
+ * strategy (needs, infrastructure and parking, complementarities with other modes, the place
+ * of VELI in its planning documents), the tender's phase 1 objective.
+ */
 export const TerritoryAssessment = z.strictObject({
   findings: text(ASSESSMENT_TEXT),
   stakes: text(ASSESSMENT_TEXT),
   recommendations: text(ASSESSMENT_TEXT),
+  needs: optText(ASSESSMENT_TEXT),
+  infrastructure: optText(ASSESSMENT_TEXT),
+  complementarities: optText(ASSESSMENT_TEXT),
+  planningDocuments: z.optional(z.array(PlanningDocument).check(z.maxLength(20))),
 });
 export type TerritoryAssessment = z.infer<typeof TerritoryAssessment>;
 
