@@ -111,14 +111,21 @@ export async function startWorker(options = {}) {
     log: new Log(LogLevel.WARN),
     ...(options.quiet ? { handleRuntimeStdio: quietStdio } : {}),
   });
-  const url = await mf.ready;
-  const db = await mf.getD1Database(d1.binding);
-  const migrations = await applyMigrations(db, join(ROOT, d1.migrations_dir ?? 'migrations'));
-  const base = url.origin;
   const stop = async () => {
     await mf.dispose();
     if (ownBundle) rmSync(bundleDir, { recursive: true, force: true });
   };
+  // A worker that fails to start or to migrate leaves neither workerd nor its bundle behind.
+  const started = await (async () => {
+    const url = await mf.ready;
+    const db = await mf.getD1Database(d1.binding);
+    return { url, db, migrations: await applyMigrations(db, join(ROOT, d1.migrations_dir ?? 'migrations')) };
+  })().catch(async (e) => {
+    await stop();
+    throw e;
+  });
+  const { url, db, migrations } = started;
+  const base = url.origin;
   return { mf, db, base, port: Number(url.port), bundleDir, migrations, stop };
 }
 

@@ -18,6 +18,9 @@ export async function startBenchWorker(vars = {}) {
     quiet: true,
     // Production's write limit stays out of the way of a benchmark.
     vars: { RATE_LIMIT_PER_MINUTE: '100000000', ...vars },
+  }).catch((e) => {
+    rmSync(bundleDir, { recursive: true, force: true });
+    throw e;
   });
   await w.db.prepare('CREATE TABLE bench_floor (id TEXT PRIMARY KEY, data TEXT NOT NULL)').run();
   /**
