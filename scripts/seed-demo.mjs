@@ -79,6 +79,12 @@ export async function seedDemo(base, admin) {
     await put('POST', '/v1/members', { email, role });
   }
 
+  const { assessment: _pa, ...programme } = (await api('GET', '/v1/programme')).body;
+  await put('PUT', '/v1/programme', {
+    ...programme,
+    contractor: 'Mobilités Légères Conseil (AMO de démonstration)',
+  });
+
   let session = 0;
   const logSession = (body) =>
     put('POST', '/v1/sessions', {
@@ -212,6 +218,12 @@ export async function seedDemo(base, admin) {
         actors: 'Collectivité, partenaire, AMO, loueur de véhicules',
         implementationDelay: '3 à 6 mois',
         blockers: 'Assurance des véhicules et stationnement sécurisé.',
+        status: ['in-progress', 'done', 'planned'][(i + k) % 3],
+        startDate: `2025-${pad(9 + k)}-01`,
+        ...((i + k) % 3 === 1 ? { endDate: '2025-12-19' } : {}),
+        solutions:
+          'Contrat d’assurance flotte négocié avec le loueur ; abri fermé prêté par la collectivité.',
+        vehicleType: ['cargo-bike', 'e-bike', 'other-veli', 'cargo-bike', 'e-bike'][(i + k) % 5],
         reproducibility: {
           ease: 1 + ((i + k) % 3),
           duplicationPotential: 1 + ((i + 2 * k) % 3),
@@ -246,6 +258,28 @@ export async function seedDemo(base, admin) {
           'Réduire l’usage de la voiture sur les trajets de moins de 10 km et structurer une offre VELI.',
         recommendations:
           'Intégrer les VELI au plan de mobilité, prévoir du stationnement sécurisé, lancer des essais longue durée.',
+        needs:
+          'Trajets domicile-travail de 5 à 15 km vers la ville centre, peu desservis par les transports en commun ; relief modéré.',
+        infrastructure:
+          'Pistes cyclables trop étroites pour les vélos cargos par endroits ; aucun stationnement sécurisé adapté près des zones d’activité.',
+        complementarities:
+          'Rabattement vers la gare TER et les lignes de car régionales ; complément du vélo en libre-service.',
+        planningDocuments: [
+          {
+            kind: 'pdm',
+            title: `Plan de mobilité ${name.split(' ').at(-1)}`,
+            status: i % 2 ? 'in-revision' : 'in-force',
+            revisionDate: '2026-03-31',
+            veliIntegration:
+              'Une fiche action « véhicules intermédiaires » est proposée lors de la révision.',
+          },
+          {
+            kind: 'pcaet',
+            title: 'PCAET',
+            status: 'in-force',
+            veliIntegration: 'Ajouter les VELI aux actions de report modal de l’axe mobilité.',
+          },
+        ],
       });
     }
   }
@@ -280,6 +314,28 @@ export async function seedDemo(base, admin) {
         { label: 'Participants', value: '18' },
         { label: 'Territoires représentés', value: '8' },
       ],
+      format: number === 1 ? 'eductour' : 'participatory-workshop',
+      participatingTerritoryIds: TERRITORIES.slice(0, 6).map(([tid]) => tid),
+      solutions: [
+        {
+          blocker: 'Pas de stationnement sécurisé',
+          solution: 'Abris fermés financés par le fonds mobilités durables.',
+          category: 'parking',
+        },
+        {
+          blocker: 'Assurance des véhicules prêtés',
+          solution: 'Contrat flotte négocié avec le loueur.',
+          category: 'insurance',
+        },
+      ],
+      examples: [
+        {
+          achievement: 'Abri sécurisé pour vélos cargos en gare',
+          place: 'Albi',
+          contact: 'Service mobilité de l’agglomération',
+        },
+      ],
+      lessons: 'Les solutions se partagent mieux sur le terrain : chaque territoire repart avec un contact.',
     });
   }
   await logSession({
@@ -295,6 +351,12 @@ export async function seedDemo(base, admin) {
     durationMinutes: 120,
     participants: 8,
     summary: 'Débrief COPIL accompagnement (phase 2).',
+  });
+
+  await put('PUT', '/v1/programme/assessment', {
+    finalCopilMinutes: 'COPIL final (démonstration) : bilan des actions, suites à donner par territoire.',
+    criticalView:
+      'Regard critique du prestataire (démonstration) : les verrous d’assurance ont pesé plus que prévu.',
   });
 
   // Run the nightly check once so the demo shows alerts (same alerts on every start).

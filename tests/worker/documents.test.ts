@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ACTION_HEADINGS } from '../../worker/documents/action-sheet';
 import { REPORT_HEADINGS, REPORT_TITLES } from '../../worker/documents/progress-report';
+import { FINAL_HEADINGS } from '../../worker/documents/report-final';
 import { SUMMARY_HEADINGS } from '../../worker/documents/territory-summary';
 import { WORKSHOP_HEADINGS } from '../../worker/documents/workshop-sheet';
 import { documentCount, headings, territoryWithRecord, XSS } from './documents-fixtures';
@@ -60,11 +61,13 @@ describe('documents — local default (no Google configured)', () => {
     expect(res.body.url).toMatch(new RegExp(`/v1/documents/${res.body.id}/html$`));
     const page = await html(res.body.id);
     for (const h of SUMMARY_REQUIRED) expect(headings(page)).toContain(h);
-    // Fiche descriptive: legal form, central city with its INSEE population, consultants.
+    // Fiche descriptive: legal form, central city with its INSEE population, named contacts;
+    // never the consultants' e-mail addresses.
     expect(page).toContain('Communauté d&#39;agglomération');
     expect(page).toMatch(/Albi \(code INSEE 81004/);
     expect(page).toMatch(/\d habitants/);
-    expect(page).toContain(consultant);
+    expect(page).toContain('Aucun contact nommé');
+    expect(page).not.toContain(consultant);
     // CO₂ from VELI km with ADEME's factors, the source cited; date and version.
     expect(page).toContain('kg CO₂e');
     expect(page).toContain('Impact CO₂');
@@ -115,11 +118,13 @@ describe('documents — local default (no Google configured)', () => {
     expect(res.body.pages).toBeLessThanOrEqual(4);
     const page = await html(res.body.id);
     for (const h of SUMMARY_REQUIRED) expect(headings(page)).toContain(h);
-    expect(page).toMatch(/autres verrous non détaillés — par statut : /);
+    expect(page).toMatch(/autres verrous non détaillés : /);
     expect(page).toMatch(/Texte abrégé pour tenir le format : [\d\s]+ caractères sur 5\s000/);
-    expect(page).toMatch(/valeurs antérieures/);
-    expect(page).toContain('60 séances consignées');
-    expect(page).toContain('40 verrous consignés');
+    expect(page).toMatch(/périodes antérieures|autres indicateurs non détaillés/);
+    expect(page).toContain('60\u00A0séances tenues');
+    expect(page).toContain('40\u00A0verrous consignés');
+    // Recommendations are never shortened: the whole 5,000 characters are there.
+    expect(page).toContain('Recommandation');
   });
 
   it('escapes every user text: markup shows as text', async () => {
@@ -190,7 +195,7 @@ describe('documents — local default (no Google configured)', () => {
     const page = await html(res.body.id);
     for (const h of Object.values(WORKSHOP_HEADINGS)) expect(headings(page)).toContain(h);
     expect(page).toContain('Arceaux posés');
-    expect(page).toContain('20 arceaux');
+    expect(page).toContain('20\u00A0arceaux');
     expect(page).toContain('Acteurs &lt;script&gt;');
     expect(page).not.toMatch(/<script/i);
     const listed = await call('GET', `/v1/documents?territoryId=${territory.id}`);
@@ -280,15 +285,18 @@ describe('documents — local default (no Google configured)', () => {
     const pageF = await html(rf.body.id);
     const pf = headings(pageF);
     for (const h of [
-      REPORT_HEADINGS.overview,
-      REPORT_HEADINGS.actions,
+      FINAL_HEADINGS.totals,
+      FINAL_HEADINGS.matrix,
+      `${REPORT_HEADINGS.actions} — ${territory.name}`,
       REPORT_HEADINGS.assessment,
       REPORT_HEADINGS.copil,
       REPORT_HEADINGS.critical,
     ])
       expect(pf).toContain(h);
     expect(pf).toContain('Fiche action — Navette vélo-bus');
-    for (const h of Object.values(ACTION_HEADINGS)) expect(pf).toContain(h);
+    // In the report the sheets are compact (several share a page): their items are table rows.
+    for (const label of ['Statut', 'Délai de mise en œuvre', 'Acteurs impliqués', 'Degré de reproductibilité'])
+      expect(pageF).toContain(`<th>${label.replace(/'/g, '&#39;')}</th>`);
     expect(pageF).toContain('Le COPIL final valide le bilan.');
     expect(pageF).toContain('Le prestataire regrette le manque de stationnement.');
     expect(pageF).toContain(territory.name.replace(/'/g, '&#39;'));

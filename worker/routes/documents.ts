@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
-import { MSG } from '../../shared/i18n/messages';
+import { LABELS } from '../../shared/i18n/labels';
+import { frDate, MSG } from '../../shared/i18n/messages';
 import { getEntity } from '../db/entities';
 import { buildActionSheet } from '../documents/action-sheet';
 import { loadRecord } from '../documents/load';
@@ -7,7 +8,7 @@ import type { DocumentModel, DocumentType, ReportNumber } from '../documents/mod
 import { estimatePages } from '../documents/pages';
 import { buildProgressReport } from '../documents/progress-report';
 import { type Composed, publishToDrive } from '../documents/publish';
-import type { ProgrammeRecord } from '../documents/record';
+import type { Edition, ProgrammeRecord } from '../documents/record';
 import { renderHtml } from '../documents/render';
 import { DOC_MSG, DocumentRequest } from '../documents/request';
 import {
@@ -18,7 +19,7 @@ import {
   type StoredDocument,
   saveDocument,
 } from '../documents/store';
-import { fitTerritorySummary } from '../documents/territory-summary';
+import { fitTerritorySummary, overflowText } from '../documents/territory-summary';
 import { buildWorkshopSheet } from '../documents/workshop-sheet';
 import type { AppEnv } from '../env';
 import { DRIVE_SCOPE, Drive, driveOptions } from '../google/drive';
@@ -43,8 +44,28 @@ interface Plan {
   ) => Composed;
 }
 
+/** Who asked, for which day and status: the document's edition (checked against the programme). */
+function editionOf(c: Ctx, body: DocumentRequest) {
+  const user = c.get('user');
+  if (body.status === 'validated' && user.role !== 'admin')
+    throw new ApiError('FORBIDDEN', DOC_MSG.validatedAdminOnly);
+  return (r: ProgrammeRecord, ed: { date: string; version: number }): Edition => {
+    const asOf = body.asOf ?? ed.date;
+    if (asOf > ed.date) throw fieldError('asOf', DOC_MSG.asOfFuture(frDate(ed.date)));
+    if (asOf < r.programme.startDate)
+      throw fieldError('asOf', DOC_MSG.asOfBeforeStart(frDate(r.programme.startDate)));
+    return {
+      ...ed,
+      asOf,
+      status: body.status ?? 'draft',
+      author: `${user.email} (${LABELS.role[user.role]})`,
+    };
+  };
+}
+
 async function plan(c: Ctx, body: DocumentRequest): Promise<Plan> {
   const db = c.env.DB;
+  const edition = editionOf(c, body);
   switch (body.type) {
     case 'territory-summary': {
       if (!body.territoryId) throw fieldError('territoryId', DOC_MSG.territoryRequired);
@@ -56,7 +77,12 @@ async function plan(c: Ctx, body: DocumentRequest): Promise<Plan> {
         limited: true,
         compose: (r, ed, from, max) => {
           const rec = r.territories.find((x) => x.id === t.id)!;
-          const fit = fitTerritorySummary(r, rec, ed, from, max);
+          const fit = fitTerritorySummary(r, rec, edition(r, ed), from, max);
+          // Never a summary of 5 pages or more: say which texts to shorten instead.
+          if (!fit.fits)
+            throw new ApiError('DOES_NOT_FIT', DOC_MSG.doesNotFit(overflowText(fit.overflow)), {
+              fields: fit.overflow,
+            });
           return { doc: fit.doc, level: fit.level, estimatedPages: fit.estimatedPages };
         },
       };
@@ -72,7 +98,7 @@ async function plan(c: Ctx, body: DocumentRequest): Promise<Plan> {
         territoryId: w.data.hostTerritoryId,
         limited: false,
         compose: (r, ed) => ({
-          doc: buildWorkshopSheet(r, r.workshops.find((x) => x.id === w.id)!, ed),
+          doc: buildWorkshopSheet(r, r.workshops.find((x) => x.id === w.id)!, edition(r, ed)),
           level: null,
         }),
       };
@@ -88,7 +114,7 @@ async function plan(c: Ctx, body: DocumentRequest): Promise<Plan> {
         territoryId: a.data.territoryId,
         limited: false,
         compose: (r, ed) => ({
-          doc: buildActionSheet(r, r.actions.find((x) => x.id === a.id)!, ed),
+          doc: buildActionSheet(r, r.actions.find((x) => x.id === a.id)!, edition(r, ed)),
           level: null,
         }),
       };
@@ -102,7 +128,7 @@ async function plan(c: Ctx, body: DocumentRequest): Promise<Plan> {
         subject: `progress-report:${n}`,
         territoryId: null,
         limited: false,
-        compose: (r, ed) => ({ doc: buildProgressReport(r, n, ed), level: null }),
+        compose: (r, ed) => ({ doc: buildProgressReport(r, n, edition(r, ed)), level: null }),
       };
     }
   }
