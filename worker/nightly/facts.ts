@@ -117,30 +117,24 @@ export interface ReadResult {
 
 /** Everything the rules need, in one batch of a fixed number of statements. */
 export async function readFacts(db: CountingDb, programme: Programme, asOf: string): Promise<ReadResult> {
-  const [sessions, territories, partners, blockers, actions, counts, open, sheet, workshops] = await db.batch(
-    [
-      db.prepare(SESSION_FACTS_SQL).bind(asOf),
-      db.prepare(
-        'SELECT id, name, assessment IS NOT NULL AS hasAssessment FROM territories ORDER BY name, id',
-      ),
-      db.prepare(
-        'SELECT id, territory_id AS territoryId, name FROM partners ORDER BY territory_id, name, id',
-      ),
-      db.prepare(STALE_BLOCKERS_SQL).bind(asOf),
-      db.prepare(STALE_ACTIONS_SQL).bind(asOf),
-      db.prepare(
-        `SELECT (SELECT COUNT(*) FROM blockers WHERE status IN ('open', 'in-progress')) AS blockers,
+  const [sessions, territories, partners, blockers, actions, counts, open, sheet, wk] = await db.batch([
+    db.prepare(SESSION_FACTS_SQL).bind(asOf),
+    db.prepare('SELECT id, name, assessment IS NOT NULL AS hasAssessment FROM territories ORDER BY name, id'),
+    db.prepare('SELECT id, territory_id AS territoryId, name FROM partners ORDER BY territory_id, name, id'),
+    db.prepare(STALE_BLOCKERS_SQL).bind(asOf),
+    db.prepare(STALE_ACTIONS_SQL).bind(asOf),
+    db.prepare(
+      `SELECT (SELECT COUNT(*) FROM blockers WHERE status IN ('open', 'in-progress')) AS blockers,
         (SELECT COUNT(*) FROM actions) AS actions`,
-      ),
-      db.prepare(
-        'SELECT key, first_seen_at AS firstSeenAt, severity, message FROM alerts WHERE resolved_at IS NULL',
-      ),
-      db.prepare(
-        'SELECT sheet_rows AS n FROM check_runs WHERE sheet_rows IS NOT NULL ORDER BY started_at DESC LIMIT 1',
-      ),
-      db.prepare(UNLINKED_WORKSHOPS_SQL).bind(asOf),
-    ],
-  );
+    ),
+    db.prepare(
+      'SELECT key, first_seen_at AS firstSeenAt, severity, message FROM alerts WHERE resolved_at IS NULL',
+    ),
+    db.prepare(
+      'SELECT sheet_rows AS n FROM check_runs WHERE sheet_rows IS NOT NULL ORDER BY started_at DESC LIMIT 1',
+    ),
+    db.prepare(UNLINKED_WORKSHOPS_SQL).bind(asOf),
+  ]);
   const rows = <T>(r: D1Result | undefined) => (r?.results ?? []) as T[];
   const sessionFacts = rows<SessionFact>(sessions).map((s) => ({
     ...s,
@@ -166,7 +160,7 @@ export async function readFacts(db: CountingDb, programme: Programme, asOf: stri
       sessions: sessionFacts,
       staleBlockers: rows(blockers),
       staleActions: rows(actions),
-      unlinkedWorkshops: rows(workshops),
+      unlinkedWorkshops: rows(wk),
     },
     checked: {
       territories: territoryRows.length,
