@@ -295,7 +295,12 @@ describe('documents — local default (no Google configured)', () => {
       expect(pf).toContain(h);
     expect(pf).toContain('Fiche action — Navette vélo-bus');
     // In the report the sheets are compact (several share a page): their items are table rows.
-    for (const label of ['Statut', 'Délai de mise en œuvre', 'Acteurs impliqués', 'Degré de reproductibilité'])
+    for (const label of [
+      'Statut',
+      'Délai de mise en œuvre',
+      'Acteurs impliqués',
+      'Degré de reproductibilité',
+    ])
       expect(pageF).toContain(`<th>${label.replace(/'/g, '&#39;')}</th>`);
     expect(pageF).toContain('Le COPIL final valide le bilan.');
     expect(pageF).toContain('Le prestataire regrette le manque de stationnement.');

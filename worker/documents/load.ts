@@ -2,14 +2,10 @@ import type { ProgrammeAssessment } from '../../shared/schemas/programme';
 import { listEntitiesQuery } from '../db/entities';
 import { programmeFromRow } from '../db/programme';
 import { query, runQueries } from '../db/query';
+import type { ActionData, BlockerData, IndicatorData, PartnerData, WorkshopData } from '../db/records';
 import { listSessionsQuery } from '../db/sessions';
 import { listTerritoriesQuery } from '../db/territories';
 import { parseJson } from '../db/util';
-import type { ActionData } from '../routes/actions';
-import type { BlockerData } from '../routes/blockers';
-import type { IndicatorData } from '../routes/indicators';
-import type { PartnerData } from '../routes/territories';
-import type { WorkshopData } from '../routes/workshops';
 import { withQuotas } from './as-of';
 import type { ActionRec, BlockerRec, ProgrammeRecord, Version } from './record';
 
