@@ -1,11 +1,12 @@
 import { LABELS } from '../../shared/i18n/labels';
-import { frDate, nf } from '../../shared/i18n/typography';
+import { frDate, nf, plural, qty } from '../../shared/i18n/typography';
 import { reproducibilityDegree, reproducibilityScore } from '../../shared/reproducibility';
 import { asOfNote, recordAsOf } from './as-of';
+import { co2Range, co2Text, veliOf } from './co2';
 import { identification } from './identify';
-import { co2Blocks, seriesOf, targetText, trendText, valuesText } from './indicators';
+import { co2Blocks, kmByPartner, seriesOf, targetText, trendText, valuesText } from './indicators';
 import type { Block, DocumentModel, Section } from './model';
-import type { ActionRec, Edition, ProgrammeRecord } from './record';
+import type { ActionRec, Edition, IndicatorRec, ProgrammeRecord } from './record';
 
 export const ACTION_HEADINGS = {
   status: 'Statut, calendrier et acteurs',
@@ -48,8 +49,8 @@ function statusRows(r: ProgrammeRecord, a: ActionRec): [string, string][] {
 }
 
 /** The blockers as written on the sheet, their solutions, and the partner's blockers of the record. */
-function blockerBlocks(r: ProgrammeRecord, a: ActionRec): Block[] {
-  const out: Block[] = [{ kind: 'p', text: a.blockers }];
+function blockerBlocks(r: ProgrammeRecord, a: ActionRec, labelled = false): Block[] {
+  const out: Block[] = [{ kind: 'p', text: labelled ? `Verrous : ${a.blockers}` : a.blockers }];
   if (a.solutions?.trim()) out.push({ kind: 'p', text: `Solutions : ${a.solutions.trim()}` });
   const recorded = r.blockers.filter((b) => b.partnerId === a.partnerId);
   if (recorded.length)
@@ -62,7 +63,20 @@ function blockerBlocks(r: ProgrammeRecord, a: ActionRec): Block[] {
   return out;
 }
 
-function resultBlocks(r: ProgrammeRecord, a: ActionRec, method = true): Block[] {
+/** Kilometres and CO₂ of a compact sheet in one line (the report states the method once). */
+function co2Line(r: ProgrammeRecord, a: ActionRec, values: readonly IndicatorRec[]): Block[] {
+  const k = kmByPartner(values).get(a.partnerId);
+  if (!k) return [];
+  const veli = veliOf(r.actions, a.partnerId);
+  return [
+    {
+      kind: 'p',
+      text: `Kilomètres VELI : ${qty(k.km, 'km')} (${plural(k.counted.length, 'période', 'périodes')}) ; CO₂ évité : ${co2Text(co2Range(k.km, veli))} (${LABELS.veliType[veli].toLowerCase()}).`,
+    },
+  ];
+}
+
+function resultBlocks(r: ProgrammeRecord, a: ActionRec, compact = false): Block[] {
   const values = r.indicators.filter((i) => i.partnerId === a.partnerId);
   const series = seriesOf(values);
   const table: Block = series.length
@@ -73,7 +87,7 @@ function resultBlocks(r: ProgrammeRecord, a: ActionRec, method = true): Block[] 
         rows: series.map((s) => [s.name, valuesText(s, 4), targetText(s), trendText(s)]),
       }
     : { kind: 'note', text: 'Aucune valeur d’indicateur pour une période close à cette date.' };
-  return [table, ...co2Blocks(r, values, () => a.title, { method })];
+  return [table, ...(compact ? co2Line(r, a, values) : co2Blocks(r, values, () => a.title))];
 }
 
 export function reproducibilityRows(a: ActionRec): [string, string][] {
@@ -119,9 +133,9 @@ export function actionInReport(r: ProgrammeRecord, a: ActionRec): Section {
     level: 3,
     blocks: [
       { kind: 'fields', rows: [...statusRows(r, a), ['Degré de reproductibilité', degree]] },
-      { kind: 'p', text: a.description },
-      ...blockerBlocks(r, a),
-      ...resultBlocks(r, a, false),
+      { kind: 'p', text: `Description : ${a.description}` },
+      ...blockerBlocks(r, a, true),
+      ...resultBlocks(r, a, true),
     ],
   };
 }

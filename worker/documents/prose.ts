@@ -12,16 +12,23 @@ export interface Kept {
   shortened?: { kept: number; total: number };
 }
 
+/** Characters read past the allowance to tell whether a sentence really ends there. */
+const LOOKAHEAD = 400;
+
 /** The end (exclusive) of the last whole sentence within `max` characters, or of the first one. */
 function sentenceEnd(text: string, max: number): number {
+  // Segmenting costs the length of the text: read only the allowance and a look-ahead.
+  const window = text.length > max + LOOKAHEAD ? text.slice(0, max + LOOKAHEAD) : text;
   let end = 0;
-  for (const s of SENTENCES.segment(text)) {
+  for (const s of SENTENCES.segment(window)) {
     const next = s.index + s.segment.length;
-    if (next > max && end > 0) break;
-    end = next;
     if (next > max) break;
+    end = next;
   }
-  return end;
+  if (end > 0) return end;
+  // The first sentence is longer than the allowance: it is kept whole, wherever it ends.
+  const [first] = SENTENCES.segment(text);
+  return first ? first.index + first.segment.length : text.length;
 }
 
 /** Whole sentences up to `max` characters; ` […]` marks where the text goes on in the record. */
