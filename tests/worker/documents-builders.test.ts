@@ -212,7 +212,7 @@ describe('territory summary — what cannot fit is named', () => {
   });
 
   it('a smaller page allowance (Google counted 5) names fields for that allowance', () => {
-    const fit = fitTerritorySummary(record, territory, ed, SUMMARY_BUDGETS.length - 1, 2);
+    const fit = fitTerritorySummary(record, territory, ed, SUMMARY_BUDGETS.length - 1, 3);
     expect(fit.fits).toBe(false);
     expect(fit.overflow.length).toBeGreaterThan(0);
     for (const o of fit.overflow) {
@@ -220,6 +220,46 @@ describe('territory summary — what cannot fit is named', () => {
       expect(o.shortenBy).toBeLessThanOrEqual(o.length);
       expect(o.label).not.toBe('');
     }
+    // Shortened as asked, every named field gives a summary within that allowance.
+    const cut = (path: string, text: string) => {
+      const o = fit.overflow.find((x) => x.field === path);
+      return o ? text.slice(0, text.length - o.shortenBy) : text;
+    };
+    const a = territory.assessment!;
+    const fixed: TerritoryRec = {
+      ...territory,
+      assessment: {
+        ...a,
+        findings: cut('assessment.findings', a.findings),
+        stakes: cut('assessment.stakes', a.stakes),
+        recommendations: cut('assessment.recommendations', a.recommendations),
+      },
+    };
+    const partners = record.partners.map((p) => ({
+      ...p,
+      useCase: {
+        ...p.useCase,
+        description: cut(`partners.${p.id}.useCase.description`, p.useCase.description),
+      },
+    }));
+    const blockers = record.blockers.map((b) => ({
+      ...b,
+      description: cut(`blockers.${b.id}.description`, b.description),
+      solution: cut(`blockers.${b.id}.solution`, b.solution ?? ''),
+    }));
+    const again = fitTerritorySummary(
+      { ...record, partners, blockers, territories: [fixed] },
+      fixed,
+      ed,
+      0,
+      3,
+    );
+    expect(again.fits).toBe(true);
+  });
+
+  it('an allowance the lists alone exceed names no field: no text is to blame', () => {
+    const fit = fitTerritorySummary(record, territory, ed, 0, 1);
+    expect(fit).toMatchObject({ fits: false, overflow: [] });
   });
 });
 

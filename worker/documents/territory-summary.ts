@@ -149,6 +149,9 @@ function overflowOf(
   const fields = [...estimate().fields].filter(([, f]) => f.kept > 0);
   const capped = (c: number) => new Map(fields.filter(([, f]) => f.kept > c).map(([path]) => [path, c]));
   const fits = (c: number) => estimatePages(estimate(capped(c)).doc) <= maxPages;
+  // Even without any text it would not fit: no text is to blame (the lists are at their
+  // tightest already), so no field is named.
+  if (!fits(0)) return [];
   let lo = 0;
   let hi = Math.max(0, ...fields.map(([, f]) => f.kept));
   while (lo < hi) {
@@ -164,9 +167,11 @@ function overflowOf(
 
 /** « Recommandations (3 200 caractères, à raccourcir de 1 150) ; Constat (…) ». */
 export const overflowText = (overflow: readonly FieldOverflow[]) =>
-  overflow
-    .map((o) => `${o.label} (${plural(o.length, 'caractère')}, à raccourcir de ${nf(o.shortenBy)})`)
-    .join(' ; ');
+  overflow.length
+    ? overflow
+        .map((o) => `${o.label} (${plural(o.length, 'caractère')}, à raccourcir de ${nf(o.shortenBy)})`)
+        .join(' ; ')
+    : 'aucun texte en cause, les listes (verrous, indicateurs, documents) sont déjà condensées au maximum ; signalez-le à l’équipe technique';
 
 export interface SummaryFit {
   doc: DocumentModel;

@@ -6,6 +6,7 @@ import { ALL, WRITERS } from '../auth/policy';
 import { getEntity } from '../db/entities';
 import type { ActionData, WorkshopData } from '../db/records';
 import { buildActionSheet } from '../documents/action-sheet';
+import { SUMMARY_MAX_PAGES } from '../documents/budget';
 import { loadRecord } from '../documents/load';
 import type { DocumentModel, DocumentType, ReportNumber } from '../documents/model';
 import { estimatePages } from '../documents/pages';
@@ -78,12 +79,15 @@ async function plan(c: Ctx, body: DocumentRequest): Promise<Plan> {
         compose: (r, ed, from, max) => {
           const rec = r.territories.find((x) => x.id === t.id)!;
           const fit = fitTerritorySummary(r, rec, edition(r, ed), from, max);
-          // Never a summary of 5 pages or more: say which texts to shorten instead.
-          if (!fit.fits)
+          // Never a summary of 5 pages or more: when even the tightest budget is estimated
+          // over the limit, say which texts to shorten. With a smaller allowance (Google
+          // counted 5 pages), the tightest version goes back to the page loop, which counts
+          // it again; `fit.overflow` is what to answer if Google still counts 5.
+          if (!fit.fits && (max === undefined || max >= SUMMARY_MAX_PAGES))
             throw new ApiError('DOES_NOT_FIT', DOC_MSG.doesNotFit(overflowText(fit.overflow)), {
               fields: fit.overflow,
             });
-          return { doc: fit.doc, level: fit.level, estimatedPages: fit.estimatedPages };
+          return fit;
         },
       };
     }
