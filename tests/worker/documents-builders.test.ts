@@ -3,10 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { SUMMARY_FIELD_BUDGETS } from '../../shared/documents/budgets';
 import { SUMMARY_BUDGETS, SUMMARY_MAX_PAGES } from '../../worker/documents/budget';
-import type { Block, DocumentModel } from '../../worker/documents/model';
+import type { Block, DocumentModel, FieldOverflow } from '../../worker/documents/model';
 import { estimatePages } from '../../worker/documents/pages';
 import { keepSentences } from '../../worker/documents/prose';
-import type { TerritoryRec } from '../../worker/documents/record';
+import type { ProgrammeRecord, TerritoryRec } from '../../worker/documents/record';
 import { statusCounts } from '../../worker/documents/summary-progress';
 import {
   buildTerritorySummary,
@@ -184,6 +184,37 @@ describe('territory summary — the published field budgets are a guarantee', ()
   });
 });
 
+/** The record with each named field shortened by what the fitter asked (its end cut off). */
+function applyOverflow(record: ProgrammeRecord, territory: TerritoryRec, overflow: readonly FieldOverflow[]) {
+  const cut = (path: string, text: string) => {
+    const o = overflow.find((x) => x.field === path);
+    return o ? text.slice(0, text.length - o.shortenBy) : text;
+  };
+  const a = territory.assessment!;
+  const t: TerritoryRec = {
+    ...territory,
+    assessment: {
+      ...a,
+      findings: cut('assessment.findings', a.findings),
+      stakes: cut('assessment.stakes', a.stakes),
+      recommendations: cut('assessment.recommendations', a.recommendations),
+    },
+  };
+  const partners = record.partners.map((p) => ({
+    ...p,
+    useCase: {
+      ...p.useCase,
+      description: cut(`partners.${p.id}.useCase.description`, p.useCase.description),
+    },
+  }));
+  const blockers = record.blockers.map((b) => ({
+    ...b,
+    description: cut(`blockers.${b.id}.description`, b.description),
+    solution: cut(`blockers.${b.id}.solution`, b.solution ?? ''),
+  }));
+  return { record: { ...record, partners, blockers, territories: [t] }, territory: t };
+}
+
 describe('territory summary — what cannot fit is named', () => {
   const { record, territory } = stress();
   const withRecs = (n: number): TerritoryRec => ({
@@ -221,39 +252,8 @@ describe('territory summary — what cannot fit is named', () => {
       expect(o.label).not.toBe('');
     }
     // Shortened as asked, every named field gives a summary within that allowance.
-    const cut = (path: string, text: string) => {
-      const o = fit.overflow.find((x) => x.field === path);
-      return o ? text.slice(0, text.length - o.shortenBy) : text;
-    };
-    const a = territory.assessment!;
-    const fixed: TerritoryRec = {
-      ...territory,
-      assessment: {
-        ...a,
-        findings: cut('assessment.findings', a.findings),
-        stakes: cut('assessment.stakes', a.stakes),
-        recommendations: cut('assessment.recommendations', a.recommendations),
-      },
-    };
-    const partners = record.partners.map((p) => ({
-      ...p,
-      useCase: {
-        ...p.useCase,
-        description: cut(`partners.${p.id}.useCase.description`, p.useCase.description),
-      },
-    }));
-    const blockers = record.blockers.map((b) => ({
-      ...b,
-      description: cut(`blockers.${b.id}.description`, b.description),
-      solution: cut(`blockers.${b.id}.solution`, b.solution ?? ''),
-    }));
-    const again = fitTerritorySummary(
-      { ...record, partners, blockers, territories: [fixed] },
-      fixed,
-      ed,
-      0,
-      3,
-    );
+    const shortened = applyOverflow(record, territory, fit.overflow);
+    const again = fitTerritorySummary(shortened.record, shortened.territory, ed, 0, 3);
     expect(again.fits).toBe(true);
   });
 

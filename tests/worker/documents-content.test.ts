@@ -8,7 +8,7 @@ import { milestoneRows } from '../../worker/documents/calendar';
 import { co2Range, IMPACT_CO2, kmTotal } from '../../worker/documents/co2';
 import type { Block, DocumentModel } from '../../worker/documents/model';
 import { buildProgressReport } from '../../worker/documents/progress-report';
-import type { IndicatorRec, ProgrammeRecord, SessionRec } from '../../worker/documents/record';
+import type { IndicatorRec, ProgrammeRecord, SessionRec, WorkshopRec } from '../../worker/documents/record';
 import { quotaText } from '../../worker/documents/summary-progress';
 import { fitTerritorySummary, SUMMARY_HEADINGS } from '../../worker/documents/territory-summary';
 import { buildWorkshopSheet, workshopSession } from '../../worker/documents/workshop-sheet';
@@ -70,54 +70,58 @@ function record(extra: Partial<ProgrammeRecord> = {}): ProgrammeRecord {
   return withQuotas({ ...r, sessions, ...extra });
 }
 
+/** Two km periods, a blocker created before the cut-off and lifted after it, one created after. */
+const overTime = () =>
+  record({
+    indicators: [
+      km('k1', 'p1', '2025-01-01', '2025-03-31', 300),
+      km('k2', 'p1', '2025-04-01', '2025-06-30', 500),
+    ],
+    blockers: [
+      {
+        id: 'b1',
+        territoryId: 'terr-big',
+        category: 'parking',
+        title: 'Stationnement',
+        description: 'Pas d’abri.',
+        owner: 'territory',
+        status: 'resolved',
+        solution: 'Abri financé.',
+        createdAt: '2025-03-01T09:00:00.000Z',
+        updatedAt: '2025-09-01T09:00:00.000Z',
+      },
+      {
+        id: 'b2',
+        territoryId: 'terr-big',
+        category: 'cost',
+        title: 'Coût',
+        description: 'Trop cher.',
+        owner: 'partner',
+        status: 'open',
+        createdAt: '2025-07-01T09:00:00.000Z',
+        updatedAt: '2025-07-01T09:00:00.000Z',
+      },
+    ],
+    history: {
+      blockers: new Map([
+        [
+          'b1',
+          [
+            { at: '2025-03-01T09:00:00.000Z', data: { status: 'open' as const, solution: undefined } },
+            {
+              at: '2025-09-01T09:00:00.000Z',
+              data: { status: 'resolved' as const, solution: 'Abri financé.' },
+            },
+          ],
+        ],
+      ]),
+      actions: new Map(),
+    },
+  });
+
 describe('as of a date', () => {
   it('keeps sessions held, periods closed and records created by then, blockers as they stood', () => {
-    const r = record({
-      indicators: [
-        km('k1', 'p1', '2025-01-01', '2025-03-31', 300),
-        km('k2', 'p1', '2025-04-01', '2025-06-30', 500),
-      ],
-      blockers: [
-        {
-          id: 'b1',
-          territoryId: 'terr-big',
-          category: 'parking',
-          title: 'Stationnement',
-          description: 'Pas d’abri.',
-          owner: 'territory',
-          status: 'resolved',
-          solution: 'Abri financé.',
-          createdAt: '2025-03-01T09:00:00.000Z',
-          updatedAt: '2025-09-01T09:00:00.000Z',
-        },
-        {
-          id: 'b2',
-          territoryId: 'terr-big',
-          category: 'cost',
-          title: 'Coût',
-          description: 'Trop cher.',
-          owner: 'partner',
-          status: 'open',
-          createdAt: '2025-07-01T09:00:00.000Z',
-          updatedAt: '2025-07-01T09:00:00.000Z',
-        },
-      ],
-      history: {
-        blockers: new Map([
-          [
-            'b1',
-            [
-              { at: '2025-03-01T09:00:00.000Z', data: { status: 'open' as const, solution: undefined } },
-              {
-                at: '2025-09-01T09:00:00.000Z',
-                data: { status: 'resolved' as const, solution: 'Abri financé.' },
-              },
-            ],
-          ],
-        ]),
-        actions: new Map(),
-      },
-    });
+    const r = overTime();
     const a = recordAsOf(r, '2025-04-30');
     expect(a.sessions.map((s) => s.date)).toEqual(['2025-02-12', '2025-02-25', '2025-03-04', '2025-04-08']);
     expect(a.indicators.map((i) => i.id)).toEqual(['k1']);
@@ -230,23 +234,24 @@ describe('reports', () => {
   });
 });
 
+const workshop: WorkshopRec = {
+  id: 'w1',
+  number: 1,
+  theme: 'Stationnement',
+  date: '2025-05-20',
+  hostTerritoryId: 'terr-big',
+  participants: 18,
+  problem: 'Où garer ?',
+  blockersAndSolutions: 'Arceaux.',
+  actors: 'Mairie.',
+  examplesAndContacts: 'Albi.',
+  keyFigures: [],
+  format: 'eductour' as const,
+  solutions: [{ blocker: 'Pas d’abri', solution: 'Abri en gare', category: 'parking' as const }],
+};
+
 describe('sheets', () => {
   it('a workshop sheet reads its session (host territory): date, duration, mode', () => {
-    const workshop = {
-      id: 'w1',
-      number: 1,
-      theme: 'Stationnement',
-      date: '2025-05-20',
-      hostTerritoryId: 'terr-big',
-      participants: 18,
-      problem: 'Où garer ?',
-      blockersAndSolutions: 'Arceaux.',
-      actors: 'Mairie.',
-      examplesAndContacts: 'Albi.',
-      keyFigures: [],
-      format: 'eductour' as const,
-      solutions: [{ blocker: 'Pas d’abri', solution: 'Abri en gare', category: 'parking' as const }],
-    };
     const session: SessionRec = {
       kind: 'workshop',
       territoryId: 'terr-big',

@@ -1,7 +1,7 @@
 import { LABELS } from '../../shared/i18n/labels';
 import { frDate, nf, plural, qty } from '../../shared/i18n/typography';
 import { reproducibilityDegree, reproducibilityScore } from '../../shared/reproducibility';
-import { asOfNote, recordAsOf } from './as-of';
+import { recordAsOf, withAsOfNote } from './as-of';
 import { co2Range, co2Text, veliOf } from './co2';
 import { identification } from './identify';
 import { co2Blocks, kmByPartner, seriesOf, targetText, trendText, valuesText } from './indicators';
@@ -146,7 +146,6 @@ export function buildActionSheet(r: ProgrammeRecord, a: ActionRec, ed: Edition):
   const rec = recordAsOf(r, asOf);
   const action = rec.actions.find((x) => x.id === a.id) ?? a;
   const partner = r.partners.find((p) => p.id === a.partnerId);
-  const [first, ...rest] = actionSections(rec, action);
   return {
     type: 'action-sheet',
     title: actionTitle(action),
@@ -154,9 +153,6 @@ export function buildActionSheet(r: ProgrammeRecord, a: ActionRec, ed: Edition):
     date: ed.date,
     version: ed.version,
     identification: identification(r, ed, actionTitle(action)),
-    sections: [
-      { ...first!, blocks: [{ kind: 'note', text: asOfNote(asOf, ed.date) }, ...first!.blocks] },
-      ...rest,
-    ],
+    sections: withAsOfNote(actionSections(rec, action), asOf, ed.date),
   };
 }

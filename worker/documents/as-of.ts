@@ -1,5 +1,6 @@
 import { frDate } from '../../shared/i18n/typography';
 import { buildQuotaReport, usageFromSessions } from '../../shared/quotas/rules';
+import type { Section } from './model';
 import type { ProgrammeRecord, Version } from './record';
 
 type WithoutQuotas = Omit<ProgrammeRecord, 'territoryQuotas' | 'partnerQuotas'>;
@@ -69,4 +70,14 @@ export function asOfNote(asOf: string, generatedOn: string): string {
     '(journal d’audit). Les textes rédigés (constat, enjeux, recommandations, stratégie) sont ' +
     'repris dans leur dernière version.'
   );
+}
+
+/** The sections with the « as of » note at the head of the first one. */
+export function withAsOfNote(sections: Section[], asOf: string, generatedOn: string): Section[] {
+  const [first, ...rest] = sections;
+  if (!first) return sections;
+  return [
+    { ...first, blocks: [{ kind: 'note', text: asOfNote(asOf, generatedOn) }, ...first.blocks] },
+    ...rest,
+  ];
 }

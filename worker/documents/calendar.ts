@@ -48,6 +48,33 @@ function everyOne(ids: readonly string[], first: (id: string) => string | undefi
   return { progress: `${plural(held.length, noun[0], noun[1])} sur ${ids.length}` };
 }
 
+/** COPIL milestones (the n-th needs n COPILs) and events (their session); null for others. */
+function copilOrEvent(r: ProgrammeRecord, m: Milestone): Evidence | null {
+  const copils = r.programme.milestones
+    .filter((x) => x.key === 'launch' || x.key.startsWith('copil'))
+    .sort((a, b) => a.due.localeCompare(b.due));
+  const rank = copils.findIndex((x) => x.key === m.key);
+  const event = EVENT_MILESTONES.find((e) => e.milestone === m.key);
+  if (rank < 0 && !event) return null;
+  const held = r.sessions
+    .filter((x) => x.kind === 'copil')
+    .map((x) => x.date)
+    .sort();
+  const copil = rank >= 0 ? held[Math.min(rank + 1, r.programme.quotas.copilTotal) - 1] : undefined;
+  const day = event ? firstHeld(r.sessions, event.kind) : undefined;
+  const missing = [
+    rank >= 0 && !copil ? 'COPIL non tenu' : '',
+    event && !day ? `${LABELS.sessionKind[event.kind]} non tenu` : '',
+  ].filter(Boolean);
+  if (missing.length) return { progress: missing.join(' ; ') };
+  return {
+    on: [copil, day]
+      .filter((d): d is string => Boolean(d))
+      .sort()
+      .at(-1),
+  };
+}
+
 /**
  * The record's evidence for each milestone of the tender's calendar, with the same reading
  * as the nightly check (worker/nightly/rules.ts): the n-th COPIL milestone needs n COPILs,
@@ -57,33 +84,8 @@ function everyOne(ids: readonly string[], first: (id: string) => string | undefi
 function evidence(r: ProgrammeRecord, m: Milestone, territoryId?: string): Evidence | null {
   const s = r.sessions;
   const p = r.programme;
-  const copils = p.milestones
-    .filter((x) => x.key === 'launch' || x.key.startsWith('copil'))
-    .sort((a, b) => a.due.localeCompare(b.due));
-  const rank = copils.findIndex((x) => x.key === m.key);
-  const event = EVENT_MILESTONES.find((e) => e.milestone === m.key);
-  if (rank >= 0 || event) {
-    const copil =
-      rank >= 0
-        ? s
-            .filter((x) => x.kind === 'copil')
-            .map((x) => x.date)
-            .sort()[Math.min(rank + 1, p.quotas.copilTotal) - 1]
-        : undefined;
-    const day = event ? firstHeld(s, event.kind) : undefined;
-    const missing = [
-      rank >= 0 && !copil ? 'COPIL non tenu' : '',
-      event && !day ? `${LABELS.sessionKind[event.kind]} non tenu` : '',
-    ].filter(Boolean);
-    if (!missing.length)
-      return {
-        on: [copil, day]
-          .filter((d): d is string => Boolean(d))
-          .sort()
-          .at(-1),
-      };
-    return { progress: missing.join(' ; ') };
-  }
+  const copil = copilOrEvent(r, m);
+  if (copil) return copil;
   if (m.key === MILESTONES.contacts) {
     const first = (id: string) => firstHeld(s, 'territory-interview', (x) => x.territoryId === id);
     if (territoryId) {

@@ -1,5 +1,5 @@
 import { nf, plural } from '../../shared/i18n/typography';
-import { asOfNote, recordAsOf } from './as-of';
+import { recordAsOf, withAsOfNote } from './as-of';
 import { type Budget, SUMMARY_BUDGETS, SUMMARY_MAX_PAGES } from './budget';
 import { identification } from './identify';
 import { co2Blocks, type Series, seriesOf, targetText, trendText, valuesText } from './indicators';
@@ -82,7 +82,7 @@ function indicatorsSection(ctx: SummaryCtx): Section[] {
 
 /** The territory's sections (record already as of the date); the reports reuse them as they are. */
 export function territorySections(ctx: SummaryCtx): Section[] {
-  const [first, ...rest] = [
+  const sections = [
     descriptive(ctx),
     ...strategy(ctx),
     ...assessment(ctx),
@@ -90,10 +90,8 @@ export function territorySections(ctx: SummaryCtx): Section[] {
     blockersSection(ctx),
     ...indicatorsSection(ctx),
   ];
-  return [{ ...first!, blocks: [{ kind: 'note', text: asOfNoteOf(ctx) }, ...first!.blocks] }, ...rest];
+  return withAsOfNote(sections, ctx.asOf, ctx.generatedOn);
 }
-
-const asOfNoteOf = (ctx: SummaryCtx) => asOfNote(ctx.asOf, ctx.generatedOn);
 
 export const summaryTitle = (t: TerritoryRec) => `Synthèse territoriale — ${t.name}`;
 

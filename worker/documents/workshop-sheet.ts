@@ -1,6 +1,6 @@
 import { LABELS } from '../../shared/i18n/labels';
 import { duration, frDate, frList, nf, plural } from '../../shared/i18n/typography';
-import { asOfNote, recordAsOf } from './as-of';
+import { recordAsOf, withAsOfNote } from './as-of';
 import { identification } from './identify';
 import type { Block, DocumentModel, Section } from './model';
 import type { Edition, ProgrammeRecord, SessionRec, WorkshopRec } from './record';
@@ -126,7 +126,6 @@ export function workshopSections(r: ProgrammeRecord, w: WorkshopRec, level: 2 | 
 export function buildWorkshopSheet(r: ProgrammeRecord, w: WorkshopRec, ed: Edition): DocumentModel {
   const asOf = ed.asOf ?? ed.date;
   const rec = recordAsOf(r, asOf);
-  const [first, ...rest] = workshopSections(rec, w);
   return {
     type: 'workshop-sheet',
     title: workshopTitle(w),
@@ -134,9 +133,6 @@ export function buildWorkshopSheet(r: ProgrammeRecord, w: WorkshopRec, ed: Editi
     date: ed.date,
     version: ed.version,
     identification: identification(r, ed, workshopTitle(w)),
-    sections: [
-      { ...first!, blocks: [{ kind: 'note', text: asOfNote(asOf, ed.date) }, ...first!.blocks] },
-      ...rest,
-    ],
+    sections: withAsOfNote(workshopSections(rec, w), asOf, ed.date),
   };
 }

@@ -64,33 +64,38 @@ function editionOf(c: Ctx, body: DocumentRequest) {
   };
 }
 
+type EditionOf = ReturnType<typeof editionOf>;
+
+async function summaryPlan(c: Ctx, territoryId: string | undefined, edition: EditionOf): Promise<Plan> {
+  if (!territoryId) throw fieldError('territoryId', DOC_MSG.territoryRequired);
+  const t = await writableTerritory(c, territoryId);
+  return {
+    type: 'territory-summary',
+    subject: `territory-summary:${t.id}`,
+    territoryId: t.id,
+    limited: true,
+    compose: (r, ed, from, max) => {
+      const rec = r.territories.find((x) => x.id === t.id)!;
+      const fit = fitTerritorySummary(r, rec, edition(r, ed), from, max);
+      // Never a summary of 5 pages or more: when even the tightest budget is estimated
+      // over the limit, say which texts to shorten. With a smaller allowance (Google
+      // counted 5 pages), the tightest version goes back to the page loop, which counts
+      // it again; `fit.overflow` is what to answer if Google still counts 5.
+      if (!fit.fits && (max === undefined || max >= SUMMARY_MAX_PAGES))
+        throw new ApiError('DOES_NOT_FIT', DOC_MSG.doesNotFit(overflowText(fit.overflow)), {
+          fields: fit.overflow,
+        });
+      return fit;
+    },
+  };
+}
+
 async function plan(c: Ctx, body: DocumentRequest): Promise<Plan> {
   const db = c.env.DB;
   const edition = editionOf(c, body);
   switch (body.type) {
-    case 'territory-summary': {
-      if (!body.territoryId) throw fieldError('territoryId', DOC_MSG.territoryRequired);
-      const t = await writableTerritory(c, body.territoryId);
-      return {
-        type: body.type,
-        subject: `territory-summary:${t.id}`,
-        territoryId: t.id,
-        limited: true,
-        compose: (r, ed, from, max) => {
-          const rec = r.territories.find((x) => x.id === t.id)!;
-          const fit = fitTerritorySummary(r, rec, edition(r, ed), from, max);
-          // Never a summary of 5 pages or more: when even the tightest budget is estimated
-          // over the limit, say which texts to shorten. With a smaller allowance (Google
-          // counted 5 pages), the tightest version goes back to the page loop, which counts
-          // it again; `fit.overflow` is what to answer if Google still counts 5.
-          if (!fit.fits && (max === undefined || max >= SUMMARY_MAX_PAGES))
-            throw new ApiError('DOES_NOT_FIT', DOC_MSG.doesNotFit(overflowText(fit.overflow)), {
-              fields: fit.overflow,
-            });
-          return fit;
-        },
-      };
-    }
+    case 'territory-summary':
+      return summaryPlan(c, body.territoryId, edition);
     case 'workshop-sheet': {
       if (!body.workshopId) throw fieldError('workshopId', DOC_MSG.workshopRequired);
       const w = await getEntity<WorkshopData>(db, 'workshops', body.workshopId);
