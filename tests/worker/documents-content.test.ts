@@ -13,11 +13,12 @@ import { quotaText } from '../../worker/documents/summary-progress';
 import { fitTerritorySummary, SUMMARY_HEADINGS } from '../../worker/documents/territory-summary';
 import { buildWorkshopSheet, workshopSession } from '../../worker/documents/workshop-sheet';
 import { bigRecord } from './documents-big-record';
+import { plain } from './plain';
 
 const NB = '\u00A0';
 const ed = { date: '2026-01-15', version: 2, author: 'claire@amo.example (Consultant (AMO))' };
 
-/** Every string a reader sees in a document model, joined. */
+/** Every string a reader sees in a document model, joined, no-break spaces read as spaces. */
 function text(doc: DocumentModel): string {
   const block = (b: Block): string[] => {
     switch (b.kind) {
@@ -34,7 +35,7 @@ function text(doc: DocumentModel): string {
         return [b.caption, ...b.rows.flatMap((r) => [r.label, r.text])];
     }
   };
-  return doc.sections.flatMap((s) => [s.heading, ...s.blocks.flatMap(block)]).join('\n');
+  return plain(doc.sections.flatMap((s) => [s.heading, ...s.blocks.flatMap(block)]).join('\n'));
 }
 
 const km = (id: string, partnerId: string, start: string, end: string, value: number): IndicatorRec => ({
@@ -140,9 +141,9 @@ describe('as of a date', () => {
     const [t] = r.territories;
     const doc = fitTerritorySummary(r, t!, { ...ed, asOf: '2025-04-30' }).doc;
     const all = text(doc);
-    expect(all).toContain(`Situation arrêtée au 30${NB}avril${NB}2025`);
-    expect(all).toContain(`2${NB}séances tenues au 30${NB}avril${NB}2025`);
-    expect(all).toContain(`2${NB}j sur 4`);
+    expect(all).toContain(`Situation arrêtée au 30 avril 2025`);
+    expect(all).toContain(`2 séances tenues au 30 avril 2025`);
+    expect(all).toContain(`2 j sur 4`);
     expect(doc.identification).toMatchObject({
       asOf: '2025-04-30',
       generatedOn: '2026-01-15',
@@ -194,10 +195,10 @@ describe('CO₂ avoided: one figure, kilometres per period', () => {
     };
     const r = record({ indicators: [km('k1', 'p1', '2025-01-01', '2025-03-31', 1000), co2] });
     const all = text(fitTerritorySummary(r, r.territories[0]!, ed).doc);
-    expect(all).not.toContain('9\u202F999');
+    expect(all).not.toContain('9 999');
     expect(all).toContain('valeur « CO₂ évité » saisie à la main non reprise');
-    expect(all).toMatch(/53 à 128\u00A0kg CO₂e/);
-    expect(all).toContain('consultées le 29\u00A0novembre\u00A02026');
+    expect(all).toMatch(/53 à 128 kg CO₂e/);
+    expect(all).toContain('consultées le 29 novembre 2026');
   });
 });
 
@@ -226,9 +227,9 @@ describe('reports', () => {
     const { record: r } = bigRecord({ sessions: 60, blockers: 40, indicators: 50, textChars: 300 });
     const doc = buildProgressReport(r, 'final', ed);
     const all = text(doc);
-    expect(all).toContain(`60${NB}séances, soit 90${NB}h d’accompagnement`);
+    expect(all).toContain(`60 séances, soit 90 h d’accompagnement`);
     expect(all).toContain('Verrous levés');
-    expect(all).toContain(`10 sur 40 (10${NB}levés, 10${NB}en cours, 10${NB}ouverts, 10${NB}abandonnés)`);
+    expect(all).toContain(`10 sur 40 (10 levés, 10 en cours, 10 ouverts, 10 abandonnés)`);
     expect(all.split(REPRODUCIBILITY_METHOD)).toHaveLength(2);
     expect(doc.sections.some((s) => s.heading === 'Regard critique du prestataire')).toBe(true);
   });
@@ -262,8 +263,8 @@ describe('sheets', () => {
     const r = record({ sessions: [session], workshops: [workshop] });
     expect(workshopSession(r.sessions, workshop)).toBe(session);
     const all = text(buildWorkshopSheet(r, workshop, ed));
-    expect(all).toContain(`21${NB}mai${NB}2025`);
-    expect(all).toContain(`3${NB}h${NB}30`);
+    expect(all).toContain(`21 mai 2025`);
+    expect(all).toContain(`3 h 30`);
     expect(all).toContain('Sur place');
     expect(all).toContain('Éductour (sur le terrain)');
     expect(all).toContain('Abri en gare');
@@ -282,7 +283,7 @@ describe('sheets', () => {
     const doc = buildActionSheet({ ...r, actions: [action] }, action, ed);
     const all = text(doc);
     expect(all).toContain('En cours');
-    expect(all).toContain(`début le 1er${NB}septembre${NB}2025`);
+    expect(all).toContain(`début le 1er septembre 2025`);
     expect(all).toMatch(/\(atteinte\)|\(non atteinte\)/);
     expect(all).toContain('Vélo à assistance électrique');
     expect(all).toContain(REPRODUCIBILITY_METHOD);

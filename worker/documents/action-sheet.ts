@@ -7,6 +7,7 @@ import { identification } from './identify';
 import { co2Blocks, kmByPartner, seriesOf, targetText, trendText, valuesText } from './indicators';
 import type { Block, DocumentModel, Section } from './model';
 import type { ActionRec, Edition, IndicatorRec, ProgrammeRecord } from './record';
+import { typeset } from './typeset';
 
 export const ACTION_HEADINGS = {
   status: 'Statut, calendrier et acteurs',
@@ -146,7 +147,7 @@ export function buildActionSheet(r: ProgrammeRecord, a: ActionRec, ed: Edition):
   const rec = recordAsOf(r, asOf);
   const action = rec.actions.find((x) => x.id === a.id) ?? a;
   const partner = r.partners.find((p) => p.id === a.partnerId);
-  return {
+  return typeset({
     type: 'action-sheet',
     title: actionTitle(action),
     subtitle: `${r.programme.name} · Action de ${partner?.name ?? a.partnerId} (phase 3 : valorisation)`,
@@ -154,5 +155,5 @@ export function buildActionSheet(r: ProgrammeRecord, a: ActionRec, ed: Edition):
     version: ed.version,
     identification: identification(r, ed, actionTitle(action)),
     sections: withAsOfNote(actionSections(rec, action), asOf, ed.date),
-  };
+  });
 }

@@ -8,6 +8,7 @@ import type { Edition, ProgrammeRecord } from './record';
 import { programmeTotals, reproducibilityMatrix } from './report-final';
 import { phase2Synthesis, programmeSynthesis } from './report-synthesis';
 import { fitTerritorySummary, summaryTitle } from './territory-summary';
+import { typeset } from './typeset';
 import { workshopSections, workshopTitle } from './workshop-sheet';
 
 export const REPORT_HEADINGS = {
@@ -138,7 +139,7 @@ export function buildProgressReport(r: ProgrammeRecord, n: ReportNumber, ed: Edi
   const rec = recordAsOf(r, asOf);
   const body = n === '1' ? report1(r, rec, ed, asOf) : n === '2' ? report2(rec) : reportFinal(rec, asOf);
   const [firstBody, ...restBody] = body;
-  return {
+  return typeset({
     type: 'progress-report',
     title: REPORT_TITLES[n],
     subtitle: `${r.programme.name} · situation au ${frDate(asOf)}`,
@@ -149,5 +150,5 @@ export function buildProgressReport(r: ProgrammeRecord, n: ReportNumber, ed: Edi
       ...frontMatter(n, body, asOf, ed.date),
       ...(firstBody ? [{ ...firstBody, pageBreakBefore: true }, ...restBody] : []),
     ],
-  };
+  });
 }

@@ -9,6 +9,7 @@ import type { Edition, ProgrammeRecord, TerritoryRec } from './record';
 import { type FieldUse, type SummaryCtx, summaryCtx } from './summary-context';
 import { assessment, descriptive, SUMMARY_HEADINGS, strategy } from './summary-profile';
 import { blockersSection, progress, tally } from './summary-progress';
+import { typeset } from './typeset';
 
 export { SUMMARY_HEADINGS } from './summary-profile';
 
@@ -110,7 +111,7 @@ function build(
   const asOf = ed.asOf ?? ed.date;
   const ctx = summaryCtx(r, t, asOf, b, caps, ed.date);
   return {
-    doc: {
+    doc: typeset({
       type: 'territory-summary',
       title: summaryTitle(t),
       subtitle: `${r.programme.name} · Rapport d’avancement n° 1 (phase 1 : stratégie)`,
@@ -118,7 +119,7 @@ function build(
       version: ed.version,
       identification: identification(r, ed, `Synthèse du territoire ${t.name}`),
       sections: territorySections(ctx),
-    },
+    }),
     fields: ctx.fields,
   };
 }

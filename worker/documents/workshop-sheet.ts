@@ -4,6 +4,7 @@ import { recordAsOf, withAsOfNote } from './as-of';
 import { identification } from './identify';
 import type { Block, DocumentModel, Section } from './model';
 import type { Edition, ProgrammeRecord, SessionRec, WorkshopRec } from './record';
+import { typeset } from './typeset';
 
 export const WORKSHOP_HEADINGS = {
   format: 'Format de l’atelier',
@@ -126,7 +127,7 @@ export function workshopSections(r: ProgrammeRecord, w: WorkshopRec, level: 2 | 
 export function buildWorkshopSheet(r: ProgrammeRecord, w: WorkshopRec, ed: Edition): DocumentModel {
   const asOf = ed.asOf ?? ed.date;
   const rec = recordAsOf(r, asOf);
-  return {
+  return typeset({
     type: 'workshop-sheet',
     title: workshopTitle(w),
     subtitle: `${r.programme.name} · Atelier collectif (phase 2)`,
@@ -134,5 +135,5 @@ export function buildWorkshopSheet(r: ProgrammeRecord, w: WorkshopRec, ed: Editi
     version: ed.version,
     identification: identification(r, ed, workshopTitle(w)),
     sections: withAsOfNote(workshopSections(rec, w), asOf, ed.date),
-  };
+  });
 }
