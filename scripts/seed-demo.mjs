@@ -9,8 +9,8 @@ import { client } from './lib.mjs';
 /**
  * @typedef {Record<string, unknown>} Body
  * @typedef {Body & { id: string; partners: Body[]; assessment?: Body }} DemoTerritory
- * @typedef {{ members: Body[]; territories: DemoTerritory[]; sessions: Body[]; indicators: Body[];
- *   actions: Body[]; blockers: Body[]; workshops: Body[] }} Demo
+ * @typedef {{ programme: Body; members: Body[]; territories: DemoTerritory[]; sessions: Body[];
+ *   indicators: Body[]; actions: Body[]; blockers: Body[]; workshops: Body[]; programmeAssessment: Body }} Demo
  */
 
 /** @type {Demo} */
@@ -40,6 +40,9 @@ export async function seedDemo(base, admin) {
     else if (res.status === 200) tally[method === 'POST' ? 'replayed' : 'updated']++;
     else throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(res.body)}`);
   };
+  // The preset programme, with the demo's contractor (named on every document).
+  const { assessment: _a, ...programme } = (await api('GET', '/v1/programme')).body;
+  await send('PUT', '/v1/programme', { ...programme, ...DEMO.programme });
   for (const member of DEMO.members) await send('POST', '/v1/members', member);
   for (const { partners, assessment, ...territory } of DEMO.territories) {
     await send('POST', '/v1/territories', territory);
@@ -47,6 +50,7 @@ export async function seedDemo(base, admin) {
     if (assessment) await send('PUT', `/v1/territories/${territory.id}/assessment`, assessment);
   }
   for (const [list, path] of COLLECTIONS) for (const body of DEMO[list]) await send('POST', path, body);
+  await send('PUT', '/v1/programme/assessment', DEMO.programmeAssessment);
   // Run the nightly check once so the demo shows alerts (same alerts on every start).
   const check = await api('POST', '/v1/checks/run', {});
   const alerts = await api('GET', '/v1/alerts?status=open');
