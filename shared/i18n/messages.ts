@@ -49,6 +49,27 @@ export const MSG = {
   tooLarge: (maxKb: number) => `Requête trop volumineuse (${maxKb} Ko au maximum).`,
   rateLimited: (seconds: number) => `Trop d’enregistrements en peu de temps : réessayez dans ${seconds} s.`,
   upstream: 'Google ne répond pas pour le moment : rien n’a été enregistré, réessayez dans quelques minutes.',
+  // Concurrent edits, corrections and simulations (API.md, Additions v1.1).
+  preconditionFailed:
+    'Cet enregistrement a été modifié entre-temps : rien n’a été enregistré. Rechargez-le pour voir la version enregistrée, puis refaites votre modification.',
+  badIfMatch:
+    'En-tête If-Match invalide : indiquez la version reçue dans l’en-tête ETag, entre guillemets (ex. "3").',
+  busy: 'Cet enregistrement est modifié au même moment par d’autres personnes : rien n’a été enregistré, réessayez.',
+  writeRefused: 'Modification refusée : l’enregistrement ne le permet plus. Rechargez-le puis réessayez.',
+  /** `when` names the stored session: « 10/12/2025, 180 min, Diagnostic ». */
+  sessionAlreadyLogged: (when: string) =>
+    `Cette séance a déjà été enregistrée (${when}) avec un autre contenu : ` +
+    'rechargez le journal pour la voir, puis corrigez-la si besoin.',
+  notSessionAuthor: (author: string) =>
+    `Seuls l’auteur de cette séance (${author}) et les administrateurs ADEME peuvent la corriger ou l’annuler.`,
+  blockerOfOtherTerritory: (id: string) => `Le verrou ${id} concerne un autre territoire que cette séance.`,
+  asOfOutOfRange: (min: string, max: string) =>
+    `Date de simulation hors du programme : choisissez-la entre le ${frDate(min)} et le ${frDate(max)}.`,
+  memberExists: (email: string, role: string) =>
+    `${email} est déjà membre avec le rôle « ${role} » : pour changer son rôle, renvoyez la demande avec l’en-tête If-Match reçu (ETag).`,
+  memberConfigured: (email: string) =>
+    `${email} est administrateur par la configuration (ADMIN_EMAILS) : son rôle ne se change pas ici.`,
+  badCursor: 'Curseur de pagination invalide ou périmé : reprenez la lecture depuis le début.',
   maxTerritories: (max: number) => `Le programme compte déjà ${max} territoires, son maximum.`,
   unknownCommune: (code: string) => `Code INSEE inconnu : ${code} ne correspond à aucune commune actuelle.`,
   outsideRegion: (name: string, code: string, region: string) =>

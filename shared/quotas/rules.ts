@@ -161,7 +161,7 @@ export function makeQuota(rule: QuotaRule, p: Programme, subjectId: string, used
   };
 }
 
-/** Aggregated use of one quota subject: what the worker's GROUP BY returns. */
+/** Aggregated use of one quota subject: a `quota_usage` row, placed by its rule's subject field. */
 export interface QuotaUsage {
   kind: SessionKind;
   territoryId: string | null;
@@ -177,14 +177,27 @@ export interface QuotaReport {
   partners: { partnerId: string; territoryId: string; name: string; quotas: Quota[] }[];
 }
 
+/**
+ * Which of a session's fields names the subject it counts against: its territory, its partner,
+ * its month, or none (the programme). The one place that decides it: the worker stores the
+ * subject with the session (`quota_subject`) and every count reads that column.
+ */
+export type SubjectField = 'territoryId' | 'partnerId' | 'month' | null;
+export function subjectField(rule: QuotaRule): SubjectField {
+  if (rule.scope === 'territory') return 'territoryId';
+  if (rule.scope === 'partner') return 'partnerId';
+  return rule.perMonth ? 'month' : null;
+}
+
 /** The subject a session counts against, given its rule. */
 export function subjectOf(
   rule: QuotaRule,
   s: { territoryId?: string | null; partnerId?: string | null; date?: string; month?: string | null },
 ): string {
-  if (rule.scope === 'territory') return s.territoryId ?? '';
-  if (rule.scope === 'partner') return s.partnerId ?? '';
-  if (rule.perMonth) return s.month ?? (s.date ?? '').slice(0, 7);
+  const field = subjectField(rule);
+  if (field === 'territoryId') return s.territoryId ?? '';
+  if (field === 'partnerId') return s.partnerId ?? '';
+  if (field === 'month') return s.month ?? (s.date ?? '').slice(0, 7);
   return 'programme';
 }
 

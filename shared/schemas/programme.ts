@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { ASSESSMENT_TEXT, IsoDate, SHORT_TEXT, text } from './common';
+import { ASSESSMENT_TEXT, IsoDate, SHORT_TEXT, TimeZone, text } from './common';
 
 const count = z.int().check(z.minimum(0), z.maximum(100_000));
 const minutes = z.int().check(z.minimum(1), z.maximum(24 * 60));
@@ -41,7 +41,7 @@ export const Programme = z
     maxPartnersPerTerritory: z.int().check(z.minimum(0), z.maximum(100)),
     minutesPerDay: minutes,
     warnAtRatio: z.number().check(z.gt(0), z.lte(1)),
-    timezone: z.string().check(z.minLength(1), z.maxLength(64)),
+    timezone: TimeZone,
     startDate: IsoDate,
     endDate: IsoDate,
     quotas: QuotaSettings,

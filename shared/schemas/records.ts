@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import {
   ASSESSMENT_TEXT,
+  cleanString,
   Email,
   Id,
   IsoDate,
@@ -94,16 +95,11 @@ export type PartnerInput = z.infer<typeof PartnerInput>;
 
 // ---- sessions ------------------------------------------------------------------------
 export const Override = z.strictObject({
-  reason: z
-    .string()
-    .check(z.minLength(10, 'Motif de dépassement : 10 caractères au moins.'), z.maxLength(1000)),
+  reason: cleanString(10, 1000, 'Motif de dépassement : 10 caractères au moins.'),
 });
 
-export const SessionInput = z.strictObject({
-  id: z.optional(Id),
-  kind: z.enum(SESSION_KINDS),
-  territoryId: z.optional(Id),
-  partnerId: z.optional(Id),
+/** What the author of a session may correct afterwards (PATCH /v1/sessions/:id). */
+const sessionCorrectable = {
   date: IsoDate,
   durationMinutes: z.int().check(z.minimum(1), z.maximum(24 * 60)),
   mode: z.enum(SESSION_MODES),
@@ -112,9 +108,20 @@ export const SessionInput = z.strictObject({
   decisions: optText(LONG_TEXT),
   nextSteps: optText(LONG_TEXT),
   blockerIds: z.optional(z.array(Id).check(z.maxLength(50))),
+};
+
+export const SessionInput = z.strictObject({
+  id: z.optional(Id),
+  kind: z.enum(SESSION_KINDS),
+  territoryId: z.optional(Id),
+  partnerId: z.optional(Id),
+  ...sessionCorrectable,
   override: z.optional(Override),
 });
 export type SessionInput = z.infer<typeof SessionInput>;
+/** Kind, territory and partner stay: another one is another session (delete it, log the right one). */
+export const SessionPatch = z.partial(z.strictObject(sessionCorrectable));
+export type SessionPatch = z.infer<typeof SessionPatch>;
 
 // ---- blockers ------------------------------------------------------------------------
 const blockerFields = {

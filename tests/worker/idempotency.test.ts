@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { call, counts, makePartner, makeTerritory, session, uid } from './helpers';
+import { plain } from './plain';
 
 describe('idempotent creates', () => {
   it('5 replays of one session create one row and answer 200 with the stored session', async () => {
@@ -47,7 +48,17 @@ describe('idempotent creates', () => {
     });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('IDEMPOTENCY_CONFLICT');
-    expect(res.body.error.message).toMatch(/identifiant a déjà servi/);
+    // The user is told what is stored under that id: the session as first logged.
+    expect(plain(res.body.error.message)).toBe(
+      'Cette séance a déjà été enregistrée (10/03/2025, 120 min, Diagnostic et accompagnement) avec un autre contenu : ' +
+        'rechargez le journal pour la voir, puis corrigez-la si besoin.',
+    );
+    expect(res.body.error.current).toMatchObject({
+      id,
+      durationMinutes: 120,
+      date: '2025-03-10',
+      version: 1,
+    });
     expect(await counts()).toEqual(before);
   });
 

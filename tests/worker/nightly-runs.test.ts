@@ -122,11 +122,12 @@ describe('runs of the nightly check', () => {
       "INSERT INTO programme (id, data, updated_at, updated_by) VALUES ('broken', '{not json', 'x', 'x')",
     ).run();
     try {
-      const res = await call('POST', '/v1/checks/run', { body: { asOf: '2025-05-06' } });
+      // The real check (no date: today's), which is the one that records itself.
+      const res = await call('POST', '/v1/checks/run');
       expect(res.status).toBe(500);
       expect(res.body.error.code).toBe('INTERNAL');
       expect(res.body.error.message).toMatch(/^Contrôle interrompu/);
-      expect(res.body.error.run).toMatchObject({ ok: false, asOf: '2025-05-06' });
+      expect(res.body.error.run).toMatchObject({ ok: false, trigger: 'manual' });
       expect(await alertRows()).toEqual(before);
     } finally {
       await env.DB.prepare("DELETE FROM programme WHERE id = 'broken'").run();

@@ -2,8 +2,8 @@ import { env } from 'cloudflare:test';
 import { expect } from 'vitest';
 import type { Env } from '../../worker/env';
 import { type RunOptions, runNightlyCheck } from '../../worker/nightly/check';
-import type { Alert } from '../../worker/nightly/store';
-import { call } from './helpers';
+import { type Alert, presentRun } from '../../worker/nightly/store';
+import { ADMIN, call } from './helpers';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -13,17 +13,27 @@ declare module 'vitest' {
 
 export const workerEnv = env as unknown as Env;
 
-/** POST /v1/checks/run as the admin, as of a simulated date; the run must succeed. */
-export async function checkAsOf(asOf: string) {
-  const res = await call('POST', '/v1/checks/run', { body: { asOf } });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  expect(res.body.run).toMatchObject({ ok: true, asOf });
-  return res.body.run;
+/**
+ * The real check (stored alerts and run) as if today were `today`: the test seam of
+ * runNightlyCheck, since POST /v1/checks/run with another date than today only simulates.
+ * The run must succeed; answers what the route answers for a real run.
+ */
+export async function checkAsOf(today: string) {
+  const run = presentRun(await runCheck(today));
+  expect(run, JSON.stringify(run)).toMatchObject({ ok: true, asOf: today });
+  // A successful run has its counts and its outcome.
+  return run as NonNullable<typeof run> & {
+    checked: { territories: number; partners: number; sessions: number; blockers: number; actions: number };
+    alerts: { open: number; opened: number; resolved: number };
+  };
 }
 
-/** The same check called directly, with a modified env or a test seam. */
-export const runCheck = (asOf: string, envOverride: Partial<Env> = {}, opts: Partial<RunOptions> = {}) =>
-  runNightlyCheck({ ...workerEnv, ...envOverride }, { trigger: 'manual', asOf, ...opts });
+/** The real check called directly as if on `today`, with a modified env or another test seam. */
+export const runCheck = (today: string, envOverride: Partial<Env> = {}, opts: Partial<RunOptions> = {}) =>
+  runNightlyCheck(
+    { ...workerEnv, ...envOverride },
+    { trigger: 'manual', today, requestedBy: ADMIN, ...opts },
+  );
 
 export async function alerts(query = 'status=open'): Promise<Alert[]> {
   const res = await call('GET', `/v1/alerts?${query}&limit=5000`);

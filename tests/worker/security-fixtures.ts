@@ -119,6 +119,13 @@ async function created(path: string, body: unknown, what: string): Promise<strin
   return b.session?.id ?? b.id ?? '';
 }
 
+/** A session logged by the world's consultant, who is then its author. */
+async function authored(w: World): Promise<string> {
+  const body = session({ territoryId: w.territory.id, durationMinutes: 30 });
+  const res = await ok(await call('POST', '/v1/sessions', { as: w.consultant, body }), 'session');
+  return (res.body as { session: { id: string } }).session.id;
+}
+
 export const ROUTE_CASES: Record<string, RouteCase> = {
   'GET /v1/health': { build: async () => ({ path: '/v1/health' }) },
   'GET /v1/openapi.json': { build: async () => ({ path: '/v1/openapi.json' }) },
@@ -224,10 +231,18 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
       path: `/v1/sessions/${await created('/v1/sessions', session({ territoryId: w.territory.id, durationMinutes: 30 }), 'session')}`,
     }),
   },
-  'DELETE /v1/sessions/:id': {
+  // Corrections are the author's (or an admin's): the world's consultant logs the session.
+  'PATCH /v1/sessions/:id': {
     build: async (w) => ({
-      path: `/v1/sessions/${await created('/v1/sessions', session({ territoryId: w.territory.id, durationMinutes: 30 }), 'session')}`,
+      path: `/v1/sessions/${await authored(w)}`,
+      body: { summary: 'Compte rendu corrigé par son auteur.', durationMinutes: 45 },
     }),
+    territoryScoped: true,
+    audit: { entity: 'session', action: 'update' },
+  },
+  'DELETE /v1/sessions/:id': {
+    build: async (w) => ({ path: `/v1/sessions/${await authored(w)}` }),
+    territoryScoped: true,
     audit: { entity: 'session', action: 'delete' },
   },
 

@@ -10,7 +10,14 @@ const CALLERS: Caller[] = ['admin', 'consultant', 'otherConsultant', 'viewer', '
  * Who may call what, written by hand from the contract (shared API.md) and NOT read from the
  * route declarations, so that a wrong declaration fails here.
  */
-type Family = 'public' | 'read' | 'admin-read' | 'admin-write' | 'territory-write' | 'programme-write';
+type Family =
+  | 'public'
+  | 'read'
+  | 'admin-read'
+  | 'admin-write'
+  | 'territory-write'
+  | 'programme-write'
+  | 'author-write';
 
 const FAMILY: Record<string, Family> = {
   'GET /v1/health': 'public',
@@ -33,7 +40,9 @@ const FAMILY: Record<string, Family> = {
   'GET /v1/sessions': 'read',
   'POST /v1/sessions': 'territory-write',
   'GET /v1/sessions/:id': 'read',
-  'DELETE /v1/sessions/:id': 'admin-write',
+  // A session is corrected or cancelled by its author (the consultant who logged it) or an admin.
+  'PATCH /v1/sessions/:id': 'author-write',
+  'DELETE /v1/sessions/:id': 'author-write',
   'GET /v1/blockers': 'read',
   'POST /v1/blockers': 'territory-write',
   'GET /v1/blockers/:id': 'read',
@@ -68,6 +77,11 @@ const ADMIN_ONLY: Outcome = { status: 403, message: MSG.adminOnly };
 const ADMIN_ONLY_READ: Outcome = { status: 403, message: MSG.adminOnlyRead };
 const READ_ONLY: Outcome = { status: 403, message: MSG.viewerReadOnly };
 const NOT_YOURS: Outcome = { status: 403, message: /^Vous n’êtes pas consultant du territoire « .+ »\.$/ };
+const NOT_AUTHOR: Outcome = {
+  status: 403,
+  message:
+    /^Seuls l’auteur de cette séance \(.+@.+\) et les administrateurs ADEME peuvent la corriger ou l’annuler\.$/,
+};
 
 const EXPECTED: Record<Family, Record<Caller, Outcome>> = {
   public: {
@@ -114,6 +128,15 @@ const EXPECTED: Record<Family, Record<Caller, Outcome>> = {
     admin: 'ok',
     consultant: 'ok',
     otherConsultant: 'ok',
+    viewer: READ_ONLY,
+    nonMember: NOT_MEMBER,
+    anonymous: UNAUTH,
+  },
+  // `consultant` is the record's author here (see the fixtures).
+  'author-write': {
+    admin: 'ok',
+    consultant: 'ok',
+    otherConsultant: NOT_AUTHOR,
     viewer: READ_ONLY,
     nonMember: NOT_MEMBER,
     anonymous: UNAUTH,

@@ -1,5 +1,6 @@
 import { type AuditContext, auditStatement } from './audit';
 import { type Query, query, type Row, runQuery } from './query';
+import { type Outcome, versionedUpdate } from './versioned';
 
 /**
  * The record's simple tables (partners, blockers, indicators, workshops, actions) share one
@@ -32,6 +33,8 @@ export interface Stored<T> {
   createdBy: string;
   updatedAt: string;
   updatedBy: string;
+  /** Bumped by every write; the record's ETag. */
+  version: number;
 }
 
 export function storedFromRow<T>(r: Row): Stored<T> {
@@ -43,6 +46,7 @@ export function storedFromRow<T>(r: Row): Stored<T> {
     createdBy: String(r.created_by),
     updatedAt: String(r.updated_at ?? r.created_at),
     updatedBy: String(r.updated_by ?? r.created_by),
+    version: Number(r.version ?? 1),
   };
 }
 
@@ -55,6 +59,7 @@ export const present = <T extends object>(s: Stored<T>, extra: object = {}) => (
   createdBy: s.createdBy,
   updatedAt: s.updatedAt,
   updatedBy: s.updatedBy,
+  version: s.version,
 });
 
 export async function getEntity<T>(db: D1Database, table: Table, id: string): Promise<Stored<T> | null> {
@@ -120,7 +125,11 @@ export async function insertEntity<T extends object>(
   return (ins?.meta.changes ?? 0) === 1;
 }
 
-export async function updateEntity<T extends object>(
+/**
+ * Writes `data` computed from `before`, only if the row still has `before`'s version (and the
+ * condition holds): the audit's `before` is then exactly what the write replaced.
+ */
+export function updateEntity<T extends object>(
   db: D1Database,
   ctx: AuditContext,
   table: Table,
@@ -128,21 +137,15 @@ export async function updateEntity<T extends object>(
   columns: Columns,
   data: T,
   condition?: { sql: string; args: unknown[] },
-): Promise<boolean> {
-  const cols: Columns = { ...columns, data: JSON.stringify(data), updated_at: ctx.at, updated_by: ctx.actor };
-  const names = Object.keys(cols);
-  const sql = `UPDATE ${table} SET ${names.map((n) => `${n} = ?`).join(', ')} WHERE id = ?${condition ? ` AND (${condition.sql})` : ''}`;
-  const [upd] = await db.batch([
-    db.prepare(sql).bind(...Object.values(cols), before.id, ...(condition?.args ?? [])),
-    auditStatement(
-      db,
-      ctx,
-      'update',
-      ENTITY_OF[table],
-      before.id,
-      { id: before.id, ...before.data },
-      { id: before.id, ...data },
-    ),
-  ]);
-  return (upd?.meta.changes ?? 0) === 1;
+): Promise<Outcome> {
+  const entity = ENTITY_OF[table];
+  const id = before.id;
+  return versionedUpdate(db, {
+    table,
+    id,
+    version: before.version,
+    set: { ...columns, data: JSON.stringify(data), updated_at: ctx.at, updated_by: ctx.actor },
+    ...(condition ? { condition } : {}),
+    after: [auditStatement(db, ctx, 'update', entity, id, { id, ...before.data }, { id, ...data })],
+  });
 }

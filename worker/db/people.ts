@@ -12,7 +12,7 @@ const AUTHORED_TABLES = [
   'workshops',
   'actions',
 ];
-const UPDATED_BY: Record<string, boolean> = { indicators: false, sessions: false };
+const UPDATED_BY: Record<string, boolean> = { indicators: false };
 
 const sameEmail = (a: string | undefined, b: string) => (a ?? '').trim().toLowerCase() === b;
 const likePattern = (email: string) => `%${email.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
@@ -21,11 +21,12 @@ interface TerritoryRow {
   id: string;
   name: string;
   data: string;
+  version: number;
 }
 
 async function territoryRows(db: D1Database): Promise<TerritoryRow[]> {
   const { results } = await db
-    .prepare('SELECT id, name, data FROM territories ORDER BY name, id')
+    .prepare('SELECT id, name, data, version FROM territories ORDER BY name, id')
     .all<TerritoryRow>();
   return results;
 }
@@ -101,7 +102,8 @@ export interface ErasureSummary {
 /**
  * Removes a person's contact entries and consultant seats from every territory, and their
  * membership, in one D1 batch with its audit line. Each territory update is guarded by the
- * data it was computed from, so a concurrent edit is never overwritten: the caller retries.
+ * version it was computed from, like every other write of a territory (db/versioned.ts): an
+ * erasure and a concurrent edit never overwrite each other, the loser retries on the new version.
  * The audit line names territories and counts, never the erased details themselves.
  */
 export async function erasePerson(
@@ -121,8 +123,10 @@ export async function erasePerson(
     if (removedContacts) summary.contactIn.push({ territoryId: t.id, contacts: removedContacts });
     statements.push(
       db
-        .prepare('UPDATE territories SET data = ?, updated_at = ?, updated_by = ? WHERE id = ? AND data = ?')
-        .bind(JSON.stringify({ ...data, consultants, contacts }), ctx.at, ctx.actor, t.id, t.data),
+        .prepare(
+          'UPDATE territories SET data = ?, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ? AND version = ?',
+        )
+        .bind(JSON.stringify({ ...data, consultants, contacts }), ctx.at, ctx.actor, t.id, t.version),
     );
   }
   const member = await db

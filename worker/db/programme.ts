@@ -3,56 +3,100 @@ import type { Programme, ProgrammeAssessment } from '../../shared/schemas/progra
 import { type AuditContext, auditStatement } from './audit';
 import { type Query, query, runQuery } from './query';
 import { parseJson } from './util';
+import type { Outcome } from './versioned';
 
-interface Row {
-  data: string;
-  assessment: string | null;
-}
-
-export const PROGRAMME_SQL = 'SELECT data FROM programme LIMIT 1';
+export const PROGRAMME_SQL = 'SELECT data, version FROM programme LIMIT 1';
 
 /** The programme from its row; the tender's preset until an admin stores another. */
 export const programmeFromRow = (row: { data: unknown } | null | undefined): Programme =>
   row ? (JSON.parse(String(row.data)) as Programme) : PROGRAMME_PRESET;
+
+/** The stored row's version; 0 while the preset stands (no row yet). */
+export const programmeVersionOf = (row: { version?: unknown } | null | undefined): number =>
+  row ? Number(row.version ?? 1) : 0;
 
 export const getProgrammeQuery = (db: D1Database): Query<Programme> =>
   query(db.prepare(PROGRAMME_SQL), ([row]) => programmeFromRow(row as { data: unknown } | undefined));
 
 export const getProgramme = (db: D1Database) => runQuery(getProgrammeQuery(db));
 
-export async function getProgrammeAssessment(db: D1Database): Promise<ProgrammeAssessment | null> {
-  const row = await db.prepare('SELECT assessment FROM programme LIMIT 1').first<Row>();
-  return parseJson<ProgrammeAssessment>(row?.assessment);
+export interface StoredProgramme {
+  programme: Programme;
+  assessment: ProgrammeAssessment | null;
+  version: number;
 }
 
-/** One programme per database: a PUT replaces the single row, keeping its assessment. */
-export async function putProgramme(db: D1Database, ctx: AuditContext, next: Programme) {
-  const before = await getProgramme(db);
-  const assessment = await getProgrammeAssessment(db);
-  await db.batch([
-    db.prepare('DELETE FROM programme'),
-    db
-      .prepare('INSERT INTO programme (id, data, assessment, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)')
-      .bind(next.id, JSON.stringify(next), assessment ? JSON.stringify(assessment) : null, ctx.at, ctx.actor),
-    auditStatement(db, ctx, 'update', 'programme', next.id, before, next),
-  ]);
+/** The programme, its assessment and the version both share (one row, one ETag). */
+export async function getStoredProgramme(db: D1Database): Promise<StoredProgramme> {
+  const row = await db
+    .prepare('SELECT data, assessment, version FROM programme LIMIT 1')
+    .first<{ data: string; assessment: string | null; version: number }>();
+  return {
+    programme: programmeFromRow(row),
+    assessment: parseJson<ProgrammeAssessment>(row?.assessment),
+    version: programmeVersionOf(row),
+  };
 }
 
-export async function putProgrammeAssessment(
+/**
+ * One programme per database, in one row whatever its id. A write applies only on the version
+ * it was computed from: an UPDATE of the row when there is one, an INSERT while the preset
+ * stands (version 0); each followed by its audit line, written only if that statement did.
+ */
+async function writeProgrammeRow(
   db: D1Database,
   ctx: AuditContext,
-  assessment: ProgrammeAssessment,
-) {
-  const programme = await getProgramme(db);
-  const before = await getProgrammeAssessment(db);
-  await db.batch([
+  before: StoredProgramme,
+  next: { programme: Programme; assessment: ProgrammeAssessment | null },
+  audit: () => D1PreparedStatement,
+): Promise<Outcome> {
+  const values = [
+    next.programme.id,
+    JSON.stringify(next.programme),
+    next.assessment ? JSON.stringify(next.assessment) : null,
+    ctx.at,
+    ctx.actor,
+    before.version,
+  ];
+  const results = await db.batch([
     db
       .prepare(
-        `INSERT INTO programme (id, data, assessment, updated_at, updated_by) VALUES (?1, ?2, ?3, ?4, ?5)
-         ON CONFLICT(id) DO UPDATE SET assessment = excluded.assessment, updated_at = excluded.updated_at,
-           updated_by = excluded.updated_by`,
+        `UPDATE programme SET id = ?1, data = ?2, assessment = ?3, updated_at = ?4, updated_by = ?5,
+           version = version + 1 WHERE version = ?6`,
       )
-      .bind(programme.id, JSON.stringify(programme), JSON.stringify(assessment), ctx.at, ctx.actor),
-    auditStatement(db, ctx, 'update', 'programme-assessment', programme.id, before, assessment),
+      .bind(...values),
+    audit(),
+    db
+      .prepare(
+        `INSERT INTO programme (id, data, assessment, updated_at, updated_by, version)
+         SELECT ?1, ?2, ?3, ?4, ?5, 1 WHERE ?6 = 0 AND NOT EXISTS (SELECT 1 FROM programme)`,
+      )
+      .bind(...values),
+    audit(),
   ]);
+  if ((results[0]?.meta.changes ?? 0) > 0 || (results[2]?.meta.changes ?? 0) > 0) return 'written';
+  return 'stale';
 }
+
+export const putProgramme = (db: D1Database, ctx: AuditContext, before: StoredProgramme, next: Programme) =>
+  writeProgrammeRow(db, ctx, before, { programme: next, assessment: before.assessment }, () =>
+    auditStatement(db, ctx, 'update', 'programme', next.id, before.programme, next),
+  );
+
+export const putProgrammeAssessment = (
+  db: D1Database,
+  ctx: AuditContext,
+  before: StoredProgramme,
+  assessment: ProgrammeAssessment,
+) =>
+  writeProgrammeRow(db, ctx, before, { programme: before.programme, assessment }, () =>
+    auditStatement(
+      db,
+      ctx,
+      'update',
+      'programme-assessment',
+      before.programme.id,
+      before.assessment,
+      assessment,
+    ),
+  );

@@ -10,27 +10,41 @@ export interface Session extends SessionData {
   override?: { reason: string; by: string; at: string };
   createdAt: string;
   createdBy: string;
+  /** The last correction by its author or an admin, if any. */
+  updatedAt?: string;
+  updatedBy?: string;
   deletedAt?: string;
   deletedBy?: string;
+  /** Bumped by every write (correction, deletion); the session's ETag. */
+  version: number;
 }
 
-export function sessionFromRow(r: Row): Session & { bodyHash: string } {
+export type StoredSession = Session & { bodyHash: string; quotaSubject: string };
+
+export function sessionFromRow(r: Row): StoredSession {
   const data = JSON.parse(String(r.data)) as SessionData;
-  const s: Session & { bodyHash: string } = {
+  const s: StoredSession = {
     id: String(r.id),
     ...data,
     phase: QUOTA_RULES[data.kind].phase,
     createdAt: String(r.created_at),
     createdBy: String(r.created_by),
+    version: Number(r.version ?? 1),
     bodyHash: String(r.body_hash),
+    quotaSubject: String(r.quota_subject ?? ''),
   };
   if (r.override_reason)
     s.override = { reason: String(r.override_reason), by: String(r.override_by), at: String(r.override_at) };
+  if (r.updated_at) Object.assign(s, { updatedAt: String(r.updated_at), updatedBy: String(r.updated_by) });
   if (r.deleted_at) Object.assign(s, { deletedAt: String(r.deleted_at), deletedBy: String(r.deleted_by) });
   return s;
 }
 
-export const presentSession = ({ bodyHash: _h, ...s }: Session & { bodyHash?: string }): Session => s;
+export const presentSession = ({
+  bodyHash: _h,
+  quotaSubject: _q,
+  ...s
+}: Session & { bodyHash?: string; quotaSubject?: string }): Session => s;
 
 export async function getSession(db: D1Database, id: string) {
   const r = await db.prepare('SELECT * FROM sessions WHERE id = ?').bind(id).first<Row>();
@@ -45,9 +59,16 @@ export interface SessionFilters {
   to?: string;
 }
 
-export function listSessionsQuery(db: D1Database, f: SessionFilters): Query<Session[]> {
+/** Live sessions in the journal's order (date, then when they were logged). */
+export const SESSION_ORDER = ['date', 'created_at', 'id'] as const;
+
+export function listSessionsQuery(
+  db: D1Database,
+  f: SessionFilters,
+  page?: { after: readonly unknown[] | null; limit: number },
+): Query<Session[]> {
   const where = ['deleted_at IS NULL'];
-  const args: string[] = [];
+  const args: unknown[] = [];
   const add = (sql: string, v: string | undefined) => {
     if (v === undefined) return;
     where.push(sql);
@@ -58,12 +79,39 @@ export function listSessionsQuery(db: D1Database, f: SessionFilters): Query<Sess
   add('kind = ?', f.kind);
   add('date >= ?', f.from);
   add('date <= ?', f.to);
+  if (page?.after) {
+    where.push(`(${SESSION_ORDER.join(', ')}) > (${SESSION_ORDER.map(() => '?').join(', ')})`);
+    args.push(...page.after);
+  }
+  const limit = page ? ` LIMIT ${Math.floor(page.limit) + 1}` : '';
   return query(
     db
-      .prepare(`SELECT * FROM sessions WHERE ${where.join(' AND ')} ORDER BY date, created_at, id`)
+      .prepare(
+        `SELECT * FROM sessions WHERE ${where.join(' AND ')} ORDER BY ${SESSION_ORDER.join(', ')}${limit}`,
+      )
       .bind(...args),
     (rows) => rows.map((r) => presentSession(sessionFromRow(r))),
   );
 }
 
 export const listSessions = (db: D1Database, f: SessionFilters) => runQuery(listSessionsQuery(db, f));
+
+/** The fields a session stores in `data`: what its author wrote, without what the server keeps. */
+export function dataOf(s: StoredSession): SessionData {
+  const {
+    id: _id,
+    phase: _phase,
+    override: _override,
+    createdAt: _ca,
+    createdBy: _cb,
+    updatedAt: _ua,
+    updatedBy: _ub,
+    deletedAt: _da,
+    deletedBy: _db,
+    version: _v,
+    bodyHash: _h,
+    quotaSubject: _q,
+    ...data
+  } = s;
+  return data;
+}

@@ -3,6 +3,7 @@ import type { CentralCity } from '../eligibility/communes';
 import { type AuditContext, auditStatement } from './audit';
 import { type Query, query, runQuery } from './query';
 import { parseJson } from './util';
+import { type Outcome, versionedUpdate } from './versioned';
 
 export interface TerritoryData {
   name: string;
@@ -21,6 +22,8 @@ export interface Territory extends TerritoryData {
   createdBy: string;
   updatedAt: string;
   updatedBy: string;
+  /** Bumped by every write (PATCH, assessment, erasure); the territory's ETag. */
+  version: number;
 }
 
 export interface TerritoryRow {
@@ -33,6 +36,7 @@ export interface TerritoryRow {
   created_by: string;
   updated_at: string;
   updated_by: string;
+  version: number;
 }
 
 export const presentTerritory = ({ bodyHash: _h, ...t }: Territory & { bodyHash?: string }) => t;
@@ -47,6 +51,13 @@ export const territoryFromRow = (r: TerritoryRow): Territory => ({
   createdBy: r.created_by,
   updatedAt: r.updated_at,
   updatedBy: r.updated_by,
+  version: Number(r.version),
+});
+
+/** Contacts without their e-mail and phone: what consultants of other territories see. */
+export const withoutContactDetails = <T extends { contacts: Contact[] }>(t: T): T => ({
+  ...t,
+  contacts: t.contacts.map(({ email: _e, phone: _p, ...contact }) => contact),
 });
 
 export async function getTerritory(
@@ -89,33 +100,44 @@ export async function insertTerritory(
   return (ins?.meta.changes ?? 0) === 1;
 }
 
-export async function updateTerritory(
+/** The PATCH, conditional on the version `before` was read at (see db/versioned.ts). */
+export function updateTerritory(
   db: D1Database,
   ctx: AuditContext,
   before: Territory,
   data: TerritoryData,
   centralCity: CentralCity,
-) {
-  await db.batch([
-    db
-      .prepare(
-        'UPDATE territories SET name = ?2, data = ?3, central_city = ?4, updated_at = ?5, updated_by = ?6 WHERE id = ?1',
-      )
-      .bind(before.id, data.name, JSON.stringify(data), JSON.stringify(centralCity), ctx.at, ctx.actor),
-    auditStatement(db, ctx, 'update', 'territory', before.id, before, { ...before, ...data, centralCity }),
-  ]);
+): Promise<Outcome> {
+  const set = {
+    name: data.name,
+    data: JSON.stringify(data),
+    central_city: JSON.stringify(centralCity),
+    updated_at: ctx.at,
+    updated_by: ctx.actor,
+  };
+  const after = { ...before, ...data, centralCity, version: before.version + 1 };
+  return versionedUpdate(db, {
+    table: 'territories',
+    id: before.id,
+    version: before.version,
+    set,
+    after: [auditStatement(db, ctx, 'update', 'territory', before.id, before, after)],
+  });
 }
 
-export async function putTerritoryAssessment(
+export function putTerritoryAssessment(
   db: D1Database,
   ctx: AuditContext,
   before: Territory,
   assessment: TerritoryAssessment,
-) {
-  await db.batch([
-    db
-      .prepare('UPDATE territories SET assessment = ?2, updated_at = ?3, updated_by = ?4 WHERE id = ?1')
-      .bind(before.id, JSON.stringify(assessment), ctx.at, ctx.actor),
-    auditStatement(db, ctx, 'update', 'territory-assessment', before.id, before.assessment, assessment),
-  ]);
+): Promise<Outcome> {
+  return versionedUpdate(db, {
+    table: 'territories',
+    id: before.id,
+    version: before.version,
+    set: { assessment: JSON.stringify(assessment), updated_at: ctx.at, updated_by: ctx.actor },
+    after: [
+      auditStatement(db, ctx, 'update', 'territory-assessment', before.id, before.assessment, assessment),
+    ],
+  });
 }

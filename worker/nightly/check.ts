@@ -1,18 +1,23 @@
+import { zonedDate } from '../../shared/dates';
+import type { Programme } from '../../shared/schemas/programme';
 import type { Env } from '../env';
 import { GoogleError } from '../google/service-account';
 import { writeAlertsTab } from '../google/sheets';
 import { sendDigest } from './digest';
 import { type Checked, CountingDb, readFacts, readProgramme } from './facts';
-import { calendarDate, frDateTime } from './format';
+import { frDateTime } from './format';
 import { ALERT_RULES, type Candidate, evaluate, SEVERITY_LABELS } from './rules';
 import { alertWrites, getRun, type RunRecord } from './store';
 
 export interface RunOptions {
   trigger: 'cron' | 'manual';
-  /** The check's "today"; by default the date of `at` in the programme's time zone. */
-  asOf?: string;
-  /** The trigger's scheduled time (cron) or now. */
+  /** The trigger's scheduled time (cron) or now: the check's "today" is its date in the programme's zone. */
   at?: Date;
+  /**
+   * Test seam: the check's "today" itself, to run the real check (stored alerts, run log, tab,
+   * digest) as if on that day. No route sets it: a route's other date is a simulation.
+   */
+  today?: string;
   requestedBy?: string;
   /**
    * Test seam: append a statement that D1 rejects to the alert batch, after the upserts and
@@ -41,6 +46,51 @@ function describe(err: unknown, stage: 'check' | 'sheets' | 'email'): string {
   return `Contrôle interrompu : les alertes existantes sont conservées telles quelles. ${detail}`;
 }
 
+/** The rules evaluated on the record as of a date: what a run stores and a simulation answers. */
+export async function evaluateAsOf(db: CountingDb, day: (p: Programme) => string) {
+  const programme = await readProgramme(db);
+  const asOf = day(programme);
+  const read = await readFacts(db, programme, asOf);
+  const found = [...new Map(evaluate(read.facts).map((c) => [c.key, c])).values()];
+  const keys = new Set(found.map((c) => c.key));
+  const resolved = [...read.open].filter(([key]) => !keys.has(key)).map(([, a]) => a);
+  const opened = found.filter((c) => !read.open.has(c.key));
+  const outcome = { open: found.length, opened: opened.length, resolved: resolved.length };
+  return { programme, asOf, read, found, opened, resolved, outcome };
+}
+
+interface RunState {
+  asOf: string | null;
+  checked: Checked | null;
+  outcome: { open: number; opened: number; resolved: number } | null;
+  sheetRows: number | null;
+  errors: string[];
+}
+
+/** Stores the alerts in one batch (all or nothing), then writes the tab and sends the digest. */
+async function checkAndDeliver(env: Env, db: CountingDb, runId: string, opts: RunOptions, state: RunState) {
+  const e = await evaluateAsOf(db, (p) => opts.today ?? zonedDate(opts.at ?? new Date(), p.timezone));
+  Object.assign(state, { asOf: e.asOf, checked: e.read.checked });
+  const seenAt = new Date().toISOString();
+  const writes = alertWrites(db, runId, seenAt, e.found);
+  if (opts.failInsideAlertBatch) writes.push(db.prepare('INSERT INTO check_runs (id) VALUES (NULL)'));
+  await db.batch(writes);
+  state.outcome = e.outcome;
+  try {
+    const table = sheetTable(e.found, e.read.open, seenAt, e.programme.timezone);
+    state.sheetRows = await writeAlertsTab(env, table, e.read.sheetRows);
+  } catch (err) {
+    state.errors.push(describe(err, 'sheets'));
+  }
+  if (!e.opened.length && !e.resolved.length) return;
+  try {
+    const digest = { programmeName: e.programme.name, asOf: e.asOf, opened: e.opened, resolved: e.resolved };
+    await sendDigest(env, { ...digest, open: e.found }, new Date());
+  } catch (err) {
+    state.errors.push(describe(err, 'email'));
+  }
+}
+
 /**
  * The nightly check: reads the record in a fixed number of statements, evaluates every rule,
  * then upserts and resolves the alerts in one D1 batch (all or nothing), then delivers the
@@ -49,60 +99,24 @@ function describe(err: unknown, stage: 'check' | 'sheets' | 'email'): string {
 export async function runNightlyCheck(env: Env, opts: RunOptions): Promise<RunRecord> {
   const db = new CountingDb(env.DB);
   const runId = crypto.randomUUID();
-  const startedAt = new Date().toISOString();
   await db.run(
     db
       .prepare('INSERT INTO check_runs (id, trigger, requested_by, as_of, started_at) VALUES (?, ?, ?, ?, ?)')
-      .bind(runId, opts.trigger, opts.requestedBy ?? null, opts.asOf ?? null, startedAt),
+      .bind(runId, opts.trigger, opts.requestedBy ?? null, opts.today ?? null, new Date().toISOString()),
   );
-
-  let asOf = opts.asOf ?? null;
-  let checked: Checked | null = null;
-  let outcome: { open: number; opened: number; resolved: number } | null = null;
-  let sheetRows: number | null = null;
-  const errors: string[] = [];
+  const state: RunState = {
+    asOf: opts.today ?? null,
+    checked: null,
+    outcome: null,
+    sheetRows: null,
+    errors: [],
+  };
   try {
-    const programme = await readProgramme(db);
-    asOf = opts.asOf ?? calendarDate(opts.at ?? new Date(), programme.timezone);
-    const read = await readFacts(db, programme, asOf);
-    checked = read.checked;
-    const found = [...new Map(evaluate(read.facts).map((c) => [c.key, c])).values()];
-
-    const seenAt = new Date().toISOString();
-    const writes = alertWrites(db, runId, seenAt, found);
-    if (opts.failInsideAlertBatch) writes.push(db.prepare('INSERT INTO check_runs (id) VALUES (NULL)'));
-    await db.batch(writes);
-
-    const keys = new Set(found.map((c) => c.key));
-    const resolved = [...read.open].filter(([key]) => !keys.has(key)).map(([, a]) => a);
-    const opened = found.filter((c) => !read.open.has(c.key));
-    outcome = { open: found.length, opened: opened.length, resolved: resolved.length };
-
-    try {
-      sheetRows = await writeAlertsTab(
-        env,
-        sheetTable(found, read.open, seenAt, programme.timezone),
-        read.sheetRows,
-      );
-    } catch (err) {
-      errors.push(describe(err, 'sheets'));
-    }
-    if (opened.length || resolved.length) {
-      try {
-        await sendDigest(
-          env,
-          { programmeName: programme.name, asOf, opened, resolved, open: found },
-          new Date(),
-        );
-      } catch (err) {
-        errors.push(describe(err, 'email'));
-      }
-    }
+    await checkAndDeliver(env, db, runId, opts, state);
   } catch (err) {
-    errors.push(describe(err, 'check'));
+    state.errors.push(describe(err, 'check'));
   }
-
-  const error = errors.length ? errors.join(' | ') : null;
+  const error = state.errors.length ? state.errors.join(' | ') : null;
   if (error) console.error(JSON.stringify({ level: 'error', event: 'nightly-check', runId, error }));
   await db.run(
     db
@@ -112,19 +126,60 @@ export async function runNightlyCheck(env: Env, opts: RunOptions): Promise<RunRe
       )
       .bind(
         runId,
-        asOf,
+        state.asOf,
         new Date().toISOString(),
         error ? 0 : 1,
-        checked ? JSON.stringify(checked) : null,
-        outcome ? JSON.stringify(outcome) : null,
+        state.checked ? JSON.stringify(state.checked) : null,
+        state.outcome ? JSON.stringify(state.outcome) : null,
         // This very update counts too: the figure is the whole run's.
         db.statements + 1,
-        sheetRows,
+        state.sheetRows,
         error,
       ),
   );
   return (await getRun(env.DB, runId))!;
 }
+
+/**
+ * A simulation: the rules evaluated as of another day than today, on the record as it stands.
+ * Nothing is stored or delivered (no alert, no run, no tab, no e-mail): the answer is all.
+ */
+export async function simulateCheck(env: Env, asOf: string, requestedBy: string) {
+  const db = new CountingDb(env.DB);
+  const startedAt = new Date().toISOString();
+  const e = await evaluateAsOf(db, () => asOf);
+  const rank = { critical: 0, warning: 1, info: 2 } as const;
+  const alerts = [...e.found]
+    .sort(
+      (a, b) =>
+        rank[a.severity] - rank[b.severity] ||
+        cmp(a.rule, b.rule) ||
+        cmp(a.subjectLabel, b.subjectLabel) ||
+        cmp(a.key, b.key),
+    )
+    .map(({ quota, ...a }) => ({
+      ...a,
+      ruleLabel: ALERT_RULES[a.rule].label,
+      ...(quota ? { quota } : {}),
+      // Already open in the live record: since when; otherwise it would be new that day.
+      firstSeenAt: e.read.open.get(a.key)?.firstSeenAt ?? null,
+    }));
+  const run = {
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    ok: true,
+    checked: e.read.checked,
+    trigger: 'manual' as const,
+    requestedBy,
+    asOf,
+    alerts: e.outcome,
+    statements: db.statements,
+    simulated: true as const,
+  };
+  return { run, alerts };
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The tab's content: a header, then the open alerts, most severe first. */
 function sheetTable(

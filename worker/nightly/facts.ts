@@ -1,6 +1,8 @@
-import { RULES } from '../../shared/quotas/rules';
+import { zonedDate, zonedDayStart } from '../../shared/dates';
+import type { SessionKind } from '../../shared/schemas/enums';
 import type { Programme } from '../../shared/schemas/programme';
 import { PROGRAMME_SQL, programmeFromRow } from '../db/programme';
+import { usageFromRow } from '../quotas/engine';
 import {
   BLOCKER_STALE_DAYS,
   type Facts,
@@ -33,42 +35,36 @@ export class CountingDb {
   }
 }
 
-const kinds = (pick: (r: (typeof RULES)[number]) => boolean) =>
-  RULES.filter(pick)
-    .map((r) => `'${r.kind}'`)
-    .join(', ');
-
 /**
- * One GROUP BY over live sessions, grouped like the quota engine's USAGE_SQL (one row per
- * quota subject), with the extra sums the rules need: use without overrides, and what was
- * held on or before the check's date (?1).
+ * One GROUP BY over live sessions, one row per quota subject (the `quota_subject` each session
+ * got when written, as the quota engine's USAGE_SQL), with the extra sums the rules need: use
+ * without overrides, and what was held on or before the check's date (?1).
  */
-export const SESSION_FACTS_SQL = `SELECT kind,
-    CASE WHEN kind IN (${kinds((r) => r.scope === 'territory')}) THEN territory_id END AS territoryId,
-    CASE WHEN kind IN (${kinds((r) => r.scope === 'partner')}) THEN partner_id END AS partnerId,
-    CASE WHEN kind IN (${kinds((r) => Boolean(r.perMonth))}) THEN month END AS month,
+export const SESSION_FACTS_SQL = `SELECT kind, quota_subject AS subject,
     COUNT(*) AS sessions,
     COALESCE(SUM(duration_minutes), 0) AS minutes,
     SUM(override_reason IS NULL) AS plainSessions,
     COALESCE(SUM(CASE WHEN override_reason IS NULL THEN duration_minutes END), 0) AS plainMinutes,
     SUM(date <= ?1) AS heldSessions,
     MAX(CASE WHEN date <= ?1 THEN duration_minutes END) AS longestHeld
-  FROM sessions WHERE deleted_at IS NULL GROUP BY 1, 2, 3, 4`;
+  FROM sessions WHERE deleted_at IS NULL GROUP BY kind, quota_subject`;
 
+// Stale work compares instants (updated_at, created_at: UTC) with the check's day in Paris:
+// the bounds are the instants at which Paris days start (?2), never a UTC date.
 const STALE_BLOCKERS_SQL = `SELECT b.id, json_extract(b.data, '$.title') AS title, b.status,
-    substr(b.updated_at, 1, 10) AS changedOn, t.name AS territoryName, p.name AS partnerName
+    b.updated_at AS changedAt, t.name AS territoryName, p.name AS partnerName
   FROM blockers b JOIN territories t ON t.id = b.territory_id LEFT JOIN partners p ON p.id = b.partner_id
-  WHERE b.status IN ('open', 'in-progress') AND substr(b.updated_at, 1, 10) <= date(?1, '-${BLOCKER_STALE_DAYS} days')
+  WHERE b.status IN ('open', 'in-progress') AND b.updated_at < ?1
   ORDER BY b.id`;
 
-const STALE_ACTIONS_SQL = `SELECT * FROM (
-    SELECT a.id, json_extract(a.data, '$.title') AS title, p.name AS partnerName, t.name AS territoryName,
-      substr(a.created_at, 1, 10) AS createdOn,
-      (SELECT MAX(i.period_end) FROM indicators i WHERE i.partner_id = a.partner_id AND i.period_end <= ?1) AS lastValueOn
-    FROM actions a JOIN partners p ON p.id = a.partner_id JOIN territories t ON t.id = a.territory_id
-    WHERE substr(a.created_at, 1, 10) <= ?1)
-  WHERE max(createdOn, COALESCE(lastValueOn, '')) <= date(?1, '-${INDICATOR_STALE_DAYS} days')
-  ORDER BY id`;
+/** ?1 the check's date; ?2 the instant the day after the stale threshold starts, in Paris. */
+const STALE_ACTIONS_SQL = `SELECT a.id, json_extract(a.data, '$.title') AS title, p.name AS partnerName,
+    t.name AS territoryName, a.created_at AS createdAt, i.lastValueOn
+  FROM actions a JOIN partners p ON p.id = a.partner_id JOIN territories t ON t.id = a.territory_id
+    LEFT JOIN (SELECT partner_id, MAX(period_end) AS lastValueOn FROM indicators WHERE period_end <= ?1
+      GROUP BY partner_id) i ON i.partner_id = a.partner_id
+  WHERE a.created_at < ?2 AND COALESCE(i.lastValueOn, '') <= date(?1, '-${INDICATOR_STALE_DAYS} days')
+  ORDER BY a.id`;
 
 /**
  * A workshop is a `workshop` session (the quota) and a sheet (the workshops record), linked by
@@ -115,14 +111,16 @@ export interface ReadResult {
   sheetRows: number;
 }
 
-/** Everything the rules need, in one batch of a fixed number of statements. */
-export async function readFacts(db: CountingDb, programme: Programme, asOf: string): Promise<ReadResult> {
-  const [sessions, territories, partners, blockers, actions, counts, open, sheet, wk] = await db.batch([
+/** The check's reads: a fixed number of statements, whatever the size of the programme. */
+function factStatements(db: CountingDb, programme: Programme, asOf: string) {
+  const tz = programme.timezone;
+  return [
     db.prepare(SESSION_FACTS_SQL).bind(asOf),
     db.prepare('SELECT id, name, assessment IS NOT NULL AS hasAssessment FROM territories ORDER BY name, id'),
     db.prepare('SELECT id, territory_id AS territoryId, name FROM partners ORDER BY territory_id, name, id'),
-    db.prepare(STALE_BLOCKERS_SQL).bind(asOf),
-    db.prepare(STALE_ACTIONS_SQL).bind(asOf),
+    // Stale when last changed on or before the day BLOCKER_STALE_DAYS before the check's, in Paris.
+    db.prepare(STALE_BLOCKERS_SQL).bind(zonedDayStart(asOf, tz, 1 - BLOCKER_STALE_DAYS)),
+    db.prepare(STALE_ACTIONS_SQL).bind(asOf, zonedDayStart(asOf, tz, 1 - INDICATOR_STALE_DAYS)),
     db.prepare(
       `SELECT (SELECT COUNT(*) FROM blockers WHERE status IN ('open', 'in-progress')) AS blockers,
         (SELECT COUNT(*) FROM actions) AS actions`,
@@ -134,17 +132,33 @@ export async function readFacts(db: CountingDb, programme: Programme, asOf: stri
       'SELECT sheet_rows AS n FROM check_runs WHERE sheet_rows IS NOT NULL ORDER BY started_at DESC LIMIT 1',
     ),
     db.prepare(UNLINKED_WORKSHOPS_SQL).bind(asOf),
-  ]);
+  ];
+}
+
+type SessionFactRow = Omit<SessionFact, 'territoryId' | 'partnerId' | 'month'> & {
+  kind: SessionKind;
+  subject: string;
+};
+
+/** A session group placed by its quota subject, its sums as numbers. */
+const sessionFact = (s: SessionFactRow): SessionFact => ({
+  ...usageFromRow(s),
+  sessions: Number(s.sessions),
+  minutes: Number(s.minutes),
+  plainSessions: Number(s.plainSessions),
+  plainMinutes: Number(s.plainMinutes),
+  heldSessions: Number(s.heldSessions),
+  longestHeld: s.longestHeld === null ? null : Number(s.longestHeld),
+});
+
+/** Everything the rules need, in one batch of a fixed number of statements. */
+export async function readFacts(db: CountingDb, programme: Programme, asOf: string): Promise<ReadResult> {
+  const [sessions, territories, partners, blockers, actions, counts, open, sheet, wk] = await db.batch(
+    factStatements(db, programme, asOf),
+  );
   const rows = <T>(r: D1Result | undefined) => (r?.results ?? []) as T[];
-  const sessionFacts = rows<SessionFact>(sessions).map((s) => ({
-    ...s,
-    sessions: Number(s.sessions),
-    minutes: Number(s.minutes),
-    plainSessions: Number(s.plainSessions),
-    plainMinutes: Number(s.plainMinutes),
-    heldSessions: Number(s.heldSessions),
-    longestHeld: s.longestHeld === null ? null : Number(s.longestHeld),
-  }));
+  const tz = programme.timezone;
+  const sessionFacts = rows<SessionFactRow>(sessions).map(sessionFact);
   const territoryRows = rows<{ id: string; name: string; hasAssessment: number }>(territories).map((t) => ({
     ...t,
     hasAssessment: Boolean(t.hasAssessment),
@@ -158,8 +172,14 @@ export async function readFacts(db: CountingDb, programme: Programme, asOf: stri
       territories: territoryRows,
       partners: partnerRows,
       sessions: sessionFacts,
-      staleBlockers: rows(blockers),
-      staleActions: rows(actions),
+      staleBlockers: rows<StaleBlockerRow>(blockers).map(({ changedAt, ...b }) => ({
+        ...b,
+        changedOn: zonedDate(changedAt, tz),
+      })),
+      staleActions: rows<StaleActionRow>(actions).map(({ createdAt, ...a }) => ({
+        ...a,
+        createdOn: zonedDate(createdAt, tz),
+      })),
       unlinkedWorkshops: rows(wk),
     },
     checked: {
@@ -173,3 +193,6 @@ export async function readFacts(db: CountingDb, programme: Programme, asOf: stri
     sheetRows: Number(rows<{ n: number }>(sheet)[0]?.n ?? 0),
   };
 }
+
+type StaleBlockerRow = Omit<Facts['staleBlockers'][number], 'changedOn'> & { changedAt: string };
+type StaleActionRow = Omit<Facts['staleActions'][number], 'createdOn'> & { createdAt: string };

@@ -14,17 +14,8 @@ export const deMonth = (month: string) => {
   return /^[aeiouéèê]/i.test(name) ? `d’${name}` : `de ${name}`;
 };
 
+export { daysBetween } from '../../shared/dates';
 export { frDate };
-
-const DAY_MS = 86_400_000;
-const epochDay = (iso: string) => Math.floor(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / DAY_MS);
-
-/** Whole days from `from` to `to` (calendar dates). */
-export const daysBetween = (from: string, to: string) => epochDay(to) - epochDay(from);
-
-export function addDays(iso: string, days: number): string {
-  return new Date((epochDay(iso) + days) * DAY_MS).toISOString().slice(0, 10);
-}
 
 /** Months « YYYY-MM » from `first` to `last` included. */
 export function monthsBetween(first: string, last: string): string[] {
@@ -42,22 +33,6 @@ export function monthsBetween(first: string, last: string): string[] {
     }
   }
   return out;
-}
-
-/**
- * The calendar date of an instant in a time zone: the nightly trigger fires at a UTC time,
- * the programme's "today" is the date in Europe/Paris (or the programme's zone).
- */
-export function calendarDate(at: Date, timeZone: string): string {
-  const format = (tz: string) =>
-    new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' })
-      .format(at)
-      .slice(0, 10);
-  try {
-    return format(timeZone);
-  } catch {
-    return format('Europe/Paris');
-  }
 }
 
 /** 2025-05-05T01:30:00Z → « 05/05/2025 03:30 » in the given zone, for the spreadsheet. */

@@ -7,138 +7,112 @@ import {
   type QuotaRule,
   type QuotaUsage,
   sessionAmount,
+  subjectField,
   subjectOf,
 } from '../../shared/quotas/rules';
 import type { SessionKind } from '../../shared/schemas/enums';
 import type { Programme } from '../../shared/schemas/programme';
 import { type AuditContext, auditStatement } from '../db/audit';
 import { query, runQueries } from '../db/query';
+import { presentSession, type SessionData, type StoredSession } from '../db/sessions';
+import { type Outcome, versionedUpdate } from '../db/versioned';
 
-export interface SessionRow {
-  id: string;
-  kind: SessionKind;
-  territoryId: string | null;
-  partnerId: string | null;
-  date: string;
-  durationMinutes: number;
-  data: object;
-  hash: string;
-  override: { reason: string } | null;
-}
+type Subject = { territoryId?: string | null; partnerId?: string | null; date?: string };
+
+const usedColumn = (rule: QuotaRule) => (rule.unit === 'minutes' ? 'minutes' : 'sessions');
 
 /** The use of one quota subject, from the trigger-kept `quota_usage` table. */
-function usedOf(rule: QuotaRule, s: { territoryId: string | null; partnerId: string | null; date: string }) {
-  const column = rule.unit === 'minutes' ? 'minutes' : 'sessions';
-  return {
-    sql: `COALESCE((SELECT ${column} FROM quota_usage WHERE kind = ? AND subject = ?), 0)`,
-    args: [rule.kind, subjectOf(rule, s)],
-  };
-}
-
 export async function currentQuota(
   db: D1Database,
   rule: QuotaRule,
   p: Programme,
-  s: { territoryId: string | null; partnerId: string | null; date: string },
+  s: Subject,
 ): Promise<Quota> {
-  const used = usedOf(rule, s);
+  const subject = subjectOf(rule, s);
   const row = await db
-    .prepare(`SELECT ${used.sql} AS used`)
-    .bind(...used.args)
+    .prepare(
+      `SELECT COALESCE((SELECT ${usedColumn(rule)} FROM quota_usage WHERE kind = ? AND subject = ?), 0) AS used`,
+    )
+    .bind(rule.kind, subject)
     .first<{ used: number }>();
-  return makeQuota(rule, p, subjectOf(rule, s), Number(row?.used ?? 0));
+  return makeQuota(rule, p, subject, Number(row?.used ?? 0));
+}
+
+/** What a correction of a session changes in its quota: the subject and amount after it. */
+export function correctionOf(rule: QuotaRule, before: StoredSession, after: SessionData, p: Programme) {
+  const subject = subjectOf(rule, after);
+  const amount = sessionAmount(rule, after.durationMinutes);
+  const freed = subject === before.quotaSubject ? sessionAmount(rule, before.durationMinutes) : 0;
+  // Only a correction that takes more of a subject needs room in it (a shorter session never does).
+  const condition =
+    amount > freed
+      ? {
+          sql: `COALESCE((SELECT ${usedColumn(rule)} FROM quota_usage WHERE kind = ? AND subject = ?), 0) - ? + ? <= ?`,
+          args: [rule.kind, subject, freed, amount, rule.limit(p)],
+        }
+      : undefined;
+  return { subject, asked: amount - freed, condition };
 }
 
 /**
- * Check and insert as one statement: the session goes in only if its id is new and, unless
- * an admin overrides, the quota still has room (and, for workshops, the host is new). D1
- * runs one statement at a time, so concurrent requests for the last slot cannot both pass.
- * One batch: the insert, its audit lines and the quota's use afterwards.
+ * A session corrected, on the version it was read at, and the quota re-checked in the same
+ * statement: the row changes only if the subject it counts against still has room.
  */
-export async function insertSessionWithinQuota(
+export function updateSession(
   db: D1Database,
   ctx: AuditContext,
-  rule: QuotaRule,
-  p: Programme,
-  s: SessionRow,
-): Promise<{ inserted: boolean; used: number }> {
-  const usage = usedOf(rule, s);
-  const conditions: string[] = [];
-  const args: unknown[] = [];
-  if (!s.override) {
-    conditions.push(`${usage.sql} + ? <= ?`);
-    args.push(...usage.args, sessionAmount(rule, s.durationMinutes), rule.limit(p));
-    if (rule.uniqueTerritory) {
-      conditions.push(
-        'NOT EXISTS (SELECT 1 FROM sessions WHERE deleted_at IS NULL AND kind = ? AND territory_id = ?)',
-      );
-      args.push(rule.kind, s.territoryId);
-    }
-  }
-  const sql = `INSERT INTO sessions (id, kind, territory_id, partner_id, date, month, duration_minutes, data,
-      override_reason, override_by, override_at, body_hash, created_at, created_by)
-    SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
-    WHERE NOT EXISTS (SELECT 1 FROM sessions WHERE id = ?)${conditions.map((c) => ` AND ${c}`).join('')}`;
-  const after = { id: s.id, ...s.data };
-  const statements = [
-    db
-      .prepare(sql)
-      .bind(
-        s.id,
-        s.kind,
-        s.territoryId,
-        s.partnerId,
-        s.date,
-        s.date.slice(0, 7),
-        s.durationMinutes,
-        JSON.stringify(s.data),
-        s.override?.reason ?? null,
-        s.override ? ctx.actor : null,
-        s.override ? ctx.at : null,
-        s.hash,
-        ctx.at,
-        ctx.actor,
-        s.id,
-        ...args,
-      ),
-    auditStatement(db, ctx, 'create', 'session', s.id, null, after),
-  ];
-  // The audit line above changed a row only if the session went in; chain on it.
-  if (s.override) statements.push(auditStatement(db, ctx, 'override', 'session', s.id, null, s.override));
-  // The quota as it stands after this batch, read in the same round trip. (D1 counts the
-  // quota_usage trigger in meta.changes, so "inserted" is any change, not exactly one.)
-  statements.push(db.prepare(`SELECT ${usage.sql} AS used`).bind(...usage.args));
-  const results = await db.batch(statements);
-  const used = Number((results.at(-1)?.results[0] as { used?: number } | undefined)?.used ?? 0);
-  return { inserted: (results[0]?.meta.changes ?? 0) > 0, used };
+  before: StoredSession,
+  data: SessionData,
+  correction: ReturnType<typeof correctionOf>,
+): Promise<Outcome> {
+  const set = {
+    date: data.date,
+    month: data.date.slice(0, 7),
+    duration_minutes: data.durationMinutes,
+    data: JSON.stringify(data),
+    quota_subject: correction.subject,
+    updated_at: ctx.at,
+    updated_by: ctx.actor,
+  };
+  const audit = auditStatement(db, ctx, 'update', 'session', before.id, presentSession(before), {
+    ...presentSession(before),
+    ...data,
+  });
+  return versionedUpdate(db, {
+    table: 'sessions',
+    id: before.id,
+    version: before.version,
+    set,
+    ...(correction.condition ? { condition: correction.condition } : {}),
+    after: [audit],
+  });
 }
 
-/** Soft delete: the row stays for the record, its quota is freed (counts skip deleted rows). */
-export async function softDeleteSession(db: D1Database, ctx: AuditContext, id: string, before: object) {
-  const [upd] = await db.batch([
-    db
-      .prepare('UPDATE sessions SET deleted_at = ?, deleted_by = ? WHERE id = ? AND deleted_at IS NULL')
-      .bind(ctx.at, ctx.actor, id),
-    auditStatement(db, ctx, 'delete', 'session', id, before, null),
-  ]);
-  return (upd?.meta.changes ?? 0) > 0;
-}
+/** Soft delete: the row stays for the record, its quota is freed (the trigger counts it out). */
+export const softDeleteSession = (db: D1Database, ctx: AuditContext, before: StoredSession) =>
+  versionedUpdate(db, {
+    table: 'sessions',
+    id: before.id,
+    version: before.version,
+    set: { deleted_at: ctx.at, deleted_by: ctx.actor },
+    after: [auditStatement(db, ctx, 'delete', 'session', before.id, presentSession(before), null)],
+  });
 
 /** Each quota subject's use: one row per subject from the trigger-kept `quota_usage`. */
 export const USAGE_SQL = 'SELECT kind, subject, sessions, minutes FROM quota_usage WHERE sessions > 0';
 
 type UsageRow = { kind: SessionKind; subject: string; sessions: number; minutes: number };
 
-/** A `quota_usage` row in the shape `buildQuotaReport` takes (subject placed by scope). */
-export function usageFromRow(r: UsageRow): QuotaUsage {
+/** A `quota_usage` row in the shape `buildQuotaReport` takes (subject placed by its rule). */
+export function usageFromRow<R extends { kind: SessionKind; subject: string }>(r: R) {
   const rule = QUOTA_RULES[r.kind];
+  const field = rule ? subjectField(rule) : null;
+  const { subject: _s, ...rest } = r;
   return {
-    kind: r.kind,
-    territoryId: rule?.scope === 'territory' ? r.subject : null,
-    partnerId: rule?.scope === 'partner' ? r.subject : null,
-    month: rule?.perMonth ? r.subject : null,
-    sessions: r.sessions,
-    minutes: r.minutes,
+    ...rest,
+    territoryId: field === 'territoryId' ? r.subject : null,
+    partnerId: field === 'partnerId' ? r.subject : null,
+    month: field === 'month' ? r.subject : null,
   };
 }
 
@@ -147,7 +121,9 @@ type Named = { id: string; name: string };
 /** The report's three reads, to run in one batch with whatever else a route reads. */
 export const quotaReportQueries = (db: D1Database) =>
   [
-    query(db.prepare(USAGE_SQL), (rows) => (rows as unknown as UsageRow[]).map(usageFromRow)),
+    query(db.prepare(USAGE_SQL), (rows) =>
+      (rows as unknown as UsageRow[]).map((r): QuotaUsage => usageFromRow(r)),
+    ),
     query(
       db.prepare('SELECT id, name FROM territories ORDER BY name, id'),
       (rows) => rows as unknown as Named[],

@@ -1,13 +1,15 @@
 import * as z from 'zod/mini';
 import { MSG } from '../../shared/i18n/messages';
 import { ActionInput, ActionPatch, Id } from '../../shared/schemas';
+import { validate } from '../../shared/schemas/validate';
 import { ALL, WRITERS } from '../auth/policy';
 import { getEntity, insertEntity, listEntities, updateEntity } from '../db/entities';
 import { type ActionData, type PartnerData, presentAction } from '../db/records';
 import { bodyHash, compact } from '../db/util';
-import { ApiError, fieldError } from '../http/errors';
+import { ApiError, fieldError, validationError } from '../http/errors';
 import { route } from '../http/route';
 import { auditContext, type Ctx, newId, param, replayOrRefuse, writableTerritory } from './context';
+import { storedAnswer, withEtag, writeVersioned } from './versioned';
 
 async function actionOr404(c: Ctx) {
   const a = await getEntity<ActionData>(c.env.DB, 'actions', param(c, 'id'));
@@ -28,7 +30,7 @@ async function createAction(c: Ctx, { body }: { body: ActionInput }) {
   const columns = { partner_id: partner.id, territory_id: territory.id };
   const inserted = await insertEntity(db, auditContext(c), 'actions', id, columns, data, hash);
   if (!inserted) await replayOrRefuse(await getEntity(db, 'actions', id), hash, () => undefined as never);
-  return c.json(presentAction((await getEntity<ActionData>(db, 'actions', id))!), inserted ? 201 : 200);
+  return storedAnswer<ActionData>(c, 'actions', id, presentAction, inserted ? 201 : 200);
 }
 
 async function listActions(c: Ctx, { query }: { query: z.infer<typeof ActionFilters> }) {
@@ -39,14 +41,30 @@ async function listActions(c: Ctx, { query }: { query: z.infer<typeof ActionFilt
   return c.json({ actions: list.map(presentAction) });
 }
 
-const readAction = async (c: Ctx) => c.json(presentAction(await actionOr404(c)));
+async function readAction(c: Ctx) {
+  const a = await actionOr404(c);
+  return withEtag(c, presentAction(a), a.version);
+}
 
 async function patchAction(c: Ctx, { body: patch }: { body: ActionPatch }) {
-  const before = await actionOr404(c);
-  await writableTerritory(c, before.data.territoryId);
-  const data: ActionData = compact({ ...before.data, ...patch });
-  await updateEntity(c.env.DB, auditContext(c), 'actions', before, {}, data);
-  return c.json(presentAction((await getEntity<ActionData>(c.env.DB, 'actions', before.id))!));
+  const { id } = await writeVersioned(c, {
+    load: async () => {
+      const a = await actionOr404(c);
+      await writableTerritory(c, a.data.territoryId);
+      return a;
+    },
+    version: (a) => a.version,
+    current: presentAction,
+    fields: (a) => a.data,
+    patch,
+    apply: (before) => {
+      const data: ActionData = compact({ ...before.data, ...patch });
+      const dates = validate(ActionPatch, { startDate: data.startDate, endDate: data.endDate });
+      if (!dates.ok) throw validationError(dates.issues);
+      return updateEntity(c.env.DB, auditContext(c), 'actions', before, {}, data);
+    },
+  });
+  return storedAnswer<ActionData>(c, 'actions', id, presentAction);
 }
 
 export const actionRoutes = [

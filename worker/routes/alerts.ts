@@ -1,10 +1,14 @@
 import * as z from 'zod/mini';
+import { addYears, zonedDate } from '../../shared/dates';
+import { MSG } from '../../shared/i18n/messages';
 import { IsoDate } from '../../shared/schemas/common';
+import type { Programme } from '../../shared/schemas/programme';
 import { ADMIN, ALL } from '../auth/policy';
+import { getProgramme } from '../db/programme';
 import { runQueries } from '../db/query';
 import { ApiError, fieldError } from '../http/errors';
 import { type Ctx, route } from '../http/route';
-import { runNightlyCheck } from '../nightly/check';
+import { runNightlyCheck, simulateCheck } from '../nightly/check';
 import { lastRunQuery, listAlertsQuery, OPEN_ALERTS, presentRun } from '../nightly/store';
 
 export const CheckRunInput = z.strictObject({ asOf: z.optional(IsoDate) });
@@ -39,12 +43,26 @@ async function listAlerts(c: Ctx, { query }: { query: z.infer<typeof AlertFilter
   return c.json({ alerts, lastRun: presentRun(run) });
 }
 
+/** The dates a simulation may take: programme start − 1 year … programme end + 2 years. */
+function simulationBounds(p: Programme) {
+  return { min: addYears(p.startDate, -1), max: addYears(p.endDate, 2) };
+}
+
+/**
+ * Without `asOf`, or with today's date in the programme's zone: the real check (stored alerts,
+ * run log, Alertes tab, e-mail digest). Any other date: a simulation that stores nothing.
+ */
 async function runCheck(c: Ctx, { body }: { body: z.infer<typeof CheckRunInput> }) {
-  const run = await runNightlyCheck(c.env, {
-    trigger: 'manual',
-    asOf: body.asOf,
-    requestedBy: c.get('user').email,
-  });
+  const requestedBy = c.get('user').email;
+  if (body.asOf !== undefined) {
+    const p = await getProgramme(c.env.DB);
+    if (body.asOf !== zonedDate(new Date(), p.timezone)) {
+      const { min, max } = simulationBounds(p);
+      if (body.asOf < min || body.asOf > max) throw fieldError('asOf', MSG.asOfOutOfRange(min, max));
+      return c.json(await simulateCheck(c.env, body.asOf, requestedBy));
+    }
+  }
+  const run = await runNightlyCheck(c.env, { trigger: 'manual', requestedBy });
   if (!run.ok && run.alerts === null)
     throw new ApiError('INTERNAL', run.error ?? 'Le contrôle a échoué.', { run: presentRun(run) });
   if (!run.ok)
@@ -55,8 +73,10 @@ async function runCheck(c: Ctx, { body }: { body: z.infer<typeof CheckRunInput> 
 }
 
 const RUN = { body: CheckRunInput, optionalBody: true } as const;
+const CHECK_SUMMARY =
+  'Lancer le contrôle maintenant ; avec une autre date (asOf) qu’aujourd’hui, une simulation qui n’enregistre rien';
 
 export const alertRoutes = [
   route('GET /v1/alerts', ALL, 'Alertes du contrôle nocturne', { query: AlertFilters }, listAlerts),
-  route('POST /v1/checks/run', ADMIN, 'Lancer le contrôle maintenant (asOf facultatif)', RUN, runCheck),
+  route('POST /v1/checks/run', ADMIN, CHECK_SUMMARY, RUN, runCheck),
 ];

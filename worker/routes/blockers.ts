@@ -3,12 +3,13 @@ import { MSG } from '../../shared/i18n/messages';
 import { BLOCKER_STATUSES, BlockerInput, BlockerPatch, Id } from '../../shared/schemas';
 import { validate } from '../../shared/schemas/validate';
 import { ALL, WRITERS } from '../auth/policy';
-import { getEntity, insertEntity, listEntities, present, updateEntity } from '../db/entities';
+import { getEntity, insertEntity, listEntities, present, type Stored, updateEntity } from '../db/entities';
 import type { BlockerData, PartnerData } from '../db/records';
 import { bodyHash, compact } from '../db/util';
 import { ApiError, fieldError, validationError } from '../http/errors';
 import { route } from '../http/route';
 import { auditContext, type Ctx, newId, param, replayOrRefuse, writableTerritory } from './context';
+import { storedAnswer, withEtag, writeVersioned } from './versioned';
 
 async function checkPartner(c: Ctx, partnerId: string | undefined, territoryId: string) {
   if (!partnerId) return;
@@ -48,21 +49,38 @@ async function createBlocker(c: Ctx, { body }: { body: BlockerInput }) {
   const columns = { territory_id: territory.id, partner_id: data.partnerId ?? null, status: data.status };
   const inserted = await insertEntity(db, auditContext(c), 'blockers', id, columns, data, hash);
   if (!inserted) await replayOrRefuse(await getEntity(db, 'blockers', id), hash, () => undefined as never);
-  return c.json(present((await getEntity<BlockerData>(db, 'blockers', id))!), inserted ? 201 : 200);
+  return storedAnswer<BlockerData>(c, 'blockers', id, present, inserted ? 201 : 200);
 }
 
-const readBlocker = async (c: Ctx) => c.json(present(await blockerOr404(c)));
+async function readBlocker(c: Ctx) {
+  const b = await blockerOr404(c);
+  return withEtag(c, present(b), b.version);
+}
 
-async function patchBlocker(c: Ctx, { body: patch }: { body: BlockerPatch }) {
-  const before = await blockerOr404(c);
-  await writableTerritory(c, before.data.territoryId);
+/** The patch merged into the blocker as stored, checked whole again, written on its version. */
+async function applyBlockerPatch(c: Ctx, before: Stored<BlockerData>, patch: BlockerPatch) {
   const data: BlockerData = compact({ ...before.data, ...patch });
   const rule = validate(BlockerInput, data);
   if (!rule.ok) throw validationError(rule.issues);
   await checkPartner(c, data.partnerId, data.territoryId);
   const columns = { partner_id: data.partnerId ?? null, status: data.status };
-  await updateEntity(c.env.DB, auditContext(c), 'blockers', before, columns, data);
-  return c.json(present((await getEntity<BlockerData>(c.env.DB, 'blockers', before.id))!));
+  return updateEntity(c.env.DB, auditContext(c), 'blockers', before, columns, data);
+}
+
+async function patchBlocker(c: Ctx, { body: patch }: { body: BlockerPatch }) {
+  const { id } = await writeVersioned(c, {
+    load: async () => {
+      const b = await blockerOr404(c);
+      await writableTerritory(c, b.data.territoryId);
+      return b;
+    },
+    version: (b) => b.version,
+    current: present,
+    fields: (b) => b.data,
+    patch,
+    apply: (before) => applyBlockerPatch(c, before, patch),
+  });
+  return storedAnswer<BlockerData>(c, 'blockers', id, present);
 }
 
 export const blockerRoutes = [

@@ -2,6 +2,7 @@ import { MSG } from '../../shared/i18n/messages';
 import { assertTerritoryAccess } from '../auth/access';
 import type { AuditContext } from '../db/audit';
 import { getTerritory, type Territory } from '../db/territories';
+import type { User } from '../env';
 import { ApiError } from '../http/errors';
 import type { Ctx } from '../http/route';
 
@@ -28,6 +29,13 @@ export async function writableTerritory(c: Ctx, id: string) {
   assertTerritoryAccess(c.get('user'), t);
   return t;
 }
+
+/**
+ * Contacts' e-mail and phone are personal data: ADEME (admins, viewers) and the territory's
+ * own consultants read them; consultants of other territories see the contacts without them.
+ */
+export const seesContactDetails = (user: User, t: { consultants: readonly string[] }) =>
+  user.role !== 'consultant' || t.consultants.some((e) => e.toLowerCase() === user.email);
 
 /**
  * After a refused conditional insert: a stored row with this id means a replay (same body:

@@ -1,22 +1,48 @@
 import { Programme, ProgrammeAssessment } from '../../shared/schemas';
 import { ADMIN, ALL, WRITERS } from '../auth/policy';
-import { getProgramme, getProgrammeAssessment, putProgramme, putProgrammeAssessment } from '../db/programme';
+import {
+  getStoredProgramme,
+  putProgramme,
+  putProgrammeAssessment,
+  type StoredProgramme,
+} from '../db/programme';
 import { route } from '../http/route';
 import { auditContext, type Ctx } from './context';
+import { withEtag, writeVersioned } from './versioned';
 
+const presentProgramme = (s: StoredProgramme) => ({ ...s.programme, assessment: s.assessment });
+
+/** The programme and its assessment share one row, one version, one ETag. */
 async function readProgramme(c: Ctx) {
-  const [p, assessment] = await Promise.all([getProgramme(c.env.DB), getProgrammeAssessment(c.env.DB)]);
-  return c.json({ ...p, assessment });
+  const stored = await getStoredProgramme(c.env.DB);
+  return withEtag(c, presentProgramme(stored), stored.version);
 }
 
-async function replaceProgramme(c: Ctx, { body }: { body: Programme }) {
-  await putProgramme(c.env.DB, auditContext(c), body);
-  return c.json({ ...body, assessment: await getProgrammeAssessment(c.env.DB) });
+/** Both PUTs replace what they name, computed from the version they read (If-Match honoured). */
+async function putVersioned(
+  c: Ctx,
+  write: (before: StoredProgramme) => Promise<'written' | 'stale' | 'refused'>,
+) {
+  const db = c.env.DB;
+  await writeVersioned(c, {
+    load: () => getStoredProgramme(db),
+    version: (s) => s.version,
+    current: presentProgramme,
+    apply: write,
+  });
+  const stored = await getStoredProgramme(db);
+  return withEtag(c, presentProgramme(stored), stored.version);
 }
+
+const replaceProgramme = (c: Ctx, { body }: { body: Programme }) =>
+  putVersioned(c, (before) => putProgramme(c.env.DB, auditContext(c), before, body));
 
 async function putAssessment(c: Ctx, { body }: { body: ProgrammeAssessment }) {
-  await putProgrammeAssessment(c.env.DB, auditContext(c), body);
-  return c.json(body);
+  const res = await putVersioned(c, (before) =>
+    putProgrammeAssessment(c.env.DB, auditContext(c), before, body),
+  );
+  // The answer stays the assessment as stored (v1), with the programme's ETag.
+  return c.json(body, 200, { ETag: res.headers.get('ETag') ?? '' });
 }
 
 const FINAL = 'Bilan global (COPIL final, regard critique du prestataire)';

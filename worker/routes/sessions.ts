@@ -1,19 +1,19 @@
 import * as z from 'zod/mini';
 import { LABELS } from '../../shared/i18n/labels';
 import { MSG } from '../../shared/i18n/messages';
+import { frShortDate, qty } from '../../shared/i18n/typography';
 import { makeQuota, QUOTA_RULES, sessionAmount, subjectOf } from '../../shared/quotas/rules';
-import { Id, IsoDate, SESSION_KINDS, SessionInput } from '../../shared/schemas';
+import { Id, IsoDate, SESSION_KINDS, SessionInput, SessionPatch } from '../../shared/schemas';
 import { assertTerritoryAccess } from '../auth/access';
-import { ADMIN, ALL, WRITERS } from '../auth/policy';
-import { storedFromRow } from '../db/entities';
-import { getProgramme, PROGRAMME_SQL, programmeFromRow } from '../db/programme';
-import type { PartnerData } from '../db/records';
+import { ALL, WRITERS } from '../auth/policy';
+import { getProgramme, programmeFromRow, programmeVersionOf } from '../db/programme';
 import {
+  dataOf,
   getSession,
   listSessions,
   presentSession,
-  type Session,
   type SessionData,
+  type StoredSession,
   sessionFromRow,
 } from '../db/sessions';
 import { type TerritoryRow, territoryFromRow } from '../db/territories';
@@ -21,8 +21,17 @@ import { bodyHash, compact } from '../db/util';
 import { ApiError, fieldError } from '../http/errors';
 import { batchBehindWriteSlot } from '../http/rate-limit';
 import { route } from '../http/route';
-import { currentQuota, insertSessionWithinQuota, softDeleteSession } from '../quotas/engine';
-import { auditContext, type Ctx, newId, param, replayOrRefuse } from './context';
+import { correctionOf, currentQuota, softDeleteSession, updateSession } from '../quotas/engine';
+import {
+  assumedProgramme,
+  type LogOutcome,
+  type LogPlan,
+  logStatements,
+  readOutcome,
+  rememberProgramme,
+} from '../quotas/log';
+import { auditContext, type Ctx, newId, param, territoryOr404 } from './context';
+import { withEtag, writeVersioned } from './versioned';
 
 const SessionFilters = z.object({
   territoryId: z.optional(Id),
@@ -32,120 +41,104 @@ const SessionFilters = z.object({
   to: z.optional(IsoDate),
 });
 
-/** POST /v1/sessions: the checks, then the quota-checked insert (see quotas/engine.ts). */
+/** The quota a stored session counts against, with the use read in the same batch. */
+const quotaOf = (s: StoredSession, used: number) =>
+  makeQuota(QUOTA_RULES[s.kind], assumedProgramme().programme, s.quotaSubject, used);
+
+/** POST /v1/sessions: checks the body alone, then one batch (see quotas/log.ts). */
 async function logSession(c: Ctx, { body }: { body: SessionInput }) {
   const db = c.env.DB;
   const user = c.get('user');
   if (body.override && user.role !== 'admin') throw new ApiError('FORBIDDEN', MSG.overrideAdminOnly);
-  const id = body.id ?? newId();
-  const hash = await bodyHash(body);
-
-  // Everything the checks need, in one round trip that also takes the caller's write slot:
-  // a stored session with this id, the programme, the territory (named, or the partner's)
-  // and the partner.
-  const [storedRes, programmeRes, territoryRes, partnerRes] = await batchBehindWriteSlot(c, [
-    db.prepare('SELECT * FROM sessions WHERE id = ?').bind(id),
-    db.prepare(PROGRAMME_SQL),
-    db
-      .prepare(
-        'SELECT * FROM territories WHERE id = COALESCE(?1, (SELECT territory_id FROM partners WHERE id = ?2))',
-      )
-      .bind(body.territoryId ?? null, body.partnerId ?? null),
-    db.prepare('SELECT * FROM partners WHERE id = ?').bind(body.partnerId ?? ''),
-  ]);
-  const first = <T>(r: D1Result | undefined) => (r?.results[0] as T | undefined) ?? null;
-  const p = programmeFromRow(first<{ data: string }>(programmeRes));
-
-  // A replay answers from the record before anything is checked again.
-  const existingRow = first<Record<string, string | number | null>>(storedRes);
-  if (existingRow) {
-    const existing = sessionFromRow(existingRow);
-    await replayOrRefuse(existing, hash, () => undefined as never);
-    const quota = await currentQuota(db, QUOTA_RULES[existing.kind], p, existingSubject(existing));
-    return c.json({ session: presentSession(existing), quota }, 200);
+  if (QUOTA_RULES[body.kind].scope === 'partner' && !body.partnerId)
+    throw fieldError('partnerId', MSG.partnerRequired);
+  const { id: _id, override: _o, ...fields } = body;
+  const plan: LogPlan = {
+    id: body.id ?? newId(),
+    hash: await bodyHash(body),
+    body,
+    data: compact(fields),
+    user,
+    ctx: auditContext(c),
+  };
+  let out = readOutcome(await batchBehindWriteSlot(c, logStatements(db, plan, true)), !!body.override);
+  // Another programme than the one assumed: try again with it (the write slot is already taken).
+  for (let i = 0; i < 3 && !out.inserted && !out.stored && programmeMoved(out); i++)
+    out = readOutcome(await db.batch(logStatements(db, plan, false)), !!body.override);
+  if (out.inserted && out.stored) {
+    const session = sessionFromRow(out.stored);
+    return withEtag(c, { session: presentSession(session), quota: quotaOf(session, out.used) }, 1, 201);
   }
+  return replayOrExplain(c, plan, out);
+}
 
+/** Whether the batch read another programme than the insert assumed (remembered for the next try). */
+function programmeMoved(out: LogOutcome): boolean {
+  const version = programmeVersionOf(out.programme);
+  if (version === assumedProgramme().version) return false;
+  rememberProgramme(version, programmeFromRow(out.programme as { data: unknown } | null));
+  return true;
+}
+
+/**
+ * The insert was refused: a replay (same id, same body: 200 with what is stored), the id
+ * reused for another body (409 naming the stored session), or the first check that failed.
+ */
+function replayOrExplain(c: Ctx, plan: LogPlan, out: LogOutcome) {
+  if (out.stored) {
+    const stored = sessionFromRow(out.stored);
+    if (stored.bodyHash !== plan.hash) {
+      const when = `${frShortDate(stored.date)}, ${qty(stored.durationMinutes, 'min')}, ${LABELS.sessionKind[stored.kind]}`;
+      throw new ApiError('IDEMPOTENCY_CONFLICT', MSG.sessionAlreadyLogged(when), {
+        current: presentSession(stored),
+      });
+    }
+    return withEtag(c, { session: presentSession(stored), quota: quotaOf(stored, out.used) }, stored.version);
+  }
+  return explainRefusal(c, plan, out);
+}
+
+/** The checks of the insert's conditions, in their order, on what the same batch read. */
+function explainRefusal(c: Ctx, { body }: LogPlan, out: LogOutcome): never {
+  const p = assumedProgramme().programme;
   const rule = QUOTA_RULES[body.kind];
   const kindLabel = LABELS.sessionKind[body.kind];
   if (body.date < p.startDate || body.date > p.endDate)
     throw fieldError('date', MSG.dateOutsideProgramme(p.startDate, p.endDate));
-
-  const partnerRow = first<Record<string, string | number | null>>(partnerRes);
-  const partner = partnerRow ? storedFromRow<PartnerData>(partnerRow) : null;
-  const territoryRow = first<TerritoryRow>(territoryRes);
-  const territory = territoryRow ? territoryFromRow(territoryRow) : null;
-  const partnerId = body.partnerId ?? null;
-  if (rule.scope === 'partner' && !partnerId) throw fieldError('partnerId', MSG.partnerRequired);
-  if (partnerId) {
-    if (!partner) throw fieldError('partnerId', MSG.notFound('Partenaire'));
-    if (body.territoryId && partner.data.territoryId !== body.territoryId) {
-      throw fieldError('partnerId', MSG.partnerOfOtherTerritory);
-    }
-  }
-  const territoryId = territory?.id ?? null;
-  if (body.territoryId && !territory) throw fieldError('territoryId', MSG.notFound('Territoire'));
-  if (rule.needsTerritory && !territoryId) throw fieldError('territoryId', MSG.territoryRequired(kindLabel));
-  if (territory) assertTerritoryAccess(user, territory);
-  if (body.blockerIds?.length) {
-    const { results } = await db
-      .prepare(`SELECT id FROM blockers WHERE id IN (${body.blockerIds.map(() => '?').join(', ')})`)
-      .bind(...body.blockerIds)
-      .all<{ id: string }>();
-    const known = new Set(results.map((r) => r.id));
-    const i = body.blockerIds.findIndex((b) => !known.has(b));
-    if (i >= 0) throw fieldError(`blockerIds.${i}`, MSG.unknownBlocker(body.blockerIds[i]!));
-  }
-
-  const subject = { territoryId, partnerId, date: body.date };
+  if (body.partnerId && !out.partner) throw fieldError('partnerId', MSG.notFound('Partenaire'));
+  if (body.partnerId && body.territoryId && out.partner?.territory_id !== body.territoryId)
+    throw fieldError('partnerId', MSG.partnerOfOtherTerritory);
+  if (body.territoryId && !out.territory) throw fieldError('territoryId', MSG.notFound('Territoire'));
+  if (rule.needsTerritory && !out.territory)
+    throw fieldError('territoryId', MSG.territoryRequired(kindLabel));
+  const territory = out.territory ? territoryFromRow(out.territory as unknown as TerritoryRow) : null;
+  if (territory) assertTerritoryAccess(c.get('user'), territory);
+  checkBlockers(body.blockerIds ?? [], out.blockers, territory?.id ?? null);
+  const subject = subjectOf(rule, { ...body, territoryId: territory?.id ?? null });
+  const quota = makeQuota(rule, p, subject, out.used);
   const cap = rule.maxMinutesPerSession?.(p);
   if (cap !== undefined && body.durationMinutes > cap && !body.override) {
-    throw new ApiError('QUOTA_EXCEEDED', MSG.durationCap(kindLabel, cap, body.durationMinutes), {
-      issues: [{ path: 'durationMinutes', message: MSG.durationCap(kindLabel, cap, body.durationMinutes) }],
-      quota: await currentQuota(db, rule, p, subject),
-    });
+    const message = MSG.durationCap(kindLabel, cap, body.durationMinutes);
+    throw new ApiError('QUOTA_EXCEEDED', message, { issues: [{ path: 'durationMinutes', message }], quota });
   }
-
-  const { id: _id, override, ...fields } = body;
-  const data: SessionData = compact({ ...fields, territoryId: territoryId ?? undefined });
-  const ctx = auditContext(c);
-  const { inserted, used } = await insertSessionWithinQuota(db, ctx, rule, p, {
-    id,
-    kind: body.kind,
-    territoryId,
-    partnerId,
-    date: body.date,
-    durationMinutes: body.durationMinutes,
-    data,
-    hash,
-    override: override ?? null,
+  if (rule.uniqueTerritory && quota.used < quota.limit)
+    throw new ApiError('QUOTA_EXCEEDED', MSG.hostAlreadyUsed(territory?.name ?? ''), { quota });
+  throw new ApiError('QUOTA_EXCEEDED', MSG.quotaExceeded(quota, sessionAmount(rule, body.durationMinutes)), {
+    quota,
   });
-  const quota = makeQuota(rule, p, subjectOf(rule, subject), used);
-  if (!inserted) {
-    // Another request took this id meanwhile (a concurrent replay), or the quota refused it.
-    const raced = await getSession(db, id);
-    await replayOrRefuse(raced, hash, () => {
-      if (rule.uniqueTerritory && quota.used < quota.limit) {
-        throw new ApiError('QUOTA_EXCEEDED', MSG.hostAlreadyUsed(territory?.name ?? territoryId ?? ''), {
-          quota,
-        });
-      }
-      throw new ApiError(
-        'QUOTA_EXCEEDED',
-        MSG.quotaExceeded(quota, sessionAmount(rule, body.durationMinutes)),
-        { quota },
-      );
-    });
-    return c.json({ session: presentSession(raced!), quota }, 200);
-  }
-  const session: Session = {
-    id,
-    ...data,
-    phase: rule.phase,
-    createdAt: ctx.at,
-    createdBy: ctx.actor,
-    ...(override ? { override: { reason: override.reason, by: ctx.actor, at: ctx.at } } : {}),
-  };
-  return c.json({ session, quota }, 201);
+}
+
+/** Cited blockers must exist and, for a session of a territory, be that territory's. */
+function checkBlockers(
+  ids: readonly string[],
+  found: { id: string; territory_id: string }[],
+  tid: string | null,
+) {
+  const byId = new Map(found.map((b) => [b.id, b.territory_id]));
+  ids.forEach((id, i) => {
+    if (!byId.has(id)) throw fieldError(`blockerIds.${i}`, MSG.unknownBlocker(id));
+    if (tid && byId.get(id) !== tid) throw fieldError(`blockerIds.${i}`, MSG.blockerOfOtherTerritory(id));
+  });
 }
 
 const listAll = async (c: Ctx, { query }: { query: z.infer<typeof SessionFilters> }) =>
@@ -157,26 +150,107 @@ async function liveSession(c: Ctx) {
   return s;
 }
 
-const readSession = async (c: Ctx) => c.json(presentSession(await liveSession(c)));
-
-async function cancelSession(c: Ctx) {
-  const db = c.env.DB;
+async function readSession(c: Ctx) {
   const s = await liveSession(c);
-  await softDeleteSession(db, auditContext(c), s.id, presentSession(s));
-  const p = await getProgramme(db);
-  const quota = await currentQuota(db, QUOTA_RULES[s.kind], p, existingSubject(s));
-  return c.json({ session: presentSession((await getSession(db, s.id))!), quota });
+  return withEtag(c, presentSession(s), s.version);
 }
 
-function existingSubject(s: { territoryId?: string; partnerId?: string; date: string }) {
-  return { territoryId: s.territoryId ?? null, partnerId: s.partnerId ?? null, date: s.date };
+/** The session, if the caller may correct it: its author (still writing for its territory) or an admin. */
+async function authoredSession(c: Ctx) {
+  const s = await liveSession(c);
+  const user = c.get('user');
+  if (user.role === 'admin') return s;
+  if (s.createdBy !== user.email) throw new ApiError('FORBIDDEN', MSG.notSessionAuthor(s.createdBy));
+  if (s.territoryId) assertTerritoryAccess(user, await territoryOr404(c, s.territoryId));
+  return s;
+}
+
+/** A correction merged into the session, checked like a new one, then written on its version. */
+async function applyCorrection(c: Ctx, before: StoredSession, patch: SessionPatch) {
+  const db = c.env.DB;
+  const p = await getProgramme(db);
+  const rule = QUOTA_RULES[before.kind];
+  const data: SessionData = compact({ ...dataOf(before), ...patch });
+  if (patch.date !== undefined && (data.date < p.startDate || data.date > p.endDate))
+    throw fieldError('date', MSG.dateOutsideProgramme(p.startDate, p.endDate));
+  const cap = rule.maxMinutesPerSession?.(p);
+  if (cap !== undefined && data.durationMinutes > cap && data.durationMinutes > before.durationMinutes) {
+    const message = MSG.durationCap(LABELS.sessionKind[rule.kind], cap, data.durationMinutes);
+    throw new ApiError('QUOTA_EXCEEDED', message, {
+      issues: [{ path: 'durationMinutes', message }],
+      quota: await currentQuota(db, rule, p, before),
+    });
+  }
+  if (patch.blockerIds?.length) {
+    const { results } = await db
+      .prepare('SELECT id, territory_id FROM blockers WHERE id IN (SELECT value FROM json_each(?))')
+      .bind(JSON.stringify(patch.blockerIds))
+      .all<{ id: string; territory_id: string }>();
+    checkBlockers(patch.blockerIds, results, before.territoryId ?? null);
+  }
+  return updateSession(db, auditContext(c), before, data, correctionOf(rule, before, data, p));
+}
+
+/** The correction would take more of a quota than is left: 409 with that quota, nothing written. */
+async function quotaRefusal(c: Ctx, before: StoredSession, patch: SessionPatch): Promise<never> {
+  const p = await getProgramme(c.env.DB);
+  const rule = QUOTA_RULES[before.kind];
+  const data: SessionData = compact({ ...dataOf(before), ...patch });
+  const quota = await currentQuota(c.env.DB, rule, p, data);
+  const { asked } = correctionOf(rule, before, data, p);
+  throw new ApiError('QUOTA_EXCEEDED', MSG.quotaExceeded(quota, asked), { quota });
+}
+
+/** The session as stored now and its quota, with its ETag. */
+async function sessionAnswer(c: Ctx, id: string) {
+  const s = (await getSession(c.env.DB, id))!;
+  const quota = await currentQuota(c.env.DB, QUOTA_RULES[s.kind], await getProgramme(c.env.DB), s);
+  return withEtag(c, { session: presentSession(s), quota }, s.version);
+}
+
+async function correctSession(c: Ctx, { body: patch }: { body: SessionPatch }) {
+  const { id } = await writeVersioned(c, {
+    load: () => authoredSession(c),
+    version: (s) => s.version,
+    current: presentSession,
+    fields: (s) => s,
+    patch,
+    apply: (before) => applyCorrection(c, before, patch),
+    refused: (before) => quotaRefusal(c, before, patch),
+  });
+  return sessionAnswer(c, id);
+}
+
+/** A soft delete that frees the quota, kept in the audit log. */
+async function cancelSession(c: Ctx) {
+  const { id } = await writeVersioned(c, {
+    load: () => authoredSession(c),
+    version: (s) => s.version,
+    current: presentSession,
+    apply: (before) => softDeleteSession(c.env.DB, auditContext(c), before),
+  });
+  return sessionAnswer(c, id);
 }
 
 const LOG = { body: SessionInput, writeSlotInBatch: true, status: 201 } as const;
+const AUTHOR = 'l’auteur de la séance ou un administrateur';
 
 export const sessionRoutes = [
   route('GET /v1/sessions', ALL, 'Journal des séances', { query: SessionFilters }, listAll),
   route('POST /v1/sessions', WRITERS, 'Enregistrer une séance (quota vérifié)', LOG, logSession),
   route('GET /v1/sessions/:id', ALL, 'Lire une séance', {}, readSession),
-  route('DELETE /v1/sessions/:id', ADMIN, 'Annuler une séance (libère le quota)', {}, cancelSession),
+  route(
+    'PATCH /v1/sessions/:id',
+    WRITERS,
+    `Corriger une séance (${AUTHOR})`,
+    { body: SessionPatch },
+    correctSession,
+  ),
+  route(
+    'DELETE /v1/sessions/:id',
+    WRITERS,
+    `Annuler une séance, libère le quota (${AUTHOR})`,
+    {},
+    cancelSession,
+  ),
 ];

@@ -10,8 +10,10 @@ import {
   listTerritories,
   presentTerritory,
   putTerritoryAssessment,
+  type Territory,
   type TerritoryData,
   updateTerritory,
+  withoutContactDetails,
 } from '../db/territories';
 import { bodyHash, compact } from '../db/util';
 import { checkCentralCity } from '../eligibility/communes';
@@ -23,9 +25,11 @@ import {
   newId,
   param,
   replayOrRefuse,
+  seesContactDetails,
   territoryOr404,
   writableTerritory,
 } from './context';
+import { withEtag, writeVersioned } from './versioned';
 
 const normaliseEmails = (emails: readonly string[]) => [
   ...new Set(emails.map((e) => e.trim().toLowerCase())),
@@ -65,6 +69,7 @@ function storedFields(t: Awaited<ReturnType<typeof territoryOr404>>): TerritoryD
     updatedAt: _ua,
     updatedBy: _ub,
     bodyHash: _bh,
+    version: _v,
     ...data
   } = t;
   return data;
@@ -99,12 +104,16 @@ async function createPartner(c: Ctx, { body }: { body: PartnerInput }) {
       });
     });
   }
-  const stored = await getEntity<PartnerData>(db, 'partners', id);
-  return c.json(presentPartner(stored!), inserted ? 201 : 200);
+  const stored = (await getEntity<PartnerData>(db, 'partners', id))!;
+  return withEtag(c, presentPartner(stored), stored.version, inserted ? 201 : 200);
 }
 
+/** A territory as this caller may read it: contacts' e-mail and phone for those who work with it. */
+const territoryFor = (c: Ctx) => (t: Territory) =>
+  presentTerritory(seesContactDetails(c.get('user'), t) ? t : withoutContactDetails(t));
+
 const listAll = async (c: Ctx) =>
-  c.json({ territories: (await listTerritories(c.env.DB)).map(presentTerritory) });
+  c.json({ territories: (await listTerritories(c.env.DB)).map(territoryFor(c)) });
 
 async function createTerritory(c: Ctx, { body }: { body: TerritoryInput }) {
   const { id = newId(), ...fields } = body;
@@ -122,31 +131,51 @@ async function createTerritory(c: Ctx, { body }: { body: TerritoryInput }) {
       throw new ApiError('CONFLICT', MSG.maxTerritories(p.maxTerritories));
     });
   }
-  return c.json(presentTerritory(await territoryOr404(c, id)), inserted ? 201 : 200);
+  return readAnswer(c, id, inserted ? 201 : 200);
 }
 
-const readTerritory = async (c: Ctx) => c.json(presentTerritory(await territoryOr404(c, param(c, 'id'))));
+/** The territory as stored now, with its ETag, as this caller may read it. */
+async function readAnswer(c: Ctx, id: string, status: 200 | 201 = 200) {
+  const t = await territoryOr404(c, id);
+  return withEtag(c, territoryFor(c)(t), t.version, status);
+}
+
+const readTerritory = (c: Ctx) => readAnswer(c, param(c, 'id'));
 
 async function patchTerritory(c: Ctx, { body: patch }: { body: TerritoryPatch }) {
-  const before = await territoryOr404(c, param(c, 'id'));
-  const current = storedFields(before);
-  const data: TerritoryData = compact({
-    ...current,
-    ...patch,
-    consultants: normaliseEmails(patch.consultants ?? current.consultants),
+  const db = c.env.DB;
+  const { id } = await writeVersioned(c, {
+    load: () => territoryOr404(c, param(c, 'id')),
+    version: (t) => t.version,
+    current: territoryFor(c),
+    fields: storedFields,
+    patch,
+    apply: async (before) => {
+      const current = storedFields(before);
+      const data: TerritoryData = compact({
+        ...current,
+        ...patch,
+        consultants: normaliseEmails(patch.consultants ?? current.consultants),
+      });
+      const city =
+        patch.centralCityInsee && patch.centralCityInsee !== before.centralCityInsee
+          ? await eligibleCity(c, patch.centralCityInsee)
+          : before.centralCity;
+      return updateTerritory(db, auditContext(c), presentTerritory(before), data, city);
+    },
   });
-  const city =
-    patch.centralCityInsee && patch.centralCityInsee !== before.centralCityInsee
-      ? await eligibleCity(c, patch.centralCityInsee)
-      : before.centralCity;
-  await updateTerritory(c.env.DB, auditContext(c), before, data, city);
-  return c.json(presentTerritory(await territoryOr404(c, before.id)));
+  return readAnswer(c, id);
 }
 
 async function putAssessment(c: Ctx, { body }: { body: TerritoryAssessment }) {
-  const before = await writableTerritory(c, param(c, 'id'));
-  await putTerritoryAssessment(c.env.DB, auditContext(c), before, body);
-  return c.json(presentTerritory(await territoryOr404(c, before.id)));
+  const db = c.env.DB;
+  const { id } = await writeVersioned(c, {
+    load: () => writableTerritory(c, param(c, 'id')),
+    version: (t) => t.version,
+    current: territoryFor(c),
+    apply: (before) => putTerritoryAssessment(db, auditContext(c), presentTerritory(before), body),
+  });
+  return readAnswer(c, id);
 }
 
 async function listPartners(c: Ctx) {

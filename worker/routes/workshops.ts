@@ -8,6 +8,7 @@ import { bodyHash, compact } from '../db/util';
 import { ApiError, fieldError } from '../http/errors';
 import { route } from '../http/route';
 import { auditContext, type Ctx, newId, param, replayOrRefuse, writableTerritory } from './context';
+import { storedAnswer, withEtag, writeVersioned } from './versioned';
 
 async function workshopOr404(c: Ctx) {
   const w = await getEntity<WorkshopData>(c.env.DB, 'workshops', param(c, 'id'));
@@ -46,22 +47,34 @@ async function createWorkshop(c: Ctx, { body }: { body: WorkshopInput }) {
   if (!inserted) {
     await replayOrRefuse(await getEntity(db, 'workshops', id), hash, () => conflict(c, data, id, host.name));
   }
-  return c.json(present((await getEntity<WorkshopData>(db, 'workshops', id))!), inserted ? 201 : 200);
+  return storedAnswer<WorkshopData>(c, 'workshops', id, present, inserted ? 201 : 200);
 }
 
 async function patchWorkshop(c: Ctx, { body: patch }: { body: WorkshopPatch }) {
-  const before: Stored<WorkshopData> = await workshopOr404(c);
-  await writableTerritory(c, before.data.hostTerritoryId);
-  const data: WorkshopData = compact({ ...before.data, ...patch });
-  if (patch.number !== undefined) await checkNumber(c, data.number);
-  const host = patch.hostTerritoryId ? await writableTerritory(c, data.hostTerritoryId) : null;
-  const columns = { number: data.number, host_territory_id: data.hostTerritoryId };
-  const ok = await updateEntity(c.env.DB, auditContext(c), 'workshops', before, columns, data, {
-    sql: FREE,
-    args: [data.number, data.hostTerritoryId, before.id],
+  if (patch.number !== undefined) await checkNumber(c, patch.number);
+  const host = patch.hostTerritoryId ? await writableTerritory(c, patch.hostTerritoryId) : null;
+  const merged = (before: Stored<WorkshopData>): WorkshopData => compact({ ...before.data, ...patch });
+  const { id } = await writeVersioned(c, {
+    load: async () => {
+      const w = await workshopOr404(c);
+      await writableTerritory(c, w.data.hostTerritoryId);
+      return w;
+    },
+    version: (w) => w.version,
+    current: present,
+    fields: (w) => w.data,
+    patch,
+    apply: (before) => {
+      const data = merged(before);
+      const columns = { number: data.number, host_territory_id: data.hostTerritoryId };
+      return updateEntity(c.env.DB, auditContext(c), 'workshops', before, columns, data, {
+        sql: FREE,
+        args: [data.number, data.hostTerritoryId, before.id],
+      });
+    },
+    refused: (before) => conflict(c, merged(before), before.id, host?.name ?? merged(before).hostTerritoryId),
   });
-  if (!ok) await conflict(c, data, before.id, host?.name ?? data.hostTerritoryId);
-  return c.json(present((await getEntity<WorkshopData>(c.env.DB, 'workshops', before.id))!));
+  return storedAnswer<WorkshopData>(c, 'workshops', id, present);
 }
 
 async function listWorkshops(c: Ctx) {
@@ -69,7 +82,10 @@ async function listWorkshops(c: Ctx) {
   return c.json({ workshops: list.map((w) => present(w)) });
 }
 
-const readWorkshop = async (c: Ctx) => c.json(present(await workshopOr404(c)));
+async function readWorkshop(c: Ctx) {
+  const w = await workshopOr404(c);
+  return withEtag(c, present(w), w.version);
+}
 
 export const workshopRoutes = [
   route('GET /v1/workshops', ALL, 'Lister les ateliers collectifs', {}, listWorkshops),

@@ -1,0 +1,103 @@
+import { MSG } from '../../shared/i18n/messages';
+import { getEntity, type Stored, type Table } from '../db/entities';
+import { canonicalJson } from '../db/util';
+import type { Outcome } from '../db/versioned';
+import { ApiError, fieldError } from '../http/errors';
+import type { Ctx } from '../http/route';
+
+/** `"3"`: a record's version as its entity tag. */
+export const etag = (version: number) => `"${version}"`;
+
+/** A single-record answer: the record and its ETag. */
+export const withEtag = (c: Ctx, body: object, version: number, status: 200 | 201 = 200) =>
+  c.json(body, status, { ETag: etag(version) });
+
+const TAG = /^\s*(W\/)?"([^"]*)"\s*$/;
+
+/**
+ * The versions `If-Match` accepts: null when absent or `*` (no condition). Weak tags never
+ * match (If-Match compares strongly); anything that is no entity tag at all is a 400.
+ */
+export function ifMatch(c: Ctx): Set<number> | null {
+  const raw = c.req.header('if-match');
+  if (raw === undefined || raw.trim() === '*') return null;
+  const versions = new Set<number>();
+  for (const part of raw.split(',')) {
+    const m = TAG.exec(part);
+    if (!m) throw fieldError('If-Match', MSG.badIfMatch);
+    if (!m[1] && /^\d{1,15}$/.test(m[2] ?? '')) versions.add(Number(m[2]));
+  }
+  return versions;
+}
+
+/** 412: nothing written; the stored record, so the caller can redo the change on it. */
+export const preconditionFailed = (current: unknown, version: number) =>
+  new ApiError('PRECONDITION_FAILED', MSG.preconditionFailed, { current }, { ETag: etag(version) });
+
+/** Fields of `patch` whose stored value moved between two reads of the record. */
+export function movedFields(patch: object, first: object, now: object): string[] {
+  const a = first as Record<string, unknown>;
+  const b = now as Record<string, unknown>;
+  return Object.keys(patch).filter((k) => canonicalJson(a[k]) !== canonicalJson(b[k]));
+}
+
+export interface VersionedWrite<R> {
+  /** The record as stored now (throws 404 when there is none). */
+  load: () => Promise<R>;
+  version: (r: R) => number;
+  /** What a 412 shows as `error.current` (the record as the caller may read it). */
+  current: (r: R) => unknown;
+  /**
+   * The fields this write sets, read from a record: when one of them moved under a retried
+   * write, the write was computed from a value it never saw (an erased contact, another
+   * status): 412 rather than overwrite it. Absent for a write that replaces a whole part.
+   */
+  fields?: (r: R) => object;
+  patch?: object;
+  /** Computes the write from `before` and sends it, conditional on `before`'s version. */
+  apply: (before: R) => Promise<Outcome>;
+  /** The write's own condition refused it on the current version: throws the matching error. */
+  refused?: (before: R) => Promise<never> | never;
+}
+
+/** A few tries are plenty: each stale attempt means another write landed meanwhile. */
+const MAX_ATTEMPTS = 8;
+
+/**
+ * Read, compute, write conditionally on the version read, and retry on a stale read: two
+ * concurrent writes of different fields both land, each audited with what it replaced.
+ * With `If-Match`, a version other than the caller's is a 412 and nothing is written.
+ * Returns the record the write was computed from.
+ */
+export async function writeVersioned<R>(c: Ctx, w: VersionedWrite<R>): Promise<R> {
+  const expected = ifMatch(c);
+  let first: R | undefined;
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const before = await w.load();
+    const version = w.version(before);
+    if (expected && !expected.has(version)) throw preconditionFailed(w.current(before), version);
+    if (first && w.fields && w.patch && movedFields(w.patch, w.fields(first), w.fields(before)).length)
+      throw preconditionFailed(w.current(before), version);
+    first ??= before;
+    const outcome = await w.apply(before);
+    if (outcome === 'written') return before;
+    if (outcome === 'refused') {
+      await w.refused?.(before);
+      throw new ApiError('CONFLICT', MSG.writeRefused);
+    }
+  }
+  throw new ApiError('CONFLICT', MSG.busy);
+}
+
+/** A record of one of the simple tables as stored now, with its ETag. */
+export async function storedAnswer<T>(
+  c: Ctx,
+  table: Table,
+  id: string,
+  show: (s: Stored<T>) => object,
+  status: 200 | 201 = 200,
+) {
+  const stored = await getEntity<T>(c.env.DB, table, id);
+  if (!stored) throw new ApiError('NOT_FOUND', MSG.notFound('Enregistrement'));
+  return withEtag(c, show(stored), stored.version, status);
+}
