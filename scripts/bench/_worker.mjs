@@ -80,10 +80,11 @@ export async function seedScale(db, { territories, partnersPer, sessions }) {
       .bind(territories * partnersPer, now, ADMIN, partnersPer)
       .run();
   }
-  // Every 4th session supports a partner; the others cycle through territory kinds.
+  // Every 4th session supports a partner; the others cycle through territory kinds. Their quota
+  // subject (shared/quotas/rules.ts): the partner for partner support, the territory otherwise.
   await db
     .prepare(
-      `INSERT INTO sessions (id, kind, territory_id, partner_id, date, month, duration_minutes, data, body_hash, created_at, created_by)
+      `INSERT INTO sessions (id, kind, territory_id, partner_id, date, month, duration_minutes, data, body_hash, created_at, created_by, quota_subject)
        ${seq}, s AS (
          SELECT n, 't' || (n % CAST(?4 AS INTEGER)) AS t,
            CASE WHEN ?5 > 0 AND n % 4 = 3 THEN 'partner-support'
@@ -94,7 +95,7 @@ export async function seedScale(db, { territories, partnersPer, sessions }) {
        SELECT 's' || n, kind, t, p, d, substr(d, 1, 7), 60,
          json_object('kind', kind, 'territoryId', t, 'partnerId', p, 'date', d, 'durationMinutes', 60, 'mode', 'remote',
            'participants', 3, 'summary', 'Séance de référence pour le banc de mesure.'),
-         'seed', ?2, ?3 FROM s`,
+         'seed', ?2, ?3, COALESCE(p, t) FROM s`,
     )
     .bind(sessions, now, ADMIN, territories, partnersPer)
     .run();

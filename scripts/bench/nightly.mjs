@@ -35,11 +35,12 @@ function seedStatements(db, { territories: T, partnersPer: P, sessions: S }) {
         json_object('territoryId', 't' || (i / ${P}), 'name', 'Partenaire ' || i, 'kind', 'company',
           'useCase', json_object('category', 'commute', 'description', 'Essai.')),
         'seed', '${at}', '${ADMIN}', '${at}', '${ADMIN}' FROM n`,
-    `INSERT INTO sessions (id, kind, territory_id, partner_id, date, month, duration_minutes, data, body_hash, created_at, created_by)
+    // quota_subject: the partner for partner support, the territory for the other kinds seeded.
+    `INSERT INTO sessions (id, kind, territory_id, partner_id, date, month, duration_minutes, data, body_hash, created_at, created_by, quota_subject)
       SELECT id, kind, territory, partner, date, substr(date, 1, 7), 60,
         json_object('kind', kind, 'territoryId', territory, 'partnerId', partner, 'date', date,
           'durationMinutes', 60, 'mode', 'remote', 'participants', 3, 'summary', 'Séance de référence.'),
-        'seed', '${at}', '${ADMIN}'
+        'seed', '${at}', '${ADMIN}', COALESCE(partner, territory)
       FROM (${range(S)} SELECT 's' || i AS id,
           CASE WHEN i % 4 = 3 THEN 'partner-support'
             ELSE CASE i % 3 WHEN 0 THEN 'diagnostic' WHEN 1 THEN 'collective-support' ELSE 'territory-interview' END

@@ -145,7 +145,13 @@ describe('who may write what', () => {
     const added = await call('POST', '/v1/members', { body: { email, role: 'viewer' } });
     expect(added.status).toBe(201);
     expect(added.body).toEqual({ email: email.toLowerCase(), role: 'viewer' });
-    expect((await call('POST', '/v1/members', { body: { email, role: 'consultant' } })).status).toBe(200);
+    // A change of role is made with the member's ETag only (see members.test.ts).
+    expect((await call('POST', '/v1/members', { body: { email, role: 'consultant' } })).status).toBe(409);
+    const changed = await call('POST', '/v1/members', {
+      body: { email, role: 'consultant' },
+      headers: { 'if-match': added.headers.get('etag') ?? '' },
+    });
+    expect(changed.status).toBe(200);
     expect((await call('GET', '/v1/me', { as: email })).body).toEqual({
       email: email.toLowerCase(),
       role: 'consultant',

@@ -1,5 +1,5 @@
 import { type AuditContext, auditStatement } from './audit';
-import { type Query, query, type Row, runQuery } from './query';
+import { keyset, type Page, type PageRequest, pageOf, type Query, query, type Row, runQuery } from './query';
 import { type Outcome, versionedUpdate } from './versioned';
 
 /**
@@ -67,23 +67,39 @@ export async function getEntity<T>(db: D1Database, table: Table, id: string): Pr
   return r ? storedFromRow<T>(r) : null;
 }
 
-/** Each table's list order, shared by its route and by the snapshot. */
-export const LIST_ORDER: Record<Table, string> = {
-  partners: 'territory_id, name, id',
-  blockers: 'created_at, id',
-  indicators: 'period_end, created_at, id',
-  workshops: 'number, id',
-  actions: 'created_at, id',
+/** Each table's list order (NOT NULL columns), shared by its route and by the snapshot's pages. */
+export const LIST_ORDER: Record<Table, readonly string[]> = {
+  partners: ['territory_id', 'name', 'id'],
+  blockers: ['created_at', 'id'],
+  indicators: ['period_end', 'created_at', 'id'],
+  workshops: ['number', 'id'],
+  actions: ['created_at', 'id'],
 };
 
-export function listEntitiesQuery<T>(db: D1Database, table: Table, filters: Columns): Query<Stored<T>[]> {
+function listSql(table: Table, filters: Columns, page?: PageRequest) {
   const keys = Object.keys(filters).filter((k) => filters[k] !== undefined && filters[k] !== null);
-  const where = keys.length ? `WHERE ${keys.map((k) => `${k} = ?`).join(' AND ')}` : '';
-  return query(
-    db
-      .prepare(`SELECT * FROM ${table} ${where} ORDER BY ${LIST_ORDER[table]}`)
-      .bind(...keys.map((k) => filters[k])),
-    (rows) => rows.map((r) => storedFromRow<T>(r)),
+  const where = keys.map((k) => `${k} = ?`);
+  const args: unknown[] = keys.map((k) => filters[k]);
+  const ks = page ? keyset(LIST_ORDER[table], page) : null;
+  if (ks?.where) where.push(ks.where) && args.push(...ks.args);
+  const sql = `SELECT * FROM ${table} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${LIST_ORDER[table].join(', ')}${ks?.limit ?? ''}`;
+  return { sql, args };
+}
+
+export function listEntitiesQuery<T>(db: D1Database, table: Table, filters: Columns): Query<Stored<T>[]> {
+  const { sql, args } = listSql(table, filters);
+  return query(db.prepare(sql).bind(...args), (rows) => rows.map((r) => storedFromRow<T>(r)));
+}
+
+/** One page of a table's list (the snapshot's). */
+export function pageEntitiesQuery<T>(
+  db: D1Database,
+  table: Table,
+  page: PageRequest,
+): Query<Page<Stored<T>>> {
+  const { sql, args } = listSql(table, {}, page);
+  return query(db.prepare(sql).bind(...args), (rows) =>
+    pageOf(rows, LIST_ORDER[table], page.limit, (r) => storedFromRow<T>(r)),
   );
 }
 

@@ -31,3 +31,34 @@ export async function runQueries<const Q extends readonly Query<unknown>[]>(
   const answers = await db.batch<Row>(queries.map((q) => q.statement));
   return queries.map((q, i) => q.read(answers[i]?.results ?? [])) as Results<Q>;
 }
+
+/** One page of a list: at most `limit` rows after the row whose order key is `after` (none: the first). */
+export interface PageRequest {
+  after: readonly (string | number)[] | null;
+  limit: number;
+}
+
+/** A page's rows, and the order key to continue after (null when the list is complete). */
+export interface Page<T> {
+  items: T[];
+  after: (string | number)[] | null;
+}
+
+/**
+ * Keyset paging on a list's order (its columns are NOT NULL): the condition that skips what
+ * earlier pages held, and one row more than the page, to know whether another page follows.
+ */
+export function keyset(order: readonly string[], page: PageRequest) {
+  return {
+    where: page.after ? `(${order.join(', ')}) > (${order.map(() => '?').join(', ')})` : null,
+    args: page.after ?? [],
+    limit: ` LIMIT ${Math.floor(page.limit) + 1}`,
+  };
+}
+
+export function pageOf<T>(rows: Row[], order: readonly string[], limit: number, map: (r: Row) => T): Page<T> {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  const after = rows.length > limit && last ? order.map((c) => last[c] as string | number) : null;
+  return { items: items.map(map), after };
+}

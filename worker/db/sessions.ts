@@ -1,6 +1,6 @@
 import { QUOTA_RULES } from '../../shared/quotas/rules';
 import type { SessionInput } from '../../shared/schemas';
-import { type Query, query, type Row, runQuery } from './query';
+import { keyset, type Page, type PageRequest, pageOf, type Query, query, type Row, runQuery } from './query';
 
 export type SessionData = Omit<SessionInput, 'id' | 'override'>;
 
@@ -62,11 +62,7 @@ export interface SessionFilters {
 /** Live sessions in the journal's order (date, then when they were logged). */
 export const SESSION_ORDER = ['date', 'created_at', 'id'] as const;
 
-export function listSessionsQuery(
-  db: D1Database,
-  f: SessionFilters,
-  page?: { after: readonly unknown[] | null; limit: number },
-): Query<Session[]> {
+function listSql(f: SessionFilters, page?: PageRequest) {
   const where = ['deleted_at IS NULL'];
   const args: unknown[] = [];
   const add = (sql: string, v: string | undefined) => {
@@ -79,19 +75,23 @@ export function listSessionsQuery(
   add('kind = ?', f.kind);
   add('date >= ?', f.from);
   add('date <= ?', f.to);
-  if (page?.after) {
-    where.push(`(${SESSION_ORDER.join(', ')}) > (${SESSION_ORDER.map(() => '?').join(', ')})`);
-    args.push(...page.after);
-  }
-  const limit = page ? ` LIMIT ${Math.floor(page.limit) + 1}` : '';
-  return query(
-    db
-      .prepare(
-        `SELECT * FROM sessions WHERE ${where.join(' AND ')} ORDER BY ${SESSION_ORDER.join(', ')}${limit}`,
-      )
-      .bind(...args),
-    (rows) => rows.map((r) => presentSession(sessionFromRow(r))),
-  );
+  const ks = page ? keyset(SESSION_ORDER, page) : null;
+  if (ks?.where) where.push(ks.where) && args.push(...ks.args);
+  const sql = `SELECT * FROM sessions WHERE ${where.join(' AND ')} ORDER BY ${SESSION_ORDER.join(', ')}${ks?.limit ?? ''}`;
+  return { sql, args };
+}
+
+const presentRow = (r: Row) => presentSession(sessionFromRow(r));
+
+export function listSessionsQuery(db: D1Database, f: SessionFilters): Query<Session[]> {
+  const { sql, args } = listSql(f);
+  return query(db.prepare(sql).bind(...args), (rows) => rows.map(presentRow));
+}
+
+/** One page of the journal (the snapshot's). */
+export function pageSessionsQuery(db: D1Database, page: PageRequest): Query<Page<Session>> {
+  const { sql, args } = listSql({}, page);
+  return query(db.prepare(sql).bind(...args), (rows) => pageOf(rows, SESSION_ORDER, page.limit, presentRow));
 }
 
 export const listSessions = (db: D1Database, f: SessionFilters) => runQuery(listSessionsQuery(db, f));

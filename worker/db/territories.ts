@@ -1,7 +1,7 @@
 import type { Contact, LegalForm, TerritoryAssessment } from '../../shared/schemas';
 import type { CentralCity } from '../eligibility/communes';
 import { type AuditContext, auditStatement } from './audit';
-import { type Query, query, runQuery } from './query';
+import { keyset, type Page, type PageRequest, pageOf, type Query, query, runQuery } from './query';
 import { parseJson } from './util';
 import { type Outcome, versionedUpdate } from './versioned';
 
@@ -72,6 +72,17 @@ export const listTerritoriesQuery = (db: D1Database): Query<Territory[]> =>
   query(db.prepare('SELECT * FROM territories ORDER BY name, id'), (rows) =>
     rows.map((r) => territoryFromRow(r as unknown as TerritoryRow)),
   );
+
+const TERRITORY_ORDER = ['name', 'id'] as const;
+
+/** One page of the territories (the snapshot's). */
+export function pageTerritoriesQuery(db: D1Database, page: PageRequest): Query<Page<Territory>> {
+  const ks = keyset(TERRITORY_ORDER, page);
+  const sql = `SELECT * FROM territories ${ks.where ? `WHERE ${ks.where}` : ''} ORDER BY name, id${ks.limit}`;
+  return query(db.prepare(sql).bind(...ks.args), (rows) =>
+    pageOf(rows, TERRITORY_ORDER, page.limit, (r) => territoryFromRow(r as unknown as TerritoryRow)),
+  );
+}
 
 export const listTerritories = (db: D1Database) => runQuery(listTerritoriesQuery(db));
 

@@ -9,7 +9,9 @@ export type Outcome = 'written' | 'stale' | 'refused';
 
 export interface VersionedUpdate {
   table: string;
+  /** The row's key (in `keyColumn`, `id` by default). */
   id: string;
+  keyColumn?: string;
   /** The version the new values were computed from. */
   version: number;
   set: Columns;
@@ -27,13 +29,14 @@ export interface VersionedUpdate {
  */
 export async function versionedUpdate(db: D1Database, u: VersionedUpdate): Promise<Outcome> {
   const names = Object.keys(u.set);
+  const key = u.keyColumn ?? 'id';
   const sql =
     `UPDATE ${u.table} SET ${names.map((n) => `${n} = ?`).join(', ')}, version = version + 1 ` +
-    `WHERE id = ? AND version = ?${u.condition ? ` AND (${u.condition.sql})` : ''}`;
+    `WHERE ${key} = ? AND version = ?${u.condition ? ` AND (${u.condition.sql})` : ''}`;
   const results = await db.batch([
     db.prepare(sql).bind(...Object.values(u.set), u.id, u.version, ...(u.condition?.args ?? [])),
     ...(u.after ?? []),
-    db.prepare(`SELECT version FROM ${u.table} WHERE id = ?`).bind(u.id),
+    db.prepare(`SELECT version FROM ${u.table} WHERE ${key} = ?`).bind(u.id),
   ]);
   // D1's meta.changes also counts rows a trigger changed: any change means the update applied.
   if ((results[0]?.meta.changes ?? 0) > 0) return 'written';

@@ -1,7 +1,7 @@
 import { MSG } from '../../shared/i18n/messages';
 import { assertTerritoryAccess } from '../auth/access';
 import type { AuditContext } from '../db/audit';
-import { getTerritory, type Territory } from '../db/territories';
+import { getTerritory, presentTerritory, type Territory, withoutContactDetails } from '../db/territories';
 import type { User } from '../env';
 import { ApiError } from '../http/errors';
 import type { Ctx } from '../http/route';
@@ -36,6 +36,10 @@ export async function writableTerritory(c: Ctx, id: string) {
  */
 export const seesContactDetails = (user: User, t: { consultants: readonly string[] }) =>
   user.role !== 'consultant' || t.consultants.some((e) => e.toLowerCase() === user.email);
+
+/** A territory as this caller may read it (GET /v1/territories…, the snapshot, a 412's `current`). */
+export const territoryFor = (c: Ctx) => (t: Territory) =>
+  presentTerritory(seesContactDetails(c.get('user'), t) ? t : withoutContactDetails(t));
 
 /**
  * After a refused conditional insert: a stored row with this id means a replay (same body:

@@ -1,11 +1,13 @@
+import { LABELS } from '../../shared/i18n/labels';
 import { MSG } from '../../shared/i18n/messages';
 import { MemberInput } from '../../shared/schemas';
 import { adminEmails } from '../auth/access';
 import { ADMIN } from '../auth/policy';
-import { deleteMember, listMembers, upsertMember } from '../db/members';
+import { changeMemberRole, deleteMember, getMember, insertMember, listMembers } from '../db/members';
 import { ApiError } from '../http/errors';
 import { route } from '../http/route';
 import { auditContext, type Ctx, param } from './context';
+import { etag, ifMatch, withEtag, writeVersioned } from './versioned';
 
 async function listAll(c: Ctx) {
   const stored = await listMembers(c.env.DB);
@@ -17,10 +19,39 @@ async function listAll(c: Ctx) {
   return c.json({ members: [...bootstrap, ...stored.map((m) => ({ ...m, source: 'record' }))] });
 }
 
+/**
+ * One member per person, whatever the case of the e-mail: adding someone already there with
+ * the same role changes nothing (200); with another role it is a change of role, made only
+ * with the member's ETag in If-Match (409 naming the current role otherwise), so an admin
+ * added again in capitals as a viewer is never demoted by mistake. Admins declared in the
+ * configuration are not members to change (409).
+ */
 async function addMember(c: Ctx, { body }: { body: MemberInput }) {
-  const email = body.email.toLowerCase();
-  const { created } = await upsertMember(c.env.DB, auditContext(c), email, body.role);
-  return c.json({ email, role: body.role }, created ? 201 : 200);
+  const db = c.env.DB;
+  const { email, role } = body;
+  if (adminEmails(c.env).has(email)) throw new ApiError('CONFLICT', MSG.memberConfigured(email));
+  if (await insertMember(db, auditContext(c), email, role)) return withEtag(c, { email, role }, 1, 201);
+  await writeVersioned(c, {
+    load: async () => {
+      const m = await getMember(db, email);
+      if (!m) throw new ApiError('NOT_FOUND', MSG.notFound('Membre'));
+      if (m.role !== role && !ifMatch(c))
+        throw new ApiError(
+          'CONFLICT',
+          MSG.memberExists(email, LABELS.role[m.role]),
+          { current: m },
+          {
+            ETag: etag(m.version),
+          },
+        );
+      return m;
+    },
+    version: (m) => m.version,
+    current: (m) => m,
+    apply: async (m) => (m.role === role ? 'written' : changeMemberRole(db, auditContext(c), m, role)),
+  });
+  const stored = await getMember(db, email);
+  return withEtag(c, { email, role: stored?.role ?? role }, stored?.version ?? 1);
 }
 
 async function removeMember(c: Ctx) {

@@ -1,21 +1,25 @@
 import * as z from 'zod/mini';
+import { MSG } from '../../shared/i18n/messages';
+import { nf } from '../../shared/i18n/typography';
 import { ALL } from '../auth/policy';
-import { listEntitiesQuery, present } from '../db/entities';
+import { pageEntitiesQuery, present } from '../db/entities';
 import { getProgrammeQuery } from '../db/programme';
-import { type Query, type Results, runQueries } from '../db/query';
+import { type Page, type PageRequest, type Query, type Results, runQueries } from '../db/query';
 import { type ActionData, type PartnerData, presentAction, presentPartner } from '../db/records';
-import { listSessionsQuery } from '../db/sessions';
-import { listTerritoriesQuery, presentTerritory } from '../db/territories';
+import { pageSessionsQuery } from '../db/sessions';
+import { pageTerritoriesQuery, type Territory } from '../db/territories';
 import { listDocumentsQuery, presentDocument } from '../documents/store';
 import { fieldError } from '../http/errors';
 import { type Ctx, route } from '../http/route';
 import { lastRunQuery, listAlertsQuery, OPEN_ALERTS, presentRun } from '../nightly/store';
 import { assembleQuotaReport, quotaReportQueries } from '../quotas/engine';
+import { territoryFor } from './context';
 
 /**
  * GET /v1/snapshot: what the spreadsheet's tabs mirror, in one response and one D1 batch, so
  * that the add-on rebuilds every tab with a single UrlFetch. Each part holds exactly what its
- * own list route answers without filters; `?parts=` asks for a subset.
+ * own list route answers without filters (contacts' details as the caller may read them);
+ * `?parts=` asks for a subset, and the lists that grow come a page at a time (`next`, `cursor`).
  */
 export const PARTS = [
   'territories',
@@ -31,46 +35,67 @@ export const PARTS = [
 ] as const;
 export type Part = (typeof PARTS)[number];
 
+/** The lists that grow with the programme: answered a page at a time (keyset, see db/query.ts). */
+const PAGED = [
+  'territories',
+  'partners',
+  'sessions',
+  'blockers',
+  'indicators',
+  'workshops',
+  'actions',
+] as const;
+type Paged = (typeof PAGED)[number];
+type Key = (string | number)[];
+
+/** A page size far above a programme of normal size (10 territories hold a few hundred sessions). */
+export const DEFAULT_PAGE = 5000;
+const MAX_PAGE = 10_000;
+
 interface Piece {
   queries: readonly Query<unknown>[];
-  answer: (results: unknown[]) => object;
+  answer: (results: unknown[]) => { body: object; after?: Key | null };
 }
 
 /** Keeps each piece's reads and its answer typed together; the batch only sees statements. */
 const piece = <const Q extends readonly Query<unknown>[]>(
   queries: Q,
-  answer: (r: Results<Q>) => object,
-): Piece => ({
-  queries,
-  answer: answer as (results: unknown[]) => object,
-});
+  answer: (r: Results<Q>) => { body: object; after?: Key | null },
+): Piece => ({ queries, answer: answer as Piece['answer'] });
 
-/** Lists their routes answer with the stored body as is. */
-const plain = (db: D1Database, table: 'blockers' | 'indicators' | 'workshops') =>
-  piece([listEntitiesQuery<object>(db, table, {})], ([rows]) => ({ [table]: rows.map((r) => present(r)) }));
+/** A paged list: its page under its name, and where the next page starts. */
+const paged = <T>(name: Paged, q: Query<Page<T>>, show: (t: T) => unknown) =>
+  piece([q], ([page]) => ({ body: { [name]: page.items.map(show) }, after: page.after }));
 
-const PIECES: Record<Part, (db: D1Database) => Piece> = {
-  territories: (db) => piece([listTerritoriesQuery(db)], ([t]) => ({ territories: t.map(presentTerritory) })),
-  partners: (db) =>
-    piece([listEntitiesQuery<PartnerData>(db, 'partners', {})], ([p]) => ({
-      partners: p.map(presentPartner),
-    })),
-  sessions: (db) => piece([listSessionsQuery(db, {})], ([sessions]) => ({ sessions })),
-  blockers: (db) => plain(db, 'blockers'),
-  indicators: (db) => plain(db, 'indicators'),
-  workshops: (db) => plain(db, 'workshops'),
-  actions: (db) =>
-    piece([listEntitiesQuery<ActionData>(db, 'actions', {})], ([a]) => ({ actions: a.map(presentAction) })),
-  quotas: (db) =>
+interface Reader {
+  db: D1Database;
+  page: (part: Paged) => PageRequest;
+  territory: (t: Territory) => object;
+}
+
+const PIECES: Record<Part, (r: Reader) => Piece> = {
+  territories: (r) => paged('territories', pageTerritoriesQuery(r.db, r.page('territories')), r.territory),
+  partners: (r) =>
+    paged('partners', pageEntitiesQuery<PartnerData>(r.db, 'partners', r.page('partners')), presentPartner),
+  sessions: (r) => paged('sessions', pageSessionsQuery(r.db, r.page('sessions')), (s) => s),
+  blockers: (r) =>
+    paged('blockers', pageEntitiesQuery<object>(r.db, 'blockers', r.page('blockers')), present),
+  indicators: (r) =>
+    paged('indicators', pageEntitiesQuery<object>(r.db, 'indicators', r.page('indicators')), present),
+  workshops: (r) =>
+    paged('workshops', pageEntitiesQuery<object>(r.db, 'workshops', r.page('workshops')), present),
+  actions: (r) =>
+    paged('actions', pageEntitiesQuery<ActionData>(r.db, 'actions', r.page('actions')), presentAction),
+  quotas: ({ db }) =>
     piece([getProgrammeQuery(db), ...quotaReportQueries(db)], ([p, ...inputs]) => ({
-      quotas: assembleQuotaReport(p, inputs),
+      body: { quotas: assembleQuotaReport(p, inputs) },
     })),
-  alerts: (db) =>
+  alerts: ({ db }) =>
     piece([listAlertsQuery(db, OPEN_ALERTS), lastRunQuery(db)], ([alerts, run]) => ({
-      alerts,
-      lastRun: presentRun(run),
+      body: { alerts, lastRun: presentRun(run) },
     })),
-  documents: (db) => piece([listDocumentsQuery(db)], ([d]) => ({ documents: d.map(presentDocument) })),
+  documents: ({ db }) =>
+    piece([listDocumentsQuery(db)], ([d]) => ({ body: { documents: d.map(presentDocument) } })),
 };
 
 function requestedParts(text: string | undefined): Part[] {
@@ -86,28 +111,88 @@ function requestedParts(text: string | undefined): Part[] {
   return PARTS.filter((p) => names.includes(p));
 }
 
+const toBase64Url = (text: string) =>
+  btoa(String.fromCharCode(...new TextEncoder().encode(text)))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+
+function fromBase64Url(text: string): string {
+  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+  return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(
+    Uint8Array.from(binary, (ch) => ch.charCodeAt(0)),
+  );
+}
+
+/** `?cursor=`: the lists still to read and the order key each continues after. */
+function readCursor(text: string): Partial<Record<Paged, Key>> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(fromBase64Url(text));
+  } catch {
+    throw fieldError('cursor', MSG.badCursor);
+  }
+  const entries =
+    parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? Object.entries(parsed) : [];
+  const valid = (k: string, v: unknown) =>
+    (PAGED as readonly string[]).includes(k) &&
+    Array.isArray(v) &&
+    v.length > 0 &&
+    v.every((x) => typeof x === 'string' || typeof x === 'number');
+  if (entries.length === 0 || !entries.every(([k, v]) => valid(k, v)))
+    throw fieldError('cursor', MSG.badCursor);
+  return Object.fromEntries(entries) as Partial<Record<Paged, Key>>;
+}
+
+function pageSize(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_PAGE;
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n < 1 || n > MAX_PAGE)
+    throw fieldError('limit', `Taille de page attendue : un nombre entier de 1 à ${nf(MAX_PAGE)}.`);
+  return n;
+}
+
 const SNAPSHOT_SUMMARY =
-  'Tout ce que les onglets du classeur reflètent, en une réponse (parts : liste séparée par des virgules parmi ' +
-  'territories, partners, sessions, blockers, indicators, workshops, actions, quotas, alerts, documents ; toutes par défaut)';
+  'Tout ce que les onglets du classeur reflètent, en une réponse. parts : liste séparée par des virgules parmi ' +
+  'territories, partners, sessions, blockers, indicators, workshops, actions, quotas, alerts, documents (toutes par défaut). ' +
+  `Les listes territories à actions sont paginées : au plus limit éléments chacune (${nf(DEFAULT_PAGE)} par défaut, ` +
+  `${nf(MAX_PAGE)} au plus) ; une liste coupée ajoute next à la réponse, et GET /v1/snapshot?cursor=<next> ` +
+  'renvoie la suite des seules listes coupées, jusqu’à une réponse sans next';
 
 /** Each requested part's reads, all in one D1 batch; each part answers from its own results. */
-async function readSnapshot(c: Ctx, { query }: { query: { parts?: string } }) {
+async function readSnapshot(c: Ctx, { query }: { query: z.infer<typeof PARTS_QUERY> }) {
   const db = c.env.DB;
-  const pieces = requestedParts(query.parts).map((part) => PIECES[part](db));
+  const cursor = query.cursor === undefined ? null : readCursor(query.cursor);
+  const parts = cursor ? PAGED.filter((p) => cursor[p]) : requestedParts(query.parts);
+  const limit = pageSize(query.limit);
+  const reader: Reader = {
+    db,
+    page: (part) => ({ after: cursor?.[part] ?? null, limit }),
+    territory: territoryFor(c),
+  };
+  const pieces = parts.map((part) => ({ part, piece: PIECES[part](reader) }));
   const results = await runQueries(
     db,
-    pieces.flatMap((p) => p.queries),
+    pieces.flatMap((p) => p.piece.queries),
   );
   let at = 0;
   const body: Record<string, unknown> = {};
-  for (const p of pieces) {
-    Object.assign(body, p.answer(results.slice(at, at + p.queries.length)));
-    at += p.queries.length;
+  const next: Partial<Record<Part, Key>> = {};
+  for (const { part, piece } of pieces) {
+    const answer = piece.answer(results.slice(at, at + piece.queries.length));
+    Object.assign(body, answer.body);
+    if (answer.after) next[part] = answer.after;
+    at += piece.queries.length;
   }
+  if (Object.keys(next).length) body.next = toBase64Url(JSON.stringify(next));
   return c.json(body);
 }
 
-const PARTS_QUERY = z.object({ parts: z.optional(z.string()) });
+const PARTS_QUERY = z.object({
+  parts: z.optional(z.string()),
+  limit: z.optional(z.string()),
+  cursor: z.optional(z.string()),
+});
 
 export const snapshotRoutes = [
   route('GET /v1/snapshot', ALL, SNAPSHOT_SUMMARY, { query: PARTS_QUERY }, readSnapshot),

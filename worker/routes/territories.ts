@@ -10,10 +10,8 @@ import {
   listTerritories,
   presentTerritory,
   putTerritoryAssessment,
-  type Territory,
   type TerritoryData,
   updateTerritory,
-  withoutContactDetails,
 } from '../db/territories';
 import { bodyHash, compact } from '../db/util';
 import { checkCentralCity } from '../eligibility/communes';
@@ -25,7 +23,7 @@ import {
   newId,
   param,
   replayOrRefuse,
-  seesContactDetails,
+  territoryFor,
   territoryOr404,
   writableTerritory,
 } from './context';
@@ -107,10 +105,6 @@ async function createPartner(c: Ctx, { body }: { body: PartnerInput }) {
   const stored = (await getEntity<PartnerData>(db, 'partners', id))!;
   return withEtag(c, presentPartner(stored), stored.version, inserted ? 201 : 200);
 }
-
-/** A territory as this caller may read it: contacts' e-mail and phone for those who work with it. */
-const territoryFor = (c: Ctx) => (t: Territory) =>
-  presentTerritory(seesContactDetails(c.get('user'), t) ? t : withoutContactDetails(t));
 
 const listAll = async (c: Ctx) =>
   c.json({ territories: (await listTerritories(c.env.DB)).map(territoryFor(c)) });
