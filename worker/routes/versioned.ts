@@ -60,8 +60,13 @@ export interface VersionedWrite<R> {
   refused?: (before: R) => Promise<never> | never;
 }
 
-/** A few tries are plenty: each stale attempt means another write landed meanwhile. */
-const MAX_ATTEMPTS = 8;
+/**
+ * Each stale attempt means another write landed meanwhile, so n writers racing for one record
+ * all land within n attempts; a short random pause spreads the retries of those that lost.
+ */
+const MAX_ATTEMPTS = 25;
+const pause = (attempt: number) =>
+  new Promise((ok) => setTimeout(ok, Math.random() * Math.min(attempt, 10) * 2));
 
 /**
  * Read, compute, write conditionally on the version read, and retry on a stale read: two
@@ -73,6 +78,7 @@ export async function writeVersioned<R>(c: Ctx, w: VersionedWrite<R>): Promise<R
   const expected = ifMatch(c);
   let first: R | undefined;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    if (attempt > 0) await pause(attempt);
     const before = await w.load();
     const version = w.version(before);
     if (expected && !expected.has(version)) throw preconditionFailed(w.current(before), version);
