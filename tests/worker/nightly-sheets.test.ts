@@ -1,10 +1,11 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, inject, it } from 'vitest';
+import { app } from '../../worker/app';
 import type { Env } from '../../worker/env';
 import { serviceAccountToken } from '../../worker/google/service-account';
 import { SHEETS_SCOPE } from '../../worker/google/sheets';
 import { digestText, mimeMessage } from '../../worker/nightly/digest';
-import { call, makeTerritory, uid } from './helpers';
+import { ADMIN, call, makeTerritory, uid } from './helpers';
 import { logSession, openFor, runCheck, workerEnv } from './nightly-support';
 import { plain } from './plain';
 
@@ -148,6 +149,39 @@ describe('the French e-mail digest', () => {
     const again = await runCheck('2025-05-05', mailEnv);
     expect(again.ok).toBe(true);
     expect(sent).toHaveLength(2);
+  });
+
+  it('a simulation (another date than today) writes no tab and sends no e-mail, where both are configured', async () => {
+    const sheet = `sheet-${uid()}`;
+    const sent: string[] = [];
+    const SEND_EMAIL = { send: async (m: EmailMessage) => void sent.push(m.to) } as SendEmail;
+    const deployed = {
+      ...workerEnv,
+      ...sheetsEnv(sheet),
+      SEND_EMAIL,
+      ALERT_EMAILS: 'suivi@ademe.example',
+      ALERT_SENDER: 'alertes@veli-velo.example',
+    };
+    await makeTerritory();
+    const res = await app.request(
+      '/v1/checks/run',
+      {
+        method: 'POST',
+        headers: { 'x-dev-user': ADMIN, 'content-type': 'application/json' },
+        body: JSON.stringify({ asOf: '2025-09-09' }),
+      },
+      deployed,
+    );
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { run: { simulated: boolean }; alerts: unknown[] };
+    expect(body.run.simulated).toBe(true);
+    expect(body.alerts.length).toBeGreaterThan(0);
+    expect(await sheetWrites(sheet)).toBe(0);
+    expect(sent).toEqual([]);
+    // The same deployment's real check does both: the stand-ins were listening.
+    expect((await runCheck('2025-09-09', deployed)).ok).toBe(true);
+    expect(await sheetWrites(sheet)).toBe(1);
+    expect(sent).toEqual(['suivi@ademe.example']);
   });
 
   it('is a valid UTF-8 message whose subject and body read in French', () => {

@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:test';
 import { expect } from 'vitest';
+import { addDays, zonedDate } from '../../shared/dates';
 import type { Env } from '../../worker/env';
 import { type RunOptions, runNightlyCheck } from '../../worker/nightly/check';
 import { type Alert, presentRun } from '../../worker/nightly/store';
@@ -66,5 +67,5 @@ export async function logSession(body: Record<string, unknown>) {
   return res.body.session.id as string;
 }
 
-export const todayPlus = (days: number) =>
-  new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+/** Today's Paris date plus `days` (the check's days are Paris days, never UTC ones). */
+export const todayPlus = (days: number) => addDays(zonedDate(new Date()), days);

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, addYears, daysBetween, isTimeZone, zonedDate, zonedDayStart } from '../../shared/dates';
+
+describe('Paris dates (shared/dates.ts)', () => {
+  it('an instant’s day is its Paris day: 23:30 and 00:30 Paris, winter and summer', () => {
+    expect(zonedDate('2025-03-10T22:30:00Z')).toBe('2025-03-10'); // 23:30 Paris
+    expect(zonedDate('2025-03-10T23:30:00Z')).toBe('2025-03-11'); // 00:30 Paris
+    expect(zonedDate('2025-06-30T21:30:00Z')).toBe('2025-06-30'); // 23:30 Paris (UTC+2)
+    expect(zonedDate('2025-06-30T22:30:00Z')).toBe('2025-07-01'); // 00:30 Paris
+    expect(zonedDate('2025-06-30T22:30:00Z', 'UTC')).toBe('2025-06-30');
+    expect(zonedDate('2025-06-30T22:30:00Z', 'Unknown/Zone')).toBe('2025-07-01');
+  });
+
+  it('a Paris day starts at 23:00 or 22:00 UTC the day before, DST days included', () => {
+    expect(zonedDayStart('2025-03-11')).toBe('2025-03-10T23:00:00.000Z');
+    expect(zonedDayStart('2025-07-01')).toBe('2025-06-30T22:00:00.000Z');
+    expect(zonedDayStart('2025-03-30')).toBe('2025-03-29T23:00:00.000Z'); // clocks go forward at 02:00
+    expect(zonedDayStart('2025-03-31')).toBe('2025-03-30T22:00:00.000Z');
+    expect(zonedDayStart('2025-10-26')).toBe('2025-10-25T22:00:00.000Z'); // clocks go back at 03:00
+    expect(zonedDayStart('2025-10-27')).toBe('2025-10-26T23:00:00.000Z');
+    expect(zonedDayStart('2025-03-10', 'Europe/Paris', 1)).toBe('2025-03-10T23:00:00.000Z');
+    expect(zonedDayStart('2025-03-10', 'America/Cayenne')).toBe('2025-03-10T03:00:00.000Z');
+  });
+
+  it('counts calendar days and years', () => {
+    expect(daysBetween('2025-03-10', '2025-04-24')).toBe(45);
+    expect(addDays('2025-02-28', 1)).toBe('2025-03-01');
+    expect(addDays('2025-03-01', -60)).toBe('2024-12-31');
+    expect(addYears('2025-02-01', -1)).toBe('2024-02-01');
+    expect(addYears('2024-02-29', 1)).toBe('2025-02-28');
+    expect(addYears('2026-06-30', 2)).toBe('2028-06-30');
+  });
+
+  it('knows the time zones Intl knows', () => {
+    expect(isTimeZone('Europe/Paris')).toBe(true);
+    expect(isTimeZone('Indian/Reunion')).toBe(true);
+    expect(isTimeZone('Mars/Olympus_Mons')).toBe(false);
+    expect(isTimeZone('')).toBe(false);
+  });
+});

@@ -1,0 +1,262 @@
+// A session is corrected (PATCH) or cancelled (DELETE) by its author or an admin; a change of
+// duration or date re-checks the quota in the same atomic step: 409 and nothing written.
+import { env } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import { ADMIN, call, makeTerritory, session, uid } from './helpers';
+import { plain } from './plain';
+
+/** Everything a refused correction must leave as it was. */
+const state = async (id: string) => ({
+  row: await env.DB.prepare('SELECT * FROM sessions WHERE id = ?').bind(id).first(),
+  usage: (await env.DB.prepare('SELECT * FROM quota_usage ORDER BY kind, subject').all()).results,
+  audit: await env.DB.prepare('SELECT COUNT(*) AS n FROM audit').first(),
+});
+
+/** The use recounted from the sessions themselves, per quota subject. */
+async function recount(kind: string) {
+  const { results } = await env.DB.prepare(
+    `SELECT quota_subject AS subject, COUNT(*) AS sessions, SUM(duration_minutes) AS minutes FROM sessions
+     WHERE deleted_at IS NULL AND kind = ? GROUP BY quota_subject ORDER BY quota_subject`,
+  )
+    .bind(kind)
+    .all();
+  return results;
+}
+const usage = async (kind: string) =>
+  (
+    await env.DB.prepare(
+      'SELECT subject, sessions, minutes FROM quota_usage WHERE kind = ? AND sessions > 0 ORDER BY subject',
+    )
+      .bind(kind)
+      .all()
+  ).results;
+
+async function logged(as: string, body: Record<string, unknown>) {
+  const res = await call('POST', '/v1/sessions', { as, body: session(body) });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body.session.id as string;
+}
+
+describe('PATCH /v1/sessions/:id by its author', () => {
+  it('corrects what was written, audited, with the new version and who corrected it', async () => {
+    const { territory, consultant } = await makeTerritory();
+    const id = await logged(consultant, { territoryId: territory.id, durationMinutes: 60 });
+    const res = await call('PATCH', `/v1/sessions/${id}`, {
+      as: consultant,
+      body: { summary: 'Diagnostic complété.', decisions: 'Relancer les entreprises.', durationMinutes: 90 },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.headers.get('etag')).toBe('"2"');
+    expect(res.body.session).toMatchObject({
+      id,
+      summary: 'Diagnostic complété.',
+      decisions: 'Relancer les entreprises.',
+      durationMinutes: 90,
+      createdBy: consultant,
+      updatedBy: consultant,
+      version: 2,
+    });
+    expect(res.body.quota).toMatchObject({ key: 'diagnostic', subjectId: territory.id, used: 90 });
+    const line = await env.DB.prepare(
+      "SELECT actor, before, after FROM audit WHERE entity = 'session' AND entity_id = ? AND action = 'update'",
+    )
+      .bind(id)
+      .first<{ actor: string; before: string; after: string }>();
+    expect(line?.actor).toBe(consultant);
+    expect(JSON.parse(line!.before)).toMatchObject({ durationMinutes: 60, version: 1 });
+    expect(JSON.parse(line!.after)).toMatchObject({ durationMinutes: 90, summary: 'Diagnostic complété.' });
+    expect(await usage('diagnostic')).toEqual(await recount('diagnostic'));
+  });
+
+  it('a longer session that would pass the quota is a 409 QUOTA_EXCEEDED, and nothing is written', async () => {
+    const { territory, consultant } = await makeTerritory();
+    await logged(consultant, { territoryId: territory.id, durationMinutes: 1200 });
+    const id = await logged(consultant, { territoryId: territory.id, durationMinutes: 400 });
+    const before = await state(id);
+    const res = await call('PATCH', `/v1/sessions/${id}`, { as: consultant, body: { durationMinutes: 500 } });
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe('QUOTA_EXCEEDED');
+    expect(res.body.error.quota).toMatchObject({ key: 'diagnostic', used: 1600, limit: 1680 });
+    expect(plain(res.body.error.message)).toMatch(
+      /^Quota dépassé : Diagnostic .* cette saisie en demande 100 min/,
+    );
+    expect(await state(id)).toEqual(before);
+    // Within what is left, it passes; shorter always does.
+    expect(
+      (await call('PATCH', `/v1/sessions/${id}`, { as: consultant, body: { durationMinutes: 480 } })).status,
+    ).toBe(200);
+    expect(
+      (await call('PATCH', `/v1/sessions/${id}`, { as: consultant, body: { durationMinutes: 30 } })).status,
+    ).toBe(200);
+    expect(await usage('diagnostic')).toEqual(await recount('diagnostic'));
+  });
+
+  it('keeps the cap of one session (collective support, 120 min)', async () => {
+    const { territory, consultant } = await makeTerritory();
+    const id = await logged(consultant, {
+      kind: 'collective-support',
+      territoryId: territory.id,
+      durationMinutes: 90,
+    });
+    const before = await state(id);
+    const res = await call('PATCH', `/v1/sessions/${id}`, { as: consultant, body: { durationMinutes: 150 } });
+    expect(res.status).toBe(409);
+    expect(res.body.error.issues[0].path).toBe('durationMinutes');
+    expect(plain(res.body.error.message)).toMatch(/120 min au plus par séance \(150 min saisies\)/);
+    expect(await state(id)).toEqual(before);
+  });
+
+  it('a new date moves the monthly ADEME meeting to its month, if that month has none yet', async () => {
+    const april = await logged(ADMIN, { kind: 'ademe-monthly', date: '2026-04-07', durationMinutes: 45 });
+    const may = await logged(ADMIN, { kind: 'ademe-monthly', date: '2026-05-05', durationMinutes: 45 });
+    const before = await state(may);
+    const taken = await call('PATCH', `/v1/sessions/${may}`, { body: { date: '2026-04-21' } });
+    expect(taken.status).toBe(409);
+    expect(taken.body.error.quota).toMatchObject({
+      key: 'ademe-monthly',
+      subjectId: '2026-04',
+      used: 1,
+      limit: 1,
+    });
+    expect(await state(may)).toEqual(before);
+    const moved = await call('PATCH', `/v1/sessions/${may}`, { body: { date: '2026-06-02' } });
+    expect(moved.status).toBe(200);
+    expect(moved.body.quota).toMatchObject({ subjectId: '2026-06', used: 1 });
+    const month = await env.DB.prepare('SELECT month, quota_subject FROM sessions WHERE id = ?')
+      .bind(may)
+      .first();
+    expect(month).toEqual({ month: '2026-06', quota_subject: '2026-06' });
+    expect(await usage('ademe-monthly')).toEqual(await recount('ademe-monthly'));
+    expect(april).toBeTruthy();
+  });
+
+  it('refuses a date outside the programme, blockers of another territory, and what may not change', async () => {
+    const { territory, consultant } = await makeTerritory();
+    const other = await makeTerritory();
+    const blocker = await call('POST', '/v1/blockers', {
+      as: other.consultant,
+      body: {
+        territoryId: other.territory.id,
+        category: 'cost',
+        title: 'Coût',
+        description: 'Trop cher.',
+        owner: 'territory',
+      },
+    });
+    const id = await logged(consultant, { territoryId: territory.id });
+    const before = await state(id);
+    const outside = await call('PATCH', `/v1/sessions/${id}`, {
+      as: consultant,
+      body: { date: '2024-01-10' },
+    });
+    expect(outside.status).toBe(400);
+    expect(outside.body.error.issues[0].path).toBe('date');
+    const foreign = await call('PATCH', `/v1/sessions/${id}`, {
+      as: consultant,
+      body: { blockerIds: [blocker.body.id] },
+    });
+    expect(foreign.status).toBe(400);
+    expect(foreign.body.error.issues[0]).toEqual({
+      path: 'blockerIds.0',
+      message: `Le verrou ${blocker.body.id} concerne un autre territoire que cette séance.`,
+    });
+    for (const body of [
+      { kind: 'copil' },
+      { territoryId: other.territory.id },
+      { override: { reason: 'x'.repeat(12) } },
+    ])
+      expect((await call('PATCH', `/v1/sessions/${id}`, { as: consultant, body })).status).toBe(400);
+    expect(await state(id)).toEqual(before);
+  });
+
+  it('a session names only blockers of its own territory when logged, too', async () => {
+    const { territory, consultant } = await makeTerritory();
+    const other = await makeTerritory();
+    const foreign = await call('POST', '/v1/blockers', {
+      body: {
+        territoryId: other.territory.id,
+        category: 'cost',
+        title: 'T',
+        description: 'D',
+        owner: 'ademe',
+      },
+    });
+    const res = await call('POST', '/v1/sessions', {
+      as: consultant,
+      body: session({ territoryId: territory.id, blockerIds: [foreign.body.id] }),
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.issues[0].path).toBe('blockerIds.0');
+    expect(plain(res.body.error.message)).toMatch(/concerne un autre territoire/);
+  });
+
+  it('only its author (still consultant of the territory) or an admin corrects or cancels it', async () => {
+    const { territory, consultant } = await makeTerritory();
+    const colleague = `${uid('colleague')}@amo.example`;
+    await call('POST', '/v1/members', { body: { email: colleague, role: 'consultant' } });
+    await call('PATCH', `/v1/territories/${territory.id}`, {
+      body: { consultants: [consultant, colleague] },
+    });
+    const id = await logged(consultant, { territoryId: territory.id });
+    const byColleague = await call('PATCH', `/v1/sessions/${id}`, {
+      as: colleague,
+      body: { participants: 9 },
+    });
+    expect(byColleague.status).toBe(403);
+    expect(byColleague.body.error.message).toBe(
+      `Seuls l’auteur de cette séance (${consultant}) et les administrateurs ADEME peuvent la corriger ou l’annuler.`,
+    );
+    expect((await call('DELETE', `/v1/sessions/${id}`, { as: colleague })).status).toBe(403);
+    // Removed from the territory, the author no longer writes for it.
+    await call('PATCH', `/v1/territories/${territory.id}`, { body: { consultants: [colleague] } });
+    const removed = await call('PATCH', `/v1/sessions/${id}`, { as: consultant, body: { participants: 9 } });
+    expect(removed.status).toBe(403);
+    expect(removed.body.error.message).toMatch(/pas consultant du territoire/);
+    expect((await call('PATCH', `/v1/sessions/${id}`, { body: { participants: 9 } })).status).toBe(200);
+  });
+
+  it('cancelled, it frees its quota, answers 404 to a correction, and a stale If-Match is a 412', async () => {
+    const { territory, consultant } = await makeTerritory();
+    const id = await logged(consultant, { territoryId: territory.id, durationMinutes: 120 });
+    const stale = await call('DELETE', `/v1/sessions/${id}`, {
+      as: consultant,
+      headers: { 'if-match': '"9"' },
+    });
+    expect(stale.status).toBe(412);
+    expect(stale.body.error.current).toMatchObject({ id, version: 1 });
+    const del = await call('DELETE', `/v1/sessions/${id}`, {
+      as: consultant,
+      headers: { 'if-match': '"1"' },
+    });
+    expect(del.status).toBe(200);
+    expect(del.body.session).toMatchObject({ deletedBy: consultant, version: 2 });
+    expect(del.body.quota).toMatchObject({ used: 0 });
+    expect(
+      (await call('PATCH', `/v1/sessions/${id}`, { as: consultant, body: { participants: 4 } })).status,
+    ).toBe(404);
+    expect(await usage('diagnostic')).toEqual(await recount('diagnostic'));
+  });
+
+  it('20 concurrent lengthenings racing for the last minutes of a quota never overshoot it', async () => {
+    const { territory, consultant } = await makeTerritory();
+    const ids: string[] = [];
+    for (let i = 0; i < 20; i++)
+      ids.push(await logged(consultant, { territoryId: territory.id, durationMinutes: 60 }));
+    // 1,200 of 1,680 minutes used: 480 left, so 8 of the 20 (+60 each) can pass.
+    const answers = await Promise.all(
+      ids.map((id) =>
+        call('PATCH', `/v1/sessions/${id}`, { as: consultant, body: { durationMinutes: 120 } }),
+      ),
+    );
+    const statuses = answers.map((a) => a.status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(8);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(12);
+    const total = await env.DB.prepare(
+      "SELECT SUM(duration_minutes) AS n FROM sessions WHERE territory_id = ? AND kind = 'diagnostic' AND deleted_at IS NULL",
+    )
+      .bind(territory.id)
+      .first<{ n: number }>();
+    expect(total?.n).toBe(1680);
+    expect(await usage('diagnostic')).toEqual(await recount('diagnostic'));
+  });
+});
