@@ -154,7 +154,13 @@ describe('the French e-mail digest', () => {
   it('a simulation (another date than today) writes no tab and sends no e-mail, where both are configured', async () => {
     const sheet = `sheet-${uid()}`;
     const sent: string[] = [];
-    const SEND_EMAIL = { send: async (m: EmailMessage) => void sent.push(m.to) } as SendEmail;
+    const binding = (workerEnv as Env).SEND_EMAIL!;
+    const SEND_EMAIL = {
+      send: async (m: EmailMessage) => {
+        sent.push(m.to);
+        return binding.send(m);
+      },
+    } as SendEmail;
     const deployed = {
       ...workerEnv,
       ...sheetsEnv(sheet),
