@@ -45,6 +45,15 @@ const NASTY: Json[] = [
   '2025-02-30',
   '9999-99-99',
   '🚲'.repeat(50),
+  // Text that looks harmless: invisible, bidi, combining marks alone, halves of a pair.
+  '\u200B\u200B',
+  '\u202Eeviv',
+  '\u0301\u0308',
+  '\uFEFF',
+  '\uD800',
+  'a\uDC00b',
+  '\u0000\u0007\u001b',
+  'Cafe\u0301',
   -1,
   0,
   1.5,
@@ -183,6 +192,85 @@ describe('fuzzing every write route (fast-check): never a 5xx, never a partial w
       expect(accepted.status, JSON.stringify(accepted.body)).toBeLessThan(300);
       if (template.body !== undefined) expect([...statuses.keys()].some((s) => s >= 400)).toBe(true);
       console.info(`fuzz ${route}: ${[...statuses].map(([s, n]) => `${s}×${n}`).join(' ')}`);
+    }, 60_000);
+  }
+});
+
+/** Path parameters that are not what they seem: undecodable, control bytes, separators, bad UTF-8. */
+const PERCENT = fc.oneof(
+  fc.constantFrom(
+    '%ZZ',
+    '%',
+    '%0',
+    '%00',
+    '%0D%0A',
+    '%2F',
+    '..%2F..',
+    '%E9',
+    '%ED%A0%80',
+    '%C3%A9',
+    '%25',
+    '%u2028',
+  ),
+  fc
+    .array(fc.integer({ min: 0, max: 255 }), { minLength: 1, maxLength: 6 })
+    .map((bytes) => bytes.map((b) => `%${b.toString(16).padStart(2, '0').toUpperCase()}`).join('')),
+);
+
+/** Header values a client can send (printable ASCII: fetch refuses CR/LF) that try to pass for others. */
+const HEADER_VALUE = fc.oneof(
+  fc.constantFrom(
+    '"1"',
+    'W/"1"',
+    '*',
+    '"1", "2"',
+    '"abc"',
+    '1',
+    '""',
+    'x"',
+    ' "1" ',
+    '"1"\t',
+    'admin@ademe.example',
+  ),
+  fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 40 }),
+);
+const HEADERS = fc.record({
+  'if-match': HEADER_VALUE,
+  'x-request-id': HEADER_VALUE,
+  'cf-ray': HEADER_VALUE,
+  'content-type': fc.constantFrom('application/json', 'text/plain', 'application/json; charset=latin1', ''),
+});
+
+/** The concrete path with each `:param` segment of the route replaced by `value`. */
+function withParams(route: string, path: string, value: string): string {
+  const pattern = route.split(' ')[1]!.split('/');
+  const parts = path.split('/');
+  return pattern.map((seg, i) => (seg.startsWith(':') ? value : parts[i])).join('/');
+}
+
+describe('fuzzing paths and headers of every write route: never a 5xx, never a partial write', () => {
+  const routes = appRoutes().filter((r) => WRITE_METHODS.has(r.split(' ')[0] ?? ''));
+
+  for (const route of routes) {
+    it(`${route}`, async () => {
+      await resetProgramme();
+      const method = route.split(' ')[0]!;
+      const template = await ROUTE_CASES[route]!.build(await makeWorld());
+      await fc.assert(
+        fc.asyncProperty(PERCENT, HEADERS, async (param, headers) => {
+          const path = route.includes(':') ? withParams(route, template.path, param) : template.path;
+          const before = await fingerprint();
+          const res = await call(method, path, { raw: JSON.stringify(template.body ?? {}), headers });
+          expect(res.status, `${path} ${JSON.stringify(res.body)}`).toBeLessThan(500);
+          // The request id is the worker's own, never a client's header.
+          expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+          if (res.status >= 400) {
+            expect(await fingerprint(), `${res.status} ${JSON.stringify(res.body)}`).toEqual(before);
+            expect(res.body.error.message).toMatch(/[a-zàâçéèêëîïôûùüÿœ]/i);
+          }
+        }),
+        { numRuns: 15 },
+      );
     }, 60_000);
   }
 });

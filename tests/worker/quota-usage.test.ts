@@ -2,6 +2,7 @@ import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { QUOTA_RULES, subjectOf } from '../../shared/quotas/rules';
 import { SESSION_KINDS } from '../../shared/schemas';
+import migration0007 from '../../worker/migrations/0007_versions_and_quota_subject.sql?raw';
 import { call, makePartner, makeTerritory, session } from './helpers';
 
 const OVERRIDE = { reason: 'Contrôle du compteur de quotas.' };
@@ -87,5 +88,45 @@ describe('quota_usage, kept by triggers on sessions', () => {
       .first();
     expect(row).toEqual(await recount('collective-support', territory.id));
     expect(row).toMatchObject({ sessions: 3 });
+  });
+
+  it('migration 0007 gave sessions logged before it the subject shared/quotas/rules.ts gives them', async () => {
+    const { territory } = await makeTerritory();
+    const partner = await makePartner(territory.id);
+    const fill = /UPDATE sessions SET quota_subject = CASE[\s\S]*?END;/.exec(migration0007)?.[0];
+    expect(fill).toBeDefined();
+    const insert = env.DB.prepare(
+      `INSERT INTO sessions (id, kind, territory_id, partner_id, date, month, duration_minutes, data, body_hash,
+         created_at, created_by, deleted_at)
+       VALUES (?, ?, ?, ?, '2025-07-08', '2025-07', 60, '{}', 'x', 'x', 'x', 'old')`,
+    );
+    // Rows as they were before the migration: no subject (deleted, so no trigger counts them).
+    const ids = SESSION_KINDS.map((kind) => `before-0007-${kind}-${crypto.randomUUID()}`);
+    await env.DB.batch(
+      SESSION_KINDS.map((kind, i) =>
+        insert.bind(ids[i], kind, territory.id, QUOTA_RULES[kind].scope === 'partner' ? partner.id : null),
+      ),
+    );
+    await env.DB.prepare(fill!).run();
+    for (const [i, kind] of SESSION_KINDS.entries()) {
+      const row = await env.DB.prepare('SELECT quota_subject FROM sessions WHERE id = ?')
+        .bind(ids[i])
+        .first();
+      const expected = subjectOf(QUOTA_RULES[kind], {
+        territoryId: territory.id,
+        partnerId: QUOTA_RULES[kind].scope === 'partner' ? partner.id : null,
+        date: '2025-07-08',
+      });
+      expect(row, kind).toEqual({ quota_subject: expected });
+    }
+  });
+
+  it('a live session without its subject cannot be stored uncounted', async () => {
+    const { territory } = await makeTerritory();
+    const insert = env.DB.prepare(
+      `INSERT INTO sessions (id, kind, territory_id, date, month, duration_minutes, data, body_hash, created_at, created_by)
+       VALUES (?, 'diagnostic', ?, '2025-07-08', '2025-07', 60, '{}', 'x', 'x', 'x')`,
+    ).bind(crypto.randomUUID(), territory.id);
+    await expect(insert.run()).rejects.toThrow(/NOT NULL constraint failed: quota_usage.subject/);
   });
 });

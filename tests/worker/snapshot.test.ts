@@ -101,4 +101,49 @@ describe('GET /v1/snapshot', () => {
     expect(stranger.body.error.code).toBe('FORBIDDEN');
     expect((await call('GET', '/v1/snapshot', { as: null })).status).toBe(401);
   });
+
+  it('pages the growing lists: followed cursor by cursor, the pages make up the whole snapshot', async () => {
+    await fillRecord();
+    await fillRecord();
+    const full = await get('/v1/snapshot');
+    expect(full.next).toBeUndefined();
+    const first = await get('/v1/snapshot?limit=2');
+    expect(first.next).toEqual(expect.any(String));
+    const lists = ['territories', 'partners', 'sessions', 'blockers', 'indicators', 'workshops', 'actions'];
+    const merged: Record<string, unknown[]> = Object.fromEntries(lists.map((k) => [k, first[k]]));
+    for (const k of lists) expect(first[k].length, k).toBeLessThanOrEqual(2);
+    // Parts that are no lists of the record come whole, with the first page only.
+    expect(first.quotas).toEqual(full.quotas);
+    let next = first.next;
+    let pages = 1;
+    while (next) {
+      const page = await get(`/v1/snapshot?limit=2&cursor=${encodeURIComponent(next)}`);
+      expect(page.quotas).toBeUndefined();
+      for (const k of Object.keys(page).filter((key) => key !== 'next')) {
+        expect(lists).toContain(k);
+        expect(page[k].length).toBeLessThanOrEqual(2);
+        merged[k]!.push(...page[k]);
+      }
+      next = page.next;
+      pages += 1;
+    }
+    expect(pages).toBeGreaterThan(2);
+    for (const k of lists) expect(merged[k], k).toEqual(full[k]);
+  });
+
+  it('refuses a cursor it did not make and a page size out of bounds, in French', async () => {
+    for (const cursor of ['abc', 'e30', btoa('{"budget":["x"]}'), btoa('{"sessions":[]}')]) {
+      const res = await call('GET', `/v1/snapshot?cursor=${encodeURIComponent(cursor)}`);
+      expect(res.status, cursor).toBe(400);
+      expect(res.body.error.issues[0]).toEqual({
+        path: 'cursor',
+        message: 'Curseur de pagination invalide ou périmé : reprenez la lecture depuis le début.',
+      });
+    }
+    for (const limit of ['0', '10001', 'x', '1.5']) {
+      const res = await call('GET', `/v1/snapshot?limit=${limit}`);
+      expect(res.status, limit).toBe(400);
+      expect(res.body.error.issues[0].path).toBe('limit');
+    }
+  });
 });
