@@ -9,7 +9,6 @@ import {
 import type { SessionInput } from '../../shared/schemas';
 import type { Programme } from '../../shared/schemas/programme';
 import { type AuditContext, auditStatement } from '../db/audit';
-import { PROGRAMME_SQL } from '../db/programme';
 import type { SessionData } from '../db/sessions';
 import type { User } from '../env';
 
@@ -113,6 +112,19 @@ function insertValues(plan: LogPlan, p: Programme, version: number) {
   ];
 }
 
+/**
+ * What explains the outcome, in one statement (each statement of a batch has its cost): the
+ * programme, the territory, the partner's territory, the cited blockers and the quota's use.
+ */
+const context = (rule: QuotaRule) => `WITH x AS (SELECT ${territorySql('?1', '?2')} AS t)
+  SELECT (SELECT json_object('data', data, 'version', version) FROM programme LIMIT 1) AS programme,
+    (SELECT json_object('id', id, 'data', data) FROM territories WHERE id = x.t) AS territory,
+    (SELECT territory_id FROM partners WHERE id = ?2) AS partnerTerritory,
+    (SELECT json_group_array(json_array(id, territory_id)) FROM blockers
+      WHERE id IN (SELECT value FROM json_each(?5))) AS blockers,
+    COALESCE((SELECT ${usedColumn(rule)} FROM quota_usage WHERE kind = ?3 AND subject = COALESCE(?4, x.t)), 0) AS used
+  FROM x`;
+
 /** The insert, its audit lines (written only if it went in), then what explains the outcome. */
 export function logStatements(db: D1Database, plan: LogPlan, slot: boolean): D1PreparedStatement[] {
   const { body, ctx } = plan;
@@ -127,41 +139,42 @@ export function logStatements(db: D1Database, plan: LogPlan, slot: boolean): D1P
   const audit = `INSERT INTO audit (at, actor, role, action, entity, entity_id, before, after, request_id)
     SELECT ?1, ?2, ?3, 'create', 'session', id, NULL, json_patch(json_object('id', id), data), ?4
     FROM sessions WHERE id = ?5 AND changes() = 1`;
-  const used = `WITH x AS (SELECT ${territorySql('?1', '?2')} AS t)
-    SELECT COALESCE((SELECT ${usedColumn(rule)} FROM quota_usage WHERE kind = ?3 AND subject = COALESCE(?4, x.t)), 0) AS used
-    FROM x`;
   const v = insertValues(plan, programme, version);
-  const tid = body.territoryId ?? null;
-  const pid = body.partnerId ?? null;
   return [
     db.prepare(insert).bind(...v),
     db.prepare(audit).bind(ctx.at, ctx.actor, ctx.role, ctx.requestId, plan.id),
     ...(body.override ? [auditStatement(db, ctx, 'override', 'session', plan.id, null, body.override)] : []),
     db.prepare('SELECT * FROM sessions WHERE id = ?').bind(plan.id),
-    db.prepare(PROGRAMME_SQL),
-    db.prepare(`SELECT * FROM territories WHERE id = ${territorySql('?1', '?2')}`).bind(tid, pid),
-    db.prepare('SELECT * FROM partners WHERE id = ?').bind(pid),
-    db
-      .prepare('SELECT id, territory_id FROM blockers WHERE id IN (SELECT value FROM json_each(?))')
-      .bind(v[20]),
-    db.prepare(used).bind(tid, pid, body.kind, v[26]),
+    db.prepare(context(rule)).bind(body.territoryId ?? null, body.partnerId ?? null, body.kind, v[26], v[20]),
   ];
 }
 
 export type Row = Record<string, string | number | null>;
 
+const parsed = <T>(text: unknown): T | null => (typeof text === 'string' ? (JSON.parse(text) as T) : null);
+
 /** The batch's answers, named. */
 export function readOutcome(results: D1Result[], override: boolean) {
-  const rows = (i: number) => (results[i]?.results ?? []) as Row[];
   const at = override ? 3 : 2;
+  const stored = (results[at]?.results[0] as Row | undefined) ?? null;
+  const c = (results[at + 1]?.results[0] ?? {}) as Row;
+  const territory = parsed<{ id: string; data: string }>(c.territory);
   return {
     inserted: (results[0]?.meta.changes ?? 0) > 0,
-    stored: rows(at)[0] ?? null,
-    programme: rows(at + 1)[0] ?? null,
-    territory: rows(at + 2)[0] ?? null,
-    partner: rows(at + 3)[0] ?? null,
-    blockers: rows(at + 4) as { id: string; territory_id: string }[],
-    used: Number(rows(at + 5)[0]?.used ?? 0),
+    stored,
+    programme: parsed<{ data: string; version: number }>(c.programme),
+    territory: territory && {
+      id: territory.id,
+      ...(JSON.parse(territory.data) as { name: string; consultants: string[] }),
+    },
+    /** The partner's territory, null when there is no such partner. */
+    partnerTerritory:
+      c.partnerTerritory === null || c.partnerTerritory === undefined ? null : String(c.partnerTerritory),
+    blockers: (parsed<[string, string][]>(c.blockers) ?? []).map(([id, territory_id]) => ({
+      id,
+      territory_id,
+    })),
+    used: Number(c.used ?? 0),
   };
 }
 export type LogOutcome = ReturnType<typeof readOutcome>;

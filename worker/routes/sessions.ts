@@ -16,7 +16,6 @@ import {
   type StoredSession,
   sessionFromRow,
 } from '../db/sessions';
-import { type TerritoryRow, territoryFromRow } from '../db/territories';
 import { bodyHash, compact } from '../db/util';
 import { ApiError, fieldError } from '../http/errors';
 import { batchBehindWriteSlot } from '../http/rate-limit';
@@ -76,7 +75,7 @@ async function logSession(c: Ctx, { body }: { body: SessionInput }) {
 function programmeMoved(out: LogOutcome): boolean {
   const version = programmeVersionOf(out.programme);
   if (version === assumedProgramme().version) return false;
-  rememberProgramme(version, programmeFromRow(out.programme as { data: unknown } | null));
+  rememberProgramme(version, programmeFromRow(out.programme));
   return true;
 }
 
@@ -105,13 +104,13 @@ function explainRefusal(c: Ctx, { body }: LogPlan, out: LogOutcome): never {
   const kindLabel = LABELS.sessionKind[body.kind];
   if (body.date < p.startDate || body.date > p.endDate)
     throw fieldError('date', MSG.dateOutsideProgramme(p.startDate, p.endDate));
-  if (body.partnerId && !out.partner) throw fieldError('partnerId', MSG.notFound('Partenaire'));
-  if (body.partnerId && body.territoryId && out.partner?.territory_id !== body.territoryId)
+  if (body.partnerId && !out.partnerTerritory) throw fieldError('partnerId', MSG.notFound('Partenaire'));
+  if (body.partnerId && body.territoryId && out.partnerTerritory !== body.territoryId)
     throw fieldError('partnerId', MSG.partnerOfOtherTerritory);
   if (body.territoryId && !out.territory) throw fieldError('territoryId', MSG.notFound('Territoire'));
   if (rule.needsTerritory && !out.territory)
     throw fieldError('territoryId', MSG.territoryRequired(kindLabel));
-  const territory = out.territory ? territoryFromRow(out.territory as unknown as TerritoryRow) : null;
+  const territory = out.territory;
   if (territory) assertTerritoryAccess(c.get('user'), territory);
   checkBlockers(body.blockerIds ?? [], out.blockers, territory?.id ?? null);
   const subject = subjectOf(rule, { ...body, territoryId: territory?.id ?? null });
