@@ -64,9 +64,25 @@ async function buildSidebar(dir) {
   );
 }
 
+const LOOPBACK = /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?(\/|$)/;
+
+/**
+ * The manifest's urlFetchWhitelist: Google takes only https prefixes with a full domain and a
+ * path ending in "/". A loopback http address is accepted for the local harness only (its
+ * fake of UrlFetchApp enforces the list the same way); anything else is refused.
+ */
+export function allowlistFor(workerUrl) {
+  const base = workerUrl.replace(/\/+$/, '');
+  if (!/^https:\/\/[^/?#]+\.[^/?#]+(\/[^?#]*)?$/.test(base) && !LOOPBACK.test(base))
+    throw new Error(
+      `Worker address must be https://<domain>/… (or a loopback address for the harness): ${workerUrl}`,
+    );
+  return [`${base}/`];
+}
+
 export function manifest(workerUrl) {
   const m = JSON.parse(readFileSync(join(ROOT, 'appsscript.json'), 'utf8'));
-  if (workerUrl.startsWith('https://')) m.urlFetchWhitelist = [`${workerUrl.replace(/\/+$/, '')}/`];
+  m.urlFetchWhitelist = allowlistFor(workerUrl);
   return m;
 }
 
