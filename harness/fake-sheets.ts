@@ -10,7 +10,7 @@
 // - protections, conditional format rules, filters, charts, notes and links are kept and
 //   shown by the harness page.
 import { evaluate } from './formula';
-import { display, interpret, type Value } from './sheet-values';
+import { display, interpret, isDate, type Value } from './sheet-values';
 
 export interface GridRange {
   row: number;
@@ -360,7 +360,7 @@ export class FakeRange {
     this.checkShape(values);
     this.sheet.counts.setValues++;
     const { row, col } = this.grid;
-    const copy = values.map((r) => r.map((v) => (v instanceof Date ? new Date(v.getTime()) : v)));
+    const copy = values.map((r) => r.map((v) => (isDate(v) ? new Date(v.getTime()) : v)));
     this.sheet.spreadsheet.write(() =>
       copy.forEach((r, i) => {
         r.forEach((v, j) => {
@@ -504,7 +504,7 @@ export class FakeSheet {
   valueAt(r: number, c: number): Value {
     const cell = this.cell(r, c);
     if (!cell) return '';
-    if (!cell.formula) return cell.value instanceof Date ? new Date(cell.value.getTime()) : cell.value;
+    if (!cell.formula) return isDate(cell.value) ? new Date(cell.value.getTime()) : cell.value;
     if (this.evaluating > 20) return '#REF!';
     this.evaluating++;
     try {

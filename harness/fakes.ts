@@ -438,7 +438,7 @@ export function localServices(opts: {
       getEffectiveUser: () => ({ getEmail: () => opts.user() }),
       getScriptTimeZone: () => 'Europe/Paris',
     },
-    Utilities: { formatDate, parseDate },
+    Utilities: { formatDate, parseDate, getUuid: () => crypto.randomUUID() },
     Charts: { ChartType: { BAR: 'BAR', COLUMN: 'COLUMN', PIE: 'PIE', LINE: 'LINE' } },
     Logger: { log: (...a: unknown[]) => console.log(...a) },
     console,

@@ -122,6 +122,7 @@ const FUNCTIONS: Record<string, (args: Result[]) => Result> = {
     const values = flat(sum!);
     return countMask(rest).reduce((s, ok, k) => (ok && typeof values[k] === 'number' ? s + values[k] : s), 0);
   },
+  LEN: ([x]) => String(scalar(x!)).length,
   SUM: (a) => a.flatMap(flat).reduce<number>((s, v) => (typeof v === 'number' ? s + v : s), 0),
   EDATE: ([d, m]) => edate(num(d!), num(m!)),
   DATE: ([y, m, d]) => (Date.UTC(num(y!), num(m!) - 1, num(d!)) - Date.UTC(1899, 11, 30)) / 86_400_000,

@@ -14,6 +14,9 @@ export interface Written {
 }
 
 const SHEETS_EPOCH = Date.UTC(1899, 11, 30);
+
+/** A Date from any realm (the add-on runs in a vm context with its own Date). */
+export const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
 const DAY_MS = 86_400_000;
 export const TIME_ZONE = 'Europe/Paris';
 
@@ -64,7 +67,7 @@ function typedDate(s: string): Date | null {
 /** The value a cell holds after setValues wrote `v` into a cell of number format `format`. */
 export function interpret(v: unknown, format = ''): Written {
   if (v === null || v === undefined) return { value: '' };
-  if (v instanceof Date) return { value: new Date(v.getTime()) };
+  if (isDate(v)) return { value: new Date(v.getTime()) };
   if (typeof v === 'number' || typeof v === 'boolean') return { value: v };
   const s = String(v);
   if (s.startsWith("'")) return { value: s.slice(1) };
@@ -133,7 +136,7 @@ function formatNumber(n: number, format: string): string {
 /** What a person sees in the cell (Range.getDisplayValues). */
 export function display(value: Value, format = ''): string {
   if (value === '') return '';
-  if (value instanceof Date) return formatDate(value, format || 'dd/mm/yyyy hh:mm:ss');
+  if (isDate(value)) return formatDate(value, format || 'dd/mm/yyyy hh:mm:ss');
   if (typeof value === 'boolean') return value ? 'VRAI' : 'FAUX';
   if (typeof value === 'number') {
     if (/d|y/i.test(format)) return formatDate(new Date(SHEETS_EPOCH + value * DAY_MS), format);
@@ -143,4 +146,4 @@ export function display(value: Value, format = ''): string {
 }
 
 /** A value as the formula engine compares it: dates are serial numbers. */
-export const comparable = (v: Value): string | number | boolean => (v instanceof Date ? serial(v) : v);
+export const comparable = (v: Value): string | number | boolean => (isDate(v) ? serial(v) : v);

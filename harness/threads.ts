@@ -15,7 +15,9 @@ interface Handle {
   /** Service objects nested in a plain object (SpreadsheetApp inside the services). */
   children: Record<string, Handle>;
 }
-type Request = { h: number; m: string; args: unknown[] } | { h: number; set: string; value: unknown };
+type Request = ({ h: number; m: string; args: unknown[] } | { h: number; set: string; value: unknown }) & {
+  seq: number;
+};
 
 const isPlain = (v: object) => Object.getPrototypeOf(v) === Object.prototype;
 const hasFunctions = (v: object) => Object.values(v).some((x) => typeof x === 'function');
@@ -85,7 +87,7 @@ async function serve(
   req: Request,
   caller: { state: GoogleState; user: string; execution: () => string },
 ) {
-  let reply: { value?: unknown; error?: string };
+  let reply: { value?: unknown; error?: string; seq?: number };
   try {
     caller.state.spreadsheet.execution = caller.execution();
     const target = registry.get(req.h);
@@ -101,7 +103,7 @@ async function serve(
   } catch (e) {
     reply = { error: e instanceof Error ? e.message : String(e) };
   }
-  port.postMessage(reply);
+  port.postMessage({ ...reply, seq: req.seq });
   Atomics.store(signal, 0, 1);
   Atomics.notify(signal, 0);
 }

@@ -9,12 +9,23 @@ const { scriptContext } = await tsImport('./runtime.ts', import.meta.url);
 const { dir, user, root, signal, port, allowlist } = workerData;
 
 const ids = new WeakMap();
+const pause = new Int32Array(new SharedArrayBuffer(4));
+let seq = 0;
+/** The reply may reach the port a moment after the signal: wait for the one with our number. */
+function receive(n) {
+  for (let tries = 0; tries < 5000; tries++) {
+    const got = receiveMessageOnPort(port)?.message;
+    if (got?.seq === n) return got;
+    if (!got) Atomics.wait(pause, 0, 0, 1);
+  }
+  throw new Error('Exception: the spreadsheet did not answer');
+}
 function call(request) {
+  const n = ++seq;
   Atomics.store(signal, 0, 0);
-  port.postMessage(request);
+  port.postMessage({ ...request, seq: n });
   Atomics.wait(signal, 0, 0);
-  const reply = receiveMessageOnPort(port)?.message;
-  if (!reply) throw new Error('Exception: the spreadsheet did not answer');
+  const reply = receive(n);
   if (reply.error !== undefined) throw new Error(reply.error);
   return fromMain(reply.value);
 }

@@ -3,9 +3,11 @@ import { LABELS } from '../../../shared/i18n/labels';
 import { BlockerInput } from '../../../shared/schemas';
 import { validate } from '../../../shared/schemas/validate';
 import type { BlockerRecord } from '../../api';
-import { linkPartners, loadReport, territoryOptions } from '../common/context';
+import { VIEWER_READ_ONLY } from '../../messages';
+import { context, isViewer, myTerritories, preselect, readOnlyBanner } from '../common/boot';
 import { app, h, messageArea } from '../common/dom';
 import { buildForm, fillSelect, optionsOf } from '../common/form';
+import { linkPartners } from '../common/pickers';
 import { call } from '../common/server';
 import { onSubmit, showError } from '../common/submit';
 
@@ -24,8 +26,11 @@ const EDITABLE = [
 async function main() {
   const msg = messageArea();
   app().append(h('h1', {}, 'Verrous'), msg.el);
-  const report = await loadReport(msg);
-  if (!report) return;
+  const ctx = await context(msg);
+  if (!ctx) return;
+  if (isViewer(ctx)) return void app().append(readOnlyBanner(VIEWER_READ_ONLY));
+  const report = ctx.report;
+  const territories = myTerritories(ctx);
   const form = buildForm(
     [
       {
@@ -33,7 +38,7 @@ async function main() {
         label: 'Territoire',
         kind: 'select',
         required: true,
-        options: territoryOptions(report),
+        options: territories,
         empty: '— choisir —',
       },
       { name: '_blocker', label: 'Verrou', kind: 'select', options: [], empty: 'Nouveau verrou' },
@@ -120,6 +125,7 @@ async function main() {
     },
   );
   msg.el.before(form.form);
+  preselect(territory, territories);
 }
 
 void main();
