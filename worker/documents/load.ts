@@ -1,14 +1,10 @@
 import type { Programme } from '../../shared/schemas/programme';
 import { listEntities } from '../db/entities';
 import { getProgramme, getProgrammeAssessment } from '../db/programme';
+import type { ActionData, BlockerData, IndicatorData, PartnerData, WorkshopData } from '../db/records';
 import { listSessions } from '../db/sessions';
 import { listTerritories } from '../db/territories';
 import { quotaReport } from '../quotas/engine';
-import type { ActionData } from '../routes/actions';
-import type { BlockerData } from '../routes/blockers';
-import type { IndicatorData } from '../routes/indicators';
-import type { PartnerData } from '../routes/territories';
-import type { WorkshopData } from '../routes/workshops';
 import type { ProgrammeRecord } from './record';
 
 /** The programme's record as the builders read it (a programme is ten territories: one load). */

@@ -138,3 +138,21 @@ export async function saveDocument(db: D1Database, ctx: AuditContext, d: Documen
   ]);
   return (res?.meta.changes ?? 0) === 1;
 }
+
+export const presentDocument = (d: StoredDocument) => ({
+  id: d.id,
+  type: d.type,
+  title: d.title,
+  pages: d.pages,
+  pagesCountedBy: d.pagesCountedBy,
+  url: d.url,
+  // Only when this version is the Google Doc's content (a local version keeps the id aside).
+  ...(d.googleDocId && d.pagesCountedBy === 'google-pdf' ? { googleDocId: d.googleDocId } : {}),
+  territoryId: d.territoryId,
+  subject: d.subject,
+  version: d.version,
+  createdAt: d.createdAt,
+  createdBy: d.createdBy,
+  updatedAt: d.updatedAt,
+  updatedBy: d.updatedBy,
+});

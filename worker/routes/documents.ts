@@ -1,6 +1,9 @@
-import { Hono } from 'hono';
+import * as z from 'zod/mini';
 import { MSG } from '../../shared/i18n/messages';
+import { Id } from '../../shared/schemas';
+import { ALL, WRITERS } from '../auth/policy';
 import { getEntity } from '../db/entities';
+import type { ActionData, WorkshopData } from '../db/records';
 import { buildActionSheet } from '../documents/action-sheet';
 import { loadRecord } from '../documents/load';
 import type { DocumentModel, DocumentType, ReportNumber } from '../documents/model';
@@ -15,19 +18,16 @@ import {
   getDocumentBySubject,
   getDocumentHtml,
   listDocuments,
-  type StoredDocument,
+  presentDocument,
   saveDocument,
 } from '../documents/store';
 import { fitTerritorySummary } from '../documents/territory-summary';
 import { buildWorkshopSheet } from '../documents/workshop-sheet';
-import type { AppEnv } from '../env';
 import { DRIVE_SCOPE, Drive, driveOptions } from '../google/drive';
 import { GoogleError, serviceAccountToken } from '../google/service-account';
-import { readBody } from '../http/body';
 import { ApiError, fieldError } from '../http/errors';
-import type { ActionData } from './actions';
-import { auditContext, type Ctx, newId, q, writableTerritory } from './context';
-import type { WorkshopData } from './workshops';
+import { route } from '../http/route';
+import { auditContext, type Ctx, newId, param, writableTerritory } from './context';
 
 /** What a request asks for: the subject's key, its territory and how to compose it. */
 interface Plan {
@@ -123,120 +123,137 @@ async function googleToken(c: Ctx): Promise<string | null> {
 
 const upstream = () => new ApiError('UPSTREAM_FAILED', MSG.upstream);
 
-export const presentDocument = (d: StoredDocument) => ({
-  id: d.id,
-  type: d.type,
-  title: d.title,
-  pages: d.pages,
-  pagesCountedBy: d.pagesCountedBy,
-  url: d.url,
-  // Only when this version is the Google Doc's content (a local version keeps the id aside).
-  ...(d.googleDocId && d.pagesCountedBy === 'google-pdf' ? { googleDocId: d.googleDocId } : {}),
-  territoryId: d.territoryId,
-  subject: d.subject,
-  version: d.version,
-  createdAt: d.createdAt,
-  createdBy: d.createdBy,
-  updatedAt: d.updatedAt,
-  updatedBy: d.updatedBy,
-});
-
 const docOr404 = async (c: Ctx) => {
-  const d = await getDocument(c.env.DB, c.req.param('id') ?? '');
+  const d = await getDocument(c.env.DB, param(c, 'id'));
   if (!d) throw new ApiError('NOT_FOUND', MSG.notFound('Document'));
   return d;
 };
 
-export const documents = new Hono<AppEnv>()
-  .get('/', async (c) =>
-    c.json({ documents: (await listDocuments(c.env.DB, q(c, 'territoryId'))).map(presentDocument) }),
-  )
+async function generate(c: Ctx, body: DocumentRequest) {
+  const db = c.env.DB;
+  const p = await plan(c, body);
+  const [record, previous] = await Promise.all([loadRecord(db), getDocumentBySubject(db, p.subject)]);
+  const ed = { date: today(record.programme.timezone), version: (previous?.version ?? 0) + 1 };
+  const compose = (from: number, max?: number) => p.compose(record, ed, from, max);
+  const id = previous?.id ?? newId();
 
-  .post('/', async (c) => {
-    const db = c.env.DB;
-    const body = await readBody(c, DocumentRequest);
-    const p = await plan(c, body);
-    const [record, previous] = await Promise.all([loadRecord(db), getDocumentBySubject(db, p.subject)]);
-    const ed = { date: today(record.programme.timezone), version: (previous?.version ?? 0) + 1 };
-    const compose = (from: number, max?: number) => p.compose(record, ed, from, max);
-    const id = previous?.id ?? newId();
-
-    let token: string | null;
+  let token: string | null;
+  try {
+    token = await googleToken(c);
+  } catch {
+    throw upstream();
+  }
+  let result: {
+    html: string;
+    doc: DocumentModel;
+    pages: number;
+    level: number | null;
+    googleDocId: string | null;
+    url: string;
+    created: boolean;
+  };
+  let drive: Drive | null = null;
+  if (token) {
+    drive = new Drive(driveOptions(c.env, token));
     try {
-      token = await googleToken(c);
-    } catch {
-      throw upstream();
+      const pub = await publishToDrive(drive, compose, {
+        name: (doc) => doc.title,
+        existingId: previous?.googleDocId ?? null,
+        folderId: c.env.DRIVE_FOLDER_ID || undefined,
+        limited: p.limited,
+      });
+      result = pub;
+    } catch (err) {
+      if (err instanceof GoogleError) throw upstream();
+      throw err;
     }
-    let result: {
-      html: string;
-      doc: DocumentModel;
-      pages: number;
-      level: number | null;
-      googleDocId: string | null;
-      url: string;
-      created: boolean;
+  } else {
+    // Local default: the worker keeps the HTML; pages is the layout estimate (see pages.ts).
+    const { doc, level } = compose(0);
+    result = {
+      doc,
+      html: renderHtml(doc),
+      pages: estimatePages(doc),
+      level,
+      googleDocId: null,
+      url: `${new URL(c.req.url).origin}/v1/documents/${id}/html`,
+      created: false,
     };
-    let drive: Drive | null = null;
-    if (token) {
-      drive = new Drive(driveOptions(c.env, token));
-      try {
-        const pub = await publishToDrive(drive, compose, {
-          name: (doc) => doc.title,
-          existingId: previous?.googleDocId ?? null,
-          folderId: c.env.DRIVE_FOLDER_ID || undefined,
-          limited: p.limited,
-        });
-        result = pub;
-      } catch (err) {
-        if (err instanceof GoogleError) throw upstream();
-        throw err;
-      }
-    } else {
-      // Local default: the worker keeps the HTML; pages is the layout estimate (see pages.ts).
-      const { doc, level } = compose(0);
-      result = {
-        doc,
-        html: renderHtml(doc),
-        pages: estimatePages(doc),
-        level,
-        googleDocId: null,
-        url: `${new URL(c.req.url).origin}/v1/documents/${id}/html`,
-        created: false,
-      };
-    }
-    const saved = await saveDocument(db, auditContext(c), {
-      id,
-      type: p.type,
-      subject: p.subject,
-      territoryId: p.territoryId,
-      title: result.doc.title,
-      version: ed.version,
-      pages: result.pages,
-      pagesCountedBy: token ? 'google-pdf' : 'estimate',
-      budgetLevel: result.level,
-      // A version kept locally remembers the subject's Google Doc, so the next Google
-      // generation still updates it in place rather than starting a copy.
-      googleDocId: result.googleDocId ?? previous?.googleDocId ?? null,
-      url: result.url,
-      html: result.html,
-    });
-    if (!saved) {
-      if (drive && result.created && result.googleDocId) await drive.deleteFile(result.googleDocId);
-      throw new ApiError('CONFLICT', DOC_MSG.concurrent);
-    }
-    if (drive) c.header('x-google-calls', String(drive.calls));
-    return c.json(presentDocument((await getDocument(db, id))!), 201);
-  })
-
-  .get('/:id', async (c) => c.json(presentDocument(await docOr404(c))))
-
-  .get('/:id/html', async (c) => {
-    const html = await getDocumentHtml(c.env.DB, c.req.param('id'));
-    if (html === null) throw new ApiError('NOT_FOUND', MSG.notFound('Document'));
-    return c.body(html, 200, {
-      'content-type': 'text/html; charset=utf-8',
-      // The page is static: no script may run in it, whatever a field contains.
-      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
-      'x-content-type-options': 'nosniff',
-    });
+  }
+  const saved = await saveDocument(db, auditContext(c), {
+    id,
+    type: p.type,
+    subject: p.subject,
+    territoryId: p.territoryId,
+    title: result.doc.title,
+    version: ed.version,
+    pages: result.pages,
+    pagesCountedBy: token ? 'google-pdf' : 'estimate',
+    budgetLevel: result.level,
+    // A version kept locally remembers the subject's Google Doc, so the next Google
+    // generation still updates it in place rather than starting a copy.
+    googleDocId: result.googleDocId ?? previous?.googleDocId ?? null,
+    url: result.url,
+    html: result.html,
   });
+  if (!saved) {
+    if (drive && result.created && result.googleDocId) await drive.deleteFile(result.googleDocId);
+    throw new ApiError('CONFLICT', DOC_MSG.concurrent);
+  }
+  if (drive) c.header('x-google-calls', String(drive.calls));
+  return c.json(presentDocument((await getDocument(db, id))!), 201);
+}
+
+async function documentHtml(c: Ctx) {
+  const html = await getDocumentHtml(c.env.DB, param(c, 'id'));
+  if (html === null) throw new ApiError('NOT_FOUND', MSG.notFound('Document'));
+  return c.body(html, 200, {
+    'content-type': 'text/html; charset=utf-8',
+    // The page is static: no script may run in it, whatever a field contains.
+    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+    'x-content-type-options': 'nosniff',
+  });
+}
+
+export const documentRoutes = [
+  route(
+    {
+      method: 'GET',
+      path: '/v1/documents',
+      roles: ALL,
+      summary: 'Lister les documents générés',
+      query: z.object({ territoryId: z.optional(Id) }),
+      status: 200,
+    },
+    async (c, { query }) =>
+      c.json({ documents: (await listDocuments(c.env.DB, query.territoryId)).map(presentDocument) }),
+  ),
+
+  route(
+    {
+      method: 'POST',
+      path: '/v1/documents',
+      roles: WRITERS,
+      summary: 'Générer un livrable',
+      body: DocumentRequest,
+      status: 201,
+    },
+    (c, { body }) => generate(c, body),
+  ),
+
+  route(
+    { method: 'GET', path: '/v1/documents/:id', roles: ALL, summary: 'Lire un document', status: 200 },
+    async (c) => c.json(presentDocument(await docOr404(c))),
+  ),
+
+  route(
+    {
+      method: 'GET',
+      path: '/v1/documents/:id/html',
+      roles: ALL,
+      summary: 'Le document rendu (text/html)',
+      status: 200,
+    },
+    documentHtml,
+  ),
+];

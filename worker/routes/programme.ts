@@ -1,24 +1,46 @@
-import { Hono } from 'hono';
 import { Programme, ProgrammeAssessment } from '../../shared/schemas';
+import { ADMIN, ALL, WRITERS } from '../auth/policy';
 import { getProgramme, getProgrammeAssessment, putProgramme, putProgrammeAssessment } from '../db/programme';
-import type { AppEnv } from '../env';
-import { readBody } from '../http/body';
+import { route } from '../http/route';
 import { auditContext } from './context';
 
-export const programme = new Hono<AppEnv>()
-  .get('/', async (c) => {
-    const [p, assessment] = await Promise.all([getProgramme(c.env.DB), getProgrammeAssessment(c.env.DB)]);
-    return c.json({ ...p, assessment });
-  })
+export const programmeRoutes = [
+  route(
+    { method: 'GET', path: '/v1/programme', roles: ALL, summary: 'Lire le programme', status: 200 },
+    async (c) => {
+      const [p, assessment] = await Promise.all([getProgramme(c.env.DB), getProgrammeAssessment(c.env.DB)]);
+      return c.json({ ...p, assessment });
+    },
+  ),
 
-  .put('/', async (c) => {
-    const next = await readBody(c, Programme);
-    await putProgramme(c.env.DB, auditContext(c), next);
-    return c.json({ ...next, assessment: await getProgrammeAssessment(c.env.DB) });
-  })
+  route(
+    {
+      method: 'PUT',
+      path: '/v1/programme',
+      roles: ADMIN,
+      summary: 'Remplacer le programme',
+      body: Programme,
+      status: 200,
+    },
+    async (c, { body }) => {
+      await putProgramme(c.env.DB, auditContext(c), body);
+      return c.json({ ...body, assessment: await getProgrammeAssessment(c.env.DB) });
+    },
+  ),
 
-  .put('/assessment', async (c) => {
-    const assessment = await readBody(c, ProgrammeAssessment);
-    await putProgrammeAssessment(c.env.DB, auditContext(c), assessment);
-    return c.json(assessment);
-  });
+  // The tender makes the critical view the contractor's: the AMO's consultants write it too.
+  route(
+    {
+      method: 'PUT',
+      path: '/v1/programme/assessment',
+      roles: WRITERS,
+      summary: 'Bilan global (COPIL final, regard critique du prestataire)',
+      body: ProgrammeAssessment,
+      status: 200,
+    },
+    async (c, { body }) => {
+      await putProgrammeAssessment(c.env.DB, auditContext(c), body);
+      return c.json(body);
+    },
+  ),
+];

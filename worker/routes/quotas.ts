@@ -1,11 +1,22 @@
-import { Hono } from 'hono';
+import { ALL } from '../auth/policy';
 import { getProgrammeQuery } from '../db/programme';
 import { runQueries } from '../db/query';
-import type { AppEnv } from '../env';
+import { route } from '../http/route';
 import { assembleQuotaReport, quotaReportQueries } from '../quotas/engine';
 
-export const quotas = new Hono<AppEnv>().get('/', async (c) => {
-  const db = c.env.DB;
-  const [p, ...inputs] = await runQueries(db, [getProgrammeQuery(db), ...quotaReportQueries(db)]);
-  return c.json(assembleQuotaReport(p, inputs));
-});
+export const quotaRoutes = [
+  route(
+    {
+      method: 'GET',
+      path: '/v1/quotas',
+      roles: ALL,
+      summary: 'Consommation de tous les quotas',
+      status: 200,
+    },
+    async (c) => {
+      const db = c.env.DB;
+      const [p, ...inputs] = await runQueries(db, [getProgrammeQuery(db), ...quotaReportQueries(db)]);
+      return c.json(assembleQuotaReport(p, inputs));
+    },
+  ),
+];
