@@ -73,6 +73,10 @@ function toLists(s: Pick<Snapshot, 'quotas' | 'workshops' | 'actions' | 'documen
   };
 }
 
+/** The default date of an entry: today, kept within the programme's dates. */
+const withinProgramme = (day: string, p: { startDate: string; endDate: string }) =>
+  day < p.startDate ? p.startDate : day > p.endDate ? p.endDate : day;
+
 /** Today in Paris, the programme's time zone. */
 export const todayInParis = () => Utilities.formatDate(new Date(), 'Europe/Paris', 'yyyy-MM-dd');
 
@@ -121,7 +125,7 @@ export function sidebarContext(fresh = false): Result<SidebarContext> {
     data: {
       me,
       report: lists.report,
-      today: todayInParis(),
+      today: withinProgramme(todayInParis(), profile.programme),
       minutesPerDay: profile.programme.minutesPerDay,
       programme: { startDate: profile.programme.startDate, endDate: profile.programme.endDate },
       workshops: lists.workshops,

@@ -71,7 +71,8 @@ export const fileDocument: ServerApi['fileDocument'] = (doc) => {
       names(),
     ),
   );
-  const tabs = territory ? ['Documents', 'Territoires'] : ['Documents'];
+  const linked = territory && SpreadsheetApp.getActiveSpreadsheet().getSheetByName(TERRITORIES.name);
+  const tabs = linked ? ['Documents', 'Territoires'] : ['Documents'];
   const res: Result<{ tabs: string[] }> = { ok: true, data: { tabs } };
   return warning ? { ...res, warning } : res;
 };

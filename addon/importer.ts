@@ -3,6 +3,7 @@
 // the very schemas the worker enforces (and, for sessions, against the quotas as they stand),
 // and gets a status cell: "OK" or the French reason. The import itself writes an id next to
 // each row before sending it, so a second run replays instead of creating anything twice.
+import { frTypo } from '../shared/i18n/typography';
 import { QUOTA_RULES, sessionAmount } from '../shared/quotas/rules';
 import { BlockerInput, IndicatorInput, SessionInput } from '../shared/schemas';
 import { validate } from '../shared/schemas/validate';
@@ -80,7 +81,7 @@ function convert(
 ): { value?: unknown; error?: string } {
   const t = cellText(raw);
   if (!t) return {};
-  const bad = (what: string) => ({ error: `${f.label} : ${what} « ${t} ».` });
+  const bad = (what: string) => ({ error: frTypo(`${f.label} : ${what} « ${t} ».`) });
   switch (f.type) {
     case 'date':
       return parseDate(t) ? { value: parseDate(t) } : bad('date illisible (attendu JJ/MM/AAAA)');
@@ -133,7 +134,7 @@ function readRows(sheet: Sheet, req: ImportRequest, dir: ReturnType<typeof resol
     }
     const id = idCol >= 0 ? String(r[idCol] ?? '') : '';
     const v = validate(TARGET[req.target].schema, { ...(id ? { id } : {}), ...body });
-    if (!v.ok) errors.push(...v.issues.map((x) => `${labelOf(req, x.path)} : ${x.message}`));
+    if (!v.ok) errors.push(...v.issues.map((x) => frTypo(`${labelOf(req, x.path)} : ${x.message}`)));
     const status = { row: line, ok: errors.length === 0, message: errors.length ? errors.join(' ') : 'OK' };
     return { line, id, body: v.ok ? (v.data as Record<string, unknown>) : undefined, status };
   });

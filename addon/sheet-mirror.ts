@@ -238,8 +238,9 @@ function write(p: Plan) {
   if (p.layout) layout(sheet, p.spec);
 }
 
+/** Whole numbers without decimals ("4 jours", "3 séances"), the others with theirs. */
 const numberFormat = (k: Kind, v: unknown) =>
-  k === 'number' && typeof v === 'number' && Number.isInteger(v) ? FORMAT.int : FORMAT[k];
+  (k === 'number' || k === 'days') && typeof v === 'number' && Number.isInteger(v) ? FORMAT.int : FORMAT[k];
 
 /** Header, widths, wrap, filter, warning-only protection and status colours of a tab. */
 export function layout(sheet: Sheet, spec: TabSpec<unknown>) {

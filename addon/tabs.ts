@@ -21,24 +21,25 @@ import type { Link, TabSpec } from './sheet-mirror';
 const label = (table: Record<string, string>, code: string | undefined | null) =>
   code === undefined || code === null ? '' : (table[code] ?? code);
 
+// Sheets' own light palette: green, yellow, orange, red, grey, blue.
 const STATUS_COLOURS = {
-  [LABELS.quotaStatus.ok]: '#e6f4ea',
-  [LABELS.quotaStatus.warning]: '#fef7e0',
-  [LABELS.quotaStatus.reached]: '#fce8b2',
-  [LABELS.quotaStatus.exceeded]: '#f4c7c3',
+  [LABELS.quotaStatus.ok]: '#d9ead3',
+  [LABELS.quotaStatus.warning]: '#fff2cc',
+  [LABELS.quotaStatus.reached]: '#fce5cd',
+  [LABELS.quotaStatus.exceeded]: '#f4cccc',
 };
 const BLOCKER_COLOURS = {
-  [LABELS.blockerStatus.open]: '#fce8e6',
-  [LABELS.blockerStatus['in-progress']]: '#fef7e0',
-  [LABELS.blockerStatus.resolved]: '#e6f4ea',
-  [LABELS.blockerStatus.abandoned]: '#f1f3f4',
+  [LABELS.blockerStatus.open]: '#f4cccc',
+  [LABELS.blockerStatus['in-progress']]: '#fff2cc',
+  [LABELS.blockerStatus.resolved]: '#d9ead3',
+  [LABELS.blockerStatus.abandoned]: '#efefef',
 };
 export const SEVERITY: Record<AlertRecord['severity'], string> = {
   critical: 'Critique',
   warning: 'Attention',
   info: 'Information',
 };
-const SEVERITY_COLOURS = { Critique: '#f4c7c3', Attention: '#fef7e0', Information: '#e8f0fe' };
+const SEVERITY_COLOURS = { Critique: '#f4cccc', Attention: '#fff2cc', Information: '#cfe2f3' };
 
 /** A territory row may carry the link to its latest summary (resynchronisation, documents). */
 export type TerritoryRow = TerritoryRecord & { summary?: Link };

