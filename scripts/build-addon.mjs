@@ -18,14 +18,16 @@ export const DEFAULT_WORKER_URL = 'https://veli-velo-worker.ademe-occitanie.work
 export const GOALS = { addon: 60 * 1024, sidebar: 40 * 1024 };
 const GLOBAL = 'VeliVelo';
 
-/** Folder `journal` → file `Journal.html` (HtmlService.createHtmlOutputFromFile('Journal')). */
-export const sidebarFile = (dir) => dir[0].toUpperCase() + dir.slice(1);
+/** Folder `journal` → file `Journal.html` (HtmlService.createHtmlOutputFromFile('Journal')). @param {string} dir */
+export const sidebarFile = (dir) => dir.charAt(0).toUpperCase() + dir.slice(1);
 
+/** @param {string} entry */
 async function exportsOf(entry) {
   const r = await build({ entryPoints: [entry], bundle: false, format: 'esm', write: false, metafile: true });
   return Object.values(r.metafile.outputs).flatMap((o) => o.exports);
 }
 
+/** @param {string} workerUrl @param {string[]} allowlist */
 async function buildCode(workerUrl, allowlist) {
   const entry = join(ROOT, 'addon/main.ts');
   const names = await exportsOf(entry);
@@ -42,9 +44,10 @@ async function buildCode(workerUrl, allowlist) {
     define: { __WORKER_URL__: JSON.stringify(workerUrl), __URL_ALLOWLIST__: JSON.stringify(allowlist) },
   });
   const footer = names.map((n) => `function ${n}(...a){return ${GLOBAL}.${n}(...a)}`).join('\n');
-  return { code: `${r.outputFiles[0].text}\n${footer}\n`, names };
+  return { code: `${r.outputFiles[0]?.text}\n${footer}\n`, names };
 }
 
+/** @param {string} dir */
 async function buildSidebar(dir) {
   const r = await build({
     entryPoints: [join(ROOT, 'addon/sidebars', dir, 'main.ts')],
@@ -58,7 +61,7 @@ async function buildSidebar(dir) {
   });
   const css = readFileSync(join(ROOT, 'addon/sidebars/common/style.css'), 'utf8').replace(/\s*\n\s*/g, '');
   // A literal "</script" inside the bundle would end the inline script early.
-  const js = r.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
+  const js = (r.outputFiles[0]?.text ?? '').replace(/<\/script/gi, '<\\/script');
   // HtmlService reads "<?" as the start of a scriptlet: the bundle must hold none.
   if (js.includes('<?'))
     throw new Error(`addon/sidebars/${dir}: the bundle contains "<?", which HtmlService would parse`);
@@ -76,6 +79,7 @@ const LOOPBACK = /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?(\/|$)/;
  * path ending in "/". A loopback http address is accepted for the local harness only (its
  * fake of UrlFetchApp enforces the list the same way); anything else is refused.
  */
+/** @param {string} workerUrl */
 export function allowlistFor(workerUrl) {
   const base = workerUrl.replace(/\/+$/, '');
   if (!/^https:\/\/[^/?#]+\.[^/?#]+(\/[^?#]*)?$/.test(base) && !LOOPBACK.test(base))
@@ -85,6 +89,7 @@ export function allowlistFor(workerUrl) {
   return [`${base}/`];
 }
 
+/** @param {string} workerUrl */
 export function manifest(workerUrl) {
   const m = JSON.parse(readFileSync(join(ROOT, 'appsscript.json'), 'utf8'));
   m.urlFetchWhitelist = allowlistFor(workerUrl);
@@ -97,7 +102,7 @@ export const sidebarDirs = () =>
     .map((d) => d.name)
     .sort();
 
-const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const kb = (/** @type {number} */ n) => `${(n / 1024).toFixed(1)} KB`;
 
 export async function buildAddon({
   outDir = process.env.VELI_ADDON_OUT ?? join(ROOT, 'dist/addon'),

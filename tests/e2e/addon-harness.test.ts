@@ -8,6 +8,7 @@ import { type BrowserContext, chromium, type FrameLocator, type Page } from 'pla
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, buildAddonTo, startLocalWorker } from '../../harness/local-worker';
 import { type Harness, startHarness } from '../../harness/server';
+import { chromiumPath } from '../support/chromium';
 
 const CONSULTANT = 'claire.e2e@amo.example';
 const COLLEAGUE = 'julien.e2e@amo.example';
@@ -82,7 +83,7 @@ beforeAll(async () => {
   });
   profile = mkdtempSync(join(tmpdir(), 'veli-chromium-'));
   browser = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     headless: true,
     locale: 'fr-FR',
     viewport: { width: 1500, height: 900 },

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { type BrowserContext, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPath } from '../support/chromium';
 import { CHROMIUM_ARGS } from '../support/fake-google';
 import { apiClient, startLocalWorker } from '../support/worker-process';
 
@@ -31,7 +32,7 @@ beforeAll(async () => {
   profile = mkdtempSync(join(tmpdir(), 'docs-e2e-chromium-'));
   [worker, browser] = await Promise.all([
     startLocalWorker(ADMIN),
-    chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS }),
+    chromium.launchPersistentContext(profile, { executablePath: chromiumPath(), args: CHROMIUM_ARGS }),
   ]);
   api = apiClient(worker.base, ADMIN);
   await api('POST', '/v1/members', { email: 'conseil@amo.example', role: 'consultant' });
@@ -39,7 +40,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  worker?.stop();
+  await worker?.stop();
   rmSync(profile, { recursive: true, force: true });
 });
 

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { exportPKCS8, generateKeyPair, jwtVerify } from 'jose';
 import { PDFDocument } from 'pdf-lib';
 import { type BrowserContext, chromium } from 'playwright-core';
+import { chromiumPath } from './chromium';
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -106,7 +107,7 @@ export async function startFakeGoogle() {
 
   async function printPdf(html: string): Promise<Buffer> {
     browser ??= await chromium.launchPersistentContext(profile, {
-      executablePath: '/usr/bin/chromium',
+      executablePath: chromiumPath(),
       args: CHROMIUM_ARGS,
       javaScriptEnabled: false,
     });

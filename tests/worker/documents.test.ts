@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ACTION_HEADINGS } from '../../worker/documents/action-sheet';
 import { REPORT_HEADINGS, REPORT_TITLES } from '../../worker/documents/progress-report';
+import { FINAL_HEADINGS } from '../../worker/documents/report-final';
 import { SUMMARY_HEADINGS } from '../../worker/documents/territory-summary';
 import { WORKSHOP_HEADINGS } from '../../worker/documents/workshop-sheet';
 import { documentCount, headings, territoryWithRecord, XSS } from './documents-fixtures';
 import { ADMIN, call, counts, makePartner, makeTerritory, uid } from './helpers';
+import { plain } from './plain';
 
 const SUMMARY_REQUIRED = Object.values(SUMMARY_HEADINGS);
 
@@ -12,7 +14,7 @@ async function html(id: string) {
   const res = await call('GET', `/v1/documents/${id}/html`);
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toMatch(/^text\/html/);
-  return res.body as string;
+  return plain(res.body as string);
 }
 
 async function workshopFor(territoryId: string, consultant: string, over: Record<string, unknown> = {}) {
@@ -60,11 +62,13 @@ describe('documents — local default (no Google configured)', () => {
     expect(res.body.url).toMatch(new RegExp(`/v1/documents/${res.body.id}/html$`));
     const page = await html(res.body.id);
     for (const h of SUMMARY_REQUIRED) expect(headings(page)).toContain(h);
-    // Fiche descriptive: legal form, central city with its INSEE population, consultants.
-    expect(page).toContain('Communauté d&#39;agglomération');
+    // Fiche descriptive: legal form, central city with its INSEE population, named contacts;
+    // never the consultants' e-mail addresses.
+    expect(page).toContain('Communauté d’agglomération');
     expect(page).toMatch(/Albi \(code INSEE 81004/);
     expect(page).toMatch(/\d habitants/);
-    expect(page).toContain(consultant);
+    expect(page).toContain('Aucun contact nommé');
+    expect(page).not.toContain(consultant);
     // CO₂ from VELI km with ADEME's factors, the source cited; date and version.
     expect(page).toContain('kg CO₂e');
     expect(page).toContain('Impact CO₂');
@@ -115,11 +119,13 @@ describe('documents — local default (no Google configured)', () => {
     expect(res.body.pages).toBeLessThanOrEqual(4);
     const page = await html(res.body.id);
     for (const h of SUMMARY_REQUIRED) expect(headings(page)).toContain(h);
-    expect(page).toMatch(/autres verrous non détaillés — par statut : /);
+    expect(page).toMatch(/autres verrous non détaillés : /);
     expect(page).toMatch(/Texte abrégé pour tenir le format : [\d\s]+ caractères sur 5\s000/);
-    expect(page).toMatch(/valeurs antérieures/);
-    expect(page).toContain('60 séances consignées');
+    expect(page).toMatch(/périodes antérieures|autres indicateurs non détaillés/);
+    expect(page).toContain('60 séances tenues');
     expect(page).toContain('40 verrous consignés');
+    // Recommendations are never shortened: the whole 5,000 characters are there.
+    expect(page).toContain('Recommandation');
   });
 
   it('escapes every user text: markup shows as text', async () => {
@@ -264,7 +270,7 @@ describe('documents — local default (no Google configured)', () => {
       body: { type: 'progress-report', report: 1 },
     });
     expect(r1.status, JSON.stringify(r1.body)).toBe(201);
-    expect(r1.body.title).toBe(REPORT_TITLES['1']);
+    expect(plain(r1.body.title)).toBe(REPORT_TITLES['1']);
     const p1 = headings(await html(r1.body.id));
     expect(p1).toContain(`Synthèse territoriale — ${territory.name}`);
     for (const h of SUMMARY_REQUIRED) expect(p1).toContain(h);
@@ -280,15 +286,23 @@ describe('documents — local default (no Google configured)', () => {
     const pageF = await html(rf.body.id);
     const pf = headings(pageF);
     for (const h of [
-      REPORT_HEADINGS.overview,
-      REPORT_HEADINGS.actions,
+      FINAL_HEADINGS.totals,
+      FINAL_HEADINGS.matrix,
+      `${REPORT_HEADINGS.actions} — ${territory.name}`,
       REPORT_HEADINGS.assessment,
       REPORT_HEADINGS.copil,
       REPORT_HEADINGS.critical,
     ])
       expect(pf).toContain(h);
     expect(pf).toContain('Fiche action — Navette vélo-bus');
-    for (const h of Object.values(ACTION_HEADINGS)) expect(pf).toContain(h);
+    // In the report the sheets are compact (several share a page): their items are table rows.
+    for (const label of [
+      'Statut',
+      'Délai de mise en œuvre',
+      'Acteurs impliqués',
+      'Degré de reproductibilité',
+    ])
+      expect(pageF).toContain(`<th>${label.replace(/'/g, '&#39;')}</th>`);
     expect(pageF).toContain('Le COPIL final valide le bilan.');
     expect(pageF).toContain('Le prestataire regrette le manque de stationnement.');
     expect(pageF).toContain(territory.name.replace(/'/g, '&#39;'));

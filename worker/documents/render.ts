@@ -27,6 +27,10 @@ th { background: #e6f0ea; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 table.fields th { width: 30%; }
 .break { break-before: page; page-break-before: always; }
+table.bars caption { text-align: left; font-size: 8.5pt; padding-bottom: 2pt; }
+table.bars th { width: 34%; font-weight: normal; background: none; }
+table.bars td.bar { padding: 0; border: 0.5pt solid #fff; }
+table.bars td:last-child { width: 14%; }
 `;
 
 function block(b: Block): string {

@@ -46,10 +46,28 @@ export interface Route {
   handler: (c: Ctx, input: Input<unknown, unknown>) => Response | Promise<Response>;
 }
 
-export const route = <B extends Schema | undefined = undefined, Q extends Schema | undefined = undefined>(
-  spec: RouteSpec<B, Q>,
+type Options<B, Q> = Omit<
+  RouteSpec<B & (Schema | undefined), Q & (Schema | undefined)>,
+  'method' | 'path' | 'roles' | 'summary' | 'status'
+> & {
+  status?: 200 | 201;
+};
+
+/**
+ * Declares a route: `route('POST /v1/blockers', WRITERS, 'Créer un verrou', { body: BlockerInput,
+ * status: 201 }, handler)`. The handler gets the validated body and query.
+ */
+export function route<B extends Schema | undefined = undefined, Q extends Schema | undefined = undefined>(
+  key: `${Method} /v1/${string}`,
+  roles: Rule,
+  summary: string,
+  options: Options<B, Q>,
   handler: (c: Ctx, input: Input<Infer<B>, Infer<Q>>) => Response | Promise<Response>,
-): Route => ({ spec, handler: handler as Route['handler'] });
+): Route {
+  const [method, path] = key.split(' ') as [Method, RouteSpec['path']];
+  const spec: RouteSpec = { method, path, roles, summary, status: 200, ...options };
+  return { spec, handler: handler as Route['handler'] };
+}
 
 /** `GET /v1/territories/:id`: the key tests and logs use for a route. */
 export const routeKey = (s: Pick<RouteSpec, 'method' | 'path'>) => `${s.method} ${s.path}`;

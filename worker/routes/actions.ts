@@ -17,7 +17,7 @@ async function actionOr404(c: Ctx) {
 
 const ActionFilters = z.object({ territoryId: z.optional(Id), partnerId: z.optional(Id) });
 
-async function createAction(c: Ctx, body: ActionInput) {
+async function createAction(c: Ctx, { body }: { body: ActionInput }) {
   const db = c.env.DB;
   const partner = await getEntity<PartnerData>(db, 'partners', body.partnerId);
   if (!partner) throw fieldError('partnerId', MSG.notFound('Partenaire'));
@@ -31,57 +31,33 @@ async function createAction(c: Ctx, body: ActionInput) {
   return c.json(presentAction((await getEntity<ActionData>(db, 'actions', id))!), inserted ? 201 : 200);
 }
 
+async function listActions(c: Ctx, { query }: { query: z.infer<typeof ActionFilters> }) {
+  const list = await listEntities<ActionData>(c.env.DB, 'actions', {
+    territory_id: query.territoryId ?? null,
+    partner_id: query.partnerId ?? null,
+  });
+  return c.json({ actions: list.map(presentAction) });
+}
+
+const readAction = async (c: Ctx) => c.json(presentAction(await actionOr404(c)));
+
+async function patchAction(c: Ctx, { body: patch }: { body: ActionPatch }) {
+  const before = await actionOr404(c);
+  await writableTerritory(c, before.data.territoryId);
+  const data: ActionData = compact({ ...before.data, ...patch });
+  await updateEntity(c.env.DB, auditContext(c), 'actions', before, {}, data);
+  return c.json(presentAction((await getEntity<ActionData>(c.env.DB, 'actions', before.id))!));
+}
+
 export const actionRoutes = [
+  route('GET /v1/actions', ALL, 'Lister les fiches action', { query: ActionFilters }, listActions),
   route(
-    {
-      method: 'GET',
-      path: '/v1/actions',
-      roles: ALL,
-      summary: 'Lister les fiches action',
-      query: ActionFilters,
-      status: 200,
-    },
-    async (c, { query }) => {
-      const list = await listEntities<ActionData>(c.env.DB, 'actions', {
-        territory_id: query.territoryId ?? null,
-        partner_id: query.partnerId ?? null,
-      });
-      return c.json({ actions: list.map(presentAction) });
-    },
+    'POST /v1/actions',
+    WRITERS,
+    'Créer une fiche action',
+    { body: ActionInput, status: 201 },
+    createAction,
   ),
-
-  route(
-    {
-      method: 'POST',
-      path: '/v1/actions',
-      roles: WRITERS,
-      summary: 'Créer une fiche action',
-      body: ActionInput,
-      status: 201,
-    },
-    (c, { body }) => createAction(c, body),
-  ),
-
-  route(
-    { method: 'GET', path: '/v1/actions/:id', roles: ALL, summary: 'Lire une fiche action', status: 200 },
-    async (c) => c.json(presentAction(await actionOr404(c))),
-  ),
-
-  route(
-    {
-      method: 'PATCH',
-      path: '/v1/actions/:id',
-      roles: WRITERS,
-      summary: 'Modifier une fiche action',
-      body: ActionPatch,
-      status: 200,
-    },
-    async (c, { body: patch }) => {
-      const before = await actionOr404(c);
-      await writableTerritory(c, before.data.territoryId);
-      const data: ActionData = compact({ ...before.data, ...patch });
-      await updateEntity(c.env.DB, auditContext(c), 'actions', before, {}, data);
-      return c.json(presentAction((await getEntity<ActionData>(c.env.DB, 'actions', before.id))!));
-    },
-  ),
+  route('GET /v1/actions/:id', ALL, 'Lire une fiche action', {}, readAction),
+  route('PATCH /v1/actions/:id', WRITERS, 'Modifier une fiche action', { body: ActionPatch }, patchAction),
 ];

@@ -18,7 +18,7 @@ const AlertFilters = z.object({
   subjectId: z.optional(z.string()),
 });
 
-async function listAlerts(c: Ctx, query: z.infer<typeof AlertFilters>) {
+async function listAlerts(c: Ctx, { query }: { query: z.infer<typeof AlertFilters> }) {
   const status = query.status ?? OPEN_ALERTS.status;
   if (!(STATUSES as readonly string[]).includes(status))
     throw fieldError('status', 'Statut d’alerte inconnu : open, resolved ou all.');
@@ -39,7 +39,7 @@ async function listAlerts(c: Ctx, query: z.infer<typeof AlertFilters>) {
   return c.json({ alerts, lastRun: presentRun(run) });
 }
 
-async function runCheck(c: Ctx, body: z.infer<typeof CheckRunInput>) {
+async function runCheck(c: Ctx, { body }: { body: z.infer<typeof CheckRunInput> }) {
   const run = await runNightlyCheck(c.env, {
     trigger: 'manual',
     asOf: body.asOf,
@@ -54,29 +54,9 @@ async function runCheck(c: Ctx, body: z.infer<typeof CheckRunInput>) {
   return c.json({ run: presentRun(run) });
 }
 
-export const alertRoutes = [
-  route(
-    {
-      method: 'GET',
-      path: '/v1/alerts',
-      roles: ALL,
-      summary: 'Alertes du contrôle nocturne',
-      query: AlertFilters,
-      status: 200,
-    },
-    (c, { query }) => listAlerts(c, query),
-  ),
+const RUN = { body: CheckRunInput, optionalBody: true } as const;
 
-  route(
-    {
-      method: 'POST',
-      path: '/v1/checks/run',
-      roles: ADMIN,
-      summary: 'Lancer le contrôle maintenant (asOf facultatif)',
-      body: CheckRunInput,
-      optionalBody: true,
-      status: 200,
-    },
-    (c, { body }) => runCheck(c, body),
-  ),
+export const alertRoutes = [
+  route('GET /v1/alerts', ALL, 'Alertes du contrôle nocturne', { query: AlertFilters }, listAlerts),
+  route('POST /v1/checks/run', ADMIN, 'Lancer le contrôle maintenant (asOf facultatif)', RUN, runCheck),
 ];

@@ -52,7 +52,11 @@ const AuditFilters = z.object({
   after: z.optional(z.string()),
 });
 
-async function listAuditPage(c: Ctx, query: z.infer<typeof AuditFilters>) {
+/**
+ * The audit trail, oldest first, for admins. Filters: entity, entityId, actor, from, to;
+ * pages of `limit` lines (at most 1,000), the next page asked with `after=<next>`.
+ */
+async function listAuditPage(c: Ctx, { query }: { query: z.infer<typeof AuditFilters> }) {
   const limit = positiveInt(query.limit, 'limit', MAX_PAGE) ?? MAX_PAGE;
   const entries = await listAudit(c.env.DB, {
     entity: query.entity,
@@ -67,20 +71,6 @@ async function listAuditPage(c: Ctx, query: z.infer<typeof AuditFilters>) {
   return c.json({ entries: page, next: entries.length > limit ? (page.at(-1)?.seq ?? null) : null });
 }
 
-/**
- * The audit trail, oldest first, for admins. Filters: entity, entityId, actor, from, to;
- * pages of `limit` lines (at most 1,000), the next page asked with `after=<next>`.
- */
-export const auditRoutes = [
-  route(
-    {
-      method: 'GET',
-      path: '/v1/audit',
-      roles: ADMIN,
-      summary: 'Journal d’audit (dates de Paris, bornes incluses)',
-      query: AuditFilters,
-      status: 200,
-    },
-    (c, { query }) => listAuditPage(c, query),
-  ),
-];
+const AUDIT = 'Journal d’audit (dates de Paris, bornes incluses)';
+
+export const auditRoutes = [route('GET /v1/audit', ADMIN, AUDIT, { query: AuditFilters }, listAuditPage)];

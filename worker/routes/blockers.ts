@@ -28,73 +28,46 @@ const BlockerFilters = z.object({
   status: z.optional(z.enum(BLOCKER_STATUSES)),
 });
 
+type Filters = z.infer<typeof BlockerFilters>;
+
+async function listBlockers(c: Ctx, { query }: { query: Filters }) {
+  const list = await listEntities<BlockerData>(c.env.DB, 'blockers', {
+    territory_id: query.territoryId ?? null,
+    status: query.status ?? null,
+  });
+  return c.json({ blockers: list.map((b) => present(b)) });
+}
+
+async function createBlocker(c: Ctx, { body }: { body: BlockerInput }) {
+  const territory = await writableTerritory(c, body.territoryId);
+  await checkPartner(c, body.partnerId, territory.id);
+  const { id = newId(), ...fields } = body;
+  const data: BlockerData = compact({ ...fields, status: fields.status ?? 'open' });
+  const hash = await bodyHash(body);
+  const db = c.env.DB;
+  const columns = { territory_id: territory.id, partner_id: data.partnerId ?? null, status: data.status };
+  const inserted = await insertEntity(db, auditContext(c), 'blockers', id, columns, data, hash);
+  if (!inserted) await replayOrRefuse(await getEntity(db, 'blockers', id), hash, () => undefined as never);
+  return c.json(present((await getEntity<BlockerData>(db, 'blockers', id))!), inserted ? 201 : 200);
+}
+
+const readBlocker = async (c: Ctx) => c.json(present(await blockerOr404(c)));
+
+async function patchBlocker(c: Ctx, { body: patch }: { body: BlockerPatch }) {
+  const before = await blockerOr404(c);
+  await writableTerritory(c, before.data.territoryId);
+  const data: BlockerData = compact({ ...before.data, ...patch });
+  const rule = validate(BlockerInput, data);
+  if (!rule.ok) throw validationError(rule.issues);
+  await checkPartner(c, data.partnerId, data.territoryId);
+  const columns = { partner_id: data.partnerId ?? null, status: data.status };
+  await updateEntity(c.env.DB, auditContext(c), 'blockers', before, columns, data);
+  return c.json(present((await getEntity<BlockerData>(c.env.DB, 'blockers', before.id))!));
+}
+
 export const blockerRoutes = [
-  route(
-    {
-      method: 'GET',
-      path: '/v1/blockers',
-      roles: ALL,
-      summary: 'Lister les verrous',
-      query: BlockerFilters,
-      status: 200,
-    },
-    async (c, { query }) => {
-      const list = await listEntities<BlockerData>(c.env.DB, 'blockers', {
-        territory_id: query.territoryId ?? null,
-        status: query.status ?? null,
-      });
-      return c.json({ blockers: list.map((b) => present(b)) });
-    },
-  ),
-
-  route(
-    {
-      method: 'POST',
-      path: '/v1/blockers',
-      roles: WRITERS,
-      summary: 'Créer un verrou',
-      body: BlockerInput,
-      status: 201,
-    },
-    async (c, { body }) => {
-      const territory = await writableTerritory(c, body.territoryId);
-      await checkPartner(c, body.partnerId, territory.id);
-      const { id = newId(), ...fields } = body;
-      const data: BlockerData = compact({ ...fields, status: fields.status ?? 'open' });
-      const hash = await bodyHash(body);
-      const db = c.env.DB;
-      const columns = { territory_id: territory.id, partner_id: data.partnerId ?? null, status: data.status };
-      const inserted = await insertEntity(db, auditContext(c), 'blockers', id, columns, data, hash);
-      if (!inserted)
-        await replayOrRefuse(await getEntity(db, 'blockers', id), hash, () => undefined as never);
-      return c.json(present((await getEntity<BlockerData>(db, 'blockers', id))!), inserted ? 201 : 200);
-    },
-  ),
-
-  route(
-    { method: 'GET', path: '/v1/blockers/:id', roles: ALL, summary: 'Lire un verrou', status: 200 },
-    async (c) => c.json(present(await blockerOr404(c))),
-  ),
-
-  route(
-    {
-      method: 'PATCH',
-      path: '/v1/blockers/:id',
-      roles: WRITERS,
-      summary: 'Modifier un verrou',
-      body: BlockerPatch,
-      status: 200,
-    },
-    async (c, { body: patch }) => {
-      const before = await blockerOr404(c);
-      await writableTerritory(c, before.data.territoryId);
-      const data: BlockerData = compact({ ...before.data, ...patch });
-      const rule = validate(BlockerInput, data);
-      if (!rule.ok) throw validationError(rule.issues);
-      await checkPartner(c, data.partnerId, data.territoryId);
-      const columns = { partner_id: data.partnerId ?? null, status: data.status };
-      await updateEntity(c.env.DB, auditContext(c), 'blockers', before, columns, data);
-      return c.json(present((await getEntity<BlockerData>(c.env.DB, 'blockers', before.id))!));
-    },
-  ),
+  route('GET /v1/blockers', ALL, 'Lister les verrous', { query: BlockerFilters }, listBlockers),
+  route('POST /v1/blockers', WRITERS, 'Créer un verrou', { body: BlockerInput, status: 201 }, createBlocker),
+  route('GET /v1/blockers/:id', ALL, 'Lire un verrou', {}, readBlocker),
+  route('PATCH /v1/blockers/:id', WRITERS, 'Modifier un verrou', { body: BlockerPatch }, patchBlocker),
 ];

@@ -1,16 +1,18 @@
 import * as z from 'zod/mini';
-import { MSG } from '../../shared/i18n/messages';
+import { LABELS } from '../../shared/i18n/labels';
+import { frDate, MSG } from '../../shared/i18n/messages';
 import { Id } from '../../shared/schemas';
 import { ALL, WRITERS } from '../auth/policy';
 import { getEntity } from '../db/entities';
 import type { ActionData, WorkshopData } from '../db/records';
 import { buildActionSheet } from '../documents/action-sheet';
+import { SUMMARY_MAX_PAGES } from '../documents/budget';
 import { loadRecord } from '../documents/load';
 import type { DocumentModel, DocumentType, ReportNumber } from '../documents/model';
 import { estimatePages } from '../documents/pages';
 import { buildProgressReport } from '../documents/progress-report';
 import { type Composed, publishToDrive } from '../documents/publish';
-import type { ProgrammeRecord } from '../documents/record';
+import type { Edition, ProgrammeRecord } from '../documents/record';
 import { renderHtml } from '../documents/render';
 import { DOC_MSG, DocumentRequest } from '../documents/request';
 import {
@@ -21,7 +23,7 @@ import {
   presentDocument,
   saveDocument,
 } from '../documents/store';
-import { fitTerritorySummary } from '../documents/territory-summary';
+import { fitTerritorySummary, overflowText } from '../documents/territory-summary';
 import { buildWorkshopSheet } from '../documents/workshop-sheet';
 import { DRIVE_SCOPE, Drive, driveOptions } from '../google/drive';
 import { GoogleError, serviceAccountToken } from '../google/service-account';
@@ -43,24 +45,57 @@ interface Plan {
   ) => Composed;
 }
 
+/** Who asked, for which day and status: the document's edition (checked against the programme). */
+function editionOf(c: Ctx, body: DocumentRequest) {
+  const user = c.get('user');
+  if (body.status === 'validated' && user.role !== 'admin')
+    throw new ApiError('FORBIDDEN', DOC_MSG.validatedAdminOnly);
+  return (r: ProgrammeRecord, ed: { date: string; version: number }): Edition => {
+    const asOf = body.asOf ?? ed.date;
+    if (asOf > ed.date) throw fieldError('asOf', DOC_MSG.asOfFuture(frDate(ed.date)));
+    if (asOf < r.programme.startDate)
+      throw fieldError('asOf', DOC_MSG.asOfBeforeStart(frDate(r.programme.startDate)));
+    return {
+      ...ed,
+      asOf,
+      status: body.status ?? 'draft',
+      author: `${user.email} (${LABELS.role[user.role]})`,
+    };
+  };
+}
+
+type EditionOf = ReturnType<typeof editionOf>;
+
+async function summaryPlan(c: Ctx, territoryId: string | undefined, edition: EditionOf): Promise<Plan> {
+  if (!territoryId) throw fieldError('territoryId', DOC_MSG.territoryRequired);
+  const t = await writableTerritory(c, territoryId);
+  return {
+    type: 'territory-summary',
+    subject: `territory-summary:${t.id}`,
+    territoryId: t.id,
+    limited: true,
+    compose: (r, ed, from, max) => {
+      const rec = r.territories.find((x) => x.id === t.id)!;
+      const fit = fitTerritorySummary(r, rec, edition(r, ed), from, max);
+      // Never a summary of 5 pages or more: when even the tightest budget is estimated
+      // over the limit, say which texts to shorten. With a smaller allowance (Google
+      // counted 5 pages), the tightest version goes back to the page loop, which counts
+      // it again; `fit.overflow` is what to answer if Google still counts 5.
+      if (!fit.fits && (max === undefined || max >= SUMMARY_MAX_PAGES))
+        throw new ApiError('DOES_NOT_FIT', DOC_MSG.doesNotFit(overflowText(fit.overflow)), {
+          fields: fit.overflow,
+        });
+      return fit;
+    },
+  };
+}
+
 async function plan(c: Ctx, body: DocumentRequest): Promise<Plan> {
   const db = c.env.DB;
+  const edition = editionOf(c, body);
   switch (body.type) {
-    case 'territory-summary': {
-      if (!body.territoryId) throw fieldError('territoryId', DOC_MSG.territoryRequired);
-      const t = await writableTerritory(c, body.territoryId);
-      return {
-        type: body.type,
-        subject: `territory-summary:${t.id}`,
-        territoryId: t.id,
-        limited: true,
-        compose: (r, ed, from, max) => {
-          const rec = r.territories.find((x) => x.id === t.id)!;
-          const fit = fitTerritorySummary(r, rec, ed, from, max);
-          return { doc: fit.doc, level: fit.level, estimatedPages: fit.estimatedPages };
-        },
-      };
-    }
+    case 'territory-summary':
+      return summaryPlan(c, body.territoryId, edition);
     case 'workshop-sheet': {
       if (!body.workshopId) throw fieldError('workshopId', DOC_MSG.workshopRequired);
       const w = await getEntity<WorkshopData>(db, 'workshops', body.workshopId);
@@ -72,7 +107,7 @@ async function plan(c: Ctx, body: DocumentRequest): Promise<Plan> {
         territoryId: w.data.hostTerritoryId,
         limited: false,
         compose: (r, ed) => ({
-          doc: buildWorkshopSheet(r, r.workshops.find((x) => x.id === w.id)!, ed),
+          doc: buildWorkshopSheet(r, r.workshops.find((x) => x.id === w.id)!, edition(r, ed)),
           level: null,
         }),
       };
@@ -88,7 +123,7 @@ async function plan(c: Ctx, body: DocumentRequest): Promise<Plan> {
         territoryId: a.data.territoryId,
         limited: false,
         compose: (r, ed) => ({
-          doc: buildActionSheet(r, r.actions.find((x) => x.id === a.id)!, ed),
+          doc: buildActionSheet(r, r.actions.find((x) => x.id === a.id)!, edition(r, ed)),
           level: null,
         }),
       };
@@ -102,7 +137,7 @@ async function plan(c: Ctx, body: DocumentRequest): Promise<Plan> {
         subject: `progress-report:${n}`,
         territoryId: null,
         limited: false,
-        compose: (r, ed) => ({ doc: buildProgressReport(r, n, ed), level: null }),
+        compose: (r, ed) => ({ doc: buildProgressReport(r, n, edition(r, ed)), level: null }),
       };
     }
   }
@@ -129,7 +164,7 @@ const docOr404 = async (c: Ctx) => {
   return d;
 };
 
-async function generate(c: Ctx, body: DocumentRequest) {
+async function generate(c: Ctx, { body }: { body: DocumentRequest }) {
   const db = c.env.DB;
   const p = await plan(c, body);
   const [record, previous] = await Promise.all([loadRecord(db), getDocumentBySubject(db, p.subject)]);
@@ -215,45 +250,23 @@ async function documentHtml(c: Ctx) {
   });
 }
 
+const DocumentFilters = z.object({ territoryId: z.optional(Id) });
+
+async function listAll(c: Ctx, { query }: { query: z.infer<typeof DocumentFilters> }) {
+  return c.json({ documents: (await listDocuments(c.env.DB, query.territoryId)).map(presentDocument) });
+}
+
+const readDocument = async (c: Ctx) => c.json(presentDocument(await docOr404(c)));
+
 export const documentRoutes = [
+  route('GET /v1/documents', ALL, 'Lister les documents générés', { query: DocumentFilters }, listAll),
   route(
-    {
-      method: 'GET',
-      path: '/v1/documents',
-      roles: ALL,
-      summary: 'Lister les documents générés',
-      query: z.object({ territoryId: z.optional(Id) }),
-      status: 200,
-    },
-    async (c, { query }) =>
-      c.json({ documents: (await listDocuments(c.env.DB, query.territoryId)).map(presentDocument) }),
+    'POST /v1/documents',
+    WRITERS,
+    'Générer un livrable',
+    { body: DocumentRequest, status: 201 },
+    generate,
   ),
-
-  route(
-    {
-      method: 'POST',
-      path: '/v1/documents',
-      roles: WRITERS,
-      summary: 'Générer un livrable',
-      body: DocumentRequest,
-      status: 201,
-    },
-    (c, { body }) => generate(c, body),
-  ),
-
-  route(
-    { method: 'GET', path: '/v1/documents/:id', roles: ALL, summary: 'Lire un document', status: 200 },
-    async (c) => c.json(presentDocument(await docOr404(c))),
-  ),
-
-  route(
-    {
-      method: 'GET',
-      path: '/v1/documents/:id/html',
-      roles: ALL,
-      summary: 'Le document rendu (text/html)',
-      status: 200,
-    },
-    documentHtml,
-  ),
+  route('GET /v1/documents/:id', ALL, 'Lire un document', {}, readDocument),
+  route('GET /v1/documents/:id/html', ALL, 'Le document rendu (text/html)', {}, documentHtml),
 ];

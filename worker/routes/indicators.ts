@@ -11,7 +11,7 @@ import { auditContext, type Ctx, newId, replayOrRefuse, writableTerritory } from
 
 const IndicatorFilters = z.object({ territoryId: z.optional(Id), partnerId: z.optional(Id) });
 
-async function recordIndicator(c: Ctx, body: IndicatorInput) {
+async function recordIndicator(c: Ctx, { body }: { body: IndicatorInput }) {
   const db = c.env.DB;
   const territory = await writableTerritory(c, body.territoryId);
   if (body.partnerId) {
@@ -32,34 +32,27 @@ async function recordIndicator(c: Ctx, body: IndicatorInput) {
   return c.json(present((await getEntity<IndicatorData>(db, 'indicators', id))!), inserted ? 201 : 200);
 }
 
+async function listIndicators(c: Ctx, { query }: { query: z.infer<typeof IndicatorFilters> }) {
+  const list = await listEntities<IndicatorData>(c.env.DB, 'indicators', {
+    territory_id: query.territoryId ?? null,
+    partner_id: query.partnerId ?? null,
+  });
+  return c.json({ indicators: list.map((i) => present(i)) });
+}
+
 export const indicatorRoutes = [
   route(
-    {
-      method: 'GET',
-      path: '/v1/indicators',
-      roles: ALL,
-      summary: 'Lister les valeurs d’indicateurs',
-      query: IndicatorFilters,
-      status: 200,
-    },
-    async (c, { query }) => {
-      const list = await listEntities<IndicatorData>(c.env.DB, 'indicators', {
-        territory_id: query.territoryId ?? null,
-        partner_id: query.partnerId ?? null,
-      });
-      return c.json({ indicators: list.map((i) => present(i)) });
-    },
+    'GET /v1/indicators',
+    ALL,
+    'Lister les valeurs d’indicateurs',
+    { query: IndicatorFilters },
+    listIndicators,
   ),
-
   route(
-    {
-      method: 'POST',
-      path: '/v1/indicators',
-      roles: WRITERS,
-      summary: 'Saisir une valeur d’indicateur',
-      body: IndicatorInput,
-      status: 201,
-    },
-    (c, { body }) => recordIndicator(c, body),
+    'POST /v1/indicators',
+    WRITERS,
+    'Saisir une valeur d’indicateur',
+    { body: IndicatorInput, status: 201 },
+    recordIndicator,
   ),
 ];

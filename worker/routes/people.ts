@@ -67,24 +67,6 @@ async function erase(c: Ctx) {
 }
 
 export const peopleRoutes = [
-  route(
-    {
-      method: 'GET',
-      path: '/v1/people/:email',
-      roles: ADMIN,
-      summary: 'Exporter les données d’une personne',
-      status: 200,
-    },
-    exportPerson,
-  ),
-  route(
-    {
-      method: 'POST',
-      path: '/v1/people/:email/erase',
-      roles: ADMIN,
-      summary: 'Effacer les coordonnées d’une personne',
-      status: 200,
-    },
-    erase,
-  ),
+  route('GET /v1/people/:email', ADMIN, 'Exporter les données d’une personne', {}, exportPerson),
+  route('POST /v1/people/:email/erase', ADMIN, 'Effacer les coordonnées d’une personne', {}, erase),
 ];

@@ -33,7 +33,7 @@ const SessionFilters = z.object({
 });
 
 /** POST /v1/sessions: the checks, then the quota-checked insert (see quotas/engine.ts). */
-async function logSession(c: Ctx, body: SessionInput) {
+async function logSession(c: Ctx, { body }: { body: SessionInput }) {
   const db = c.env.DB;
   const user = c.get('user');
   if (body.override && user.role !== 'admin') throw new ApiError('FORBIDDEN', MSG.overrideAdminOnly);
@@ -148,61 +148,35 @@ async function logSession(c: Ctx, body: SessionInput) {
   return c.json({ session, quota }, 201);
 }
 
-export const sessionRoutes = [
-  route(
-    {
-      method: 'GET',
-      path: '/v1/sessions',
-      roles: ALL,
-      summary: 'Journal des séances',
-      query: SessionFilters,
-      status: 200,
-    },
-    async (c, { query }) => c.json({ sessions: await listSessions(c.env.DB, query) }),
-  ),
+const listAll = async (c: Ctx, { query }: { query: z.infer<typeof SessionFilters> }) =>
+  c.json({ sessions: await listSessions(c.env.DB, query) });
 
-  route(
-    {
-      method: 'POST',
-      path: '/v1/sessions',
-      roles: WRITERS,
-      summary: 'Enregistrer une séance (quota vérifié)',
-      body: SessionInput,
-      status: 201,
-      writeSlotInBatch: true,
-    },
-    (c, { body }) => logSession(c, body),
-  ),
+async function liveSession(c: Ctx) {
+  const s = await getSession(c.env.DB, param(c, 'id'));
+  if (!s || s.deletedAt) throw new ApiError('NOT_FOUND', MSG.notFound('Séance'));
+  return s;
+}
 
-  route(
-    { method: 'GET', path: '/v1/sessions/:id', roles: ALL, summary: 'Lire une séance', status: 200 },
-    async (c) => {
-      const s = await getSession(c.env.DB, param(c, 'id'));
-      if (!s || s.deletedAt) throw new ApiError('NOT_FOUND', MSG.notFound('Séance'));
-      return c.json(presentSession(s));
-    },
-  ),
+const readSession = async (c: Ctx) => c.json(presentSession(await liveSession(c)));
 
-  route(
-    {
-      method: 'DELETE',
-      path: '/v1/sessions/:id',
-      roles: ADMIN,
-      summary: 'Annuler une séance (libère le quota)',
-      status: 200,
-    },
-    async (c) => {
-      const db = c.env.DB;
-      const s = await getSession(db, param(c, 'id'));
-      if (!s || s.deletedAt) throw new ApiError('NOT_FOUND', MSG.notFound('Séance'));
-      await softDeleteSession(db, auditContext(c), s.id, presentSession(s));
-      const p = await getProgramme(db);
-      const quota = await currentQuota(db, QUOTA_RULES[s.kind], p, existingSubject(s));
-      return c.json({ session: presentSession((await getSession(db, s.id))!), quota });
-    },
-  ),
-];
+async function cancelSession(c: Ctx) {
+  const db = c.env.DB;
+  const s = await liveSession(c);
+  await softDeleteSession(db, auditContext(c), s.id, presentSession(s));
+  const p = await getProgramme(db);
+  const quota = await currentQuota(db, QUOTA_RULES[s.kind], p, existingSubject(s));
+  return c.json({ session: presentSession((await getSession(db, s.id))!), quota });
+}
 
 function existingSubject(s: { territoryId?: string; partnerId?: string; date: string }) {
   return { territoryId: s.territoryId ?? null, partnerId: s.partnerId ?? null, date: s.date };
 }
+
+const LOG = { body: SessionInput, writeSlotInBatch: true, status: 201 } as const;
+
+export const sessionRoutes = [
+  route('GET /v1/sessions', ALL, 'Journal des séances', { query: SessionFilters }, listAll),
+  route('POST /v1/sessions', WRITERS, 'Enregistrer une séance (quota vérifié)', LOG, logSession),
+  route('GET /v1/sessions/:id', ALL, 'Lire une séance', {}, readSession),
+  route('DELETE /v1/sessions/:id', ADMIN, 'Annuler une séance (libère le quota)', {}, cancelSession),
+];

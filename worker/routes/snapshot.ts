@@ -8,7 +8,7 @@ import { listSessionsQuery } from '../db/sessions';
 import { listTerritoriesQuery, presentTerritory } from '../db/territories';
 import { listDocumentsQuery, presentDocument } from '../documents/store';
 import { fieldError } from '../http/errors';
-import { route } from '../http/route';
+import { type Ctx, route } from '../http/route';
 import { lastRunQuery, listAlertsQuery, OPEN_ALERTS, presentRun } from '../nightly/store';
 import { assembleQuotaReport, quotaReportQueries } from '../quotas/engine';
 
@@ -86,31 +86,29 @@ function requestedParts(text: string | undefined): Part[] {
   return PARTS.filter((p) => names.includes(p));
 }
 
+const SNAPSHOT_SUMMARY =
+  'Tout ce que les onglets du classeur reflètent, en une réponse (parts : liste séparée par des virgules parmi ' +
+  'territories, partners, sessions, blockers, indicators, workshops, actions, quotas, alerts, documents ; toutes par défaut)';
+
+/** Each requested part's reads, all in one D1 batch; each part answers from its own results. */
+async function readSnapshot(c: Ctx, { query }: { query: { parts?: string } }) {
+  const db = c.env.DB;
+  const pieces = requestedParts(query.parts).map((part) => PIECES[part](db));
+  const results = await runQueries(
+    db,
+    pieces.flatMap((p) => p.queries),
+  );
+  let at = 0;
+  const body: Record<string, unknown> = {};
+  for (const p of pieces) {
+    Object.assign(body, p.answer(results.slice(at, at + p.queries.length)));
+    at += p.queries.length;
+  }
+  return c.json(body);
+}
+
+const PARTS_QUERY = z.object({ parts: z.optional(z.string()) });
+
 export const snapshotRoutes = [
-  route(
-    {
-      method: 'GET',
-      path: '/v1/snapshot',
-      roles: ALL,
-      summary:
-        'Tout ce que les onglets du classeur reflètent, en une réponse (parts : liste séparée par des virgules parmi territories, partners, sessions, blockers, indicators, workshops, actions, quotas, alerts, documents ; toutes par défaut)',
-      query: z.object({ parts: z.optional(z.string()) }),
-      status: 200,
-    },
-    async (c, { query }) => {
-      const db = c.env.DB;
-      const pieces = requestedParts(query.parts).map((part) => PIECES[part](db));
-      const results = await runQueries(
-        db,
-        pieces.flatMap((p) => p.queries),
-      );
-      let at = 0;
-      const body: Record<string, unknown> = {};
-      for (const p of pieces) {
-        Object.assign(body, p.answer(results.slice(at, at + p.queries.length)));
-        at += p.queries.length;
-      }
-      return c.json(body);
-    },
-  ),
+  route('GET /v1/snapshot', ALL, SNAPSHOT_SUMMARY, { query: PARTS_QUERY }, readSnapshot),
 ];

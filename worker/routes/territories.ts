@@ -70,7 +70,7 @@ function storedFields(t: Awaited<ReturnType<typeof territoryOr404>>): TerritoryD
   return data;
 }
 
-async function createPartner(c: Ctx, body: PartnerInput) {
+async function createPartner(c: Ctx, { body }: { body: PartnerInput }) {
   const territory = await writableTerritory(c, param(c, 'id'));
   const { id = newId(), ...fields } = body;
   const data: PartnerData = compact({ territoryId: territory.id, ...fields });
@@ -103,113 +103,90 @@ async function createPartner(c: Ctx, body: PartnerInput) {
   return c.json(presentPartner(stored!), inserted ? 201 : 200);
 }
 
+const listAll = async (c: Ctx) =>
+  c.json({ territories: (await listTerritories(c.env.DB)).map(presentTerritory) });
+
+async function createTerritory(c: Ctx, { body }: { body: TerritoryInput }) {
+  const { id = newId(), ...fields } = body;
+  const data: TerritoryData = compact({
+    ...fields,
+    consultants: normaliseEmails(fields.consultants),
+    contacts: fields.contacts ?? [],
+  });
+  const city = await eligibleCity(c, data.centralCityInsee);
+  const hash = await bodyHash(body);
+  const p = await getProgramme(c.env.DB);
+  const inserted = await insertTerritory(c.env.DB, auditContext(c), id, data, city, hash, p.maxTerritories);
+  if (!inserted) {
+    await replayOrRefuse(await territoryOr404(c, id).catch(() => null), hash, () => {
+      throw new ApiError('CONFLICT', MSG.maxTerritories(p.maxTerritories));
+    });
+  }
+  return c.json(presentTerritory(await territoryOr404(c, id)), inserted ? 201 : 200);
+}
+
+const readTerritory = async (c: Ctx) => c.json(presentTerritory(await territoryOr404(c, param(c, 'id'))));
+
+async function patchTerritory(c: Ctx, { body: patch }: { body: TerritoryPatch }) {
+  const before = await territoryOr404(c, param(c, 'id'));
+  const current = storedFields(before);
+  const data: TerritoryData = compact({
+    ...current,
+    ...patch,
+    consultants: normaliseEmails(patch.consultants ?? current.consultants),
+  });
+  const city =
+    patch.centralCityInsee && patch.centralCityInsee !== before.centralCityInsee
+      ? await eligibleCity(c, patch.centralCityInsee)
+      : before.centralCity;
+  await updateTerritory(c.env.DB, auditContext(c), before, data, city);
+  return c.json(presentTerritory(await territoryOr404(c, before.id)));
+}
+
+async function putAssessment(c: Ctx, { body }: { body: TerritoryAssessment }) {
+  const before = await writableTerritory(c, param(c, 'id'));
+  await putTerritoryAssessment(c.env.DB, auditContext(c), before, body);
+  return c.json(presentTerritory(await territoryOr404(c, before.id)));
+}
+
+async function listPartners(c: Ctx) {
+  const t = await territoryOr404(c, param(c, 'id'));
+  const list = await listEntities<PartnerData>(c.env.DB, 'partners', { territory_id: t.id });
+  return c.json({ partners: list.map(presentPartner) });
+}
+
+const ASSESSMENT = 'Constat, enjeux, recommandations et stratégie du territoire';
+
 export const territoryRoutes = [
+  route('GET /v1/territories', ALL, 'Lister les territoires', {}, listAll),
   route(
-    { method: 'GET', path: '/v1/territories', roles: ALL, summary: 'Lister les territoires', status: 200 },
-    async (c) => c.json({ territories: (await listTerritories(c.env.DB)).map(presentTerritory) }),
+    'POST /v1/territories',
+    ADMIN,
+    'Créer un territoire',
+    { body: TerritoryInput, status: 201 },
+    createTerritory,
   ),
-
+  route('GET /v1/territories/:id', ALL, 'Lire un territoire', {}, readTerritory),
   route(
-    {
-      method: 'POST',
-      path: '/v1/territories',
-      roles: ADMIN,
-      summary: 'Créer un territoire (ville centre éligible)',
-      body: TerritoryInput,
-      status: 201,
-    },
-    async (c, { body }) => {
-      const { id = newId(), ...fields } = body;
-      const data: TerritoryData = compact({
-        ...fields,
-        consultants: normaliseEmails(fields.consultants),
-        contacts: fields.contacts ?? [],
-      });
-      const city = await eligibleCity(c, data.centralCityInsee);
-      const hash = await bodyHash(body);
-      const p = await getProgramme(c.env.DB);
-      const ctx = auditContext(c);
-      const inserted = await insertTerritory(c.env.DB, ctx, id, data, city, hash, p.maxTerritories);
-      if (!inserted) {
-        await replayOrRefuse(await territoryOr404(c, id).catch(() => null), hash, () => {
-          throw new ApiError('CONFLICT', MSG.maxTerritories(p.maxTerritories));
-        });
-      }
-      return c.json(presentTerritory(await territoryOr404(c, id)), inserted ? 201 : 200);
-    },
+    'PATCH /v1/territories/:id',
+    ADMIN,
+    'Modifier un territoire',
+    { body: TerritoryPatch },
+    patchTerritory,
   ),
-
   route(
-    { method: 'GET', path: '/v1/territories/:id', roles: ALL, summary: 'Lire un territoire', status: 200 },
-    async (c) => c.json(presentTerritory(await territoryOr404(c, param(c, 'id')))),
+    'PUT /v1/territories/:id/assessment',
+    WRITERS,
+    ASSESSMENT,
+    { body: TerritoryAssessment },
+    putAssessment,
   ),
-
+  route('GET /v1/territories/:id/partners', ALL, 'Lister les partenaires d’un territoire', {}, listPartners),
   route(
-    {
-      method: 'PATCH',
-      path: '/v1/territories/:id',
-      roles: ADMIN,
-      summary: 'Modifier un territoire',
-      body: TerritoryPatch,
-      status: 200,
-    },
-    async (c, { body: patch }) => {
-      const before = await territoryOr404(c, param(c, 'id'));
-      const current = storedFields(before);
-      const data: TerritoryData = compact({
-        ...current,
-        ...patch,
-        consultants: normaliseEmails(patch.consultants ?? current.consultants),
-      });
-      const city =
-        patch.centralCityInsee && patch.centralCityInsee !== before.centralCityInsee
-          ? await eligibleCity(c, patch.centralCityInsee)
-          : before.centralCity;
-      await updateTerritory(c.env.DB, auditContext(c), before, data, city);
-      return c.json(presentTerritory(await territoryOr404(c, before.id)));
-    },
-  ),
-
-  route(
-    {
-      method: 'PUT',
-      path: '/v1/territories/:id/assessment',
-      roles: WRITERS,
-      summary: 'Constat, enjeux, recommandations et stratégie du territoire',
-      body: TerritoryAssessment,
-      status: 200,
-    },
-    async (c, { body }) => {
-      const before = await writableTerritory(c, param(c, 'id'));
-      await putTerritoryAssessment(c.env.DB, auditContext(c), before, body);
-      return c.json(presentTerritory(await territoryOr404(c, before.id)));
-    },
-  ),
-
-  route(
-    {
-      method: 'GET',
-      path: '/v1/territories/:id/partners',
-      roles: ALL,
-      summary: 'Lister les partenaires d’un territoire',
-      status: 200,
-    },
-    async (c) => {
-      const t = await territoryOr404(c, param(c, 'id'));
-      const list = await listEntities<PartnerData>(c.env.DB, 'partners', { territory_id: t.id });
-      return c.json({ partners: list.map(presentPartner) });
-    },
-  ),
-
-  route(
-    {
-      method: 'POST',
-      path: '/v1/territories/:id/partners',
-      roles: WRITERS,
-      summary: 'Ajouter un partenaire (trois au plus par territoire)',
-      body: PartnerInput,
-      status: 201,
-    },
-    (c, { body }) => createPartner(c, body),
+    'POST /v1/territories/:id/partners',
+    WRITERS,
+    'Ajouter un partenaire',
+    { body: PartnerInput, status: 201 },
+    createPartner,
   ),
 ];

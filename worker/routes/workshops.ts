@@ -31,7 +31,7 @@ async function conflict(c: Ctx, data: WorkshopData, exceptId: string, hostName: 
 
 const FREE = 'NOT EXISTS (SELECT 1 FROM workshops WHERE (number = ? OR host_territory_id = ?) AND id <> ?)';
 
-async function createWorkshop(c: Ctx, body: WorkshopInput) {
+async function createWorkshop(c: Ctx, { body }: { body: WorkshopInput }) {
   const db = c.env.DB;
   await checkNumber(c, body.number);
   const host = await writableTerritory(c, body.hostTerritoryId);
@@ -49,7 +49,7 @@ async function createWorkshop(c: Ctx, body: WorkshopInput) {
   return c.json(present((await getEntity<WorkshopData>(db, 'workshops', id))!), inserted ? 201 : 200);
 }
 
-async function patchWorkshop(c: Ctx, patch: WorkshopPatch) {
+async function patchWorkshop(c: Ctx, { body: patch }: { body: WorkshopPatch }) {
   const before: Stored<WorkshopData> = await workshopOr404(c);
   await writableTerritory(c, before.data.hostTerritoryId);
   const data: WorkshopData = compact({ ...before.data, ...patch });
@@ -64,47 +64,28 @@ async function patchWorkshop(c: Ctx, patch: WorkshopPatch) {
   return c.json(present((await getEntity<WorkshopData>(c.env.DB, 'workshops', before.id))!));
 }
 
+async function listWorkshops(c: Ctx) {
+  const list = await listEntities<WorkshopData>(c.env.DB, 'workshops', {});
+  return c.json({ workshops: list.map((w) => present(w)) });
+}
+
+const readWorkshop = async (c: Ctx) => c.json(present(await workshopOr404(c)));
+
 export const workshopRoutes = [
+  route('GET /v1/workshops', ALL, 'Lister les ateliers collectifs', {}, listWorkshops),
   route(
-    {
-      method: 'GET',
-      path: '/v1/workshops',
-      roles: ALL,
-      summary: 'Lister les ateliers collectifs',
-      status: 200,
-    },
-    async (c) => {
-      const list = await listEntities<WorkshopData>(c.env.DB, 'workshops', {});
-      return c.json({ workshops: list.map((w) => present(w)) });
-    },
+    'POST /v1/workshops',
+    WRITERS,
+    'Créer une fiche atelier',
+    { body: WorkshopInput, status: 201 },
+    createWorkshop,
   ),
-
+  route('GET /v1/workshops/:id', ALL, 'Lire une fiche atelier', {}, readWorkshop),
   route(
-    {
-      method: 'POST',
-      path: '/v1/workshops',
-      roles: WRITERS,
-      summary: 'Créer une fiche atelier',
-      body: WorkshopInput,
-      status: 201,
-    },
-    (c, { body }) => createWorkshop(c, body),
-  ),
-
-  route(
-    { method: 'GET', path: '/v1/workshops/:id', roles: ALL, summary: 'Lire une fiche atelier', status: 200 },
-    async (c) => c.json(present(await workshopOr404(c))),
-  ),
-
-  route(
-    {
-      method: 'PATCH',
-      path: '/v1/workshops/:id',
-      roles: WRITERS,
-      summary: 'Modifier une fiche atelier',
-      body: WorkshopPatch,
-      status: 200,
-    },
-    (c, { body }) => patchWorkshop(c, body),
+    'PATCH /v1/workshops/:id',
+    WRITERS,
+    'Modifier une fiche atelier',
+    { body: WorkshopPatch },
+    patchWorkshop,
   ),
 ];
