@@ -603,15 +603,16 @@ export class FakeSheet {
     this.maxCols += n;
     return this;
   }
+  // Clearing is a write like the others: buffered, applied in order.
   clearContents() {
-    this.spreadsheet.sync();
-    this.cells.clear();
+    this.spreadsheet.write(() => this.cells.clear());
     return this;
   }
   clear() {
-    this.spreadsheet.sync();
-    this.cells.clear();
-    this.styles.clear();
+    this.spreadsheet.write(() => {
+      this.cells.clear();
+      this.styles.clear();
+    });
     return this;
   }
   setFrozenRows(n: number) {

@@ -364,6 +364,8 @@ export interface FetchLogEntry {
   url: string;
   status: number | 'network-error' | 'not-allowed';
   devUser?: string;
+  /** Requests sent by one UrlFetchApp call (fetchAll sends several at once) share a round. */
+  round?: number;
 }
 export interface Faults {
   /** The request reaches the worker, but its answer is lost (the case idempotency is for). */
@@ -391,14 +393,15 @@ export function localServices(opts: {
       followRedirects: p.followRedirects,
     };
   };
+  let round = 0;
   const finish = (req: SyncRequest, res: SyncResponse, p: FetchParams) => {
     const devUser = req.headers['X-Dev-User'];
     if (!res.ok || opts.faults.dropNextResponses > 0) {
       if (res.ok) opts.faults.dropNextResponses--;
-      opts.fetchLog.push({ method: req.method, url: req.url, status: 'network-error', devUser });
+      opts.fetchLog.push({ method: req.method, url: req.url, status: 'network-error', devUser, round });
       throw new Error(`Exception: Address unavailable: ${req.url}`);
     }
-    opts.fetchLog.push({ method: req.method, url: req.url, status: res.status, devUser });
+    opts.fetchLog.push({ method: req.method, url: req.url, status: res.status, devUser, round });
     if (res.status >= 400 && !p.muteHttpExceptions)
       throw new Error(
         `Exception: Request failed for ${req.url} returned code ${res.status}. Truncated server response: ${res.body.slice(0, 200)}`,
@@ -411,6 +414,7 @@ export function localServices(opts: {
     throw new Error(`Exception: The URL ${req.url} is not in the manifest's urlFetchWhitelist.`);
   };
   const send = (reqs: SyncRequest[]): SyncResponse[] => {
+    round++;
     for (const r of reqs) if (!allowedByManifest(r.url, opts.allowlist)) refuse(r);
     return opts.faults.offline ? reqs.map(() => ({ ok: false, error: 'offline' })) : fetchSync(reqs);
   };
