@@ -92,7 +92,9 @@ function report(actions) {
   // per tab touched at most one read; one batch of writes.
   const goalMet = Object.entries(actions).every(
     ([name, a]) =>
-      (name.includes('cold') ? a.roundTrips <= 1 : a.urlFetchRequests <= (name.includes('resynchronise') ? 2 : 1)) &&
+      (name.includes('cold')
+        ? a.roundTrips <= 1
+        : a.urlFetchRequests <= (name.includes('resynchronise') ? 2 : 1)) &&
       (!name.includes('cached') || a.urlFetchRequests === 0) &&
       a.getValues <= a.tabsTouched &&
       a.writeBatches <= 1,
