@@ -3,6 +3,7 @@
 // pages: one UrlFetch, well within Apps Script's 60 s), then fileDocument writes the link in
 // "Documents" and, for a territory summary, on the territory's row. Ten summaries are ten
 // pairs of calls made by the sidebar, none near a limit.
+import { frTypo, plural } from '../shared/i18n/typography';
 import type { DocumentRecord, DocumentRequest, Result, ServerApi } from './api';
 import { updateLists } from './context';
 import { mirrorSafely } from './lock';
@@ -43,7 +44,7 @@ export const createDocument: ServerApi['generateDocument'] = (input) => {
         ...res.error,
         issues: fields.map((f) => ({
           path: f.field,
-          message: `${f.label} : raccourcir de ${f.shortenBy} caractères.`,
+          message: frTypo(`${f.label} : à raccourcir de ${plural(f.shortenBy, 'caractère')}.`),
         })),
       },
     };

@@ -49,11 +49,18 @@ export function quotaRefusal(
 export const alreadyRecorded = (s: { date: string; durationMinutes: number }) =>
   frTypo(`Cette séance a déjà été enregistrée (${frShortDate(s.date)}, ${qty(s.durationMinutes, 'min')}).`);
 
-export const changedMeanwhile = (what: string, by?: string, at?: string) =>
-  frTypo(
-    `${what} a été modifié${by ? ` par ${by}` : ''}${at ? ` le ${frShortDate(at)}` : ''} depuis que vous l’avez ouvert : ` +
+/** What was refused because it changed meanwhile: « Cette séance », feminine, or « Cet atelier ». */
+export interface Subject {
+  text: string;
+  feminine: boolean;
+}
+export const changedMeanwhile = (what: Subject, by?: string, at?: string) => {
+  const e = what.feminine ? 'e' : '';
+  return frTypo(
+    `${what.text} a été modifié${e}${by ? ` par ${by}` : ''}${at ? ` le ${frShortDate(at)}` : ''} depuis que vous l’avez ouvert${e} : ` +
       'rien n’a été enregistré. Vos saisies restent dans le formulaire ; chargez les valeurs enregistrées pour reprendre votre modification.',
   );
+};
 
 export const VIEWER_READ_ONLY =
   'Lecture seule : votre rôle de lecteur permet de consulter les quotas, les alertes et les documents, pas de saisir.';

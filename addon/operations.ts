@@ -29,7 +29,7 @@ import type {
 } from './api';
 import { cachedProfile, minutesPerDay, updateLists } from './context';
 import { mirrorSafely } from './lock';
-import { alreadyRecorded, changedMeanwhile, quotaRefusal } from './messages';
+import { alreadyRecorded, changedMeanwhile, quotaRefusal, type Subject } from './messages';
 import { names } from './names';
 import { SessionPatch } from './session-patch';
 import { type Job, job, mirrorTabs } from './sheet-mirror';
@@ -54,7 +54,7 @@ export function mirrored<T>(res: Answer<T>, jobs: (data: T) => Job[]): Result<T>
 /** A 412: nothing written; the sidebar gets the stored record to show, the tab is refreshed. */
 function stale<T extends { updatedBy?: string; updatedAt?: string }>(
   res: Answer<unknown>,
-  what: string,
+  what: Subject,
   refresh: (current: T) => Job[],
 ): Result<never> | null {
   if (res.ok || res.error.code !== 'PRECONDITION_FAILED') return null;
@@ -145,7 +145,9 @@ export const patchSession: ServerApi['updateSession'] = (id, patch, version) => 
     body: v.data,
     ifMatch: version,
   });
-  const refused = stale<SessionRecord>(res, 'Cette séance', (s) => [job(SESSIONS, [s])]);
+  const refused = stale<SessionRecord>(res, { text: 'Cette séance', feminine: true }, (s) => [
+    job(SESSIONS, [s]),
+  ]);
   if (refused) return refused;
   if (!res.ok && res.error.quota)
     return { ok: false, error: refusal(res.error, v.data.durationMinutes ?? 0) };
@@ -159,7 +161,9 @@ export const removeSession: ServerApi['deleteSession'] = (id, version) => {
     path: path`/v1/sessions/${id}`,
     ifMatch: version,
   });
-  const refused = stale<SessionRecord>(res, 'Cette séance', (s) => [job(SESSIONS, [s])]);
+  const refused = stale<SessionRecord>(res, { text: 'Cette séance', feminine: true }, (s) => [
+    job(SESSIONS, [s]),
+  ]);
   if (refused) return refused;
   if (!res.ok) return res;
   const quota = res.data?.quota;
@@ -220,7 +224,9 @@ export const patchWorkshop: ServerApi['updateWorkshop'] = (id, patch, version) =
     body: v.data,
     ifMatch: version,
   });
-  const refused = stale<WorkshopRecord>(res, 'Cet atelier', (w) => [job(WORKSHOPS, [w])]);
+  const refused = stale<WorkshopRecord>(res, { text: 'Cet atelier', feminine: false }, (w) => [
+    job(WORKSHOPS, [w]),
+  ]);
   if (refused) return refused;
   if (res.ok) updateLists({ workshop: res.data });
   return mirrored(res, (w) => [job(WORKSHOPS, [w])]);
@@ -243,7 +249,9 @@ export const patchAction: ServerApi['updateAction'] = (id, patch, version) => {
     body: v.data,
     ifMatch: version,
   });
-  const refused = stale<ActionRecord>(res, 'Cette fiche action', (a) => [job(ACTIONS, [a])]);
+  const refused = stale<ActionRecord>(res, { text: 'Cette fiche action', feminine: true }, (a) => [
+    job(ACTIONS, [a]),
+  ]);
   if (refused) return refused;
   if (res.ok) updateLists({ action: res.data });
   return mirrored(res, (a) => [job(ACTIONS, [a])]);
@@ -259,7 +267,9 @@ export const putAssessment: ServerApi['submitAssessment'] = (territoryId, input,
     body: v.data,
     ifMatch: version,
   });
-  const refused = stale<TerritoryRecord>(res, 'Ce diagnostic', (t) => [job(TERRITORIES, [t])]);
+  const refused = stale<TerritoryRecord>(res, { text: 'Ce diagnostic', feminine: false }, (t) => [
+    job(TERRITORIES, [t]),
+  ]);
   if (refused) return refused;
   const done = mirrored(res, (t) => [job(TERRITORIES, [t])]);
   return done.ok
