@@ -166,7 +166,7 @@ describe('a consultant', () => {
       .getByText(/Séance du 14\/03\/2025 enregistrée/)
       .waitFor({ timeout: 5000 })
       .catch(async (e) => {
-        throw new Error(`${e}\n${await frame.locator('#app').innerText()}`);
+        throw new Error(`${e}\n${await frame.locator('#app').textContent()}`);
       });
     await send('Second entretien, de trop.');
     await frame.getByText('Rien n’a été enregistré : voir le champ signalé.').waitFor();
