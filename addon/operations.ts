@@ -14,7 +14,7 @@ import {
   WorkshopInput,
   WorkshopPatch,
 } from '../shared/schemas';
-import { type FieldIssue, validate } from '../shared/schemas/validate';
+import { type FieldIssue, type Validation, validate } from '../shared/schemas/validate';
 import type {
   ActionRecord,
   AddonError,
@@ -32,7 +32,7 @@ import { mirrorSafely } from './lock';
 import { alreadyRecorded, changedMeanwhile, quotaRefusal, type Subject } from './messages';
 import { names } from './names';
 import { SessionPatch } from './session-patch';
-import { type Job, job, mirrorTabs } from './sheet-mirror';
+import { type Job, job, mirrorTabs, type TabSpec } from './sheet-mirror';
 import { ACTIONS, BLOCKERS, INDICATORS, QUOTAS, SESSIONS, TERRITORIES, WORKSHOPS } from './tabs';
 import { type Answer, callWorker, path } from './worker-client';
 
@@ -207,55 +207,60 @@ export const createIndicator: ServerApi['submitIndicator'] = (input) => {
 
 // ---- workshops, actions, assessments: prefilled, sent back with If-Match -----------------
 
-export const createWorkshop: ServerApi['submitWorkshop'] = (input) => {
-  const v = validate(WorkshopInput, input);
-  if (!v.ok) return invalid(v.issues);
-  const res = callWorker<WorkshopRecord>({ method: 'post', path: '/v1/workshops', body: v.data });
-  if (res.ok) updateLists({ workshop: res.data });
-  return mirrored(res, (w) => [job(WORKSHOPS, [w])]);
+/** A record type the sidebars create and correct: where it lives, its tab, its cached list. */
+interface Editable<T> {
+  path: string;
+  spec: TabSpec<T>;
+  subject: Subject;
+  remember: (record: T) => void;
+}
+const WORKSHOP: Editable<WorkshopRecord> = {
+  path: '/v1/workshops',
+  spec: WORKSHOPS,
+  subject: { text: 'Cet atelier', feminine: false },
+  remember: (workshop) => updateLists({ workshop }),
+};
+const ACTION: Editable<ActionRecord> = {
+  path: '/v1/actions',
+  spec: ACTIONS,
+  subject: { text: 'Cette fiche action', feminine: true },
+  remember: (action) => updateLists({ action }),
 };
 
-export const patchWorkshop: ServerApi['updateWorkshop'] = (id, patch, version) => {
-  const v = validate(WorkshopPatch, patch);
+function create<T>(e: Editable<T>, v: Validation<unknown>): Result<T> {
   if (!v.ok) return invalid(v.issues);
-  const res = callWorker<WorkshopRecord>({
+  const res = callWorker<T>({ method: 'post', path: e.path, body: v.data });
+  if (res.ok) e.remember(res.data);
+  return mirrored(res, (r) => [job(e.spec, [r])]);
+}
+
+function patch<T extends { updatedBy?: string; updatedAt?: string }>(
+  e: Editable<T>,
+  id: string,
+  v: Validation<unknown>,
+  version: string | null,
+): Result<T> {
+  if (!v.ok) return invalid(v.issues);
+  const res = callWorker<T>({
     method: 'patch',
-    path: path`/v1/workshops/${id}`,
+    path: `${e.path}/${encodeURIComponent(id)}`,
     body: v.data,
     ifMatch: version,
   });
-  const refused = stale<WorkshopRecord>(res, { text: 'Cet atelier', feminine: false }, (w) => [
-    job(WORKSHOPS, [w]),
-  ]);
+  const refused = stale<T>(res, e.subject, (r) => [job(e.spec, [r])]);
   if (refused) return refused;
-  if (res.ok) updateLists({ workshop: res.data });
-  return mirrored(res, (w) => [job(WORKSHOPS, [w])]);
-};
+  if (res.ok) e.remember(res.data);
+  return mirrored(res, (r) => [job(e.spec, [r])]);
+}
 
-export const createAction: ServerApi['submitAction'] = (input) => {
-  const v = validate(ActionInput, input);
-  if (!v.ok) return invalid(v.issues);
-  const res = callWorker<ActionRecord>({ method: 'post', path: '/v1/actions', body: v.data });
-  if (res.ok) updateLists({ action: res.data });
-  return mirrored(res, (a) => [job(ACTIONS, [a])]);
-};
-
-export const patchAction: ServerApi['updateAction'] = (id, patch, version) => {
-  const v = validate(ActionPatch, patch);
-  if (!v.ok) return invalid(v.issues);
-  const res = callWorker<ActionRecord>({
-    method: 'patch',
-    path: path`/v1/actions/${id}`,
-    body: v.data,
-    ifMatch: version,
-  });
-  const refused = stale<ActionRecord>(res, { text: 'Cette fiche action', feminine: true }, (a) => [
-    job(ACTIONS, [a]),
-  ]);
-  if (refused) return refused;
-  if (res.ok) updateLists({ action: res.data });
-  return mirrored(res, (a) => [job(ACTIONS, [a])]);
-};
+export const createWorkshop: ServerApi['submitWorkshop'] = (input) =>
+  create(WORKSHOP, validate(WorkshopInput, input));
+export const patchWorkshop: ServerApi['updateWorkshop'] = (id, p, version) =>
+  patch(WORKSHOP, id, validate(WorkshopPatch, p), version);
+export const createAction: ServerApi['submitAction'] = (input) =>
+  create(ACTION, validate(ActionInput, input));
+export const patchAction: ServerApi['updateAction'] = (id, p, version) =>
+  patch(ACTION, id, validate(ActionPatch, p), version);
 
 export const putAssessment: ServerApi['submitAssessment'] = (territoryId, input, version) => {
   if (!territoryId) return invalid([{ path: 'territoryId', message: REQUIRED }]);

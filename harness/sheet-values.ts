@@ -82,20 +82,10 @@ export function interpret(v: unknown, format = ''): Written {
   return { value: s };
 }
 
-const MONTHS = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-];
+/** French month names, from Intl (the spreadsheet's locale is fr_FR). */
+const MONTHS = Array.from({ length: 12 }, (_, m) =>
+  new Intl.DateTimeFormat('fr-FR', { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2025, m, 1)),
+);
 
 function parisParts(d: Date) {
   const local = new Date(d.getTime() + parisOffsetMinutes(d.getTime()) * 60_000);

@@ -9,6 +9,7 @@ import { ADMIN, buildAddonTo, startLocalWorker } from '../../harness/local-worke
 import { loadAddon } from '../../harness/runtime';
 import { stopSyncFetch } from '../../harness/sync-fetch';
 import { startUserThread, type UserThread } from '../../harness/threads';
+import { createTerritory, readTab } from './fixtures';
 
 const CLAIRE = 'claire.integrity@amo.example';
 const JULIEN = 'julien.integrity@amo.example';
@@ -19,18 +20,8 @@ const threads: UserThread[] = [];
 let n = 0;
 const uid = (p: string) => `${p}-${Date.now().toString(36)}-${++n}`;
 
-async function territory(insee: string, consultant: string, name = `Territoire ${uid('n')}`) {
-  const id = uid('t');
-  const res = await worker.api(ADMIN)('POST', '/v1/territories', {
-    id,
-    name,
-    legalForm: 'ca',
-    centralCityInsee: insee,
-    consultants: [consultant],
-  });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return { id, name };
-}
+const territory = (insee: string, consultant: string, name = `Territoire ${uid('n')}`) =>
+  createTerritory(worker.api, { id: uid('t'), name, insee, consultant });
 const session = (territoryId: string, over: Record<string, unknown> = {}) => ({
   id: uid('s'),
   kind: 'diagnostic',
@@ -43,12 +34,7 @@ const session = (territoryId: string, over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-/** A tab as staff read it: display values by header. */
-function table(state: GoogleState, tab: string) {
-  const sheet = state.spreadsheet.getSheetByName(tab);
-  const [headers = [], ...rows] = sheet?.displayGrid() ?? [];
-  return { headers, rows: rows.map((r) => Object.fromEntries(headers.map((h, i) => [h, r[i] ?? '']))) };
-}
+const table = readTab;
 const ids = (state: GoogleState, tab: string) =>
   table(state, tab)
     .rows.map((r) => r.Identifiant)

@@ -8,6 +8,9 @@ import { type BrowserContext, chromium, type FrameLocator, type Page } from 'pla
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, buildAddonTo, startLocalWorker } from '../../harness/local-worker';
 import { type Harness, startHarness } from '../../harness/server';
+import { SUMMARY_FIELD_BUDGETS } from '../../shared/documents/budgets';
+import { nf } from '../../shared/i18n/typography';
+import { createTerritory } from '../addon/fixtures';
 import { chromiumPath } from '../support/chromium';
 
 const CONSULTANT = 'claire.e2e@amo.example';
@@ -23,17 +26,33 @@ const territories: Record<string, { id: string; name: string }> = {};
 
 async function territory(key: string, insee: string, consultant = CONSULTANT) {
   const id = `t-e2e-${key}-${Date.now().toString(36)}`;
-  const name = `Territoire ${key} ${id.slice(-5)}`;
-  const res = await worker.api(ADMIN)('POST', '/v1/territories', {
+  territories[key] = await createTerritory(worker.api, {
     id,
-    name,
-    legalForm: 'ca',
-    centralCityInsee: insee,
-    consultants: [consultant],
+    name: `Territoire ${key} ${id.slice(-5)}`,
+    insee,
+    consultant,
   });
-  expect(res.status).toBe(201);
-  territories[key] = { id, name };
   return id;
+}
+
+/** The fields of a new session most tests leave as they are preset, filled in. */
+async function fillSession(
+  frame: FrameLocator,
+  o: { date: string; mode: string; summary: string; kind?: string },
+) {
+  if (o.kind) await frame.getByLabel('Type de séance').selectOption({ label: o.kind });
+  await frame.locator('#f-date').fill(o.date);
+  await frame.getByLabel('Modalité').selectOption({ label: o.mode });
+  await frame.getByLabel('Résumé').fill(o.summary);
+}
+
+/** The menu's resynchronisation, then the toast it ends with. */
+async function resyncFromMenu(toast: RegExp = /^Onglets resynchronisés/) {
+  await page
+    .locator('#menu')
+    .getByRole('button', { name: 'Resynchroniser les onglets (administrateurs)' })
+    .click();
+  await page.locator('#toast').getByText(toast).waitFor();
 }
 
 const calls = async (user = CONSULTANT) => (await harness.user(user)).fetchLog.length;
@@ -120,9 +139,7 @@ describe('a consultant', () => {
     expect(plain(await frame.locator('#quota').textContent())).toBe(
       `Quota restant : 4 j (1 680 min) sur 4 j (1 680 min) — Diagnostic et accompagnement, « ${territories.journal!.name} ».`,
     );
-    await frame.locator('#f-date').fill('2025-03-12');
-    await frame.getByLabel('Modalité').selectOption({ label: 'À distance' });
-    await frame.getByLabel('Résumé').fill('=Diagnostic des flottes');
+    await fillSession(frame, { date: '2025-03-12', mode: 'À distance', summary: '=Diagnostic des flottes' });
     await shot('consultant-journal-filled');
     await frame.getByRole('button', { name: 'Enregistrer la séance' }).click();
     await frame.getByText(/Séance du 12\/03\/2025 enregistrée/).waitFor();
@@ -155,10 +172,7 @@ describe('a consultant', () => {
     const frame = await openSidebar('Journal de séance', 'Enregistrer la séance');
     const kind = 'Entretien individuel avec le territoire';
     const send = async (summary: string) => {
-      await frame.getByLabel('Type de séance').selectOption({ label: kind });
-      await frame.locator('#f-date').fill('2025-03-14');
-      await frame.getByLabel('Modalité').selectOption({ label: 'Sur place' });
-      await frame.getByLabel('Résumé').fill(summary);
+      await fillSession(frame, { kind, date: '2025-03-14', mode: 'Sur place', summary });
       await frame.getByRole('button', { name: 'Enregistrer la séance' }).click();
     };
     await send('Entretien de cadrage.');
@@ -182,10 +196,12 @@ describe('a consultant', () => {
 
   it('after a lost answer, sends again with the same id: one session, counted once', async () => {
     const frame = await openSidebar('Journal de séance', 'Enregistrer la séance');
-    await frame.getByLabel('Type de séance').selectOption({ label: 'Appui collectif' });
-    await frame.locator('#f-date').fill('2025-04-02');
-    await frame.getByLabel('Modalité').selectOption({ label: 'À distance' });
-    await frame.getByLabel('Résumé').fill('Appui réseau coupé.');
+    await fillSession(frame, {
+      kind: 'Appui collectif',
+      date: '2025-04-02',
+      mode: 'À distance',
+      summary: 'Appui réseau coupé.',
+    });
     (await harness.user(CONSULTANT)).faults.dropNextResponses = 1;
     await frame.getByRole('button', { name: 'Enregistrer la séance' }).click();
     await frame
@@ -210,7 +226,9 @@ describe('a consultant', () => {
     await expect
       .poll(() => frame.getByLabel('Constat').inputValue())
       .toBe('Constat déjà saisi par un collègue.');
-    expect(plain(await frame.locator('#f-findings-count').textContent())).toBe('35 / 3 000 caractères');
+    expect(plain(await frame.locator('#f-findings-count').textContent())).toBe(
+      plain(`35 / ${nf(SUMMARY_FIELD_BUDGETS.findings)} caractères`),
+    );
     await frame.getByLabel('Besoins du territoire').fill('Des vélos cargos pour les tournées.');
     await frame.getByRole('button', { name: 'Ajouter un document de planification' }).click();
     await frame.locator('#pd-0-kind').selectOption({ label: 'Plan climat-air-énergie territorial (PCAET)' });
@@ -315,28 +333,14 @@ describe('a viewer', () => {
     const quotas = await openSidebar('Quotas et alertes', 'Actualiser', VIEWER);
     await quotas.getByRole('heading', { name: /^Alertes ouvertes/ }).waitFor();
     expect(await quotas.locator('#others summary').textContent()).toMatch(/^Autres territoires/);
-    await page
-      .locator('#menu')
-      .getByRole('button', { name: 'Resynchroniser les onglets (administrateurs)' })
-      .click();
-    await page
-      .locator('#toast')
-      .getByText(/réservée aux administrateurs/)
-      .waitFor();
+    await resyncFromMenu(/réservée aux administrateurs/);
   });
 });
 
 describe('an admin', () => {
   it('resynchronises: every tab rebuilt, a dashboard with its charts, her own column kept', async () => {
     await page.goto(`${harness.url}/?user=${encodeURIComponent(ADMIN)}`);
-    await page
-      .locator('#menu')
-      .getByRole('button', { name: 'Resynchroniser les onglets (administrateurs)' })
-      .click();
-    await page
-      .locator('#toast')
-      .getByText(/^Onglets resynchronisés/)
-      .waitFor();
+    await resyncFromMenu();
     // She adds a "Commentaire ADEME" column to the right of Séances and writes on a row.
     const rows = await tabRows('Séances');
     const line = rows.findIndex((r) => r.Résumé === '=Diagnostic des flottes') + 2;
@@ -358,14 +362,7 @@ describe('an admin', () => {
     await page.locator(`#cells td[data-row="${line}"][data-col="1"]`).click();
     await page.locator('#input').press('Enter');
     expect(warned).toMatch(/plage protégée/);
-    await page
-      .locator('#menu')
-      .getByRole('button', { name: 'Resynchroniser les onglets (administrateurs)' })
-      .click();
-    await page
-      .locator('#toast')
-      .getByText(/^Onglets resynchronisés/)
-      .waitFor();
+    await resyncFromMenu();
     const after = await tabRows('Séances');
     expect(after.find((r) => r.Résumé === '=Diagnostic des flottes')?.['Commentaire ADEME']).toBe(
       'À présenter au COPIL',
@@ -385,10 +382,12 @@ describe('two users at the same moment', () => {
       await p.locator('#menu').getByRole('button', { name: 'Journal de séance', exact: true }).click();
       const f = p.frameLocator('#sidebar');
       await f.getByRole('button', { name: 'Enregistrer la séance' }).waitFor();
-      await f.getByLabel('Type de séance').selectOption({ label: 'Diagnostic et accompagnement' });
-      await f.locator('#f-date').fill('2025-05-20');
-      await f.getByLabel('Modalité').selectOption({ label: 'À distance' });
-      await f.getByLabel('Résumé').fill(`Séance simultanée de ${user}`);
+      await fillSession(f, {
+        kind: 'Diagnostic et accompagnement',
+        date: '2025-05-20',
+        mode: 'À distance',
+        summary: `Séance simultanée de ${user}`,
+      });
       return f;
     };
     const [a, b] = [await open(page, CONSULTANT), await open(second, COLLEAGUE)];

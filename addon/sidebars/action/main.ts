@@ -4,11 +4,9 @@ import { LABELS } from '../../../shared/i18n/labels';
 import { ActionInput, ActionPatch } from '../../../shared/schemas';
 import { validate } from '../../../shared/schemas/validate';
 import type { ActionRecord } from '../../api';
-import { VIEWER_READ_ONLY } from '../../messages';
-import { context, isViewer, myTerritories, preselect, readOnlyBanner } from '../common/boot';
-import { app, h, messageArea } from '../common/dom';
-import { editChosen, offerReload } from '../common/editing';
-import { buildForm, fillSelect, type Option } from '../common/form';
+import { myTerritories, preselect, start } from '../common/boot';
+import { editChosen, offerReload, remember } from '../common/editing';
+import { buildForm, type Option } from '../common/form';
 import { linkPartners } from '../common/pickers';
 import { call } from '../common/server';
 import { onSubmit } from '../common/submit';
@@ -21,11 +19,9 @@ const SCALE: Option[] = [
 const TEXTS = ['title', 'description', 'actors', 'implementationDelay', 'blockers'] as const;
 
 async function main() {
-  const msg = messageArea();
-  app().append(h('h1', {}, 'Fiche action'), msg.el);
-  const ctx = await context(msg);
-  if (!ctx) return;
-  if (isViewer(ctx)) return void app().append(readOnlyBanner(VIEWER_READ_ONLY));
+  const started = await start('Fiche action');
+  if (!started) return;
+  const { msg, ctx } = started;
   const territories = myTerritories(ctx);
   const mine = new Set(territories.map(([id]) => id));
   const myPartners = new Set(
@@ -108,18 +104,8 @@ async function main() {
       return v.ok ? { ok: true, send: () => call('submitAction', v.data) } : v;
     },
     (a, version) => {
-      const i = actions.findIndex((x) => x.id === a.id);
       const choice = { id: a.id, label: a.title, partnerId: a.partnerId };
-      if (i >= 0) actions[i] = choice;
-      else actions.push(choice);
-      fillSelect(
-        chooser,
-        actions.map((x) => [x.id, x.label] as const),
-        'Nouvelle fiche action',
-      );
-      chooser.value = a.id;
-      editing.id = a.id;
-      editing.version = version;
+      remember(chooser, actions, choice, 'Nouvelle fiche action', editing, version);
       for (const c of [territory, partner]) c.disabled = true;
       const degree = a.reproducibility.degree;
       return [

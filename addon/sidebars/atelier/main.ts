@@ -4,11 +4,9 @@ import { NBSP } from '../../../shared/i18n/typography';
 import { WorkshopInput, WorkshopPatch } from '../../../shared/schemas';
 import { validate } from '../../../shared/schemas/validate';
 import type { WorkshopRecord } from '../../api';
-import { VIEWER_READ_ONLY } from '../../messages';
-import { context, isViewer, myTerritories, readOnlyBanner } from '../common/boot';
-import { app, h, messageArea } from '../common/dom';
-import { editChosen, offerReload } from '../common/editing';
-import { buildForm, fillSelect } from '../common/form';
+import { myTerritories, start } from '../common/boot';
+import { editChosen, offerReload, remember } from '../common/editing';
+import { buildForm } from '../common/form';
 import { call } from '../common/server';
 import { onSubmit } from '../common/submit';
 
@@ -29,11 +27,9 @@ const keyFiguresText = (w: WorkshopRecord) =>
   w.keyFigures.map((k) => [k.label, k.value, k.unit].filter(Boolean).join(' ; ')).join('\n');
 
 async function main() {
-  const msg = messageArea();
-  app().append(h('h1', {}, 'Atelier collectif'), msg.el);
-  const ctx = await context(msg);
-  if (!ctx) return;
-  if (isViewer(ctx)) return void app().append(readOnlyBanner(VIEWER_READ_ONLY));
+  const started = await start('Atelier collectif');
+  if (!started) return;
+  const { msg, ctx } = started;
   const workshops = ctx.workshops ?? [];
   const form = buildForm(
     [
@@ -105,18 +101,8 @@ async function main() {
       return v.ok ? { ok: true, send: () => call('submitWorkshop', v.data) } : v;
     },
     (w, version) => {
-      const i = workshops.findIndex((x) => x.id === w.id);
       const label = `Atelier n° ${w.number} — ${w.theme}`;
-      if (i >= 0) workshops[i] = { id: w.id, label };
-      else workshops.push({ id: w.id, label });
-      fillSelect(
-        chooser,
-        workshops.map((x) => [x.id, x.label] as const),
-        'Nouvel atelier',
-      );
-      chooser.value = w.id;
-      editing.id = w.id;
-      editing.version = version;
+      remember(chooser, workshops, { id: w.id, label }, 'Nouvel atelier', editing, version);
       return [`Atelier n° ${w.number} « ${w.theme} » enregistré.`];
     },
     (error) => {

@@ -3,7 +3,8 @@
 
 import type { SidebarContext } from '../../api';
 import type { SidebarBoot } from '../../menu';
-import { h, type messageArea } from './dom';
+import { VIEWER_READ_ONLY } from '../../messages';
+import { app, h, messageArea } from './dom';
 import type { Option } from './form';
 import { call } from './server';
 import { showError } from './submit';
@@ -67,3 +68,19 @@ export const nameOf = (ctx: SidebarContext) => (id: string) =>
   ctx.report.territories.find((t) => t.territoryId === id)?.name ??
   ctx.report.partners.find((p) => p.partnerId === id)?.name ??
   id;
+
+/**
+ * A sidebar's title and message area, then its context. Null when the context failed (the
+ * error is shown) or, for a form, when the user is a viewer (the read-only banner is shown).
+ */
+export async function start(title: string, form = true) {
+  const msg = messageArea();
+  app().append(h('h1', {}, title), msg.el);
+  const ctx = await context(msg);
+  if (!ctx) return null;
+  if (form && isViewer(ctx)) {
+    app().append(readOnlyBanner(VIEWER_READ_ONLY));
+    return null;
+  }
+  return { msg, ctx };
+}

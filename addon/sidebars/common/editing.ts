@@ -2,6 +2,7 @@
 // read then goes back with the change (If-Match), so nobody overwrites a colleague unseen.
 import type { Result, Versioned } from '../../api';
 import { h, type messageArea } from './dom';
+import { fillSelect } from './form';
 import { showError } from './submit';
 
 export interface Editing {
@@ -46,4 +47,26 @@ export function offerReload(msg: ReturnType<typeof messageArea>, reload: () => P
   const button = h('button', { type: 'button' }, 'Charger les valeurs enregistrées');
   button.addEventListener('click', () => void reload());
   msg.el.append(h('p', {}, button));
+}
+
+/** After a save: the record in the chooser's list, chosen, and its new version kept. */
+export function remember(
+  chooser: HTMLSelectElement,
+  list: { id: string; label: string }[],
+  choice: { id: string; label: string },
+  empty: string,
+  editing: Editing,
+  version: string | null,
+) {
+  const i = list.findIndex((x) => x.id === choice.id);
+  if (i >= 0) list[i] = { ...list[i], ...choice };
+  else list.push(choice);
+  fillSelect(
+    chooser,
+    list.map((x) => [x.id, x.label] as const),
+    empty,
+  );
+  chooser.value = choice.id;
+  editing.id = choice.id;
+  editing.version = version;
 }

@@ -8,9 +8,8 @@ import { LABELS } from '../../../shared/i18n/labels';
 import { type PlanningDocument, TerritoryAssessment } from '../../../shared/schemas';
 import { validate } from '../../../shared/schemas/validate';
 import type { TerritoryRecord } from '../../api';
-import { VIEWER_READ_ONLY } from '../../messages';
-import { context, isViewer, myTerritories, preselect, readOnlyBanner } from '../common/boot';
-import { app, h, messageArea } from '../common/dom';
+import { myTerritories, preselect, start } from '../common/boot';
+import { h } from '../common/dom';
 import { editChosen, offerReload } from '../common/editing';
 import { buildForm, type Field, fillSelect, optionsOf } from '../common/form';
 import { call } from '../common/server';
@@ -87,11 +86,9 @@ function planningEditor() {
 }
 
 async function main() {
-  const msg = messageArea();
-  app().append(h('h1', {}, 'Diagnostic du territoire'), msg.el);
-  const ctx = await context(msg);
-  if (!ctx) return;
-  if (isViewer(ctx)) return void app().append(readOnlyBanner(VIEWER_READ_ONLY));
+  const started = await start('Diagnostic du territoire');
+  if (!started) return;
+  const { msg, ctx } = started;
   const territories = myTerritories(ctx);
   const fields: Field[] = [
     {

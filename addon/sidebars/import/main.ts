@@ -5,8 +5,7 @@
 import { frTypo, plural } from '../../../shared/i18n/typography';
 import type { ImportOutcome, ImportTab, ImportTarget } from '../../api';
 import { IMPORT_TARGETS, suggestMapping } from '../../import-fields';
-import { VIEWER_READ_ONLY } from '../../messages';
-import { context, isViewer, readOnlyBanner } from '../common/boot';
+import { start } from '../common/boot';
 import { app, h, messageArea } from '../common/dom';
 import { fillSelect } from '../common/form';
 import { call } from '../common/server';
@@ -53,11 +52,9 @@ function mappingFields(target: ImportTarget, headers: string[], into: HTMLElemen
 }
 
 async function main() {
-  const msg = messageArea();
-  app().append(h('h1', {}, 'Importer un onglet existant'), msg.el);
-  const ctx = await context(msg);
-  if (!ctx) return;
-  if (isViewer(ctx)) return void app().append(readOnlyBanner(VIEWER_READ_ONLY));
+  const started = await start('Importer un onglet existant');
+  if (!started) return;
+  const { msg } = started;
   msg.show('info', 'Recherche des onglets…');
   const res = await call('listImportableTabs');
   if (!res.ok) return showError(null, msg, res.error);

@@ -5,9 +5,7 @@ import { frShortDate, frTypo, nf } from '../../../shared/i18n/typography';
 import { IndicatorInput } from '../../../shared/schemas';
 import type { IndicatorCode } from '../../../shared/schemas/enums';
 import { validate } from '../../../shared/schemas/validate';
-import { VIEWER_READ_ONLY } from '../../messages';
-import { context, isViewer, myTerritories, preselect, readOnlyBanner } from '../common/boot';
-import { app, h, messageArea } from '../common/dom';
+import { myTerritories, preselect, start } from '../common/boot';
 import { buildForm, optionsOf } from '../common/form';
 import { linkPartners } from '../common/pickers';
 import { call } from '../common/server';
@@ -24,11 +22,9 @@ const UNITS: Record<IndicatorCode, string> = {
 };
 
 async function main() {
-  const msg = messageArea();
-  app().append(h('h1', {}, 'Indicateurs'), msg.el);
-  const ctx = await context(msg);
-  if (!ctx) return;
-  if (isViewer(ctx)) return void app().append(readOnlyBanner(VIEWER_READ_ONLY));
+  const started = await start('Indicateurs');
+  if (!started) return;
+  const { msg, ctx } = started;
   const territories = myTerritories(ctx);
   const range = { min: ctx.programme.startDate, max: ctx.programme.endDate };
   const form = buildForm(

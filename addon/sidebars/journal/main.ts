@@ -7,10 +7,10 @@ import { SessionInput } from '../../../shared/schemas';
 import type { SessionKind } from '../../../shared/schemas/enums';
 import { validate } from '../../../shared/schemas/validate';
 import type { SessionRecord, SidebarContext } from '../../api';
-import { remainingLine, tenderAmount, VIEWER_READ_ONLY } from '../../messages';
+import { remainingLine, tenderAmount } from '../../messages';
 import { findQuota, replaceQuota } from '../../report';
 import { PATCHABLE, SessionPatch } from '../../session-patch';
-import { context, isAdmin, isViewer, myTerritories, nameOf, preselect, readOnlyBanner } from '../common/boot';
+import { isAdmin, myTerritories, nameOf, preselect, start } from '../common/boot';
 import { app, h, messageArea } from '../common/dom';
 import { offerReload } from '../common/editing';
 import { buildForm, type Field, type Form, optionsOf } from '../common/form';
@@ -179,12 +179,10 @@ function preparePatch(form: Form, editing: Editing) {
 }
 
 async function main() {
-  const msg = messageArea();
+  const started = await start('Journal de séance');
+  if (!started) return;
+  const { msg, ctx } = started;
   const quotaLine = h('p', { class: 'quota', id: 'quota', 'aria-live': 'polite' });
-  app().append(h('h1', {}, 'Journal de séance'), msg.el);
-  const ctx = await context(msg);
-  if (!ctx) return;
-  if (isViewer(ctx)) return void app().append(readOnlyBanner(VIEWER_READ_ONLY));
   const form = buildForm(fields(ctx), 'Enregistrer la séance');
   const [kind, territory, partner] = ['kind', 'territoryId', 'partnerId'].map(
     (n) => form.control(n) as HTMLSelectElement,

@@ -3,9 +3,7 @@ import { LABELS } from '../../../shared/i18n/labels';
 import { BlockerInput } from '../../../shared/schemas';
 import { validate } from '../../../shared/schemas/validate';
 import type { BlockerRecord } from '../../api';
-import { VIEWER_READ_ONLY } from '../../messages';
-import { context, isViewer, myTerritories, preselect, readOnlyBanner } from '../common/boot';
-import { app, h, messageArea } from '../common/dom';
+import { myTerritories, preselect, start } from '../common/boot';
 import { buildForm, fillSelect, optionsOf } from '../common/form';
 import { linkPartners } from '../common/pickers';
 import { call } from '../common/server';
@@ -24,11 +22,9 @@ const EDITABLE = [
 ] as const;
 
 async function main() {
-  const msg = messageArea();
-  app().append(h('h1', {}, 'Verrous'), msg.el);
-  const ctx = await context(msg);
-  if (!ctx) return;
-  if (isViewer(ctx)) return void app().append(readOnlyBanner(VIEWER_READ_ONLY));
+  const started = await start('Verrous');
+  if (!started) return;
+  const { msg, ctx } = started;
   const report = ctx.report;
   const territories = myTerritories(ctx);
   const form = buildForm(
