@@ -131,7 +131,7 @@ async function refresh() {
   const tabs = $('tabs'); tabs.replaceChildren();
   for (const t of s.tabs) {
     const b = el('button', t.name); b.type = 'button'; b.setAttribute('role', 'tab'); b.setAttribute('aria-selected', String(t.name === active));
-    b.onclick = () => { active = t.name; refresh(); }; tabs.append(b);
+    b.onclick = () => { active = t.name; selected = null; $('ref').textContent = ''; $('input').value = ''; refresh(); }; tabs.append(b);
   }
   draw(s.tabs.find((t) => t.name === active));
   if (s.sidebar && s.sidebar.version > sidebarVersion) {
