@@ -117,16 +117,18 @@ export const logSession: ServerApi['submitSession'] = (input) => {
   return res;
 };
 
-const DAY = 86_400_000;
-/** The user's sessions of the last 120 days, newest first (for "Mes dernières séances"). */
+/**
+ * "Mes dernières séances": the sessions this user entered, most recently entered first. The
+ * worker lists sessions by date, not by author: the whole list is read and filtered here (a
+ * programme holds hundreds of sessions; an author filter in the worker would spare it).
+ */
 export const mySessions: ServerApi['listMySessions'] = () => {
-  const from = Utilities.formatDate(new Date(Date.now() - 120 * DAY), 'Europe/Paris', 'yyyy-MM-dd');
-  const res = callWorker<{ sessions: SessionRecord[] }>({ method: 'get', path: `/v1/sessions?from=${from}` });
+  const res = callWorker<{ sessions: SessionRecord[] }>({ method: 'get', path: '/v1/sessions' });
   if (!res.ok) return res;
   const me = (cachedProfile()?.me.email ?? Session.getActiveUser().getEmail()).toLowerCase();
   const mine = res.data.sessions
     .filter((s) => (s.createdBy ?? '').toLowerCase() === me)
-    .sort((a, b) => b.date.localeCompare(a.date) || (b.createdAt ?? '').localeCompare(a.createdAt ?? ''));
+    .sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? '') || b.date.localeCompare(a.date));
   return { ok: true, data: mine.slice(0, 15) };
 };
 

@@ -154,6 +154,11 @@ describe('a consultant', () => {
       'Durée (min)': '210',
     });
     await shot('consultant-seances-tab');
+    await page.frameLocator('#sidebar').locator('#recent-sessions summary').click();
+    const recent = page.frameLocator('#sidebar').locator('#recent li').first();
+    expect(plain(await recent.textContent())).toMatch(
+      /^12\/03\/2025 — Diagnostic et accompagnement — .* — 210 minCorrigerSupprimer$/,
+    );
   });
 
   it('sees bad input beside its fields, the first focused, and nothing sent', async () => {

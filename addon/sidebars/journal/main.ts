@@ -121,7 +121,7 @@ function recentList(ctx: Ctx, onEdit: (s: SessionRecord) => void, onChange: () =
     const res = await call('listMySessions');
     if (!res.ok) return showError(null, status, res.error);
     status.clear();
-    if (!res.data.length) status.show('info', 'Aucune séance saisie ces quatre derniers mois.');
+    if (!res.data.length) status.show('info', 'Vous n’avez encore saisi aucune séance.');
     list.replaceChildren(...res.data.map((s) => recentItem(ctx, s, onEdit, load, status, onChange)));
   };
   details.addEventListener('toggle', () => {
