@@ -154,6 +154,9 @@ function writeBlock(sheet: Sheet, b: Block, at: number, chartRow: number) {
     .addRange(charted)
     .setPosition(chartRow, width + 3, 0, 0)
     .setOption('title', b.chart.title)
+    // Within the block's 18 rows of 21 px, beside its table.
+    .setOption('width', 560)
+    .setOption('height', 340)
     .setOption('legend', { position: 'bottom' });
   sheet.insertChart((b.chart.stacked ? builder.setOption('isStacked', true) : builder).build());
 }

@@ -27,7 +27,7 @@ td.sel{outline:2px solid #1a73e8;outline-offset:-2px}
 td.note{background-image:linear-gradient(225deg,#e37400 5px,transparent 5px)}
 td a{color:#1a73e8}
 #charts{position:absolute;top:0;left:0;width:0;height:0}
-figure{margin:0;border:1px solid #dadce0;border-radius:4px;padding:8px;background:#fff;position:absolute;box-shadow:0 1px 3px rgba(0,0,0,.2)}
+figure{margin:0;border:1px solid #dadce0;border-radius:4px;padding:8px;background:#fff;position:absolute;box-shadow:0 1px 3px rgba(0,0,0,.2);overflow:hidden}
 figcaption{font-weight:bold;margin-bottom:4px}
 #tabs{display:flex;gap:2px;border-top:1px solid #dadce0;background:#f8f9fa;padding:2px 6px;overflow-x:auto}
 #tabs button{font:inherit;border:0;background:none;padding:4px 10px;cursor:pointer}
@@ -68,17 +68,17 @@ function number(text) { const t = String(text).replace(/[\\s\\u00a0\\u202f]/g, '
 function chart(c) {
   const [head = [], ...rows] = c.data; const series = head.slice(1); const colours = ['#1a73e8', '#e37400', '#188038', '#9334e6'];
   const max = Math.max(1, ...rows.flatMap((r) => r.slice(1).map(number)));
-  const fig = el('figure'); fig.append(el('figcaption', c.title));
+  const fig = el('figure'); fig.style.width = c.width + 'px'; fig.style.height = c.height + 'px'; fig.append(el('figcaption', c.title));
   const ns = 'http://www.w3.org/2000/svg'; const svg = document.createElementNS(ns, 'svg');
-  const bar = c.type === 'BAR'; const W = 420, rowH = bar ? 14 * series.length + 6 : 0, H = bar ? rows.length * rowH + 10 : 180;
+  const bar = c.type === 'BAR'; const W = c.width - 20, H = c.height - 90, rowH = bar ? H / Math.max(1, rows.length) : 0, thick = bar ? Math.max(2, rowH / series.length - 1) : 0;
   svg.setAttribute('width', W); svg.setAttribute('height', H + 20); svg.setAttribute('role', 'img'); svg.setAttribute('aria-label', c.title);
   rows.forEach((r, i) => r.slice(1).forEach((v, j) => {
     const rect = document.createElementNS(ns, 'rect'); const n = number(v);
-    if (bar) { const w = (W - 160) * n / max; rect.setAttribute('x', 150); rect.setAttribute('y', i * rowH + j * 14); rect.setAttribute('width', Math.max(1, w)); rect.setAttribute('height', 12); }
+    if (bar) { const w = (W - 160) * n / max; rect.setAttribute('x', 150); rect.setAttribute('y', i * rowH + j * thick); rect.setAttribute('width', Math.max(1, w)); rect.setAttribute('height', Math.max(1, thick - 1)); }
     else { const slot = (W - 20) / rows.length; const bw = Math.max(2, slot / series.length - 2); const h = (H - 20) * n / max; rect.setAttribute('x', 10 + i * slot + j * bw); rect.setAttribute('y', H - h); rect.setAttribute('width', bw); rect.setAttribute('height', Math.max(0, h)); }
     rect.setAttribute('fill', colours[j % colours.length]); const t = document.createElementNS(ns, 'title'); t.textContent = r[0] + ' — ' + series[j] + ' : ' + v; rect.append(t); svg.append(rect);
   }));
-  if (bar) rows.forEach((r, i) => { const t = document.createElementNS(ns, 'text'); t.setAttribute('x', 0); t.setAttribute('y', i * rowH + 11); t.setAttribute('font-size', '11'); t.textContent = String(r[0]).slice(0, 24); svg.append(t); });
+  if (bar) rows.forEach((r, i) => { const t = document.createElementNS(ns, 'text'); t.setAttribute('x', 0); t.setAttribute('y', i * rowH + Math.min(rowH, 11)); t.setAttribute('font-size', '11'); t.textContent = String(r[0]).slice(0, 24); svg.append(t); });
   const legend = el('div'); series.forEach((s, j) => { const k = el('span', '■ ' + s + '  '); k.style.color = colours[j % colours.length]; legend.append(k); });
   fig.append(svg, legend); return fig;
 }

@@ -29,7 +29,15 @@ export interface TabView {
     description: string;
   }[];
   sheetProtected: boolean;
-  charts: { type: string; title: string; row: number; col: number; data: string[][] }[];
+  charts: {
+    type: string;
+    title: string;
+    row: number;
+    col: number;
+    width: number;
+    height: number;
+    data: string[][];
+  }[];
 }
 
 const MAX_ROWS = 400;
@@ -86,6 +94,8 @@ export function tabView(sheet: FakeSheet): TabView {
     charts: sheet.charts.map((ch) => ({
       type: ch.type,
       title: String(ch.options.title ?? ''),
+      width: Number(ch.options.width ?? 600),
+      height: Number(ch.options.height ?? 371),
       row: ch.position.row,
       col: ch.position.col,
       data: ch.getRanges().flatMap((r) => r.getDisplayValues()),
