@@ -6,13 +6,14 @@
 // process group, no process-tree walk. The D1 migrations are applied by this helper, through
 // Miniflare's D1 binding, and recorded in wrangler's own `d1_migrations` table, so that a
 // folder it persisted stays usable by `wrangler d1 … --local --persist-to`.
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Log, LogLevel, Miniflare } from 'miniflare';
 import { unstable_readConfig, unstable_splitSqlQuery } from 'wrangler';
-import { ROOT, run } from './lib.mjs';
+import { freePort, ROOT, run, WRANGLER_ENV } from './lib.mjs';
 
 /** @typedef {Awaited<ReturnType<Miniflare['getD1Database']>>} D1 The D1 binding, seen from Node. */
 
@@ -133,4 +134,51 @@ export async function startWorker(options = {}) {
 function quietStdio(stdout, stderr) {
   stdout.resume();
   stderr.resume();
+}
+
+/**
+ * `wrangler dev` itself, for the checks that must pass through its proxy (an unread refused
+ * body once left it hanging for the next request, which workerd alone does not show). Its
+ * own process group, stopped as a group; D1 migrated by wrangler in a temporary folder.
+ * @param {{ vars?: Record<string, string> }} [options]
+ */
+export async function startWranglerDev(options = {}) {
+  const persistTo = mkdtempSync(join(tmpdir(), 'veli-wrangler-dev-'));
+  wrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistTo], { stdio: 'ignore' });
+  const port = await freePort();
+  const vars = Object.entries({ ...LOCAL_VARS, ...options.vars }).flatMap(([k, v]) => ['--var', `${k}:${v}`]);
+  const bin = createRequire(import.meta.url).resolve('wrangler/bin/wrangler.js');
+  const args = ['dev', '--local', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistTo];
+  const child = spawn(
+    process.execPath,
+    [bin, ...args, '--inspector-port', String(await freePort()), ...vars],
+    {
+      cwd: ROOT,
+      env: WRANGLER_ENV,
+      stdio: 'ignore',
+      detached: true,
+    },
+  );
+  const stop = () => {
+    try {
+      if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+    rmSync(persistTo, { recursive: true, force: true });
+  };
+  const base = `http://127.0.0.1:${port}`;
+  for (const deadline = Date.now() + 90_000; Date.now() < deadline; ) {
+    if (child.exitCode !== null) break;
+    if (
+      await fetch(`${base}/v1/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { base, stop };
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  stop();
+  throw new Error('wrangler dev did not start');
 }

@@ -2,13 +2,13 @@
 // `wrangler dev` (an unread body kept its proxy waiting), so this runs against it.
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalWorker } from '../support/worker-process';
+import { startWranglerDev } from '../../scripts/local-worker.mjs';
 
 const ADMIN = 'admin@ademe.example';
-let worker: Awaited<ReturnType<typeof startLocalWorker>>;
+let worker: Awaited<ReturnType<typeof startWranglerDev>>;
 
 beforeAll(async () => {
-  worker = await startLocalWorker(ADMIN);
+  worker = await startWranglerDev({ vars: { ADMIN_EMAILS: ADMIN } });
 });
 afterAll(() => worker?.stop());
 
