@@ -8,23 +8,24 @@ export const PARIS = 'Europe/Paris';
 const DAY_MS = 86_400_000;
 const formats = new Map<string, Intl.DateTimeFormat>();
 
-function wallClock(timeZone: string): Intl.DateTimeFormat {
-  let f = formats.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formats.set(timeZone, f);
-  }
-  return f;
+/** A day and a time to the minute; formats are made once per locale, zone and options (they are costly). */
+export const DAY_AND_TIME = {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+} as const;
+
+export function dateFormat(locale: string, timeZone: string, options: Intl.DateTimeFormatOptions) {
+  const key = `${locale}|${timeZone}|${JSON.stringify(options)}`;
+  const made = formats.get(key) ?? new Intl.DateTimeFormat(locale, { timeZone, ...options });
+  formats.set(key, made);
+  return made;
 }
+
+const wallClock = (timeZone: string) =>
+  dateFormat('en-US', timeZone, { ...DAY_AND_TIME, second: '2-digit', hourCycle: 'h23' });
 
 /** Whether `Intl` knows this IANA time zone (an unknown one makes every date computation fail). */
 export function isTimeZone(timeZone: string): boolean {

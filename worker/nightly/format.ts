@@ -15,6 +15,9 @@ export const deMonth = (month: string) => {
 };
 
 export { daysBetween } from '../../shared/dates';
+
+import { DAY_AND_TIME, dateFormat } from '../../shared/dates';
+
 export { frDate };
 
 /** Months « YYYY-MM » from `first` to `last` included. */
@@ -36,19 +39,5 @@ export function monthsBetween(first: string, last: string): string[] {
 }
 
 /** 2025-05-05T01:30:00Z → « 05/05/2025 03:30 » in the given zone, for the spreadsheet. */
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
-export function frDateTime(iso: string, timeZone: string): string {
-  let format = dateTimeFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('fr-FR', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-    });
-    dateTimeFormats.set(timeZone, format);
-  }
-  return format.format(new Date(iso)).replace(',', '');
-}
+export const frDateTime = (iso: string, timeZone: string) =>
+  dateFormat('fr-FR', timeZone, DAY_AND_TIME).format(new Date(iso)).replace(',', '');

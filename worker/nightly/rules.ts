@@ -152,9 +152,10 @@ export function evaluate(f: Facts): Candidate[] {
     if (!p) return `Partenaire ${quoted(id)}`;
     return `Partenaire ${quoted(p.name)} (territoire ${quoted(names.territory.get(p.territoryId) ?? p.territoryId)})`;
   };
+  const labels = { territory: territoryLabel, partner: partnerLabel };
   return [
-    ...quotaAlerts(f, territoryLabel, partnerLabel),
-    ...calendarAlerts(f, territoryLabel, partnerLabel),
+    ...quotaAlerts(f, labels),
+    ...calendarAlerts(f, labels),
     ...staleAlerts(f),
     ...(f.unlinkedWorkshops ?? []).map(workshopAlert),
   ];
@@ -181,94 +182,77 @@ function workshopAlert(w: NonNullable<Facts['unlinkedWorkshops']>[number]): Cand
 
 // ---- quotas --------------------------------------------------------------------------
 
-function quotaAlerts(
-  f: Facts,
-  territoryLabel: (id: string) => string,
-  partnerLabel: (id: string) => string,
-): Candidate[] {
-  const p = f.programme;
-  const full = buildQuotaReport(p, f.territories, f.partners, f.sessions);
-  // The same use without the sessions an admin forced through: if that alone is over the
-  // limit, the limit itself moved below what had been used (lowered via PUT /v1/programme).
+type Labels = { territory: (id: string) => string; partner: (id: string) => string };
+
+const quotaKey = (q: Quota) => `${q.key}|${q.scope}|${q.subjectId}`;
+
+/**
+ * Each quota's use without the sessions an admin forced through: if that alone is over the
+ * limit, the limit itself moved below what had been used (lowered via PUT /v1/programme).
+ */
+function usedWithoutOverrides(f: Facts): Map<string, number> {
   const plain = buildQuotaReport(
-    p,
+    f.programme,
     f.territories,
     f.partners,
     f.sessions.map((s) => ({ ...s, sessions: s.plainSessions, minutes: s.plainMinutes })),
   );
-  const plainUsed = new Map<string, number>();
-  const key = (q: Quota) => `${q.key}|${q.scope}|${q.subjectId}`;
-  for (const q of [...plain.programme, ...plain.territories.flatMap((t) => t.quotas)])
-    plainUsed.set(key(q), q.used);
-  for (const q of plain.partners.flatMap((x) => x.quotas)) plainUsed.set(key(q), q.used);
+  const all = [...plain.programme, ...plain.territories.flatMap((t) => t.quotas)];
+  return new Map([...all, ...plain.partners.flatMap((x) => x.quotas)].map((q) => [quotaKey(q), q.used]));
+}
 
-  const out: Candidate[] = [];
-  const check = (q: Quota, subjectType: SubjectType, subjectLabel: string) => {
-    if (q.used === 0) return;
-    const figures = `${amount(q.used, q.unit)} sur ${amount(q.limit, q.unit)}`;
-    const what = `${q.label} — ${figures}`;
-    const opts = { quota: q.key };
-    if (q.used > q.limit) {
-      if ((plainUsed.get(key(q)) ?? 0) > q.limit) {
-        out.push(
-          candidate(
-            'quota-lowered',
-            subjectType,
-            q.subjectId,
-            subjectLabel,
-            `${what} : le quota a été abaissé sous ce qui est déjà consommé.`,
-            opts,
-          ),
+/** The alert, if any, for one quota's use. */
+function quotaAlert(
+  q: Quota,
+  p: Programme,
+  plainUsed: number,
+  subject: { type: SubjectType; label: string },
+): Candidate | null {
+  if (q.used === 0) return null;
+  const what = `${q.label} — ${amount(q.used, q.unit)} sur ${amount(q.limit, q.unit)}`;
+  const alert = (rule: AlertRule, message: string) =>
+    candidate(rule, subject.type, q.subjectId, subject.label, `${what}${message}`, { quota: q.key });
+  if (q.used > q.limit)
+    return plainUsed > q.limit
+      ? alert('quota-lowered', ' : le quota a été abaissé sous ce qui est déjà consommé.')
+      : alert(
+          'quota-exceeded',
+          ` : dépassement de ${amount(q.used - q.limit, q.unit)} accordé par dérogation.`,
         );
-      } else {
-        out.push(
-          candidate(
-            'quota-exceeded',
-            subjectType,
-            q.subjectId,
-            subjectLabel,
-            `${what} : dépassement de ${amount(q.used - q.limit, q.unit)} accordé par dérogation.`,
-            opts,
-          ),
-        );
-      }
-      return;
-    }
-    // One-off quotas (an interview, an event) are done, not "reached", when used once.
-    if (q.limit <= 1 && q.unit === 'sessions') return;
-    if (q.used === q.limit) {
-      out.push(
-        candidate(
-          'quota-reached',
-          subjectType,
-          q.subjectId,
-          subjectLabel,
-          `${what} : quota atteint, toute nouvelle séance demandera une dérogation.`,
-          opts,
-        ),
-      );
-    } else if (q.used >= p.warnAtRatio * q.limit) {
-      const pct = Math.round((q.used / q.limit) * 100);
-      out.push(
-        candidate(
-          'quota-near',
-          subjectType,
-          q.subjectId,
-          subjectLabel,
-          `${what} (${nf(pct)} %) : reste ${amount(q.limit - q.used, q.unit)}.`,
-          opts,
-        ),
-      );
-    }
-  };
-  for (const q of full.programme) {
-    if (QUOTA_RULES[q.key as SessionKind]?.perMonth) check(q, 'month', monthLabel(q.subjectId));
-    else check(q, 'programme', 'Programme');
-  }
-  for (const t of full.territories)
-    for (const q of t.quotas) check(q, 'territory', territoryLabel(t.territoryId));
-  for (const pa of full.partners) for (const q of pa.quotas) check(q, 'partner', partnerLabel(pa.partnerId));
-  return out;
+  // One-off quotas (an interview, an event) are done, not "reached", when used once.
+  if (q.limit <= 1 && q.unit === 'sessions') return null;
+  if (q.used === q.limit)
+    return alert('quota-reached', ' : quota atteint, toute nouvelle séance demandera une dérogation.');
+  if (q.used < p.warnAtRatio * q.limit) return null;
+  const pct = Math.round((q.used / q.limit) * 100);
+  return alert('quota-near', ` (${nf(pct)} %) : reste ${amount(q.limit - q.used, q.unit)}.`);
+}
+
+function quotaAlerts(f: Facts, labels: Labels): Candidate[] {
+  const full = buildQuotaReport(f.programme, f.territories, f.partners, f.sessions);
+  const plainUsed = usedWithoutOverrides(f);
+  const subjects: [Quota, { type: SubjectType; label: string }][] = [
+    ...full.programme.map((q): [Quota, { type: SubjectType; label: string }] =>
+      QUOTA_RULES[q.key as SessionKind]?.perMonth
+        ? [q, { type: 'month', label: monthLabel(q.subjectId) }]
+        : [q, { type: 'programme', label: 'Programme' }],
+    ),
+    ...full.territories.flatMap((t) =>
+      t.quotas.map((q): [Quota, { type: SubjectType; label: string }] => [
+        q,
+        { type: 'territory', label: labels.territory(t.territoryId) },
+      ]),
+    ),
+    ...full.partners.flatMap((pa) =>
+      pa.quotas.map((q): [Quota, { type: SubjectType; label: string }] => [
+        q,
+        { type: 'partner', label: labels.partner(pa.partnerId) },
+      ]),
+    ),
+  ];
+  return subjects
+    .map(([q, subject]) => quotaAlert(q, f.programme, plainUsed.get(quotaKey(q)) ?? 0, subject))
+    .filter((c): c is Candidate => c !== null);
 }
 
 const monthLabel = (month: string) => `Mois ${deMonth(month)}`;
@@ -280,142 +264,164 @@ function milestone(p: Programme, key: string): Milestone | undefined {
 }
 const milestoneText = (m: Milestone) => `jalon ${quoted(m.label)} du ${frDate(m.due)}`;
 
-function calendarAlerts(
-  f: Facts,
-  territoryLabel: (id: string) => string,
-  partnerLabel: (id: string) => string,
-): Candidate[] {
-  const { programme: p, asOf } = f;
-  const out: Candidate[] = [];
-  const held = (kind: SessionKind, match: (s: SessionFact) => boolean = () => true) =>
-    f.sessions.filter((s) => s.kind === kind && match(s)).reduce((n, s) => n + s.heldSessions, 0);
-  const heldBy = (kind: SessionKind, field: 'territoryId' | 'partnerId') => {
-    const m = new Map<string, number>();
-    for (const s of f.sessions) {
-      const id = s[field];
-      if (s.kind === kind && id) m.set(id, (m.get(id) ?? 0) + s.heldSessions);
-    }
-    return m;
-  };
-  const asOfText = `au ${frDate(asOf)}`;
+/** What every calendar rule reads: the facts, the date in words, sessions held by then. */
+interface Calendar {
+  f: Facts;
+  p: Programme;
+  asOf: string;
+  asOfText: string;
+  labels: Labels;
+  held: (kind: SessionKind) => number;
+  heldBy: (kind: SessionKind, field: 'territoryId' | 'partnerId') => Map<string, number>;
+}
 
-  const contacts = milestone(p, MILESTONES.contacts);
-  if (contacts && asOf > contacts.due) {
-    const interviews = heldBy('territory-interview', 'territoryId');
-    for (const t of f.territories) {
-      if ((interviews.get(t.id) ?? 0) > 0) continue;
-      out.push(
-        candidate(
-          'interview-missing',
-          'territory',
-          t.id,
-          territoryLabel(t.id),
-          `aucun entretien individuel tenu ${asOfText}, alors que le ${milestoneText(contacts)} est passé.`,
-        ),
-      );
-    }
-  }
-
-  const phase2 = milestone(p, MILESTONES.phase2);
-  if (phase2 && asOf > phase2.due && p.quotas.collectiveSupportsPerTerritory > 0) {
-    const supports = heldBy('collective-support', 'territoryId');
-    for (const t of f.territories) {
-      if ((supports.get(t.id) ?? 0) > 0) continue;
-      out.push(
-        candidate(
-          'collective-support-missing',
-          'territory',
-          t.id,
-          territoryLabel(t.id),
-          `aucun appui collectif tenu ${asOfText} sur les ${nf(p.quotas.collectiveSupportsPerTerritory)} prévus, ` +
-            `alors que le ${milestoneText(phase2)} est passé.`,
-        ),
-      );
-    }
-  }
-
-  const period = milestone(p, MILESTONES.partnerActions);
-  if (period && p.quotas.partnerSupportsPerPartner > 0) {
-    const start = period.start ?? period.due;
-    if (asOf >= start) {
-      const over = asOf > period.due;
-      const supports = heldBy('partner-support', 'partnerId');
-      const span = `période ${quoted(period.label)} du ${frDate(start)} au ${frDate(period.due)}`;
-      for (const pa of f.partners) {
-        if ((supports.get(pa.id) ?? 0) > 0) continue;
-        out.push(
-          candidate(
-            'partner-support-missing',
-            'partner',
-            pa.id,
-            partnerLabel(pa.id),
-            over
-              ? `aucun accompagnement individuel tenu sur les ${nf(p.quotas.partnerSupportsPerPartner)} prévus ; la ${span} est terminée.`
-              : `aucun accompagnement individuel tenu ${asOfText} sur les ${nf(p.quotas.partnerSupportsPerPartner)} prévus (${span}).`,
-            { severity: over ? 'warning' : 'info' },
-          ),
-        );
+function calendarOf(f: Facts, labels: Labels): Calendar {
+  return {
+    f,
+    p: f.programme,
+    asOf: f.asOf,
+    asOfText: `au ${frDate(f.asOf)}`,
+    labels,
+    held: (kind) => f.sessions.filter((s) => s.kind === kind).reduce((n, s) => n + s.heldSessions, 0),
+    heldBy: (kind, field) => {
+      const m = new Map<string, number>();
+      for (const s of f.sessions) {
+        const id = s[field];
+        if (s.kind === kind && id) m.set(id, (m.get(id) ?? 0) + s.heldSessions);
       }
-    }
-  }
+      return m;
+    },
+  };
+}
 
-  // COPIL: the n-th COPIL milestone (by date) expects n COPILs held, up to the quota.
+/** Territories without any `kind` session held once the milestone has passed. */
+function territoriesWithout(
+  cal: Calendar,
+  rule: AlertRule,
+  kind: SessionKind,
+  m: Milestone | undefined,
+  message: (m: Milestone) => string,
+): Candidate[] {
+  if (!m || cal.asOf <= m.due) return [];
+  const held = cal.heldBy(kind, 'territoryId');
+  return cal.f.territories
+    .filter((t) => !held.get(t.id))
+    .map((t) => candidate(rule, 'territory', t.id, cal.labels.territory(t.id), message(m)));
+}
+
+function territoryAlerts(cal: Calendar): Candidate[] {
+  const { p, asOfText } = cal;
+  const supports = p.quotas.collectiveSupportsPerTerritory;
+  return [
+    ...territoriesWithout(
+      cal,
+      'interview-missing',
+      'territory-interview',
+      milestone(p, MILESTONES.contacts),
+      (m) => `aucun entretien individuel tenu ${asOfText}, alors que le ${milestoneText(m)} est passé.`,
+    ),
+    ...(supports > 0
+      ? territoriesWithout(
+          cal,
+          'collective-support-missing',
+          'collective-support',
+          milestone(p, MILESTONES.phase2),
+          (m) =>
+            `aucun appui collectif tenu ${asOfText} sur les ${nf(supports)} prévus, ` +
+            `alors que le ${milestoneText(m)} est passé.`,
+        )
+      : []),
+  ];
+}
+
+/** Partners without an individual support: info while the period runs, warning once it is over. */
+function partnerAlerts(cal: Calendar): Candidate[] {
+  const { p, asOf, asOfText } = cal;
+  const period = milestone(p, MILESTONES.partnerActions);
+  const planned = p.quotas.partnerSupportsPerPartner;
+  if (!period || planned === 0) return [];
+  const start = period.start ?? period.due;
+  if (asOf < start) return [];
+  const over = asOf > period.due;
+  const supports = cal.heldBy('partner-support', 'partnerId');
+  const span = `période ${quoted(period.label)} du ${frDate(start)} au ${frDate(period.due)}`;
+  const message = over
+    ? `aucun accompagnement individuel tenu sur les ${nf(planned)} prévus ; la ${span} est terminée.`
+    : `aucun accompagnement individuel tenu ${asOfText} sur les ${nf(planned)} prévus (${span}).`;
+  return cal.f.partners
+    .filter((pa) => !supports.get(pa.id))
+    .map((pa) =>
+      candidate('partner-support-missing', 'partner', pa.id, cal.labels.partner(pa.id), message, {
+        severity: over ? 'warning' : 'info',
+      }),
+    );
+}
+
+/** COPIL: the n-th COPIL milestone (by date) expects n COPILs held, up to the quota. */
+function copilAlerts(cal: Calendar): Candidate[] {
+  const { p, asOf, asOfText } = cal;
   const copils = p.milestones
     .filter((m) => m.key === 'launch' || m.key.startsWith('copil'))
     .sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
-  const copilsHeld = held('copil');
-  copils.forEach((m, i) => {
+  const held = cal.held('copil');
+  return copils.flatMap((m, i) => {
     const expected = Math.min(i + 1, p.quotas.copilTotal);
-    if (asOf <= m.due || copilsHeld >= expected) return;
-    out.push(
+    if (asOf <= m.due || held >= expected) return [];
+    return [
       candidate(
         'copil-missing',
         'milestone',
         m.key,
         `Jalon ${quoted(m.label)}`,
-        `${plural(copilsHeld, 'COPIL tenu', 'COPIL tenus')} ${asOfText} pour ${nf(expected)} attendu${expected > 1 ? 's' : ''} ` +
+        `${plural(held, 'COPIL tenu', 'COPIL tenus')} ${asOfText} pour ${nf(expected)} attendu${expected > 1 ? 's' : ''} ` +
           `à l’échéance du ${frDate(m.due)}.`,
       ),
-    );
+    ];
   });
+}
 
-  // ADEME monthly meeting: every past month of the programme, one meeting of at most N min.
-  const asOfMonth = asOf.slice(0, 7);
-  const endMonth = p.endDate.slice(0, 7);
+/** ADEME monthly meeting: every past month of the programme, one meeting of at most N min. */
+function monthlyAlerts(cal: Calendar): Candidate[] {
+  const { p, asOf } = cal;
+  const max = p.quotas.ademeMonthlyMaxMinutes;
   const monthly = new Map<string, { held: number; longest: number }>();
-  for (const s of f.sessions) {
+  for (const s of cal.f.sessions) {
     if (s.kind !== 'ademe-monthly' || !s.month) continue;
     const m = monthly.get(s.month) ?? { held: 0, longest: 0 };
     monthly.set(s.month, { held: m.held + s.heldSessions, longest: Math.max(m.longest, s.longestHeld ?? 0) });
   }
-  for (const month of monthsBetween(p.startDate, asOf)) {
-    if (month >= asOfMonth || month > endMonth) continue;
-    if ((monthly.get(month)?.held ?? 0) > 0) continue;
-    out.push(
+  const missing = monthsBetween(p.startDate, asOf)
+    .filter((month) => month < asOf.slice(0, 7) && month <= p.endDate.slice(0, 7))
+    .filter((month) => !monthly.get(month)?.held)
+    .map((month) =>
       candidate(
         'ademe-monthly-missing',
         'month',
         month,
         monthLabel(month),
-        `aucun point mensuel avec l’ADEME (un par mois, moins de ${nf(p.quotas.ademeMonthlyMaxMinutes)} min).`,
+        `aucun point mensuel avec l’ADEME (un par mois, moins de ${nf(max)} min).`,
       ),
     );
-  }
-  for (const [month, m] of monthly) {
-    if (m.longest > p.quotas.ademeMonthlyMaxMinutes)
-      out.push(
-        candidate(
-          'ademe-monthly-too-long',
-          'month',
-          month,
-          monthLabel(month),
-          `point mensuel ADEME de ${nf(m.longest)} min, au-delà des ${nf(p.quotas.ademeMonthlyMaxMinutes)} min prévues.`,
-        ),
-      );
-  }
+  const tooLong = [...monthly]
+    .filter(([, m]) => m.longest > max)
+    .map(([month, m]) =>
+      candidate(
+        'ademe-monthly-too-long',
+        'month',
+        month,
+        monthLabel(month),
+        `point mensuel ADEME de ${nf(m.longest)} min, au-delà des ${nf(max)} min prévues.`,
+      ),
+    );
+  return [...missing, ...tooLong];
+}
 
+/** Collective workshops held by their milestone, and the events due by theirs. */
+function eventAlerts(cal: Calendar): Candidate[] {
+  const { p, asOf, asOfText } = cal;
+  const out: Candidate[] = [];
   const workshopsDue = MILESTONES.workshops.map((k) => milestone(p, k)).find(Boolean);
-  const workshopsHeld = held('workshop');
+  const workshopsHeld = cal.held('workshop');
   if (workshopsDue && asOf > workshopsDue.due && workshopsHeld < p.quotas.workshopsTotal) {
     out.push(
       candidate(
@@ -428,12 +434,11 @@ function calendarAlerts(
       ),
     );
   }
-
   for (const e of EVENT_MILESTONES) {
     const m = milestone(p, e.milestone);
     const expected = QUOTA_RULES[e.kind].limit(p);
     if (!m || asOf <= m.due || expected === 0) continue;
-    const n = held(e.kind);
+    const n = cal.held(e.kind);
     if (n >= expected) continue;
     out.push(
       candidate(
@@ -446,6 +451,17 @@ function calendarAlerts(
     );
   }
   return out;
+}
+
+function calendarAlerts(f: Facts, labels: Labels): Candidate[] {
+  const cal = calendarOf(f, labels);
+  return [
+    ...territoryAlerts(cal),
+    ...partnerAlerts(cal),
+    ...copilAlerts(cal),
+    ...monthlyAlerts(cal),
+    ...eventAlerts(cal),
+  ];
 }
 
 // ---- stale work ----------------------------------------------------------------------

@@ -9,7 +9,7 @@ import { bodyHash, compact } from '../db/util';
 import { ApiError, fieldError, validationError } from '../http/errors';
 import { route } from '../http/route';
 import { auditContext, type Ctx, newId, param, replayOrRefuse, writableTerritory } from './context';
-import { storedAnswer, withEtag, writeVersioned } from './versioned';
+import { patchStored, storedAnswer, withEtag } from './versioned';
 
 async function actionOr404(c: Ctx) {
   const a = await getEntity<ActionData>(c.env.DB, 'actions', param(c, 'id'));
@@ -46,16 +46,11 @@ async function readAction(c: Ctx) {
   return withEtag(c, presentAction(a), a.version);
 }
 
-async function patchAction(c: Ctx, { body: patch }: { body: ActionPatch }) {
-  const { id } = await writeVersioned(c, {
-    load: async () => {
-      const a = await actionOr404(c);
-      await writableTerritory(c, a.data.territoryId);
-      return a;
-    },
-    version: (a) => a.version,
-    current: presentAction,
-    fields: (a) => a.data,
+const patchAction = (c: Ctx, { body: patch }: { body: ActionPatch }) =>
+  patchStored<ActionData>(c, 'actions', {
+    load: () => actionOr404(c),
+    territoryOf: (a) => a.data.territoryId,
+    show: presentAction,
     patch,
     apply: (before) => {
       const data: ActionData = compact({ ...before.data, ...patch });
@@ -64,8 +59,6 @@ async function patchAction(c: Ctx, { body: patch }: { body: ActionPatch }) {
       return updateEntity(c.env.DB, auditContext(c), 'actions', before, {}, data);
     },
   });
-  return storedAnswer<ActionData>(c, 'actions', id, presentAction);
-}
 
 export const actionRoutes = [
   route('GET /v1/actions', ALL, 'Lister les fiches action', { query: ActionFilters }, listActions),

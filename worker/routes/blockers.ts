@@ -9,7 +9,7 @@ import { bodyHash, compact } from '../db/util';
 import { ApiError, fieldError, validationError } from '../http/errors';
 import { route } from '../http/route';
 import { auditContext, type Ctx, newId, param, replayOrRefuse, writableTerritory } from './context';
-import { storedAnswer, withEtag, writeVersioned } from './versioned';
+import { patchStored, storedAnswer, withEtag } from './versioned';
 
 async function checkPartner(c: Ctx, partnerId: string | undefined, territoryId: string) {
   if (!partnerId) return;
@@ -67,21 +67,14 @@ async function applyBlockerPatch(c: Ctx, before: Stored<BlockerData>, patch: Blo
   return updateEntity(c.env.DB, auditContext(c), 'blockers', before, columns, data);
 }
 
-async function patchBlocker(c: Ctx, { body: patch }: { body: BlockerPatch }) {
-  const { id } = await writeVersioned(c, {
-    load: async () => {
-      const b = await blockerOr404(c);
-      await writableTerritory(c, b.data.territoryId);
-      return b;
-    },
-    version: (b) => b.version,
-    current: present,
-    fields: (b) => b.data,
+const patchBlocker = (c: Ctx, { body: patch }: { body: BlockerPatch }) =>
+  patchStored<BlockerData>(c, 'blockers', {
+    load: () => blockerOr404(c),
+    territoryOf: (b) => b.data.territoryId,
+    show: present,
     patch,
     apply: (before) => applyBlockerPatch(c, before, patch),
   });
-  return storedAnswer<BlockerData>(c, 'blockers', id, present);
-}
 
 export const blockerRoutes = [
   route('GET /v1/blockers', ALL, 'Lister les verrous', { query: BlockerFilters }, listBlockers),

@@ -21,20 +21,6 @@ import { territoryFor } from './context';
  * own list route answers without filters (contacts' details as the caller may read them);
  * `?parts=` asks for a subset, and the lists that grow come a page at a time (`next`, `cursor`).
  */
-export const PARTS = [
-  'territories',
-  'partners',
-  'sessions',
-  'blockers',
-  'indicators',
-  'workshops',
-  'actions',
-  'quotas',
-  'alerts',
-  'documents',
-] as const;
-export type Part = (typeof PARTS)[number];
-
 /** The lists that grow with the programme: answered a page at a time (keyset, see db/query.ts). */
 const PAGED = [
   'territories',
@@ -46,6 +32,8 @@ const PAGED = [
   'actions',
 ] as const;
 type Paged = (typeof PAGED)[number];
+export const PARTS = [...PAGED, 'quotas', 'alerts', 'documents'] as const;
+export type Part = (typeof PARTS)[number];
 type Key = (string | number)[];
 
 /** A page size far above a programme of normal size (10 territories hold a few hundred sessions). */

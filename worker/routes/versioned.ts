@@ -4,6 +4,7 @@ import { canonicalJson } from '../db/util';
 import type { Outcome } from '../db/versioned';
 import { ApiError, fieldError } from '../http/errors';
 import type { Ctx } from '../http/route';
+import { writableTerritory } from './context';
 
 /** `"3"`: a record's version as its entity tag. */
 export const etag = (version: number) => `"${version}"`;
@@ -106,4 +107,31 @@ export async function storedAnswer<T>(
   const stored = await getEntity<T>(c.env.DB, table, id);
   if (!stored) throw new ApiError('NOT_FOUND', MSG.notFound('Enregistrement'));
   return withEtag(c, show(stored), stored.version, status);
+}
+
+/**
+ * A PATCH of a record of the simple tables: the caller must write for its territory, the patch
+ * is merged into the version read and written on it (see `writeVersioned`), and the answer is
+ * the record as stored now.
+ */
+export async function patchStored<T extends object>(
+  c: Ctx,
+  table: Table,
+  w: Pick<VersionedWrite<Stored<T>>, 'load' | 'patch' | 'apply' | 'refused'> & {
+    territoryOf: (s: Stored<T>) => string;
+    show: (s: Stored<T>) => object;
+  },
+) {
+  const { id } = await writeVersioned(c, {
+    ...w,
+    load: async () => {
+      const s = await w.load();
+      await writableTerritory(c, w.territoryOf(s));
+      return s;
+    },
+    version: (s) => s.version,
+    current: w.show,
+    fields: (s) => s.data,
+  });
+  return storedAnswer<T>(c, table, id, w.show);
 }

@@ -8,7 +8,7 @@ import { bodyHash, compact } from '../db/util';
 import { ApiError, fieldError } from '../http/errors';
 import { route } from '../http/route';
 import { auditContext, type Ctx, newId, param, replayOrRefuse, writableTerritory } from './context';
-import { storedAnswer, withEtag, writeVersioned } from './versioned';
+import { patchStored, storedAnswer, withEtag } from './versioned';
 
 async function workshopOr404(c: Ctx) {
   const w = await getEntity<WorkshopData>(c.env.DB, 'workshops', param(c, 'id'));
@@ -54,15 +54,10 @@ async function patchWorkshop(c: Ctx, { body: patch }: { body: WorkshopPatch }) {
   if (patch.number !== undefined) await checkNumber(c, patch.number);
   const host = patch.hostTerritoryId ? await writableTerritory(c, patch.hostTerritoryId) : null;
   const merged = (before: Stored<WorkshopData>): WorkshopData => compact({ ...before.data, ...patch });
-  const { id } = await writeVersioned(c, {
-    load: async () => {
-      const w = await workshopOr404(c);
-      await writableTerritory(c, w.data.hostTerritoryId);
-      return w;
-    },
-    version: (w) => w.version,
-    current: present,
-    fields: (w) => w.data,
+  return patchStored<WorkshopData>(c, 'workshops', {
+    load: () => workshopOr404(c),
+    territoryOf: (w) => w.data.hostTerritoryId,
+    show: present,
     patch,
     apply: (before) => {
       const data = merged(before);
@@ -74,7 +69,6 @@ async function patchWorkshop(c: Ctx, { body: patch }: { body: WorkshopPatch }) {
     },
     refused: (before) => conflict(c, merged(before), before.id, host?.name ?? merged(before).hostTerritoryId),
   });
-  return storedAnswer<WorkshopData>(c, 'workshops', id, present);
 }
 
 async function listWorkshops(c: Ctx) {
