@@ -92,4 +92,24 @@ describe('programme quotas', () => {
     expect(forced.status).toBe(201);
     expect(forced.body.quota.status).toBe('exceeded');
   });
+
+  it('a session is checked against the programme as it is now, changed a moment before or not', async () => {
+    // The write path assumes the programme it last saw and its insert is conditional on that
+    // version: each change below must be seen by the very next session.
+    const { body: current } = await call('GET', '/v1/programme');
+    const { assessment: _a, ...p } = current;
+    const change = async (over: Record<string, unknown>) =>
+      expect((await call('PUT', '/v1/programme', { body: { ...p, ...over } })).status).toBe(200);
+    const log = (date: string) => call('POST', '/v1/sessions', { body: session({ kind: 'copil', date }) });
+    const roomy = { ...p.quotas, copilTotal: 100 };
+    await change({ endDate: '2025-12-31', quotas: roomy });
+    expect((await log('2026-03-03')).status).toBe(400);
+    await change({ endDate: '2026-06-30', quotas: roomy });
+    expect((await log('2026-03-03')).status).toBe(201);
+    await change({ quotas: { ...p.quotas, copilTotal: 0 } });
+    const refused = await log('2026-03-04');
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.quota).toMatchObject({ key: 'copil', limit: 0 });
+    await change({});
+  });
 });

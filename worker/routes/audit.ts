@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { PARIS, zonedDayStart } from '../../shared/dates';
 import { ADMIN } from '../auth/policy';
 import { listAudit } from '../db/audit';
 import { fieldError } from '../http/errors';
@@ -7,30 +8,10 @@ import { type Ctx, route } from '../http/route';
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_PAGE = 1000;
 
-/** Offset of Europe/Paris from UTC at an instant, in minutes (+60 in winter, +120 in summer). */
-function parisOffsetMinutes(at: Date): number {
-  const name =
-    new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Paris', timeZoneName: 'longOffset' })
-      .formatToParts(at)
-      .find((p) => p.type === 'timeZoneName')?.value ?? 'GMT+01:00';
-  const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
-  if (!m) return 0;
-  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
-}
-
-/** The UTC instant at which a Paris calendar day starts (dates in the API are Paris dates). */
-export function parisDayStart(date: string, plusDays = 0): string {
-  const [y, m, d] = date.split('-').map(Number);
-  const utcMidnight = Date.UTC(y ?? 0, (m ?? 1) - 1, (d ?? 1) + plusDays);
-  // Midnight never falls in a DST gap in Paris (changes happen at 2 or 3 a.m.).
-  const offset = parisOffsetMinutes(new Date(utcMidnight));
-  return new Date(utcMidnight - offset * 60_000).toISOString();
-}
-
 /** `from` is inclusive, `to` inclusive for a date (the whole day) and exclusive for an instant. */
 function boundary(v: string | undefined, name: 'from' | 'to'): string | undefined {
   if (v === undefined) return undefined;
-  if (ISO_DATE.test(v) && !Number.isNaN(Date.parse(v))) return parisDayStart(v, name === 'to' ? 1 : 0);
+  if (ISO_DATE.test(v) && !Number.isNaN(Date.parse(v))) return zonedDayStart(v, PARIS, name === 'to' ? 1 : 0);
   if (/^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v))) return new Date(v).toISOString();
   throw fieldError(name, 'Date attendue au format AAAA-MM-JJ (ou un instant ISO 8601).');
 }
