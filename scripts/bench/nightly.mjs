@@ -6,7 +6,8 @@
 // the run's time and its SQL statements as the run itself recorded them.
 import { ADMIN, round, startBenchWorker, stats } from './_worker.mjs';
 
-const AS_OF = '2025-12-15';
+// POST /v1/checks/run with another date than today is a simulation that stores nothing: the
+// bench runs the real check, as of today (after the seeded dates: every calendar rule fires).
 const startWorker = () => startBenchWorker();
 
 /** @typedef {{ territories: number; partnersPer: number; sessions: number }} Scale */
@@ -79,7 +80,7 @@ async function checkAt(scale) {
     const times = [];
     for (let i = 0; i < 4; i++) {
       const start = performance.now();
-      const res = await w.request('POST', '/v1/checks/run', { asOf: AS_OF });
+      const res = await w.request('POST', '/v1/checks/run', {});
       times.push(performance.now() - start);
       if (res.status !== 200 || !res.body.run.ok)
         throw new Error(`check answered ${res.status}: ${JSON.stringify(res.body)}`);
@@ -88,6 +89,7 @@ async function checkAt(scale) {
     const [first, ...again] = runs;
     return {
       ...scale,
+      asOf: first.asOf,
       seedMs: round(seedMs),
       checked: first.checked,
       firstRunMs: round(times[0] ?? NaN),
@@ -114,5 +116,5 @@ export async function run() {
         `${r.statements} SQL statements (repeats: ${r.statementsRepeat.join(', ')}; goal ≤ 20)`,
     );
   }
-  return { asOf: AS_OF, small, large, goalStatements: 20 };
+  return { asOf: large.asOf, small, large, goalStatements: 20 };
 }
