@@ -1,5 +1,5 @@
 import type { Contact } from '../../shared/schemas';
-import { type AuditContext, type AuditEntry, auditStatement, listAudit } from './audit';
+import { type AuditContext, type AuditEntry, listAudit } from './audit';
 import type { TerritoryData } from './territories';
 
 /** Tables whose rows record who wrote them: authorship is part of what we hold on a person. */
@@ -99,56 +99,49 @@ export interface ErasureSummary {
   contactIn: { territoryId: string; contacts: number }[];
 }
 
+/** Territories where ?1 holds a consultant seat, or is the e-mail of a contact. */
+const SEATED = `EXISTS (SELECT 1 FROM json_each(t.data, '$.consultants') WHERE lower(value) = ?1)`;
+const CONTACT = `EXISTS (SELECT 1 FROM json_each(t.data, '$.contacts') WHERE lower(value ->> 'email') = ?1)`;
+
+/** What an erasure of ?1 removes, as the audit line states it (territories and counts, no details). */
+const SUMMARY = `json_object(
+  'member', (SELECT role FROM members WHERE email = ?1),
+  'consultantOf', (SELECT json_group_array(t.id) FROM (SELECT id, data FROM territories ORDER BY name, id) t WHERE ${SEATED}),
+  'contactIn', (SELECT json_group_array(json_object('territoryId', t.id, 'contacts',
+      (SELECT COUNT(*) FROM json_each(t.data, '$.contacts') WHERE lower(value ->> 'email') = ?1)))
+    FROM (SELECT id, data FROM territories ORDER BY name, id) t WHERE ${CONTACT}))`;
+
+/** The territory's data without ?1's consultant seat and contact entries, computed in SQL. */
+const ERASED_DATA = `json_set(t.data,
+  '$.consultants', (SELECT json_group_array(value) FROM json_each(t.data, '$.consultants') WHERE lower(value) <> ?1),
+  '$.contacts', (SELECT json_group_array(json(value)) FROM json_each(t.data, '$.contacts')
+    WHERE lower(COALESCE(value ->> 'email', '')) <> ?1))`;
+
 /**
  * Removes a person's contact entries and consultant seats from every territory, and their
- * membership, in one D1 batch with its audit line. Each territory update is guarded by the
- * version it was computed from, like every other write of a territory (db/versioned.ts): an
- * erasure and a concurrent edit never overwrite each other, the loser retries on the new version.
- * The audit line names territories and counts, never the erased details themselves.
+ * membership, in one D1 batch with its audit line. The territories are rewritten by SQL from
+ * the data as it is at that moment (never from an earlier read), and their version is bumped:
+ * a concurrent PATCH computed before the erasure fails its version check and is merged again
+ * on the erased data, so an erased contact never comes back. The audit line names territories
+ * and counts, never the erased details themselves.
  */
-export async function erasePerson(
-  db: D1Database,
-  ctx: AuditContext,
-  email: string,
-): Promise<{ summary: ErasureSummary; complete: boolean }> {
-  const statements: D1PreparedStatement[] = [];
-  const summary: ErasureSummary = { member: null, consultantOf: [], contactIn: [] };
-  for (const t of await territoryRows(db)) {
-    const data = JSON.parse(t.data) as TerritoryData;
-    const consultants = data.consultants.filter((e) => !sameEmail(e, email));
-    const contacts = (data.contacts ?? []).filter((ct) => !sameEmail(ct.email, email));
-    const removedContacts = (data.contacts ?? []).length - contacts.length;
-    if (consultants.length === data.consultants.length && removedContacts === 0) continue;
-    if (consultants.length !== data.consultants.length) summary.consultantOf.push(t.id);
-    if (removedContacts) summary.contactIn.push({ territoryId: t.id, contacts: removedContacts });
-    statements.push(
-      db
-        .prepare(
-          'UPDATE territories SET data = ?, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ? AND version = ?',
-        )
-        .bind(JSON.stringify({ ...data, consultants, contacts }), ctx.at, ctx.actor, t.id, t.version),
-    );
-  }
-  const member = await db
-    .prepare('SELECT role FROM members WHERE email = ?')
-    .bind(email)
-    .first<{ role: string }>();
-  summary.member = member?.role ?? null;
-  const updates = statements.length;
-  if (member) statements.push(db.prepare('DELETE FROM members WHERE email = ?').bind(email));
-  statements.push(
-    auditStatement(
-      db,
-      ctx,
-      'erase',
-      'person',
-      email,
-      summary,
-      { member: null, consultantOf: [], contactIn: [] },
-      false,
-    ),
-  );
-  const results = await db.batch(statements);
-  const complete = results.slice(0, updates).every((r) => (r.meta.changes ?? 0) === 1);
-  return { summary, complete };
+export async function erasePerson(db: D1Database, ctx: AuditContext, email: string): Promise<ErasureSummary> {
+  const [summary] = await db.batch([
+    db.prepare(`SELECT ${SUMMARY} AS summary`).bind(email),
+    db
+      .prepare(
+        `INSERT INTO audit (at, actor, role, action, entity, entity_id, before, after, request_id)
+         VALUES (?2, ?3, ?4, 'erase', 'person', ?1, ${SUMMARY}, json('{"member":null,"consultantOf":[],"contactIn":[]}'), ?5)`,
+      )
+      .bind(email, ctx.at, ctx.actor, ctx.role, ctx.requestId),
+    db
+      .prepare(
+        `UPDATE territories AS t SET data = ${ERASED_DATA}, version = version + 1, updated_at = ?2, updated_by = ?3
+         WHERE ${SEATED} OR ${CONTACT}`,
+      )
+      .bind(email, ctx.at, ctx.actor),
+    db.prepare('DELETE FROM members WHERE email = ?').bind(email),
+  ]);
+  const row = summary?.results[0] as { summary: string } | undefined;
+  return JSON.parse(row?.summary ?? '{"member":null,"consultantOf":[],"contactIn":[]}') as ErasureSummary;
 }
