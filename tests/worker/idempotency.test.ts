@@ -137,6 +137,8 @@ describe('idempotent creates', () => {
       const conflict = await call('POST', path, { as: consultant, body: { id, ...body, ...change } });
       expect(conflict.status, path).toBe(409);
       expect(conflict.body.error.code, path).toBe('IDEMPOTENCY_CONFLICT');
+      // What is stored under that id, as its route answers it.
+      expect(conflict.body.error.current, path).toEqual(first.body);
     }
     const tId = uid('t');
     const tBody = { id: tId, name: 'Rejouable', legalForm: 'cc', centralCityInsee: '46102', consultants: [] };

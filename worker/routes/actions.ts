@@ -29,7 +29,13 @@ async function createAction(c: Ctx, { body }: { body: ActionInput }) {
   const hash = await bodyHash(body);
   const columns = { partner_id: partner.id, territory_id: territory.id };
   const inserted = await insertEntity(db, auditContext(c), 'actions', id, columns, data, hash);
-  if (!inserted) await replayOrRefuse(await getEntity(db, 'actions', id), hash, () => undefined as never);
+  if (!inserted)
+    await replayOrRefuse(
+      await getEntity<ActionData>(db, 'actions', id),
+      hash,
+      () => undefined as never,
+      presentAction,
+    );
   return storedAnswer<ActionData>(c, 'actions', id, presentAction, inserted ? 201 : 200);
 }
 

@@ -48,7 +48,13 @@ async function createBlocker(c: Ctx, { body }: { body: BlockerInput }) {
   const db = c.env.DB;
   const columns = { territory_id: territory.id, partner_id: data.partnerId ?? null, status: data.status };
   const inserted = await insertEntity(db, auditContext(c), 'blockers', id, columns, data, hash);
-  if (!inserted) await replayOrRefuse(await getEntity(db, 'blockers', id), hash, () => undefined as never);
+  if (!inserted)
+    await replayOrRefuse(
+      await getEntity<BlockerData>(db, 'blockers', id),
+      hash,
+      () => undefined as never,
+      present,
+    );
   return storedAnswer<BlockerData>(c, 'blockers', id, present, inserted ? 201 : 200);
 }
 

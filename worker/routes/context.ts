@@ -43,16 +43,19 @@ export const territoryFor = (c: Ctx) => (t: Territory) =>
 
 /**
  * After a refused conditional insert: a stored row with this id means a replay (same body:
- * fine, answer 200) or a reuse of the id for something else (409). No row: the condition
+ * fine, answer 200) or a reuse of the id for something else (409, with the stored record as
+ * `error.current`, so the user sees what is kept under that id). No row: the condition
  * (quota, limit, uniqueness) refused it, and `refused` throws the matching error.
  */
-export async function replayOrRefuse(
-  existing: { bodyHash: string } | null,
+export async function replayOrRefuse<E extends { bodyHash: string }>(
+  existing: E | null,
   hash: string,
   refused: () => Promise<never> | never,
+  show: (e: E) => unknown,
 ): Promise<void> {
   if (!existing) return refused();
-  if (existing.bodyHash !== hash) throw new ApiError('IDEMPOTENCY_CONFLICT', MSG.idempotencyConflict);
+  if (existing.bodyHash !== hash)
+    throw new ApiError('IDEMPOTENCY_CONFLICT', MSG.idempotencyConflict, { current: show(existing) });
 }
 
 /** A path parameter (decoded by the router; an undecodable path never reaches a handler). */

@@ -28,7 +28,13 @@ async function recordIndicator(c: Ctx, { body }: { body: IndicatorInput }) {
     period_end: data.periodEnd,
   };
   const inserted = await insertEntity(db, auditContext(c), 'indicators', id, columns, data, hash);
-  if (!inserted) await replayOrRefuse(await getEntity(db, 'indicators', id), hash, () => undefined as never);
+  if (!inserted)
+    await replayOrRefuse(
+      await getEntity<IndicatorData>(db, 'indicators', id),
+      hash,
+      () => undefined as never,
+      present,
+    );
   return c.json(present((await getEntity<IndicatorData>(db, 'indicators', id))!), inserted ? 201 : 200);
 }
 

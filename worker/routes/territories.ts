@@ -92,7 +92,7 @@ async function createPartner(c: Ctx, { body }: { body: PartnerInput }) {
     { sql: '(SELECT COUNT(*) FROM partners WHERE territory_id = ?) < ?', args: [territory.id, max] },
   );
   if (!inserted) {
-    await replayOrRefuse(await getEntity(db, 'partners', id), hash, async () => {
+    const refused = async (): Promise<never> => {
       const row = await db
         .prepare('SELECT COUNT(*) AS n FROM partners WHERE territory_id = ?')
         .bind(territory.id)
@@ -100,7 +100,8 @@ async function createPartner(c: Ctx, { body }: { body: PartnerInput }) {
       throw new ApiError('QUOTA_EXCEEDED', MSG.partnersFull(territory.name, max), {
         quota: partnerQuota(p, territory.id, Number(row?.n ?? 0)),
       });
-    });
+    };
+    await replayOrRefuse(await getEntity<PartnerData>(db, 'partners', id), hash, refused, presentPartner);
   }
   const stored = (await getEntity<PartnerData>(db, 'partners', id))!;
   return withEtag(c, presentPartner(stored), stored.version, inserted ? 201 : 200);
@@ -121,9 +122,10 @@ async function createTerritory(c: Ctx, { body }: { body: TerritoryInput }) {
   const p = await getProgramme(c.env.DB);
   const inserted = await insertTerritory(c.env.DB, auditContext(c), id, data, city, hash, p.maxTerritories);
   if (!inserted) {
-    await replayOrRefuse(await territoryOr404(c, id).catch(() => null), hash, () => {
+    const refused = () => {
       throw new ApiError('CONFLICT', MSG.maxTerritories(p.maxTerritories));
-    });
+    };
+    await replayOrRefuse(await territoryOr404(c, id).catch(() => null), hash, refused, territoryFor(c));
   }
   return readAnswer(c, id, inserted ? 201 : 200);
 }

@@ -45,7 +45,12 @@ async function createWorkshop(c: Ctx, { body }: { body: WorkshopInput }) {
     args: [data.number, data.hostTerritoryId, id],
   });
   if (!inserted) {
-    await replayOrRefuse(await getEntity(db, 'workshops', id), hash, () => conflict(c, data, id, host.name));
+    await replayOrRefuse(
+      await getEntity<WorkshopData>(db, 'workshops', id),
+      hash,
+      () => conflict(c, data, id, host.name),
+      present,
+    );
   }
   return storedAnswer<WorkshopData>(c, 'workshops', id, present, inserted ? 201 : 200);
 }
