@@ -84,6 +84,8 @@ function programmeMoved(out: LogOutcome): boolean {
  * reused for another body (409 naming the stored session), or the first check that failed.
  */
 function replayOrExplain(c: Ctx, plan: LogPlan, out: LogOutcome) {
+  // A replay answers with the programme as it is (remembered if it moved).
+  programmeMoved(out);
   if (out.stored) {
     const stored = sessionFromRow(out.stored);
     if (stored.bodyHash !== plan.hash) {
