@@ -1,15 +1,17 @@
 import { Hono } from 'hono';
-import { MSG } from '../../shared/i18n/messages';
+import { MSG, typeset } from '../../shared/i18n/messages';
 import { getEntity } from '../db/entities';
 import { buildActionSheet } from '../documents/action-sheet';
+import { SUMMARY_MAX_PAGES } from '../documents/budget';
+import { documentLink, presentWithLink, verifyDocumentLink } from '../documents/link';
 import { loadRecord } from '../documents/load';
-import type { DocumentModel, DocumentType, ReportNumber } from '../documents/model';
+import type { DocumentModel, DocumentType, FieldOverflow, ReportNumber } from '../documents/model';
 import { estimatePages } from '../documents/pages';
 import { buildProgressReport } from '../documents/progress-report';
-import { type Composed, publishToDrive } from '../documents/publish';
+import { type Composed, DoesNotFit, type Published, publishToDrive } from '../documents/publish';
 import type { ProgrammeRecord } from '../documents/record';
 import { renderHtml } from '../documents/render';
-import { DOC_MSG, DocumentRequest } from '../documents/request';
+import { DocumentRequest, DOC_MSG as RAW_DOC_MSG } from '../documents/request';
 import {
   getDocument,
   getDocumentBySubject,
@@ -21,13 +23,20 @@ import {
 import { fitTerritorySummary } from '../documents/territory-summary';
 import { buildWorkshopSheet } from '../documents/workshop-sheet';
 import type { AppEnv } from '../env';
-import { DRIVE_SCOPE, Drive, driveOptions } from '../google/drive';
-import { GoogleError, serviceAccountToken } from '../google/service-account';
+import { Docs, docsOptions } from '../google/docs';
+import { Drive, driveOptions, SERVICE_ACCOUNT_DRIVE_SCOPE } from '../google/drive';
+import { CallLog, GoogleError } from '../google/http';
+import { ServiceAccountKeyError, serviceAccountKey, serviceAccountToken } from '../google/service-account';
 import { readBody } from '../http/body';
 import { ApiError, fieldError } from '../http/errors';
 import type { ActionData } from './actions';
 import { auditContext, type Ctx, newId, q, writableTerritory } from './context';
 import type { WorkshopData } from './workshops';
+
+export { presentDocument } from '../documents/store';
+
+/** The content helper's messages, set in French typography like every message users read. */
+const DOC_MSG = typeset(RAW_DOC_MSG);
 
 /** What a request asks for: the subject's key, its territory and how to compose it. */
 interface Plan {
@@ -56,8 +65,18 @@ async function plan(c: Ctx, body: DocumentRequest): Promise<Plan> {
         limited: true,
         compose: (r, ed, from, max) => {
           const rec = r.territories.find((x) => x.id === t.id)!;
-          const fit = fitTerritorySummary(r, rec, ed, from, max);
-          return { doc: fit.doc, level: fit.level, estimatedPages: fit.estimatedPages };
+          // `fits` and `overflow` come with the content helper's fitter; absent, it fits.
+          const fit: { doc: DocumentModel; level: number; estimatedPages: number } & {
+            fits?: boolean;
+            overflow?: readonly FieldOverflow[];
+          } = fitTerritorySummary(r, rec, ed, from, max);
+          return {
+            doc: fit.doc,
+            level: fit.level,
+            estimatedPages: fit.estimatedPages,
+            fits: fit.fits,
+            overflow: fit.overflow,
+          };
         },
       };
     }
@@ -114,32 +133,174 @@ const today = (timeZone: string) =>
     new Date(),
   );
 
-/** The user's OAuth token if the add-on sent one, else the service account's, else none. */
-async function googleToken(c: Ctx): Promise<string | null> {
-  const user = c.req.header('x-google-access-token')?.trim();
-  if (user) return user;
-  return serviceAccountToken(c.env, [DRIVE_SCOPE]);
+/**
+ * What the document is, when its builder did not say: ADEME Occitanie's consultation, the
+ * programme, the contractor, who generated this version and when. Builders that know better
+ * (the subject's wording, a validated status, an `asOf` cut-off) set their own.
+ */
+function identified(
+  doc: DocumentModel,
+  r: ProgrammeRecord,
+  author: string,
+  ed: { date: string; version: number },
+) {
+  if (doc.identification) return doc;
+  return {
+    ...doc,
+    identification: {
+      authority: 'ADEME — Direction régionale Occitanie',
+      consultation: 'Consultation n° 2024001672',
+      programme: r.programme.name,
+      contractor: 'Titulaire du marché d’assistance à maîtrise d’ouvrage (AMO)',
+      subject: doc.title,
+      author,
+      version: ed.version,
+      status: 'draft' as const,
+      asOf: ed.date,
+      generatedOn: ed.date,
+    },
+  };
 }
 
-const upstream = () => new ApiError('UPSTREAM_FAILED', MSG.upstream);
+/** Logs a Google-side failure for the operators: what failed, never a token or a key. */
+function logGoogle(c: Ctx, event: string, detail: Record<string, unknown> = {}) {
+  console.error(JSON.stringify({ level: 'error', requestId: c.get('requestId'), event, ...detail }));
+}
 
-export const presentDocument = (d: StoredDocument) => ({
-  id: d.id,
-  type: d.type,
-  title: d.title,
-  pages: d.pages,
-  pagesCountedBy: d.pagesCountedBy,
-  url: d.url,
-  // Only when this version is the Google Doc's content (a local version keeps the id aside).
-  ...(d.googleDocId && d.pagesCountedBy === 'google-pdf' ? { googleDocId: d.googleDocId } : {}),
-  territoryId: d.territoryId,
-  subject: d.subject,
-  version: d.version,
-  createdAt: d.createdAt,
-  createdBy: d.createdBy,
-  updatedAt: d.updatedAt,
-  updatedBy: d.updatedBy,
-});
+/**
+ * The account that writes the Google Docs: the service account (its key configured) in the
+ * programme's Shared Drive; the add-on's forwarded user token only where
+ * `DOCUMENTS_USER_TOKEN_FALLBACK=true` and no service account is configured; else none (the
+ * worker keeps the document: the local default).
+ */
+async function googleAccess(c: Ctx, log: CallLog): Promise<{ token: string; folderId?: string } | null> {
+  try {
+    if (serviceAccountKey(c.env)) {
+      // A service account owns no storage: outside a Shared Drive, Google refuses the upload.
+      if (!c.env.DRIVE_FOLDER_ID) {
+        logGoogle(c, 'documents-drive-folder-missing');
+        throw new ApiError('UPSTREAM_FAILED', MSG.driveFolderMissing);
+      }
+      const token = await serviceAccountToken(c.env, [SERVICE_ACCOUNT_DRIVE_SCOPE], log);
+      return token ? { token, folderId: c.env.DRIVE_FOLDER_ID } : null;
+    }
+  } catch (err) {
+    throw googleFailure(c, err);
+  }
+  const user = c.req.header('x-google-access-token')?.trim();
+  if (user && c.env.DOCUMENTS_USER_TOKEN_FALLBACK === 'true') {
+    return { token: user, folderId: c.env.DRIVE_FOLDER_ID || undefined };
+  }
+  return null;
+}
+
+/** A Google failure as the API answers it: 502 in French, the cause logged. */
+function googleFailure(c: Ctx, err: unknown): unknown {
+  if (err instanceof ServiceAccountKeyError) {
+    logGoogle(c, 'service-account-key-malformed', { problem: err.problem });
+    return new ApiError('UPSTREAM_FAILED', MSG.serviceAccountKeyInvalid);
+  }
+  if (!(err instanceof GoogleError)) return err;
+  logGoogle(c, 'google-call-failed', { status: err.status, reason: err.reason, what: err.message });
+  if (err.reason === 'storageQuotaExceeded') return new ApiError('UPSTREAM_FAILED', MSG.sharedDriveRequired);
+  if (err.reason === 'folderNotFound') return new ApiError('UPSTREAM_FAILED', MSG.driveFolderInaccessible);
+  return new ApiError('UPSTREAM_FAILED', MSG.upstream);
+}
+
+const doesNotFit = (overflow: readonly FieldOverflow[]) =>
+  new ApiError('DOES_NOT_FIT', MSG.doesNotFit(SUMMARY_MAX_PAGES + 1), { fields: overflow });
+
+interface Result {
+  html: string;
+  doc: DocumentModel;
+  pages: number;
+  level: number | null;
+  google: Published | null;
+}
+
+/** The local default: the worker keeps the HTML; `pages` is the layout estimate (pages.ts). */
+function keepLocally(compose: (from: number, max?: number) => Composed, limited: boolean): Result {
+  const { doc, level, fits, overflow } = compose(0);
+  if (limited && fits === false) throw doesNotFit(overflow ?? []);
+  return { doc, html: renderHtml(doc), pages: estimatePages(doc), level, google: null };
+}
+
+async function generate(c: Ctx, body: DocumentRequest) {
+  const db = c.env.DB;
+  const p = await plan(c, body);
+  const [record, previous] = await Promise.all([loadRecord(db), getDocumentBySubject(db, p.subject)]);
+  const ed = { date: today(record.programme.timezone), version: (previous?.version ?? 0) + 1 };
+  const author = c.get('user').email;
+  const compose = (from: number, max?: number): Composed => {
+    const composed = p.compose(record, ed, from, max);
+    return { ...composed, doc: identified(composed.doc, record, author, ed) };
+  };
+  const id = previous?.id ?? newId();
+  const log = new CallLog();
+  const access = await googleAccess(c, log);
+  let drive: Drive | null = null;
+  let result: Result;
+  if (access) {
+    drive = new Drive(driveOptions(c.env, access.token, log));
+    const docs = new Docs(docsOptions(c.env, access.token, log));
+    try {
+      const pub = await publishToDrive(drive, docs, compose, {
+        name: (doc) => doc.title,
+        folderId: access.folderId,
+        limited: p.limited,
+        previous: previous?.googleDocId
+          ? {
+              googleDocId: previous.googleDocId,
+              driveModifiedTime: previous.driveModifiedTime,
+              driveWriter: previous.driveWriter,
+              title: previous.title,
+              html: () => getDocumentHtml(db, previous.id),
+            }
+          : null,
+      });
+      result = { ...pub, google: pub };
+    } catch (err) {
+      if (err instanceof DoesNotFit) throw doesNotFit(err.overflow);
+      throw googleFailure(c, err);
+    }
+  } else result = keepLocally(compose, p.limited);
+  const saved = await save(c, { id, p, ed, previous, result });
+  if (!saved) {
+    if (drive && result.google?.created) await drive.deleteFile(result.google.googleDocId);
+    throw new ApiError('CONFLICT', DOC_MSG.concurrent);
+  }
+  if (access) c.header('x-google-calls', String(log.calls));
+  const shown = await presentWithLink(c.env, (await getDocument(db, id))!);
+  const kept = result.google?.keptEditedDocId;
+  return c.json(kept ? { ...shown, notice: MSG.keptEditedDoc, previousGoogleDocId: kept } : shown, 201);
+}
+
+async function save(
+  c: Ctx,
+  a: { id: string; p: Plan; ed: { version: number }; previous: StoredDocument | null; result: Result },
+) {
+  const g = a.result.google;
+  // A version kept locally remembers the subject's Google Doc (and what the worker last wrote
+  // there), so the next Google generation still updates it in place rather than starting a copy.
+  const keep = g ? null : a.previous;
+  return saveDocument(c.env.DB, auditContext(c), {
+    id: a.id,
+    type: a.p.type,
+    subject: a.p.subject,
+    territoryId: a.p.territoryId,
+    title: a.result.doc.title,
+    version: a.ed.version,
+    pages: a.result.pages,
+    pagesCountedBy: g ? 'google-pdf' : 'estimate',
+    budgetLevel: a.result.level,
+    googleDocId: g?.googleDocId ?? keep?.googleDocId ?? null,
+    url: g?.url ?? (await documentLink(c.env, a.id)),
+    driveVersion: g?.drive.version ?? keep?.driveVersion ?? null,
+    driveModifiedTime: g?.drive.modifiedTime ?? keep?.driveModifiedTime ?? null,
+    driveWriter: g?.drive.writer ?? keep?.driveWriter ?? null,
+    html: a.result.html,
+  });
+}
 
 const docOr404 = async (c: Ctx) => {
   const d = await getDocument(c.env.DB, c.req.param('id') ?? '');
@@ -147,96 +308,40 @@ const docOr404 = async (c: Ctx) => {
   return d;
 };
 
+async function htmlResponse(c: Ctx, id: string) {
+  const html = await getDocumentHtml(c.env.DB, id);
+  if (html === null) throw new ApiError('NOT_FOUND', MSG.notFound('Document'));
+  return c.body(html, 200, {
+    'content-type': 'text/html; charset=utf-8',
+    // The page is static: no script may run in it, whatever a field contains.
+    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+    'x-content-type-options': 'nosniff',
+    // A signed link must not travel further (no Referer) nor sit in a shared cache.
+    'referrer-policy': 'no-referrer',
+    'cache-control': 'private, no-store',
+  });
+}
+
+const documentHtml = (c: Ctx) => htmlResponse(c, c.req.param('id') ?? '');
+
+/** The HTML by signed link: no identity needed, a valid unexpired signature instead. */
+async function signedDocumentHtml(c: Ctx) {
+  const id = c.req.param('id') ?? '';
+  if (!(await verifyDocumentLink(c.env, id, c.req.query('expires'), c.req.query('signature'))))
+    throw new ApiError('FORBIDDEN', MSG.linkExpired);
+  return htmlResponse(c, id);
+}
+
 export const documents = new Hono<AppEnv>()
-  .get('/', async (c) =>
-    c.json({ documents: (await listDocuments(c.env.DB, q(c, 'territoryId'))).map(presentDocument) }),
-  )
-
-  .post('/', async (c) => {
-    const db = c.env.DB;
-    const body = await readBody(c, DocumentRequest);
-    const p = await plan(c, body);
-    const [record, previous] = await Promise.all([loadRecord(db), getDocumentBySubject(db, p.subject)]);
-    const ed = { date: today(record.programme.timezone), version: (previous?.version ?? 0) + 1 };
-    const compose = (from: number, max?: number) => p.compose(record, ed, from, max);
-    const id = previous?.id ?? newId();
-
-    let token: string | null;
-    try {
-      token = await googleToken(c);
-    } catch {
-      throw upstream();
-    }
-    let result: {
-      html: string;
-      doc: DocumentModel;
-      pages: number;
-      level: number | null;
-      googleDocId: string | null;
-      url: string;
-      created: boolean;
-    };
-    let drive: Drive | null = null;
-    if (token) {
-      drive = new Drive(driveOptions(c.env, token));
-      try {
-        const pub = await publishToDrive(drive, compose, {
-          name: (doc) => doc.title,
-          existingId: previous?.googleDocId ?? null,
-          folderId: c.env.DRIVE_FOLDER_ID || undefined,
-          limited: p.limited,
-        });
-        result = pub;
-      } catch (err) {
-        if (err instanceof GoogleError) throw upstream();
-        throw err;
-      }
-    } else {
-      // Local default: the worker keeps the HTML; pages is the layout estimate (see pages.ts).
-      const { doc, level } = compose(0);
-      result = {
-        doc,
-        html: renderHtml(doc),
-        pages: estimatePages(doc),
-        level,
-        googleDocId: null,
-        url: `${new URL(c.req.url).origin}/v1/documents/${id}/html`,
-        created: false,
-      };
-    }
-    const saved = await saveDocument(db, auditContext(c), {
-      id,
-      type: p.type,
-      subject: p.subject,
-      territoryId: p.territoryId,
-      title: result.doc.title,
-      version: ed.version,
-      pages: result.pages,
-      pagesCountedBy: token ? 'google-pdf' : 'estimate',
-      budgetLevel: result.level,
-      // A version kept locally remembers the subject's Google Doc, so the next Google
-      // generation still updates it in place rather than starting a copy.
-      googleDocId: result.googleDocId ?? previous?.googleDocId ?? null,
-      url: result.url,
-      html: result.html,
-    });
-    if (!saved) {
-      if (drive && result.created && result.googleDocId) await drive.deleteFile(result.googleDocId);
-      throw new ApiError('CONFLICT', DOC_MSG.concurrent);
-    }
-    if (drive) c.header('x-google-calls', String(drive.calls));
-    return c.json(presentDocument((await getDocument(db, id))!), 201);
+  .get('/', async (c) => {
+    const list = await listDocuments(c.env.DB, q(c, 'territoryId'));
+    return c.json({ documents: await Promise.all(list.map((d) => presentWithLink(c.env, d))) });
   })
 
-  .get('/:id', async (c) => c.json(presentDocument(await docOr404(c))))
+  .post('/', async (c) => generate(c, await readBody(c, DocumentRequest)))
 
-  .get('/:id/html', async (c) => {
-    const html = await getDocumentHtml(c.env.DB, c.req.param('id'));
-    if (html === null) throw new ApiError('NOT_FOUND', MSG.notFound('Document'));
-    return c.body(html, 200, {
-      'content-type': 'text/html; charset=utf-8',
-      // The page is static: no script may run in it, whatever a field contains.
-      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
-      'x-content-type-options': 'nosniff',
-    });
-  });
+  .get('/:id', async (c) => c.json(await presentWithLink(c.env, await docOr404(c))))
+
+  .get('/:id/html', documentHtml)
+
+  .get('/:id/html/signed', signedDocumentHtml);
