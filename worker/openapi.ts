@@ -80,6 +80,10 @@ export const ROUTE_DOCS: Record<string, Doc> = {
   'POST /v1/documents': { summary: 'Générer un livrable', body: DocumentRequest },
   'GET /v1/documents/:id': { summary: 'Lire un document' },
   'GET /v1/documents/:id/html': { summary: 'Le document rendu (text/html)' },
+  'GET /v1/documents/:id/html/signed': {
+    summary: 'Le document rendu, par lien signé et limité dans le temps (sans identité)',
+    query: ['expires', 'signature'],
+  },
   'GET /v1/audit': { summary: 'Journal d’audit', query: ['entity', 'entityId', 'actor', 'from', 'to'] },
   'GET /v1/people/:email': { summary: 'Exporter les données d’une personne' },
   'POST /v1/people/:email/erase': { summary: 'Effacer les coordonnées d’une personne' },

@@ -201,7 +201,9 @@ export async function startFakeGoogle() {
     withPage(async (page) => {
       // Tests make Google's layout run longer than ours: more line spacing than we asked for.
       const spacing =
-        lineSpacing === 1 ? '' : `<style>p, li, td, th { line-height: ${1.2 * lineSpacing} !important; }</style>`;
+        lineSpacing === 1
+          ? ''
+          : `<style>p, li, td, th { line-height: ${1.2 * lineSpacing} !important; }</style>`;
       await page.setContent(f.imported.replace('</head>', `${spacing}</head>`), { waitUntil: 'load' });
       await layOutTables(page, f.page.widthPt - f.page.marginLeftPt - f.page.marginRightPt);
       const inch = (pt: number) => `${pt / 72}in`;

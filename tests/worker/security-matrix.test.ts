@@ -3,6 +3,7 @@ import { MSG } from '../../shared/i18n/messages';
 import type { Role } from '../../shared/schemas/enums';
 import { POLICY } from '../../worker/auth/policy';
 import { ADMIN, call, counts, uid } from './helpers';
+import { plain } from './plain';
 import { appRoutes, makeWorld, ROUTE_CASES, type World, WRITE_METHODS } from './security-fixtures';
 
 type Caller = 'admin' | 'consultant' | 'otherConsultant' | 'viewer' | 'nonMember' | 'anonymous';
@@ -94,7 +95,7 @@ describe('authorization matrix: every route × every kind of caller', () => {
           POLICY[route] !== 'public' &&
           POLICY[route]?.includes('consultant')
         )
-          expect(message).toMatch(/^Vous n’êtes pas consultant du territoire « .+ »\.$/);
+          expect(plain(message)).toMatch(/^Vous n’êtes pas consultant du territoire « .+ »\.$/);
         else expect(message).toBe(MSG.adminOnly);
         expect(await counts()).toEqual(before);
       }

@@ -65,6 +65,8 @@ export const POLICY: Record<string, Rule> = {
   'POST /v1/documents': WRITERS,
   'GET /v1/documents/:id': ALL,
   'GET /v1/documents/:id/html': ALL,
+  // A signed, expiring link (worker/documents/link.ts) stands for the identity.
+  'GET /v1/documents/:id/html/signed': 'public',
 
   'GET /v1/audit': ADMIN,
   'GET /v1/people/:email': ADMIN,

@@ -113,6 +113,7 @@ function cellTag(tag: 'td' | 'th', col: { cls: string; pt: number }, first: bool
   return `<${tag} class="${cls}"${first ? ` width="${Math.round((col.pt * 4) / 3)}"` : ''}>`;
 }
 
+/** A table; with `cls: 'fields'` the first column holds the row labels (<th>). */
 function table(
   w: Widths,
   shares: readonly number[],
@@ -122,7 +123,12 @@ function table(
 ): string {
   const cols = w.columns(shares);
   const row = (cells: readonly string[], tag: 'td' | 'th', first: boolean) =>
-    `<tr>${cells.map((c, i) => `${cellTag(tag, cols[i] ?? cols[0]!, first)}${t(c)}</${tag}>`).join('')}</tr>`;
+    `<tr>${cells
+      .map((c, i) => {
+        const cellTagName = cls === 'fields' && i === 0 ? 'th' : tag;
+        return `${cellTag(cellTagName, cols[i] ?? cols[0]!, first)}${t(c)}</${cellTagName}>`;
+      })
+      .join('')}</tr>`;
   const thead = head ? `<thead>${row(head, 'th', true)}</thead>` : '';
   const body = rows.map((r, i) => row(r, 'td', !head && i === 0)).join('');
   return `<table${cls ? ` class="${cls}"` : ''}>${thead}<tbody>${body}</tbody></table>`;

@@ -1,4 +1,4 @@
-import { plural } from '../../shared/i18n/typography';
+import { nf } from '../../shared/i18n/typography';
 
 /** Escapes text for HTML element content and attribute values alike. */
 export function escapeHtml(s: string): string {
@@ -13,7 +13,7 @@ const ESCAPES: Record<string, string> = {
 };
 
 // Numbers come from the one typography module (narrow no-break thousands separator).
-export { nf } from '../../shared/i18n/typography';
+export { nf };
 
 export interface Shortened {
   text: string;
@@ -50,5 +50,5 @@ export function cell(text: string | undefined, max: number): string {
   return `${(space > max / 2 ? head.slice(0, space) : head).trimEnd()}…`;
 }
 
-/** "3 verrous" / "1 verrou": French plural of a counted noun, number and noun kept together. */
-export const count = (n: number, one: string, many: string) => plural(n, one, many);
+/** "3 verrous" / "1 verrou": French plural of a counted noun. */
+export const count = (n: number, one: string, many: string) => `${nf(n)} ${n > 1 ? many : one}`;
