@@ -2,53 +2,36 @@
 // headless Chromium from its `url` as is — no identity header — printed to A4, and read back
 // from the printed PDF (tests/support/pdf-text.ts): headings, the identification block and
 // French typography are checked in what was printed, not in the HTML or the estimator.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
-import { type BrowserContext, chromium } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS } from '../support/fake-google';
+import { e2eId, STRESS, seedTerritory, startDocumentsE2E } from '../support/documents-e2e';
 import { pdfPages, plainSpacesInFrench } from '../support/pdf-text';
-import { apiClient, startLocalWorker } from '../support/worker-process';
+import type { apiClient } from '../support/worker-process';
 
-const ADMIN = 'admin@ademe.example';
-const CONSULTANT = 'claire.martin@amo.example';
-
-let worker: Awaited<ReturnType<typeof startLocalWorker>>;
+let e2e: Awaited<ReturnType<typeof startDocumentsE2E>>;
 let browser: BrowserContext;
-let profile: string;
-let api: ReturnType<typeof apiClient>;
+/** The consultant of every territory here: documents are generated as the contractor would. */
 let as: ReturnType<typeof apiClient>;
+let seq = 0;
 
 beforeAll(async () => {
-  profile = mkdtempSync(join(tmpdir(), 'docs-e2e-print-'));
-  [worker, browser] = await Promise.all([
-    startLocalWorker(ADMIN),
-    chromium.launchPersistentContext(profile, {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
-    }),
-  ]);
-  api = apiClient(worker.base, ADMIN);
-  as = apiClient(worker.base, CONSULTANT);
-  await api('POST', '/v1/members', { email: CONSULTANT, role: 'consultant' });
+  e2e = await startDocumentsE2E('docs-e2e-print');
+  ({ browser, consultant: as } = e2e);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  worker?.stop();
-  rmSync(profile, { recursive: true, force: true });
+  await e2e?.close();
 });
 
-let seq = 0;
-const newId = (prefix: string) => `${prefix}-${process.pid}-${Date.now().toString(36)}-${seq++}`;
 const ok = (r: { status: number; body: unknown }) => {
   expect([200, 201], JSON.stringify(r.body)).toContain(r.status);
   return r.body as { id: string } & Record<string, unknown>;
 };
 
-/** French text of about `n` characters, with the punctuation typography cares about. */
+/** French text of about `n` characters, typed with plain spaces before the punctuation. */
 const prose = (n: number, seed: string) => {
   const s = `${seed} : les usagers adoptent les vélos cargos ; est-ce durable ? Oui ! L'élu parle d'un « vrai » succès. `;
   return s
@@ -57,85 +40,12 @@ const prose = (n: number, seed: string) => {
     .trim();
 };
 
-async function territory(
+const territory = (
   name: string,
   insee: string,
   size: { partners: number; sessions: number; blockers: number; chars: number },
-) {
-  const t = ok(
-    await api('POST', '/v1/territories', {
-      id: newId('t'),
-      name,
-      legalForm: 'ca',
-      centralCityInsee: insee,
-      consultants: [CONSULTANT],
-    }),
-  );
-  const partners: string[] = [];
-  for (let i = 0; i < size.partners; i++) {
-    const p = ok(
-      await as('POST', `/v1/territories/${t.id}/partners`, {
-        id: newId('p'),
-        name: `Partenaire ${i + 1} de ${name}`,
-        kind: 'logistics',
-        useCase: { category: 'last-mile-logistics', description: prose(size.chars, `Cas d'usage ${i + 1}`) },
-        vehicles: ['Triporteur électrique'],
-      }),
-    );
-    partners.push(p.id);
-  }
-  ok(
-    await as('PUT', `/v1/territories/${t.id}/assessment`, {
-      findings: prose(size.chars, 'Constat'),
-      stakes: prose(size.chars, 'Enjeu'),
-      recommendations: prose(Math.min(size.chars, 3000), 'Recommandation'),
-    }),
-  );
-  const writes: Promise<{ status: number; body: unknown }>[] = [];
-  for (let i = 0; i < size.sessions; i++)
-    writes.push(
-      api('POST', '/v1/sessions', {
-        id: newId('s'),
-        kind: 'diagnostic',
-        territoryId: t.id,
-        date: `2025-${String((i % 11) + 2).padStart(2, '0')}-15`,
-        durationMinutes: 60,
-        mode: 'remote',
-        participants: 2,
-        summary: prose(300, 'Séance'),
-        override: { reason: 'Territoire très actif (test de volume)' },
-      }),
-    );
-  for (let i = 0; i < size.blockers; i++)
-    writes.push(
-      as('POST', '/v1/blockers', {
-        id: newId('b'),
-        territoryId: t.id,
-        category: ['cost', 'parking', 'regulation', 'infrastructure'][i % 4],
-        title: `Verrou ${i + 1} : stationnement ?`,
-        description: prose(size.chars, `Verrou ${i + 1}`),
-        owner: 'partner',
-        status: ['open', 'in-progress', 'resolved', 'abandoned'][i % 4],
-        solution: prose(size.chars, 'Solution'),
-      }),
-    );
-  for (let i = 0; i < Math.max(2, size.sessions / 2); i++)
-    writes.push(
-      as('POST', '/v1/indicators', {
-        id: newId('i'),
-        territoryId: t.id,
-        partnerId: partners[i % partners.length],
-        indicator: ['km', 'usage-rate'][i % 2],
-        unit: i % 2 ? '%' : 'km',
-        periodStart: `2025-${String((i % 11) + 2).padStart(2, '0')}-01`,
-        periodEnd: `2025-${String((i % 11) + 2).padStart(2, '0')}-28`,
-        value: i % 2 ? 60 : 500 + i,
-        target: i % 2 ? 70 : undefined,
-      }),
-    );
-  for (let i = 0; i < writes.length; i += 8) for (const r of await Promise.all(writes.slice(i, i + 8))) ok(r);
-  return { id: t.id, partners };
-}
+) =>
+  seedTerritory(e2e.api, name, insee, { ...size, indicators: Math.max(2, size.sessions / 2), text: prose });
 
 interface Printed {
   status: number;
@@ -205,7 +115,7 @@ describe('every document type printed by Chromium to A4 and read back from the P
   it('workshop sheet and action sheet', async () => {
     const w = ok(
       await as('POST', '/v1/workshops', {
-        id: newId('w'),
+        id: e2eId('w'),
         number: 1,
         theme: 'Stationnement des vélos cargos',
         date: '2025-05-20',
@@ -221,7 +131,7 @@ describe('every document type printed by Chromium to A4 and read back from the P
     expectReadable(await printDocument({ type: 'workshop-sheet', workshopId: w.id }));
     const a = ok(
       await as('POST', '/v1/actions', {
-        id: newId('a'),
+        id: e2eId('a'),
         partnerId: small.partners[0],
         title: 'Livraisons en triporteur',
         description: 'Les livraisons de moins de 3 km passent au triporteur : un essai concluant !',
@@ -240,12 +150,7 @@ describe('every document type printed by Chromium to A4 and read back from the P
   });
 
   it('the stress territory prints under 5 pages, or is refused with 422 DOES_NOT_FIT', async () => {
-    const big = await territory('Grand Montauban', '82121', {
-      partners: 3,
-      sessions: 60,
-      blockers: 40,
-      chars: 5000,
-    });
+    const big = await seedTerritory(e2e.api, 'Grand Montauban', '82121', { ...STRESS, text: prose });
     const p = await printDocument({ type: 'territory-summary', territoryId: big.id });
     if (p.status === 422) {
       expect((p.body as { error: { code: string } }).error.code).toBe('DOES_NOT_FIT');

@@ -327,7 +327,9 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'GET /v1/documents/:id/html/signed': {
     build: async (w) => {
       const res = await ok(
-        await call('POST', '/v1/documents', { body: { type: 'territory-summary', territoryId: w.territory.id } }),
+        await call('POST', '/v1/documents', {
+          body: { type: 'territory-summary', territoryId: w.territory.id },
+        }),
         'document',
       );
       const url = new URL((res.body as { url: string }).url);
