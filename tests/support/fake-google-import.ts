@@ -25,79 +25,103 @@ export const LETTER = {
 };
 export type DocPage = typeof LETTER;
 
+const BREAKS = [
+  'break-before',
+  'break-after',
+  'break-inside',
+  'page-break-before',
+  'page-break-after',
+  'page-break-inside',
+];
+
+/** 1. Styles: the plain rules of one <style> block, without break properties or @page/@media. */
+function keepPlainRules(breaks: string[]) {
+  const rules: string[] = [];
+  for (const sheet of Array.from(document.styleSheets)) {
+    for (const rule of Array.from(sheet.cssRules)) {
+      if (!(rule instanceof CSSStyleRule)) continue;
+      for (const p of breaks) rule.style.removeProperty(p);
+      // A width given by a class is what the cell is read with (step 5).
+      if (rule.style.width)
+        for (const el of Array.from(document.querySelectorAll(rule.selectorText)))
+          el.setAttribute('data-css-width', rule.style.width);
+      rules.push(rule.cssText);
+    }
+  }
+  for (const s of Array.from(document.querySelectorAll('style'))) s.remove();
+  const style = document.createElement('style');
+  style.textContent = rules.join('\n');
+  document.head.append(style);
+}
+
+/** 2. Headings must be children of <body>; elsewhere they are plain paragraphs. */
+function headingsInBody() {
+  for (const h of Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6'))) {
+    if (h.parentElement === document.body) continue;
+    const p = document.createElement('p');
+    p.innerHTML = h.innerHTML;
+    h.replaceWith(p);
+  }
+}
+
+/** 3. What Docs cannot hold: scripts, SVG, frames; images other than PNG, JPEG and GIF. */
+function dropUnsupported() {
+  for (const el of Array.from(document.querySelectorAll('script, svg, iframe, object, embed'))) el.remove();
+  for (const img of Array.from(document.querySelectorAll('img'))) {
+    if (!/^data:image\/(png|jpeg|gif)[;,]|\.(png|jpe?g|gif)(\?|$)/i.test(img.getAttribute('src') ?? ''))
+      img.remove();
+  }
+}
+
+/** 4. Page breaks: Google's own form only; break properties elsewhere are dropped. */
+function googlePageBreaks(breaks: string[]) {
+  for (const el of Array.from(document.querySelectorAll<HTMLElement>('[style]'))) {
+    const isBreak =
+      el.tagName === 'HR' && /page-break-before\s*:\s*always/i.test(el.getAttribute('style') ?? '');
+    if (!isBreak) {
+      for (const p of breaks) el.style.removeProperty(p);
+      continue;
+    }
+    const div = document.createElement('div');
+    div.setAttribute('data-google-page-break', '');
+    div.setAttribute('style', 'break-before: page; height: 0; margin: 0; padding: 0; border: 0');
+    el.replaceWith(div);
+  }
+}
+
+/** 5. Column widths from the first row's cells only, in points; <col> is not read. */
+function cellWidths() {
+  const PT: Record<string, number> = { pt: 1, px: 0.75, in: 72, cm: 72 / 2.54, mm: 72 / 25.4 };
+  const toPt = (v: string | null | undefined): number | null => {
+    const m = /^\s*([\d.]+)\s*(pt|px|in|cm|mm)?\s*$/.exec(v ?? '');
+    return m ? Number(m[1]) * (PT[m[2] ?? 'px'] ?? 0.75) : null;
+  };
+  for (const col of Array.from(document.querySelectorAll('colgroup, col'))) col.remove();
+  for (const table of Array.from(document.querySelectorAll('table'))) {
+    const first = table.rows[0];
+    if (!first) continue;
+    const widths = Array.from(first.cells).map(
+      (cell) =>
+        toPt(cell.style.width) ??
+        toPt(cell.getAttribute('data-css-width')) ??
+        toPt(cell.getAttribute('width')),
+    );
+    table.setAttribute('data-google-widths', JSON.stringify(widths));
+  }
+}
+
 /** Applies the import rules to `html` in a script-free page; returns the Doc's HTML. */
 export async function importAsGoogle(page: Page, html: string): Promise<string> {
   await page.setContent(html, { waitUntil: 'load' });
   // Loaded through tsx (the bench), named inner functions call esbuild's `__name` helper,
   // which the page does not have.
   await page.evaluate('globalThis.__name ??= (f) => f');
-  return page.evaluate(() => {
-    const BREAKS = [
-      'break-before',
-      'break-after',
-      'break-inside',
-      'page-break-before',
-      'page-break-after',
-      'page-break-inside',
-    ];
-    const PT: Record<string, number> = { pt: 1, px: 0.75, in: 72, cm: 72 / 2.54, mm: 72 / 25.4 };
-    const toPt = (v: string | null | undefined): number | null => {
-      const m = /^\s*([\d.]+)\s*(pt|px|in|cm|mm)?\s*$/.exec(v ?? '');
-      return m ? Number(m[1]) * (PT[m[2] ?? 'px'] ?? 0.75) : null;
-    };
-    // 1. Styles: plain rules only, without break properties; cell widths noted per element.
-    const specified = new Map<Element, number>();
-    const rules: string[] = [];
-    for (const sheet of Array.from(document.styleSheets)) {
-      for (const rule of Array.from(sheet.cssRules)) {
-        if (!(rule instanceof CSSStyleRule)) continue;
-        for (const p of BREAKS) rule.style.removeProperty(p);
-        const w = toPt(rule.style.width);
-        if (w !== null)
-          for (const el of Array.from(document.querySelectorAll(rule.selectorText))) specified.set(el, w);
-        rules.push(rule.cssText);
-      }
-    }
-    for (const s of Array.from(document.querySelectorAll('style'))) s.remove();
-    const style = document.createElement('style');
-    style.textContent = rules.join('\n');
-    document.head.append(style);
-    // 2. Headings must be children of <body>.
-    for (const h of Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6'))) {
-      if (h.parentElement === document.body) continue;
-      const p = document.createElement('p');
-      p.innerHTML = h.innerHTML;
-      h.replaceWith(p);
-    }
-    // 3. What Docs cannot hold.
-    for (const el of Array.from(document.querySelectorAll('script, svg, iframe, object, embed'))) el.remove();
-    for (const img of Array.from(document.querySelectorAll('img'))) {
-      if (!/^data:image\/(png|jpeg|gif)[;,]|\.(png|jpe?g|gif)(\?|$)/i.test(img.getAttribute('src') ?? ''))
-        img.remove();
-    }
-    // 4. Page breaks: Google's form only.
-    for (const el of Array.from(document.querySelectorAll<HTMLElement>('[style]'))) {
-      const isBreak =
-        el.tagName === 'HR' && /page-break-before\s*:\s*always/i.test(el.getAttribute('style') ?? '');
-      if (isBreak) {
-        const div = document.createElement('div');
-        div.setAttribute('data-google-page-break', '');
-        div.setAttribute('style', 'break-before: page; height: 0; margin: 0; padding: 0; border: 0');
-        el.replaceWith(div);
-      } else for (const p of BREAKS) el.style.removeProperty(p);
-    }
-    // 5. Tables: widths from the first row's cells only, in points.
-    for (const col of Array.from(document.querySelectorAll('colgroup, col'))) col.remove();
-    for (const table of Array.from(document.querySelectorAll('table'))) {
-      const first = table.rows[0];
-      if (!first) continue;
-      const widths = Array.from(first.cells).map(
-        (cell) => toPt(cell.style.width) ?? specified.get(cell) ?? toPt(cell.getAttribute('width')) ?? null,
-      );
-      table.setAttribute('data-google-widths', JSON.stringify(widths));
-    }
-    return `<!DOCTYPE html>\n${document.documentElement.outerHTML}`;
-  });
+  await page.evaluate(keepPlainRules, BREAKS);
+  await page.evaluate(headingsInBody);
+  await page.evaluate(dropUnsupported);
+  await page.evaluate(googlePageBreaks, BREAKS);
+  await page.evaluate(cellWidths);
+  return page.evaluate(() => `<!DOCTYPE html>\n${document.documentElement.outerHTML}`);
 }
 
 /**

@@ -150,43 +150,62 @@ interface Req {
   who: Identity;
 }
 
-export async function startFakeGoogle() {
-  const { publicKey, privateKey } = await generateKeyPair('RS256', { extractable: true });
-  const clientEmail = 'veli-docs@veli-velo-test.iam.gserviceaccount.com';
-  const keyId = 'test-key-1';
-  const serviceAccountKey = JSON.stringify({
-    type: 'service_account',
-    client_email: clientEmail,
-    private_key: await exportPKCS8(privateKey),
-    private_key_id: keyId,
-  });
-  const issued = new Map<string, Identity>();
-  const files = new Map<string, StoredFile>();
-  const folders = new Map<string, { driveId: string | null }>([
+const json = (res: ServerResponse, status: number, body: unknown) => {
+  res.writeHead(status, { 'content-type': 'application/json; charset=UTF-8' });
+  res.end(JSON.stringify(body));
+};
+
+/** The file as files.get returns it, `me` relative to the caller. */
+const resource = (f: StoredFile, who: Identity) => ({
+  kind: 'drive#file',
+  id: f.id,
+  name: f.name,
+  mimeType: f.mimeType,
+  parents: f.parents,
+  ...(f.driveId ? { driveId: f.driveId } : {}),
+  webViewLink: `https://docs.google.com/document/d/${f.id}/edit`,
+  version: String(f.version),
+  modifiedTime: f.modifiedTime,
+  lastModifyingUser: {
+    kind: 'drive#user',
+    displayName: f.lastModifyingUser,
+    emailAddress: f.lastModifyingUser,
+    me: f.lastModifyingUser === who.email,
+  },
+  trashed: false,
+});
+
+/** The stand-in's state and handlers: one method per Google operation it speaks. */
+class FakeGoogleServer {
+  readonly issued = new Map<string, Identity>();
+  readonly files = new Map<string, StoredFile>();
+  readonly folders = new Map<string, { driveId: string | null }>([
     [SHARED_FOLDER_ID, { driveId: SHARED_DRIVE_ID }],
     [MY_DRIVE_FOLDER_ID, { driveId: null }],
   ]);
-  let log: LoggedCall[] = [];
-  let failures: Failure[] = [];
-  let lineSpacing = 1;
-  let seq = 0;
-  let clock = 0;
-  let browser: BrowserContext | null = null;
-  const profile = mkdtempSync(join(tmpdir(), 'fake-google-'));
+  log: LoggedCall[] = [];
+  failures: Failure[] = [];
+  lineSpacing = 1;
+  seq = 0;
+  clock = 0;
+  browser: BrowserContext | null = null;
+  readonly profile = mkdtempSync(join(tmpdir(), 'fake-google-'));
+
+  constructor(readonly publicKey: CryptoKey) {}
 
   /** Drive's clock: strictly increasing, so every change has its own modifiedTime. */
-  const now = () => {
-    clock = Math.max(Date.now(), clock + 1);
-    return new Date(clock).toISOString();
-  };
+  now() {
+    this.clock = Math.max(Date.now(), this.clock + 1);
+    return new Date(this.clock).toISOString();
+  }
 
-  async function withPage<T>(fn: (page: import('playwright-core').Page) => Promise<T>): Promise<T> {
-    browser ??= await chromium.launchPersistentContext(profile, {
+  async withPage<T>(fn: (page: import('playwright-core').Page) => Promise<T>): Promise<T> {
+    this.browser ??= await chromium.launchPersistentContext(this.profile, {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: CHROMIUM_ARGS,
       javaScriptEnabled: false,
     });
-    const page = await browser.newPage();
+    const page = await this.browser.newPage();
     try {
       return await fn(page);
     } finally {
@@ -194,16 +213,18 @@ export async function startFakeGoogle() {
     }
   }
 
-  const importHtml = (html: string) => withPage((page) => importAsGoogle(page, html));
+  importHtml(html: string) {
+    return this.withPage((page) => importAsGoogle(page, html));
+  }
 
   /** The Doc printed as Docs exports it: its own page size and margins, nothing from CSS. */
-  const printPdf = (f: StoredFile) =>
-    withPage(async (page) => {
+  printPdf(f: StoredFile) {
+    return this.withPage(async (page) => {
       // Tests make Google's layout run longer than ours: more line spacing than we asked for.
       const spacing =
-        lineSpacing === 1
+        this.lineSpacing === 1
           ? ''
-          : `<style>p, li, td, th { line-height: ${1.2 * lineSpacing} !important; }</style>`;
+          : `<style>p, li, td, th { line-height: ${1.2 * this.lineSpacing} !important; }</style>`;
       await page.setContent(f.imported.replace('</head>', `${spacing}</head>`), { waitUntil: 'load' });
       await layOutTables(page, f.page.widthPt - f.page.marginLeftPt - f.page.marginRightPt);
       const inch = (pt: number) => `${pt / 72}in`;
@@ -220,50 +241,26 @@ export async function startFakeGoogle() {
         printBackground: true,
       });
     });
+  }
 
-  const json = (res: ServerResponse, status: number, body: unknown) => {
-    res.writeHead(status, { 'content-type': 'application/json; charset=UTF-8' });
-    res.end(JSON.stringify(body));
-  };
-
-  async function scripted(kind: CallKind): Promise<number | null> {
-    const f = failures.find((x) => x.kind === kind && x.times > 0);
+  async scripted(kind: CallKind): Promise<number | null> {
+    const f = this.failures.find((x) => x.kind === kind && x.times > 0);
     if (!f) return null;
     f.times--;
     if (f.delayMs) await new Promise((r) => setTimeout(r, f.delayMs));
     return f.status ?? null;
   }
 
-  /** The file as files.get returns it, `me` relative to the caller. */
-  const resource = (f: StoredFile, who: Identity) => ({
-    kind: 'drive#file',
-    id: f.id,
-    name: f.name,
-    mimeType: f.mimeType,
-    parents: f.parents,
-    ...(f.driveId ? { driveId: f.driveId } : {}),
-    webViewLink: `https://docs.google.com/document/d/${f.id}/edit`,
-    version: String(f.version),
-    modifiedTime: f.modifiedTime,
-    lastModifyingUser: {
-      kind: 'drive#user',
-      displayName: f.lastModifyingUser,
-      emailAddress: f.lastModifyingUser,
-      me: f.lastModifyingUser === who.email,
-    },
-    trashed: false,
-  });
-
   /** Records a change to a Doc, as Drive does for any writer. */
-  const touch = (f: StoredFile, who: string) => {
+  touch(f: StoredFile, who: string) {
     f.version++;
-    f.modifiedTime = now();
+    f.modifiedTime = this.now();
     f.lastModifyingUser = who;
-  };
+  }
 
   /** A file as this call may see it: Shared Drive items need `supportsAllDrives=true`. */
-  function visible(r: Req, id: string): StoredFile | null {
-    const f = files.get(id);
+  visible(r: Req, id: string): StoredFile | null {
+    const f = this.files.get(id);
     if (!f || (f.driveId && r.query.supportsAllDrives !== 'true')) {
       r.reply(404, notFound(id));
       return null;
@@ -271,49 +268,49 @@ export async function startFakeGoogle() {
     return f;
   }
 
-  function handleHooks(path: string, raw: Buffer, res: ServerResponse): boolean {
+  handleHooks(path: string, raw: Buffer, res: ServerResponse): boolean {
     const body = () => JSON.parse(raw.toString('utf8') || '{}');
-    if (path === '/__log') json(res, 200, { calls: log });
+    if (path === '/__log') json(res, 200, { calls: this.log });
     else if (path === '/__reset') {
-      log = [];
-      failures = [];
-      lineSpacing = 1;
+      this.log = [];
+      this.failures = [];
+      this.lineSpacing = 1;
       json(res, 200, { ok: true });
     } else if (path === '/__fail') {
-      failures.push(body() as Failure);
+      this.failures.push(body() as Failure);
       json(res, 200, { ok: true });
     } else if (path === '/__config') {
-      lineSpacing = Number((body() as { lineSpacing?: number }).lineSpacing ?? 1);
+      this.lineSpacing = Number((body() as { lineSpacing?: number }).lineSpacing ?? 1);
       json(res, 200, { ok: true });
     } else if (path.startsWith('/__files/')) {
-      const f = files.get(decodeURIComponent(path.slice('/__files/'.length)));
+      const f = this.files.get(decodeURIComponent(path.slice('/__files/'.length)));
       if (f) json(res, 200, f);
       else json(res, 404, {});
     } else if (path.startsWith('/__edit/')) {
       // A person typing in the Doc: the content changes and Drive records them as its editor.
-      const f = files.get(decodeURIComponent(path.slice('/__edit/'.length)));
+      const f = this.files.get(decodeURIComponent(path.slice('/__edit/'.length)));
       if (!f) json(res, 404, {});
       else {
         const { by, text } = body() as { by: string; text?: string };
         f.imported = f.imported.replace('</body>', `<p>${text ?? 'Modifié à la main.'}</p></body>`);
-        touch(f, by);
+        this.touch(f, by);
         json(res, 200, resource(f, { email: by, serviceAccount: false }));
       }
     } else return false;
     return true;
   }
 
-  async function token(r: Req, base: string) {
+  async token(r: Req, base: string) {
     r.entry.kind = 'token';
     const form = new URLSearchParams(r.raw.toString('utf8'));
     if (form.get('grant_type') !== 'urn:ietf:params:oauth:grant-type:jwt-bearer')
       return r.reply(400, { error: 'unsupported_grant_type' });
-    const forced = await scripted('token');
+    const forced = await this.scripted('token');
     if (forced) return r.reply(forced, { error: 'temporarily_unavailable' });
     try {
       // Any service account of the test project, as long as our key signed it (tests vary
       // the account's email to get past the worker's token cache).
-      const { payload, protectedHeader } = await jwtVerify(form.get('assertion') ?? '', publicKey, {
+      const { payload, protectedHeader } = await jwtVerify(form.get('assertion') ?? '', this.publicKey, {
         audience: `${base}/token`,
         algorithms: ['RS256'],
       });
@@ -328,8 +325,8 @@ export async function startFakeGoogle() {
       };
       if (!payload.exp || !payload.iat || payload.exp - payload.iat > 3600)
         return r.reply(400, { error: 'invalid_grant', error_description: 'bad lifetime' });
-      const access = `ya29.sa-${++seq}-${Math.random().toString(36).slice(2)}`;
-      issued.set(access, { email: String(payload.iss), serviceAccount: true });
+      const access = `ya29.sa-${++this.seq}-${Math.random().toString(36).slice(2)}`;
+      this.issued.set(access, { email: String(payload.iss), serviceAccount: true });
       return r.reply(200, { access_token: access, expires_in: 3599, token_type: 'Bearer' });
     } catch (err) {
       r.entry.error = (err as Error).message;
@@ -338,7 +335,7 @@ export async function startFakeGoogle() {
   }
 
   /** The metadata and HTML parts of a multipart upload, or null after answering 400. */
-  function uploaded(r: Req) {
+  uploaded(r: Req) {
     if (r.query.uploadType !== 'multipart') {
       r.reply(400, googleError(400, 'uploadType must be multipart', 'badRequest'));
       return null;
@@ -366,81 +363,81 @@ export async function startFakeGoogle() {
     return { metadata, html: mediaPart.body };
   }
 
-  async function create(r: Req) {
+  async create(r: Req) {
     r.entry.kind = 'create';
-    const forced = await scripted('create');
+    const forced = await this.scripted('create');
     if (forced) return r.reply(forced, googleError(forced, 'scripted failure', 'backendError'));
-    const up = uploaded(r);
+    const up = this.uploaded(r);
     if (!up) return;
     if (up.metadata.mimeType !== DOC_MIME)
       return r.reply(400, googleError(400, 'expected conversion to a Google Doc', 'badRequest'));
     const parent = up.metadata.parents?.[0];
-    const folder = parent ? folders.get(parent) : undefined;
+    const folder = parent ? this.folders.get(parent) : undefined;
     if (parent && (!folder || (folder.driveId && r.query.supportsAllDrives !== 'true')))
       return r.reply(404, notFound(parent));
     // A service account has no My Drive storage: outside a Shared Drive, Google refuses.
     if (r.who.serviceAccount && !folder?.driveId)
       return r.reply(403, googleError(403, NO_QUOTA, 'storageQuotaExceeded', 'usageLimits'));
     const f: StoredFile = {
-      id: `doc-${++seq}-${Math.random().toString(36).slice(2, 8)}`,
+      id: `doc-${++this.seq}-${Math.random().toString(36).slice(2, 8)}`,
       name: up.metadata.name ?? 'Untitled',
       mimeType: DOC_MIME,
       parents: parent ? [parent] : [],
       driveId: folder?.driveId ?? null,
       html: up.html,
-      imported: await importHtml(up.html),
+      imported: await this.importHtml(up.html),
       page: { ...LETTER },
       revisions: 1,
       version: 0,
       modifiedTime: '',
       lastModifyingUser: '',
     };
-    touch(f, r.who.email);
-    files.set(f.id, f);
+    this.touch(f, r.who.email);
+    this.files.set(f.id, f);
     return r.reply(200, resource(f, r.who));
   }
 
-  async function update(r: Req, id: string) {
+  async update(r: Req, id: string) {
     r.entry.kind = 'update';
-    const forced = await scripted('update');
+    const forced = await this.scripted('update');
     if (forced) return r.reply(forced, googleError(forced, 'scripted failure', 'backendError'));
-    const up = uploaded(r);
+    const up = this.uploaded(r);
     if (!up) return;
-    const f = visible(r, id);
+    const f = this.visible(r, id);
     if (!f) return;
     if (up.metadata.mimeType && up.metadata.mimeType !== f.mimeType)
       return r.reply(400, googleError(400, 'mimeType cannot change', 'badRequest'));
     // New content is a new import: the Doc comes back as US Letter until its page is set again.
     f.html = up.html;
-    f.imported = await importHtml(up.html);
+    f.imported = await this.importHtml(up.html);
     f.page = { ...LETTER };
     f.name = up.metadata.name ?? f.name;
     f.revisions++;
-    touch(f, r.who.email);
+    this.touch(f, r.who.email);
     return r.reply(200, resource(f, r.who));
   }
 
-  async function metadata(r: Req, id: string) {
+  async metadata(r: Req, id: string) {
     r.entry.kind = 'metadata';
-    const forced = await scripted('metadata');
+    const forced = await this.scripted('metadata');
     if (forced) return r.reply(forced, googleError(forced, 'scripted failure', 'backendError'));
-    const f = visible(r, id);
+    const f = this.visible(r, id);
     if (f) r.reply(200, resource(f, r.who));
   }
 
   /** documents.batchUpdate with updateDocumentStyle: the Doc's page size and margins. */
-  async function pageSetup(r: Req, id: string) {
+  async pageSetup(r: Req, id: string) {
     r.entry.kind = 'page-setup';
-    const forced = await scripted('page-setup');
+    const forced = await this.scripted('page-setup');
     if (forced) return r.reply(forced, googleError(forced, 'scripted failure', 'backendError'));
-    const f = files.get(id);
+    const f = this.files.get(id);
     if (!f) return r.reply(404, googleError(404, 'Requested entity was not found.', 'notFound'));
     const body = JSON.parse(r.raw.toString('utf8') || '{}') as { requests?: unknown[] };
     r.entry.requests = body.requests;
     const next = applyDocumentStyle(f.page, body.requests);
     if (typeof next === 'string') return r.reply(400, googleError(400, next, 'badRequest'));
     f.page = next;
-    touch(f, r.who.email);
+    this.touch(f, r.who.email);
     return r.reply(200, {
       documentId: id,
       replies: [{}],
@@ -448,16 +445,16 @@ export async function startFakeGoogle() {
     });
   }
 
-  async function exportPdf(r: Req, id: string) {
+  async exportPdf(r: Req, id: string) {
     r.entry.kind = 'export';
-    const forced = await scripted('export');
+    const forced = await this.scripted('export');
     if (forced) return r.reply(forced, googleError(forced, 'scripted failure', 'backendError'));
     // files.export takes no supportsAllDrives: a file id is enough.
-    const f = files.get(id);
+    const f = this.files.get(id);
     if (!f) return r.reply(404, notFound(id));
     if (r.query.mimeType !== 'application/pdf')
       return r.reply(400, googleError(400, 'unsupported export type', 'badRequest'));
-    const pdf = await printPdf(f);
+    const pdf = await this.printPdf(f);
     r.entry.pages = (await PDFDocument.load(pdf)).getPageCount();
     r.entry.page = { ...f.page };
     r.entry.status = 200;
@@ -465,36 +462,36 @@ export async function startFakeGoogle() {
     r.res.end(pdf);
   }
 
-  function remove(r: Req, id: string) {
+  remove(r: Req, id: string) {
     r.entry.kind = 'delete';
-    const f = visible(r, id);
+    const f = this.visible(r, id);
     if (!f) return;
-    files.delete(id);
+    this.files.delete(id);
     r.entry.status = 204;
     r.res.writeHead(204);
     r.res.end();
   }
 
-  async function route(r: Req, base: string) {
+  async route(r: Req, base: string) {
     const { path } = { path: r.url.pathname };
     const method = r.req.method ?? 'GET';
-    if (path === '/token' && method === 'POST') return token(r, base);
+    if (path === '/token' && method === 'POST') return this.token(r, base);
     const bearer = /^Bearer (.+)$/.exec(r.req.headers.authorization ?? '')?.[1] ?? '';
     const who =
-      issued.get(bearer) ??
+      this.issued.get(bearer) ??
       (bearer.startsWith(USER_TOKEN_PREFIX)
         ? { email: `${bearer.slice(USER_TOKEN_PREFIX.length)}@example.org`, serviceAccount: false }
         : null);
     if (!who)
       return r.reply(401, googleError(401, 'Request had invalid authentication credentials.', 'authError'));
     r.who = who;
-    if (path === '/upload/drive/v3/files' && method === 'POST') return create(r);
+    if (path === '/upload/drive/v3/files' && method === 'POST') return this.create(r);
     const ROUTES: [string, RegExp, (id: string) => unknown][] = [
-      ['PATCH', /^\/upload\/drive\/v3\/files\/([^/]+)$/, (id) => update(r, id)],
-      ['GET', /^\/drive\/v3\/files\/([^/]+)\/export$/, (id) => exportPdf(r, id)],
-      ['GET', /^\/drive\/v3\/files\/([^/]+)$/, (id) => metadata(r, id)],
-      ['DELETE', /^\/drive\/v3\/files\/([^/]+)$/, (id) => remove(r, id)],
-      ['POST', /^\/v1\/documents\/([^/:]+):batchUpdate$/, (id) => pageSetup(r, id)],
+      ['PATCH', /^\/upload\/drive\/v3\/files\/([^/]+)$/, (id) => this.update(r, id)],
+      ['GET', /^\/drive\/v3\/files\/([^/]+)\/export$/, (id) => this.exportPdf(r, id)],
+      ['GET', /^\/drive\/v3\/files\/([^/]+)$/, (id) => this.metadata(r, id)],
+      ['DELETE', /^\/drive\/v3\/files\/([^/]+)$/, (id) => this.remove(r, id)],
+      ['POST', /^\/v1\/documents\/([^/:]+):batchUpdate$/, (id) => this.pageSetup(r, id)],
     ];
     for (const [verb, pattern, handler] of ROUTES) {
       const m = pattern.exec(path);
@@ -503,10 +500,10 @@ export async function startFakeGoogle() {
     return r.reply(404, googleError(404, `no route ${method} ${path}`, 'notFound'));
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse, base: string) {
+  async handle(req: IncomingMessage, res: ServerResponse, base: string) {
     const url = new URL(req.url ?? '/', base);
     const raw = await readBody(req);
-    if (handleHooks(url.pathname, raw, res)) return;
+    if (this.handleHooks(url.pathname, raw, res)) return;
     const entry: LoggedCall = {
       kind: 'other',
       method: req.method ?? 'GET',
@@ -516,7 +513,7 @@ export async function startFakeGoogle() {
       contentType: req.headers['content-type'],
       status: 0,
     };
-    log.push(entry);
+    this.log.push(entry);
     const reply: Reply = (status, body) => {
       entry.status = status;
       if (status >= 400 && !entry.error) entry.error = JSON.stringify(body);
@@ -532,11 +529,23 @@ export async function startFakeGoogle() {
       reply,
       who: { email: '', serviceAccount: false },
     };
-    await route(r, base);
+    await this.route(r, base);
   }
+}
 
+export async function startFakeGoogle() {
+  const { publicKey, privateKey } = await generateKeyPair('RS256', { extractable: true });
+  const clientEmail = 'veli-docs@veli-velo-test.iam.gserviceaccount.com';
+  const keyId = 'test-key-1';
+  const serviceAccountKey = JSON.stringify({
+    type: 'service_account',
+    client_email: clientEmail,
+    private_key: await exportPKCS8(privateKey),
+    private_key_id: keyId,
+  });
+  const g = new FakeGoogleServer(publicKey);
   const server = createServer((req, res) => {
-    handle(req, res, base).catch((err: Error) => {
+    g.handle(req, res, base).catch((err: Error) => {
       if (!res.headersSent) json(res, 500, { error: { message: err.message } });
     });
   });
@@ -548,12 +557,12 @@ export async function startFakeGoogle() {
     serviceAccountKey,
     clientEmail,
     keyId,
-    files,
-    calls: () => log,
+    files: g.files,
+    calls: () => g.log,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await browser?.close();
-      rmSync(profile, { recursive: true, force: true });
+      await g.browser?.close();
+      rmSync(g.profile, { recursive: true, force: true });
     },
   };
 }

@@ -51,7 +51,6 @@ export async function startLocalWorker(admin: string) {
       // The fixtures write hundreds of records in seconds; the write limit is tested elsewhere.
       '--var',
       'RATE_LIMIT_PER_MINUTE:100000',
-      // Document links are built from the configured public address, never from Host.
       '--var',
       `PUBLIC_URL:http://127.0.0.1:${port}`,
     ],

@@ -52,6 +52,29 @@ interface Plan {
   ) => Composed;
 }
 
+/** A territory summary at the loosest budget from `from` on whose estimate fits `max` pages. */
+function composeSummary(
+  r: ProgrammeRecord,
+  territoryId: string,
+  ed: { date: string; version: number },
+  from: number,
+  max?: number,
+): Composed {
+  const rec = r.territories.find((x) => x.id === territoryId)!;
+  // `fits` and `overflow` come with the content helper's fitter; absent, it fits.
+  const fit: { doc: DocumentModel; level: number; estimatedPages: number } & {
+    fits?: boolean;
+    overflow?: readonly FieldOverflow[];
+  } = fitTerritorySummary(r, rec, ed, from, max);
+  return {
+    doc: fit.doc,
+    level: fit.level,
+    estimatedPages: fit.estimatedPages,
+    fits: fit.fits,
+    overflow: fit.overflow,
+  };
+}
+
 async function plan(c: Ctx, body: DocumentRequest): Promise<Plan> {
   const db = c.env.DB;
   switch (body.type) {
@@ -63,21 +86,7 @@ async function plan(c: Ctx, body: DocumentRequest): Promise<Plan> {
         subject: `territory-summary:${t.id}`,
         territoryId: t.id,
         limited: true,
-        compose: (r, ed, from, max) => {
-          const rec = r.territories.find((x) => x.id === t.id)!;
-          // `fits` and `overflow` come with the content helper's fitter; absent, it fits.
-          const fit: { doc: DocumentModel; level: number; estimatedPages: number } & {
-            fits?: boolean;
-            overflow?: readonly FieldOverflow[];
-          } = fitTerritorySummary(r, rec, ed, from, max);
-          return {
-            doc: fit.doc,
-            level: fit.level,
-            estimatedPages: fit.estimatedPages,
-            fits: fit.fits,
-            overflow: fit.overflow,
-          };
-        },
+        compose: (r, ed, from, max) => composeSummary(r, t.id, ed, from, max),
       };
     }
     case 'workshop-sheet': {
