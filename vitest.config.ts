@@ -1,4 +1,8 @@
-import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
+// @cloudflare/vitest-pool-workers 0.15.1 is the release built on wrangler 4.86.0 and Miniflare
+// 4.20260426.0, so the worker tests run on the same workerd as `npm start` and the deploy
+// bundle. Its successor @cloudflare/vitest-plugin (1.x) exists only on Miniflare 5 betas and
+// wrangler >= 4.125: another workerd than that of wrangler 4.86, the newest CLI that runs on Node 20.
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
 
 export const TEST_ADMIN = 'admin@ademe.example';

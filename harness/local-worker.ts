@@ -1,81 +1,24 @@
-// A throwaway local worker for tests and benchmarks: free port, fresh D1 in a temp folder,
-// migrations applied first, AUTH_MODE=dev. And a fresh add-on build in its own folder.
+// A throwaway local worker for tests and benchmarks (the shared helper of
+// scripts/local-worker.mjs: free port, D1 in memory with the migrations applied, AUTH_MODE=dev),
+// and a fresh add-on build in its own folder.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { client, run, startWorker } from '../scripts/lib.mjs';
+import { client } from '../scripts/lib.mjs';
+import { ADMIN, startWorker } from '../scripts/local-worker.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const ADMIN = 'admin@ademe.example';
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-/** The process and all its descendants: npx does not pass SIGTERM on to wrangler and workerd. */
-function descendants(pid: number): number[] {
-  const table = execFileSync('ps', ['-eo', 'pid=,ppid='], { encoding: 'utf8' })
-    .trim()
-    .split('\n')
-    .map((l) => l.trim().split(/\s+/).map(Number) as [number, number]);
-  const out: number[] = [];
-  const walk = (p: number) => {
-    for (const [c, parent] of table)
-      if (parent === p) {
-        out.push(c);
-        walk(c);
-      }
-  };
-  walk(pid);
-  return out;
-}
-
-async function killTree(pid: number | undefined) {
-  if (!pid) return;
-  const all = [pid, ...descendants(pid)];
-  for (const p of all) {
-    try {
-      process.kill(p, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-  }
-  const alive = (p: number) => {
-    try {
-      process.kill(p, 0);
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  for (let i = 0; i < 50 && all.some(alive); i++) await new Promise((r) => setTimeout(r, 100));
-  for (const p of all.filter(alive)) process.kill(p, 'SIGKILL');
-}
+export { ADMIN };
 
 export async function startLocalWorker() {
-  const persistTo = mkdtempSync(join(tmpdir(), 'veli-addon-d1-'));
-  run('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistTo], {
-    cwd: ROOT,
-    stdio: 'ignore',
-  });
-  const { child, base } = await startWorker({ port: await freePort(), admin: ADMIN, persistTo });
+  const worker = await startWorker({ quiet: true });
   return {
-    base,
-    api: (as: string) => client(base, as),
-    stop: async () => {
-      await killTree(child.pid);
-      rmSync(persistTo, { recursive: true, force: true });
-    },
+    base: worker.base,
+    api: (as: string) => client(worker.base, as),
+    stop: worker.stop,
   };
 }
 

@@ -17,14 +17,16 @@ export const DEFAULT_WORKER_URL = 'https://veli-velo-worker.ademe-occitanie.work
 export const GOALS = { addon: 60 * 1024, sidebar: 40 * 1024 };
 const GLOBAL = 'VeliVelo';
 
-/** Folder `journal` → file `Journal.html` (HtmlService.createHtmlOutputFromFile('Journal')). */
-export const sidebarFile = (dir) => dir[0].toUpperCase() + dir.slice(1);
+/** Folder `journal` → file `Journal.html` (HtmlService.createHtmlOutputFromFile('Journal')). @param {string} dir */
+export const sidebarFile = (dir) => dir.charAt(0).toUpperCase() + dir.slice(1);
 
+/** @param {string} entry */
 async function exportsOf(entry) {
   const r = await build({ entryPoints: [entry], bundle: false, format: 'esm', write: false, metafile: true });
   return Object.values(r.metafile.outputs).flatMap((o) => o.exports);
 }
 
+/** @param {string} workerUrl */
 async function buildCode(workerUrl) {
   const entry = join(ROOT, 'addon/main.ts');
   const names = await exportsOf(entry);
@@ -41,9 +43,10 @@ async function buildCode(workerUrl) {
     define: { __WORKER_URL__: JSON.stringify(workerUrl) },
   });
   const footer = names.map((n) => `function ${n}(...a){return ${GLOBAL}.${n}(...a)}`).join('\n');
-  return { code: `${r.outputFiles[0].text}\n${footer}\n`, names };
+  return { code: `${r.outputFiles[0]?.text}\n${footer}\n`, names };
 }
 
+/** @param {string} dir */
 async function buildSidebar(dir) {
   const r = await build({
     entryPoints: [join(ROOT, 'addon/sidebars', dir, 'main.ts')],
@@ -57,13 +60,14 @@ async function buildSidebar(dir) {
   });
   const css = readFileSync(join(ROOT, 'addon/sidebars/common/style.css'), 'utf8').replace(/\s*\n\s*/g, '');
   // A literal "</script" inside the bundle would end the inline script early.
-  const js = r.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
+  const js = (r.outputFiles[0]?.text ?? '').replace(/<\/script/gi, '<\\/script');
   return (
     '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><base target="_top">' +
     `<title>VELI VELO</title><style>${css}</style></head><body><main id="app"></main><script>${js}</script></body></html>\n`
   );
 }
 
+/** @param {string} workerUrl */
 export function manifest(workerUrl) {
   const m = JSON.parse(readFileSync(join(ROOT, 'appsscript.json'), 'utf8'));
   if (workerUrl.startsWith('https://')) m.urlFetchWhitelist = [`${workerUrl.replace(/\/+$/, '')}/`];
@@ -76,7 +80,7 @@ export const sidebarDirs = () =>
     .map((d) => d.name)
     .sort();
 
-const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const kb = (/** @type {number} */ n) => `${(n / 1024).toFixed(1)} KB`;
 
 export async function buildAddon({
   outDir = process.env.VELI_ADDON_OUT ?? join(ROOT, 'dist/addon'),

@@ -9,9 +9,11 @@ import { createRequire } from 'node:module';
 
 const NAME_MIN_POPULATION = 1000;
 const require = createRequire(import.meta.url);
+/** @typedef {{ code: string; type: string; nom: string; population?: number; departement: string }} Commune */
+/** @type {Commune[]} */
 const communes = require('@etalab/decoupage-administratif/data/communes.json')
-  .filter((c) => c.type === 'commune-actuelle')
-  .sort((a, b) => (a.code < b.code ? -1 : 1));
+  .filter((/** @type {Commune} */ c) => c.type === 'commune-actuelle')
+  .sort((/** @type {Commune} */ a, /** @type {Commune} */ b) => (a.code < b.code ? -1 : 1));
 const departements = require('@etalab/decoupage-administratif/data/departements.json');
 const { version } = JSON.parse(
   readFileSync(require.resolve('@etalab/decoupage-administratif/package.json'), 'utf8'),

@@ -1,5 +1,11 @@
-// Small helpers shared by the start, seed and bench scripts (Node only).
-import { spawn, spawnSync } from 'node:child_process';
+// @ts-check
+// Small helpers shared by the scripts, the harness and the Node tests (Node only, no heavy
+// imports: push-addon and the seed load this too).
+import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 export const WRANGLER_ENV = {
   ...process.env,
@@ -7,67 +13,45 @@ export const WRANGLER_ENV = {
   WRANGLER_LOG: process.env.WRANGLER_LOG ?? 'warn',
 };
 
+/**
+ * Runs a command, inheriting the terminal; throws when it fails.
+ * @param {string} cmd
+ * @param {string[]} args
+ * @param {import('node:child_process').SpawnSyncOptions} [opts]
+ */
 export function run(cmd, args, opts = {}) {
   const res = spawnSync(cmd, args, { stdio: 'inherit', env: WRANGLER_ENV, ...opts });
   if (res.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited with ${res.status}`);
 }
 
-/** Starts `wrangler dev` locally in dev auth mode and resolves once /v1/health answers. */
-export async function startWorker({
-  port = 8787,
-  admin = 'admin@ademe.example',
-  persistTo,
-  extraVars = [],
-} = {}) {
-  const args = [
-    'wrangler',
-    'dev',
-    '--local',
-    '--ip',
-    '127.0.0.1',
-    '--port',
-    String(port),
-    '--var',
-    'AUTH_MODE:dev',
-    '--var',
-    `ADMIN_EMAILS:${admin}`,
-    // The demo seed posts ~230 writes in seconds; production keeps the default of 60 a minute.
-    '--var',
-    'RATE_LIMIT_PER_MINUTE:100000',
-    ...extraVars.flatMap((v) => ['--var', v]),
-  ];
-  if (persistTo) args.push('--persist-to', persistTo);
-  // Its own process group, so that stopping it also stops wrangler's workerd grandchildren.
-  const child = spawn('npx', args, {
-    stdio: ['ignore', 'inherit', 'inherit'],
-    env: WRANGLER_ENV,
-    detached: true,
+/**
+ * A port nobody listens on right now, on the loopback interface.
+ * @returns {Promise<number>}
+ */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      srv.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
   });
-  const stop = () => {
-    try {
-      if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-  };
-  process.on('exit', stop);
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`wrangler dev exited with ${child.exitCode}`);
-    try {
-      const res = await fetch(`${base}/v1/health`);
-      if (res.ok) return { child, base, stop };
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  stop();
-  throw new Error('wrangler dev did not answer within 60 s');
 }
 
+/**
+ * A JSON client acting as `as` (the dev identity header). Bodies that are not JSON (HTML,
+ * plain text) come back as text.
+ * @param {string} base
+ * @param {string} as
+ */
 export function client(base, as) {
+  /**
+   * @param {string} method
+   * @param {string} path
+   * @param {unknown} [body]
+   * @returns {Promise<{ status: number; body: any }>} any: JSON bodies of many shapes, read field by field
+   */
   return async (method, path, body) => {
     const res = await fetch(base + path, {
       method,
@@ -75,6 +59,10 @@ export function client(base, as) {
       body: body ? JSON.stringify(body) : undefined,
     });
     const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : null };
+    try {
+      return { status: res.status, body: text ? JSON.parse(text) : null };
+    } catch {
+      return { status: res.status, body: text };
+    }
   };
 }

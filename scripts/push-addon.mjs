@@ -9,5 +9,6 @@ if (!['dev', 'prod'].includes(target)) throw new Error(`Unknown target "${target
 if (!existsSync('dist/addon/Code.js'))
   throw new Error('Build the add-on first: node scripts/build-addon.mjs');
 copyFileSync(`.clasp.${target}.json`, 'dist/addon/.clasp.json');
-// clasp needs a Google login (`npx @google/clasp login`) and network access.
-run('npx', ['--yes', '@google/clasp', 'push', '--force'], { cwd: 'dist/addon' });
+// clasp needs a Google login (`npx clasp login`) and network access. `--no`: the pinned
+// devDependency only, never a download.
+run('npx', ['--no', '--', 'clasp', 'push', '--force'], { cwd: 'dist/addon' });

@@ -1,36 +1,53 @@
-// `npm start`: build, apply the D1 migrations locally, serve the worker on
-// http://127.0.0.1:8787 (AUTH_MODE=dev), seed the demo programme (idempotent), then wait.
-
-import { run, startWorker } from './lib.mjs';
+// @ts-check
+// `npm start`: build, serve the worker on http://127.0.0.1:$PORT (AUTH_MODE=dev) with its D1
+// persisted in $PERSIST_TO and migrated, seed the demo programme (idempotent), start the
+// add-on harness on $HARNESS_PORT, then wait. SIGINT and SIGTERM stop all of it.
+//   PORT (8787), HARNESS_PORT (8788), INSPECTOR_PORT (none), PERSIST_TO (.wrangler/state):
+//   other values let two checkouts run side by side.
+import { join } from 'node:path';
+import { ROOT, run } from './lib.mjs';
+import { ADMIN, startWorker } from './local-worker.mjs';
 import { seedDemo } from './seed-demo.mjs';
 
-const PORT = Number(process.env.PORT ?? 8787);
-const ADMIN = 'admin@ademe.example';
+const env = process.env;
+/** @type {(() => Promise<void>)[]} */
+const stops = [];
+let stopping = false;
+/** @param {NodeJS.Signals} signal */
+async function stopAll(signal) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n${signal}: stopping the local worker…`);
+  for (const stop of stops.reverse()) await stop().catch((e) => console.error(e));
+  process.exit(0);
+}
+// Installed before anything starts, so a signal during the seed stops cleanly too.
+process.on('SIGINT', stopAll);
+process.on('SIGTERM', stopAll);
 
 run('npm', ['run', 'build', '--silent']);
-run('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local']);
-const { base, stop: stopWorker } = await startWorker({ port: PORT, admin: ADMIN });
+const worker = await startWorker({
+  port: Number(env.PORT ?? 8787),
+  ...(env.INSPECTOR_PORT ? { inspectorPort: Number(env.INSPECTOR_PORT) } : {}),
+  persistTo: env.PERSIST_TO ?? join(ROOT, '.wrangler', 'state'),
+  bundleDir: join(ROOT, 'dist', 'worker'),
+});
+stops.push(worker.stop);
+const { base } = worker;
 const summary = await seedDemo(base, ADMIN);
 const extras = [];
 // The Sheets add-on harness starts by default; START_HOOKS adds more.
 const HARNESS = new URL('../harness/start.mjs', import.meta.url).href;
-for (const hook of [HARNESS, ...(process.env.START_HOOKS ?? '').split(',').filter(Boolean)]) {
+for (const hook of [HARNESS, ...(env.START_HOOKS ?? '').split(',').filter(Boolean)]) {
   const mod = await import(hook);
   extras.push(await mod.start({ base, admin: ADMIN }));
 }
 
 console.log(`
 VELI VELO Occitanie — local
-  Worker:   ${base}/v1/health   (API: ${base}/v1/openapi.json)
+  Worker:   ${base}/v1/health   (API: ${base}/v1/openapi.json)${env.INSPECTOR_PORT ? `\n  Inspector: ws://127.0.0.1:${env.INSPECTOR_PORT}` : ''}
   Demo:     ${summary}
   Identity: add the header  X-Dev-User: ${ADMIN}  (admin) or a consultant of the demo, e.g.
             curl -H 'X-Dev-User: ${ADMIN}' ${base}/v1/quotas
 ${extras.filter(Boolean).join('\n')}
 Ctrl-C stops everything.`);
-
-const stop = () => {
-  stopWorker();
-  process.exit(0);
-};
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);

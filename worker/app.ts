@@ -1,56 +1,45 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
+import { requestId } from 'hono/request-id';
 import { MSG } from '../shared/i18n/messages';
 import { authorize } from './auth/access';
 import type { AppEnv } from './env';
+import { readBody, readQuery } from './http/body';
 import { bodyLimit } from './http/body-limit';
-import { ApiError, errorResponse } from './http/errors';
+import { ApiError, errorResponse, validationError } from './http/errors';
 import { cors, securityHeaders } from './http/headers';
 import { rateLimit } from './http/rate-limit';
-import { actions } from './routes/actions';
-import { alertRoutes } from './routes/alerts';
-import { audit } from './routes/audit';
-import { blockers } from './routes/blockers';
-import { documents } from './routes/documents';
-import { indicators } from './routes/indicators';
-import { members } from './routes/members';
-import { people } from './routes/people';
-import { programme } from './routes/programme';
-import { quotas } from './routes/quotas';
-import { sessions } from './routes/sessions';
-import { snapshot } from './routes/snapshot';
-import { system } from './routes/system';
-import { territories } from './routes/territories';
-import { workshops } from './routes/workshops';
+import type { Ctx, Route } from './http/route';
+import { ROUTES } from './routes';
 
-export function createApp() {
+/** Every path must decode: `%ZZ` is a client error, never a 500 further down. */
+const decodablePath: MiddlewareHandler<AppEnv> = async (c, next) => {
+  try {
+    decodeURIComponent(new URL(c.req.url).pathname);
+  } catch {
+    throw validationError([{ path: '', message: MSG.malformedPath }], MSG.malformedPath);
+  }
+  await next();
+};
+
+/** The route's declared body and query, validated, then its handler. */
+const handle = (r: Route) => async (c: Ctx) => {
+  const { body, query, optionalBody } = r.spec;
+  return r.handler(c, {
+    body: body ? await readBody(c, body, optionalBody) : undefined,
+    query: query ? readQuery(c, query) : undefined,
+  });
+};
+
+export function createApp(routes: readonly Route[] = ROUTES) {
   const app = new Hono<AppEnv>();
-  app.use('*', async (c, next) => {
-    c.set('requestId', c.req.header('cf-ray') ?? crypto.randomUUID());
+  // Request ids are the worker's own (never a client header such as cf-ray): the audit trusts them.
+  app.use('*', requestId({ headerName: '' }), async (c, next) => {
     await next();
     c.header('x-request-id', c.get('requestId'));
   });
-  app.use('*', securityHeaders);
-  app.use('*', cors);
-  app.use('*', bodyLimit);
-  app.use('/v1/*', authorize);
-  app.use('/v1/*', rateLimit);
-  const v1 = new Hono<AppEnv>()
-    .route('/', system)
-    .route('/members', members)
-    .route('/programme', programme)
-    .route('/territories', territories)
-    .route('/sessions', sessions)
-    .route('/blockers', blockers)
-    .route('/indicators', indicators)
-    .route('/workshops', workshops)
-    .route('/actions', actions)
-    .route('/quotas', quotas)
-    .route('/audit', audit)
-    .route('/people', people)
-    .route('/snapshot', snapshot);
-  app.route('/v1', v1);
-  app.route('/v1/documents', documents);
-  app.route('/v1', alertRoutes);
+  app.use('*', securityHeaders, cors, decodablePath, bodyLimit);
+  app.use('/v1/*', authorize(routes), rateLimit(routes));
+  for (const r of routes) app.on(r.spec.method, r.spec.path, handle(r));
   app.notFound(() => {
     throw new ApiError('NOT_FOUND', MSG.routeNotFound);
   });

@@ -1,55 +1,58 @@
-// The worker as production builds it (wrangler's bundle), run in workerd through Miniflare
-// with a fresh local D1: what the benchmarks measure. Seeding writes rows directly.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// @ts-check
+// The worker as production builds it (wrangler's bundle), run in workerd by the project's
+// local-worker helper with a fresh in-memory D1: what the benchmarks measure. The entry is the
+// bench's own (floor-entry.mjs: the app plus two bare floor routes). Seeding writes rows directly.
+import { copyFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { readD1Migrations } from '@cloudflare/vitest-plugin';
-// Miniflare 4, the one wrangler 4.86 runs `wrangler dev` with (the top-level miniflare 5 beta
-// belongs to the vitest plugin and has another options shape).
-import { Miniflare } from '../../node_modules/wrangler/node_modules/miniflare/dist/src/index.js';
+import { ADMIN, bundleWorker, startWorker } from '../local-worker.mjs';
 
-export const ADMIN = 'admin@ademe.example';
+export { ADMIN };
 
-export async function startBenchWorker(extraBindings = {}) {
-  const out = mkdtempSync(join(tmpdir(), 'veli-bench-'));
-  execFileSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', out], {
-    stdio: 'ignore',
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
+/** @param {Record<string, string>} [vars] */
+export async function startBenchWorker(vars = {}) {
+  const bundleDir = bundleWorker();
+  copyFileSync(new URL('./floor-entry.mjs', import.meta.url), join(bundleDir, 'floor-entry.mjs'));
+  const w = await startWorker({
+    bundleDir,
+    main: 'floor-entry.mjs',
+    quiet: true,
+    // Production's write limit stays out of the way of a benchmark.
+    vars: { RATE_LIMIT_PER_MINUTE: '100000000', ...vars },
+  }).catch((e) => {
+    rmSync(bundleDir, { recursive: true, force: true });
+    throw e;
   });
-  const mf = new Miniflare({
-    modules: true,
-    scriptPath: join(out, 'index.js'),
-    modulesRoot: out,
-    compatibilityDate: '2026-04-01',
-    compatibilityFlags: ['nodejs_compat'],
-    d1Databases: { DB: 'bench' },
-    bindings: { AUTH_MODE: 'dev', ADMIN_EMAILS: ADMIN, RATE_LIMIT_PER_MINUTE: '100000000', ...extraBindings },
-  });
-  const db = await mf.getD1Database('DB');
-  for (const migration of await readD1Migrations('worker/migrations')) {
-    for (const query of migration.queries) await db.prepare(query).run();
-  }
+  await w.db.prepare('CREATE TABLE bench_floor (id TEXT PRIMARY KEY, data TEXT NOT NULL)').run();
+  /**
+   * @param {string} method
+   * @param {string} path
+   * @param {unknown} [body]
+   * @returns {Promise<{ status: number; body: any; bytes: number }>} any: JSON of many shapes
+   */
   const request = async (method, path, body, as = ADMIN) => {
-    const res = await mf.dispatchFetch(`http://bench.local${path}`, {
+    const res = await w.mf.dispatchFetch(`http://bench.local${path}`, {
       method,
       headers: { 'x-dev-user': as, ...(body ? { 'content-type': 'application/json' } : {}) },
       body: body ? JSON.stringify(body) : undefined,
     });
     const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : null };
+    return { status: res.status, body: text ? JSON.parse(text) : null, bytes: Buffer.byteLength(text) };
   };
   const stop = async () => {
-    await mf.dispose();
-    rmSync(out, { recursive: true, force: true });
+    await w.stop();
+    rmSync(bundleDir, { recursive: true, force: true });
   };
-  return { mf, db, request, stop, bundleDir: out };
+  return { mf: w.mf, db: w.db, request, stop, bundleDir };
 }
 
 /**
  * A programme of `territories` × `partnersPer` partners and `sessions` sessions spread over
  * them, generated inside D1 by three INSERT … SELECT over a recursive sequence (the write path
  * is measured separately, through the API).
+ */
+/**
+ * @param {import('../local-worker.mjs').D1} db
+ * @param {{ territories: number; partnersPer: number; sessions: number }} scale
  */
 export async function seedScale(db, { territories, partnersPer, sessions }) {
   const now = new Date().toISOString();
@@ -97,14 +100,17 @@ export async function seedScale(db, { territories, partnersPer, sessions }) {
     .run();
 }
 
+/** @param {number[]} samples */
 export function stats(samples) {
   const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  return { n: sorted.length, median: round(at(0.5)), p99: round(at(0.99)), min: round(sorted[0]) };
+  const at = (/** @type {number} */ q) =>
+    sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+  return { n: sorted.length, median: round(at(0.5)), p99: round(at(0.99)), min: round(sorted[0] ?? NaN) };
 }
 
-export const round = (x) => Math.round(x * 100) / 100;
+export const round = (/** @type {number} */ x) => Math.round(x * 100) / 100;
 
+/** @param {() => Promise<unknown>} fn */
 export async function time(fn) {
   const start = performance.now();
   await fn();

@@ -1,3 +1,4 @@
+// @ts-check
 // Documents benchmark: building and rendering a territory summary from a record of 500
 // sessions (pure code, no I/O), and the Google calls one document costs against the local
 // Google stand-in (tests/support/fake-google.ts: Drive's import modelled, Docs page setup,
@@ -5,79 +6,99 @@
 import { performance } from 'node:perf_hooks';
 import { tsImport } from 'tsx/esm/api';
 
-// One instance of each module for the whole run (the service-account token cache lives in one).
-const loaded = new Map();
-const load = (path) => {
-  if (!loaded.has(path)) loaded.set(path, tsImport(path, import.meta.url));
-  return loaded.get(path);
-};
+/**
+ * A TypeScript module of the project, loaded through tsx (its types are not visible here).
+ * @param {string} path
+ * @returns {Promise<any>} any: tsImport cannot carry the module's types into a .mjs file
+ */
+const load = (path) => tsImport(path, import.meta.url);
 
+/** @param {number[]} samples */
 function stats(samples) {
   const s = [...samples].sort((a, b) => a - b);
-  const at = (q) => s[Math.min(s.length - 1, Math.floor(q * s.length))];
+  const at = (/** @type {number} */ q) => s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
   return {
     runs: s.length,
     medianMs: +at(0.5).toFixed(2),
     p95Ms: +at(0.95).toFixed(2),
-    maxMs: +s.at(-1).toFixed(2),
+    maxMs: +(s.at(-1) ?? NaN).toFixed(2),
   };
 }
 
-/** 1. Build + render, 500 sessions, 40 blockers, 50 indicator values, 5,000-character texts. */
-async function buildAndRender(record, territory, ed) {
-  const { fitTerritorySummary } = await load('../../worker/documents/territory-summary.ts');
-  const { renderHtml } = await load('../../worker/documents/render.ts');
+/** The project modules this benchmark drives, loaded once (the token cache lives in one). */
+async function modules() {
+  return {
+    ...(await load('../../tests/worker/documents-big-record.ts')),
+    ...(await load('../../worker/documents/territory-summary.ts')),
+    ...(await load('../../worker/documents/render.ts')),
+    ...(await load('../../worker/documents/publish.ts')),
+    ...(await load('../../worker/google/drive.ts')),
+    ...(await load('../../worker/google/docs.ts')),
+    ...(await load('../../worker/google/http.ts')),
+    ...(await load('../../worker/google/service-account.ts')),
+    ...(await load('../../tests/support/fake-google.ts')),
+  };
+}
+/** @typedef {Awaited<ReturnType<typeof modules>>} Modules */
+
+/** 1. Build + render, 500 sessions, 40 blockers, 50 indicator values, 5,000-character texts. @param {Modules} m */
+function buildAndRender(m) {
+  const { record, territory } = m.bigRecord({ sessions: 500, blockers: 40, indicators: 50, textChars: 5000 });
+  const ed = { date: '2026-01-15', version: 1 };
   let html = '';
-  let fit;
-  for (let i = 0; i < 20; i++) fitTerritorySummary(record, territory, ed); // warm-up
+  let fit = m.fitTerritorySummary(record, territory, ed);
+  for (let i = 0; i < 20; i++) m.fitTerritorySummary(record, territory, ed); // warm-up
+  /** @type {number[]} */
   const samples = [];
   for (let i = 0; i < 200; i++) {
     const t0 = performance.now();
-    fit = fitTerritorySummary(record, territory, ed);
-    html = renderHtml(fit.doc);
+    fit = m.fitTerritorySummary(record, territory, ed);
+    html = m.renderHtml(fit.doc);
     samples.push(performance.now() - t0);
   }
-  return {
+  const build = {
     sessions: record.sessions.length,
     ...stats(samples),
     budgetLevel: fit.level,
     estimatedPages: fit.estimatedPages,
     htmlKb: +(html.length / 1024).toFixed(1),
   };
+  /** @param {number} from @param {number} [max] */
+  const compose = (from, max) => m.fitTerritorySummary(record, territory, ed, from, max);
+  return { build, compose };
 }
 
-/** One publication through the real clients, its Google calls and the stand-in's page counts. */
-async function publishOnce(google, compose, previous, lineSpacing) {
-  const { publishToDrive } = await load('../../worker/documents/publish.ts');
-  const { Drive } = await load('../../worker/google/drive.ts');
-  const { Docs } = await load('../../worker/google/docs.ts');
-  const { CallLog } = await load('../../worker/google/http.ts');
-  const { serviceAccountToken } = await load('../../worker/google/service-account.ts');
-  const { googleEnv } = await load('../../tests/support/fake-google.ts');
-  const env = googleEnv(google);
+/**
+ * One publication through the real clients: its Google calls and the stand-in's page counts.
+ * @param {Modules} m
+ * @param {any} google the running stand-in (its types stay in the TypeScript module)
+ * @param {(from: number, max?: number) => unknown} compose
+ * @param {any} previous the stored Doc's Google side (PreviousDoc), or null
+ * @param {number} lineSpacing how much wider than ours the stand-in spaces lines
+ */
+async function publishOnce(m, google, compose, previous, lineSpacing) {
+  const env = m.googleEnv(google);
+  /** @param {string} path @param {unknown} body */
   const hook = (path, body) => fetch(`${google.base}${path}`, { method: 'POST', body: JSON.stringify(body) });
   await hook('/__reset', {});
   await hook('/__config', { lineSpacing });
-  const log = new CallLog();
-  const token = await serviceAccountToken(env, ['https://www.googleapis.com/auth/drive'], log);
+  const log = new m.CallLog();
+  const token = await m.serviceAccountToken(env, [m.SERVICE_ACCOUNT_DRIVE_SCOPE], log);
   const o = { token, retryDelaysMs: [5, 10, 20], log };
-  const drive = new Drive({ ...o, driveUrl: env.GOOGLE_DRIVE_URL, uploadUrl: env.GOOGLE_DRIVE_UPLOAD_URL });
-  const docs = new Docs({ ...o, docsUrl: env.GOOGLE_DOCS_URL });
+  const drive = new m.Drive({ ...o, driveUrl: env.GOOGLE_DRIVE_URL, uploadUrl: env.GOOGLE_DRIVE_UPLOAD_URL });
+  const docs = new m.Docs({ ...o, docsUrl: env.GOOGLE_DOCS_URL });
   const t0 = performance.now();
   let pub = null;
-  let refused = null;
+  let outcome = 'stored';
   try {
-    pub = await publishToDrive(drive, docs, compose, {
-      name: (d) => d.title,
-      folderId: env.DRIVE_FOLDER_ID,
-      limited: true,
-      previous,
-    });
+    const opts = { name: (/** @type {{ title: string }} */ d) => d.title, folderId: env.DRIVE_FOLDER_ID };
+    pub = await m.publishToDrive(drive, docs, compose, { ...opts, limited: true, previous });
   } catch (err) {
-    refused = err.constructor.name;
+    outcome = /** @type {Error} */ (err).constructor.name;
   }
   const ms = performance.now() - t0;
-  const exports = google.calls().filter((c) => c.kind === 'export');
+  /** @type {{ kind: string; pages?: number; page?: { widthPt: number; heightPt: number } }[]} */
+  const exports = google.calls().filter((/** @type {{ kind: string }} */ c) => c.kind === 'export');
   const page = exports.at(-1)?.page;
   return {
     googleCalls: log.calls,
@@ -86,12 +107,13 @@ async function publishOnce(google, compose, previous, lineSpacing) {
     pages: pub?.pages ?? null,
     googleLayoutPages: exports.map((c) => c.pages),
     pageSize: page ? `${page.widthPt} × ${page.heightPt} pt` : null,
-    outcome: refused ?? 'stored',
+    outcome,
     ms: +ms.toFixed(0),
     pub,
   };
 }
 
+/** The stored Doc's Google side after a publication, as the route passes it next time. @param {any} p */
 const previousOf = (p) => ({
   googleDocId: p.googleDocId,
   driveModifiedTime: p.drive.modifiedTime,
@@ -100,19 +122,22 @@ const previousOf = (p) => ({
   html: async () => p.html,
 });
 
-/** 2. Google calls per document: created, regenerated, after a person's edit, tightened. */
-async function googleCalls(compose) {
-  const { startFakeGoogle } = await load('../../tests/support/fake-google.ts');
-  const google = await startFakeGoogle();
+/**
+ * 2. Google calls per document: created, regenerated, after a person's edit, tightened.
+ * @param {Modules} m
+ * @param {(from: number, max?: number) => unknown} compose
+ */
+async function googleCalls(m, compose) {
+  const google = await m.startFakeGoogle();
   try {
-    const created = await publishOnce(google, compose, null, 1);
-    const regenerated = await publishOnce(google, compose, previousOf(created.pub), 1);
+    const created = await publishOnce(m, google, compose, null, 1);
+    const regenerated = await publishOnce(m, google, compose, previousOf(created.pub), 1);
     await fetch(`${google.base}/__edit/${created.pub.googleDocId}`, {
       method: 'POST',
       body: JSON.stringify({ by: 'claire.martin@ademe.example' }),
     });
-    const afterEdit = await publishOnce(google, compose, previousOf(regenerated.pub), 1);
-    const tightened = await publishOnce(google, compose, previousOf(afterEdit.pub), 1.8);
+    const afterEdit = await publishOnce(m, google, compose, previousOf(regenerated.pub), 1);
+    const tightened = await publishOnce(m, google, compose, previousOf(afterEdit.pub), 1.8);
     return { created, regenerated, afterEdit, tightened };
   } finally {
     await google.close();
@@ -120,23 +145,21 @@ async function googleCalls(compose) {
 }
 
 export async function run() {
-  const { bigRecord } = await load('../../tests/worker/documents-big-record.ts');
-  const { fitTerritorySummary } = await load('../../worker/documents/territory-summary.ts');
-  const { record, territory } = bigRecord({ sessions: 500, blockers: 40, indicators: 50, textChars: 5000 });
-  const ed = { date: '2026-01-15', version: 1 };
-  const build = await buildAndRender(record, territory, ed);
-  const g = await googleCalls((from, max) => fitTerritorySummary(record, territory, ed, from, max));
+  const m = await modules();
+  const { build, compose } = buildAndRender(m);
+  const g = await googleCalls(m, compose);
+  /** @param {Awaited<ReturnType<typeof publishOnce>>} r */
   const strip = ({ pub: _pub, ...r }) => r;
   console.log(
     `territory summary from ${build.sessions} sessions: build + render median ${build.medianMs} ms, p95 ${build.p95Ms} ms ` +
       `(goal ≤ 50 ms); budget level ${build.budgetLevel}, ${build.estimatedPages} pages estimated, ${build.htmlKb} KB of HTML`,
   );
-  for (const [label, r] of [
+  for (const [label, r] of /** @type {const} */ ([
     ['first generation', g.created],
     ['regeneration in place (token cached)', g.regenerated],
     ['after a person edited the Doc (new Doc)', g.afterEdit],
     ['Google layout with wider line spacing', g.tightened],
-  ]) {
+  ])) {
     console.log(
       `Google calls, ${label}: ${r.googleCalls} (${r.calls}; goal ≤ 4 in the usual case); ` +
         `stand-in Google layout ${r.googleLayoutPages.join(' → ')} page(s) on ${r.pageSize}; ${r.outcome}`,

@@ -1,17 +1,18 @@
+// @ts-check
 // The nightly check at the tender's scale and far beyond it: 1,000 territories, 3,000
 // partners, 100,000 sessions (plus blockers, actions and indicator values) written straight
 // into a local D1 by a few set-based INSERT … WITH RECURSIVE statements, then
 // POST /v1/checks/run on the production bundle (wrangler's dry-run build) in workerd. Reports
 // the run's time and its SQL statements as the run itself recorded them.
-import { ADMIN, startBenchWorker } from './_worker.mjs';
+import { ADMIN, round, startBenchWorker, stats } from './_worker.mjs';
 
 const AS_OF = '2025-12-15';
-const round = (x) => Math.round(x * 10) / 10;
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-// Production's write limit stays out of the way of a benchmark that only reads and checks.
 const startWorker = () => startBenchWorker();
 
-const range = (n) => `WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ${n} - 1)`;
+/** @typedef {{ territories: number; partnersPer: number; sessions: number }} Scale */
+
+const range = (/** @type {number} */ n) =>
+  `WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ${n} - 1)`;
 
 /**
  * T territories, P partners each, S sessions spread over them (a quarter partner supports,
@@ -19,6 +20,7 @@ const range = (n) => `WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FR
  * quotas end up over their limit: the worst case for the alert writes), one blocker per
  * territory (half stale), one action per partner and a recent value for every other partner.
  */
+/** @param {import('../local-worker.mjs').D1} db @param {Scale} scale */
 function seedStatements(db, { territories: T, partnersPer: P, sessions: S }) {
   const at = '2025-06-01T08:00:00.000Z';
   const city = JSON.stringify({ insee: '81004', name: 'Albi', population: 51290, departement: '81' });
@@ -65,6 +67,7 @@ function seedStatements(db, { territories: T, partnersPer: P, sessions: S }) {
   ].map((sql) => db.prepare(sql));
 }
 
+/** @param {Scale} scale */
 async function checkAt(scale) {
   const w = await startWorker();
   try {
@@ -86,9 +89,9 @@ async function checkAt(scale) {
       ...scale,
       seedMs: round(seedMs),
       checked: first.checked,
-      firstRunMs: round(times[0]),
+      firstRunMs: round(times[0] ?? NaN),
       // Later runs find the same alerts: upserts that update, nothing opened or resolved.
-      repeatRunMedianMs: round(median(times.slice(1))),
+      repeatRunMedianMs: stats(times.slice(1)).median,
       statements: first.statements,
       statementsRepeat: again.map((r) => r.statements),
       alerts: first.alerts,

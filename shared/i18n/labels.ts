@@ -1,4 +1,5 @@
 import type {
+  ActionStatus,
   BlockerCategory,
   BlockerOwner,
   BlockerStatus,
@@ -13,6 +14,8 @@ import type {
   SessionKind,
   SessionMode,
   UseCaseCategory,
+  VeliType,
+  WorkshopFormat,
 } from '../schemas/enums';
 
 /** French labels for every enum value: the data keeps codes, users read these. */
@@ -126,6 +129,27 @@ export const LABELS = {
     reached: 'Atteint',
     exceeded: 'Dépassé (dérogation)',
   } satisfies Record<QuotaStatus, string>,
+  workshopFormat: {
+    webinar: 'Webinaire',
+    'participatory-workshop': 'Atelier participatif',
+    'working-group': 'Groupe de travail',
+    eductour: 'Éductour (sur le terrain)',
+    training: 'Formation',
+  } satisfies Record<WorkshopFormat, string>,
+  actionStatus: {
+    planned: 'Prévue',
+    'in-progress': 'En cours',
+    done: 'Réalisée',
+    abandoned: 'Abandonnée',
+  } satisfies Record<ActionStatus, string>,
+  veliType: {
+    'e-bike': 'Vélo à assistance électrique',
+    'cargo-bike': 'Vélo cargo ou triporteur à assistance électrique',
+    bike: 'Vélo',
+    'e-kick-scooter': 'Trottinette électrique',
+    'e-scooter': 'Scooter électrique',
+    'other-veli': 'Autre VELI (quadricycle léger, vélomobile…)',
+  } satisfies Record<VeliType, string>,
   reproducibility: { high: 'Élevé', medium: 'Moyen', low: 'Faible' } satisfies Record<
     ReproducibilityDegree,
     string

@@ -59,6 +59,9 @@ export const MSG = typeset({
   notMember: (email: string) =>
     `Le compte ${email} n’est pas membre du programme : demandez l’accès à l’ADEME.`,
   adminOnly: 'Action réservée aux administrateurs ADEME.',
+  adminOnlyRead: 'Ces données sont réservées aux administrateurs ADEME.',
+  undeclaredRoute: 'Cette adresse n’est ouverte à personne : elle n’a pas de règle d’accès.',
+  malformedPath: 'Adresse mal encodée : un caractère « % » n’est pas suivi de deux chiffres hexadécimaux.',
   viewerReadOnly: 'Votre rôle de lecteur ne permet pas de modifier les données.',
   notYourTerritory: (name: string) => `Vous n’êtes pas consultant du territoire « ${name} ».`,
   notFound: (what: string) => `${what} introuvable.`,

@@ -15,6 +15,8 @@ export const PROGRAMME_PRESET: Programme = {
   minutesPerDay: 420,
   warnAtRatio: 0.8,
   timezone: 'Europe/Paris',
+  authority: 'ADEME — Direction régionale Occitanie',
+  consultationNumber: '2024001672',
   startDate: '2025-02-01',
   endDate: '2026-06-30',
   quotas: {

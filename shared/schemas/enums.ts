@@ -66,6 +66,24 @@ export const PLANNING_DOCUMENT_KINDS = [
   'other',
 ] as const;
 export const PLANNING_DOCUMENT_STATUSES = ['in-force', 'in-revision', 'planned', 'none'] as const;
+/** The forms a collective action of phase 2 may take (the tender's list, §2.3.2). */
+export const WORKSHOP_FORMATS = [
+  'webinar',
+  'participatory-workshop',
+  'working-group',
+  'eductour',
+  'training',
+] as const;
+export const ACTION_STATUSES = ['planned', 'in-progress', 'done', 'abandoned'] as const;
+/** The VELI an action deploys, for its CO₂ factor (worker/documents/co2.ts). */
+export const VELI_TYPES = [
+  'e-bike',
+  'cargo-bike',
+  'bike',
+  'e-kick-scooter',
+  'e-scooter',
+  'other-veli',
+] as const;
 export const QUOTA_STATUSES = ['ok', 'warning', 'reached', 'exceeded'] as const;
 export const REPRODUCIBILITY_DEGREES = ['high', 'medium', 'low'] as const;
 
@@ -81,5 +99,8 @@ export type BlockerStatus = (typeof BLOCKER_STATUSES)[number];
 export type IndicatorCode = (typeof INDICATORS)[number];
 export type QuotaStatus = (typeof QUOTA_STATUSES)[number];
 export type ReproducibilityDegree = (typeof REPRODUCIBILITY_DEGREES)[number];
+export type WorkshopFormat = (typeof WORKSHOP_FORMATS)[number];
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+export type VeliType = (typeof VELI_TYPES)[number];
 export type PlanningDocumentKind = (typeof PLANNING_DOCUMENT_KINDS)[number];
 export type PlanningDocumentStatus = (typeof PLANNING_DOCUMENT_STATUSES)[number];

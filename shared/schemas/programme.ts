@@ -46,6 +46,11 @@ export const Programme = z
     endDate: IsoDate,
     quotas: QuotaSettings,
     milestones: z.array(Milestone).check(z.maxLength(50)),
+    /** Identification printed on every deliverable (optional: older programmes lack them). */
+    authority: z.optional(text(SHORT_TEXT)),
+    consultationNumber: z.optional(text(40)),
+    /** The contractor (AMO) that writes the deliverables. */
+    contractor: z.optional(text(SHORT_TEXT)),
   })
   .check(
     z.refine((p) => p.startDate <= p.endDate, {

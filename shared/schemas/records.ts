@@ -11,6 +11,7 @@ import {
   text,
 } from './common';
 import {
+  ACTION_STATUSES,
   BLOCKER_CATEGORIES,
   BLOCKER_OWNERS,
   BLOCKER_STATUSES,
@@ -23,6 +24,8 @@ import {
   SESSION_KINDS,
   SESSION_MODES,
   USE_CASE_CATEGORIES,
+  VELI_TYPES,
+  WORKSHOP_FORMATS,
 } from './enums';
 
 // ---- members -------------------------------------------------------------------------
@@ -174,6 +177,23 @@ export type IndicatorInput = z.infer<typeof IndicatorInput>;
 
 // ---- workshops -----------------------------------------------------------------------
 export const KeyFigure = z.strictObject({ label: text(SHORT_TEXT), value: text(60), unit: optText(40) });
+/** One row of the workshop sheet's « verrous → solutions » table. */
+export const WorkshopSolution = z.strictObject({
+  blocker: text(SHORT_TEXT * 2),
+  solution: text(1000),
+  category: z.optional(z.enum(BLOCKER_CATEGORIES)),
+});
+/** One row of the « exemples de réalisations et contacts » table. */
+export const WorkshopExample = z.strictObject({
+  achievement: text(1000),
+  place: optText(SHORT_TEXT),
+  contact: optText(SHORT_TEXT),
+});
+/**
+ * A collective workshop's sheet. Its date, duration and mode are those of the `workshop`
+ * session of the same host territory (each host holds at most one of each): the session
+ * counts against the quota, this record holds the sheet. `date` stays the planned date.
+ */
 const workshopFields = {
   number: z.int().check(z.minimum(1), z.maximum(100)),
   theme: text(SHORT_TEXT),
@@ -185,6 +205,12 @@ const workshopFields = {
   actors: text(LONG_TEXT),
   examplesAndContacts: text(LONG_TEXT),
   keyFigures: z.array(KeyFigure).check(z.maxLength(20)),
+  format: z.optional(z.enum(WORKSHOP_FORMATS)),
+  participatingTerritoryIds: z.optional(z.array(Id).check(z.maxLength(50))),
+  solutions: z.optional(z.array(WorkshopSolution).check(z.maxLength(20))),
+  examples: z.optional(z.array(WorkshopExample).check(z.maxLength(20))),
+  /** What the workshop taught, for report 2's lessons across workshops. */
+  lessons: optText(LONG_TEXT),
 };
 export const WorkshopInput = z.strictObject({ id: z.optional(Id), ...workshopFields });
 export type WorkshopInput = z.infer<typeof WorkshopInput>;
@@ -206,9 +232,20 @@ const actionFields = {
   implementationDelay: text(SHORT_TEXT),
   blockers: text(LONG_TEXT),
   reproducibility: Reproducibility,
+  status: z.optional(z.enum(ACTION_STATUSES)),
+  startDate: z.optional(IsoDate),
+  endDate: z.optional(IsoDate),
+  /** How the blockers were or will be lifted (the sheet's « verrous et solutions »). */
+  solutions: optText(LONG_TEXT),
+  /** The VELI deployed: picks the CO₂ factor of the action's kilometres. */
+  vehicleType: z.optional(z.enum(VELI_TYPES)),
 };
-export const ActionInput = z.strictObject({ id: z.optional(Id), ...actionFields });
+const datesInOrder = z.refine<{ startDate?: string; endDate?: string }>(
+  (a) => !a.startDate || !a.endDate || a.startDate <= a.endDate,
+  { message: 'La date de fin doit suivre la date de début.', path: ['endDate'] },
+);
+export const ActionInput = z.strictObject({ id: z.optional(Id), ...actionFields }).check(datesInOrder);
 export type ActionInput = z.infer<typeof ActionInput>;
 const { partnerId: _p, ...actionPatchable } = actionFields;
-export const ActionPatch = z.partial(z.strictObject(actionPatchable));
+export const ActionPatch = z.partial(z.strictObject(actionPatchable)).check(datesInOrder);
 export type ActionPatch = z.infer<typeof ActionPatch>;

@@ -7,6 +7,7 @@ import { type BrowserContext, chromium, type FrameLocator, type Page } from 'pla
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, buildAddonTo, startLocalWorker } from '../../harness/local-worker';
 import { type Harness, startHarness } from '../../harness/server';
+import { chromiumPath } from '../support/chromium';
 
 const CONSULTANT = 'claire.e2e@amo.example';
 let worker: Awaited<ReturnType<typeof startLocalWorker>>;
@@ -65,7 +66,7 @@ beforeAll(async () => {
   });
   profile = mkdtempSync(join(tmpdir(), 'veli-chromium-'));
   browser = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     headless: true,
     args: [
       '--headless',

@@ -7,6 +7,7 @@ import { PDFDocument } from 'pdf-lib';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { countPdfPages } from '../../worker/documents/pdf';
+import { chromiumPath } from '../support/chromium';
 import { CHROMIUM_ARGS } from '../support/fake-google';
 
 async function pdfWith(pages: number, useObjectStreams: boolean) {
@@ -24,7 +25,7 @@ describe('countPdfPages', () => {
   it('agrees with pdf-lib on a page printed by Chromium', async () => {
     const profile = mkdtempSync(join(tmpdir(), 'pdf-count-'));
     const browser = await chromium.launchPersistentContext(profile, {
-      executablePath: '/usr/bin/chromium',
+      executablePath: chromiumPath(),
       args: CHROMIUM_ARGS,
     });
     try {

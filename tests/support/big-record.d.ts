@@ -6,6 +6,7 @@ export declare function bigRecord(opts?: {
   blockers?: number;
   indicators?: number;
   textChars?: number;
+  recommendationsChars?: number;
 }): {
   record: ProgrammeRecord;
   territory: TerritoryRec;

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { expect } from 'vitest';
+import { chromiumPath } from './chromium';
 import { CHROMIUM_ARGS } from './fake-google';
 import { apiClient, startLocalWorker } from './worker-process';
 
@@ -17,7 +18,7 @@ export async function startDocumentsE2E(name: string) {
   const [worker, browser] = await Promise.all([
     startLocalWorker(E2E_ADMIN),
     chromium.launchPersistentContext(profile, {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: chromiumPath(),
       args: CHROMIUM_ARGS,
     }),
   ]);
@@ -31,7 +32,7 @@ export async function startDocumentsE2E(name: string) {
     consultant,
     async close() {
       await browser.close();
-      worker.stop();
+      await worker.stop();
       rmSync(profile, { recursive: true, force: true });
     },
   };

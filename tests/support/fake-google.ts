@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import { exportPKCS8, generateKeyPair, jwtVerify } from 'jose';
 import { PDFDocument } from 'pdf-lib';
 import { type BrowserContext, chromium } from 'playwright-core';
+import { chromiumPath } from './chromium';
 import { type DocPage, importAsGoogle, LETTER, layOutTables } from './fake-google-import';
 
 export const CHROMIUM_ARGS = [
@@ -201,7 +202,7 @@ class FakeGoogleServer {
 
   async withPage<T>(fn: (page: import('playwright-core').Page) => Promise<T>): Promise<T> {
     this.browser ??= await chromium.launchPersistentContext(this.profile, {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: chromiumPath(),
       args: CHROMIUM_ARGS,
       javaScriptEnabled: false,
     });

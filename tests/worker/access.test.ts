@@ -16,6 +16,27 @@ describe('who may write what', () => {
     expect(stranger.body.error.message).toMatch(/n’est pas membre du programme/);
   });
 
+  it('GET /v1/me lists the territories the caller may write for: theirs, all for admins, none for viewers', async () => {
+    const mine = await makeTerritory();
+    const also = await makeTerritory({ consultants: [mine.consultant] });
+    const other = await makeTerritory();
+    const me = await call('GET', '/v1/me', { as: mine.consultant });
+    expect(me.body).toEqual({
+      email: mine.consultant,
+      role: 'consultant',
+      territories: [mine.territory, also.territory]
+        .map((t) => ({ id: t.id, name: t.name }))
+        .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)),
+    });
+    const admin = await call('GET', '/v1/me');
+    expect(admin.body.role).toBe('admin');
+    expect(admin.body.territories.map((t: { id: string }) => t.id)).toEqual(
+      expect.arrayContaining([mine.territory.id, also.territory.id, other.territory.id]),
+    );
+    await call('POST', '/v1/members', { body: { email: 'lecteur-me@ademe.example', role: 'viewer' } });
+    expect((await call('GET', '/v1/me', { as: 'lecteur-me@ademe.example' })).body.territories).toEqual([]);
+  });
+
   it('a consultant writes for their territory only; a viewer writes nothing', async () => {
     const mine = await makeTerritory();
     const theirs = await makeTerritory();
@@ -131,6 +152,7 @@ describe('who may write what', () => {
     expect((await call('GET', '/v1/me', { as: email })).body).toEqual({
       email: email.toLowerCase(),
       role: 'consultant',
+      territories: [],
     });
     const list = await call('GET', '/v1/members');
     expect(list.body.members).toEqual(

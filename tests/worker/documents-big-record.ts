@@ -31,7 +31,13 @@ export function longText(n: number, seed = 'Le territoire'): string {
 }
 
 export function bigRecord(
-  opts: { sessions?: number; blockers?: number; indicators?: number; textChars?: number } = {},
+  opts: {
+    sessions?: number;
+    blockers?: number;
+    indicators?: number;
+    textChars?: number;
+    recommendationsChars?: number;
+  } = {},
 ) {
   const sessionsN = opts.sessions ?? 60;
   const textChars = opts.textChars ?? 5000;
@@ -45,7 +51,7 @@ export function bigRecord(
     assessment: {
       findings: longText(textChars, 'Le constat'),
       stakes: longText(textChars, 'L’enjeu'),
-      recommendations: longText(textChars, 'La recommandation'),
+      recommendations: longText(opts.recommendationsChars ?? textChars, 'La recommandation'),
     },
   };
   const partners: PartnerRec[] = [1, 2, 3].map((n) => ({

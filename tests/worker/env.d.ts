@@ -1,3 +1,4 @@
+/// <reference path="../../worker/worker-configuration.d.ts" />
 import type { D1Migration } from 'cloudflare:test';
 import type { Env } from '../../worker/env';
 

@@ -174,11 +174,17 @@ describe('the French e-mail digest', () => {
     });
     const [head, body] = raw.split('\r\n\r\n') as [string, string];
     expect(head).toContain('Date: Mon, 05 May 2025 01:30:00 +0000');
-    expect(head).toContain('Content-Type: text/plain; charset=utf-8');
-    const encodedSubject = /^Subject: =\?UTF-8\?B\?([A-Za-z0-9+/=]+)\?=$/m.exec(head)?.[1] ?? '';
+    expect(head).toMatch(/^Content-Type: text\/plain; charset=utf-8$/im);
+    expect(head).toMatch(/^Content-Transfer-Encoding: base64$/m);
+    expect(head).toMatch(/^Message-ID: <digest-1@veli-velo\.example>$/m);
+    expect(head).toMatch(/^To: <suivi@ademe\.example>$/m);
+    const encodedSubject = /^Subject: =\?UTF-8\?B\?([A-Za-z0-9+/=]+)\?=$/im.exec(head)?.[1] ?? '';
+    const encodedSender =
+      /^From: =\?UTF-8\?B\?([A-Za-z0-9+/=]+)\?= <alertes@veli-velo\.example>$/im.exec(head)?.[1] ?? '';
     const utf8 = (b64: string) =>
       new TextDecoder().decode(Uint8Array.from(atob(b64), (c) => c.charCodeAt(0)));
     expect(utf8(encodedSubject)).toBe(subject);
+    expect(utf8(encodedSender)).toBe('Contrôle VELI VELO');
     expect(body.split('\r\n').every((line) => line.length <= 76)).toBe(true);
     const decoded = plain(utf8(body.replace(/\r\n/g, '')));
     expect(decoded).toContain('2 alertes ouvertes : 1 critique, 1 à surveiller, 0 pour information.');

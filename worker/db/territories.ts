@@ -35,6 +35,8 @@ export interface TerritoryRow {
   updated_by: string;
 }
 
+export const presentTerritory = ({ bodyHash: _h, ...t }: Territory & { bodyHash?: string }) => t;
+
 /** A territories row as the API presents it. */
 export const territoryFromRow = (r: TerritoryRow): Territory => ({
   id: r.id,

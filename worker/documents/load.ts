@@ -1,42 +1,63 @@
-import type { Programme } from '../../shared/schemas/programme';
-import { listEntities } from '../db/entities';
-import { getProgramme, getProgrammeAssessment } from '../db/programme';
-import { listSessions } from '../db/sessions';
-import { listTerritories } from '../db/territories';
-import { quotaReport } from '../quotas/engine';
-import type { ActionData } from '../routes/actions';
-import type { BlockerData } from '../routes/blockers';
-import type { IndicatorData } from '../routes/indicators';
-import type { PartnerData } from '../routes/territories';
-import type { WorkshopData } from '../routes/workshops';
-import type { ProgrammeRecord } from './record';
+import type { ProgrammeAssessment } from '../../shared/schemas/programme';
+import { listEntitiesQuery } from '../db/entities';
+import { programmeFromRow } from '../db/programme';
+import { query, runQueries } from '../db/query';
+import type { ActionData, BlockerData, IndicatorData, PartnerData, WorkshopData } from '../db/records';
+import { listSessionsQuery } from '../db/sessions';
+import { listTerritoriesQuery } from '../db/territories';
+import { parseJson } from '../db/util';
+import { withQuotas } from './as-of';
+import type { ActionRec, BlockerRec, ProgrammeRecord, Version } from './record';
 
-/** The programme's record as the builders read it (a programme is ten territories: one load). */
-export async function loadRecord(db: D1Database): Promise<ProgrammeRecord> {
-  const programme: Programme = await getProgramme(db);
-  const [assessment, territories, partners, sessions, blockers, indicators, actions, workshops, quotas] =
-    await Promise.all([
-      getProgrammeAssessment(db),
-      listTerritories(db),
-      listEntities<PartnerData>(db, 'partners', {}),
-      listSessions(db, {}),
-      listEntities<BlockerData>(db, 'blockers', {}),
-      listEntities<IndicatorData>(db, 'indicators', {}),
-      listEntities<ActionData>(db, 'actions', {}),
-      listEntities<WorkshopData>(db, 'workshops', {}),
-      quotaReport(db, programme),
-    ]);
-  return {
-    programme,
-    assessment,
-    territories,
-    partners: partners.map((p) => ({ id: p.id, ...p.data })),
-    sessions,
-    blockers: blockers.map((b) => ({ id: b.id, ...b.data, updatedAt: b.updatedAt })),
-    indicators: indicators.map((i) => ({ id: i.id, ...i.data })),
-    actions: actions.map((a) => ({ id: a.id, ...a.data })),
-    workshops: workshops.map((w) => ({ id: w.id, ...w.data })),
-    territoryQuotas: new Map(quotas.territories.map((t) => [t.territoryId, t.quotas])),
-    partnerQuotas: new Map(quotas.partners.map((p) => [p.partnerId, p.quotas])),
+/** Every version of blockers and actions, for their state as of a past date. */
+const HISTORY_SQL = `SELECT entity, entity_id AS id, at, after FROM audit
+  WHERE entity IN ('blocker', 'action') AND action IN ('create', 'update') AND after IS NOT NULL
+  ORDER BY seq`;
+
+type HistoryRow = { entity: 'blocker' | 'action'; id: string; at: string; after: string };
+
+function history(rows: HistoryRow[]): NonNullable<ProgrammeRecord['history']> {
+  const group = <T>(entity: HistoryRow['entity']) => {
+    const out = new Map<string, Version<Partial<T>>[]>();
+    for (const r of rows.filter((x) => x.entity === entity)) {
+      const list = out.get(r.id) ?? [];
+      list.push({ at: r.at, data: JSON.parse(r.after) as Partial<T> });
+      out.set(r.id, list);
+    }
+    return out;
   };
+  return { blockers: group<BlockerRec>('blocker'), actions: group<ActionRec>('action') };
+}
+
+/**
+ * The programme's record as the builders read it, in one D1 batch (one round trip): a
+ * programme is ten territories, so every document loads it whole.
+ */
+export async function loadRecord(db: D1Database): Promise<ProgrammeRecord> {
+  const [head, territories, partners, sessions, blockers, indicators, actions, workshops, audit] =
+    await runQueries(db, [
+      query(db.prepare('SELECT data, assessment FROM programme LIMIT 1'), ([row]) => ({
+        programme: programmeFromRow(row as { data: unknown } | undefined),
+        assessment: parseJson<ProgrammeAssessment>(row?.assessment as string | null | undefined),
+      })),
+      listTerritoriesQuery(db),
+      listEntitiesQuery<PartnerData>(db, 'partners', {}),
+      listSessionsQuery(db, {}),
+      listEntitiesQuery<BlockerData>(db, 'blockers', {}),
+      listEntitiesQuery<IndicatorData>(db, 'indicators', {}),
+      listEntitiesQuery<ActionData>(db, 'actions', {}),
+      listEntitiesQuery<WorkshopData>(db, 'workshops', {}),
+      query(db.prepare(HISTORY_SQL), (rows) => history(rows as unknown as HistoryRow[])),
+    ] as const);
+  return withQuotas({
+    ...head,
+    territories,
+    partners: partners.map((p) => ({ id: p.id, ...p.data, createdAt: p.createdAt })),
+    sessions,
+    blockers: blockers.map((b) => ({ id: b.id, ...b.data, updatedAt: b.updatedAt, createdAt: b.createdAt })),
+    indicators: indicators.map((i) => ({ id: i.id, ...i.data, createdAt: i.createdAt })),
+    actions: actions.map((a) => ({ id: a.id, ...a.data, createdAt: a.createdAt })),
+    workshops: workshops.map((w) => ({ id: w.id, ...w.data, createdAt: w.createdAt })),
+    history: audit,
+  });
 }

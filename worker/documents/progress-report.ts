@@ -1,170 +1,154 @@
-import { LABELS } from '../../shared/i18n/labels';
-import { reproducibilityDegree } from '../../shared/reproducibility';
-import { actionSections, actionTitle } from './action-sheet';
-import { SUMMARY_BUDGETS } from './budget';
-import { CO2_SOURCE, co2AvoidedKg } from './co2';
+import { frDate } from '../../shared/i18n/typography';
+import { actionInReport } from './action-sheet';
+import { asOfNote, recordAsOf } from './as-of';
+import { SUMMARY_MAX_PAGES } from './budget';
+import { identification } from './identify';
 import type { DocumentModel, ReportNumber, Section } from './model';
 import type { Edition, ProgrammeRecord } from './record';
-import { territorySections } from './territory-summary';
-import { nf } from './text';
+import { programmeTotals, reproducibilityMatrix } from './report-final';
+import { phase2Synthesis, programmeSynthesis } from './report-synthesis';
+import { fitTerritorySummary, summaryTitle } from './territory-summary';
+import { typeset } from './typeset';
 import { workshopSections, workshopTitle } from './workshop-sheet';
 
 export const REPORT_HEADINGS = {
-  overview: 'Vue d’ensemble des territoires',
+  purpose: 'Objet du rapport',
+  contents: 'Sommaire',
   actions: 'Fiches actions',
   assessment: 'Bilan global de l’opération',
   copil: 'Compte rendu du COPIL final',
   critical: 'Regard critique du prestataire',
-  workshops: 'Fiches ateliers',
-  territories: 'Synthèses territoriales',
 } as const;
 
 export const REPORT_TITLES: Record<ReportNumber, string> = {
-  '1': 'Rapport d’avancement n° 1 — Phase 1 : stratégie',
+  '1': 'Rapport d’avancement n° 1 — Phase 1 : stratégie des collectivités',
   '2': 'Rapport d’avancement n° 2 — Phase 2 : accompagnement collectif',
   final: 'Rapport final — Phase 3 : valorisation',
 };
 
-/** Sub-sections of a sheet: its own level-2 headings become level 3 under the sheet's title. */
+const PURPOSE: Record<ReportNumber, string> = {
+  '1':
+    'Livrable de la phase 1 (cahier des charges, § 2.3.1 et 4) : pour chaque territoire, une synthèse ' +
+    'concise de moins de 5 pages (constat, enjeux et recommandations), la fiche descriptive initiale, ' +
+    'l’état d’avancement, les verrous et leurs solutions, et les indicateurs retenus pour chaque action. ' +
+    'Chaque synthèse est identique à la synthèse territoriale générée seule à la même date.',
+  '2':
+    'Livrable de la phase 2 (cahier des charges, § 2.3.2 et 4) : une fiche par atelier collectif ' +
+    '(problématique, verrous et solutions, jeu d’acteurs, exemples de réalisations et contacts, chiffres ' +
+    'clés), précédée d’une synthèse de l’accompagnement collectif.',
+  final:
+    'Livrable de la phase 3 (cahier des charges, § 2.3.3 et 4) : les fiches actions synthétiques ' +
+    '(description, acteurs, délais de mise en œuvre, verrous, degré de reproductibilité), regroupées par ' +
+    'territoire, et le bilan global de l’opération : compte rendu du COPIL final et regard critique du prestataire.',
+};
+
+/** Sub-sections of a document: its level-2 headings become level 3 under a report's heading. */
 const demote = (sections: Section[]): Section[] => sections.map((s) => ({ ...s, level: 3 }));
 
-function report1(r: ProgrammeRecord, ed: Edition): Section[] {
-  const out: Section[] = [
-    {
-      heading: REPORT_HEADINGS.territories,
-      level: 2,
-      blocks: [
-        r.territories.length
-          ? { kind: 'list', items: r.territories.map((t) => `${t.name} (${t.centralCity.name})`) }
-          : { kind: 'note', text: 'Aucun territoire enregistré.' },
-      ],
-    },
-  ];
-  // Each territory's summary, at the budget the stand-alone summary uses for large records.
-  for (const t of r.territories) {
-    out.push({ heading: `Synthèse territoriale — ${t.name}`, level: 2, blocks: [], pageBreakBefore: true });
-    out.push(...demote(territorySections(r, t, ed.date, SUMMARY_BUDGETS[2]!)));
-  }
-  return out;
-}
-
-function report2(r: ProgrammeRecord): Section[] {
-  const workshops = [...r.workshops].sort((a, b) => a.number - b.number);
-  const out: Section[] = [
-    {
-      heading: REPORT_HEADINGS.workshops,
-      level: 2,
-      blocks: [
-        workshops.length
-          ? { kind: 'list', items: workshops.map(workshopTitle) }
-          : { kind: 'note', text: 'Aucun atelier collectif enregistré.' },
-      ],
-    },
-  ];
-  for (const w of workshops) {
-    out.push({ heading: workshopTitle(w), level: 2, blocks: [], pageBreakBefore: true });
-    out.push(...workshopSections(r, w, 3));
-  }
-  return out;
-}
-
-function overview(r: ProgrammeRecord): Section {
-  const rows = r.territories.map((t) => {
-    const partners = r.partners.filter((p) => p.territoryId === t.id).length;
-    const sessions = r.sessions.filter((s) => s.territoryId === t.id).length;
-    const blockers = r.blockers.filter((b) => b.territoryId === t.id);
-    const lifted = blockers.filter((b) => b.status === 'resolved').length;
-    const actions = r.actions.filter((a) => a.territoryId === t.id).length;
-    const km = r.indicators
-      .filter((i) => i.territoryId === t.id && i.indicator === 'km')
-      .reduce((a, i) => a + i.value, 0);
-    return [
-      t.name,
-      `${t.centralCity.name} (${nf(t.centralCity.population)} hab.)`,
-      nf(partners),
-      nf(sessions),
-      `${nf(lifted)} / ${nf(blockers.length)}`,
-      nf(actions),
-      `${nf(km)} km · ${nf(co2AvoidedKg(km), 1)} kg`,
-    ];
+/** Each territory's summary, at the level the stand-alone summary takes on the same date. */
+function summaries(full: ProgrammeRecord, rec: ProgrammeRecord, ed: Edition): Section[] {
+  return rec.territories.flatMap((t) => {
+    const fit = fitTerritorySummary(full, t, ed, 0, SUMMARY_MAX_PAGES);
+    const head: Section = { heading: summaryTitle(t), level: 2, blocks: [], pageBreakBefore: true };
+    if (!fit.fits)
+      head.blocks.push({
+        kind: 'note',
+        text: `Cette synthèse dépasse le format de 5 pages : champs à raccourcir, ${fit.overflow.map((o) => o.label).join(', ')}.`,
+      });
+    return [head, ...demote(fit.doc.sections)];
   });
-  return {
-    heading: REPORT_HEADINGS.overview,
-    level: 2,
-    blocks: rows.length
-      ? [
-          {
-            kind: 'table',
-            columns: [
-              'Territoire',
-              'Ville centre',
-              'Partenaires',
-              'Séances',
-              'Verrous levés / total',
-              'Actions',
-              'VELI · CO₂ évité',
-            ],
-            widths: [3, 3, 1.5, 1.5, 2, 1.5, 3],
-            rows,
-          },
-          { kind: 'note', text: CO2_SOURCE },
-        ]
-      : [{ kind: 'note', text: 'Aucun territoire enregistré.' }],
-  };
 }
 
-function reportFinal(r: ProgrammeRecord): Section[] {
-  const out: Section[] = [overview(r)];
-  out.push({
-    heading: REPORT_HEADINGS.actions,
-    level: 2,
-    blocks: [
-      r.actions.length
-        ? {
-            kind: 'table',
-            columns: ['Action', 'Partenaire', 'Reproductibilité'],
-            widths: [5, 3, 2],
-            rows: r.actions.map((a) => [
-              a.title,
-              r.partners.find((p) => p.id === a.partnerId)?.name ?? a.partnerId,
-              LABELS.reproducibility[reproducibilityDegree(a.reproducibility)],
-            ]),
-          }
-        : { kind: 'note', text: 'Aucune fiche action enregistrée.' },
-    ],
-  });
-  for (const a of r.actions) {
-    out.push({ heading: actionTitle(a), level: 2, blocks: [], pageBreakBefore: true });
-    out.push(...actionSections(r, a, 3));
+function report1(full: ProgrammeRecord, rec: ProgrammeRecord, ed: Edition, asOf: string): Section[] {
+  return [programmeSynthesis(rec, asOf), ...summaries(full, rec, ed)];
+}
+
+function report2(rec: ProgrammeRecord): Section[] {
+  const sheets = [...rec.workshops]
+    .sort((a, b) => a.number - b.number)
+    .flatMap((w) => [
+      { heading: workshopTitle(w), level: 2, blocks: [], pageBreakBefore: true } satisfies Section,
+      ...demote(workshopSections(rec, w)),
+    ]);
+  return [...phase2Synthesis(rec), ...sheets];
+}
+
+function reportFinal(rec: ProgrammeRecord, asOf: string): Section[] {
+  const out: Section[] = [programmeTotals(rec, asOf)];
+  let first = true;
+  for (const t of rec.territories) {
+    const actions = rec.actions.filter((a) => a.territoryId === t.id);
+    if (!actions.length) continue;
+    // Sheets follow each other: several share a page; only the first territory starts one.
+    out.push({
+      heading: `${REPORT_HEADINGS.actions} — ${t.name}`,
+      level: 2,
+      blocks: [],
+      pageBreakBefore: first,
+    });
+    out.push(...actions.map((a) => actionInReport(rec, a)));
+    first = false;
   }
+  if (first)
+    out.push({
+      heading: REPORT_HEADINGS.actions,
+      level: 2,
+      blocks: [{ kind: 'note', text: 'Aucune fiche action à cette date.' }],
+    });
+  out.push(reproducibilityMatrix(rec));
   const missing = {
     kind: 'note',
-    text: 'Non encore saisi (bilan global à renseigner par l’ADEME).',
+    text: 'Non encore rédigé : à saisir par le prestataire (AMO) ou l’ADEME dans le bilan global de l’opération.',
   } as const;
+  const a = rec.assessment;
   out.push(
     { heading: REPORT_HEADINGS.assessment, level: 2, blocks: [], pageBreakBefore: true },
     {
       heading: REPORT_HEADINGS.copil,
       level: 3,
-      blocks: [r.assessment ? { kind: 'p', text: r.assessment.finalCopilMinutes } : missing],
+      blocks: [a ? { kind: 'p', text: a.finalCopilMinutes } : missing],
     },
     {
       heading: REPORT_HEADINGS.critical,
       level: 3,
-      blocks: [r.assessment ? { kind: 'p', text: r.assessment.criticalView } : missing],
+      blocks: [a ? { kind: 'p', text: a.criticalView } : missing],
     },
   );
   return out;
 }
 
+/** Cover (purpose and date), then a table of contents of the report's level-2 headings. */
+function frontMatter(n: ReportNumber, body: Section[], asOf: string, generatedOn: string): Section[] {
+  const items = body.filter((s) => s.level === 2).map((s) => s.heading);
+  return [
+    {
+      heading: REPORT_HEADINGS.purpose,
+      level: 2,
+      blocks: [
+        { kind: 'p', text: PURPOSE[n] },
+        { kind: 'note', text: asOfNote(asOf, generatedOn) },
+      ],
+    },
+    { heading: REPORT_HEADINGS.contents, level: 2, blocks: [{ kind: 'list', items }], pageBreakBefore: true },
+  ];
+}
+
+/** `r` is the full record: the report freezes it at `ed.asOf`. */
 export function buildProgressReport(r: ProgrammeRecord, n: ReportNumber, ed: Edition): DocumentModel {
-  const sections = n === '1' ? report1(r, ed) : n === '2' ? report2(r) : reportFinal(r);
-  return {
+  const asOf = ed.asOf ?? ed.date;
+  const rec = recordAsOf(r, asOf);
+  const body = n === '1' ? report1(r, rec, ed, asOf) : n === '2' ? report2(rec) : reportFinal(rec, asOf);
+  const [firstBody, ...restBody] = body;
+  return typeset({
     type: 'progress-report',
     title: REPORT_TITLES[n],
-    subtitle: r.programme.name,
+    subtitle: `${r.programme.name} · situation au ${frDate(asOf)}`,
     date: ed.date,
     version: ed.version,
-    sections,
-  };
+    identification: identification(r, ed, REPORT_TITLES[n]),
+    sections: [
+      ...frontMatter(n, body, asOf, ed.date),
+      ...(firstBody ? [{ ...firstBody, pageBreakBefore: true }, ...restBody] : []),
+    ],
+  });
 }

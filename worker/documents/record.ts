@@ -1,5 +1,6 @@
 import type { Quota } from '../../shared/quotas/rules';
 import type {
+  ActionStatus,
   BlockerCategory,
   BlockerOwner,
   BlockerStatus,
@@ -9,12 +10,19 @@ import type {
   PartnerKind,
   ProgrammeAssessment,
   SessionKind,
+  SessionMode,
   TerritoryAssessment,
   UseCaseCategory,
+  VeliType,
+  WorkshopInput,
 } from '../../shared/schemas';
 import type { Programme } from '../../shared/schemas/programme';
 
-/** What the builders read: plain data, loaded from D1 by `load.ts` or made up by a benchmark. */
+/**
+ * What the builders read: plain data, loaded from D1 by `load.ts` or made up by a benchmark.
+ * `createdAt` (an instant) lets `as-of.ts` keep only what existed at a date; records made up
+ * without it count as always there.
+ */
 export interface TerritoryRec {
   id: string;
   name: string;
@@ -32,14 +40,18 @@ export interface PartnerRec {
   kind: PartnerKind;
   useCase: { category: UseCaseCategory; description: string };
   vehicles?: readonly string[];
+  createdAt?: string;
 }
 
 export interface SessionRec {
+  id?: string;
   kind: SessionKind;
   territoryId?: string;
   partnerId?: string;
   date: string;
   durationMinutes: number;
+  mode?: SessionMode;
+  participants?: number;
 }
 
 export interface BlockerRec {
@@ -54,6 +66,7 @@ export interface BlockerRec {
   status: BlockerStatus;
   solution?: string;
   updatedAt: string;
+  createdAt?: string;
 }
 
 export interface IndicatorRec {
@@ -67,6 +80,7 @@ export interface IndicatorRec {
   periodEnd: string;
   value: number;
   target?: number;
+  createdAt?: string;
 }
 
 export interface ActionRec {
@@ -79,20 +93,20 @@ export interface ActionRec {
   implementationDelay: string;
   blockers: string;
   reproducibility: { ease: 1 | 2 | 3; duplicationPotential: 1 | 2 | 3; actorsInvolved: number };
+  status?: ActionStatus;
+  startDate?: string;
+  endDate?: string;
+  solutions?: string;
+  vehicleType?: VeliType;
+  createdAt?: string;
 }
 
-export interface WorkshopRec {
-  id: string;
-  number: number;
-  theme: string;
-  date: string;
-  hostTerritoryId: string;
-  participants: number;
-  problem: string;
-  blockersAndSolutions: string;
-  actors: string;
-  examplesAndContacts: string;
-  keyFigures: readonly { label: string; value: string; unit?: string }[];
+export type WorkshopRec = Omit<WorkshopInput, 'id'> & { id: string; createdAt?: string };
+
+/** One version of a record in the audit trail: the body as written at `at` (an instant). */
+export interface Version<T> {
+  at: string;
+  data: T;
 }
 
 /** The whole programme's record, as the reports need it; a territory's slice for its summary. */
@@ -106,13 +120,27 @@ export interface ProgrammeRecord {
   indicators: readonly IndicatorRec[];
   actions: readonly ActionRec[];
   workshops: readonly WorkshopRec[];
-  /** Quotas of each territory and of each partner (from `buildQuotaReport`). */
+  /**
+   * Quotas of each territory and of each partner. `as-of.ts` recomputes them from the sessions
+   * it keeps, so a document never shows use the record did not have at its date.
+   */
   territoryQuotas: ReadonlyMap<string, readonly Quota[]>;
   partnerQuotas: ReadonlyMap<string, readonly Quota[]>;
+  /** Earlier versions of blockers and actions (audit trail), oldest first, by id. */
+  history?: {
+    blockers: ReadonlyMap<string, readonly Version<Partial<BlockerRec>>[]>;
+    actions: ReadonlyMap<string, readonly Version<Partial<ActionRec>>[]>;
+  };
 }
 
-/** Date and version printed on the document. */
+/** What a document is generated as: its date and version, and what the caller asked for. */
 export interface Edition {
+  /** Generation day (YYYY-MM-DD, programme time zone). */
   date: string;
   version: number;
+  /** The record as of this day; the generation day when absent. */
+  asOf?: string;
+  status?: 'draft' | 'validated';
+  /** Who generates it: an e-mail and the caller's role label. */
+  author?: string;
 }

@@ -1,379 +1,192 @@
-import { LABELS } from '../../shared/i18n/labels';
-import { frDate } from '../../shared/i18n/messages';
-import type { Quota } from '../../shared/quotas/rules';
-import type { BlockerStatus } from '../../shared/schemas';
+import { nf, plural } from '../../shared/i18n/typography';
+import { recordAsOf, withAsOfNote } from './as-of';
 import { type Budget, SUMMARY_BUDGETS, SUMMARY_MAX_PAGES } from './budget';
-import { CO2_SOURCE, co2AvoidedKg } from './co2';
-import type { Block, DocumentModel, Section } from './model';
+import { identification } from './identify';
+import { co2Blocks, type Series, seriesOf, targetText, trendText, valuesText } from './indicators';
+import type { Block, DocumentModel, FieldOverflow, Section } from './model';
 import { estimatePages } from './pages';
-import type { BlockerRec, Edition, IndicatorRec, PartnerRec, ProgrammeRecord, TerritoryRec } from './record';
-import { count, nf, shorten } from './text';
+import type { Edition, ProgrammeRecord, TerritoryRec } from './record';
+import { type FieldUse, type SummaryCtx, summaryCtx } from './summary-context';
+import { assessment, descriptive, SUMMARY_HEADINGS, strategy } from './summary-profile';
+import { blockersSection, progress, tally } from './summary-progress';
+import { typeset } from './typeset';
 
-/** The headings the tender names for the phase 1 summary; tests check each one. */
-export const SUMMARY_HEADINGS = {
-  descriptive: 'Fiche descriptive',
-  assessment: 'Constat, enjeux et recommandations',
-  findings: 'Constat',
-  stakes: 'Enjeux',
-  recommendations: 'Recommandations',
-  progress: 'État d’avancement',
-  blockers: 'Verrous et solutions',
-  indicators: 'Indicateurs par action',
-} as const;
+export { SUMMARY_HEADINGS } from './summary-profile';
 
-const para = (text: string, max: number): Block => {
-  const s = shorten(text, max);
-  return s.shortened ? { kind: 'p', text: s.text, shortened: s.shortened } : { kind: 'p', text: s.text };
-};
-
-/** "3 h 30" style durations for minute quotas; plain counts for session quotas. */
-function amount(q: Quota, n: number): string {
-  if (q.unit !== 'minutes') return nf(n);
-  const h = Math.floor(n / 60);
-  const m = n % 60;
-  return m ? `${h} h ${String(m).padStart(2, '0')}` : `${h} h`;
+/** The action(s) a series belongs to: its partner's action titles, or the territory. */
+function subjectOf(ctx: SummaryCtx, partnerId: string | undefined): string {
+  if (!partnerId) return 'Territoire (toutes actions)';
+  const p = ctx.partners.find((x) => x.id === partnerId);
+  const acts = ctx.r.actions.filter((a) => a.partnerId === partnerId).map((a) => a.title);
+  const name = p?.name ?? partnerId;
+  if (!acts.length) return `${name} (sans fiche action)`;
+  // Action titles often name their partner already: say it once.
+  return acts.every((a) => a.includes(name)) ? acts.join(' ; ') : `${acts.join(' ; ')} (${name})`;
 }
 
-function descriptive(t: TerritoryRec, partners: readonly PartnerRec[], b: Budget): Section {
-  const c = t.centralCity;
-  const vehicles = [...new Set(partners.flatMap((p) => p.vehicles ?? []))];
-  const blocks: Block[] = [
-    {
-      kind: 'fields',
-      rows: [
-        ['Territoire', t.name],
-        ['Forme juridique', LABELS.legalForm[t.legalForm]],
-        ['Ville centre', `${c.name} (code INSEE ${c.insee}, département ${c.departement})`],
-        ['Population de la ville centre (INSEE)', `${nf(c.population)} habitants`],
-        ['Consultants', t.consultants.join(', ') || '—'],
-        [
-          'Partenaires',
-          partners.length ? partners.map((p) => p.name).join(' ; ') : 'Aucun partenaire déclaré',
-        ],
-        ['Véhicules (VELI)', vehicles.length ? vehicles.join(', ') : 'Non précisés'],
-      ],
-    },
-  ];
-  if (partners.length) {
-    let cut = false;
-    const rows = partners.map((p) => {
-      const s = shorten(p.useCase.description, b.useCaseChars);
-      cut ||= Boolean(s.shortened);
-      return [
-        p.name,
-        LABELS.partnerKind[p.kind],
-        `${LABELS.useCase[p.useCase.category]} : ${s.text}`,
-        (p.vehicles ?? []).join(', ') || '—',
-      ];
-    });
-    blocks.push({
-      kind: 'table',
-      columns: ['Partenaire', 'Type', 'Cas d’usage', 'Véhicules'],
-      widths: [2, 2, 5, 2],
-      rows,
-      rest: cut
-        ? 'Descriptions des cas d’usage abrégées ([…]) ; le texte intégral reste dans le registre.'
-        : undefined,
-    });
-  }
-  return { heading: SUMMARY_HEADINGS.descriptive, level: 2, blocks };
-}
-
-function assessment(t: TerritoryRec, b: Budget): Section[] {
-  const a = t.assessment;
-  const missing: Block = { kind: 'note', text: 'Non encore saisi par le consultant.' };
-  return [
-    { heading: SUMMARY_HEADINGS.assessment, level: 2, blocks: [] },
-    {
-      heading: SUMMARY_HEADINGS.findings,
-      level: 3,
-      blocks: [a ? para(a.findings, b.assessmentChars) : missing],
-    },
-    { heading: SUMMARY_HEADINGS.stakes, level: 3, blocks: [a ? para(a.stakes, b.assessmentChars) : missing] },
-    {
-      heading: SUMMARY_HEADINGS.recommendations,
-      level: 3,
-      blocks: [a ? para(a.recommendations, b.assessmentChars) : missing],
-    },
-  ];
-}
-
-function progress(
-  r: ProgrammeRecord,
-  t: TerritoryRec,
-  partners: readonly PartnerRec[],
-  asOf: string,
-  b: Budget,
-): Section {
-  const rows: string[][] = [];
-  for (const q of r.territoryQuotas.get(t.id) ?? []) {
-    rows.push([q.label, `${amount(q, q.used)} sur ${amount(q, q.limit)}`, LABELS.quotaStatus[q.status]]);
-  }
-  for (const p of partners) {
-    for (const q of r.partnerQuotas.get(p.id) ?? []) {
-      rows.push([
-        `${q.label} — ${p.name}`,
-        `${amount(q, q.used)} sur ${amount(q, q.limit)}`,
-        LABELS.quotaStatus[q.status],
-      ]);
-    }
-  }
-  const milestones = [...r.programme.milestones].sort((x, y) => x.due.localeCompare(y.due));
-  // The nearest milestones matter most: the next ones to come, then the latest passed.
-  const upcoming = milestones.filter((m) => m.due >= asOf);
-  const passed = milestones.filter((m) => m.due < asOf).reverse();
-  const kept = [...upcoming.slice(0, b.milestoneRows), ...passed].slice(0, b.milestoneRows);
-  kept.sort((x, y) => x.due.localeCompare(y.due));
-  for (const m of kept) {
-    const status = m.due < asOf ? 'Échéance passée' : m.start && m.start <= asOf ? 'En cours' : 'À venir';
-    rows.push([`Jalon : ${m.label}`, `échéance le ${frDate(m.due)}`, status]);
-  }
-  const sessions = r.sessions.filter((s) => s.territoryId === t.id);
-  const minutes = sessions.reduce((a, s) => a + s.durationMinutes, 0);
-  const left = milestones.length - kept.length;
-  const blocks: Block[] = [
-    {
-      kind: 'p',
-      text: `${count(sessions.length, 'séance consignée', 'séances consignées')} au ${frDate(asOf)} pour ce territoire et ses partenaires, soit ${nf(Math.round(minutes / 6) / 10, 1)} h d’accompagnement.`,
-    },
-    {
-      kind: 'table',
-      columns: ['Quota ou jalon', 'Réalisé ou échéance', 'Statut'],
-      widths: [5, 3, 2],
-      rows,
-      rest:
-        left > 0
-          ? `${count(left, 'autre jalon', 'autres jalons')} du programme non détaillé${left > 1 ? 's' : ''} ici (calendrier complet dans le programme).`
-          : undefined,
-    },
-  ];
-  return { heading: SUMMARY_HEADINGS.progress, level: 2, blocks };
-}
-
-const STATUS_RANK: Record<BlockerStatus, number> = { 'in-progress': 0, open: 1, resolved: 2, abandoned: 3 };
-
-function byCounts<K extends string>(items: readonly { key: K }[], labels: Record<K, string>): string {
-  const m = new Map<K, number>();
-  for (const i of items) m.set(i.key, (m.get(i.key) ?? 0) + 1);
-  return [...m.entries()]
-    .sort((a, b) => b[1] - a[1])
-    .map(([k, n]) => `${labels[k]} ${nf(n)}`)
-    .join(', ');
-}
-
-function blockersSection(
-  blockers: readonly BlockerRec[],
-  partners: readonly PartnerRec[],
-  b: Budget,
-): Section {
-  if (!blockers.length)
-    return {
-      heading: SUMMARY_HEADINGS.blockers,
-      level: 2,
-      blocks: [{ kind: 'note', text: 'Aucun verrou consigné.' }],
-    };
-  // Most relevant first: those being worked on, then open, then lifted, then abandoned;
-  // within a status, the most recently updated.
-  const sorted = [...blockers].sort(
-    (x, y) => STATUS_RANK[x.status] - STATUS_RANK[y.status] || y.updatedAt.localeCompare(x.updatedAt),
-  );
-  const kept = sorted.slice(0, b.blockerRows);
-  const rest = sorted.slice(b.blockerRows);
-  const name = new Map(partners.map((p) => [p.id, p.name]));
-  let cut = false;
-  const short = (s: string | undefined) => {
-    if (!s) return '—';
-    const r = shorten(s, b.blockerChars);
-    cut ||= Boolean(r.shortened);
-    return r.text;
-  };
-  const rows = kept.map((x) => [
-    LABELS.blockerCategory[x.category],
-    `${x.title}${x.partnerId && name.get(x.partnerId) ? ` (${name.get(x.partnerId)})` : ''} : ${short(x.description)}`,
-    `${LABELS.blockerOwner[x.owner]}${x.ownerName ? ` (${x.ownerName})` : ''}`,
-    LABELS.blockerStatus[x.status],
-    short(x.solution),
-  ]);
-  const notes: string[] = [];
-  if (rest.length) {
-    notes.push(
-      `${count(rest.length, 'autre verrou non détaillé', 'autres verrous non détaillés')} — par statut : ${byCounts(
-        rest.map((x) => ({ key: x.status })),
-        LABELS.blockerStatus,
-      )} ; par catégorie : ${byCounts(
-        rest.map((x) => ({ key: x.category })),
-        LABELS.blockerCategory,
-      )}.`,
-    );
-  }
-  if (cut)
-    notes.push('Textes abrégés ([…]) ; la liste complète et les textes intégraux restent dans le registre.');
-  return {
-    heading: SUMMARY_HEADINGS.blockers,
-    level: 2,
-    blocks: [
-      {
-        kind: 'p',
-        text: `${count(blockers.length, 'verrou consigné', 'verrous consignés')} : ${byCounts(
-          blockers.map((x) => ({ key: x.status })),
-          LABELS.blockerStatus,
-        )}.`,
-      },
-      {
-        kind: 'table',
-        columns: ['Catégorie', 'Verrou', 'Porteur', 'Statut', 'Solution'],
-        widths: [2, 6, 2, 1.5, 4.5],
-        rows,
-        rest: notes.join(' ') || undefined,
-      },
-    ],
-  };
-}
-
-const indicatorName = (i: IndicatorRec) =>
-  i.indicator === 'custom' ? (i.label ?? '') : LABELS.indicator[i.indicator];
-
-function indicatorsSection(
-  r: ProgrammeRecord,
-  t: TerritoryRec,
-  partners: readonly PartnerRec[],
-  b: Budget,
-): Section {
-  const values = r.indicators.filter((i) => i.territoryId === t.id);
-  const actionsOf = (pid: string | undefined) =>
-    r.actions.filter((a) => a.territoryId === t.id && a.partnerId === pid).map((a) => a.title);
-  const subject = (pid: string | undefined) => {
-    if (!pid) return 'Territoire (toutes actions)';
-    const p = partners.find((x) => x.id === pid);
-    const acts = actionsOf(pid);
-    return `${p?.name ?? pid}${acts.length ? ` — ${acts.join(' ; ')}` : ''}`;
-  };
-  // Per action (partner) and indicator, the latest value is the relevant one; older values
-  // are summarised with counts.
-  const latest = new Map<string, IndicatorRec>();
-  for (const i of values) {
-    const key = `${i.partnerId ?? ''}\u0000${i.indicator}\u0000${i.label ?? ''}`;
-    const cur = latest.get(key);
-    if (!cur || i.periodEnd > cur.periodEnd || (i.periodEnd === cur.periodEnd && i.id > cur.id))
-      latest.set(key, i);
-  }
-  const order = new Map(partners.map((p, n) => [p.id, n]));
-  const byAction = (x: IndicatorRec, y: IndicatorRec) =>
-    (order.get(x.partnerId ?? '') ?? -1) - (order.get(y.partnerId ?? '') ?? -1) ||
-    x.indicator.localeCompare(y.indicator);
-  const rows = [...latest.values()].sort(byAction);
-  // Every action gets its share of the rows: take them in turns (first indicator of each
-  // action, then the second...), then print them grouped by action again.
-  const rank = new Map<IndicatorRec, number>();
+/** Every action gets its share of the rows: first series of each action, then the second... */
+function fairShare(series: Series[], max: number, order: Map<string, number>): Series[] {
+  const byAction = (x: Series, y: Series) =>
+    (order.get(x.partnerId ?? '') ?? -1) - (order.get(y.partnerId ?? '') ?? -1) || x.key.localeCompare(y.key);
   const seen = new Map<string, number>();
-  for (const i of rows) {
-    const n = seen.get(i.partnerId ?? '') ?? 0;
-    rank.set(i, n);
-    seen.set(i.partnerId ?? '', n + 1);
+  const turn = new Map<Series, number>();
+  for (const s of [...series].sort(byAction)) {
+    const n = seen.get(s.partnerId ?? '') ?? 0;
+    turn.set(s, n);
+    seen.set(s.partnerId ?? '', n + 1);
   }
-  const kept = [...rows]
-    .sort((x, y) => (rank.get(x) ?? 0) - (rank.get(y) ?? 0) || byAction(x, y))
-    .slice(0, b.indicatorRows)
+  return [...series]
+    .sort((x, y) => (turn.get(x) ?? 0) - (turn.get(y) ?? 0) || byAction(x, y))
+    .slice(0, max)
     .sort(byAction);
-  const older = values.length - latest.size;
-  const hidden = rows.length - kept.length;
-  const blocks: Block[] = [];
-  if (!values.length) blocks.push({ kind: 'note', text: 'Aucune valeur d’indicateur saisie.' });
-  else {
-    const notes: string[] = [];
-    if (hidden > 0) {
-      const left = rows.filter((r) => !kept.includes(r));
-      const names = new Map<string, number>();
-      for (const r of left) names.set(indicatorName(r), (names.get(indicatorName(r)) ?? 0) + 1);
-      const detail = [...names.entries()].map(([n, c]) => `${n} ${nf(c)}`).join(', ');
-      notes.push(
-        `${count(hidden, 'autre indicateur non détaillé', 'autres indicateurs non détaillés')} — par indicateur : ${detail}.`,
-      );
-    }
-    if (older > 0)
-      notes.push(
-        `${count(older, 'valeur antérieure', 'valeurs antérieures')} (périodes précédentes) non ${older > 1 ? 'reprises' : 'reprise'} ici ; l’historique reste dans le registre.`,
-      );
-    blocks.push({
-      kind: 'table',
-      columns: ['Action (partenaire)', 'Indicateur', 'Période', 'Valeur', 'Cible'],
-      widths: [4, 3, 3, 1.6, 1.6],
-      rows: kept.map((i) => [
-        subject(i.partnerId),
-        indicatorName(i),
-        `${frDate(i.periodStart)} – ${frDate(i.periodEnd)}`,
-        `${nf(i.value, 2)} ${i.unit}`,
-        i.target === undefined ? '—' : `${nf(i.target, 2)} ${i.unit}`,
-      ]),
-      rest: notes.join(' ') || undefined,
-    });
-  }
-  // CO₂ avoided from all VELI kilometres recorded, per action (partner).
-  const km = new Map<string, number>();
-  for (const i of values)
-    if (i.indicator === 'km') km.set(i.partnerId ?? '', (km.get(i.partnerId ?? '') ?? 0) + i.value);
-  const kmRows = [...km.entries()]
-    .sort(([a], [b]) => (order.get(a) ?? -1) - (order.get(b) ?? -1))
-    .map(([pid, total]) => [
-      subject(pid || undefined),
-      `${nf(total)} km`,
-      `${nf(co2AvoidedKg(total), 1)} kg CO₂e`,
-    ]);
-  const totalKm = [...km.values()].reduce((a, v) => a + v, 0);
-  if (kmRows.length > 1)
-    kmRows.push(['Total du territoire', `${nf(totalKm)} km`, `${nf(co2AvoidedKg(totalKm), 1)} kg CO₂e`]);
-  blocks.push({ kind: 'p', text: 'CO₂ évité par les kilomètres parcourus en VELI :' });
-  blocks.push(
-    kmRows.length
-      ? {
-          kind: 'table',
-          columns: ['Action (partenaire)', 'Kilomètres VELI cumulés', 'CO₂ évité estimé'],
-          widths: [5, 2, 2],
-          rows: kmRows,
-        }
-      : { kind: 'note', text: 'Aucun kilométrage VELI saisi : CO₂ évité non calculable.' },
-  );
-  blocks.push({ kind: 'note', text: CO2_SOURCE });
-  return { heading: SUMMARY_HEADINGS.indicators, level: 2, blocks };
 }
 
-/** The territory's sections at one budget; the reports reuse them under a territory heading. */
-export function territorySections(r: ProgrammeRecord, t: TerritoryRec, asOf: string, b: Budget): Section[] {
-  const partners = r.partners.filter((p) => p.territoryId === t.id);
+function indicatorsSection(ctx: SummaryCtx): Section[] {
+  const values = ctx.r.indicators.filter((i) => i.territoryId === ctx.t.id);
+  const series = seriesOf(values);
+  const order = new Map(ctx.partners.map((p, n) => [p.id, n]));
+  const kept = fairShare(series, ctx.b.indicatorRows, order);
+  const left = series.filter((s) => !kept.includes(s));
+  const blocks: Block[] = series.length
+    ? [
+        {
+          kind: 'table',
+          columns: ['Action (partenaire)', 'Indicateur', 'Valeurs par période', 'Cible', 'Tendance'],
+          widths: [3.4, 2.2, 4.4, 1.9, 1.9],
+          rows: kept.map((s) => [
+            subjectOf(ctx, s.partnerId),
+            s.name,
+            valuesText(s, ctx.b.periods),
+            targetText(s),
+            trendText(s),
+          ]),
+          rest: left.length
+            ? `${plural(left.length, 'autre indicateur non détaillé', 'autres indicateurs non détaillés')} (séries de valeurs d’une action) : ${tally(
+                left.map((s) => s.name),
+                Object.fromEntries(left.map((s) => [s.name, s.name])),
+              )}.`
+            : undefined,
+        },
+      ]
+    : [{ kind: 'note', text: 'Aucune valeur d’indicateur pour une période close à cette date.' }];
   return [
-    descriptive(t, partners, b),
-    ...assessment(t, b),
-    progress(r, t, partners, asOf, b),
-    blockersSection(
-      r.blockers.filter((x) => x.territoryId === t.id),
-      partners,
-      b,
-    ),
-    indicatorsSection(r, t, partners, b),
+    { heading: SUMMARY_HEADINGS.indicators, level: 2, blocks },
+    {
+      heading: SUMMARY_HEADINGS.co2,
+      level: 3,
+      blocks: co2Blocks(ctx.r, values, (pid) => subjectOf(ctx, pid || undefined), {
+        totalLabel: 'Total du territoire',
+      }),
+    },
   ];
 }
 
+/** The territory's sections (record already as of the date); the reports reuse them as they are. */
+export function territorySections(ctx: SummaryCtx): Section[] {
+  const sections = [
+    descriptive(ctx),
+    ...strategy(ctx),
+    ...assessment(ctx),
+    ...progress(ctx),
+    blockersSection(ctx),
+    ...indicatorsSection(ctx),
+  ];
+  return withAsOfNote(sections, ctx.asOf, ctx.generatedOn);
+}
+
+export const summaryTitle = (t: TerritoryRec) => `Synthèse territoriale — ${t.name}`;
+
+interface Built {
+  doc: DocumentModel;
+  fields: Map<string, FieldUse>;
+}
+
+function build(
+  r: ProgrammeRecord,
+  t: TerritoryRec,
+  ed: Edition,
+  b: Budget,
+  caps?: ReadonlyMap<string, number>,
+): Built {
+  const asOf = ed.asOf ?? ed.date;
+  const ctx = summaryCtx(r, t, asOf, b, caps, ed.date);
+  return {
+    doc: typeset({
+      type: 'territory-summary',
+      title: summaryTitle(t),
+      subtitle: `${r.programme.name} · Rapport d’avancement n° 1 (phase 1 : stratégie)`,
+      date: ed.date,
+      version: ed.version,
+      identification: identification(r, ed, `Synthèse du territoire ${t.name}`),
+      sections: territorySections(ctx),
+    }),
+    fields: ctx.fields,
+  };
+}
+
+const budgetAt = (level: number) => SUMMARY_BUDGETS[Math.min(level, SUMMARY_BUDGETS.length - 1)]!;
+
+/** `r` is the full record: the summary freezes it at `ed.asOf` itself. */
 export function buildTerritorySummary(
   r: ProgrammeRecord,
   t: TerritoryRec,
   ed: Edition,
   level: number,
 ): DocumentModel {
-  const b = SUMMARY_BUDGETS[Math.min(level, SUMMARY_BUDGETS.length - 1)]!;
-  return {
-    type: 'territory-summary',
-    title: `Synthèse territoriale — ${t.name}`,
-    subtitle: `${r.programme.name} · Rapport d’avancement n° 1 (phase 1 : stratégie)`,
-    date: ed.date,
-    version: ed.version,
-    sections: territorySections(r, t, ed.date, b),
-  };
+  return build(recordAsOf(r, ed.asOf ?? ed.date), t, ed, budgetAt(level)).doc;
+}
+
+/**
+ * The fields to shorten when even the tightest budget does not fit: the largest cap C such
+ * that, every field printed longer than C cut to C, the estimate fits; each such field must
+ * lose what it has beyond C. Estimation only (the cut texts are never printed).
+ */
+function overflowOf(
+  estimate: (caps?: ReadonlyMap<string, number>) => Built,
+  maxPages: number,
+): FieldOverflow[] {
+  const fields = [...estimate().fields].filter(([, f]) => f.kept > 0);
+  const capped = (c: number) => new Map(fields.filter(([, f]) => f.kept > c).map(([path]) => [path, c]));
+  const fits = (c: number) => estimatePages(estimate(capped(c)).doc) <= maxPages;
+  // Even without any text it would not fit: no text is to blame (the lists are at their
+  // tightest already), so no field is named.
+  if (!fits(0)) return [];
+  let lo = 0;
+  let hi = Math.max(0, ...fields.map(([, f]) => f.kept));
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (fits(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return fields
+    .filter(([, f]) => f.kept > lo)
+    .map(([field, f]) => ({ field, label: f.label, length: f.length, shortenBy: f.length - lo }))
+    .sort((a, b) => b.shortenBy - a.shortenBy);
+}
+
+/** « Recommandations (3 200 caractères, à raccourcir de 1 150) ; Constat (…) ». */
+export const overflowText = (overflow: readonly FieldOverflow[]) =>
+  overflow.length
+    ? overflow
+        .map((o) => `${o.label} (${plural(o.length, 'caractère')}, à raccourcir de ${nf(o.shortenBy)})`)
+        .join(' ; ')
+    : 'aucun texte en cause, les listes (verrous, indicateurs, documents) sont déjà condensées au maximum ; signalez-le à l’équipe technique';
+
+export interface SummaryFit {
+  doc: DocumentModel;
+  level: number;
+  estimatedPages: number;
+  fits: boolean;
+  /** When it does not fit: the consultant's fields to shorten, and by how much. */
+  overflow: FieldOverflow[];
 }
 
 /**
  * The loosest budget, from `fromLevel` on, whose estimate fits `maxPages`. The estimate errs
  * on the long side; when a real count still reaches the limit, the caller asks again from a
- * tighter level with a smaller allowance.
+ * tighter level with a smaller allowance. Prose is never cut inside a sentence and
+ * recommendations never at all, so a record can be too long for any budget: then `fits` is
+ * false and `overflow` says what to shorten.
  */
 export function fitTerritorySummary(
   r: ProgrammeRecord,
@@ -381,14 +194,17 @@ export function fitTerritorySummary(
   ed: Edition,
   fromLevel = 0,
   maxPages = SUMMARY_MAX_PAGES,
-) {
+): SummaryFit {
+  const rec = recordAsOf(r, ed.asOf ?? ed.date);
   let level = Math.min(fromLevel, SUMMARY_BUDGETS.length - 1);
-  let doc = buildTerritorySummary(r, t, ed, level);
-  let pages = estimatePages(doc);
+  let built = build(rec, t, ed, budgetAt(level));
+  let pages = estimatePages(built.doc);
   while (pages > maxPages && level < SUMMARY_BUDGETS.length - 1) {
     level++;
-    doc = buildTerritorySummary(r, t, ed, level);
-    pages = estimatePages(doc);
+    built = build(rec, t, ed, budgetAt(level));
+    pages = estimatePages(built.doc);
   }
-  return { doc, level, estimatedPages: pages };
+  const fits = pages <= maxPages;
+  const overflow = fits ? [] : overflowOf((caps) => build(rec, t, ed, budgetAt(level), caps), maxPages);
+  return { doc: built.doc, level, estimatedPages: pages, fits, overflow };
 }

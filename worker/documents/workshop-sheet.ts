@@ -1,9 +1,14 @@
-import { frDate } from '../../shared/i18n/messages';
-import type { DocumentModel, Section } from './model';
-import type { Edition, ProgrammeRecord, WorkshopRec } from './record';
-import { nf } from './text';
+import { LABELS } from '../../shared/i18n/labels';
+import { duration, frDate, frList, nf, plural } from '../../shared/i18n/typography';
+import { recordAsOf, withAsOfNote } from './as-of';
+import { identification } from './identify';
+import type { Block, DocumentModel, Section } from './model';
+import type { Edition, ProgrammeRecord, SessionRec, WorkshopRec } from './record';
+import { typeset } from './typeset';
 
 export const WORKSHOP_HEADINGS = {
+  format: 'Format de l’atelier',
+  territories: 'Territoires participants',
   problem: 'Problématique',
   blockers: 'Verrous et solutions',
   actors: 'Jeu d’acteurs',
@@ -13,52 +18,122 @@ export const WORKSHOP_HEADINGS = {
 
 export const workshopTitle = (w: WorkshopRec) => `Fiche atelier n° ${w.number} — ${w.theme}`;
 
-export function workshopSections(r: ProgrammeRecord, w: WorkshopRec, level: 2 | 3 = 2): Section[] {
-  const host = r.territories.find((t) => t.id === w.hostTerritoryId);
-  return [
-    {
-      heading: 'Atelier',
-      level,
-      blocks: [
-        {
-          kind: 'fields',
-          rows: [
-            ['Thème', w.theme],
-            ['Date', frDate(w.date)],
-            ['Territoire d’accueil', host?.name ?? w.hostTerritoryId],
-            ['Participants', nf(w.participants)],
-          ],
-        },
-      ],
-    },
-    { heading: WORKSHOP_HEADINGS.problem, level, blocks: [{ kind: 'p', text: w.problem }] },
-    { heading: WORKSHOP_HEADINGS.blockers, level, blocks: [{ kind: 'p', text: w.blockersAndSolutions }] },
-    { heading: WORKSHOP_HEADINGS.actors, level, blocks: [{ kind: 'p', text: w.actors }] },
-    { heading: WORKSHOP_HEADINGS.examples, level, blocks: [{ kind: 'p', text: w.examplesAndContacts }] },
-    {
-      heading: WORKSHOP_HEADINGS.figures,
-      level,
-      blocks: [
-        w.keyFigures.length
-          ? {
-              kind: 'table',
-              columns: ['Chiffre clé', 'Valeur'],
-              widths: [3, 2],
-              rows: w.keyFigures.map((f) => [f.label, `${f.value}${f.unit ? ` ${f.unit}` : ''}`]),
-            }
-          : { kind: 'note', text: 'Aucun chiffre clé saisi.' },
-      ],
-    },
-  ];
+/**
+ * The `workshop` session of a workshop: the one of its host territory (the quota engine
+ * allows each host once, the workshops table each host once). With an admin's override a
+ * host may have two: the one on the sheet's date, else the first.
+ */
+export function workshopSession(sessions: readonly SessionRec[], w: WorkshopRec): SessionRec | undefined {
+  const own = sessions.filter((s) => s.kind === 'workshop' && s.territoryId === w.hostTerritoryId);
+  return own.find((s) => s.date === w.date) ?? [...own].sort((a, b) => a.date.localeCompare(b.date))[0];
 }
 
+const nameOf = (r: ProgrammeRecord, id: string) => r.territories.find((t) => t.id === id)?.name ?? id;
+
+function formatBlock(r: ProgrammeRecord, w: WorkshopRec): Block[] {
+  const s = workshopSession(r.sessions, w);
+  const held = r.sessions.filter((x) => x.kind === 'workshop').length;
+  const quota = `${plural(held, 'atelier tenu', 'ateliers tenus')} sur ${nf(r.programme.quotas.workshopsTotal)} prévus`;
+  const rows: [string, string][] = [
+    ['Date', frDate(s?.date ?? w.date)],
+    ['Durée', s ? duration(s.durationMinutes) : 'Séance non consignée'],
+    ['Modalité', s?.mode ? LABELS.sessionMode[s.mode] : 'Séance non consignée'],
+    ['Format', w.format ? LABELS.workshopFormat[w.format] : 'Non précisé'],
+    ['Territoire d’accueil', nameOf(r, w.hostTerritoryId)],
+    ['Participants', nf(w.participants)],
+  ];
+  const session: Block = s
+    ? {
+        kind: 'note',
+        text: `Date, durée et modalité : séance « Atelier collectif » du journal (${frDate(s.date)}), qui compte dans le quota du programme : ${quota}.`,
+      }
+    : {
+        kind: 'note',
+        text: `Aucune séance « Atelier collectif » consignée pour le territoire d’accueil : l’atelier ne compte pas encore dans le quota (${quota}) ; date prévue sur la fiche.`,
+      };
+  return [{ kind: 'fields', rows }, session];
+}
+
+function solutionsBlocks(w: WorkshopRec): Block[] {
+  const out: Block[] = [];
+  if (w.solutions?.length)
+    out.push({
+      kind: 'table',
+      columns: ['Verrou', 'Catégorie', 'Solution'],
+      widths: [4, 2, 6],
+      rows: w.solutions.map((x) => [
+        x.blocker,
+        x.category ? LABELS.blockerCategory[x.category] : '—',
+        x.solution,
+      ]),
+    });
+  out.push({ kind: 'p', text: w.blockersAndSolutions });
+  return out;
+}
+
+function examplesBlocks(w: WorkshopRec): Block[] {
+  const out: Block[] = [];
+  if (w.examples?.length)
+    out.push({
+      kind: 'table',
+      columns: ['Réalisation', 'Lieu', 'Contact'],
+      widths: [6, 2.5, 3.5],
+      rows: w.examples.map((x) => [x.achievement, x.place || '—', x.contact || '—']),
+    });
+  out.push({ kind: 'p', text: w.examplesAndContacts });
+  return out;
+}
+
+export function workshopSections(r: ProgrammeRecord, w: WorkshopRec, level: 2 | 3 = 2): Section[] {
+  const h = WORKSHOP_HEADINGS;
+  const others = (w.participatingTerritoryIds ?? []).filter((id) => id !== w.hostTerritoryId);
+  const figures: Block = w.keyFigures.length
+    ? {
+        kind: 'table',
+        columns: ['Chiffre clé', 'Valeur'],
+        widths: [3, 2],
+        rows: w.keyFigures.map((f) => [f.label, `${f.value}${f.unit ? `\u00A0${f.unit}` : ''}`]),
+      }
+    : { kind: 'note', text: 'Aucun chiffre clé saisi.' };
+  const sections: Section[] = [
+    { heading: h.format, level, blocks: formatBlock(r, w) },
+    {
+      heading: h.territories,
+      level,
+      blocks: [
+        others.length
+          ? {
+              kind: 'p',
+              text: `${nameOf(r, w.hostTerritoryId)} (territoire d’accueil), ${frList(others.map((id) => nameOf(r, id)))}, soit ${plural(others.length + 1, 'territoire')}.`,
+            }
+          : {
+              kind: 'note',
+              text: `Territoire d’accueil : ${nameOf(r, w.hostTerritoryId)} ; autres territoires participants non renseignés.`,
+            },
+      ],
+    },
+    { heading: h.problem, level, blocks: [{ kind: 'p', text: w.problem }] },
+    { heading: h.blockers, level, blocks: solutionsBlocks(w) },
+    { heading: h.actors, level, blocks: [{ kind: 'p', text: w.actors }] },
+    { heading: h.examples, level, blocks: examplesBlocks(w) },
+    { heading: h.figures, level, blocks: [figures] },
+  ];
+  if (w.lessons?.trim())
+    sections.push({ heading: 'Enseignements', level, blocks: [{ kind: 'p', text: w.lessons }] });
+  return sections;
+}
+
+/** `r` is the full record: the sheet reads its session as of `ed.asOf`. */
 export function buildWorkshopSheet(r: ProgrammeRecord, w: WorkshopRec, ed: Edition): DocumentModel {
-  return {
+  const asOf = ed.asOf ?? ed.date;
+  const rec = recordAsOf(r, asOf);
+  return typeset({
     type: 'workshop-sheet',
     title: workshopTitle(w),
     subtitle: `${r.programme.name} · Atelier collectif (phase 2)`,
     date: ed.date,
     version: ed.version,
-    sections: workshopSections(r, w),
-  };
+    identification: identification(r, ed, workshopTitle(w)),
+    sections: withAsOfNote(workshopSections(rec, w), asOf, ed.date),
+  });
 }

@@ -1,41 +1,60 @@
 import type { MiddlewareHandler } from 'hono';
+import { bodyLimit as honoBodyLimit } from 'hono/body-limit';
 import { MSG } from '../../shared/i18n/messages';
 import type { AppEnv } from '../env';
 import { ApiError } from './errors';
 
 export const MAX_BODY_BYTES = 64 * 1024;
-
-const tooLarge = () => new ApiError('PAYLOAD_TOO_LARGE', MSG.tooLarge(MAX_BODY_BYTES / 1024));
+/** A refused body is read to its end up to this size, then abandoned. */
+const DRAIN_MAX_BYTES = 4 * 1024 * 1024;
 
 /**
- * Refuses bodies over 64 KB before anything parses them: first from `Content-Length`, then by
- * counting the bytes actually read (a chunked body, or a header that lies), and stops reading
- * as soon as the limit is passed. The bytes read are handed on to the route unchanged.
+ * What is left of a refused body is read and discarded before the 413 goes out: an unread
+ * request body (chunked or with a declared length) otherwise keeps `wrangler dev` waiting,
+ * and the next request, from anyone, hangs. Past DRAIN_MAX_BYTES the stream is cancelled.
+ */
+async function drain(reader: ReadableStreamDefaultReader<Uint8Array>) {
+  let read = 0;
+  try {
+    while (read <= DRAIN_MAX_BYTES) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      read += value.byteLength;
+    }
+    await reader.cancel();
+  } catch {
+    // the client went away: nothing left to drain
+  }
+}
+
+/**
+ * Bodies over 64 KB are refused before anything parses them (Hono's body limit: the declared
+ * length, or the bytes of a chunked body counted as they arrive). Hono reads through a
+ * pass-through stream so that this middleware keeps the source and can drain it on refusal.
  */
 export const bodyLimit: MiddlewareHandler<AppEnv> = async (c, next) => {
   const raw = c.req.raw;
-  const declared = raw.headers.get('content-length');
-  if (declared !== null && Number(declared) > MAX_BODY_BYTES) throw tooLarge();
   if (!raw.body) return next();
-  const reader = raw.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  c.req.raw = new Request(raw, { body: bytes });
-  return next();
+  const source = raw.body.getReader();
+  // No read ahead (high-water mark 0): a chunk is read only when Hono asks for it, so when
+  // Hono refuses the body no read is pending and the drain may read (workerd allows one at a time).
+  const passThrough = new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        const { done, value } = await source.read();
+        if (done) controller.close();
+        else controller.enqueue(value);
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  c.req.raw = new Request(raw, { body: passThrough, duplex: 'half' } as RequestInit);
+  const limit = honoBodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: async () => {
+      await drain(source);
+      throw new ApiError('PAYLOAD_TOO_LARGE', MSG.tooLarge(MAX_BODY_BYTES / 1024));
+    },
+  });
+  return limit(c, next);
 };

@@ -26,9 +26,17 @@ export function errorResponse(c: Context, err: unknown): Response {
   if (err instanceof ApiError) {
     return c.json({ error: { code: err.code, message: err.message, ...err.extra } }, err.status, err.headers);
   }
-  // Never echo internals: the message and stack stay out of the response and the log line.
+  // The log line names the request and the error (name and message, which our code and the
+  // runtime write without user data or tokens); the response never carries internals.
+  const e = err instanceof Error ? err : new Error(String(err));
   console.error(
-    JSON.stringify({ level: 'error', requestId: c.get('requestId'), error: (err as Error)?.name ?? 'Error' }),
+    JSON.stringify({
+      level: 'error',
+      requestId: c.get('requestId'),
+      route: `${c.req.method} ${c.req.routePath}`,
+      error: e.name,
+      message: e.message.slice(0, 500),
+    }),
   );
   return c.json({ error: { code: 'INTERNAL', message: MSG.internal } }, 500);
 }

@@ -3,16 +3,11 @@ import { routePath } from 'hono/route';
 import { MSG } from '../../shared/i18n/messages';
 import type { AppEnv, Env } from '../env';
 import { ApiError } from './errors';
+import { type Route, routeKey } from './route';
 
 export const DEFAULT_WRITES_PER_MINUTE = 60;
 const WINDOW_MS = 60_000;
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
-/**
- * Routes on the hot path that take their write slot inside their own first D1 batch, saving
- * a round trip; every other write route is limited by the middleware before it runs.
- */
-const SLOT_IN_FIRST_BATCH = new Set(['POST /v1/sessions']);
 
 export function writesPerMinute(env: Env): number {
   const n = Number(env.RATE_LIMIT_PER_MINUTE);
@@ -65,7 +60,7 @@ function refuse(waitMs: number): never {
 }
 
 /**
- * For a route in SLOT_IN_FIRST_BATCH: runs `reads` in one batch behind the caller's write
+ * For a route declared with `writeSlotInBatch` (a hot path saving a round trip): runs `reads` in one batch behind the caller's write
  * slot and returns their results, or refuses with 429 before anything is written.
  */
 export async function batchBehindWriteSlot(
@@ -84,13 +79,17 @@ export async function batchBehindWriteSlot(
 
 /**
  * Per-user write limit, after authentication (the key is the verified email) and before the
- * route runs, so a refused write touches nothing but the limiter's own row.
+ * route runs, so a refused write touches nothing but the limiter's own row. Routes declared
+ * with `writeSlotInBatch` take their slot in their own first batch instead.
  */
-export const rateLimit: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const user = c.get('user');
-  if (!user || !WRITE_METHODS.has(c.req.method)) return next();
-  if (SLOT_IN_FIRST_BATCH.has(`${c.req.method} ${routePath(c, -1)}`)) return next();
-  const waitMs = await takeWriteSlot(c.env.DB, `write:${user.email}`, writesPerMinute(c.env));
-  if (waitMs > 0) refuse(waitMs);
-  return next();
-};
+export function rateLimit(routes: readonly Route[]): MiddlewareHandler<AppEnv> {
+  const inBatch = new Set(routes.filter((r) => r.spec.writeSlotInBatch).map((r) => routeKey(r.spec)));
+  return async (c, next) => {
+    const user = c.get('user');
+    if (!user || !WRITE_METHODS.has(c.req.method)) return next();
+    if (inBatch.has(`${c.req.method} ${routePath(c, -1)}`)) return next();
+    const waitMs = await takeWriteSlot(c.env.DB, `write:${user.email}`, writesPerMinute(c.env));
+    if (waitMs > 0) refuse(waitMs);
+    return next();
+  };
+}

@@ -70,6 +70,24 @@ const STALE_ACTIONS_SQL = `SELECT * FROM (
   WHERE max(createdOn, COALESCE(lastValueOn, '')) <= date(?1, '-${INDICATOR_STALE_DAYS} days')
   ORDER BY id`;
 
+/**
+ * A workshop is a `workshop` session (the quota) and a sheet (the workshops record), linked by
+ * their host territory (each host holds at most one of each): held sessions without a sheet,
+ * and sheets dated by then without their session.
+ */
+const UNLINKED_WORKSHOPS_SQL = `SELECT 'session' AS side, s.territory_id AS id, t.name AS hostName, MIN(s.date) AS date,
+    NULL AS number, NULL AS theme
+  FROM sessions s JOIN territories t ON t.id = s.territory_id
+  WHERE s.deleted_at IS NULL AND s.kind = 'workshop' AND s.date <= ?1
+    AND NOT EXISTS (SELECT 1 FROM workshops w WHERE w.host_territory_id = s.territory_id)
+  GROUP BY s.territory_id
+  UNION ALL
+  SELECT 'sheet', w.id, t.name, json_extract(w.data, '$.date'), w.number, json_extract(w.data, '$.theme')
+  FROM workshops w JOIN territories t ON t.id = w.host_territory_id
+  WHERE json_extract(w.data, '$.date') <= ?1 AND NOT EXISTS (SELECT 1 FROM sessions s
+    WHERE s.deleted_at IS NULL AND s.kind = 'workshop' AND s.territory_id = w.host_territory_id)
+  ORDER BY 1, 2`;
+
 export async function readProgramme(db: CountingDb): Promise<Programme> {
   return programmeFromRow(await db.first<{ data: string }>(db.prepare(PROGRAMME_SQL)));
 }
@@ -99,7 +117,7 @@ export interface ReadResult {
 
 /** Everything the rules need, in one batch of a fixed number of statements. */
 export async function readFacts(db: CountingDb, programme: Programme, asOf: string): Promise<ReadResult> {
-  const [sessions, territories, partners, blockers, actions, counts, open, sheet] = await db.batch([
+  const [sessions, territories, partners, blockers, actions, counts, open, sheet, wk] = await db.batch([
     db.prepare(SESSION_FACTS_SQL).bind(asOf),
     db.prepare('SELECT id, name, assessment IS NOT NULL AS hasAssessment FROM territories ORDER BY name, id'),
     db.prepare('SELECT id, territory_id AS territoryId, name FROM partners ORDER BY territory_id, name, id'),
@@ -115,6 +133,7 @@ export async function readFacts(db: CountingDb, programme: Programme, asOf: stri
     db.prepare(
       'SELECT sheet_rows AS n FROM check_runs WHERE sheet_rows IS NOT NULL ORDER BY started_at DESC LIMIT 1',
     ),
+    db.prepare(UNLINKED_WORKSHOPS_SQL).bind(asOf),
   ]);
   const rows = <T>(r: D1Result | undefined) => (r?.results ?? []) as T[];
   const sessionFacts = rows<SessionFact>(sessions).map((s) => ({
@@ -141,6 +160,7 @@ export async function readFacts(db: CountingDb, programme: Programme, asOf: stri
       sessions: sessionFacts,
       staleBlockers: rows(blockers),
       staleActions: rows(actions),
+      unlinkedWorkshops: rows(wk),
     },
     checked: {
       territories: territoryRows.length,

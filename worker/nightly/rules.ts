@@ -12,7 +12,8 @@ export type SubjectType =
   | 'month'
   | 'milestone'
   | 'blocker'
-  | 'action';
+  | 'action'
+  | 'workshop';
 
 /** Every rule of the nightly check: its code (stored, English), its severity and French label. */
 export const ALERT_RULES = {
@@ -32,6 +33,7 @@ export const ALERT_RULES = {
   'blocker-stale': { severity: 'warning', label: 'Verrou sans évolution' },
   'action-without-indicator': { severity: 'warning', label: 'Action sans valeur d’indicateur' },
   'assessment-missing': { severity: 'warning', label: 'Synthèse territoriale manquante' },
+  'workshop-unlinked': { severity: 'warning', label: 'Atelier collectif sans fiche ou sans séance' },
 } as const satisfies Record<string, { severity: Severity; label: string }>;
 export type AlertRule = keyof typeof ALERT_RULES;
 
@@ -93,6 +95,15 @@ export interface Facts {
     createdOn: string;
     lastValueOn: string | null;
   }[];
+  /** Held `workshop` sessions without a sheet (id: host territory) and sheets without their session. */
+  unlinkedWorkshops?: {
+    side: 'session' | 'sheet';
+    id: string;
+    hostName: string;
+    date: string;
+    number: number | null;
+    theme: string | null;
+  }[];
 }
 
 export interface Candidate {
@@ -145,7 +156,27 @@ export function evaluate(f: Facts): Candidate[] {
     ...quotaAlerts(f, territoryLabel, partnerLabel),
     ...calendarAlerts(f, territoryLabel, partnerLabel),
     ...staleAlerts(f),
+    ...(f.unlinkedWorkshops ?? []).map(workshopAlert),
   ];
+}
+
+/** The sheet, the quota and the alerts agree: a workshop is its session and its sheet. */
+function workshopAlert(w: NonNullable<Facts['unlinkedWorkshops']>[number]): Candidate {
+  if (w.side === 'session')
+    return candidate(
+      'workshop-unlinked',
+      'territory',
+      w.id,
+      `Territoire ${quoted(w.hostName)}`,
+      `atelier collectif tenu le ${frDate(w.date)} (séance du journal) sans fiche atelier : rédigez sa fiche.`,
+    );
+  return candidate(
+    'workshop-unlinked',
+    'workshop',
+    w.id,
+    `Fiche atelier n° ${w.number} ${quoted(w.theme ?? '')}`,
+    `aucune séance ${quoted('Atelier collectif')} consignée pour le territoire d’accueil ${quoted(w.hostName)} : l’atelier du ${frDate(w.date)} ne compte pas dans le quota.`,
+  );
 }
 
 // ---- quotas --------------------------------------------------------------------------

@@ -164,3 +164,20 @@ export async function getRun(db: D1Database, id: string): Promise<RunRecord | nu
   const r = await db.prepare('SELECT * FROM check_runs WHERE id = ?').bind(id).first<Row>();
   return r ? runFromRow(r) : null;
 }
+
+/** What a plain GET /v1/alerts lists, and so what the snapshot carries. */
+export const OPEN_ALERTS = { status: 'open', limit: 1000 } as const;
+
+export const presentRun = (r: RunRecord | null) =>
+  r && {
+    startedAt: r.startedAt,
+    finishedAt: r.finishedAt,
+    ok: r.ok,
+    checked: r.checked,
+    id: r.id,
+    trigger: r.trigger,
+    asOf: r.asOf,
+    alerts: r.alerts,
+    statements: r.statements,
+    error: r.error,
+  };

@@ -1,8 +1,8 @@
-import { Hono } from 'hono';
+import * as z from 'zod/mini';
+import { ADMIN } from '../auth/policy';
 import { listAudit } from '../db/audit';
-import type { AppEnv } from '../env';
 import { fieldError } from '../http/errors';
-import { type Ctx, q } from './context';
+import { type Ctx, route } from '../http/route';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_PAGE = 1000;
@@ -28,37 +28,49 @@ export function parisDayStart(date: string, plusDays = 0): string {
 }
 
 /** `from` is inclusive, `to` inclusive for a date (the whole day) and exclusive for an instant. */
-function boundary(c: Ctx, name: 'from' | 'to'): string | undefined {
-  const v = q(c, name);
+function boundary(v: string | undefined, name: 'from' | 'to'): string | undefined {
   if (v === undefined) return undefined;
   if (ISO_DATE.test(v) && !Number.isNaN(Date.parse(v))) return parisDayStart(v, name === 'to' ? 1 : 0);
   if (/^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v))) return new Date(v).toISOString();
   throw fieldError(name, 'Date attendue au format AAAA-MM-JJ (ou un instant ISO 8601).');
 }
 
-function positiveInt(c: Ctx, name: string, max: number): number | undefined {
-  const v = q(c, name);
+function positiveInt(v: string | undefined, name: string, max: number): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
   if (!/^\d+$/.test(v) || n < 1 || n > max) throw fieldError(name, `Nombre entier attendu, de 1 à ${max}.`);
   return n;
 }
 
+const AuditFilters = z.object({
+  entity: z.optional(z.string()),
+  entityId: z.optional(z.string()),
+  actor: z.optional(z.string()),
+  from: z.optional(z.string()),
+  to: z.optional(z.string()),
+  limit: z.optional(z.string()),
+  after: z.optional(z.string()),
+});
+
 /**
  * The audit trail, oldest first, for admins. Filters: entity, entityId, actor, from, to;
  * pages of `limit` lines (at most 1,000), the next page asked with `after=<next>`.
  */
-export const audit = new Hono<AppEnv>().get('/', async (c) => {
-  const limit = positiveInt(c, 'limit', MAX_PAGE) ?? MAX_PAGE;
+async function listAuditPage(c: Ctx, { query }: { query: z.infer<typeof AuditFilters> }) {
+  const limit = positiveInt(query.limit, 'limit', MAX_PAGE) ?? MAX_PAGE;
   const entries = await listAudit(c.env.DB, {
-    entity: q(c, 'entity'),
-    entityId: q(c, 'entityId'),
-    actor: q(c, 'actor'),
-    from: boundary(c, 'from'),
-    to: boundary(c, 'to'),
-    afterSeq: positiveInt(c, 'after', Number.MAX_SAFE_INTEGER),
+    entity: query.entity,
+    entityId: query.entityId,
+    actor: query.actor,
+    from: boundary(query.from, 'from'),
+    to: boundary(query.to, 'to'),
+    afterSeq: positiveInt(query.after, 'after', Number.MAX_SAFE_INTEGER),
     limit: limit + 1,
   });
   const page = entries.slice(0, limit);
   return c.json({ entries: page, next: entries.length > limit ? (page.at(-1)?.seq ?? null) : null });
-});
+}
+
+const AUDIT = 'Journal d’audit (dates de Paris, bornes incluses)';
+
+export const auditRoutes = [route('GET /v1/audit', ADMIN, AUDIT, { query: AuditFilters }, listAuditPage)];

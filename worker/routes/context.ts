@@ -1,12 +1,11 @@
-import type { Context } from 'hono';
 import { MSG } from '../../shared/i18n/messages';
 import { assertTerritoryAccess } from '../auth/access';
 import type { AuditContext } from '../db/audit';
 import { getTerritory, type Territory } from '../db/territories';
-import type { AppEnv } from '../env';
 import { ApiError } from '../http/errors';
+import type { Ctx } from '../http/route';
 
-export type Ctx = Context<AppEnv>;
+export type { Ctx } from '../http/route';
 
 export const auditContext = (c: Ctx): AuditContext => ({
   actor: c.get('user').email,
@@ -44,8 +43,5 @@ export async function replayOrRefuse(
   if (existing.bodyHash !== hash) throw new ApiError('IDEMPOTENCY_CONFLICT', MSG.idempotencyConflict);
 }
 
-/** Query-string filters: a present but empty value is ignored. */
-export const q = (c: Ctx, name: string) => {
-  const v = c.req.query(name);
-  return v === undefined || v === '' ? undefined : v;
-};
+/** A path parameter (decoded by the router; an undecodable path never reaches a handler). */
+export const param = (c: Ctx, name: string): string => c.req.param(name) ?? '';

@@ -1,6 +1,10 @@
-import { Hono } from 'hono';
-import { MSG, typeset } from '../../shared/i18n/messages';
+import * as z from 'zod/mini';
+import { LABELS } from '../../shared/i18n/labels';
+import { frDate, MSG, typeset } from '../../shared/i18n/messages';
+import { Id } from '../../shared/schemas';
+import { ALL, WRITERS } from '../auth/policy';
 import { getEntity } from '../db/entities';
+import type { ActionData, WorkshopData } from '../db/records';
 import { buildActionSheet } from '../documents/action-sheet';
 import { SUMMARY_MAX_PAGES } from '../documents/budget';
 import { documentLink, presentWithLink, verifyDocumentLink } from '../documents/link';
@@ -9,7 +13,7 @@ import type { DocumentModel, DocumentType, FieldOverflow, ReportNumber } from '.
 import { estimatePages } from '../documents/pages';
 import { buildProgressReport } from '../documents/progress-report';
 import { type Composed, DoesNotFit, type Published, publishToDrive } from '../documents/publish';
-import type { ProgrammeRecord } from '../documents/record';
+import type { Edition, ProgrammeRecord } from '../documents/record';
 import { renderHtml } from '../documents/render';
 import { DocumentRequest, DOC_MSG as RAW_DOC_MSG } from '../documents/request';
 import {
@@ -20,20 +24,15 @@ import {
   type StoredDocument,
   saveDocument,
 } from '../documents/store';
-import { fitTerritorySummary } from '../documents/territory-summary';
+import { fitTerritorySummary, overflowText } from '../documents/territory-summary';
 import { buildWorkshopSheet } from '../documents/workshop-sheet';
-import type { AppEnv } from '../env';
 import { Docs, docsOptions } from '../google/docs';
 import { Drive, driveOptions, SERVICE_ACCOUNT_DRIVE_SCOPE } from '../google/drive';
 import { CallLog, GoogleError } from '../google/http';
 import { ServiceAccountKeyError, serviceAccountKey, serviceAccountToken } from '../google/service-account';
-import { readBody } from '../http/body';
 import { ApiError, fieldError } from '../http/errors';
-import type { ActionData } from './actions';
-import { auditContext, type Ctx, newId, q, writableTerritory } from './context';
-import type { WorkshopData } from './workshops';
-
-export { presentDocument } from '../documents/store';
+import { route } from '../http/route';
+import { auditContext, type Ctx, newId, param, writableTerritory } from './context';
 
 /** The content helper's messages, set in French typography like every message users read. */
 const DOC_MSG = typeset(RAW_DOC_MSG);
@@ -52,43 +51,54 @@ interface Plan {
   ) => Composed;
 }
 
-/** A territory summary at the loosest budget from `from` on whose estimate fits `max` pages. */
-function composeSummary(
-  r: ProgrammeRecord,
-  territoryId: string,
-  ed: { date: string; version: number },
-  from: number,
-  max?: number,
-): Composed {
-  const rec = r.territories.find((x) => x.id === territoryId)!;
-  // `fits` and `overflow` come with the content helper's fitter; absent, it fits.
-  const fit: { doc: DocumentModel; level: number; estimatedPages: number } & {
-    fits?: boolean;
-    overflow?: readonly FieldOverflow[];
-  } = fitTerritorySummary(r, rec, ed, from, max);
+/** Who asked, for which day and status: the document's edition (checked against the programme). */
+function editionOf(c: Ctx, body: DocumentRequest) {
+  const user = c.get('user');
+  if (body.status === 'validated' && user.role !== 'admin')
+    throw new ApiError('FORBIDDEN', DOC_MSG.validatedAdminOnly);
+  return (r: ProgrammeRecord, ed: { date: string; version: number }): Edition => {
+    const asOf = body.asOf ?? ed.date;
+    if (asOf > ed.date) throw fieldError('asOf', DOC_MSG.asOfFuture(frDate(ed.date)));
+    if (asOf < r.programme.startDate)
+      throw fieldError('asOf', DOC_MSG.asOfBeforeStart(frDate(r.programme.startDate)));
+    return {
+      ...ed,
+      asOf,
+      status: body.status ?? 'draft',
+      author: `${user.email} (${LABELS.role[user.role]})`,
+    };
+  };
+}
+
+type EditionOf = ReturnType<typeof editionOf>;
+
+async function summaryPlan(c: Ctx, territoryId: string | undefined, edition: EditionOf): Promise<Plan> {
+  if (!territoryId) throw fieldError('territoryId', DOC_MSG.territoryRequired);
+  const t = await writableTerritory(c, territoryId);
   return {
-    doc: fit.doc,
-    level: fit.level,
-    estimatedPages: fit.estimatedPages,
-    fits: fit.fits,
-    overflow: fit.overflow,
+    type: 'territory-summary',
+    subject: `territory-summary:${t.id}`,
+    territoryId: t.id,
+    limited: true,
+    compose: (r, ed, from, max) => {
+      const rec = r.territories.find((x) => x.id === t.id)!;
+      const fit = fitTerritorySummary(r, rec, edition(r, ed), from, max);
+      // Never a summary of 5 pages or more: when even the tightest budget is estimated
+      // over the limit, say which texts to shorten. With a smaller allowance (Google
+      // counted 5 pages), the tightest version goes back to the page loop, which counts
+      // it again; `fit.overflow` is what to answer if Google still counts 5.
+      if (!fit.fits && (max === undefined || max >= SUMMARY_MAX_PAGES)) throw doesNotFit(fit.overflow);
+      return fit;
+    },
   };
 }
 
 async function plan(c: Ctx, body: DocumentRequest): Promise<Plan> {
   const db = c.env.DB;
+  const edition = editionOf(c, body);
   switch (body.type) {
-    case 'territory-summary': {
-      if (!body.territoryId) throw fieldError('territoryId', DOC_MSG.territoryRequired);
-      const t = await writableTerritory(c, body.territoryId);
-      return {
-        type: body.type,
-        subject: `territory-summary:${t.id}`,
-        territoryId: t.id,
-        limited: true,
-        compose: (r, ed, from, max) => composeSummary(r, t.id, ed, from, max),
-      };
-    }
+    case 'territory-summary':
+      return summaryPlan(c, body.territoryId, edition);
     case 'workshop-sheet': {
       if (!body.workshopId) throw fieldError('workshopId', DOC_MSG.workshopRequired);
       const w = await getEntity<WorkshopData>(db, 'workshops', body.workshopId);
@@ -100,7 +110,7 @@ async function plan(c: Ctx, body: DocumentRequest): Promise<Plan> {
         territoryId: w.data.hostTerritoryId,
         limited: false,
         compose: (r, ed) => ({
-          doc: buildWorkshopSheet(r, r.workshops.find((x) => x.id === w.id)!, ed),
+          doc: buildWorkshopSheet(r, r.workshops.find((x) => x.id === w.id)!, edition(r, ed)),
           level: null,
         }),
       };
@@ -116,7 +126,7 @@ async function plan(c: Ctx, body: DocumentRequest): Promise<Plan> {
         territoryId: a.data.territoryId,
         limited: false,
         compose: (r, ed) => ({
-          doc: buildActionSheet(r, r.actions.find((x) => x.id === a.id)!, ed),
+          doc: buildActionSheet(r, r.actions.find((x) => x.id === a.id)!, edition(r, ed)),
           level: null,
         }),
       };
@@ -130,46 +140,21 @@ async function plan(c: Ctx, body: DocumentRequest): Promise<Plan> {
         subject: `progress-report:${n}`,
         territoryId: null,
         limited: false,
-        compose: (r, ed) => ({ doc: buildProgressReport(r, n, ed), level: null }),
+        compose: (r, ed) => ({ doc: buildProgressReport(r, n, edition(r, ed)), level: null }),
       };
     }
   }
 }
+
+/** A summary that cannot be brought under 5 pages: what to shorten, and by how much. */
+const doesNotFit = (overflow: readonly FieldOverflow[]) =>
+  new ApiError('DOES_NOT_FIT', DOC_MSG.doesNotFit(overflowText(overflow)), { fields: overflow });
 
 /** Today in the programme's time zone, as printed on the document. */
 const today = (timeZone: string) =>
   new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
     new Date(),
   );
-
-/**
- * What the document is, when its builder did not say: ADEME Occitanie's consultation, the
- * programme, the contractor, who generated this version and when. Builders that know better
- * (the subject's wording, a validated status, an `asOf` cut-off) set their own.
- */
-function identified(
-  doc: DocumentModel,
-  r: ProgrammeRecord,
-  author: string,
-  ed: { date: string; version: number },
-) {
-  if (doc.identification) return doc;
-  return {
-    ...doc,
-    identification: {
-      authority: 'ADEME — Direction régionale Occitanie',
-      consultation: 'Consultation n° 2024001672',
-      programme: r.programme.name,
-      contractor: 'Titulaire du marché d’assistance à maîtrise d’ouvrage (AMO)',
-      subject: doc.title,
-      author,
-      version: ed.version,
-      status: 'draft' as const,
-      asOf: ed.date,
-      generatedOn: ed.date,
-    },
-  };
-}
 
 /** Logs a Google-side failure for the operators: what failed, never a token or a key. */
 function logGoogle(c: Ctx, event: string, detail: Record<string, unknown> = {}) {
@@ -216,9 +201,6 @@ function googleFailure(c: Ctx, err: unknown): unknown {
   return new ApiError('UPSTREAM_FAILED', MSG.upstream);
 }
 
-const doesNotFit = (overflow: readonly FieldOverflow[]) =>
-  new ApiError('DOES_NOT_FIT', MSG.doesNotFit(SUMMARY_MAX_PAGES + 1), { fields: overflow });
-
 interface Result {
   html: string;
   doc: DocumentModel;
@@ -228,22 +210,17 @@ interface Result {
 }
 
 /** The local default: the worker keeps the HTML; `pages` is the layout estimate (pages.ts). */
-function keepLocally(compose: (from: number, max?: number) => Composed, limited: boolean): Result {
-  const { doc, level, fits, overflow } = compose(0);
-  if (limited && fits === false) throw doesNotFit(overflow ?? []);
+function keepLocally(compose: (from: number, max?: number) => Composed): Result {
+  const { doc, level } = compose(0);
   return { doc, html: renderHtml(doc), pages: estimatePages(doc), level, google: null };
 }
 
-async function generate(c: Ctx, body: DocumentRequest) {
+async function generate(c: Ctx, { body }: { body: DocumentRequest }) {
   const db = c.env.DB;
   const p = await plan(c, body);
   const [record, previous] = await Promise.all([loadRecord(db), getDocumentBySubject(db, p.subject)]);
   const ed = { date: today(record.programme.timezone), version: (previous?.version ?? 0) + 1 };
-  const author = c.get('user').email;
-  const compose = (from: number, max?: number): Composed => {
-    const composed = p.compose(record, ed, from, max);
-    return { ...composed, doc: identified(composed.doc, record, author, ed) };
-  };
+  const compose = (from: number, max?: number): Composed => p.compose(record, ed, from, max);
   const id = previous?.id ?? newId();
   const log = new CallLog();
   const access = await googleAccess(c, log);
@@ -272,7 +249,7 @@ async function generate(c: Ctx, body: DocumentRequest) {
       if (err instanceof DoesNotFit) throw doesNotFit(err.overflow);
       throw googleFailure(c, err);
     }
-  } else result = keepLocally(compose, p.limited);
+  } else result = keepLocally(compose);
   const saved = await save(c, { id, p, ed, previous, result });
   if (!saved) {
     if (drive && result.google?.created) await drive.deleteFile(result.google.googleDocId);
@@ -312,7 +289,7 @@ async function save(
 }
 
 const docOr404 = async (c: Ctx) => {
-  const d = await getDocument(c.env.DB, c.req.param('id') ?? '');
+  const d = await getDocument(c.env.DB, param(c, 'id'));
   if (!d) throw new ApiError('NOT_FOUND', MSG.notFound('Document'));
   return d;
 };
@@ -331,26 +308,44 @@ async function htmlResponse(c: Ctx, id: string) {
   });
 }
 
-const documentHtml = (c: Ctx) => htmlResponse(c, c.req.param('id') ?? '');
+const documentHtml = (c: Ctx) => htmlResponse(c, param(c, 'id'));
+
+const SignedLink = z.object({ expires: z.optional(z.string()), signature: z.optional(z.string()) });
 
 /** The HTML by signed link: no identity needed, a valid unexpired signature instead. */
-async function signedDocumentHtml(c: Ctx) {
-  const id = c.req.param('id') ?? '';
-  if (!(await verifyDocumentLink(c.env, id, c.req.query('expires'), c.req.query('signature'))))
+async function signedDocumentHtml(c: Ctx, { query }: { query: z.infer<typeof SignedLink> }) {
+  const id = param(c, 'id');
+  if (!(await verifyDocumentLink(c.env, id, query.expires, query.signature)))
     throw new ApiError('FORBIDDEN', MSG.linkExpired);
   return htmlResponse(c, id);
 }
 
-export const documents = new Hono<AppEnv>()
-  .get('/', async (c) => {
-    const list = await listDocuments(c.env.DB, q(c, 'territoryId'));
-    return c.json({ documents: await Promise.all(list.map((d) => presentWithLink(c.env, d))) });
-  })
+const DocumentFilters = z.object({ territoryId: z.optional(Id) });
 
-  .post('/', async (c) => generate(c, await readBody(c, DocumentRequest)))
+async function listAll(c: Ctx, { query }: { query: z.infer<typeof DocumentFilters> }) {
+  const list = await listDocuments(c.env.DB, query.territoryId);
+  return c.json({ documents: await Promise.all(list.map((d) => presentWithLink(c.env, d))) });
+}
 
-  .get('/:id', async (c) => c.json(await presentWithLink(c.env, await docOr404(c))))
+const readDocument = async (c: Ctx) => c.json(await presentWithLink(c.env, await docOr404(c)));
 
-  .get('/:id/html', documentHtml)
-
-  .get('/:id/html/signed', signedDocumentHtml);
+export const documentRoutes = [
+  route('GET /v1/documents', ALL, 'Lister les documents générés', { query: DocumentFilters }, listAll),
+  route(
+    'POST /v1/documents',
+    WRITERS,
+    'Générer un livrable',
+    { body: DocumentRequest, status: 201 },
+    generate,
+  ),
+  route('GET /v1/documents/:id', ALL, 'Lire un document', {}, readDocument),
+  route('GET /v1/documents/:id/html', ALL, 'Le document rendu (text/html)', {}, documentHtml),
+  // A signed, expiring link (worker/documents/link.ts) stands for the identity.
+  route(
+    'GET /v1/documents/:id/html/signed',
+    'public',
+    'Le document rendu, par lien signé et limité dans le temps (sans identité)',
+    { query: SignedLink },
+    signedDocumentHtml,
+  ),
+];

@@ -1,45 +1,58 @@
-import { Hono } from 'hono';
+import * as z from 'zod/mini';
 import { MSG } from '../../shared/i18n/messages';
-import { IndicatorInput } from '../../shared/schemas';
+import { Id, IndicatorInput } from '../../shared/schemas';
+import { ALL, WRITERS } from '../auth/policy';
 import { getEntity, insertEntity, listEntities, present } from '../db/entities';
+import type { IndicatorData, PartnerData } from '../db/records';
 import { bodyHash, compact } from '../db/util';
-import type { AppEnv } from '../env';
-import { readBody } from '../http/body';
 import { fieldError } from '../http/errors';
-import { auditContext, newId, q, replayOrRefuse, writableTerritory } from './context';
-import type { PartnerData } from './territories';
+import { route } from '../http/route';
+import { auditContext, type Ctx, newId, replayOrRefuse, writableTerritory } from './context';
 
-export type IndicatorData = Omit<IndicatorInput, 'id'>;
+const IndicatorFilters = z.object({ territoryId: z.optional(Id), partnerId: z.optional(Id) });
 
-export const indicators = new Hono<AppEnv>()
-  .get('/', async (c) => {
-    const list = await listEntities<IndicatorData>(c.env.DB, 'indicators', {
-      territory_id: q(c, 'territoryId') ?? null,
-      partner_id: q(c, 'partnerId') ?? null,
-    });
-    return c.json({ indicators: list.map((i) => present(i)) });
-  })
+async function recordIndicator(c: Ctx, { body }: { body: IndicatorInput }) {
+  const db = c.env.DB;
+  const territory = await writableTerritory(c, body.territoryId);
+  if (body.partnerId) {
+    const partner = await getEntity<PartnerData>(db, 'partners', body.partnerId);
+    if (!partner) throw fieldError('partnerId', MSG.notFound('Partenaire'));
+    if (partner.data.territoryId !== territory.id) throw fieldError('partnerId', MSG.partnerOfOtherTerritory);
+  }
+  const { id = newId(), ...fields } = body;
+  const data: IndicatorData = compact(fields);
+  const hash = await bodyHash(body);
+  const columns = {
+    territory_id: territory.id,
+    partner_id: data.partnerId ?? null,
+    period_end: data.periodEnd,
+  };
+  const inserted = await insertEntity(db, auditContext(c), 'indicators', id, columns, data, hash);
+  if (!inserted) await replayOrRefuse(await getEntity(db, 'indicators', id), hash, () => undefined as never);
+  return c.json(present((await getEntity<IndicatorData>(db, 'indicators', id))!), inserted ? 201 : 200);
+}
 
-  .post('/', async (c) => {
-    const db = c.env.DB;
-    const body = await readBody(c, IndicatorInput);
-    const territory = await writableTerritory(c, body.territoryId);
-    if (body.partnerId) {
-      const partner = await getEntity<PartnerData>(db, 'partners', body.partnerId);
-      if (!partner) throw fieldError('partnerId', MSG.notFound('Partenaire'));
-      if (partner.data.territoryId !== territory.id)
-        throw fieldError('partnerId', MSG.partnerOfOtherTerritory);
-    }
-    const { id = newId(), ...fields } = body;
-    const data: IndicatorData = compact(fields);
-    const hash = await bodyHash(body);
-    const columns = {
-      territory_id: territory.id,
-      partner_id: data.partnerId ?? null,
-      period_end: data.periodEnd,
-    };
-    const inserted = await insertEntity(db, auditContext(c), 'indicators', id, columns, data, hash);
-    if (!inserted)
-      await replayOrRefuse(await getEntity(db, 'indicators', id), hash, () => undefined as never);
-    return c.json(present((await getEntity<IndicatorData>(db, 'indicators', id))!), inserted ? 201 : 200);
+async function listIndicators(c: Ctx, { query }: { query: z.infer<typeof IndicatorFilters> }) {
+  const list = await listEntities<IndicatorData>(c.env.DB, 'indicators', {
+    territory_id: query.territoryId ?? null,
+    partner_id: query.partnerId ?? null,
   });
+  return c.json({ indicators: list.map((i) => present(i)) });
+}
+
+export const indicatorRoutes = [
+  route(
+    'GET /v1/indicators',
+    ALL,
+    'Lister les valeurs d’indicateurs',
+    { query: IndicatorFilters },
+    listIndicators,
+  ),
+  route(
+    'POST /v1/indicators',
+    WRITERS,
+    'Saisir une valeur d’indicateur',
+    { body: IndicatorInput, status: 201 },
+    recordIndicator,
+  ),
+];

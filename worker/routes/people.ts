@@ -1,24 +1,17 @@
-import { Hono } from 'hono';
 import { adminEmails } from '../auth/access';
+import { ADMIN } from '../auth/policy';
 import { auditStatement } from '../db/audit';
 import { collectPerson, type ErasureSummary, erasePerson } from '../db/people';
-import type { AppEnv } from '../env';
 import { fieldError } from '../http/errors';
-import { auditContext, type Ctx } from './context';
+import { type Ctx, route } from '../http/route';
+import { auditContext, param } from './context';
 
 const RETAINED =
   'Le journal d’audit est conservé tel quel (traçabilité d’un programme public) : ' +
   'il garde les lignes où cette adresse apparaît, ainsi que la mention « créé par » des enregistrements.';
 
 function emailParam(c: Ctx): string {
-  let email = '';
-  try {
-    email = decodeURIComponent(c.req.param('email') ?? '')
-      .trim()
-      .toLowerCase();
-  } catch {
-    // an undecodable parameter is reported below like any malformed address
-  }
+  const email = param(c, 'email').trim().toLowerCase();
   if (!/^[^\s@]+@[^\s@]+$/.test(email) || email.length > 254)
     throw fieldError('email', 'Adresse électronique invalide.');
   return email;
@@ -28,48 +21,52 @@ function emailParam(c: Ctx): string {
  * Personal data: an admin exports everything stored about one email address, or erases that
  * person's contact details (contact entries, consultant seats, membership). Both are audited.
  */
-export const people = new Hono<AppEnv>()
-  .get('/:email', async (c) => {
-    const email = emailParam(c);
-    const person = await collectPerson(c.env.DB, email);
-    const ctx = auditContext(c);
-    const counts = {
-      member: person.member !== null,
-      consultantOf: person.consultantOf.length,
-      contactIn: person.contactIn.length,
-      auditLines: person.audit.asActor.length + person.audit.mentioning.length,
-    };
-    await auditStatement(c.env.DB, ctx, 'export', 'person', email, null, counts, false).run();
-    return c.json({
-      ...person,
-      configAdmin: adminEmails(c.env).has(email),
-      exportedAt: ctx.at,
-      exportedBy: ctx.actor,
-      retention: RETAINED,
-    });
-  })
-
-  .post('/:email/erase', async (c) => {
-    const email = emailParam(c);
-    const erased: ErasureSummary = { member: null, consultantOf: [], contactIn: [] };
-    // A territory edited between our read and our write is left alone by the guarded update;
-    // a second pass (another audited erase) picks it up.
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const { summary, complete } = await erasePerson(c.env.DB, auditContext(c), email);
-      erased.member ??= summary.member;
-      erased.consultantOf.push(...summary.consultantOf.filter((id) => !erased.consultantOf.includes(id)));
-      erased.contactIn.push(...summary.contactIn);
-      if (complete) break;
-    }
-    return c.json({
-      email,
-      erased: {
-        member: erased.member !== null,
-        consultantOf: erased.consultantOf,
-        contactsRemoved: erased.contactIn.reduce((n, t) => n + t.contacts, 0),
-        territories: [...new Set(erased.contactIn.map((t) => t.territoryId))],
-      },
-      configAdmin: adminEmails(c.env).has(email),
-      retention: RETAINED,
-    });
+async function exportPerson(c: Ctx) {
+  const email = emailParam(c);
+  const person = await collectPerson(c.env.DB, email);
+  const ctx = auditContext(c);
+  const counts = {
+    member: person.member !== null,
+    consultantOf: person.consultantOf.length,
+    contactIn: person.contactIn.length,
+    auditLines: person.audit.asActor.length + person.audit.mentioning.length,
+  };
+  await auditStatement(c.env.DB, ctx, 'export', 'person', email, null, counts, false).run();
+  return c.json({
+    ...person,
+    configAdmin: adminEmails(c.env).has(email),
+    exportedAt: ctx.at,
+    exportedBy: ctx.actor,
+    retention: RETAINED,
   });
+}
+
+async function erase(c: Ctx) {
+  const email = emailParam(c);
+  const erased: ErasureSummary = { member: null, consultantOf: [], contactIn: [] };
+  // A territory edited between our read and our write is left alone by the guarded update;
+  // a second pass (another audited erase) picks it up.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const { summary, complete } = await erasePerson(c.env.DB, auditContext(c), email);
+    erased.member ??= summary.member;
+    erased.consultantOf.push(...summary.consultantOf.filter((id) => !erased.consultantOf.includes(id)));
+    erased.contactIn.push(...summary.contactIn);
+    if (complete) break;
+  }
+  return c.json({
+    email,
+    erased: {
+      member: erased.member !== null,
+      consultantOf: erased.consultantOf,
+      contactsRemoved: erased.contactIn.reduce((n, t) => n + t.contacts, 0),
+      territories: [...new Set(erased.contactIn.map((t) => t.territoryId))],
+    },
+    configAdmin: adminEmails(c.env).has(email),
+    retention: RETAINED,
+  });
+}
+
+export const peopleRoutes = [
+  route('GET /v1/people/:email', ADMIN, 'Exporter les données d’une personne', {}, exportPerson),
+  route('POST /v1/people/:email/erase', ADMIN, 'Effacer les coordonnées d’une personne', {}, erase),
+];

@@ -1,11 +1,13 @@
-import { Hono } from 'hono';
+import { ALL } from '../auth/policy';
 import { getProgrammeQuery } from '../db/programme';
 import { runQueries } from '../db/query';
-import type { AppEnv } from '../env';
+import { type Ctx, route } from '../http/route';
 import { assembleQuotaReport, quotaReportQueries } from '../quotas/engine';
 
-export const quotas = new Hono<AppEnv>().get('/', async (c) => {
+async function readQuotas(c: Ctx) {
   const db = c.env.DB;
   const [p, ...inputs] = await runQueries(db, [getProgrammeQuery(db), ...quotaReportQueries(db)]);
   return c.json(assembleQuotaReport(p, inputs));
-});
+}
+
+export const quotaRoutes = [route('GET /v1/quotas', ALL, 'Consommation de tous les quotas', {}, readQuotas)];

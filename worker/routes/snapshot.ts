@@ -1,19 +1,16 @@
-import { Hono } from 'hono';
+import * as z from 'zod/mini';
+import { ALL } from '../auth/policy';
 import { listEntitiesQuery, present } from '../db/entities';
 import { getProgrammeQuery } from '../db/programme';
 import { type Query, type Results, runQueries } from '../db/query';
+import { type ActionData, type PartnerData, presentAction, presentPartner } from '../db/records';
 import { listSessionsQuery } from '../db/sessions';
-import { listTerritoriesQuery } from '../db/territories';
-import { listDocumentsQuery } from '../documents/store';
-import type { AppEnv } from '../env';
+import { listTerritoriesQuery, presentTerritory } from '../db/territories';
+import { listDocumentsQuery, presentDocument } from '../documents/store';
 import { fieldError } from '../http/errors';
-import { lastRunQuery, listAlertsQuery } from '../nightly/store';
+import { type Ctx, route } from '../http/route';
+import { lastRunQuery, listAlertsQuery, OPEN_ALERTS, presentRun } from '../nightly/store';
 import { assembleQuotaReport, quotaReportQueries } from '../quotas/engine';
-import { type ActionData, presentAction } from './actions';
-import { OPEN_ALERTS, presentRun } from './alerts';
-import { q } from './context';
-import { presentDocument } from './documents';
-import { type PartnerData, presentPartner, presentTerritory } from './territories';
 
 /**
  * GET /v1/snapshot: what the spreadsheet's tabs mirror, in one response and one D1 batch, so
@@ -89,9 +86,14 @@ function requestedParts(text: string | undefined): Part[] {
   return PARTS.filter((p) => names.includes(p));
 }
 
-export const snapshot = new Hono<AppEnv>().get('/', async (c) => {
+const SNAPSHOT_SUMMARY =
+  'Tout ce que les onglets du classeur reflètent, en une réponse (parts : liste séparée par des virgules parmi ' +
+  'territories, partners, sessions, blockers, indicators, workshops, actions, quotas, alerts, documents ; toutes par défaut)';
+
+/** Each requested part's reads, all in one D1 batch; each part answers from its own results. */
+async function readSnapshot(c: Ctx, { query }: { query: { parts?: string } }) {
   const db = c.env.DB;
-  const pieces = requestedParts(q(c, 'parts')).map((part) => PIECES[part](db));
+  const pieces = requestedParts(query.parts).map((part) => PIECES[part](db));
   const results = await runQueries(
     db,
     pieces.flatMap((p) => p.queries),
@@ -103,4 +105,10 @@ export const snapshot = new Hono<AppEnv>().get('/', async (c) => {
     at += p.queries.length;
   }
   return c.json(body);
-});
+}
+
+const PARTS_QUERY = z.object({ parts: z.optional(z.string()) });
+
+export const snapshotRoutes = [
+  route('GET /v1/snapshot', ALL, SNAPSHOT_SUMMARY, { query: PARTS_QUERY }, readSnapshot),
+];

@@ -1,28 +1,31 @@
-import { Hono } from 'hono';
 import { MSG } from '../../shared/i18n/messages';
 import { partnerQuota } from '../../shared/quotas/partners';
 import { PartnerInput, TerritoryAssessment, TerritoryInput, TerritoryPatch } from '../../shared/schemas';
-import { getEntity, insertEntity, listEntities, present, type Stored } from '../db/entities';
+import { ADMIN, ALL, WRITERS } from '../auth/policy';
+import { getEntity, insertEntity, listEntities } from '../db/entities';
 import { getProgramme } from '../db/programme';
+import { type PartnerData, presentPartner } from '../db/records';
 import {
   insertTerritory,
   listTerritories,
+  presentTerritory,
   putTerritoryAssessment,
-  type Territory,
   type TerritoryData,
   updateTerritory,
 } from '../db/territories';
 import { bodyHash, compact } from '../db/util';
 import { checkCentralCity } from '../eligibility/communes';
-import type { AppEnv } from '../env';
-import { readBody } from '../http/body';
 import { ApiError, fieldError } from '../http/errors';
-import { auditContext, type Ctx, newId, replayOrRefuse, territoryOr404, writableTerritory } from './context';
-
-export type PartnerData = Omit<PartnerInput, 'id'> & { territoryId: string };
-
-export const presentTerritory = ({ bodyHash: _h, ...t }: Territory & { bodyHash?: string }) => t;
-export const presentPartner = (p: Stored<PartnerData>) => present(p);
+import { route } from '../http/route';
+import {
+  auditContext,
+  type Ctx,
+  newId,
+  param,
+  replayOrRefuse,
+  territoryOr404,
+  writableTerritory,
+} from './context';
 
 const normaliseEmails = (emails: readonly string[]) => [
   ...new Set(emails.map((e) => e.trim().toLowerCase())),
@@ -51,105 +54,139 @@ async function eligibleCity(c: Ctx, insee: string) {
   });
 }
 
-export const territories = new Hono<AppEnv>()
-  .get('/', async (c) => c.json({ territories: (await listTerritories(c.env.DB)).map(presentTerritory) }))
+/** Fields a PATCH merges into: the stored body, without what the server derives. */
+function storedFields(t: Awaited<ReturnType<typeof territoryOr404>>): TerritoryData {
+  const {
+    id: _id,
+    centralCity: _city,
+    assessment: _a,
+    createdAt: _ca,
+    createdBy: _cb,
+    updatedAt: _ua,
+    updatedBy: _ub,
+    bodyHash: _bh,
+    ...data
+  } = t;
+  return data;
+}
 
-  .post('/', async (c) => {
-    const body = await readBody(c, TerritoryInput);
-    const { id = newId(), ...fields } = body;
-    const data: TerritoryData = compact({
-      ...fields,
-      consultants: normaliseEmails(fields.consultants),
-      contacts: fields.contacts ?? [],
-    });
-    const city = await eligibleCity(c, data.centralCityInsee);
-    const hash = await bodyHash(body);
-    const p = await getProgramme(c.env.DB);
-    const inserted = await insertTerritory(c.env.DB, auditContext(c), id, data, city, hash, p.maxTerritories);
-    if (!inserted) {
-      await replayOrRefuse(await territoryOr404(c, id).catch(() => null), hash, () => {
-        throw new ApiError('CONFLICT', MSG.maxTerritories(p.maxTerritories));
+async function createPartner(c: Ctx, { body }: { body: PartnerInput }) {
+  const territory = await writableTerritory(c, param(c, 'id'));
+  const { id = newId(), ...fields } = body;
+  const data: PartnerData = compact({ territoryId: territory.id, ...fields });
+  const hash = await bodyHash({ ...body, territoryId: territory.id });
+  const p = await getProgramme(c.env.DB);
+  const max = p.maxPartnersPerTerritory;
+  const db = c.env.DB;
+  const inserted = await insertEntity(
+    db,
+    auditContext(c),
+    'partners',
+    id,
+    { territory_id: territory.id, name: data.name },
+    data,
+    hash,
+    { sql: '(SELECT COUNT(*) FROM partners WHERE territory_id = ?) < ?', args: [territory.id, max] },
+  );
+  if (!inserted) {
+    await replayOrRefuse(await getEntity(db, 'partners', id), hash, async () => {
+      const row = await db
+        .prepare('SELECT COUNT(*) AS n FROM partners WHERE territory_id = ?')
+        .bind(territory.id)
+        .first<{ n: number }>();
+      throw new ApiError('QUOTA_EXCEEDED', MSG.partnersFull(territory.name, max), {
+        quota: partnerQuota(p, territory.id, Number(row?.n ?? 0)),
       });
-    }
-    const stored = await territoryOr404(c, id);
-    return c.json(presentTerritory(stored), inserted ? 201 : 200);
-  })
-
-  .get('/:id', async (c) => c.json(presentTerritory(await territoryOr404(c, c.req.param('id')))))
-
-  .patch('/:id', async (c) => {
-    const before = await territoryOr404(c, c.req.param('id'));
-    const patch = await readBody(c, TerritoryPatch);
-    const {
-      id: _id,
-      centralCity: oldCity,
-      assessment: _a,
-      createdAt: _ca,
-      createdBy: _cb,
-      updatedAt: _ua,
-      updatedBy: _ub,
-      bodyHash: _bh,
-      ...current
-    } = before;
-    const data: TerritoryData = compact({
-      ...current,
-      ...patch,
-      consultants: normaliseEmails(patch.consultants ?? current.consultants),
     });
-    const city =
-      patch.centralCityInsee && patch.centralCityInsee !== before.centralCityInsee
-        ? await eligibleCity(c, patch.centralCityInsee)
-        : oldCity;
-    await updateTerritory(c.env.DB, auditContext(c), before, data, city);
-    return c.json(presentTerritory(await territoryOr404(c, before.id)));
-  })
+  }
+  const stored = await getEntity<PartnerData>(db, 'partners', id);
+  return c.json(presentPartner(stored!), inserted ? 201 : 200);
+}
 
-  .put('/:id/assessment', async (c) => {
-    const before = await writableTerritory(c, c.req.param('id'));
-    const assessment = await readBody(c, TerritoryAssessment);
-    await putTerritoryAssessment(c.env.DB, auditContext(c), before, assessment);
-    return c.json(presentTerritory(await territoryOr404(c, before.id)));
-  })
+const listAll = async (c: Ctx) =>
+  c.json({ territories: (await listTerritories(c.env.DB)).map(presentTerritory) });
 
-  .get('/:id/partners', async (c) => {
-    const t = await territoryOr404(c, c.req.param('id'));
-    const list = await listEntities<PartnerData>(c.env.DB, 'partners', { territory_id: t.id });
-    return c.json({ partners: list.map(presentPartner) });
-  })
-
-  .post('/:id/partners', async (c) => {
-    const territory = await writableTerritory(c, c.req.param('id'));
-    const body = await readBody(c, PartnerInput);
-    const { id = newId(), ...fields } = body;
-    const data: PartnerData = compact({ territoryId: territory.id, ...fields });
-    const hash = await bodyHash({ ...body, territoryId: territory.id });
-    const p = await getProgramme(c.env.DB);
-    const max = p.maxPartnersPerTerritory;
-    const db = c.env.DB;
-    const inserted = await insertEntity(
-      db,
-      auditContext(c),
-      'partners',
-      id,
-      { territory_id: territory.id, name: data.name },
-      data,
-      hash,
-      {
-        sql: '(SELECT COUNT(*) FROM partners WHERE territory_id = ?) < ?',
-        args: [territory.id, max],
-      },
-    );
-    if (!inserted) {
-      await replayOrRefuse(await getEntity(db, 'partners', id), hash, async () => {
-        const row = await db
-          .prepare('SELECT COUNT(*) AS n FROM partners WHERE territory_id = ?')
-          .bind(territory.id)
-          .first<{ n: number }>();
-        throw new ApiError('QUOTA_EXCEEDED', MSG.partnersFull(territory.name, max), {
-          quota: partnerQuota(p, territory.id, Number(row?.n ?? 0)),
-        });
-      });
-    }
-    const stored = await getEntity<PartnerData>(db, 'partners', id);
-    return c.json(presentPartner(stored!), inserted ? 201 : 200);
+async function createTerritory(c: Ctx, { body }: { body: TerritoryInput }) {
+  const { id = newId(), ...fields } = body;
+  const data: TerritoryData = compact({
+    ...fields,
+    consultants: normaliseEmails(fields.consultants),
+    contacts: fields.contacts ?? [],
   });
+  const city = await eligibleCity(c, data.centralCityInsee);
+  const hash = await bodyHash(body);
+  const p = await getProgramme(c.env.DB);
+  const inserted = await insertTerritory(c.env.DB, auditContext(c), id, data, city, hash, p.maxTerritories);
+  if (!inserted) {
+    await replayOrRefuse(await territoryOr404(c, id).catch(() => null), hash, () => {
+      throw new ApiError('CONFLICT', MSG.maxTerritories(p.maxTerritories));
+    });
+  }
+  return c.json(presentTerritory(await territoryOr404(c, id)), inserted ? 201 : 200);
+}
+
+const readTerritory = async (c: Ctx) => c.json(presentTerritory(await territoryOr404(c, param(c, 'id'))));
+
+async function patchTerritory(c: Ctx, { body: patch }: { body: TerritoryPatch }) {
+  const before = await territoryOr404(c, param(c, 'id'));
+  const current = storedFields(before);
+  const data: TerritoryData = compact({
+    ...current,
+    ...patch,
+    consultants: normaliseEmails(patch.consultants ?? current.consultants),
+  });
+  const city =
+    patch.centralCityInsee && patch.centralCityInsee !== before.centralCityInsee
+      ? await eligibleCity(c, patch.centralCityInsee)
+      : before.centralCity;
+  await updateTerritory(c.env.DB, auditContext(c), before, data, city);
+  return c.json(presentTerritory(await territoryOr404(c, before.id)));
+}
+
+async function putAssessment(c: Ctx, { body }: { body: TerritoryAssessment }) {
+  const before = await writableTerritory(c, param(c, 'id'));
+  await putTerritoryAssessment(c.env.DB, auditContext(c), before, body);
+  return c.json(presentTerritory(await territoryOr404(c, before.id)));
+}
+
+async function listPartners(c: Ctx) {
+  const t = await territoryOr404(c, param(c, 'id'));
+  const list = await listEntities<PartnerData>(c.env.DB, 'partners', { territory_id: t.id });
+  return c.json({ partners: list.map(presentPartner) });
+}
+
+const ASSESSMENT = 'Constat, enjeux, recommandations et stratégie du territoire';
+
+export const territoryRoutes = [
+  route('GET /v1/territories', ALL, 'Lister les territoires', {}, listAll),
+  route(
+    'POST /v1/territories',
+    ADMIN,
+    'Créer un territoire',
+    { body: TerritoryInput, status: 201 },
+    createTerritory,
+  ),
+  route('GET /v1/territories/:id', ALL, 'Lire un territoire', {}, readTerritory),
+  route(
+    'PATCH /v1/territories/:id',
+    ADMIN,
+    'Modifier un territoire',
+    { body: TerritoryPatch },
+    patchTerritory,
+  ),
+  route(
+    'PUT /v1/territories/:id/assessment',
+    WRITERS,
+    ASSESSMENT,
+    { body: TerritoryAssessment },
+    putAssessment,
+  ),
+  route('GET /v1/territories/:id/partners', ALL, 'Lister les partenaires d’un territoire', {}, listPartners),
+  route(
+    'POST /v1/territories/:id/partners',
+    WRITERS,
+    'Ajouter un partenaire',
+    { body: PartnerInput, status: 201 },
+    createPartner,
+  ),
+];

@@ -1,18 +1,16 @@
-import { Hono } from 'hono';
 import { MSG } from '../../shared/i18n/messages';
 import { WorkshopInput, WorkshopPatch } from '../../shared/schemas';
+import { ALL, WRITERS } from '../auth/policy';
 import { getEntity, insertEntity, listEntities, present, type Stored, updateEntity } from '../db/entities';
 import { getProgramme } from '../db/programme';
+import type { WorkshopData } from '../db/records';
 import { bodyHash, compact } from '../db/util';
-import type { AppEnv } from '../env';
-import { readBody } from '../http/body';
 import { ApiError, fieldError } from '../http/errors';
-import { auditContext, type Ctx, newId, replayOrRefuse, writableTerritory } from './context';
-
-export type WorkshopData = Omit<WorkshopInput, 'id'>;
+import { route } from '../http/route';
+import { auditContext, type Ctx, newId, param, replayOrRefuse, writableTerritory } from './context';
 
 async function workshopOr404(c: Ctx) {
-  const w = await getEntity<WorkshopData>(c.env.DB, 'workshops', c.req.param('id') ?? '');
+  const w = await getEntity<WorkshopData>(c.env.DB, 'workshops', param(c, 'id'));
   if (!w) throw new ApiError('NOT_FOUND', MSG.notFound('Atelier'));
   return w;
 }
@@ -33,47 +31,61 @@ async function conflict(c: Ctx, data: WorkshopData, exceptId: string, hostName: 
 
 const FREE = 'NOT EXISTS (SELECT 1 FROM workshops WHERE (number = ? OR host_territory_id = ?) AND id <> ?)';
 
-export const workshops = new Hono<AppEnv>()
-  .get('/', async (c) => {
-    const list = await listEntities<WorkshopData>(c.env.DB, 'workshops', {});
-    return c.json({ workshops: list.map((w) => present(w)) });
-  })
-
-  .post('/', async (c) => {
-    const db = c.env.DB;
-    const body = await readBody(c, WorkshopInput);
-    await checkNumber(c, body.number);
-    const host = await writableTerritory(c, body.hostTerritoryId);
-    const { id = newId(), ...fields } = body;
-    const data: WorkshopData = compact(fields);
-    const hash = await bodyHash(body);
-    const columns = { number: data.number, host_territory_id: data.hostTerritoryId };
-    const inserted = await insertEntity(db, auditContext(c), 'workshops', id, columns, data, hash, {
-      sql: FREE,
-      args: [data.number, data.hostTerritoryId, id],
-    });
-    if (!inserted) {
-      await replayOrRefuse(await getEntity(db, 'workshops', id), hash, () =>
-        conflict(c, data, id, host.name),
-      );
-    }
-    return c.json(present((await getEntity<WorkshopData>(db, 'workshops', id))!), inserted ? 201 : 200);
-  })
-
-  .get('/:id', async (c) => c.json(present(await workshopOr404(c))))
-
-  .patch('/:id', async (c) => {
-    const before: Stored<WorkshopData> = await workshopOr404(c);
-    await writableTerritory(c, before.data.hostTerritoryId);
-    const patch = await readBody(c, WorkshopPatch);
-    const data: WorkshopData = compact({ ...before.data, ...patch });
-    if (patch.number !== undefined) await checkNumber(c, data.number);
-    const host = patch.hostTerritoryId ? await writableTerritory(c, data.hostTerritoryId) : null;
-    const columns = { number: data.number, host_territory_id: data.hostTerritoryId };
-    const ok = await updateEntity(c.env.DB, auditContext(c), 'workshops', before, columns, data, {
-      sql: FREE,
-      args: [data.number, data.hostTerritoryId, before.id],
-    });
-    if (!ok) await conflict(c, data, before.id, host?.name ?? data.hostTerritoryId);
-    return c.json(present((await getEntity<WorkshopData>(c.env.DB, 'workshops', before.id))!));
+async function createWorkshop(c: Ctx, { body }: { body: WorkshopInput }) {
+  const db = c.env.DB;
+  await checkNumber(c, body.number);
+  const host = await writableTerritory(c, body.hostTerritoryId);
+  const { id = newId(), ...fields } = body;
+  const data: WorkshopData = compact(fields);
+  const hash = await bodyHash(body);
+  const columns = { number: data.number, host_territory_id: data.hostTerritoryId };
+  const inserted = await insertEntity(db, auditContext(c), 'workshops', id, columns, data, hash, {
+    sql: FREE,
+    args: [data.number, data.hostTerritoryId, id],
   });
+  if (!inserted) {
+    await replayOrRefuse(await getEntity(db, 'workshops', id), hash, () => conflict(c, data, id, host.name));
+  }
+  return c.json(present((await getEntity<WorkshopData>(db, 'workshops', id))!), inserted ? 201 : 200);
+}
+
+async function patchWorkshop(c: Ctx, { body: patch }: { body: WorkshopPatch }) {
+  const before: Stored<WorkshopData> = await workshopOr404(c);
+  await writableTerritory(c, before.data.hostTerritoryId);
+  const data: WorkshopData = compact({ ...before.data, ...patch });
+  if (patch.number !== undefined) await checkNumber(c, data.number);
+  const host = patch.hostTerritoryId ? await writableTerritory(c, data.hostTerritoryId) : null;
+  const columns = { number: data.number, host_territory_id: data.hostTerritoryId };
+  const ok = await updateEntity(c.env.DB, auditContext(c), 'workshops', before, columns, data, {
+    sql: FREE,
+    args: [data.number, data.hostTerritoryId, before.id],
+  });
+  if (!ok) await conflict(c, data, before.id, host?.name ?? data.hostTerritoryId);
+  return c.json(present((await getEntity<WorkshopData>(c.env.DB, 'workshops', before.id))!));
+}
+
+async function listWorkshops(c: Ctx) {
+  const list = await listEntities<WorkshopData>(c.env.DB, 'workshops', {});
+  return c.json({ workshops: list.map((w) => present(w)) });
+}
+
+const readWorkshop = async (c: Ctx) => c.json(present(await workshopOr404(c)));
+
+export const workshopRoutes = [
+  route('GET /v1/workshops', ALL, 'Lister les ateliers collectifs', {}, listWorkshops),
+  route(
+    'POST /v1/workshops',
+    WRITERS,
+    'Créer une fiche atelier',
+    { body: WorkshopInput, status: 201 },
+    createWorkshop,
+  ),
+  route('GET /v1/workshops/:id', ALL, 'Lire une fiche atelier', {}, readWorkshop),
+  route(
+    'PATCH /v1/workshops/:id',
+    WRITERS,
+    'Modifier une fiche atelier',
+    { body: WorkshopPatch },
+    patchWorkshop,
+  ),
+];
