@@ -104,8 +104,6 @@ export const MSG = typeset({
     'Google refuse de créer le document : le compte de service n’a pas d’espace de stockage propre. Le dossier DRIVE_FOLDER_ID doit se trouver dans un Drive partagé dont il est membre (gestionnaire de contenu).',
   driveFolderInaccessible:
     'Le dossier Drive partagé des documents est introuvable pour le compte de service : ajoutez-le comme gestionnaire de contenu du Drive partagé.',
-  doesNotFit: (limit: number) =>
-    `Même resserrée au plus court, cette synthèse atteint ${limit} pages ou plus (il en faut moins de ${limit}) : raccourcissez les champs signalés puis régénérez-la.`,
   keptEditedDoc:
     'Le Google Doc précédent a été modifié à la main depuis la dernière génération : il est conservé tel quel et cette version est un nouveau Google Doc.',
   linkExpired:

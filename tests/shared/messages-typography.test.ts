@@ -39,7 +39,6 @@ const ARGS: Record<string, unknown[]> = {
   territoryRequired: ['Appui collectif'],
   dateOutsideProgramme: ['2025-02-01', '2026-06-30'],
   unknownBlocker: ['b-12'],
-  doesNotFit: [5],
 };
 
 const printed = () =>

@@ -106,6 +106,8 @@ async function generate(
   return { status: res.status, headers: res.headers, body: (await res.json()) as any };
 }
 
+/** Long enough that its loosest budget is at the limit, short enough that a tighter one fits. */
+const MID = { partners: 3, sessions: 40, blockers: 30, indicators: 40, textChars: 1500 };
 /** The stress territory: 3 partners, 5,000-character texts, 40 blockers, 60 sessions. */
 const STRESS = { partners: 3, sessions: 60, blockers: 40, indicators: 50, textChars: 5000 };
 const summaryOf = (territoryId: string) => ({ type: 'territory-summary', territoryId });
@@ -416,13 +418,13 @@ describe('documents — the page guarantee in Google’s layout (stand-in)', () 
   });
 
   it('a layout that runs longer than ours is tightened, a bounded number of times, and lands under 5 pages', async () => {
-    const { territory, consultant } = await territoryWithRecord(STRESS);
+    const { territory, consultant } = await territoryWithRecord(MID);
     const sa = saEnv();
     const first = await generate(summaryOf(territory.id), { as: consultant, env: sa });
     expect(first.status, JSON.stringify(first.body)).toBe(201);
     await hook('/__reset', {});
     // Google spacing lines wider than we asked: the first version comes out at 5 pages or more.
-    await hook('/__config', { lineSpacing: 2.5 });
+    await hook('/__config', { lineSpacing: 1.5 });
     const again = await generate(summaryOf(territory.id), { as: consultant, env: sa });
     expect(again.status, JSON.stringify(again.body)).toBe(201);
     const exports = (await googleCalls()).filter((c) => c.kind === 'export');
@@ -457,14 +459,23 @@ describe('documents — the page guarantee in Google’s layout (stand-in)', () 
     expect(((await stored.json()) as { version: number }).version).toBe(1);
   });
 
-  it('answers 422 DOES_NOT_FIT naming the fields when Google never fits, and leaves no Doc behind', async () => {
-    const { territory, consultant } = await territoryWithRecord(STRESS);
+  it('answers 422 DOES_NOT_FIT with what to shorten when Google never fits, and leaves no Doc behind', async () => {
+    const { territory, consultant } = await territoryWithRecord(MID);
     const before = await snapshot();
-    await hook('/__config', { lineSpacing: 6 });
+    await hook('/__config', { lineSpacing: 1.8 });
     const res = await generate(summaryOf(territory.id), { as: consultant });
     expect(res.status, JSON.stringify(res.body)).toBe(422);
-    expect(res.body.error).toMatchObject({ code: 'DOES_NOT_FIT', message: MSG.doesNotFit(5) });
-    expect(Array.isArray(res.body.error.fields)).toBe(true);
+    expect(res.body.error.code).toBe('DOES_NOT_FIT');
+    expect(res.body.error.message).toMatch(/^La synthèse ne tient pas en moins de 5 pages/);
+    // What to shorten, by how much, against the allowance Google's layout leaves; or, when
+    // even the bare lists overrun it, that no text is to blame.
+    const fields = res.body.error.fields as { field: string; label: string; shortenBy: number }[];
+    if (!fields.length) expect(res.body.error.message).toContain('aucun texte en cause');
+    for (const f of fields) {
+      expect(f).toMatchObject({ field: expect.any(String), label: expect.any(String) });
+      expect(f.shortenBy).toBeGreaterThan(0);
+      expect(res.body.error.message).toContain(f.label);
+    }
     const calls = await googleCalls();
     const exports = calls.filter((c) => c.kind === 'export');
     // Tightened while a tighter budget was left, never more than MAX_TIGHTENINGS times.
