@@ -128,7 +128,7 @@ describe('logging a session', () => {
     const over = rt.run('submitSession', session(t, { kind: 'territory-interview' })) as Result<unknown>;
     expect(over).toMatchObject({ ok: false, error: { code: 'QUOTA_EXCEEDED' } });
     expect(!over.ok && over.error.message).toMatch(
-      /^Quota dépassé : Entretien individuel avec le territoire/,
+      /^Quota dépassé\s: Entretien individuel avec le territoire/,
     );
     const other = addon(OTHER);
     const forbidden = other.run('submitSession', session(t)) as Result<unknown>;

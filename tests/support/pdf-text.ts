@@ -46,9 +46,15 @@ const ref = (dict: string, key: string) => {
   return m ? Number(m[1]) : null;
 };
 
-/** glyph id (hex) → Unicode text, from a ToUnicode CMap's bfchar and bfrange entries. */
+/**
+ * glyph code (hex) → Unicode text, from a ToUnicode CMap's bfchar and bfrange entries. Codes
+ * are 2 bytes in Chromium's TrueType fonts, 1 byte in its Type 3 ones (synthetic bold of a
+ * fallback font): the map remembers the width, in hex digits, under the key ''.
+ */
 function parseCMap(cmap: string): Map<string, string> {
   const map = new Map<string, string>();
+  const range = /<([0-9A-Fa-f]+)>\s*<[0-9A-Fa-f]+>\s*endcodespacerange/.exec(cmap);
+  map.set('', String(range?.[1]?.length ?? 4));
   const hex = (h: string) =>
     String.fromCodePoint(...(h.match(/.{4}/g) ?? []).map((x) => Number.parseInt(x, 16)));
   for (const block of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g))
@@ -90,8 +96,12 @@ function showText(content: string, fonts: Map<string, Map<string, string>>): str
   let font = new Map<string, string>();
   let actual: string | null = null;
   let lastY: number | null = null;
-  const glyphs = (hex: string) =>
-    (hex.match(/.{4}/g) ?? []).map((g) => font.get(g.toUpperCase()) ?? '').join('');
+  const glyphs = (hex: string) => {
+    const width = Number(font.get('') ?? 4);
+    return (hex.match(new RegExp(`.{${width}}`, 'g')) ?? [])
+      .map((g) => font.get(g.toUpperCase()) ?? '')
+      .join('');
+  };
   const moveTo = (y: number) => {
     if (lastY !== null && Math.abs(y - lastY) > 0.5 && !out.endsWith('\n')) out += '\n';
     lastY = y;

@@ -1,14 +1,11 @@
 // The real worker for Node e2e tests, through the project's one local-worker helper
 // (scripts/local-worker.mjs): wrangler's bundle in workerd, any free port, D1 in memory with
 // the migrations applied, dev auth mode with `admin` as bootstrap admin.
-import { client, freePort } from '../../scripts/lib.mjs';
+import { client } from '../../scripts/lib.mjs';
 import { startWorker } from '../../scripts/local-worker.mjs';
 
 export async function startLocalWorker(admin: string) {
-  // Document links are built from the configured public address, never from Host: this one.
-  const port = await freePort();
-  const vars = { ADMIN_EMAILS: admin, PUBLIC_URL: `http://127.0.0.1:${port}` };
-  const worker = await startWorker({ port, vars, quiet: true });
+  const worker = await startWorker({ vars: { ADMIN_EMAILS: admin }, quiet: true });
   return { base: worker.base, stop: worker.stop };
 }
 
