@@ -176,7 +176,9 @@ function block(w: Widths, b: Block): string {
 /**
  * A horizontal bar chart as shaded table cells: a label, `BAR_CELLS` cells of which the
  * first `value / max` are coloured by tone, and the figure in words. Docs keeps cell
- * shading; the words carry the figure for whoever cannot see the colours.
+ * shading; the words carry the figure for whoever cannot see the colours. Cells rather than
+ * a PNG: chart libraries draw on a canvas, which Workers do not have (a WASM rasteriser would
+ * weigh more than the whole worker), and a table stays text the reader can edit in the Doc.
  */
 function bars(w: Widths, caption: string, rows: readonly BarRow[]): string {
   const shares = [30, ...Array.from({ length: BAR_CELLS }, () => 2.2), 26];
