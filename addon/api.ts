@@ -3,12 +3,15 @@
 import type { Quota, QuotaReport } from '../shared/quotas/rules';
 import type {
   ActionInput,
+  ActionPatch,
   BlockerInput,
   BlockerPatch,
   IndicatorInput,
+  Role,
   SessionInput,
   TerritoryAssessment,
   WorkshopInput,
+  WorkshopPatch,
 } from '../shared/schemas';
 import type { FieldIssue } from '../shared/schemas/validate';
 
@@ -18,8 +21,18 @@ export interface AddonError {
   message: string;
   issues?: FieldIssue[];
   quota?: Quota;
+  /** The stored record, when a write was refused because it changed meanwhile (412). */
+  current?: unknown;
+  /** A territory summary that cannot fit under 5 pages: what to shorten, and by how much. */
+  fields?: { field: string; label: string; length?: number; shortenBy: number }[];
 }
-export type Result<T> = { ok: true; data: T } | { ok: false; error: AddonError };
+/**
+ * `warning`: the record is saved, but something beside it (the tabs) could not follow.
+ * `version`: the record's new version (ETag), to send back as If-Match when correcting it.
+ */
+export type Result<T> =
+  | { ok: true; data: T; warning?: string; version?: string | null }
+  | { ok: false; error: AddonError };
 
 interface Authored {
   id: string;
@@ -42,6 +55,7 @@ export interface TerritoryRecord extends Authored {
   name: string;
   legalForm: string;
   centralCityInsee: string;
+  epciSiren?: string;
   consultants: string[];
   centralCity?: { insee: string; name: string; population: number; departement: string };
   assessment?: Partial<TerritoryAssessment>;
@@ -56,9 +70,12 @@ export interface PartnerRecord extends Authored {
 export interface AlertRecord {
   id: string;
   rule: string;
+  ruleLabel?: string;
   severity: 'info' | 'warning' | 'critical';
   subjectType: string;
   subjectId: string;
+  subjectLabel?: string;
+  quota?: string | null;
   message: string;
   firstSeenAt: string;
   lastSeenAt: string;
@@ -69,10 +86,14 @@ export interface DocumentRecord {
   type: string;
   title: string;
   pages: number;
+  pagesCountedBy?: string;
   url: string;
+  version?: number;
+  territoryId?: string | null;
   googleDocId?: string;
   createdAt?: string;
   createdBy?: string;
+  updatedAt?: string;
 }
 export interface DocumentRequest {
   type: 'territory-summary' | 'workshop-sheet' | 'action-sheet' | 'progress-report';
@@ -80,6 +101,7 @@ export interface DocumentRequest {
   workshopId?: string;
   actionId?: string;
   report?: '1' | '2' | 'final';
+  asOf?: string;
 }
 /** GET /v1/snapshot: every list the tabs mirror (or the parts asked for), in one answer. */
 export interface Snapshot {
@@ -94,30 +116,103 @@ export interface Snapshot {
   alerts: AlertRecord[];
   documents: DocumentRecord[];
 }
+/** GET /v1/me: who is calling and the territories they may write for. */
 export interface Me {
   email: string;
-  role: 'admin' | 'consultant' | 'viewer';
+  role: Role;
+  territories?: { id: string; name: string }[];
+}
+/** A record with the version its ETag carried, to send back as If-Match. */
+export interface Versioned<T> {
+  record: T;
+  version: string | null;
+}
+export type Choice = { id: string; label: string };
+
+/** What a sidebar knows when it opens: inlined in its page when the add-on builds it. */
+export interface SidebarContext {
+  me: Me;
+  report: QuotaReport;
+  /** Today in Paris (YYYY-MM-DD): the default date of a new entry. */
+  today: string;
+  minutesPerDay: number;
+  programme: { startDate: string; endDate: string };
+  workshops?: Choice[];
+  actions?: (Choice & { partnerId: string })[];
+  documents?: DocumentRecord[];
+}
+export type SidebarName =
+  | 'journal'
+  | 'verrous'
+  | 'indicateurs'
+  | 'atelier'
+  | 'action'
+  | 'diagnostic'
+  | 'quotas'
+  | 'document'
+  | 'import'
+  | 'parametres';
+
+export interface ImportTab {
+  name: string;
+  headers: string[];
+  rows: number;
+}
+export type ImportTarget = 'sessions' | 'blockers' | 'indicators';
+export interface ImportRequest {
+  tab: string;
+  target: ImportTarget;
+  /** Field of the target → header of the tab (absent: not imported). */
+  mapping: Record<string, string>;
+  dryRun: boolean;
+}
+export interface ImportRowStatus {
+  row: number;
+  ok: boolean;
+  message: string;
+}
+export interface ImportOutcome {
+  dryRun: boolean;
+  rows: ImportRowStatus[];
+  created: number;
+  already: number;
+  refused: number;
 }
 
 /** Every function a sidebar may call through google.script.run, by name. */
 export interface ServerApi {
-  loadContext(): Result<QuotaReport>;
+  loadContext(sidebar: SidebarName, fresh?: boolean): Result<SidebarContext>;
   submitSession(input: SessionInput): Result<{ session: SessionRecord; quota: Quota }>;
+  listMySessions(): Result<SessionRecord[]>;
+  loadSession(id: string): Result<Versioned<SessionRecord>>;
+  updateSession(
+    id: string,
+    patch: Partial<SessionInput>,
+    version: string | null,
+  ): Result<{ session: SessionRecord; quota?: Quota }>;
+  deleteSession(id: string, version: string | null): Result<{ id: string }>;
   listBlockers(territoryId: string): Result<BlockerRecord[]>;
   submitBlocker(input: BlockerInput): Result<BlockerRecord>;
   updateBlocker(id: string, patch: BlockerPatch): Result<BlockerRecord>;
   submitIndicator(input: IndicatorInput): Result<IndicatorRecord>;
+  loadWorkshop(id: string): Result<Versioned<WorkshopRecord>>;
   submitWorkshop(input: WorkshopInput): Result<WorkshopRecord>;
+  updateWorkshop(id: string, patch: WorkshopPatch, version: string | null): Result<WorkshopRecord>;
+  loadAction(id: string): Result<Versioned<ActionRecord>>;
   submitAction(input: ActionInput): Result<ActionRecord>;
-  submitAssessment(territoryId: string, input: TerritoryAssessment): Result<TerritoryRecord>;
+  updateAction(id: string, patch: ActionPatch, version: string | null): Result<ActionRecord>;
+  loadTerritory(id: string): Result<Versioned<TerritoryRecord>>;
+  submitAssessment(
+    territoryId: string,
+    input: TerritoryAssessment,
+    version?: string | null,
+  ): Result<Versioned<TerritoryRecord>>;
   loadQuotasAndAlerts(): Result<{ quotas: QuotaReport; alerts: AlertRecord[] }>;
-  loadDocumentChoices(): Result<{
-    territories: { id: string; name: string }[];
-    workshops: { id: string; label: string }[];
-    actions: { id: string; label: string }[];
-  }>;
   generateDocument(input: DocumentRequest): Result<DocumentRecord>;
-  loadSettings(): Result<{ workerUrl: string; me: Me | null; note?: string }>;
+  fileDocument(doc: DocumentRecord): Result<{ tabs: string[] }>;
+  listImportableTabs(): Result<ImportTab[]>;
+  importTab(request: ImportRequest): Result<ImportOutcome>;
+  loadSettings(): Result<{ workerUrl: string; allowlist: string[]; me: Me | null; note?: string }>;
   saveSettings(input: { workerUrl: string }): Result<{ workerUrl: string; me: Me }>;
 }
 export type ServerFunction = keyof ServerApi;

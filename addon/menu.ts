@@ -1,16 +1,22 @@
-// The "VELI VELO" menu under Extensions and the sidebars it opens.
+// The "VELI VELO" menu under Extensions and the sidebars it opens. A sidebar is built from its
+// HTML template with its context inlined (who the user is, their territories, the quotas),
+// so it opens ready, without a first call back to the add-on.
+import type { Result, SidebarContext, SidebarName } from './api';
+import { sidebarContext } from './context';
+import { allowlist, workerUrl } from './settings';
 
 export const SIDEBARS = {
-  showJournal: { file: 'Journal', title: 'Journal de séance' },
-  showVerrous: { file: 'Verrous', title: 'Verrous' },
-  showIndicateurs: { file: 'Indicateurs', title: 'Indicateurs' },
-  showAtelier: { file: 'Atelier', title: 'Atelier collectif' },
-  showAction: { file: 'Action', title: 'Fiche action' },
-  showDiagnostic: { file: 'Diagnostic', title: 'Diagnostic du territoire' },
-  showQuotas: { file: 'Quotas', title: 'Quotas et alertes' },
-  showDocument: { file: 'Document', title: 'Générer un document' },
-  showParametres: { file: 'Parametres', title: 'Paramètres' },
-} as const;
+  showJournal: { file: 'Journal', title: 'Journal de séance', sidebar: 'journal' },
+  showVerrous: { file: 'Verrous', title: 'Verrous', sidebar: 'verrous' },
+  showIndicateurs: { file: 'Indicateurs', title: 'Indicateurs', sidebar: 'indicateurs' },
+  showAtelier: { file: 'Atelier', title: 'Atelier collectif', sidebar: 'atelier' },
+  showAction: { file: 'Action', title: 'Fiche action', sidebar: 'action' },
+  showDiagnostic: { file: 'Diagnostic', title: 'Diagnostic du territoire', sidebar: 'diagnostic' },
+  showQuotas: { file: 'Quotas', title: 'Quotas et alertes', sidebar: 'quotas' },
+  showDocument: { file: 'Document', title: 'Générer un document', sidebar: 'document' },
+  showImport: { file: 'Import', title: 'Importer un onglet existant', sidebar: 'import' },
+  showParametres: { file: 'Parametres', title: 'Paramètres', sidebar: 'parametres' },
+} as const satisfies Record<string, { file: string; title: string; sidebar: SidebarName }>;
 export type SidebarFunction = keyof typeof SIDEBARS;
 
 /** Menu items in order; `null` is a separator. Each `fn` is a top-level function of Code.js. */
@@ -25,7 +31,8 @@ export const MENU: readonly ({ label: string; fn: string } | null)[] = [
   { label: 'Quotas et alertes', fn: 'showQuotas' },
   { label: 'Générer un document', fn: 'showDocument' },
   null,
-  { label: 'Resynchroniser les onglets', fn: 'resyncTabs' },
+  { label: 'Importer un onglet existant', fn: 'showImport' },
+  { label: 'Resynchroniser les onglets (administrateurs)', fn: 'resyncTabs' },
   { label: 'Paramètres', fn: 'showParametres' },
 ];
 
@@ -39,7 +46,30 @@ export function buildMenu(): void {
   menu.addToUi();
 }
 
+/** What every sidebar page starts from (window.__VELI__). */
+export interface SidebarBoot {
+  sidebar: SidebarName;
+  workerUrl: string;
+  allowlist: readonly string[];
+  context: Result<SidebarContext>;
+}
+
+/** JSON safe inside a <script> element: no "</script>", no line separators JS would choke on. */
+export const inlineJson = (v: unknown) =>
+  JSON.stringify(v)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+
 export function showSidebar(fn: SidebarFunction): void {
-  const { file, title } = SIDEBARS[fn];
-  SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutputFromFile(file).setTitle(title));
+  const { file, title, sidebar } = SIDEBARS[fn];
+  const boot: SidebarBoot = {
+    sidebar,
+    workerUrl: workerUrl(),
+    allowlist: allowlist(),
+    context: sidebarContext(),
+  };
+  const template = HtmlService.createTemplateFromFile(file);
+  template.boot = inlineJson(boot);
+  SpreadsheetApp.getUi().showSidebar(template.evaluate().setTitle(title));
 }

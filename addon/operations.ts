@@ -1,55 +1,99 @@
 // What each user action does: validate with the worker's own schemas, make one call to the
-// worker, mirror what it accepted into the tabs, hand the result (or French error) back.
+// worker, mirror what it accepted into the tabs (under the document lock), hand the result —
+// or a French error the user can act on — back to the sidebar.
 import { MSG } from '../shared/i18n/messages';
-import type { Quota, QuotaReport } from '../shared/quotas/rules';
+import type { Quota } from '../shared/quotas/rules';
 import {
   ActionInput,
+  ActionPatch,
   BlockerInput,
   BlockerPatch,
   IndicatorInput,
   SessionInput,
   TerritoryAssessment,
   WorkshopInput,
+  WorkshopPatch,
 } from '../shared/schemas';
-import { type FieldIssue, validate } from '../shared/schemas/validate';
+import { type FieldIssue, type Validation, validate } from '../shared/schemas/validate';
 import type {
   ActionRecord,
+  AddonError,
   BlockerRecord,
-  DocumentRecord,
-  DocumentRequest,
   IndicatorRecord,
-  Me,
   Result,
   ServerApi,
   SessionRecord,
-  Snapshot,
   TerritoryRecord,
+  Versioned,
   WorkshopRecord,
 } from './api';
-import { checkWorkerUrl, setWorkerUrl, workerUrl } from './settings';
-import { rebuildTab, type TabSpec, upsertRows } from './sheet-mirror';
-import {
-  ACTIONS,
-  ALERTS,
-  BLOCKERS,
-  DOCUMENTS,
-  flattenQuotas,
-  INDICATORS,
-  PARTNERS,
-  QUOTAS,
-  SESSIONS,
-  TERRITORIES,
-  WORKSHOPS,
-} from './tabs';
-import { callWorker, path } from './worker-client';
+import { cachedProfile, minutesPerDay, updateLists } from './context';
+import { mirrorSafely } from './lock';
+import { alreadyRecorded, changedMeanwhile, quotaRefusal, type Subject } from './messages';
+import { names } from './names';
+import { SessionPatch } from './session-patch';
+import { type Job, job, mirrorTabs, type TabSpec } from './sheet-mirror';
+import { ACTIONS, BLOCKERS, INDICATORS, QUOTAS, SESSIONS, TERRITORIES, WORKSHOPS } from './tabs';
+import { type Answer, callWorker, path } from './worker-client';
 
-const invalid = (issues: FieldIssue[]): Result<never> => ({
+export const invalid = (issues: FieldIssue[]): Result<never> => ({
   ok: false,
   error: { code: 'VALIDATION_FAILED', message: MSG.validation, issues },
 });
+const REQUIRED = 'Ce champ est obligatoire.';
+const PRESET_MINUTES_PER_DAY = 420;
 
-export const loadContext: ServerApi['loadContext'] = () =>
-  callWorker<QuotaReport>({ method: 'get', path: '/v1/quotas' });
+/** Mirrors into the tabs; the answer carries a warning if the tabs could not follow. */
+export function mirrored<T>(res: Answer<T>, jobs: (data: T) => Job[]): Result<T> {
+  if (!res.ok) return res;
+  const warning = mirrorSafely(() => mirrorTabs(jobs(res.data), names()));
+  const done: Result<T> = { ok: true, data: res.data, version: res.version ?? null };
+  return warning ? { ...done, warning } : done;
+}
+
+/** A 412: nothing written; the sidebar gets the stored record to show, the tab is refreshed. */
+function stale<T extends { updatedBy?: string; updatedAt?: string }>(
+  res: Answer<unknown>,
+  what: Subject,
+  refresh: (current: T) => Job[],
+): Result<never> | null {
+  if (res.ok || res.error.code !== 'PRECONDITION_FAILED') return null;
+  const current = res.error.current as T | undefined;
+  if (current) mirrorSafely(() => mirrorTabs(refresh(current), names()));
+  const error: AddonError = {
+    ...res.error,
+    message: changedMeanwhile(what, current?.updatedBy, current?.updatedAt),
+  };
+  return { ok: false, error };
+}
+
+// ---- sessions ----------------------------------------------------------------------------
+
+const quotaName = (q: Quota) => (id: string) =>
+  q.scope === 'partner' ? names().partner(id) : names().territory(id);
+
+/** The worker's quota refusal, made to name the territory and say what remains, on its field. */
+function refusal(error: AddonError, askedMinutes: number): AddonError {
+  const q = error.quota;
+  if (!q || error.issues?.some((i) => i.path === 'durationMinutes')) return error;
+  const message = quotaRefusal(q, quotaName(q), minutesPerDay() ?? PRESET_MINUTES_PER_DAY, askedMinutes);
+  return {
+    ...error,
+    message,
+    issues: [{ path: q.unit === 'minutes' ? 'durationMinutes' : 'kind', message }],
+  };
+}
+
+/** After a lost answer, the same id with changed values: show what is stored, mirror it. */
+function recoverStored(id: string): Result<never> | null {
+  const stored = callWorker<SessionRecord>({ method: 'get', path: path`/v1/sessions/${id}` });
+  if (!stored.ok) return null;
+  mirrorSafely(() => mirrorTabs([job(SESSIONS, [stored.data])], names()));
+  return {
+    ok: false,
+    error: { code: 'ALREADY_RECORDED', message: alreadyRecorded(stored.data), current: stored.data },
+  };
+}
 
 export const logSession: ServerApi['submitSession'] = (input) => {
   const v = validate(SessionInput, input);
@@ -60,11 +104,79 @@ export const logSession: ServerApi['submitSession'] = (input) => {
     body: v.data,
   });
   if (res.ok) {
-    upsertRows(SESSIONS, [res.data.session]);
-    upsertRows(QUOTAS, [res.data.quota]);
-  } else if (res.error.quota) upsertRows(QUOTAS, [res.error.quota]);
+    updateLists({ quota: res.data.quota });
+    return mirrored(res, (d) => [job(SESSIONS, [d.session]), job(QUOTAS, [d.quota])]);
+  }
+  if (res.error.code === 'IDEMPOTENCY_CONFLICT' && v.data.id) return recoverStored(v.data.id) ?? res;
+  if (res.error.quota) {
+    const quota = res.error.quota;
+    updateLists({ quota });
+    mirrorSafely(() => mirrorTabs([job(QUOTAS, [quota])], names()));
+    return { ok: false, error: refusal(res.error, v.data.durationMinutes) };
+  }
   return res;
 };
+
+/**
+ * "Mes dernières séances": the sessions this user entered, most recently entered first. The
+ * worker lists sessions by date, not by author: the whole list is read and filtered here (a
+ * programme holds hundreds of sessions; an author filter in the worker would spare it).
+ */
+export const mySessions: ServerApi['listMySessions'] = () => {
+  const res = callWorker<{ sessions: SessionRecord[] }>({ method: 'get', path: '/v1/sessions' });
+  if (!res.ok) return res;
+  const me = (cachedProfile()?.me.email ?? Session.getActiveUser().getEmail()).toLowerCase();
+  const mine = res.data.sessions
+    .filter((s) => (s.createdBy ?? '').toLowerCase() === me)
+    .sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? '') || b.date.localeCompare(a.date));
+  return { ok: true, data: mine.slice(0, 15) };
+};
+
+/** One record with the version to send back as If-Match. */
+export function loadVersioned<T>(p: string): Result<Versioned<T>> {
+  const res = callWorker<T>({ method: 'get', path: p });
+  return res.ok ? { ok: true, data: { record: res.data, version: res.version ?? null } } : res;
+}
+
+export const patchSession: ServerApi['updateSession'] = (id, patch, version) => {
+  const v = validate(SessionPatch, patch);
+  if (!v.ok) return invalid(v.issues);
+  const res = callWorker<{ session: SessionRecord; quota?: Quota }>({
+    method: 'patch',
+    path: path`/v1/sessions/${id}`,
+    body: v.data,
+    ifMatch: version,
+  });
+  const refused = stale<SessionRecord>(res, { text: 'Cette séance', feminine: true }, (s) => [
+    job(SESSIONS, [s]),
+  ]);
+  if (refused) return refused;
+  if (!res.ok && res.error.quota)
+    return { ok: false, error: refusal(res.error, v.data.durationMinutes ?? 0) };
+  if (res.ok && res.data.quota) updateLists({ quota: res.data.quota });
+  return mirrored(res, (d) => [job(SESSIONS, [d.session]), ...(d.quota ? [job(QUOTAS, [d.quota])] : [])]);
+};
+
+export const removeSession: ServerApi['deleteSession'] = (id, version) => {
+  const res = callWorker<{ session?: SessionRecord; quota?: Quota } | null>({
+    method: 'delete',
+    path: path`/v1/sessions/${id}`,
+    ifMatch: version,
+  });
+  const refused = stale<SessionRecord>(res, { text: 'Cette séance', feminine: true }, (s) => [
+    job(SESSIONS, [s]),
+  ]);
+  if (refused) return refused;
+  if (!res.ok) return res;
+  const quota = res.data?.quota;
+  if (quota) updateLists({ quota });
+  return mirrored({ ok: true, data: { id } }, () => [
+    job(SESSIONS, [], { gone: [id] }),
+    ...(quota ? [job(QUOTAS, [quota])] : []),
+  ]);
+};
+
+// ---- blockers, indicators ----------------------------------------------------------------
 
 export const listBlockers: ServerApi['listBlockers'] = (territoryId) => {
   const res = callWorker<{ blockers: BlockerRecord[] }>({
@@ -78,163 +190,96 @@ export const createBlocker: ServerApi['submitBlocker'] = (input) => {
   const v = validate(BlockerInput, input);
   if (!v.ok) return invalid(v.issues);
   const res = callWorker<BlockerRecord>({ method: 'post', path: '/v1/blockers', body: v.data });
-  if (res.ok) upsertRows(BLOCKERS, [res.data]);
-  return res;
+  return mirrored(res, (b) => [job(BLOCKERS, [b])]);
 };
 
 export const patchBlocker: ServerApi['updateBlocker'] = (id, patch) => {
   const v = validate(BlockerPatch, patch);
   if (!v.ok) return invalid(v.issues);
   const res = callWorker<BlockerRecord>({ method: 'patch', path: path`/v1/blockers/${id}`, body: v.data });
-  if (res.ok) upsertRows(BLOCKERS, [res.data]);
-  return res;
+  return mirrored(res, (b) => [job(BLOCKERS, [b])]);
 };
 
 export const createIndicator: ServerApi['submitIndicator'] = (input) => {
   const v = validate(IndicatorInput, input);
   if (!v.ok) return invalid(v.issues);
   const res = callWorker<IndicatorRecord>({ method: 'post', path: '/v1/indicators', body: v.data });
-  if (res.ok) upsertRows(INDICATORS, [res.data]);
-  return res;
+  return mirrored(res, (i) => [job(INDICATORS, [i])]);
 };
 
-export const createWorkshop: ServerApi['submitWorkshop'] = (input) => {
-  const v = validate(WorkshopInput, input);
+// ---- workshops, actions, assessments: prefilled, sent back with If-Match -----------------
+
+/** A record type the sidebars create and correct: where it lives, its tab, its cached list. */
+interface Editable<T> {
+  path: string;
+  spec: TabSpec<T>;
+  subject: Subject;
+  remember: (record: T) => void;
+}
+const WORKSHOP: Editable<WorkshopRecord> = {
+  path: '/v1/workshops',
+  spec: WORKSHOPS,
+  subject: { text: 'Cet atelier', feminine: false },
+  remember: (workshop) => updateLists({ workshop }),
+};
+const ACTION: Editable<ActionRecord> = {
+  path: '/v1/actions',
+  spec: ACTIONS,
+  subject: { text: 'Cette fiche action', feminine: true },
+  remember: (action) => updateLists({ action }),
+};
+
+function create<T>(e: Editable<T>, v: Validation<unknown>): Result<T> {
   if (!v.ok) return invalid(v.issues);
-  const res = callWorker<WorkshopRecord>({ method: 'post', path: '/v1/workshops', body: v.data });
-  if (res.ok) upsertRows(WORKSHOPS, [res.data]);
-  return res;
-};
+  const res = callWorker<T>({ method: 'post', path: e.path, body: v.data });
+  if (res.ok) e.remember(res.data);
+  return mirrored(res, (r) => [job(e.spec, [r])]);
+}
 
-export const createAction: ServerApi['submitAction'] = (input) => {
-  const v = validate(ActionInput, input);
+function patch<T extends { updatedBy?: string; updatedAt?: string }>(
+  e: Editable<T>,
+  id: string,
+  v: Validation<unknown>,
+  version: string | null,
+): Result<T> {
   if (!v.ok) return invalid(v.issues);
-  const res = callWorker<ActionRecord>({ method: 'post', path: '/v1/actions', body: v.data });
-  if (res.ok) upsertRows(ACTIONS, [res.data]);
-  return res;
-};
+  const res = callWorker<T>({
+    method: 'patch',
+    path: `${e.path}/${encodeURIComponent(id)}`,
+    body: v.data,
+    ifMatch: version,
+  });
+  const refused = stale<T>(res, e.subject, (r) => [job(e.spec, [r])]);
+  if (refused) return refused;
+  if (res.ok) e.remember(res.data);
+  return mirrored(res, (r) => [job(e.spec, [r])]);
+}
 
-export const putAssessment: ServerApi['submitAssessment'] = (territoryId, input) => {
-  if (!territoryId) return invalid([{ path: 'territoryId', message: 'Ce champ est obligatoire.' }]);
+export const createWorkshop: ServerApi['submitWorkshop'] = (input) =>
+  create(WORKSHOP, validate(WorkshopInput, input));
+export const patchWorkshop: ServerApi['updateWorkshop'] = (id, p, version) =>
+  patch(WORKSHOP, id, validate(WorkshopPatch, p), version);
+export const createAction: ServerApi['submitAction'] = (input) =>
+  create(ACTION, validate(ActionInput, input));
+export const patchAction: ServerApi['updateAction'] = (id, p, version) =>
+  patch(ACTION, id, validate(ActionPatch, p), version);
+
+export const putAssessment: ServerApi['submitAssessment'] = (territoryId, input, version) => {
+  if (!territoryId) return invalid([{ path: 'territoryId', message: REQUIRED }]);
   const v = validate(TerritoryAssessment, input);
   if (!v.ok) return invalid(v.issues);
   const res = callWorker<TerritoryRecord>({
     method: 'put',
     path: path`/v1/territories/${territoryId}/assessment`,
     body: v.data,
+    ifMatch: version,
   });
-  if (res.ok) upsertRows(TERRITORIES, [res.data]);
-  return res;
+  const refused = stale<TerritoryRecord>(res, { text: 'Ce diagnostic', feminine: false }, (t) => [
+    job(TERRITORIES, [t]),
+  ]);
+  if (refused) return refused;
+  const done = mirrored(res, (t) => [job(TERRITORIES, [t])]);
+  return done.ok
+    ? { ...done, data: { record: done.data, version: res.ok ? (res.version ?? null) : null } }
+    : done;
 };
-
-/** The parts of the snapshot a screen needs, in one request. */
-const snapshot = <K extends keyof Snapshot>(...parts: K[]) =>
-  callWorker<Pick<Snapshot, K>>({ method: 'get', path: `/v1/snapshot?parts=${parts.join(',')}` });
-
-export const quotasAndAlerts: ServerApi['loadQuotasAndAlerts'] = () => {
-  const res = snapshot('quotas', 'alerts');
-  if (!res.ok) return res;
-  rebuildTab(QUOTAS, flattenQuotas(res.data.quotas));
-  rebuildTab(ALERTS, res.data.alerts);
-  return { ok: true, data: { quotas: res.data.quotas, alerts: res.data.alerts } };
-};
-
-export const documentChoices: ServerApi['loadDocumentChoices'] = () => {
-  const res = snapshot('territories', 'workshops', 'actions');
-  if (!res.ok) return res;
-  const { territories, workshops, actions } = res.data;
-  return {
-    ok: true,
-    data: {
-      territories: territories.map((x) => ({ id: x.id, name: x.name })),
-      workshops: workshops.map((x) => ({ id: x.id, label: `Atelier n° ${x.number} — ${x.theme}` })),
-      actions: actions.map((x) => ({ id: x.id, label: x.title })),
-    },
-  };
-};
-
-const DOCUMENT_NEEDS: Record<DocumentRequest['type'], keyof DocumentRequest> = {
-  'territory-summary': 'territoryId',
-  'workshop-sheet': 'workshopId',
-  'action-sheet': 'actionId',
-  'progress-report': 'report',
-};
-
-export const createDocument: ServerApi['generateDocument'] = (input) => {
-  const needed = DOCUMENT_NEEDS[input?.type];
-  if (!needed) return invalid([{ path: 'type', message: 'Ce champ est obligatoire.' }]);
-  if (!input[needed]) return invalid([{ path: needed, message: 'Ce champ est obligatoire.' }]);
-  const body: DocumentRequest = { type: input.type, [needed]: input[needed] };
-  // Territory reports are per territory: keep the territory alongside the report number.
-  if (input.type === 'progress-report' && input.territoryId) body.territoryId = input.territoryId;
-  const res = callWorker<DocumentRecord>({
-    method: 'post',
-    path: '/v1/documents',
-    body,
-    withGoogleToken: true,
-  });
-  if (res.ok) upsertRows(DOCUMENTS, [res.data]);
-  return res;
-};
-
-export const settings: ServerApi['loadSettings'] = () => {
-  const me = callWorker<Me>({ method: 'get', path: '/v1/me' });
-  return {
-    ok: true,
-    data: { workerUrl: workerUrl(), me: me.ok ? me.data : null, note: me.ok ? undefined : me.error.message },
-  };
-};
-
-/** Only an admin of the target worker may point the spreadsheet at it. */
-export const changeSettings: ServerApi['saveSettings'] = (input) => {
-  const url = String(input?.workerUrl ?? '').trim();
-  const problem = checkWorkerUrl(url);
-  if (problem) return invalid([{ path: 'workerUrl', message: problem }]);
-  const me = callWorker<Me>({ method: 'get', path: '/v1/me', base: url });
-  if (!me.ok) return me;
-  if (me.data.role !== 'admin') return { ok: false, error: { code: 'FORBIDDEN', message: MSG.adminOnly } };
-  setWorkerUrl(url);
-  return { ok: true, data: { workerUrl: workerUrl(), me: me.data } };
-};
-
-export interface ResyncSummary {
-  rows: Record<string, number>;
-}
-
-/**
- * Rebuilds every tab from one snapshot of the worker (one request). Nothing is written
- * unless it arrived; each tab is then replaced wholesale, so it is written but never read.
- */
-export function resync(): Result<ResyncSummary> {
-  const res = callWorker<Snapshot>({ method: 'get', path: '/v1/snapshot' });
-  if (!res.ok) return res;
-  const d = res.data;
-  const rows: Record<string, number> = {};
-  const rebuild = <T>(spec: TabSpec<T>, list: readonly T[]) => {
-    rebuildTab(spec, list);
-    rows[spec.name] = list.length;
-  };
-  rebuild(TERRITORIES, d.territories);
-  rebuild(PARTNERS, d.partners);
-  rebuild(SESSIONS, d.sessions);
-  rebuild(BLOCKERS, d.blockers);
-  rebuild(INDICATORS, d.indicators);
-  rebuild(WORKSHOPS, d.workshops);
-  rebuild(ACTIONS, d.actions);
-  rebuild(QUOTAS, flattenQuotas(d.quotas));
-  rebuild(ALERTS, d.alerts);
-  rebuild(DOCUMENTS, d.documents);
-  return { ok: true, data: { rows } };
-}
-
-/** The menu item: resynchronise and say what happened in a toast. */
-export function resyncWithToast(): void {
-  const res = resync();
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  if (!res.ok) {
-    ss.toast(`Resynchronisation impossible : ${res.error.message}`, 'VELI VELO', 10);
-    return;
-  }
-  const total = Object.values(res.data.rows).reduce((a, b) => a + b, 0);
-  ss.toast(`Onglets reconstruits : ${total} ligne(s).`, 'VELI VELO', 8);
-}

@@ -1,11 +1,17 @@
 // Where the worker lives and, for the local harness only, which dev identity to send.
-// The worker URL is per spreadsheet (document properties) and falls back to the one baked
-// in at build time; the dev identity is per user and only honoured by a worker in dev mode.
+// The worker URL is per spreadsheet (document properties) and falls back to the one baked in
+// at build time. Apps Script refuses any URL outside the manifest's urlFetchWhitelist, and a
+// versioned deployment cannot change its manifest: the address must match that list, which
+// the build bakes in beside the code.
+import { quoted } from '../shared/i18n/typography';
 
 declare const __WORKER_URL__: string;
+declare const __URL_ALLOWLIST__: readonly string[];
 
 const WORKER_URL_KEY = 'VELI_WORKER_URL';
 const DEV_USER_KEY = 'VELI_DEV_USER';
+
+export const allowlist = (): readonly string[] => __URL_ALLOWLIST__;
 
 export function workerUrl(): string {
   const stored = PropertiesService.getDocumentProperties().getProperty(WORKER_URL_KEY);
@@ -21,12 +27,25 @@ export function devUser(): string | null {
   return PropertiesService.getUserProperties().getProperty(DEV_USER_KEY);
 }
 
-/** https anywhere; plain http only towards this machine (the local harness and worker). */
-export function checkWorkerUrl(url: string): string | null {
+/** Does the manifest let UrlFetchApp reach this URL? (prefix match, `https://*.` for subdomains) */
+export function allowed(url: string, prefixes: readonly string[] = allowlist()): boolean {
+  return prefixes.some((p) => {
+    const wild = /^https:\/\/\*\.([^/]+)(\/.*)$/.exec(p);
+    if (!wild) return url.startsWith(p);
+    const m = /^https:\/\/([^/]+)(\/.*)$/.exec(url);
+    return Boolean(m && m[1]!.endsWith(`.${wild[1]}`) && m[2]!.startsWith(wild[2]!));
+  });
+}
+
+/** A French reason why the add-on cannot use this worker address, or null. */
+export function checkWorkerUrl(url: string, prefixes: readonly string[] = allowlist()): string | null {
   const m = /^(https?):\/\/([^/?#:]+)(:\d+)?(\/[^?#]*)?$/.exec(url.trim());
   if (!m) return 'Adresse attendue : https://… (sans paramètres).';
-  const local = m[2] === '127.0.0.1' || m[2] === 'localhost';
-  if (m[1] === 'http' && !local)
-    return 'Le serveur doit être en https (http n’est accepté que pour un serveur local).';
+  const base = `${url.trim().replace(/\/+$/, '')}/`;
+  if (!allowed(base, prefixes))
+    return (
+      `Le module ne peut joindre que les adresses autorisées par son manifeste (urlFetchWhitelist) : ` +
+      `${prefixes.map(quoted).join(', ')}. Une autre adresse demande une nouvelle version du module.`
+    );
   return null;
 }

@@ -1,70 +1,323 @@
 // Mirrors what the worker accepted into the spreadsheet's tabs, where ADEME staff read it.
-// Each tab touched costs one getValues and one setValues: Apps Script bills every range
-// call as a round trip to Sheets, so rows are merged in memory and written back at once.
+// - The add-on owns the mirrored columns (A … "Identifiant"); columns a person adds to the
+//   right are theirs: never written, and they stay on the row of their record because rows
+//   are matched by id, updated in place, appended, and only removed (with the whole row)
+//   when the record is gone and the person wrote nothing beside it.
+// - Each cell is written with its column's number format first: "@" keeps codes and user text
+//   as typed (09122 keeps its zero, "1/2" stays text), dates are real dates in French format.
+// - Per tab touched: one read (the data range) and one batch of writes, flushed once under
+//   the document lock (see lock.ts). Layout (header, widths, filter, protection, colours) is
+//   set when the tab is created and repaired by a resynchronisation.
 
-export type Cell = string | number | boolean | Date;
+export type Kind = 'text' | 'code' | 'date' | 'instant' | 'int' | 'number' | 'days' | 'percent' | 'link';
+export interface Link {
+  text: string;
+  url: string;
+}
+export interface Names {
+  territory(id: string | null | undefined): string;
+  partner(id: string | null | undefined): string;
+}
+export interface Column<T> {
+  header: string;
+  kind: Kind;
+  width?: number;
+  /** Long prose: wrapped rather than cut. */
+  wrap?: boolean;
+  value: (record: T, names: Names) => unknown;
+}
 export interface TabSpec<T> {
   name: string;
-  headers: readonly string[];
-  /** The row for a record; its first cell is the record's id, the key of the upsert. */
-  row: (record: T) => Cell[];
+  columns: readonly Column<T>[];
+  /** The record's id, written in the last mirrored column and used to match rows. */
+  id: (record: T) => string;
+  idHeader?: string;
+  /** Text of the status column → background colour (conditional format rules). */
+  colours?: { header: string; background: Record<string, string> };
 }
 
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Cell = string | number | boolean | Date;
+
+export const MANAGED_NOTE =
+  'Colonne tenue par le module VELI VELO : elle est réécrite à chaque enregistrement. ' +
+  'Corrigez depuis le menu Extensions ▸ VELI VELO. Vos propres colonnes, à droite de la dernière, sont conservées.';
+export const PROTECTION = 'VELI VELO : colonnes tenues par le module';
+const FORMAT: Record<Kind, string> = {
+  text: '@',
+  code: '@',
+  link: '@',
+  date: 'dd/mm/yyyy',
+  instant: 'dd/mm/yyyy hh:mm',
+  int: '#,##0',
+  number: '#,##0.###',
+  days: '#,##0.0',
+  percent: '0 %',
+};
+const SPARE_ROWS = 200;
 const LOOKS_LIKE_FORMULA = /^[=+\-@]/;
 
-/**
- * User text starting with = + - @ would be parsed by Sheets as a formula (a classic CSV
- * injection); a leading apostrophe makes Sheets keep it as text and is not part of the value.
- */
-export function asCell(v: unknown): Cell {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return LOOKS_LIKE_FORMULA.test(v) ? `'${v}` : v;
-  if (typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
-  return String(v);
+/** Text that Sheets would read as a formula gets the apostrophe that marks text (not stored). */
+export const asText = (s: string) => (LOOKS_LIKE_FORMULA.test(s) ? `'${s}` : s);
+
+export const headersOf = <T>(spec: TabSpec<T>) => [
+  ...spec.columns.map((c) => c.header),
+  spec.idHeader ?? 'Identifiant',
+];
+const kindsOf = <T>(spec: TabSpec<T>): Kind[] => [...spec.columns.map((c) => c.kind), 'code'];
+
+/** Dates read from a sheet are Dates; the tag test also holds across JavaScript realms. */
+export const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
+
+/** A calendar date (YYYY-MM-DD, Paris) as the midnight Sheets shows as that date. */
+const parisDate = (iso: string) => Utilities.parseDate(iso.slice(0, 10), 'Europe/Paris', 'yyyy-MM-dd');
+
+/** One value as the cell it becomes, in its column's kind. */
+export function toCell(kind: Kind, v: unknown): Cell | Link {
+  if (v === null || v === undefined || v === '') return '';
+  switch (kind) {
+    case 'link':
+      return typeof v === 'object' && 'url' in (v as Link) ? (v as Link) : asText(String(v));
+    case 'date':
+      if (isDate(v)) return v;
+      return /^\d{4}-\d{2}-\d{2}/.test(String(v)) ? parisDate(String(v)) : asText(String(v));
+    case 'instant':
+      return isDate(v) ? v : new Date(String(v));
+    case 'int':
+    case 'number':
+    case 'days':
+    case 'percent':
+      return typeof v === 'number' ? v : Number.isFinite(Number(v)) ? Number(v) : asText(String(v));
+    default:
+      return isDate(v) ? v : asText(String(v));
+  }
 }
 
-function tab(name: string): GoogleAppsScript.Spreadsheet.Sheet {
+interface Plan {
+  sheet: Sheet;
+  spec: TabSpec<unknown>;
+  rows: (Cell | Link)[][];
+  /** Rows (0-based in `rows`) whose link cells must be written. */
+  touched: Set<number>;
+  /** Single link cells set on rows already there (a summary's link on its territory's row). */
+  linkCells: { i: number; j: number }[];
+  /** Sheet rows to delete first (records gone, nothing written beside them). */
+  deletions: number[];
+  layout: boolean;
+  /** Rows kept although their record is gone, because staff wrote beside them. */
+  annotated: number;
+}
+
+function createTab(spec: TabSpec<unknown>): Sheet {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const existing = ss.getSheetByName(name);
-  if (existing) return existing;
-  const sheet = ss.insertSheet(name);
+  return ss.getSheetByName(spec.name) ?? ss.insertSheet(spec.name);
+}
+
+const filled = (v: unknown) => v !== '' && v !== null && v !== undefined;
+
+/** Reads the tab once and merges the records into it (nothing written yet). */
+function plan<T>(spec: TabSpec<T>, records: readonly T[], names: Names, j: Job): Plan {
+  const existing = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(spec.name);
+  const sheet = existing ?? createTab(spec as TabSpec<unknown>);
+  const width = headersOf(spec).length;
+  const kinds = kindsOf(spec);
+  const grid = existing ? sheet.getDataRange().getValues() : [];
+  const gone = new Set(j.gone ?? []);
+  const incoming = new Map(records.map((r) => [spec.id(r), r] as const));
+  const cellsOf = (r: T) => [...spec.columns.map((c) => toCell(c.kind, c.value(r, names))), spec.id(r)];
+  const rows: (Cell | Link)[][] = [];
+  const keep: boolean[] = [];
+  const touched = new Set<number>();
+  const seen = new Set<string>();
+  let annotated = 0;
+  for (const r of grid.slice(1)) {
+    const id = String(r[width - 1] ?? '');
+    const record = id && !seen.has(id) ? incoming.get(id) : undefined;
+    if (record !== undefined) {
+      seen.add(id);
+      touched.add(rows.length);
+      rows.push(cellsOf(record));
+      keep.push(true);
+      continue;
+    }
+    const removed = Boolean(id) && (Boolean(j.replaceAll) || gone.has(id));
+    const staff = r.slice(width).some(filled);
+    if (removed && staff) annotated++;
+    keep.push(!removed || staff);
+    rows.push(Array.from({ length: width }, (_, k) => toCell(kinds[k]!, r[k])));
+  }
+  for (const [id, record] of incoming)
+    if (!seen.has(id)) {
+      touched.add(rows.length);
+      rows.push(cellsOf(record));
+      keep.push(true);
+    }
+  // Row indexes once the deleted rows are gone.
+  const newIndex: number[] = [];
+  keep.reduce((removedSoFar, k, i) => {
+    newIndex[i] = i - removedSoFar;
+    return k ? removedSoFar : removedSoFar + 1;
+  }, 0);
+  const linkCells: { i: number; j: number }[] = [];
+  for (const l of j.links ?? []) {
+    const at = grid.slice(1).findIndex((r) => String(r[width - 1] ?? '') === l.id);
+    const col = headersOf(spec).indexOf(l.header);
+    if (at < 0 || col < 0 || !keep[at]) continue;
+    rows[at]![col] = l.link;
+    linkCells.push({ i: newIndex[at]!, j: col });
+  }
+  return {
+    sheet,
+    spec: spec as TabSpec<unknown>,
+    linkCells,
+    rows: rows.filter((_, i) => keep[i]),
+    touched: new Set([...touched].map((i) => newIndex[i]!)),
+    deletions: keep.flatMap((k, i) => (k ? [] : [i + 2])),
+    layout: !existing || Boolean(j.layout),
+    annotated,
+  };
+}
+
+/** Contiguous runs of the columns written by setValues (link columns are rich text). */
+function valueRuns(kinds: Kind[]): [number, number][] {
+  const runs: [number, number][] = [];
+  kinds.forEach((k, i) => {
+    if (k === 'link') return;
+    const last = runs.at(-1);
+    if (last && last[1] === i) last[1] = i + 1;
+    else runs.push([i, i + 1]);
+  });
+  return runs;
+}
+
+function ensureRows(sheet: Sheet, needed: number) {
+  const max = sheet.getMaxRows();
+  // Inserted before the last row, the new rows fall inside the protected, filtered and
+  // coloured ranges, which grow with them.
+  if (needed >= max) sheet.insertRowsBefore(max, needed - max + SPARE_ROWS);
+}
+
+const linkCell = (v: Cell | Link) => {
+  const b = SpreadsheetApp.newRichTextValue();
+  if (typeof v === 'object' && !isDate(v)) return b.setText(v.text).setLinkUrl(v.url).build();
+  return b.setText(String(isDate(v) ? '' : v).replace(/^'/, '')).build();
+};
+
+/** Writes the merged tab: deletions, then values and formats, then the link cells touched. */
+function write(p: Plan) {
+  const { sheet, rows } = p;
+  for (const row of [...p.deletions].reverse()) sheet.deleteRows(row, 1);
+  ensureRows(sheet, rows.length + 1);
+  const headers = headersOf(p.spec);
+  const kinds = kindsOf(p.spec);
+  const height = rows.length + 1;
+  for (const [from, to] of valueRuns(kinds)) {
+    const formats = [
+      headers.slice(from, to).map(() => '@'),
+      ...rows.map((r) => kinds.slice(from, to).map((k, j) => numberFormat(k, r[from + j]))),
+    ];
+    const values = [headers.slice(from, to), ...rows.map((r) => r.slice(from, to) as Cell[])];
+    const range = sheet.getRange(1, from + 1, height, to - from);
+    range.setNumberFormats(formats);
+    range.setValues(values);
+  }
+  kinds.forEach((k, j) => {
+    if (k !== 'link') return;
+    if (p.layout)
+      sheet
+        .getRange(1, j + 1, height, 1)
+        .setRichTextValues([headers[j]!, ...rows.map((r) => r[j]!)].map((v) => [linkCell(v)]));
+    // A record that carries no link (an assessment saved) leaves the row's link as it was.
+    else
+      for (const i of p.touched)
+        if (rows[i]![j] !== '') sheet.getRange(i + 2, j + 1).setRichTextValues([[linkCell(rows[i]![j]!)]]);
+  });
+  if (!p.layout)
+    for (const { i, j } of p.linkCells)
+      sheet.getRange(i + 2, j + 1).setRichTextValues([[linkCell(rows[i]![j]!)]]);
+  if (p.layout) layout(sheet, p.spec);
+}
+
+/** Whole numbers without decimals ("4 jours", "3 séances"), the others with theirs. */
+const numberFormat = (k: Kind, v: unknown) =>
+  (k === 'number' || k === 'days') && typeof v === 'number' && Number.isInteger(v) ? FORMAT.int : FORMAT[k];
+
+/** Header, widths, wrap, filter, warning-only protection and status colours of a tab. */
+export function layout(sheet: Sheet, spec: TabSpec<unknown>) {
+  const headers = headersOf(spec);
+  const width = headers.length;
+  const rows = sheet.getMaxRows();
   sheet.setFrozenRows(1);
-  return sheet;
+  const head = sheet.getRange(1, 1, 1, width);
+  head.setFontWeight('bold').setBackground('#e8eaed').setNote(MANAGED_NOTE);
+  spec.columns.forEach((c, i) => {
+    sheet.setColumnWidth(i + 1, c.width ?? 120);
+    sheet
+      .getRange(2, i + 1, rows - 1, 1)
+      .setWrapStrategy(c.wrap ? SpreadsheetApp.WrapStrategy.WRAP : SpreadsheetApp.WrapStrategy.CLIP);
+  });
+  sheet.setColumnWidth(width, 90);
+  sheet.getRange(2, width, rows - 1, 1).setFontColor('#80868b');
+  if (!sheet.getFilter()) sheet.getRange(1, 1, rows, width).createFilter();
+  for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE))
+    if (p.getDescription() === PROTECTION) p.remove();
+  sheet.getRange(1, 1, rows, width).protect().setDescription(PROTECTION).setWarningOnly(true);
+  if (spec.colours) colourRules(sheet, spec, rows);
 }
 
-function write(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: unknown[][], width: number): void {
-  const matrix = rows.map((r) => Array.from({ length: width }, (_, i) => asCell(r[i])));
-  sheet.getRange(1, 1, matrix.length, width).setValues(matrix);
+function colourRules(sheet: Sheet, spec: TabSpec<unknown>, rows: number) {
+  const { header, background } = spec.colours!;
+  const col = headersOf(spec).indexOf(header) + 1;
+  const ours = (r: GoogleAppsScript.Spreadsheet.ConditionalFormatRule) =>
+    r.getRanges().every((x) => x.getColumn() === col && x.getNumColumns() === 1) &&
+    (r.getBooleanCondition()?.getCriteriaValues() ?? []).every((v) => String(v) in background);
+  const range = sheet.getRange(2, col, rows - 1, 1);
+  const rules = Object.entries(background).map(([text, colour]) =>
+    SpreadsheetApp.newConditionalFormatRule()
+      .whenTextEqualTo(text)
+      .setBackground(colour)
+      .setRanges([range])
+      .build(),
+  );
+  sheet.setConditionalFormatRules([...sheet.getConditionalFormatRules().filter((r) => !ours(r)), ...rules]);
 }
 
-/** Inserts or replaces rows by id: a record already in the tab keeps its line. */
-export function upsertRows<T>(spec: TabSpec<T>, records: readonly T[]): void {
-  if (records.length === 0) return;
-  const sheet = tab(spec.name);
-  const width = spec.headers.length;
-  const last = sheet.getLastRow();
-  const rows: unknown[][] = last > 0 ? sheet.getRange(1, 1, last, width).getValues() : [];
-  rows[0] = [...spec.headers];
-  const lineOf = new Map<string, number>();
-  for (let i = 1; i < rows.length; i++) {
-    const id = String(rows[i]?.[0] ?? '');
-    if (id && !lineOf.has(id)) lineOf.set(id, i);
-  }
-  for (const record of records) {
-    const row = spec.row(record);
-    const id = String(row[0]);
-    const line = lineOf.get(id);
-    if (line === undefined) {
-      lineOf.set(id, rows.length);
-      rows.push(row);
-    } else rows[line] = row;
-  }
-  write(sheet, rows, width);
+export interface Job {
+  spec: TabSpec<never>;
+  records: readonly unknown[];
+  /** The tab holds exactly these records (plus rows staff annotated, which are kept). */
+  replaceAll?: boolean;
+  /** Ids of records deleted: their rows go, unless staff wrote beside them. */
+  gone?: readonly string[];
+  /** Repair the tab's layout too (resynchronisation). */
+  layout?: boolean;
+  /** Links to set on rows already in the tab, by record id and column header. */
+  links?: readonly { id: string; header: string; link: Link }[];
 }
+export const job = <T>(
+  spec: TabSpec<T>,
+  records: readonly T[],
+  opts: Omit<Job, 'spec' | 'records'> = {},
+): Job => ({ spec: spec as unknown as TabSpec<never>, records, ...opts });
 
-/** Replaces a tab's content with exactly these records (resynchronisation). */
-export function rebuildTab<T>(spec: TabSpec<T>, records: readonly T[]): void {
-  const sheet = tab(spec.name);
-  sheet.clearContents();
-  write(sheet, [[...spec.headers], ...records.map(spec.row)], spec.headers.length);
+/**
+ * Reads every tab of the jobs, then writes them all: the reads come first so that Apps Script
+ * sends the writes as one batch, flushed once by the caller's lock (see lock.ts).
+ */
+export function mirrorTabs(
+  jobs: readonly Job[],
+  names: Names,
+): Record<string, { rows: number; annotated: number }> {
+  const plans = jobs
+    .filter(
+      (j) =>
+        j.records.length > 0 ||
+        j.replaceAll ||
+        // Removing or linking rows of a tab that does not exist yet: nothing to do.
+        ((j.gone?.length || j.links?.length) &&
+          SpreadsheetApp.getActiveSpreadsheet().getSheetByName(j.spec.name)),
+    )
+    .map((j) => plan(j.spec as TabSpec<unknown>, j.records, names, j));
+  for (const p of plans) write(p);
+  return Object.fromEntries(plans.map((p) => [p.spec.name, { rows: p.rows.length, annotated: p.annotated }]));
 }

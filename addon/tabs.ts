@@ -1,5 +1,9 @@
-// The ten mirrored tabs: French headers, one line per record, codes shown as French labels.
+// The mirrored tabs as staff read them: French headers, names instead of ids (the id kept in
+// the last, narrow column for matching), codes as French labels, dates as dates, quotas in
+// the tender's units (days for the diagnostic).
 import { LABELS } from '../shared/i18n/labels';
+import { frMonth, NBSP } from '../shared/i18n/typography';
+import { PROGRAMME_PRESET } from '../shared/programme/preset';
 import type { Quota } from '../shared/quotas/rules';
 import type {
   ActionRecord,
@@ -12,271 +16,323 @@ import type {
   TerritoryRecord,
   WorkshopRecord,
 } from './api';
-import type { TabSpec } from './sheet-mirror';
+import type { Link, TabSpec } from './sheet-mirror';
 
-const label = <T extends Record<string, string>>(table: T, code: string | undefined) =>
-  code === undefined ? '' : ((table as Record<string, string>)[code] ?? code);
-const opt = (v: string | number | undefined | null) => v ?? '';
+const label = (table: Record<string, string>, code: string | undefined | null) =>
+  code === undefined || code === null ? '' : (table[code] ?? code);
 
-export const TERRITORIES: TabSpec<TerritoryRecord> = {
+// Sheets' own light palette: green, yellow, orange, red, grey, blue.
+const STATUS_COLOURS = {
+  [LABELS.quotaStatus.ok]: '#d9ead3',
+  [LABELS.quotaStatus.warning]: '#fff2cc',
+  [LABELS.quotaStatus.reached]: '#fce5cd',
+  [LABELS.quotaStatus.exceeded]: '#f4cccc',
+};
+const BLOCKER_COLOURS = {
+  [LABELS.blockerStatus.open]: '#f4cccc',
+  [LABELS.blockerStatus['in-progress']]: '#fff2cc',
+  [LABELS.blockerStatus.resolved]: '#d9ead3',
+  [LABELS.blockerStatus.abandoned]: '#efefef',
+};
+export const SEVERITY: Record<AlertRecord['severity'], string> = {
+  critical: 'Critique',
+  warning: 'Attention',
+  info: 'Information',
+};
+const SEVERITY_COLOURS = { Critique: '#f4cccc', Attention: '#fff2cc', Information: '#cfe2f3' };
+
+/** A territory row may carry the link to its latest summary (resynchronisation, documents). */
+export type TerritoryRow = TerritoryRecord & { summary?: Link };
+
+const planning = (t: TerritoryRecord) =>
+  (t.assessment?.planningDocuments ?? [])
+    .map(
+      (d) =>
+        `${label(LABELS.planningDocumentKind, d.kind)} « ${d.title} » (${label(LABELS.planningDocumentStatus, d.status)})${NBSP}: ${d.veliIntegration}`,
+    )
+    .join('\n');
+
+export const TERRITORIES: TabSpec<TerritoryRow> = {
   name: 'Territoires',
-  headers: [
-    'Identifiant',
-    'Nom',
-    'Forme juridique',
-    'Ville centre',
-    'Code INSEE',
-    'Population (INSEE)',
-    'Département',
-    'Consultants',
-    'Constat',
-    'Enjeux',
-    'Recommandations',
-    'Mis à jour le',
-  ],
-  row: (t) => [
-    t.id,
-    t.name,
-    label(LABELS.legalForm, t.legalForm),
-    opt(t.centralCity?.name),
-    t.centralCityInsee,
-    opt(t.centralCity?.population),
-    opt(t.centralCity?.departement),
-    t.consultants.join(', '),
-    opt(t.assessment?.findings),
-    opt(t.assessment?.stakes),
-    opt(t.assessment?.recommendations),
-    opt(t.updatedAt),
+  id: (t) => t.id,
+  columns: [
+    { header: 'Nom', kind: 'text', width: 200, value: (t) => t.name },
+    {
+      header: 'Forme juridique',
+      kind: 'text',
+      width: 170,
+      value: (t) => label(LABELS.legalForm, t.legalForm),
+    },
+    { header: 'Ville centre', kind: 'text', value: (t) => t.centralCity?.name },
+    { header: 'Code INSEE', kind: 'code', width: 80, value: (t) => t.centralCityInsee },
+    { header: 'Population (INSEE)', kind: 'int', width: 90, value: (t) => t.centralCity?.population },
+    { header: 'Département', kind: 'code', width: 80, value: (t) => t.centralCity?.departement },
+    { header: 'SIREN de l’EPCI', kind: 'code', width: 100, value: (t) => t.epciSiren },
+    { header: 'Consultants', kind: 'text', width: 200, wrap: true, value: (t) => t.consultants.join(', ') },
+    { header: 'Constat', kind: 'text', width: 300, wrap: true, value: (t) => t.assessment?.findings },
+    { header: 'Enjeux', kind: 'text', width: 300, wrap: true, value: (t) => t.assessment?.stakes },
+    {
+      header: 'Recommandations',
+      kind: 'text',
+      width: 300,
+      wrap: true,
+      value: (t) => t.assessment?.recommendations,
+    },
+    { header: 'Besoins', kind: 'text', width: 250, wrap: true, value: (t) => t.assessment?.needs },
+    {
+      header: 'Aménagements et stationnement',
+      kind: 'text',
+      width: 250,
+      wrap: true,
+      value: (t) => t.assessment?.infrastructure,
+    },
+    {
+      header: 'Complémentarités',
+      kind: 'text',
+      width: 250,
+      wrap: true,
+      value: (t) => t.assessment?.complementarities,
+    },
+    { header: 'Documents de planification', kind: 'text', width: 300, wrap: true, value: planning },
+    { header: 'Synthèse territoriale', kind: 'link', width: 220, value: (t) => t.summary },
+    { header: 'Mis à jour le', kind: 'instant', width: 130, value: (t) => t.updatedAt ?? t.createdAt },
   ],
 };
 
 export const PARTNERS: TabSpec<PartnerRecord> = {
   name: 'Partenaires',
-  headers: ['Identifiant', 'Territoire', 'Nom', 'Type', 'Cas d’usage', 'Description', 'Véhicules'],
-  row: (p) => [
-    p.id,
-    p.territoryId,
-    p.name,
-    label(LABELS.partnerKind, p.kind),
-    label(LABELS.useCase, p.useCase.category),
-    p.useCase.description,
-    (p.vehicles ?? []).join(', '),
+  id: (p) => p.id,
+  columns: [
+    { header: 'Nom', kind: 'text', width: 200, value: (p) => p.name },
+    { header: 'Territoire', kind: 'text', width: 180, value: (p, n) => n.territory(p.territoryId) },
+    { header: 'Type', kind: 'text', width: 180, value: (p) => label(LABELS.partnerKind, p.kind) },
+    {
+      header: 'Cas d’usage',
+      kind: 'text',
+      width: 180,
+      value: (p) => label(LABELS.useCase, p.useCase.category),
+    },
+    { header: 'Description', kind: 'text', width: 300, wrap: true, value: (p) => p.useCase.description },
+    {
+      header: 'Véhicules',
+      kind: 'text',
+      width: 200,
+      wrap: true,
+      value: (p) => (p.vehicles ?? []).join(', '),
+    },
   ],
 };
 
 export const SESSIONS: TabSpec<SessionRecord> = {
   name: 'Séances',
-  headers: [
-    'Identifiant',
-    'Date',
-    'Type de séance',
-    'Phase',
-    'Territoire',
-    'Partenaire',
-    'Durée (min)',
-    'Modalité',
-    'Participants',
-    'Résumé',
-    'Décisions',
-    'Prochaines étapes',
-    'Dérogation',
-    'Saisie par',
-    'Saisie le',
-  ],
-  row: (s) => [
-    s.id,
-    s.date,
-    label(LABELS.sessionKind, s.kind),
-    opt(s.phase),
-    opt(s.territoryId),
-    opt(s.partnerId),
-    s.durationMinutes,
-    label(LABELS.sessionMode, s.mode),
-    s.participants,
-    s.summary,
-    opt(s.decisions),
-    opt(s.nextSteps),
-    s.override ? `${s.override.reason} (${s.override.by})` : '',
-    opt(s.createdBy),
-    opt(s.createdAt),
+  id: (s) => s.id,
+  columns: [
+    { header: 'Date', kind: 'date', width: 90, value: (s) => s.date },
+    { header: 'Type de séance', kind: 'text', width: 220, value: (s) => label(LABELS.sessionKind, s.kind) },
+    { header: 'Phase', kind: 'int', width: 60, value: (s) => s.phase },
+    { header: 'Territoire', kind: 'text', width: 180, value: (s, n) => n.territory(s.territoryId) },
+    { header: 'Partenaire', kind: 'text', width: 180, value: (s, n) => n.partner(s.partnerId) },
+    { header: 'Durée (min)', kind: 'int', width: 80, value: (s) => s.durationMinutes },
+    { header: 'Modalité', kind: 'text', width: 90, value: (s) => label(LABELS.sessionMode, s.mode) },
+    { header: 'Participants', kind: 'int', width: 90, value: (s) => s.participants },
+    { header: 'Résumé', kind: 'text', width: 300, wrap: true, value: (s) => s.summary },
+    { header: 'Décisions', kind: 'text', width: 250, wrap: true, value: (s) => s.decisions },
+    { header: 'Prochaines étapes', kind: 'text', width: 250, wrap: true, value: (s) => s.nextSteps },
+    {
+      header: 'Dérogation',
+      kind: 'text',
+      width: 200,
+      wrap: true,
+      value: (s) => (s.override ? `${s.override.reason} (${s.override.by})` : ''),
+    },
+    { header: 'Saisie par', kind: 'text', width: 180, value: (s) => s.createdBy },
+    { header: 'Saisie le', kind: 'instant', width: 130, value: (s) => s.createdAt },
   ],
 };
 
 export const BLOCKERS: TabSpec<BlockerRecord> = {
   name: 'Verrous',
-  headers: [
-    'Identifiant',
-    'Territoire',
-    'Partenaire',
-    'Catégorie',
-    'Intitulé',
-    'Description',
-    'Porteur',
-    'Nom du porteur',
-    'Statut',
-    'Solution',
-    'Mis à jour le',
-  ],
-  row: (b) => [
-    b.id,
-    b.territoryId,
-    opt(b.partnerId),
-    label(LABELS.blockerCategory, b.category),
-    b.title,
-    b.description,
-    label(LABELS.blockerOwner, b.owner),
-    opt(b.ownerName),
-    label(LABELS.blockerStatus, b.status ?? 'open'),
-    opt(b.solution),
-    opt(b.updatedAt ?? b.createdAt),
+  id: (b) => b.id,
+  colours: { header: 'Statut', background: BLOCKER_COLOURS },
+  columns: [
+    { header: 'Intitulé', kind: 'text', width: 220, wrap: true, value: (b) => b.title },
+    { header: 'Territoire', kind: 'text', width: 180, value: (b, n) => n.territory(b.territoryId) },
+    { header: 'Partenaire', kind: 'text', width: 180, value: (b, n) => n.partner(b.partnerId) },
+    {
+      header: 'Catégorie',
+      kind: 'text',
+      width: 170,
+      value: (b) => label(LABELS.blockerCategory, b.category),
+    },
+    { header: 'Description', kind: 'text', width: 300, wrap: true, value: (b) => b.description },
+    { header: 'Porteur', kind: 'text', width: 100, value: (b) => label(LABELS.blockerOwner, b.owner) },
+    { header: 'Nom du porteur', kind: 'text', width: 150, value: (b) => b.ownerName },
+    {
+      header: 'Statut',
+      kind: 'text',
+      width: 90,
+      value: (b) => label(LABELS.blockerStatus, b.status ?? 'open'),
+    },
+    { header: 'Solution', kind: 'text', width: 300, wrap: true, value: (b) => b.solution },
+    { header: 'Mis à jour le', kind: 'instant', width: 130, value: (b) => b.updatedAt ?? b.createdAt },
   ],
 };
 
 export const INDICATORS: TabSpec<IndicatorRecord> = {
   name: 'Indicateurs',
-  headers: [
-    'Identifiant',
-    'Territoire',
-    'Partenaire',
-    'Indicateur',
-    'Libellé',
-    'Unité',
-    'Début de période',
-    'Fin de période',
-    'Valeur',
-    'Cible',
-  ],
-  row: (i) => [
-    i.id,
-    i.territoryId,
-    opt(i.partnerId),
-    label(LABELS.indicator, i.indicator),
-    opt(i.label),
-    i.unit,
-    i.periodStart,
-    i.periodEnd,
-    i.value,
-    opt(i.target),
+  id: (i) => i.id,
+  columns: [
+    { header: 'Territoire', kind: 'text', width: 180, value: (i, n) => n.territory(i.territoryId) },
+    { header: 'Partenaire', kind: 'text', width: 180, value: (i, n) => n.partner(i.partnerId) },
+    { header: 'Indicateur', kind: 'text', width: 200, value: (i) => label(LABELS.indicator, i.indicator) },
+    { header: 'Libellé', kind: 'text', width: 180, value: (i) => i.label },
+    { header: 'Unité', kind: 'text', width: 80, value: (i) => i.unit },
+    { header: 'Début de période', kind: 'date', width: 100, value: (i) => i.periodStart },
+    { header: 'Fin de période', kind: 'date', width: 100, value: (i) => i.periodEnd },
+    { header: 'Valeur', kind: 'number', width: 90, value: (i) => i.value },
+    { header: 'Cible', kind: 'number', width: 90, value: (i) => i.target },
   ],
 };
 
 export const WORKSHOPS: TabSpec<WorkshopRecord> = {
   name: 'Ateliers',
-  headers: [
-    'Identifiant',
-    'N°',
-    'Thème',
-    'Date',
-    'Territoire d’accueil',
-    'Participants',
-    'Problématique',
-    'Verrous et solutions',
-    'Jeu d’acteurs',
-    'Exemples et contacts',
-    'Chiffres clés',
-  ],
-  row: (w) => [
-    w.id,
-    w.number,
-    w.theme,
-    w.date,
-    w.hostTerritoryId,
-    w.participants,
-    w.problem,
-    w.blockersAndSolutions,
-    w.actors,
-    w.examplesAndContacts,
-    w.keyFigures.map((k) => `${k.label} : ${k.value}${k.unit ? ` ${k.unit}` : ''}`).join(' ; '),
+  id: (w) => w.id,
+  columns: [
+    { header: 'N°', kind: 'int', width: 45, value: (w) => w.number },
+    { header: 'Thème', kind: 'text', width: 220, wrap: true, value: (w) => w.theme },
+    { header: 'Date', kind: 'date', width: 90, value: (w) => w.date },
+    {
+      header: 'Territoire d’accueil',
+      kind: 'text',
+      width: 180,
+      value: (w, n) => n.territory(w.hostTerritoryId),
+    },
+    { header: 'Participants', kind: 'int', width: 90, value: (w) => w.participants },
+    { header: 'Problématique', kind: 'text', width: 300, wrap: true, value: (w) => w.problem },
+    {
+      header: 'Verrous et solutions',
+      kind: 'text',
+      width: 300,
+      wrap: true,
+      value: (w) => w.blockersAndSolutions,
+    },
+    { header: 'Jeu d’acteurs', kind: 'text', width: 250, wrap: true, value: (w) => w.actors },
+    {
+      header: 'Exemples et contacts',
+      kind: 'text',
+      width: 250,
+      wrap: true,
+      value: (w) => w.examplesAndContacts,
+    },
+    {
+      header: 'Chiffres clés',
+      kind: 'text',
+      width: 250,
+      wrap: true,
+      value: (w) =>
+        w.keyFigures.map((k) => `${k.label}${NBSP}: ${k.value}${k.unit ? ` ${k.unit}` : ''}`).join('\n'),
+    },
   ],
 };
 
 export const ACTIONS: TabSpec<ActionRecord> = {
   name: 'Actions',
-  headers: [
-    'Identifiant',
-    'Partenaire',
-    'Territoire',
-    'Intitulé',
-    'Description',
-    'Acteurs',
-    'Délai de mise en œuvre',
-    'Verrous',
-    'Facilité (1-3)',
-    'Potentiel de duplication (1-3)',
-    'Acteurs impliqués',
-    'Reproductibilité',
-  ],
-  row: (a) => [
-    a.id,
-    a.partnerId,
-    opt(a.territoryId),
-    a.title,
-    a.description,
-    a.actors,
-    a.implementationDelay,
-    a.blockers,
-    a.reproducibility.ease,
-    a.reproducibility.duplicationPotential,
-    a.reproducibility.actorsInvolved,
-    label(LABELS.reproducibility, a.reproducibility.degree),
+  id: (a) => a.id,
+  columns: [
+    { header: 'Intitulé', kind: 'text', width: 220, wrap: true, value: (a) => a.title },
+    { header: 'Partenaire', kind: 'text', width: 180, value: (a, n) => n.partner(a.partnerId) },
+    { header: 'Territoire', kind: 'text', width: 180, value: (a, n) => n.territory(a.territoryId) },
+    { header: 'Description', kind: 'text', width: 300, wrap: true, value: (a) => a.description },
+    { header: 'Acteurs', kind: 'text', width: 200, wrap: true, value: (a) => a.actors },
+    { header: 'Délai de mise en œuvre', kind: 'text', width: 150, value: (a) => a.implementationDelay },
+    { header: 'Verrous', kind: 'text', width: 250, wrap: true, value: (a) => a.blockers },
+    { header: 'Facilité (1 à 3)', kind: 'int', width: 80, value: (a) => a.reproducibility.ease },
+    {
+      header: 'Potentiel de duplication (1 à 3)',
+      kind: 'int',
+      width: 110,
+      value: (a) => a.reproducibility.duplicationPotential,
+    },
+    { header: 'Acteurs impliqués', kind: 'int', width: 90, value: (a) => a.reproducibility.actorsInvolved },
+    {
+      header: 'Reproductibilité',
+      kind: 'text',
+      width: 110,
+      value: (a) => label(LABELS.reproducibility, a.reproducibility.degree),
+    },
   ],
 };
 
 /** A quota's line is keyed by what it counts and for whom, e.g. `diagnostic|t-albi`. */
 export const quotaId = (q: Quota) => `${q.key}|${q.subjectId}`;
-const UNIT: Record<Quota['unit'], string> = {
-  sessions: 'séances',
-  minutes: 'minutes',
-  partners: 'partenaires',
+/** Days where the tender counts days: the diagnostic's minutes shown as days of `minutesPerDay`. */
+export const inTenderUnits = (q: Quota, minutesPerDay = PROGRAMME_PRESET.minutesPerDay) => {
+  const days = q.unit === 'minutes';
+  const f = (n: number) => (days ? Math.round((n / minutesPerDay) * 10) / 10 : n);
+  return {
+    unit: days ? 'jours' : q.unit === 'partners' ? 'partenaires' : 'séances',
+    used: f(q.used),
+    limit: f(q.limit),
+    remaining: f(q.remaining),
+  };
 };
 const SCOPE: Record<Quota['scope'], string> = {
   programme: 'Programme',
   territory: 'Territoire',
   partner: 'Partenaire',
 };
+const subjectName = (q: Quota, n: { territory(id: string): string; partner(id: string): string }) =>
+  q.scope === 'territory'
+    ? n.territory(q.subjectId)
+    : q.scope === 'partner'
+      ? n.partner(q.subjectId)
+      : /^\d{4}-\d{2}$/.test(q.subjectId)
+        ? frMonth(q.subjectId)
+        : 'Programme';
 
 export const QUOTAS: TabSpec<Quota> = {
   name: 'Quotas',
-  headers: ['Identifiant', 'Quota', 'Portée', 'Sujet', 'Unité', 'Utilisé', 'Limite', 'Restant', 'Statut'],
-  row: (q) => [
-    quotaId(q),
-    q.label,
-    SCOPE[q.scope],
-    q.subjectId,
-    UNIT[q.unit],
-    q.used,
-    q.limit,
-    q.remaining,
-    label(LABELS.quotaStatus, q.status),
+  id: quotaId,
+  colours: { header: 'Statut', background: STATUS_COLOURS },
+  columns: [
+    {
+      header: 'Quota',
+      kind: 'text',
+      width: 260,
+      value: (q) => (LABELS.sessionKind as Record<string, string>)[q.key] ?? q.label,
+    },
+    { header: 'Portée', kind: 'text', width: 90, value: (q) => SCOPE[q.scope] },
+    { header: 'Sujet', kind: 'text', width: 180, value: subjectName },
+    { header: 'Unité', kind: 'text', width: 80, value: (q) => inTenderUnits(q).unit },
+    { header: 'Utilisé', kind: 'days', width: 70, value: (q) => inTenderUnits(q).used },
+    { header: 'Limite', kind: 'days', width: 70, value: (q) => inTenderUnits(q).limit },
+    { header: 'Restant', kind: 'days', width: 70, value: (q) => inTenderUnits(q).remaining },
+    {
+      header: 'Part utilisée',
+      kind: 'percent',
+      width: 90,
+      value: (q) => (q.limit > 0 ? q.used / q.limit : 0),
+    },
+    { header: 'Statut', kind: 'text', width: 150, value: (q) => label(LABELS.quotaStatus, q.status) },
   ],
 };
 
-const SEVERITY: Record<AlertRecord['severity'], string> = {
-  info: 'Information',
-  warning: 'Attention',
-  critical: 'Critique',
-};
+/** The nightly check's key of an alert: the worker writes the same tab with the same columns. */
+export const alertKey = (a: AlertRecord) =>
+  [a.rule, a.subjectType, a.subjectId, ...(a.quota ? [a.quota] : [])].join('|');
+
 export const ALERTS: TabSpec<AlertRecord> = {
   name: 'Alertes',
-  headers: [
-    'Identifiant',
-    'Règle',
-    'Gravité',
-    'Sujet',
-    'Message',
-    'Vue la première fois',
-    'Vue la dernière fois',
-    'Résolue le',
-  ],
-  row: (a) => [
-    a.id,
-    a.rule,
-    SEVERITY[a.severity] ?? a.severity,
-    `${a.subjectType} ${a.subjectId}`,
-    a.message,
-    a.firstSeenAt,
-    a.lastSeenAt,
-    opt(a.resolvedAt),
+  id: alertKey,
+  idHeader: 'Clé',
+  colours: { header: 'Gravité', background: SEVERITY_COLOURS },
+  columns: [
+    { header: 'Gravité', kind: 'text', width: 90, value: (a) => SEVERITY[a.severity] ?? a.severity },
+    { header: 'Règle', kind: 'text', width: 220, value: (a) => a.ruleLabel ?? a.rule },
+    { header: 'Objet', kind: 'text', width: 200, value: (a) => a.subjectLabel ?? a.subjectId },
+    { header: 'Message', kind: 'text', width: 420, wrap: true, value: (a) => a.message },
+    { header: 'Vue la première fois', kind: 'instant', width: 130, value: (a) => a.firstSeenAt },
+    { header: 'Vue la dernière fois', kind: 'instant', width: 130, value: (a) => a.lastSeenAt },
   ],
 };
 
@@ -286,22 +342,24 @@ const DOCUMENT_TYPES: Record<string, string> = {
   'action-sheet': 'Fiche action',
   'progress-report': 'Rapport d’avancement',
 };
+export const documentTypeLabel = (t: string) => DOCUMENT_TYPES[t] ?? t;
+export const documentLink = (d: DocumentRecord): Link => ({ text: d.title, url: d.url });
+
 export const DOCUMENTS: TabSpec<DocumentRecord> = {
   name: 'Documents',
-  headers: ['Identifiant', 'Type', 'Titre', 'Pages', 'Lien', 'Créé le', 'Créé par'],
-  row: (d) => [
-    d.id,
-    DOCUMENT_TYPES[d.type] ?? d.type,
-    d.title,
-    d.pages,
-    d.url,
-    opt(d.createdAt),
-    opt(d.createdBy),
+  id: (d) => d.id,
+  columns: [
+    { header: 'Titre', kind: 'link', width: 320, value: documentLink },
+    { header: 'Type', kind: 'text', width: 160, value: (d) => documentTypeLabel(d.type) },
+    { header: 'Territoire', kind: 'text', width: 180, value: (d, n) => n.territory(d.territoryId) },
+    { header: 'Pages', kind: 'int', width: 60, value: (d) => d.pages },
+    { header: 'Version', kind: 'int', width: 70, value: (d) => d.version },
+    { header: 'Mis à jour le', kind: 'instant', width: 130, value: (d) => d.updatedAt ?? d.createdAt },
+    { header: 'Par', kind: 'text', width: 180, value: (d) => d.createdBy },
   ],
 };
-export const documentTypeLabel = (t: string) => DOCUMENT_TYPES[t] ?? t;
 
-/** Every tab, in the order they are created on a resynchronisation. */
+/** Every mirrored tab, in the order a resynchronisation creates them. */
 export const TAB_ORDER = [
   TERRITORIES.name,
   PARTNERS.name,

@@ -1,8 +1,9 @@
 // The add-on's only way to the worker: UrlFetchApp, one request per user action (a screen
 // needing several lists asks GET /v1/snapshot for them), errors turned into the French
-// `AddonError` the sidebars show as is.
+// `AddonError` the sidebars show as is. Single records carry their version (ETag), sent back
+// as If-Match so that nobody overwrites a colleague's change without seeing it.
 import type { AddonError, Result } from './api';
-import { devUser, workerUrl } from './settings';
+import { allowed, devUser, workerUrl } from './settings';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 export interface WorkerRequest {
@@ -13,7 +14,10 @@ export interface WorkerRequest {
   withGoogleToken?: boolean;
   /** Another worker than the configured one (checking a new address in the settings). */
   base?: string;
+  /** The version the caller last read: a stale one gets 412 and nothing is written. */
+  ifMatch?: string | null;
 }
+export type Answer<T> = Result<T> & { version?: string | null; status?: number };
 
 export const NETWORK_ERROR: AddonError = {
   code: 'NETWORK',
@@ -21,6 +25,10 @@ export const NETWORK_ERROR: AddonError = {
     'Le serveur VELI VELO ne répond pas : vérifiez la connexion puis réessayez. ' +
     'Une nouvelle tentative ne compte pas la saisie deux fois.',
 };
+const notAllowed = (url: string): AddonError => ({
+  code: 'NOT_ALLOWED',
+  message: `L’adresse du serveur (${url}) n’est pas autorisée par le manifeste du module : un administrateur doit la corriger dans « Paramètres ».`,
+});
 
 function headers(req: WorkerRequest): Record<string, string> {
   const h: Record<string, string> = {};
@@ -28,9 +36,9 @@ function headers(req: WorkerRequest): Record<string, string> {
   // The harness stands in for Google sign-in; the worker honours this only in AUTH_MODE=dev.
   if (dev) h['X-Dev-User'] = dev;
   else h.Authorization = `Bearer ${ScriptApp.getIdentityToken()}`;
-  // The user's Drive token makes the worker create a Google Doc. The harness has no Google, so
-  // its documents take the worker's local default (kept and served by the worker).
+  // The user's Drive token lets the worker fall back to the user's Drive when configured so.
   if (req.withGoogleToken && !dev) h['X-Google-Access-Token'] = ScriptApp.getOAuthToken();
+  if (req.ifMatch) h['If-Match'] = `"${req.ifMatch.replace(/^W\//, '').replace(/"/g, '')}"`;
   return h;
 }
 
@@ -49,7 +57,13 @@ function toFetch(req: WorkerRequest): GoogleAppsScript.URL_Fetch.URLFetchRequest
   return r;
 }
 
-function parse<T>(res: GoogleAppsScript.URL_Fetch.HTTPResponse): Result<T> {
+const etag = (res: GoogleAppsScript.URL_Fetch.HTTPResponse): string | null => {
+  const h = res.getHeaders() as Record<string, string>;
+  const v = h.ETag ?? h.etag ?? h.Etag;
+  return v ? String(v).replace(/^W\//, '').replace(/"/g, '') : null;
+};
+
+function parse<T>(res: GoogleAppsScript.URL_Fetch.HTTPResponse): Answer<T> {
   const status = res.getResponseCode();
   let body: unknown = null;
   try {
@@ -58,7 +72,7 @@ function parse<T>(res: GoogleAppsScript.URL_Fetch.HTTPResponse): Result<T> {
   } catch {
     body = null;
   }
-  if (status >= 200 && status < 300) return { ok: true, data: body as T };
+  if (status >= 200 && status < 300) return { ok: true, data: body as T, version: etag(res), status };
   const err = (body as { error?: AddonError } | null)?.error;
   if (err && typeof err.message === 'string') return { ok: false, error: err };
   return {
@@ -71,15 +85,26 @@ function parse<T>(res: GoogleAppsScript.URL_Fetch.HTTPResponse): Result<T> {
 }
 
 /** One request; a network failure (no answer at all) becomes NETWORK_ERROR. */
-export function callWorker<T>(req: WorkerRequest): Result<T> {
+export function callWorker<T>(req: WorkerRequest): Answer<T> {
   const r = toFetch(req);
-  let res: GoogleAppsScript.URL_Fetch.HTTPResponse;
+  if (!allowed(r.url)) return { ok: false, error: notAllowed(r.url) };
   try {
-    res = UrlFetchApp.fetch(r.url, r);
+    return parse<T>(UrlFetchApp.fetch(r.url, r));
   } catch {
     return { ok: false, error: NETWORK_ERROR };
   }
-  return parse<T>(res);
+}
+
+/** Several requests sent together (UrlFetchApp.fetchAll): one wait instead of one per request. */
+export function callWorkerAll(reqs: WorkerRequest[]): Answer<unknown>[] {
+  const all = reqs.map(toFetch);
+  const refused = all.find((r) => !allowed(r.url));
+  if (refused) return reqs.map(() => ({ ok: false, error: notAllowed(refused.url) }));
+  try {
+    return UrlFetchApp.fetchAll(all).map((res) => parse<unknown>(res));
+  } catch {
+    return reqs.map(() => ({ ok: false, error: NETWORK_ERROR }));
+  }
 }
 
 export const path = (strings: TemplateStringsArray, ...ids: string[]) =>

@@ -1,193 +1,27 @@
-// Fakes of the Apps Script services the add-on uses, faithful where the add-on could tell
-// the difference: setValues refuses a matrix of the wrong size, a leading apostrophe marks
-// text and is not part of the value, text starting with = + - @ becomes a formula, numeric
-// text becomes a number, UrlFetchApp is synchronous and throws on network failure (and on
-// HTTP errors unless muteHttpExceptions). Every range read and write is counted.
-import { readFileSync } from 'node:fs';
+// Fakes of the Apps Script services the add-on uses. What one spreadsheet shares between its
+// users (the spreadsheet, document properties and cache, the document lock) lives in a
+// GoogleState; each user gets their own user properties, user cache and UI. Faithful where the
+// add-on could tell the difference:
+// - LockService: one document lock per spreadsheet; waitLock throws after its timeout, locks
+//   are released when an execution ends; releasing does not flush buffered sheet writes;
+// - CacheService: values of at most 100 KB, expiration at most 6 hours;
+// - HtmlService.createTemplateFromFile: `<?!= name ?>` prints a template property as is,
+//   `<?= name ?>` escaped; any other scriptlet is refused (the add-on uses none);
+// - UrlFetchApp: synchronous, throws on network failure (and on HTTP errors unless
+//   muteHttpExceptions), and refuses any URL outside the manifest's urlFetchWhitelist.
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import {
+  ConditionalFormatRuleBuilder,
+  type FakeSheet,
+  FakeSpreadsheet,
+  newRichTextValue,
+} from './fake-sheets';
+import { parisMidnight, parisOffsetMinutes } from './sheet-values';
 import { fetchSync, type SyncRequest, type SyncResponse } from './sync-fetch';
 
-export type Value = string | number | boolean;
-interface CellData {
-  value: Value;
-  formula?: string;
-}
-export interface Counts {
-  getValues: number;
-  setValues: number;
-}
-
-/** What Sheets does with a value written by setValues (as if typed by a user). */
-export function interpret(v: unknown): CellData {
-  if (v === null || v === undefined) return { value: '' };
-  if (typeof v === 'number' || typeof v === 'boolean') return { value: v };
-  const s = String(v);
-  if (s.startsWith("'")) return { value: s.slice(1) };
-  if (/^[+-]?\d+([.,]\d+)?$/.test(s.trim())) return { value: Number(s.trim().replace(',', '.')) };
-  if (/^[=+\-@]/.test(s)) return { value: '#ERROR!', formula: s.startsWith('=') ? s : `=${s}` };
-  return { value: s };
-}
-
-export class FakeRange {
-  constructor(
-    private sheet: FakeSheet,
-    private row: number,
-    private col: number,
-    private rows: number,
-    private cols: number,
-  ) {
-    if (row < 1 || col < 1 || rows < 1 || cols < 1)
-      throw new Error('Exception: The coordinates of the range are outside the dimensions of the sheet.');
-  }
-  getNumRows() {
-    return this.rows;
-  }
-  getNumColumns() {
-    return this.cols;
-  }
-  getValues(): Value[][] {
-    this.sheet.counts.getValues++;
-    return this.map((c) => c?.value ?? '');
-  }
-  getFormulas(): string[][] {
-    return this.map((c) => c?.formula ?? '');
-  }
-  getDisplayValues(): string[][] {
-    return this.map((c) => String(c?.value ?? ''));
-  }
-  setValues(values: unknown[][]): FakeRange {
-    if (values.length !== this.rows)
-      throw new Error(
-        `Exception: The number of rows in the data does not match the number of rows in the range. The data has ${values.length} but the range has ${this.rows}.`,
-      );
-    for (const r of values)
-      if (r.length !== this.cols)
-        throw new Error(
-          `Exception: The number of columns in the data does not match the number of columns in the range. The data has ${r.length} but the range has ${this.cols}.`,
-        );
-    this.sheet.counts.setValues++;
-    values.forEach((r, i) => {
-      r.forEach((v, j) => {
-        this.sheet.put(this.row + i, this.col + j, interpret(v));
-      });
-    });
-    return this;
-  }
-  setFontWeight(_w: string) {
-    return this;
-  }
-  private map<T>(f: (c: CellData | undefined) => T): T[][] {
-    return Array.from({ length: this.rows }, (_, i) =>
-      Array.from({ length: this.cols }, (_, j) => f(this.sheet.cell(this.row + i, this.col + j))),
-    );
-  }
-}
-
-export class FakeSheet {
-  readonly counts: Counts = { getValues: 0, setValues: 0 };
-  private cells = new Map<string, CellData>();
-  private frozen = 0;
-  constructor(
-    private name: string,
-    readonly id: number,
-  ) {}
-  getName() {
-    return this.name;
-  }
-  getSheetId() {
-    return this.id;
-  }
-  cell(r: number, c: number) {
-    return this.cells.get(`${r}:${c}`);
-  }
-  put(r: number, c: number, d: CellData) {
-    if (d.value === '' && !d.formula) this.cells.delete(`${r}:${c}`);
-    else this.cells.set(`${r}:${c}`, d);
-  }
-  getLastRow() {
-    let last = 0;
-    for (const k of this.cells.keys()) last = Math.max(last, Number(k.split(':')[0]));
-    return last;
-  }
-  getLastColumn() {
-    let last = 0;
-    for (const k of this.cells.keys()) last = Math.max(last, Number(k.split(':')[1]));
-    return last;
-  }
-  getRange(row: number, col: number, rows = 1, cols = 1) {
-    return new FakeRange(this, row, col, rows, cols);
-  }
-  getDataRange() {
-    return new FakeRange(this, 1, 1, Math.max(1, this.getLastRow()), Math.max(1, this.getLastColumn()));
-  }
-  clearContents() {
-    this.cells.clear();
-    return this;
-  }
-  clear() {
-    return this.clearContents();
-  }
-  setFrozenRows(n: number) {
-    this.frozen = n;
-  }
-  getFrozenRows() {
-    return this.frozen;
-  }
-  activate() {
-    return this;
-  }
-  /** The grid as a user sees it (display values), for the harness page and the tests. */
-  grid(): Value[][] {
-    const rows = this.getLastRow();
-    const cols = this.getLastColumn();
-    return Array.from({ length: rows }, (_, i) =>
-      Array.from({ length: cols }, (_, j) => this.cell(i + 1, j + 1)?.value ?? ''),
-    );
-  }
-}
-
-export class FakeSpreadsheet {
-  readonly sheets: FakeSheet[] = [];
-  readonly toasts: { message: string; title: string }[] = [];
-  private nextId = 1;
-  constructor(private name = 'Suivi VELI VELO') {
-    this.sheets.push(new FakeSheet('Feuille 1', 0));
-  }
-  getName() {
-    return this.name;
-  }
-  getId() {
-    return 'harness-spreadsheet';
-  }
-  getSheets() {
-    return [...this.sheets];
-  }
-  getSheetByName(name: string) {
-    return this.sheets.find((s) => s.getName() === name) ?? null;
-  }
-  getActiveSheet() {
-    return this.sheets[0]!;
-  }
-  insertSheet(name: string) {
-    if (this.getSheetByName(name))
-      throw new Error(
-        `Exception: A sheet with the name "${name}" already exists. Please enter another name.`,
-      );
-    const s = new FakeSheet(name, this.nextId++);
-    this.sheets.push(s);
-    return s;
-  }
-  toast(message: string, title = '', _timeout?: number) {
-    this.toasts.push({ message: String(message), title: String(title) });
-  }
-  /** Range calls per tab since the last reset. */
-  counts(): Record<string, Counts> {
-    return Object.fromEntries(this.sheets.map((s) => [s.getName(), { ...s.counts }]));
-  }
-  resetCounts() {
-    for (const s of this.sheets) Object.assign(s.counts, { getValues: 0, setValues: 0 });
-  }
-}
+export { FakeRange, FakeSheet, FakeSpreadsheet } from './fake-sheets';
+export type { Value } from './sheet-values';
 
 export class FakeHtmlOutput {
   private title = '';
@@ -197,7 +31,7 @@ export class FakeHtmlOutput {
     private content: string,
   ) {}
   setTitle(t: string) {
-    this.title = t;
+    this.title = String(t);
     return this;
   }
   getTitle() {
@@ -212,6 +46,34 @@ export class FakeHtmlOutput {
   }
   getContent() {
     return this.content;
+  }
+}
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** HtmlTemplate: the add-on assigns properties, then evaluate() prints them into the page. */
+export class FakeTemplate {
+  [property: string]: unknown;
+  constructor(
+    private readonly __file: string,
+    private readonly __source: string,
+  ) {}
+  evaluate() {
+    const html = this.__source.replace(
+      /<\?(!?=)?([\s\S]*?)\?>/g,
+      (_m, kind: string | undefined, body: string) => {
+        const name = body.trim();
+        if (!kind || !/^[A-Za-z_$][\w$]*$/.test(name))
+          throw new Error(
+            `Exception: unsupported scriptlet in ${this.__file}.html: <?${kind ?? ''}${body}?>`,
+          );
+        const v = this[name];
+        const text = v === undefined || v === null ? '' : String(v);
+        return kind === '!=' ? text : escapeHtml(text);
+      },
+    );
+    return new FakeHtmlOutput(this.__file, html);
   }
 }
 
@@ -252,13 +114,13 @@ export class FakeUi {
     this.sidebar = html;
     this.sidebarVersion++;
   }
-  alert(message: string) {
-    this.alerts.push(String(message));
+  alert(...a: unknown[]) {
+    this.alerts.push(a.map(String).join(' — '));
     return this.Button.OK;
   }
 }
 
-class FakeProperties {
+export class FakeProperties {
   private store = new Map<string, string>();
   getProperty(k: string) {
     return this.store.get(k) ?? null;
@@ -273,6 +135,203 @@ class FakeProperties {
   }
   getProperties() {
     return Object.fromEntries(this.store);
+  }
+}
+
+const MAX_CACHE_VALUE = 100 * 1024;
+const MAX_CACHE_SECONDS = 21_600;
+export class FakeCache {
+  private store = new Map<string, { value: string; until: number }>();
+  /** Every successful get and put, so tests can tell a cached answer from a fresh one. */
+  readonly log: string[] = [];
+  constructor(private now: () => number = Date.now) {}
+  get(k: string) {
+    const e = this.store.get(k);
+    if (!e || e.until <= this.now()) return null;
+    this.log.push(`get ${k}`);
+    return e.value;
+  }
+  put(k: string, value: string, seconds = 600) {
+    if (String(k).length > 250) throw new Error('Exception: Argument too large: key');
+    if (Buffer.byteLength(String(value)) > MAX_CACHE_VALUE)
+      throw new Error('Exception: Argument too large: value');
+    const ttl = Math.min(Math.max(1, seconds), MAX_CACHE_SECONDS);
+    this.store.set(k, { value: String(value), until: this.now() + ttl * 1000 });
+    this.log.push(`put ${k}`);
+  }
+  remove(k: string) {
+    this.store.delete(k);
+  }
+  removeAll(keys: string[]) {
+    for (const k of keys) this.store.delete(k);
+  }
+  /** Test helper: every entry expires now. */
+  expireAll() {
+    this.store.clear();
+  }
+}
+
+/** The document lock of one spreadsheet, held by at most one execution at a time. */
+export class LockState {
+  owner: string | null = null;
+  private queue: { execution: string; grant: () => void }[] = [];
+  /** Threads wait for real; a single in-process runtime can only time out. */
+  canWait = false;
+  acquire(execution: string, ms: number): boolean | Promise<boolean> {
+    if (this.owner === null || this.owner === execution) {
+      this.owner = execution;
+      return true;
+    }
+    if (!this.canWait || ms <= 0) return false;
+    return new Promise<boolean>((resolve) => {
+      const entry = {
+        execution,
+        grant: () => {
+          clearTimeout(timer);
+          resolve(true);
+        },
+      };
+      const timer = setTimeout(() => {
+        this.queue.splice(this.queue.indexOf(entry), 1);
+        resolve(false);
+      }, ms);
+      this.queue.push(entry);
+    });
+  }
+  release(execution: string) {
+    if (this.owner !== execution) return;
+    const next = this.queue.shift();
+    this.owner = next?.execution ?? null;
+    next?.grant();
+  }
+}
+
+const LOCK_TIMEOUT = 'Exception: Lock timeout: another process was holding the lock for too long.';
+class FakeLock {
+  private held = false;
+  constructor(
+    private state: LockState,
+    private execution: string,
+  ) {}
+  private got(ok: boolean) {
+    this.held = ok;
+    return ok;
+  }
+  tryLock(ms: number): boolean | Promise<boolean> {
+    const r = this.state.acquire(this.execution, ms);
+    return r instanceof Promise ? r.then((ok) => this.got(ok)) : this.got(r);
+  }
+  waitLock(ms: number): undefined | Promise<undefined> {
+    const r = this.tryLock(ms);
+    const check = (ok: boolean) => {
+      if (!ok) throw new Error(LOCK_TIMEOUT);
+      return undefined;
+    };
+    return r instanceof Promise ? r.then(check) : check(r);
+  }
+  hasLock() {
+    return this.held && this.state.owner === this.execution;
+  }
+  releaseLock() {
+    if (this.held) this.state.release(this.execution);
+    this.held = false;
+  }
+}
+
+export interface UserState {
+  props: FakeProperties;
+  cache: FakeCache;
+  ui: FakeUi;
+}
+
+/** What the add-on's manifest allows UrlFetchApp to reach (https prefixes, `*.` for subdomains). */
+export function allowedByManifest(url: string, prefixes: readonly string[] | undefined): boolean {
+  if (!prefixes) return true;
+  return prefixes.some((p) => {
+    const wild = /^https:\/\/\*\.(.*)$/.exec(p);
+    if (!wild) return url.startsWith(p);
+    const m = /^https:\/\/([^/]+)(\/.*)$/.exec(url);
+    const [host, rest] = [m?.[1] ?? '', m?.[2] ?? ''];
+    const [domain, ...pathParts] = wild[1]!.split('/');
+    return host.endsWith(`.${domain}`) && rest.startsWith(`/${pathParts.join('/')}`);
+  });
+}
+
+/** Everything one spreadsheet shares between the users who have it open. */
+export class GoogleState {
+  readonly spreadsheet = new FakeSpreadsheet();
+  readonly documentProps = new FakeProperties();
+  readonly scriptProps = new FakeProperties();
+  readonly documentCache: FakeCache;
+  readonly lock = new LockState();
+  readonly users = new Map<string, UserState>();
+  readonly manifest: { urlFetchWhitelist?: string[] };
+  now: () => number = Date.now;
+  /** Tests only: runs after each call a user's thread makes, before it gets the answer. */
+  callHook?: (user: string, method: string, target: object) => Promise<void> | void;
+  constructor(readonly htmlDir: string) {
+    this.documentCache = new FakeCache(() => this.now());
+    const file = join(htmlDir, 'appsscript.json');
+    this.manifest = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  }
+  user(email: string): UserState {
+    let u = this.users.get(email);
+    if (!u) {
+      u = { props: new FakeProperties(), cache: new FakeCache(() => this.now()), ui: new FakeUi() };
+      this.users.set(email, u);
+    }
+    return u;
+  }
+  /** An execution ends: its buffered writes land and its locks are released. */
+  endExecution(execution: string) {
+    this.spreadsheet.flushExecution(execution);
+    this.lock.release(execution);
+  }
+}
+
+/** SpreadsheetApp, LockService, CacheService, PropertiesService and HtmlService for one user. */
+export function sheetServices(state: GoogleState, who: { user: () => string; execution: () => string }) {
+  const ui = () => state.user(who.user()).ui;
+  return {
+    SpreadsheetApp: {
+      getActiveSpreadsheet: () => state.spreadsheet,
+      getActive: () => state.spreadsheet,
+      getActiveSheet: () => state.spreadsheet.getActiveSheet(),
+      getUi: () => ui(),
+      flush: () => state.spreadsheet.sync(),
+      newConditionalFormatRule: () => new ConditionalFormatRuleBuilder(),
+      newRichTextValue,
+      ProtectionType: { RANGE: 'RANGE', SHEET: 'SHEET' },
+      WrapStrategy: { WRAP: 'WRAP', CLIP: 'CLIP', OVERFLOW: 'OVERFLOW' },
+    },
+    LockService: {
+      getDocumentLock: () => new FakeLock(state.lock, who.execution()),
+      getScriptLock: () => new FakeLock(state.lock, who.execution()),
+    },
+    CacheService: {
+      getUserCache: () => state.user(who.user()).cache,
+      getDocumentCache: () => state.documentCache,
+      getScriptCache: () => state.documentCache,
+    },
+    PropertiesService: {
+      getScriptProperties: () => state.scriptProps,
+      getDocumentProperties: () => state.documentProps,
+      getUserProperties: () => state.user(who.user()).props,
+    },
+    HtmlService: {
+      createTemplateFromFile: (name: string) => new FakeTemplate(name, htmlFile(state.htmlDir, name)),
+      createHtmlOutputFromFile: (name: string) => new FakeHtmlOutput(name, htmlFile(state.htmlDir, name)),
+      createHtmlOutput: (html = '') => new FakeHtmlOutput('', html),
+    },
+  };
+}
+export type SheetServices = ReturnType<typeof sheetServices>;
+
+function htmlFile(dir: string, name: string): string {
+  try {
+    return readFileSync(join(dir, `${name}.html`), 'utf8');
+  } catch {
+    throw new Error(`Exception: No HTML file named ${name} was found.`);
   }
 }
 
@@ -303,10 +362,11 @@ interface FetchParams {
 export interface FetchLogEntry {
   method: string;
   url: string;
-  status: number | 'network-error';
+  status: number | 'network-error' | 'not-allowed';
   devUser?: string;
+  /** Requests sent by one UrlFetchApp call (fetchAll sends several at once) share a round. */
+  round?: number;
 }
-
 export interface Faults {
   /** The request reaches the worker, but its answer is lost (the case idempotency is for). */
   dropNextResponses: number;
@@ -314,13 +374,13 @@ export interface Faults {
   offline: boolean;
 }
 
-export function createFakes(htmlDir: string) {
-  const spreadsheet = new FakeSpreadsheet();
-  const ui = new FakeUi();
-  const props = { script: new FakeProperties(), document: new FakeProperties(), user: new FakeProperties() };
-  const fetchLog: FetchLogEntry[] = [];
-  const faults: Faults = { dropNextResponses: 0, offline: false };
-
+/** UrlFetchApp, ScriptApp, Session, Utilities and the rest: what runs beside the script itself. */
+export function localServices(opts: {
+  allowlist: readonly string[] | undefined;
+  user: () => string;
+  fetchLog: FetchLogEntry[];
+  faults: Faults;
+}) {
   const toSync = (url: string, p: FetchParams = {}): SyncRequest => {
     const headers: Record<string, string> = { ...(p.headers ?? {}) };
     if (p.payload !== undefined)
@@ -333,23 +393,31 @@ export function createFakes(htmlDir: string) {
       followRedirects: p.followRedirects,
     };
   };
+  let round = 0;
   const finish = (req: SyncRequest, res: SyncResponse, p: FetchParams) => {
     const devUser = req.headers['X-Dev-User'];
-    if (!res.ok || faults.dropNextResponses > 0) {
-      if (res.ok) faults.dropNextResponses--;
-      fetchLog.push({ method: req.method, url: req.url, status: 'network-error', devUser });
+    if (!res.ok || opts.faults.dropNextResponses > 0) {
+      if (res.ok) opts.faults.dropNextResponses--;
+      opts.fetchLog.push({ method: req.method, url: req.url, status: 'network-error', devUser, round });
       throw new Error(`Exception: Address unavailable: ${req.url}`);
     }
-    fetchLog.push({ method: req.method, url: req.url, status: res.status, devUser });
+    opts.fetchLog.push({ method: req.method, url: req.url, status: res.status, devUser, round });
     if (res.status >= 400 && !p.muteHttpExceptions)
       throw new Error(
         `Exception: Request failed for ${req.url} returned code ${res.status}. Truncated server response: ${res.body.slice(0, 200)}`,
       );
     return new FakeHttpResponse(res);
   };
-  const send = (reqs: SyncRequest[]): SyncResponse[] =>
-    faults.offline ? reqs.map(() => ({ ok: false, error: 'offline' })) : fetchSync(reqs);
-
+  // The harness's wording: Apps Script refuses such a URL before any request leaves.
+  const refuse = (req: SyncRequest) => {
+    opts.fetchLog.push({ method: req.method, url: req.url, status: 'not-allowed' });
+    throw new Error(`Exception: The URL ${req.url} is not in the manifest's urlFetchWhitelist.`);
+  };
+  const send = (reqs: SyncRequest[]): SyncResponse[] => {
+    round++;
+    for (const r of reqs) if (!allowedByManifest(r.url, opts.allowlist)) refuse(r);
+    return opts.faults.offline ? reqs.map(() => ({ ok: false, error: 'offline' })) : fetchSync(reqs);
+  };
   const UrlFetchApp = {
     fetch(url: string, params: FetchParams = {}) {
       const req = toSync(url, params);
@@ -361,40 +429,89 @@ export function createFakes(htmlDir: string) {
       return answers.map((res, i) => finish(reqs[i]!, res, requests[i]!));
     },
   };
-
-  const globals = {
-    SpreadsheetApp: {
-      getActiveSpreadsheet: () => spreadsheet,
-      getActive: () => spreadsheet,
-      getUi: () => ui,
-    },
-    HtmlService: {
-      createHtmlOutputFromFile(name: string) {
-        let content: string;
-        try {
-          content = readFileSync(join(htmlDir, `${name}.html`), 'utf8');
-        } catch {
-          throw new Error(`Exception: No HTML file named ${name} was found.`);
-        }
-        return new FakeHtmlOutput(name, content);
-      },
-      createHtmlOutput: (html = '') => new FakeHtmlOutput('', html),
-    },
-    PropertiesService: {
-      getScriptProperties: () => props.script,
-      getDocumentProperties: () => props.document,
-      getUserProperties: () => props.user,
-    },
+  return {
+    UrlFetchApp,
     // Stand-ins for Google tokens; with a dev identity set, the add-on sends X-Dev-User instead.
     ScriptApp: {
       getIdentityToken: () => 'harness.identity.token',
       getOAuthToken: () => 'harness-oauth-token',
       AuthMode: { NONE: 'NONE', LIMITED: 'LIMITED', FULL: 'FULL' },
     },
-    UrlFetchApp,
+    Session: {
+      getActiveUser: () => ({ getEmail: () => opts.user() }),
+      getEffectiveUser: () => ({ getEmail: () => opts.user() }),
+      getScriptTimeZone: () => 'Europe/Paris',
+    },
+    Utilities: { formatDate, parseDate, getUuid: () => crypto.randomUUID() },
+    Charts: { ChartType: { BAR: 'BAR', COLUMN: 'COLUMN', PIE: 'PIE', LINE: 'LINE' } },
     Logger: { log: (...a: unknown[]) => console.log(...a) },
     console,
   };
-  return { globals, spreadsheet, ui, props, fetchLog, faults };
+}
+
+/** Utilities.formatDate for the patterns the add-on uses (yyyy, MM, dd, HH, mm, ss) in Paris. */
+function formatDate(d: Date, _tz: string, pattern: string): string {
+  const local = new Date(d.getTime() + parisOffsetMinutes(d.getTime()) * 60_000);
+  const p2 = (n: number) => String(n).padStart(2, '0');
+  return pattern
+    .replace('yyyy', String(local.getUTCFullYear()))
+    .replace('MM', p2(local.getUTCMonth() + 1))
+    .replace('dd', p2(local.getUTCDate()))
+    .replace('HH', p2(local.getUTCHours()))
+    .replace('mm', p2(local.getUTCMinutes()))
+    .replace('ss', p2(local.getUTCSeconds()));
+}
+
+/** Utilities.parseDate for `yyyy-MM-dd` in Paris (the only pattern the add-on parses). */
+function parseDate(s: string, _tz: string, pattern: string): Date {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(s));
+  if (pattern !== 'yyyy-MM-dd' || !m) throw new Error(`Exception: Invalid argument: ${s}`);
+  return parisMidnight(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+/** One in-process user of one spreadsheet: the services as the add-on sees them. */
+export function createFakes(htmlDir: string, state = new GoogleState(htmlDir)) {
+  let user = 'harness@example.org';
+  let execution = 'setup';
+  const fetchLog: FetchLogEntry[] = [];
+  const faults: Faults = { dropNextResponses: 0, offline: false };
+  const who = { user: () => user, execution: () => execution };
+  const globals = {
+    ...sheetServices(state, who),
+    ...localServices({ allowlist: state.manifest.urlFetchWhitelist, user: who.user, fetchLog, faults }),
+  };
+  return {
+    globals,
+    state,
+    spreadsheet: state.spreadsheet,
+    get ui() {
+      return state.user(user).ui;
+    },
+    props: {
+      script: state.scriptProps,
+      document: state.documentProps,
+      get user() {
+        return state.user(user).props;
+      },
+    },
+    fetchLog,
+    faults,
+    setUser(email: string) {
+      user = email;
+    },
+    user: () => user,
+    /** Runs `f` as one Apps Script execution: its writes land and its locks go when it ends. */
+    execute<T>(f: () => T): T {
+      execution = `${user}#${Math.random().toString(36).slice(2)}`;
+      state.spreadsheet.execution = execution;
+      try {
+        return f();
+      } finally {
+        state.endExecution(execution);
+        state.spreadsheet.execution = null;
+      }
+    },
+  };
 }
 export type Fakes = ReturnType<typeof createFakes>;
+export type { FakeSheet as Sheet };

@@ -1,12 +1,17 @@
-// The local harness: the built add-on in a vm with the Apps Script fakes, and a small HTTP
-// server for the page that shows the spreadsheet and its sidebars. Loopback only.
+// The local harness: one spreadsheet (the fakes' GoogleState) and, for each person who opens
+// the page, the built add-on running in a thread of their own — two browser tabs with two
+// identities are two users working at the same moment. A small HTTP server serves the page
+// (the spreadsheet with its tabs, the user's sidebar), runs menu items and sidebar calls for
+// the page's user, and lets a person type in a cell. Loopback only.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type FetchLogEntry, GoogleState } from './fakes';
 import { PAGE, runStandIn } from './page';
-import { type AddonRuntime, loadAddon } from './runtime';
 import { stopSyncFetch } from './sync-fetch';
+import { startUserThread, type UserThread } from './threads';
+import { tabView } from './view';
 
 export const DEMO_USERS = [
   'admin@ademe.example',
@@ -18,7 +23,10 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 export interface Harness {
   url: string;
-  runtime: AddonRuntime;
+  state: GoogleState;
+  /** The user's add-on (started on first use): run entry points, read its UrlFetch log, faults. */
+  user(email?: string): Promise<UserThread>;
+  fetchLog(): FetchLogEntry[];
   close(): Promise<void>;
 }
 
@@ -46,51 +54,80 @@ export async function startHarness(opts: {
   users?: string[];
 }): Promise<Harness> {
   const dir = opts.addonDir ?? join(ROOT, 'dist/addon');
-  let user = opts.user ?? DEMO_USERS[1]!;
-  const users = [...new Set([user, ...(opts.users ?? DEMO_USERS)])];
-  const runtime = loadAddon({ dir, workerUrl: opts.workerUrl, devUser: user });
-  runtime.run('onOpen'); // opening the spreadsheet builds the menu
-  const { spreadsheet, ui, fetchLog, faults } = runtime.fakes;
+  const first = opts.user ?? DEMO_USERS[1]!;
+  const users = [...new Set([first, ...(opts.users ?? DEMO_USERS)])];
+  const state = new GoogleState(dir);
+  state.documentProps.setProperty('VELI_WORKER_URL', opts.workerUrl);
+  const threads = new Map<string, Promise<UserThread>>();
+  const started: UserThread[] = [];
+  const user = (email = first) => {
+    let t = threads.get(email);
+    if (!t) {
+      t = startUserThread(state, { dir, user: email }).then(async (u) => {
+        started.push(u);
+        await u.run('onOpen'); // opening the spreadsheet builds the menu
+        return u;
+      });
+      threads.set(email, t);
+    }
+    return t;
+  };
+  const all = async () => Promise.all([...threads.values()]);
+  await user(first);
 
   const server: Server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://harness');
+      const who = url.searchParams.get('user') || first;
       if (req.method === 'GET' && url.pathname === '/') return send(res, 200, 'text/html', PAGE);
       if (req.method === 'GET' && url.pathname === '/harness/state') {
+        const me = await user(who);
+        const ui = state.user(who).ui;
         const [title, items] = [...ui.menus.entries()][0] ?? ['VELI VELO', []];
         return json(res, 200, {
-          user,
+          user: who,
           users,
           menu: { title, items },
-          tabs: spreadsheet.getSheets().map((s) => ({ name: s.getName(), rows: s.grid() })),
+          tabs: state.spreadsheet.getSheets().map(tabView),
           sidebar: ui.sidebar ? { title: ui.sidebar.getTitle(), version: ui.sidebarVersion } : null,
-          toasts: spreadsheet.toasts,
-          fetches: fetchLog.length,
+          toasts: state.spreadsheet.toasts,
+          fetches: me.fetchLog.length,
         });
       }
       if (req.method === 'GET' && url.pathname === '/harness/sidebar') {
+        const ui = state.user(who).ui;
         if (!ui.sidebar) return send(res, 404, 'text/plain', 'Aucun panneau ouvert.');
-        const html = ui.sidebar.getContent().replace('<head>', `<head>${runStandIn(runtime.functions)}`);
+        const html = ui.sidebar
+          .getContent()
+          .replace('<head>', `<head>${runStandIn((await user(who)).functions, who)}`);
         return send(res, 200, 'text/html', html);
       }
-      if (req.method === 'GET' && url.pathname === '/harness/log') return json(res, 200, fetchLog);
+      if (req.method === 'GET' && url.pathname === '/harness/log')
+        return json(
+          res,
+          200,
+          (await all()).flatMap((t) => t.fetchLog),
+        );
       if (req.method === 'POST' && url.pathname === '/harness/run') {
         const { fn, args } = await readJson(req);
         try {
-          const value = runtime.run(String(fn), ...(Array.isArray(args) ? args : []));
+          const value = await (await user(who)).run(String(fn), ...(Array.isArray(args) ? args : []));
           return json(res, 200, { ok: true, value });
         } catch (e) {
           return json(res, 200, { ok: false, error: e instanceof Error ? e.message : String(e) });
         }
       }
-      if (req.method === 'POST' && url.pathname === '/harness/identity') {
-        const { email } = await readJson(req);
-        user = String(email ?? '').trim() || user;
-        runtime.setUser(user);
-        return json(res, 200, { user });
+      if (req.method === 'POST' && url.pathname === '/harness/edit') {
+        // A person typing in a cell: parsed like any typed text, outside the add-on.
+        const { tab, row, col, value } = await readJson(req);
+        const sheet = state.spreadsheet.getSheetByName(String(tab));
+        if (!sheet) return json(res, 404, { ok: false });
+        sheet.getRange(Number(row), Number(col)).setValue(String(value ?? ''));
+        return json(res, 200, { ok: true });
       }
       if (req.method === 'POST' && url.pathname === '/harness/fault') {
         const body = await readJson(req);
+        const faults = (await user(who)).faults;
         faults.dropNextResponses = Number(body.dropNextResponses ?? 0);
         faults.offline = body.offline === true;
         return json(res, 200, faults);
@@ -107,18 +144,22 @@ export async function startHarness(opts: {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    runtime,
+    state,
+    user,
+    fetchLog: () => started.flatMap((t) => t.fetchLog),
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
+      await Promise.all((await all()).map((t) => t.close()));
       await stopSyncFetch();
     },
   };
 }
 
-/** START_HOOKS entry for `npm start`: the harness next to the local worker. */
+/** START_HOOKS entry for `npm start`: the harness next to the local worker, built for it. */
 export async function start({ base }: { base: string; admin: string }): Promise<string> {
+  const { buildAddonTo } = await import('./local-worker');
   const port = Number(process.env.HARNESS_PORT ?? 8788);
-  const h = await startHarness({ workerUrl: base, port });
-  return `  Sheets:   ${h.url}   (the add-on in a local harness: menu, tabs, sidebars)`;
+  const h = await startHarness({ workerUrl: base, port, addonDir: buildAddonTo(base) });
+  return `  Sheets:   ${h.url}   (the add-on in a local harness: menu, tabs, sidebars; ?user=… per browser tab)`;
 }

@@ -27,8 +27,14 @@ export function fetchSync(requests: SyncRequest[], timeoutMs = 60_000): SyncResp
     worker.postMessage({ signal, port: port2, requests }, [port2]);
     if (Atomics.wait(signal, 0, 0, timeoutMs) === 'timed-out')
       return requests.map(() => ({ ok: false, error: 'Timeout' }));
-    const msg = receiveMessageOnPort(port1);
-    return (msg?.message as SyncResponse[]) ?? requests.map(() => ({ ok: false, error: 'No answer' }));
+    // The message may reach the port a moment after the signal.
+    const pause = new Int32Array(new SharedArrayBuffer(4));
+    for (let tries = 0; tries < 1000; tries++) {
+      const msg = receiveMessageOnPort(port1);
+      if (msg) return msg.message as SyncResponse[];
+      Atomics.wait(pause, 0, 0, 1);
+    }
+    return requests.map(() => ({ ok: false, error: 'No answer' }));
   } finally {
     port1.close();
   }

@@ -2,8 +2,9 @@
 // - Code.js: addon/main.ts bundled as one IIFE, then one real top-level function
 //   declaration per export, because Apps Script only sees top-level declarations (menu
 //   items, triggers and google.script.run targets);
-// - <Name>.html: each addon/sidebars/<name>/ as one self-contained page (script and style
-//   inlined: HtmlService serves files, not folders);
+// - <Name>.html: each addon/sidebars/<name>/ as one self-contained HtmlService template (script
+//   and style inlined: HtmlService serves files, not folders), with one printing scriptlet
+//   `<?!= boot ?>` where the add-on inlines the sidebar's context when it opens it;
 // - appsscript.json copied beside them, its urlFetchWhitelist set to the worker's address.
 // Prints every size gzipped (goals: add-on ≤ 60 KB, each sidebar ≤ 40 KB).
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,8 +27,8 @@ async function exportsOf(entry) {
   return Object.values(r.metafile.outputs).flatMap((o) => o.exports);
 }
 
-/** @param {string} workerUrl */
-async function buildCode(workerUrl) {
+/** @param {string} workerUrl @param {string[]} allowlist */
+async function buildCode(workerUrl, allowlist) {
   const entry = join(ROOT, 'addon/main.ts');
   const names = await exportsOf(entry);
   const r = await build({
@@ -40,7 +41,7 @@ async function buildCode(workerUrl) {
     minify: true,
     legalComments: 'none',
     write: false,
-    define: { __WORKER_URL__: JSON.stringify(workerUrl) },
+    define: { __WORKER_URL__: JSON.stringify(workerUrl), __URL_ALLOWLIST__: JSON.stringify(allowlist) },
   });
   const footer = names.map((n) => `function ${n}(...a){return ${GLOBAL}.${n}(...a)}`).join('\n');
   return { code: `${r.outputFiles[0]?.text}\n${footer}\n`, names };
@@ -61,16 +62,37 @@ async function buildSidebar(dir) {
   const css = readFileSync(join(ROOT, 'addon/sidebars/common/style.css'), 'utf8').replace(/\s*\n\s*/g, '');
   // A literal "</script" inside the bundle would end the inline script early.
   const js = (r.outputFiles[0]?.text ?? '').replace(/<\/script/gi, '<\\/script');
+  // HtmlService reads "<?" as the start of a scriptlet: the bundle must hold none.
+  if (js.includes('<?'))
+    throw new Error(`addon/sidebars/${dir}: the bundle contains "<?", which HtmlService would parse`);
   return (
     '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><base target="_top">' +
-    `<title>VELI VELO</title><style>${css}</style></head><body><main id="app"></main><script>${js}</script></body></html>\n`
+    `<title>VELI VELO</title><style>${css}</style></head><body><main id="app"></main>` +
+    `<script>window.__VELI__=<?!= boot ?>;</script><script>${js}</script></body></html>\n`
   );
+}
+
+const LOOPBACK = /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?(\/|$)/;
+
+/**
+ * The manifest's urlFetchWhitelist: Google takes only https prefixes with a full domain and a
+ * path ending in "/". A loopback http address is accepted for the local harness only (its
+ * fake of UrlFetchApp enforces the list the same way); anything else is refused.
+ */
+/** @param {string} workerUrl */
+export function allowlistFor(workerUrl) {
+  const base = workerUrl.replace(/\/+$/, '');
+  if (!/^https:\/\/[^/?#]+\.[^/?#]+(\/[^?#]*)?$/.test(base) && !LOOPBACK.test(base))
+    throw new Error(
+      `Worker address must be https://<domain>/… (or a loopback address for the harness): ${workerUrl}`,
+    );
+  return [`${base}/`];
 }
 
 /** @param {string} workerUrl */
 export function manifest(workerUrl) {
   const m = JSON.parse(readFileSync(join(ROOT, 'appsscript.json'), 'utf8'));
-  if (workerUrl.startsWith('https://')) m.urlFetchWhitelist = [`${workerUrl.replace(/\/+$/, '')}/`];
+  m.urlFetchWhitelist = allowlistFor(workerUrl);
   return m;
 }
 
@@ -89,7 +111,7 @@ export async function buildAddon({
 } = {}) {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
-  const { code, names } = await buildCode(workerUrl);
+  const { code, names } = await buildCode(workerUrl, allowlistFor(workerUrl));
   writeFileSync(join(outDir, 'Code.js'), code);
   const sizes = [
     { file: 'Code.js', bytes: Buffer.byteLength(code), gzip: gzipSync(code).length, goal: GOALS.addon },

@@ -51,7 +51,8 @@ describe('Code.js', () => {
       'Diagnostic du territoire',
       'Quotas et alertes',
       'Générer un document',
-      'Resynchroniser les onglets',
+      'Importer un onglet existant',
+      'Resynchroniser les onglets (administrateurs)',
       'Paramètres',
     ]);
     const declared = topLevelFunctions(code);
@@ -69,7 +70,7 @@ describe('Code.js', () => {
     expect(calls.filter((c) => !declared.includes(c))).toEqual([]);
   });
 
-  it('opens each sidebar from its built HTML file', () => {
+  it('opens each sidebar from its built template, its context printed in (an error here: no worker)', () => {
     const fakes = createFakes(dir);
     const context = vm.createContext({ ...fakes.globals });
     new vm.Script(code).runInContext(context);
@@ -78,7 +79,10 @@ describe('Code.js', () => {
       if (!item?.fn.startsWith('show')) continue;
       vm.runInContext(`${item.fn}()`, context);
       expect(fakes.ui.sidebar?.getTitle()).toBe(item.label);
-      expect(fakes.ui.sidebar?.getContent()).toMatch(/^<!DOCTYPE html><html lang="fr">/);
+      const html = fakes.ui.sidebar!.getContent();
+      expect(html).toMatch(/^<!DOCTYPE html><html lang="fr">/);
+      const boot = JSON.parse(/window\.__VELI__=(.*?);<\/script>/.exec(html)![1]!);
+      expect(boot).toMatchObject({ workerUrl: 'https://veli.example.org', context: { ok: false } });
     }
   });
 
@@ -87,6 +91,7 @@ describe('Code.js', () => {
     const manifest = JSON.parse(readFileSync(join(dir, 'appsscript.json'), 'utf8'));
     expect(manifest.runtimeVersion).toBe('V8');
     expect(manifest.urlFetchWhitelist).toEqual(['https://veli.example.org/']);
+    expect(code).toContain('["https://veli.example.org/"]');
     expect(manifest.oauthScopes).toContain('https://www.googleapis.com/auth/spreadsheets.currentonly');
     expect(manifest.oauthScopes).not.toContain('https://www.googleapis.com/auth/spreadsheets');
   });
@@ -95,11 +100,14 @@ describe('Code.js', () => {
 describe('sidebars', () => {
   it('are self-contained: no external script, style or font', () => {
     const files = readdirSync(dir).filter((f) => f.endsWith('.html'));
-    expect(files.length).toBe(9);
+    expect(files.length).toBe(10);
     for (const f of files) {
       const html = readFileSync(join(dir, f), 'utf8');
       expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=|@import/i);
-      expect(html.match(/<\/script>/g)?.length).toBe(1);
+      // One scriptlet, the context; one script for it and one for the bundle.
+      expect(html.match(/<\?/g)).toEqual(['<?']);
+      expect(html).toContain('<script>window.__VELI__=<?!= boot ?>;</script>');
+      expect(html.match(/<\/script>/g)?.length).toBe(2);
     }
   });
 

@@ -1,16 +1,18 @@
-// The built add-on in the harness against a real local worker (wrangler dev, fresh D1):
-// one UrlFetchApp call per action, one read and one write per tab touched, bad input
-// stopped before any call, a lost answer retried with the same id counted once, the
-// worker's refusals shown in French, and a resynchronisation that rebuilds the tabs.
+// The built add-on in the harness against a real local worker (wrangler dev, fresh D1): one
+// UrlFetchApp call per action, one read per tab touched and one batch of writes, bad input
+// stopped before any call, a lost answer retried or recovered, refusals that say what to do,
+// sidebars that open with their user's context, documents filed with their links.
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Result } from '../../addon/api';
+import type { Result, SidebarContext } from '../../addon/api';
+import type { SidebarBoot } from '../../addon/menu';
 import { ADMIN, buildAddonTo, startLocalWorker } from '../../harness/local-worker';
 import { type AddonRuntime, loadAddon } from '../../harness/runtime';
 import { stopSyncFetch } from '../../harness/sync-fetch';
 
 const CONSULTANT = 'consultante@amo.example';
 const OTHER = 'autre@amo.example';
+const VIEWER = 'lecteur.harness@ademe.example';
 let worker: Awaited<ReturnType<typeof startLocalWorker>>;
 let dir: string;
 let n = 0;
@@ -45,19 +47,26 @@ const session = (territoryId: string, over: Record<string, unknown> = {}) => ({
   summary: 'Diagnostic des usages et des flottes.',
   ...over,
 });
-/** Tabs read or written since the last reset, with their range calls. */
-const touched = (rt: AddonRuntime) =>
-  Object.fromEntries(
-    Object.entries(rt.fakes.spreadsheet.counts()).filter(([, c]) => c.getValues + c.setValues > 0),
-  );
-const rows = (rt: AddonRuntime, tab: string) =>
-  rt.fakes.spreadsheet.getSheetByName(tab)?.grid().slice(1) ?? [];
+const calls = (rt: AddonRuntime) =>
+  rt.fakes.fetchLog.map((f) => `${f.method} ${new URL(f.url).pathname} ${f.status}`);
+/** A tab as staff read it: display values by header. */
+const rows = (rt: AddonRuntime, tab: string) => {
+  const [headers = [], ...rest] = rt.fakes.spreadsheet.getSheetByName(tab)?.displayGrid() ?? [];
+  return rest.map((r) => Object.fromEntries(headers.map((h, i) => [h, r[i] ?? ''])));
+};
+/** The context inlined in the sidebar the add-on just built. */
+function boot(rt: AddonRuntime): SidebarBoot {
+  const html = rt.fakes.ui.sidebar!.getContent();
+  const json = /window\.__VELI__=(.*?);<\/script>/.exec(html)![1]!;
+  return JSON.parse(json) as SidebarBoot;
+}
 
 beforeAll(async () => {
   worker = await startLocalWorker();
-  dir = buildAddonTo();
+  dir = buildAddonTo(worker.base);
   const admin = worker.api(ADMIN);
   for (const email of [CONSULTANT, OTHER]) await admin('POST', '/v1/members', { email, role: 'consultant' });
+  await admin('POST', '/v1/members', { email: VIEWER, role: 'viewer' });
 }, 120_000);
 afterAll(async () => {
   await stopSyncFetch();
@@ -66,26 +75,24 @@ afterAll(async () => {
 });
 
 describe('logging a session', () => {
-  it('makes one worker call, then one read and one write on Séances and on Quotas', async () => {
+  it('makes one worker call, one read per tab touched and one batch of writes', async () => {
     const t = await territory('81004');
     const rt = addon();
-    const s = session(t);
-    const res = rt.run('submitSession', s) as Result<{ quota: { used: number; remaining: number } }>;
-    expect(res.ok).toBe(true);
-    expect(rt.fakes.fetchLog.map((f) => `${f.method} ${new URL(f.url).pathname} ${f.status}`)).toEqual([
-      'POST /v1/sessions 201',
-    ]);
-    const counts = rt.fakes.spreadsheet.counts();
-    expect(counts.Séances).toEqual({ getValues: 0, setValues: 1 }); // a new tab has nothing to read
-    expect(counts.Quotas).toEqual({ getValues: 0, setValues: 1 });
+    expect((rt.run('submitSession', session(t)) as Result<unknown>).ok).toBe(true);
+    rt.fakes.fetchLog.length = 0;
     rt.fakes.spreadsheet.resetCounts();
-    rt.run('submitSession', session(t));
-    expect(rt.fakes.spreadsheet.counts().Séances).toEqual({ getValues: 1, setValues: 1 });
-    expect(rt.fakes.spreadsheet.counts().Quotas).toEqual({ getValues: 1, setValues: 1 });
-    expect(rows(rt, 'Séances').map((r) => r[0])).toContain(s.id);
-    const quota = rows(rt, 'Quotas').filter((r) => r[0] === `diagnostic|${t}`);
-    expect(quota).toHaveLength(1);
-    expect(quota[0]?.slice(5, 8)).toEqual([360, 1680, 1320]);
+    const s = session(t);
+    const res = rt.run('submitSession', s) as Result<{ quota: { used: number } }>;
+    expect(res.ok).toBe(true);
+    expect(calls(rt)).toEqual(['POST /v1/sessions 201']);
+    const counts = rt.fakes.spreadsheet.counts();
+    expect([counts.Séances?.getValues, counts.Quotas?.getValues]).toEqual([1, 1]);
+    expect(rt.fakes.spreadsheet.commits).toBe(1);
+    expect(rows(rt, 'Séances').map((r) => r.Identifiant)).toContain(s.id);
+    const quota = rows(rt, 'Quotas').filter((r) => r.Identifiant === `diagnostic|${t}`);
+    expect(quota.map((r) => [r.Unité, r.Utilisé, r.Limite, r.Restant])).toEqual([
+      ['jours', '0,9', '4', '3,1'],
+    ]);
   });
 
   it('stops bad input before any call, with the schemas’ French messages', async () => {
@@ -93,8 +100,7 @@ describe('logging a session', () => {
     const rt = addon();
     const res = rt.run('submitSession', session(t, { durationMinutes: 0, summary: '' })) as Result<unknown>;
     expect(res).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
-    if (res.ok) return;
-    expect(res.error.issues).toEqual(
+    expect(!res.ok && res.error.issues).toEqual(
       expect.arrayContaining([
         { path: 'durationMinutes', message: 'La valeur doit être au moins 1.' },
         { path: 'summary', message: 'Ce champ est obligatoire.' },
@@ -109,39 +115,92 @@ describe('logging a session', () => {
     const rt = addon();
     const s = session(t, { kind: 'territory-interview', durationMinutes: 60 });
     rt.fakes.faults.dropNextResponses = 1;
-    const lost = rt.run('submitSession', s) as Result<unknown>;
-    expect(lost).toMatchObject({ ok: false, error: { code: 'NETWORK' } });
+    expect(rt.run('submitSession', s)).toMatchObject({ ok: false, error: { code: 'NETWORK' } });
     const retried = rt.run('submitSession', s) as Result<{ quota: { used: number; status: string } }>;
     expect(retried.ok && retried.data.quota).toMatchObject({ used: 1, status: 'reached' });
     expect(rt.fakes.fetchLog.map((f) => f.status)).toEqual(['network-error', 200]);
-    expect(rows(rt, 'Séances').filter((r) => r[0] === s.id)).toHaveLength(1);
-    const sessions = await worker.api(ADMIN)('GET', `/v1/sessions?territoryId=${t}`);
-    expect((sessions.body as { sessions: unknown[] }).sessions).toHaveLength(1);
+    expect(rows(rt, 'Séances').filter((r) => r.Identifiant === s.id)).toHaveLength(1);
   });
 
-  it('shows the worker’s refusals as they come: quota, territory of another consultant', async () => {
+  it('after a lost answer and a changed resubmission, says the session is already recorded and writes its row', async () => {
+    const t = await territory('12145');
+    const rt = addon();
+    const s = session(t, { date: '2025-12-10', durationMinutes: 180 });
+    rt.fakes.faults.dropNextResponses = 1;
+    rt.run('submitSession', s);
+    const changed = rt.run('submitSession', {
+      ...s,
+      summary: 'Résumé corrigé entre-temps.',
+    }) as Result<unknown>;
+    expect(changed).toMatchObject({
+      ok: false,
+      error: {
+        code: 'ALREADY_RECORDED',
+        message: 'Cette séance a déjà été enregistrée (10/12/2025, 180\u00a0min).',
+      },
+    });
+    expect(rows(rt, 'Séances').filter((r) => r.Identifiant === s.id)).toHaveLength(1);
+  });
+
+  it('refuses over quota naming the territory and what remains, on the field that decides', async () => {
     const t = await territory('12202');
     const rt = addon();
+    rt.run('showJournal'); // the context names the territory
     expect((rt.run('submitSession', session(t, { kind: 'territory-interview' })) as Result<unknown>).ok).toBe(
       true,
     );
     const over = rt.run('submitSession', session(t, { kind: 'territory-interview' })) as Result<unknown>;
     expect(over).toMatchObject({ ok: false, error: { code: 'QUOTA_EXCEEDED' } });
-    expect(!over.ok && over.error.message).toMatch(
-      /^Quota dépassé\s: Entretien individuel avec le territoire/,
+    if (over.ok) return;
+    expect(over.error.message).toBe(
+      `Quota atteint pour «\u00a0Territoire ${t}\u00a0»\u00a0: Entretien individuel avec le territoire — il reste 0\u00a0séance sur 1\u00a0séance\u202f; cette séance en demande 1\u00a0séance. Un administrateur peut déroger avec un motif.`,
     );
-    const other = addon(OTHER);
-    const forbidden = other.run('submitSession', session(t)) as Result<unknown>;
+    expect(over.error.issues).toEqual([{ path: 'kind', message: over.error.message }]);
+    const forbidden = addon(OTHER).run('submitSession', session(t)) as Result<unknown>;
     expect(forbidden).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(!forbidden.ok && forbidden.error.message).toContain('Vous n’êtes pas consultant du territoire');
-    expect(other.fakes.spreadsheet.getSheetByName('Séances')).toBeNull();
   });
 
   it('without a dev identity sends the Google identity token, which a dev worker refuses', () => {
     const rt = addon(null);
-    const res = rt.run('loadContext') as Result<unknown>;
+    const res = rt.run('loadContext', 'journal') as Result<unknown>;
     expect(res).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     expect(rt.fakes.fetchLog[0]?.devUser).toBeUndefined();
+  });
+});
+
+describe('sidebars that know their user', () => {
+  it('open with the user’s territories inlined: three requests in one batch, then none from the cache', async () => {
+    const mine = await territory('46102');
+    await territory('65440', OTHER);
+    const rt = addon();
+    rt.run('showJournal');
+    expect(rt.fakes.fetchLog.map((f) => new URL(f.url).pathname)).toEqual([
+      '/v1/me',
+      '/v1/programme',
+      '/v1/snapshot',
+    ]);
+    const ctx = boot(rt).context as { ok: true; data: SidebarContext };
+    expect(ctx.data.me).toMatchObject({ email: CONSULTANT, role: 'consultant' });
+    expect(ctx.data.me.territories?.map((x) => x.id)).toContain(mine);
+    expect(
+      ctx.data.me.territories?.every((x) => ctx.data.report.territories.some((r) => r.territoryId === x.id)),
+    ).toBe(true);
+    expect(
+      ctx.data.today >= ctx.data.programme.startDate && ctx.data.today <= ctx.data.programme.endDate,
+    ).toBe(true);
+    rt.fakes.fetchLog.length = 0;
+    rt.run('showDiagnostic');
+    expect(rt.fakes.fetchLog).toHaveLength(0);
+    expect(boot(rt).sidebar).toBe('diagnostic');
+  });
+
+  it('tell a viewer they read only, and keep the override for admins', () => {
+    const viewer = addon(VIEWER);
+    viewer.run('showJournal');
+    expect((boot(viewer).context as { ok: true; data: SidebarContext }).data.me.role).toBe('viewer');
+    const html = viewer.fakes.ui.sidebar!.getContent();
+    expect(html).not.toContain('<?');
+    expect(html).toContain('window.__VELI__={');
   });
 });
 
@@ -160,126 +219,103 @@ describe('blockers', () => {
     }) as Result<unknown>;
     expect(created.ok).toBe(true);
     expect(rt.run('updateBlocker', id, { status: 'resolved' })).toMatchObject({ ok: false });
-    const resolved = rt.run('updateBlocker', id, { status: 'resolved', solution: 'Box vélos en gare.' });
-    expect(resolved).toMatchObject({ ok: true, data: { status: 'resolved' } });
-    const line = rows(rt, 'Verrous').filter((r) => r[0] === id);
-    expect(line).toHaveLength(1);
-    expect(line[0]?.[4]).toBe('=stationnement');
-    expect(line[0]?.[8]).toBe('Levé');
-  });
-});
-
-describe('resynchronisation', () => {
-  it('rebuilds every tab from one snapshot request, dropping lines the worker does not have', async () => {
-    const t = await territory('46102');
-    const rt = addon();
-    rt.run('submitSession', session(t));
-    const seances = rt.fakes.spreadsheet.getSheetByName('Séances')!;
-    seances.getRange(seances.getLastRow() + 1, 1, 1, 2).setValues([['fantome', '2025-01-01']]);
-    rt.fakes.fetchLog.length = 0;
-    rt.fakes.spreadsheet.resetCounts();
-    rt.run('resyncTabs');
-    expect(rt.fakes.fetchLog.map((f) => `${f.method} ${new URL(f.url).pathname} ${f.status}`)).toEqual([
-      'GET /v1/snapshot 200',
-    ]);
-    const tabs = [
-      'Territoires',
-      'Partenaires',
-      'Séances',
-      'Verrous',
-      'Indicateurs',
-      'Ateliers',
-      'Actions',
-      'Quotas',
-      'Alertes',
-      'Documents',
-    ];
-    expect(rt.fakes.spreadsheet.getSheets().map((s) => s.getName())).toEqual(expect.arrayContaining(tabs));
-    // Each tab replaced wholesale: one write, no read.
-    const counts = rt.fakes.spreadsheet.counts();
-    for (const tab of tabs) expect(counts[tab], tab).toEqual({ getValues: 0, setValues: 1 });
-    expect(rows(rt, 'Séances').map((r) => r[0])).not.toContain('fantome');
-    const all = await worker.api(ADMIN)('GET', '/v1/sessions');
-    expect(rows(rt, 'Séances')).toHaveLength((all.body as { sessions: unknown[] }).sessions.length);
-    expect(rows(rt, 'Territoires').map((r) => r[0])).toContain(t);
-    expect(rt.fakes.spreadsheet.toasts.at(-1)?.message).toMatch(/^Onglets reconstruits : \d+ ligne\(s\)\.$/);
+    expect(rt.run('updateBlocker', id, { status: 'resolved', solution: 'Box vélos en gare.' })).toMatchObject(
+      {
+        ok: true,
+        data: { status: 'resolved' },
+      },
+    );
+    const line = rows(rt, 'Verrous').filter((r) => r.Identifiant === id);
+    expect(line.map((r) => [r.Intitulé, r.Statut])).toEqual([['=stationnement', 'Levé']]);
   });
 });
 
 describe('one request per screen', () => {
-  it('loads quotas and alerts with one request and rewrites their two tabs once each', async () => {
+  it('loads quotas and alerts with one request and rewrites their two tabs', async () => {
     const t = await territory('81065');
     const rt = addon();
     const res = rt.run('loadQuotasAndAlerts') as Result<{
       quotas: { territories: { territoryId: string }[] };
-      alerts: unknown[];
     }>;
-    expect(res.ok).toBe(true);
-    if (!res.ok) return;
-    expect(res.data.quotas.territories.map((x) => x.territoryId)).toContain(t);
-    expect(Array.isArray(res.data.alerts)).toBe(true);
-    expect(
-      rt.fakes.fetchLog.map((f) => `${f.method} ${new URL(f.url).pathname}${new URL(f.url).search}`),
-    ).toEqual(['GET /v1/snapshot?parts=quotas,alerts']);
-    expect(touched(rt)).toEqual({
-      Quotas: { getValues: 0, setValues: 1 },
-      Alertes: { getValues: 0, setValues: 1 },
-    });
-    expect(rows(rt, 'Quotas').some((r) => r[0] === `diagnostic|${t}`)).toBe(true);
+    expect(res.ok && res.data.quotas.territories.map((x) => x.territoryId)).toContain(t);
+    expect(rt.fakes.fetchLog.map((f) => new URL(f.url).search)).toEqual(['?parts=quotas,alerts']);
+    expect(Object.keys(rt.fakes.spreadsheet.counts())).toEqual(expect.arrayContaining(['Quotas', 'Alertes']));
   });
 
-  it('generates a territory summary with one request and files it in the Documents tab', async () => {
+  it('generates a summary with one request, then files its link in Documents and on the territory’s row', async () => {
     const t = await territory('31555');
-    const rt = addon();
-    const res = rt.run('generateDocument', { type: 'territory-summary', territoryId: t }) as Result<{
+    const admin = addon(ADMIN);
+    admin.run('resyncTabs');
+    admin.fakes.fetchLog.length = 0;
+    const res = admin.run('generateDocument', { type: 'territory-summary', territoryId: t }) as Result<{
       id: string;
       pages: number;
       url: string;
+      version: number;
     }>;
     expect(res.ok, JSON.stringify(res)).toBe(true);
     if (!res.ok) return;
-    expect(res.data.pages).toBeGreaterThanOrEqual(1);
-    expect(res.data.pages).toBeLessThan(5);
-    expect(
-      rt.fakes.fetchLog.map((f) => `${f.method.toUpperCase()} ${new URL(f.url).pathname} ${f.status}`),
-    ).toEqual(['POST /v1/documents 201']);
-    expect(rows(rt, 'Documents').some((r) => r[0] === res.data.id)).toBe(true);
-    const html = await fetch(new URL(res.data.url, worker.base), { headers: { 'x-dev-user': CONSULTANT } });
-    expect(html.status).toBe(200);
-    expect(await html.text()).toContain('Synthèse territoriale');
+    expect(calls(admin)).toEqual(['POST /v1/documents 201']);
+    const filed = admin.run('fileDocument', res.data) as Result<{ tabs: string[] }>;
+    expect(filed).toMatchObject({ ok: true, data: { tabs: ['Documents', 'Territoires'] } });
+    expect(admin.fakes.fetchLog).toHaveLength(1);
+    expect(rows(admin, 'Documents').find((r) => r.Identifiant === res.data.id)).toMatchObject({
+      Type: 'Synthèse territoriale',
+      Version: String(res.data.version),
+    });
+    const sheet = admin.fakes.spreadsheet.getSheetByName('Territoires')!;
+    const line = rows(admin, 'Territoires').findIndex((r) => r.Identifiant === t) + 2;
+    const col = Object.keys(rows(admin, 'Territoires')[0]!).indexOf('Synthèse territoriale') + 1;
+    expect(sheet.getRange(line, col).getRichTextValues()[0]![0]!.getLinkUrl()).toBe(res.data.url);
   });
+});
 
-  it('lists the document choices with one request and writes no tab', async () => {
-    const t = await territory('31555');
-    const rt = addon();
-    const res = rt.run('loadDocumentChoices') as Result<{ territories: { id: string; name: string }[] }>;
-    expect(res.ok && res.data.territories).toContainEqual({ id: t, name: `Territoire ${t}` });
-    expect(rt.fakes.fetchLog.map((f) => new URL(f.url).search)).toEqual([
-      '?parts=territories,workshops,actions',
+describe('resynchronisation', () => {
+  it('rebuilds every tab and the dashboard from one snapshot request, for admins', () => {
+    const rt = addon(ADMIN);
+    rt.run('resyncTabs');
+    expect(rt.fakes.fetchLog.map((f) => new URL(f.url).pathname)).toEqual(['/v1/me', '/v1/snapshot']);
+    const names = rt.fakes.spreadsheet.getSheets().map((s) => s.getName());
+    expect(names[0]).toBe('Tableau de bord');
+    expect(names).toEqual(
+      expect.arrayContaining(['Territoires', 'Séances', 'Quotas', 'Alertes', 'Documents']),
+    );
+    const dashboard = rt.fakes.spreadsheet.getSheetByName('Tableau de bord')!;
+    expect(dashboard.getCharts().map((c) => c.getOptions().get('title'))).toEqual([
+      'Part des quotas utilisée par territoire',
+      'Séances par mois',
+      'Verrous par catégorie et par statut',
+      'Alertes ouvertes par gravité',
     ]);
-    expect(touched(rt)).toEqual({});
+    expect(
+      dashboard
+        .displayGrid()
+        .flat()
+        .filter((v) => v.startsWith('#')),
+    ).toEqual([]);
+    expect(rt.fakes.spreadsheet.toasts.at(-1)?.message).toMatch(
+      /^Onglets resynchronisés\u00a0: 10\u00a0onglets, \d+\u00a0lignes\.$/,
+    );
   });
 });
 
 describe('settings', () => {
-  it('lets only an admin of the target worker change the worker address', () => {
+  it('accepts only an address the manifest allows, and only from an admin of that worker', () => {
     const consultant = addon();
-    const refused = consultant.run('saveSettings', { workerUrl: worker.base }) as Result<unknown>;
-    expect(refused).toEqual({
+    expect(consultant.run('saveSettings', { workerUrl: worker.base })).toEqual({
       ok: false,
       error: { code: 'FORBIDDEN', message: 'Action réservée aux administrateurs ADEME.' },
     });
-    const insecure = consultant.run('saveSettings', {
-      workerUrl: 'http://veli.example.org/',
+    const elsewhere = consultant.run('saveSettings', {
+      workerUrl: 'https://veli.example.org/',
     }) as Result<unknown>;
-    expect(insecure).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(elsewhere).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(!elsewhere.ok && elsewhere.error.issues?.[0]?.message).toContain('urlFetchWhitelist');
+    expect(consultant.fakes.fetchLog.some((f) => f.url.startsWith('https://veli.example.org'))).toBe(false);
     const admin = addon(ADMIN);
-    admin.fakes.props.document.deleteProperty('VELI_WORKER_URL');
     const saved = admin.run('saveSettings', { workerUrl: `${worker.base}/` }) as Result<{
       workerUrl: string;
     }>;
     expect(saved).toMatchObject({ ok: true, data: { workerUrl: worker.base, me: { role: 'admin' } } });
-    expect(admin.fakes.props.document.getProperty('VELI_WORKER_URL')).toBe(worker.base);
-    expect(admin.run('loadSettings')).toMatchObject({ ok: true, data: { me: { email: ADMIN } } });
   });
 });

@@ -1,5 +1,6 @@
-// The add-on end to end in headless Chromium: the harness page (spreadsheet + sidebar),
-// the built add-on in its vm, a real local worker. What a consultant does and sees.
+// The add-on end to end in headless Chromium: the harness page (the spreadsheet and the user's
+// sidebar), the built add-on in one thread per user, a real local worker. What a consultant, a
+// viewer and an admin do and see. SCREENSHOTS=dir saves a picture of each step there.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,67 +8,104 @@ import { type BrowserContext, chromium, type FrameLocator, type Page } from 'pla
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, buildAddonTo, startLocalWorker } from '../../harness/local-worker';
 import { type Harness, startHarness } from '../../harness/server';
+import { SUMMARY_FIELD_BUDGETS } from '../../shared/documents/budgets';
+import { nf } from '../../shared/i18n/typography';
+import { createTerritory } from '../addon/fixtures';
 import { chromiumPath } from '../support/chromium';
 
 const CONSULTANT = 'claire.e2e@amo.example';
+const COLLEAGUE = 'julien.e2e@amo.example';
+const VIEWER = 'lecteur.e2e@ademe.example';
 let worker: Awaited<ReturnType<typeof startLocalWorker>>;
 let harness: Harness;
 let browser: BrowserContext;
 let page: Page;
 let dir: string;
 let profile: string;
-const territories: Record<string, string> = {};
+const territories: Record<string, { id: string; name: string }> = {};
 
-async function territory(key: string, insee: string) {
+async function territory(key: string, insee: string, consultant = CONSULTANT) {
   const id = `t-e2e-${key}-${Date.now().toString(36)}`;
-  const name = `Territoire ${key} ${id.slice(-5)}`;
-  const res = await worker.api(ADMIN)('POST', '/v1/territories', {
+  territories[key] = await createTerritory(worker.api, {
     id,
-    name,
-    legalForm: 'ca',
-    centralCityInsee: insee,
-    consultants: [CONSULTANT],
+    name: `Territoire ${key} ${id.slice(-5)}`,
+    insee,
+    consultant,
   });
-  expect(res.status).toBe(201);
-  territories[key] = name;
   return id;
 }
 
-const calls = () => harness.runtime.fakes.fetchLog.length;
+/** The fields of a new session most tests leave as they are preset, filled in. */
+async function fillSession(
+  frame: FrameLocator,
+  o: { date: string; mode: string; summary: string; kind?: string },
+) {
+  if (o.kind) await frame.getByLabel('Type de séance').selectOption({ label: o.kind });
+  await frame.locator('#f-date').fill(o.date);
+  await frame.getByLabel('Modalité').selectOption({ label: o.mode });
+  await frame.getByLabel('Résumé').fill(o.summary);
+}
 
-async function openSidebar(label: string, ready: string): Promise<FrameLocator> {
-  await page.goto(harness.url);
+/** The menu's resynchronisation, then the toast it ends with. */
+async function resyncFromMenu(toast: RegExp = /^Onglets resynchronisés/) {
+  await page
+    .locator('#menu')
+    .getByRole('button', { name: 'Resynchroniser les onglets (administrateurs)' })
+    .click();
+  await page.locator('#toast').getByText(toast).waitFor();
+}
+
+const calls = async (user = CONSULTANT) => (await harness.user(user)).fetchLog.length;
+const shot = async (name: string) => {
+  if (process.env.SCREENSHOTS) await page.screenshot({ path: join(process.env.SCREENSHOTS, `${name}.png`) });
+};
+
+async function openSidebar(label: string, ready: string | RegExp, user = CONSULTANT): Promise<FrameLocator> {
+  await page.goto(`${harness.url}/?user=${encodeURIComponent(user)}`);
   await page.locator('#menu').getByRole('button', { name: label, exact: true }).click();
   await page.locator('#side-title').getByText(label, { exact: true }).waitFor();
   const frame = page.frameLocator('#sidebar');
-  await frame.getByRole('button', { name: ready }).waitFor();
+  await (typeof ready === 'string' ? frame.getByRole('button', { name: ready }) : frame.getByText(ready))
+    .first()
+    .waitFor();
   return frame;
 }
 
-async function tabRows(tab: string): Promise<string[]> {
+/** A tab as the page shows it: rows of cell texts by header. */
+async function tabRows(tab: string): Promise<Record<string, string>[]> {
   await page.getByRole('tab', { name: tab, exact: true }).click();
   await page.locator(`#cells[data-tab="${tab}"]`).waitFor();
-  return page.locator('#cells tr').allInnerTexts();
+  const grid = await page
+    .locator('#cells tr')
+    .evaluateAll((trs) =>
+      trs.slice(1).map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent ?? '')),
+    );
+  const [headers = [], ...rows] = grid;
+  return rows.map((r) => Object.fromEntries(headers.map((h, i) => [h, r[i] ?? ''])));
 }
+const plain = (s: string | null) => (s ?? '').replace(/[\u00A0\u202F]/g, ' ');
 
 beforeAll(async () => {
   worker = await startLocalWorker();
-  dir = buildAddonTo();
-  await worker.api(ADMIN)('POST', '/v1/members', { email: CONSULTANT, role: 'consultant' });
+  dir = buildAddonTo(worker.base);
+  const api = worker.api(ADMIN);
+  await api('POST', '/v1/members', { email: CONSULTANT, role: 'consultant' });
+  await api('POST', '/v1/members', { email: COLLEAGUE, role: 'consultant' });
+  await api('POST', '/v1/members', { email: VIEWER, role: 'viewer' });
   await territory('journal', '81004');
-  await territory('quota', '11069');
-  await territory('verrou', '32013');
-  await territory('reseau', '12202');
+  await territory('collegue', '46042', COLLEAGUE);
   harness = await startHarness({
     workerUrl: worker.base,
     user: CONSULTANT,
     addonDir: dir,
-    users: [CONSULTANT],
+    users: [CONSULTANT, VIEWER, ADMIN],
   });
   profile = mkdtempSync(join(tmpdir(), 'veli-chromium-'));
   browser = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless: true,
+    locale: 'fr-FR',
+    viewport: { width: 1500, height: 900 },
     args: [
       '--headless',
       '--no-sandbox',
@@ -77,6 +115,7 @@ beforeAll(async () => {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      '--lang=fr-FR',
     ],
   });
   page = browser.pages()[0] ?? (await browser.newPage());
@@ -89,166 +128,279 @@ afterAll(async () => {
   for (const d of [dir, profile]) if (d) rmSync(d, { recursive: true, force: true });
 });
 
-async function fillSession(frame: FrameLocator, kind: string, territory: string, summary: string) {
-  await frame.getByLabel('Type de séance').selectOption({ label: kind });
-  await frame.getByLabel('Territoire').selectOption({ label: territory });
-  await frame.getByLabel('Date').fill('2025-03-12');
-  await frame.getByLabel('Durée (minutes)').fill('180');
-  await frame.getByLabel('Modalité').selectOption({ label: 'À distance' });
-  await frame.getByLabel('Participants').fill('4');
-  await frame.getByLabel('Résumé').fill(summary);
-}
-
-describe('Journal de séance', () => {
-  it('logs a session: the remaining quota before, the Séances row and the new quota after', async () => {
+describe('a consultant', () => {
+  it('finds her one territory chosen, today’s date, a half day for a diagnostic and the quota in days', async () => {
     const frame = await openSidebar('Journal de séance', 'Enregistrer la séance');
-    await fillSession(frame, 'Diagnostic et accompagnement', territories.journal!, '=Diagnostic des flottes');
-    const quota = frame.locator('#quota');
-    expect(await quota.textContent()).toMatch(/^Quota restant : 1\s680 min \(28 h\) sur 1\s680 min/);
+    expect(await frame.getByLabel('Territoire').inputValue()).toBe(territories.journal!.id);
+    expect(await frame.locator('#f-date').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(await frame.getByLabel('Motif de dérogation').count()).toBe(0);
+    await frame.getByLabel('Type de séance').selectOption({ label: 'Diagnostic et accompagnement' });
+    expect(await frame.getByLabel('Durée en minutes').inputValue()).toBe('210');
+    expect(plain(await frame.locator('#quota').textContent())).toBe(
+      `Quota restant : 4 j (1 680 min) sur 4 j (1 680 min) — Diagnostic et accompagnement, « ${territories.journal!.name} ».`,
+    );
+    await fillSession(frame, { date: '2025-03-12', mode: 'À distance', summary: '=Diagnostic des flottes' });
+    await shot('consultant-journal-filled');
     await frame.getByRole('button', { name: 'Enregistrer la séance' }).click();
-    await frame.getByText(/Séance du 2025-03-12 enregistrée/).waitFor();
-    expect(await quota.textContent()).toMatch(/^Quota restant : 1\s500 min \(25 h\) sur 1\s680 min/);
+    await frame.getByText(/Séance du 12\/03\/2025 enregistrée/).waitFor();
+    expect(plain(await frame.locator('#quota').textContent())).toMatch(
+      /^Quota restant : 3,5 j \(1 470 min\) sur 4 j/,
+    );
     const seances = await tabRows('Séances');
-    expect(seances.filter((r) => r.includes('=Diagnostic des flottes'))).toHaveLength(1);
-    const quotas = await tabRows('Quotas');
-    expect(
-      quotas.some((r) => /Diagnostic et accompagnement\tTerritoire\t.*\tminutes\t180\t1680\t1500/.test(r)),
-    ).toBe(true);
+    const row = seances.find((r) => r.Résumé === '=Diagnostic des flottes');
+    expect(row).toMatchObject({
+      Date: '12/03/2025',
+      Territoire: territories.journal!.name,
+      'Durée (min)': '210',
+    });
+    await shot('consultant-seances-tab');
+    await page.frameLocator('#sidebar').locator('#recent-sessions summary').click();
+    const recent = page.frameLocator('#sidebar').locator('#recent li').first();
+    expect(plain(await recent.textContent())).toMatch(
+      /^12\/03\/2025 — Diagnostic et accompagnement — .* — 210 minCorrigerSupprimer$/,
+    );
   });
 
-  it('shows the French messages for bad input, focuses the first, and calls nothing', async () => {
+  it('sees bad input beside its fields, the first focused, and nothing sent', async () => {
     const frame = await openSidebar('Journal de séance', 'Enregistrer la séance');
-    await frame.getByLabel('Durée (minutes)').fill('0');
-    const before = calls();
+    await frame.getByLabel('Participants').fill('0');
+    const before = await calls();
     await frame.getByRole('button', { name: 'Enregistrer la séance' }).click();
     await frame.getByText('Certaines valeurs sont invalides : corrigez les champs signalés.').waitFor();
     expect(await frame.locator('#f-kind-err').textContent()).toBe('Ce champ est obligatoire.');
-    expect(await frame.locator('#f-durationMinutes-err').textContent()).toBe(
-      'La valeur doit être au moins 1.',
-    );
     expect(await frame.locator('#f-summary-err').textContent()).toBe('Ce champ est obligatoire.');
     expect(await frame.locator(':focus').getAttribute('id')).toBe('f-kind');
-    expect(await frame.getByLabel('Type de séance').getAttribute('aria-invalid')).toBe('true');
-    expect(calls()).toBe(before);
+    expect(await calls()).toBe(before);
   });
 
-  it('takes the last slot of a quota, then shows the quota error for one more', async () => {
+  it('gets a quota refusal beside the field, naming the territory and what remains, focused', async () => {
     const frame = await openSidebar('Journal de séance', 'Enregistrer la séance');
     const kind = 'Entretien individuel avec le territoire';
-    await fillSession(frame, kind, territories.quota!, 'Entretien de cadrage.');
-    expect(await frame.locator('#quota').textContent()).toMatch(/^Quota restant : 1 séance sur 1 séance/);
-    await frame.getByRole('button', { name: 'Enregistrer la séance' }).click();
-    await frame.getByText(/Séance du 2025-03-12 enregistrée/).waitFor();
-    await frame.getByLabel('Résumé').fill('Second entretien, de trop.');
-    await frame.getByRole('button', { name: 'Enregistrer la séance' }).click();
-    const alert = frame.getByRole('alert');
-    await alert.getByText(/^Quota dépassé/).waitFor();
-    expect((await alert.textContent())?.replace(/[\u00A0\u202F]/g, ' ')).toContain(
-      `Quota dépassé : ${kind} — 1 séance utilisée(s) sur 1 séance`,
+    const send = async (summary: string) => {
+      await fillSession(frame, { kind, date: '2025-03-14', mode: 'Sur place', summary });
+      await frame.getByRole('button', { name: 'Enregistrer la séance' }).click();
+    };
+    await send('Entretien de cadrage.');
+    await frame
+      .getByText(/Séance du 14\/03\/2025 enregistrée/)
+      .waitFor({ timeout: 5000 })
+      .catch(async (e) => {
+        throw new Error(`${e}\n${await frame.locator('#app').textContent()}`);
+      });
+    await send('Second entretien, de trop.');
+    await frame.getByText('Rien n’a été enregistré : voir le champ signalé.').waitFor();
+    expect(plain(await frame.locator('#f-kind-err').textContent())).toBe(
+      `Quota atteint pour « ${territories.journal!.name} » : ${kind} — il reste 0 séance sur 1 séance ; cette séance en demande 1 séance. Un administrateur peut déroger avec un motif.`,
     );
-    expect(await frame.locator('#quota').textContent()).toMatch(/^Quota restant : 0 séance sur 1 séance/);
-    const seances = await tabRows('Séances');
-    expect(seances.filter((r) => r.includes('Second entretien'))).toHaveLength(0);
+    expect(await frame.locator(':focus').getAttribute('id')).toBe('f-kind');
+    await shot('consultant-quota-refused');
+    expect((await tabRows('Séances')).filter((r) => r.Résumé === 'Second entretien, de trop.')).toHaveLength(
+      0,
+    );
   });
 
-  it('after a lost answer, sending again reuses the id: one session, counted once', async () => {
+  it('after a lost answer, sends again with the same id: one session, counted once', async () => {
     const frame = await openSidebar('Journal de séance', 'Enregistrer la séance');
-    await fillSession(
-      frame,
-      'Entretien individuel avec le territoire',
-      territories.reseau!,
-      'Entretien réseau coupé.',
-    );
-    harness.runtime.fakes.faults.dropNextResponses = 1;
+    await fillSession(frame, {
+      kind: 'Appui collectif',
+      date: '2025-04-02',
+      mode: 'À distance',
+      summary: 'Appui réseau coupé.',
+    });
+    (await harness.user(CONSULTANT)).faults.dropNextResponses = 1;
     await frame.getByRole('button', { name: 'Enregistrer la séance' }).click();
     await frame
       .getByRole('alert')
       .getByText(/^Le serveur VELI VELO ne répond pas/)
       .waitFor();
     await frame.getByRole('button', { name: 'Enregistrer la séance' }).click();
-    await frame.getByText(/Séance du 2025-03-12 enregistrée/).waitFor();
-    expect(await frame.locator('#quota').textContent()).toMatch(/^Quota restant : 0 séance sur 1 séance/);
-    const seances = await tabRows('Séances');
-    expect(seances.filter((r) => r.includes('Entretien réseau coupé.'))).toHaveLength(1);
-    const posts = harness.runtime.fakes.fetchLog.filter((f) => f.method === 'POST').slice(-2);
+    await frame.getByText(/Séance du 02\/04\/2025 enregistrée/).waitFor();
+    expect((await tabRows('Séances')).filter((r) => r.Résumé === 'Appui réseau coupé.')).toHaveLength(1);
+    const posts = (await harness.user(CONSULTANT)).fetchLog.filter((f) => f.method === 'POST').slice(-2);
     expect(posts.map((p) => p.status)).toEqual(['network-error', 200]);
   });
-});
 
-describe('Verrous', () => {
-  it('creates a blocker, then resolves it with its solution', async () => {
-    const frame = await openSidebar('Verrous', 'Enregistrer le verrou');
-    await frame.getByLabel('Territoire').selectOption({ label: territories.verrou! });
-    await frame.getByLabel('Catégorie').selectOption({ label: 'Stationnement' });
-    await frame.getByLabel('Intitulé').fill('Pas de stationnement sécurisé en gare');
-    await frame.getByLabel('Description').fill('Les vélos cargos ne peuvent pas stationner en gare.');
-    await frame.getByLabel('Porteur de la solution').selectOption({ label: 'Territoire' });
-    await frame.getByRole('button', { name: 'Enregistrer le verrou' }).click();
-    await frame.getByText('Verrou « Pas de stationnement sécurisé en gare » enregistré : Ouvert.').waitFor();
-
-    await frame.getByLabel('Statut').selectOption({ label: 'Levé' });
-    const before = calls();
-    await frame.getByRole('button', { name: 'Enregistrer le verrou' }).click();
-    await frame.locator('#f-solution-err').getByText('Un verrou levé doit décrire sa solution.').waitFor();
-    expect(await frame.locator(':focus').getAttribute('id')).toBe('f-solution');
-    expect(calls()).toBe(before);
-
-    await frame
-      .getByRole('textbox', { name: 'Solution' })
-      .fill('Box à vélos sécurisés posés par la commune.');
-    await frame.getByRole('button', { name: 'Enregistrer le verrou' }).click();
-    await frame.getByText('Verrou « Pas de stationnement sécurisé en gare » enregistré : Levé.').waitFor();
-    const rows = (await tabRows('Verrous')).filter((r) =>
-      r.includes('Pas de stationnement sécurisé en gare'),
-    );
-    expect(rows).toHaveLength(1);
-    expect(rows[0]).toContain('\tLevé\tBox à vélos sécurisés posés par la commune.');
-  });
-});
-
-describe('the whole menu', () => {
-  it('opens every sidebar in French, loaded from the worker, without a script error', async () => {
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
+  it('opens the diagnostic with what is stored, a character budget per field, and saves the strategy', async () => {
+    const t = territories.journal!.id;
+    await worker.api(ADMIN)('PUT', `/v1/territories/${t}/assessment`, {
+      findings: 'Constat déjà saisi par un collègue.',
+      stakes: 'Enjeux déjà saisis.',
+      recommendations: 'Recommandations déjà saisies.',
     });
-    const sidebars: [string, string][] = [
-      ['Journal de séance', 'Enregistrer la séance'],
-      ['Verrous', 'Enregistrer le verrou'],
-      ['Indicateurs', 'Enregistrer l’indicateur'],
-      ['Atelier collectif', 'Enregistrer l’atelier'],
-      ['Fiche action', 'Enregistrer la fiche action'],
-      ['Diagnostic du territoire', 'Enregistrer le diagnostic'],
-      ['Générer un document', 'Générer le document'],
-      ['Paramètres', 'Enregistrer'],
-    ];
-    for (const [label, ready] of sidebars) {
-      const frame = await openSidebar(label, ready);
-      expect(await frame.getByRole('heading', { level: 1 }).textContent()).toBe(label);
-      expect(await page.locator('#side-title').textContent()).toBe(label);
-      expect(await frame.locator('html').getAttribute('lang')).toBe('fr');
-    }
-    const quotas = await openSidebar('Quotas et alertes', 'Actualiser');
-    await quotas.getByRole('heading', { name: territories.journal! }).waitFor();
-    const settings = await openSidebar('Paramètres', 'Enregistrer');
-    await settings.getByText(`Connecté en tant que ${CONSULTANT} (Consultant (AMO)).`).waitFor();
-    expect(errors).toEqual([]);
+    const frame = await openSidebar('Diagnostic du territoire', 'Enregistrer le diagnostic');
+    await expect
+      .poll(() => frame.getByLabel('Constat').inputValue())
+      .toBe('Constat déjà saisi par un collègue.');
+    expect(plain(await frame.locator('#f-findings-count').textContent())).toBe(
+      plain(`35 / ${nf(SUMMARY_FIELD_BUDGETS.findings)} caractères`),
+    );
+    await frame.getByLabel('Besoins du territoire').fill('Des vélos cargos pour les tournées.');
+    await frame.getByRole('button', { name: 'Ajouter un document de planification' }).click();
+    await frame.locator('#pd-0-kind').selectOption({ label: 'Plan climat-air-énergie territorial (PCAET)' });
+    await frame.locator('#pd-0-title').fill('PCAET 2024-2030');
+    await frame.locator('#pd-0-status').selectOption({ label: 'En vigueur' });
+    await frame.locator('#pd-0-veli').fill('Action 12 : flotte partagée de VELI.');
+    await shot('consultant-diagnostic');
+    await frame.getByRole('button', { name: 'Enregistrer le diagnostic' }).click();
+    await frame.getByText(`Diagnostic de « ${territories.journal!.name} » enregistré.`).waitFor();
+    const stored = await worker.api(ADMIN)('GET', `/v1/territories/${t}`);
+    expect(
+      (stored.body as { assessment: { needs: string; planningDocuments: unknown[] } }).assessment,
+    ).toMatchObject({
+      needs: 'Des vélos cargos pour les tournées.',
+      planningDocuments: [{ kind: 'pcaet', title: 'PCAET 2024-2030', status: 'in-force' }],
+    });
   });
 
-  it('resynchronises the tabs from the menu and says so in a toast', async () => {
-    await page.goto(harness.url);
-    await page.locator('#menu').getByRole('button', { name: 'Resynchroniser les onglets' }).click();
-    await page
-      .locator('#toast')
-      .getByText(/^Onglets reconstruits : \d+ ligne\(s\)\./)
-      .waitFor();
-    const names = await page.getByRole('tab').allTextContents();
-    expect(names).toEqual(
-      expect.arrayContaining(['Territoires', 'Partenaires', 'Séances', 'Verrous', 'Quotas']),
+  it('records an indicator with its unit filled and a decimal comma', async () => {
+    const frame = await openSidebar('Indicateurs', 'Enregistrer l’indicateur');
+    await frame.locator('#f-indicator').selectOption({ label: 'Kilomètres parcourus en VELI' });
+    expect(await frame.getByLabel('Unité').inputValue()).toBe('km');
+    await frame.getByLabel('Début de période').fill('2025-03-01');
+    await frame.getByLabel('Fin de période').fill('2025-03-31');
+    await frame.getByLabel('Valeur').fill('1 234,5');
+    await frame.getByRole('button', { name: 'Enregistrer l’indicateur' }).click();
+    await frame.getByText(/Indicateur enregistré\s: Kilomètres parcourus en VELI = 1\s234,5\skm/).waitFor();
+  });
+
+  it('generates the summary of her territory with each step shown, and files its link', async () => {
+    const frame = await openSidebar('Générer un document', 'Générer le document');
+    await frame.getByRole('button', { name: 'Générer les synthèses de mes territoires (1)' }).click();
+    await frame.getByText(/^Terminé\s: 1\ssynthèse générée sur 1\.$/).waitFor({ timeout: 60_000 });
+    const steps = (await frame.locator('#all-summaries ~ ol li').allTextContents()).map(plain);
+    expect(steps[0]).toMatch(
+      /^« Territoire journal .* » : Synthèse territoriale — .* — \d pages?, version \d+$/,
     );
-    const rows = await tabRows('Territoires');
-    for (const name of Object.values(territories))
-      expect(rows.filter((r) => r.includes(name))).toHaveLength(1);
+    // The diagnostic saved above wrote the territory's row: the link goes there too.
+    expect(steps[1]).toBe('Lien ajouté : onglets « Documents » et « Territoires ».');
+    await shot('consultant-documents');
+    const docs = await tabRows('Documents');
+    expect(docs.find((d) => d.Territoire === territories.journal!.name)).toMatchObject({
+      Type: 'Synthèse territoriale',
+      Version: '1',
+    });
+    expect(await page.locator('#cells a').first().getAttribute('href')).toMatch(/^http/);
+    const line = (await tabRows('Territoires')).find((r) => r.Nom === territories.journal!.name);
+    expect(line?.['Synthèse territoriale']).toMatch(/^Synthèse territoriale/);
+  });
+
+  it('imports her own tab: columns suggested, a dry run with a status per row, then nothing twice', async () => {
+    const sheet = harness.state.spreadsheet.insertSheet('Mes séances 2025');
+    sheet.getRange(1, 1, 4, 6).setValues([
+      ['Date', 'Type', 'Territoire', 'Durée', 'Modalité', 'Compte rendu'],
+      [
+        '05/05/2025',
+        'Appui collectif',
+        territories.journal!.name,
+        '2 h',
+        'À distance',
+        'Atelier mobilité employeurs.',
+      ],
+      ['06/05/2025', 'Appui collectif', 'Territoire inconnu', '2 h', 'Sur place', 'Visite.'],
+      ['07/05/2025', 'Appui collectif', territories.journal!.name, '1,5 h', 'Sur place', 'Point d’étape.'],
+    ]);
+    sheet.getRange(2, 7, 3, 1).setValues([[3], [3], [3]]);
+    sheet.getRange(1, 7).setValue('Participants');
+    const frame = await openSidebar('Importer un onglet existant', 'Vérifier (essai à blanc)');
+    expect(await frame.locator('#map-summary').inputValue()).toBe('Compte rendu');
+    expect(await frame.locator('#map-durationMinutes').inputValue()).toBe('Durée');
+    await frame.getByRole('button', { name: 'Vérifier (essai à blanc)' }).click();
+    await frame.getByText(/Essai à blanc\s: 3\slignes vérifiées, 2\sprêtes, 1\sà corriger/).waitFor();
+    await shot('consultant-import-dry-run');
+    const dry = await tabRows('Mes séances 2025');
+    expect(dry.map((r) => plain(r['Statut import VELI VELO'] ?? ''))).toEqual([
+      'OK',
+      'Territoire : territoire inconnu « Territoire inconnu ».',
+      'OK',
+    ]);
+    expect(
+      await harness.state.spreadsheet
+        .getSheetByName('Séances')!
+        .displayGrid()
+        .flat()
+        .includes('Point d’étape.'),
+    ).toBe(false);
+    await frame.getByRole('button', { name: 'Importer' }).click();
+    await frame.getByText(/Import\s: 2\slignes créées, 0\sdéjà importée, 1\srefusée/).waitFor();
+    await frame.getByRole('button', { name: 'Vérifier (essai à blanc)' }).click();
+    await frame.getByText(/Essai à blanc/).waitFor();
+    await frame.getByRole('button', { name: 'Importer' }).click();
+    await frame.getByText(/Import\s: 0\sligne créée, 2\sdéjà importées, 1\srefusée/).waitFor();
+    expect((await tabRows('Séances')).filter((r) => r.Résumé === 'Point d’étape.')).toHaveLength(1);
+  });
+});
+
+describe('a viewer', () => {
+  it('reads: a banner and no form to fill, the quotas and alerts to consult', async () => {
+    const frame = await openSidebar('Journal de séance', /Lecture seule/, VIEWER);
+    expect(await frame.locator('form').count()).toBe(0);
+    await shot('viewer-journal');
+    const quotas = await openSidebar('Quotas et alertes', 'Actualiser', VIEWER);
+    await quotas.getByRole('heading', { name: /^Alertes ouvertes/ }).waitFor();
+    expect(await quotas.locator('#others summary').textContent()).toMatch(/^Autres territoires/);
+    await resyncFromMenu(/réservée aux administrateurs/);
+  });
+});
+
+describe('an admin', () => {
+  it('resynchronises: every tab rebuilt, a dashboard with its charts, her own column kept', async () => {
+    await page.goto(`${harness.url}/?user=${encodeURIComponent(ADMIN)}`);
+    await resyncFromMenu();
+    // She adds a "Commentaire ADEME" column to the right of Séances and writes on a row.
+    const rows = await tabRows('Séances');
+    const line = rows.findIndex((r) => r.Résumé === '=Diagnostic des flottes') + 2;
+    const free = Object.keys(rows[0]!).length + 1;
+    for (const [r, v] of [
+      [1, 'Commentaire ADEME'],
+      [line, 'À présenter au COPIL'],
+    ] as const) {
+      await page.locator(`#cells td[data-row="${r}"][data-col="${free}"]`).click();
+      await page.locator('#input').fill(v);
+      await page.locator('#input').press('Enter');
+    }
+    // Editing a managed column asks first, as Google's warning-only protection does.
+    let warned = '';
+    page.once('dialog', (d) => {
+      warned = d.message();
+      void d.dismiss();
+    });
+    await page.locator(`#cells td[data-row="${line}"][data-col="1"]`).click();
+    await page.locator('#input').press('Enter');
+    expect(warned).toMatch(/plage protégée/);
+    await resyncFromMenu();
+    const after = await tabRows('Séances');
+    expect(after.find((r) => r.Résumé === '=Diagnostic des flottes')?.['Commentaire ADEME']).toBe(
+      'À présenter au COPIL',
+    );
+    await shot('admin-seances-staff-column');
+    await page.getByRole('tab', { name: 'Tableau de bord', exact: true }).click();
+    await expect.poll(() => page.locator('#charts figure').count()).toBe(4);
+    await shot('admin-dashboard');
+  });
+});
+
+describe('two users at the same moment', () => {
+  it('both sessions land in Séances', async () => {
+    const second = await browser.newPage();
+    const open = async (p: Page, user: string) => {
+      await p.goto(`${harness.url}/?user=${encodeURIComponent(user)}`);
+      await p.locator('#menu').getByRole('button', { name: 'Journal de séance', exact: true }).click();
+      const f = p.frameLocator('#sidebar');
+      await f.getByRole('button', { name: 'Enregistrer la séance' }).waitFor();
+      await fillSession(f, {
+        kind: 'Diagnostic et accompagnement',
+        date: '2025-05-20',
+        mode: 'À distance',
+        summary: `Séance simultanée de ${user}`,
+      });
+      return f;
+    };
+    const [a, b] = [await open(page, CONSULTANT), await open(second, COLLEAGUE)];
+    await Promise.all([a, b].map((f) => f.getByRole('button', { name: 'Enregistrer la séance' }).click()));
+    await Promise.all([a, b].map((f) => f.getByText(/Séance du 20\/05\/2025 enregistrée/).waitFor()));
+    const rows = await tabRows('Séances');
+    for (const user of [CONSULTANT, COLLEAGUE])
+      expect(rows.filter((r) => r.Résumé === `Séance simultanée de ${user}`)).toHaveLength(1);
+    await second.close();
   });
 });

@@ -1,6 +1,8 @@
 // Form fields described as data, read into the shape the shared schemas expect, and the
 // schemas' French issues shown next to their fields (first one focused).
+import { nf, plural } from '../../../shared/i18n/typography';
 import type { FieldIssue } from '../../../shared/schemas/validate';
+import { parseNumber } from '../../import-fields';
 import { h } from './dom';
 
 export type Option = readonly [value: string, label: string];
@@ -8,12 +10,16 @@ export interface Field {
   /** Dotted path in the request body, e.g. `reproducibility.ease`; `_x` fields stay out of it. */
   name: string;
   label: string;
-  kind: 'text' | 'textarea' | 'date' | 'int' | 'number' | 'select' | 'url';
+  kind: 'text' | 'textarea' | 'date' | 'int' | 'decimal' | 'select' | 'url';
   required?: boolean;
   options?: readonly Option[];
   /** First, empty choice of a select. */
   empty?: string;
   hint?: string;
+  /** Live character budget shown under the field (the summary's prose fields). */
+  budget?: number;
+  /** Extra attributes of the control (min, max, inputmode…). */
+  attrs?: Record<string, string>;
 }
 
 const REQUIRED = 'Ce champ est obligatoire.';
@@ -43,17 +49,21 @@ export function buildForm(fields: readonly Field[], submitLabel: string) {
     else if (f.kind === 'select') {
       control = h('select', {});
       fillSelect(control, f.options ?? [], f.empty);
-    } else {
-      const type = f.kind === 'int' || f.kind === 'number' ? 'number' : f.kind;
-      control = h('input', { type, step: f.kind === 'number' ? 'any' : f.kind === 'int' ? '1' : undefined });
-    }
+    } else if (f.kind === 'decimal') {
+      // A decimal comma is the user's, not the browser's: text, read with parseNumber.
+      control = h('input', { type: 'text', inputmode: 'decimal', autocomplete: 'off' });
+    } else
+      control = h('input', {
+        type: f.kind === 'int' ? 'number' : f.kind,
+        step: f.kind === 'int' ? '1' : undefined,
+      });
+    for (const [k, v] of Object.entries(f.attrs ?? {})) control.setAttribute(k, v);
     control.id = id;
     control.name = f.name;
     const err = h('p', { class: 'err', id: `${id}-err` });
     const describedBy = [`${id}-err`];
     const hint = f.hint ? h('p', { class: 'hint', id: `${id}-hint` }, f.hint) : null;
     if (hint) describedBy.push(`${id}-hint`);
-    control.setAttribute('aria-describedby', describedBy.join(' '));
     if (f.required) control.setAttribute('aria-required', 'true');
     const label = h(
       'label',
@@ -61,7 +71,10 @@ export function buildForm(fields: readonly Field[], submitLabel: string) {
       f.label,
       f.required ? h('span', { 'aria-hidden': 'true' }, ' *') : null,
     );
-    const wrapper = h('div', { class: 'field' }, label, control, hint, err);
+    const counter = f.budget ? budgetCounter(control, f.budget, `${id}-count`) : null;
+    if (counter) describedBy.push(`${id}-count`);
+    control.setAttribute('aria-describedby', describedBy.join(' '));
+    const wrapper = h('div', { class: 'field' }, label, control, hint, counter, err);
     controls.set(f.name, control);
     errors.set(f.name, err);
     wrappers.set(f.name, wrapper);
@@ -85,7 +98,7 @@ export function buildForm(fields: readonly Field[], submitLabel: string) {
         if (f.name.startsWith('_') || wrappers.get(f.name)!.hidden) continue;
         const raw = controls.get(f.name)!.value;
         if (raw.trim() === '') continue;
-        const value = f.kind === 'int' || f.kind === 'number' ? Number(raw) : raw;
+        const value = f.kind === 'int' ? Number(raw) : f.kind === 'decimal' ? (parseNumber(raw) ?? raw) : raw;
         const parts = f.name.split('.');
         let target = out;
         for (const p of parts.slice(0, -1)) {
@@ -98,7 +111,9 @@ export function buildForm(fields: readonly Field[], submitLabel: string) {
     },
     set(name: string, value: string | number | undefined) {
       const c = controls.get(name);
-      if (c) c.value = value === undefined ? '' : String(value);
+      if (!c) return;
+      c.value = value === undefined ? '' : String(value);
+      c.dispatchEvent(new Event('input'));
     },
     clearIssues() {
       for (const [name, err] of errors) {
@@ -140,3 +155,21 @@ export function buildForm(fields: readonly Field[], submitLabel: string) {
   };
 }
 export type Form = ReturnType<typeof buildForm>;
+
+/** "1 234 / 3 000 caractères", and how much to cut once over the budget. */
+function budgetCounter(control: HTMLElement, budget: number, id: string) {
+  const out = h('p', { class: 'counter', id, 'aria-live': 'polite' });
+  const update = () => {
+    const n = (control as HTMLTextAreaElement).value.length;
+    const over = n - budget;
+    out.textContent =
+      over > 0
+        ? `${nf(n)} / ${nf(budget)} caractères : ${plural(over, 'caractère')} de trop pour tenir la synthèse sous 5 pages.`
+        : `${nf(n)} / ${nf(budget)} caractères`;
+    out.classList.toggle('over', over > 0);
+  };
+  control.addEventListener('input', update);
+  control.addEventListener('change', update);
+  queueMicrotask(update);
+  return out;
+}

@@ -1,7 +1,6 @@
 // The life of one form submission: local validation with the shared schema (no call when
 // it fails), then one server call with an id kept until the worker accepts it, so that a
 // retry after a network failure replays instead of counting twice.
-
 import type { FieldIssue } from '../../../shared/schemas/validate';
 import type { AddonError, Result } from '../../api';
 import { h, type messageArea } from './dom';
@@ -12,22 +11,35 @@ type Messages = ReturnType<typeof messageArea>;
 export type Prepared<T> = { ok: true; send: () => Promise<Result<T>> } | { ok: false; issues: FieldIssue[] };
 
 const INVALID = 'Certaines valeurs sont invalides : corrigez les champs signalés.';
+const SEE_FIELD = 'Rien n’a été enregistré : voir le champ signalé.';
 
+/**
+ * The error beside its fields (the first one focused); above the form, the message — or, when
+ * the whole message already sits beside its field, a short pointer to it.
+ */
 export function showError(form: Form | null, msg: Messages, error: AddonError) {
-  const unplaced = form && error.issues ? form.showIssues(error.issues) : (error.issues ?? []);
+  const issues = error.issues ?? [];
+  const unplaced = form && issues.length ? form.showIssues(issues) : issues;
+  const placedWhole =
+    issues.some((i) => i.message === error.message) && !unplaced.some((i) => i.message === error.message);
   const details = unplaced.filter((i) => i.message !== error.message);
   msg.show(
     'error',
-    error.message,
+    placedWhole ? SEE_FIELD : error.message,
     ...(details.length ? [h('ul', {}, ...details.map((i) => h('li', {}, i.message)))] : []),
   );
+}
+
+/** Success, with the note when the tabs could not follow (the record itself is saved). */
+export function showSuccess(msg: Messages, content: (Node | string)[], warning?: string) {
+  msg.show('success', ...content, ...(warning ? [h('p', { class: 'warning' }, warning)] : []));
 }
 
 export function onSubmit<T>(
   form: Form,
   msg: Messages,
   prepare: (id: string) => Prepared<T>,
-  succeeded: (data: T) => (Node | string)[],
+  succeeded: (data: T, version: string | null) => (Node | string)[],
   failed?: (error: AddonError) => void,
 ) {
   let pendingId = newId();
@@ -50,13 +62,16 @@ export function onSubmit<T>(
     form.submit.disabled = false;
     if (res.ok) {
       pendingId = newId();
-      msg.show('success', ...succeeded(res.data));
+      showSuccess(msg, succeeded(res.data, res.version ?? null), res.warning);
     } else {
       showError(form, msg, res.error);
       failed?.(res.error);
     }
   });
+  return {
+    /** A new entry from now on (after a session turned out to be already recorded). */
+    renew() {
+      pendingId = newId();
+    },
+  };
 }
-
-export const pluralise = (n: number, word: string) =>
-  `${n.toLocaleString('fr-FR')} ${word}${n > 1 ? 's' : ''}`;

@@ -1,47 +1,140 @@
-// Diagnostic du territoire: the phase 1 "constat, enjeux, recommandations".
-import { TerritoryAssessment } from '../../../shared/schemas';
+// Diagnostic du territoire: the phase 1 "constat, enjeux, recommandations" and the territory's
+// strategy (needs, infrastructure, complementarities, planning documents). Opens with what is
+// stored for the territory, shows each prose field's character budget (what fits the summary
+// under 5 pages), and saves with the version read so a colleague's edit is never overwritten.
+
+import { SUMMARY_FIELD_BUDGETS } from '../../../shared/documents/budgets';
+import { LABELS } from '../../../shared/i18n/labels';
+import { type PlanningDocument, TerritoryAssessment } from '../../../shared/schemas';
 import { validate } from '../../../shared/schemas/validate';
-import { loadReport, territoryOptions } from '../common/context';
-import { app, h, messageArea } from '../common/dom';
-import { buildForm } from '../common/form';
+import type { TerritoryRecord } from '../../api';
+import { myTerritories, preselect, start } from '../common/boot';
+import { h } from '../common/dom';
+import { editChosen, offerReload } from '../common/editing';
+import { buildForm, type Field, fillSelect, optionsOf } from '../common/form';
 import { call } from '../common/server';
 import { onSubmit } from '../common/submit';
 
+const PROSE: { name: keyof typeof SUMMARY_FIELD_BUDGETS; label: string; required?: boolean }[] = [
+  { name: 'findings', label: 'Constat', required: true },
+  { name: 'stakes', label: 'Enjeux', required: true },
+  { name: 'recommendations', label: 'Recommandations', required: true },
+  { name: 'needs', label: 'Besoins du territoire' },
+  { name: 'infrastructure', label: 'Aménagements, partage de l’espace et stationnement' },
+  { name: 'complementarities', label: 'Complémentarités avec les autres modes' },
+];
+
+/** The planning documents: one small fieldset each, added and removed at will. */
+function planningEditor() {
+  const list = h('div', { id: 'planning' });
+  const add = h('button', { type: 'button' }, 'Ajouter un document de planification');
+  let n = 0;
+  const item = (d?: PlanningDocument) => {
+    const i = n++;
+    const select = (label: string, table: Record<string, string>, value?: string) => {
+      const s = h('select', { id: `pd-${i}-${label}` });
+      fillSelect(s, optionsOf(table), '— choisir —');
+      if (value) s.value = value;
+      return s;
+    };
+    const kind = select('kind', LABELS.planningDocumentKind, d?.kind);
+    const status = select('status', LABELS.planningDocumentStatus, d?.status);
+    const title = h('input', { type: 'text', id: `pd-${i}-title` });
+    const date = h('input', { type: 'date', id: `pd-${i}-date` });
+    const veli = h('textarea', { rows: '2', id: `pd-${i}-veli` });
+    title.value = d?.title ?? '';
+    date.value = d?.revisionDate ?? '';
+    veli.value = d?.veliIntegration ?? '';
+    const remove = h('button', { type: 'button' }, 'Retirer');
+    const box = h(
+      'fieldset',
+      { class: 'planning-item' },
+      h('legend', {}, 'Document de planification'),
+      ...(
+        [
+          ['Type', kind],
+          ['Intitulé', title],
+          ['État', status],
+          ['Date de révision', date],
+          ['Place du VELI dans ce document', veli],
+        ] as const
+      ).map(([l, c]) => h('div', { class: 'field' }, h('label', { for: c.id }, l), c)),
+      remove,
+    );
+    remove.addEventListener('click', () => box.remove());
+    const read = (): Partial<PlanningDocument> => ({
+      kind: (kind.value || undefined) as PlanningDocument['kind'],
+      title: title.value,
+      status: (status.value || undefined) as PlanningDocument['status'],
+      ...(date.value ? { revisionDate: date.value } : {}),
+      veliIntegration: veli.value,
+    });
+    readers.set(box, read);
+    list.append(box);
+  };
+  const readers = new Map<Element, () => Partial<PlanningDocument>>();
+  add.addEventListener('click', () => item());
+  return {
+    el: h('div', {}, h('h2', {}, 'Place du VELI dans les documents de planification'), list, add),
+    set(docs: readonly PlanningDocument[] = []) {
+      list.replaceChildren();
+      readers.clear();
+      for (const d of docs) item(d);
+    },
+    values: () => [...list.children].map((c) => readers.get(c)?.() ?? {}),
+  };
+}
+
 async function main() {
-  const msg = messageArea();
-  app().append(h('h1', {}, 'Diagnostic du territoire'), msg.el);
-  const report = await loadReport(msg);
-  if (!report) return;
-  const form = buildForm(
-    [
-      {
-        name: '_territory',
-        label: 'Territoire',
-        kind: 'select',
-        required: true,
-        options: territoryOptions(report),
-        empty: '— choisir —',
-      },
-      { name: 'findings', label: 'Constat', kind: 'textarea', required: true },
-      { name: 'stakes', label: 'Enjeux', kind: 'textarea', required: true },
-      { name: 'recommendations', label: 'Recommandations', kind: 'textarea', required: true },
-    ],
-    'Enregistrer le diagnostic',
-  );
+  const started = await start('Diagnostic du territoire');
+  if (!started) return;
+  const { msg, ctx } = started;
+  const territories = myTerritories(ctx);
+  const fields: Field[] = [
+    {
+      name: '_territory',
+      label: 'Territoire',
+      kind: 'select',
+      required: true,
+      options: territories,
+      empty: '— choisir —',
+    },
+    ...PROSE.map((p): Field => ({ ...p, kind: 'textarea', budget: SUMMARY_FIELD_BUDGETS[p.name] })),
+  ];
+  const form = buildForm(fields, 'Enregistrer le diagnostic');
+  const planning = planningEditor();
+  form.submit.before(planning.el);
+  const territory = form.control('_territory') as HTMLSelectElement;
+  const fill = (t: TerritoryRecord | null) => {
+    for (const p of PROSE) form.set(p.name, t?.assessment?.[p.name] as string | undefined);
+    planning.set(t?.assessment?.planningDocuments);
+  };
+  const editing = editChosen({ select: territory, load: (id) => call('loadTerritory', id), fill, msg });
   onSubmit(
     form,
     msg,
     () => {
-      const territoryId = form.control('_territory').value;
-      const v = validate(TerritoryAssessment, form.values());
+      const docs = planning.values();
+      const v = validate(TerritoryAssessment, {
+        ...form.values(),
+        ...(docs.length ? { planningDocuments: docs } : {}),
+      });
       const issues = v.ok ? [] : v.issues;
-      if (!territoryId) issues.unshift({ path: '_territory', message: 'Ce champ est obligatoire.' });
+      if (!territory.value) issues.unshift({ path: '_territory', message: 'Ce champ est obligatoire.' });
       if (!v.ok || issues.length) return { ok: false, issues };
-      return { ok: true, send: () => call('submitAssessment', territoryId, v.data) };
+      const id = territory.value;
+      return { ok: true, send: () => call('submitAssessment', id, v.data, editing.version) };
     },
-    (t) => [`Diagnostic de « ${t.name} » enregistré.`],
+    (t) => {
+      editing.version = t.version;
+      return [`Diagnostic de « ${t.record.name} » enregistré.`];
+    },
+    (error) => {
+      if (error.code === 'PRECONDITION_FAILED') offerReload(msg, () => editing.reload());
+    },
   );
   msg.el.before(form.form);
+  preselect(territory, territories);
 }
 
 void main();

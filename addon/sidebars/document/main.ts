@@ -1,10 +1,14 @@
-// Générer un document: the worker renders it (a Google Doc in the user's Drive in production)
-// and answers with its link and page count.
-import type { DocumentRequest } from '../../api';
+// Générer un document: the worker writes it (a Google Doc in production) and answers with its
+// link, page count and version. Each step shows as it happens; "Générer les dix synthèses"
+// makes one call per territory, with a line of progress each.
+import { frList, frShortDate, frTypo, plural } from '../../../shared/i18n/typography';
+import type { AddonError, DocumentRecord, DocumentRequest, SidebarContext } from '../../api';
+import { VIEWER_READ_ONLY } from '../../messages';
+import { context, isAdmin, isViewer, myTerritories, readOnlyBanner } from '../common/boot';
 import { app, h, messageArea } from '../common/dom';
 import { buildForm, type Option } from '../common/form';
 import { call } from '../common/server';
-import { onSubmit, pluralise, showError } from '../common/submit';
+import { showError } from '../common/submit';
 
 const TYPES: Option[] = [
   ['territory-summary', 'Synthèse territoriale (phase 1, moins de 5 pages)'],
@@ -24,14 +28,109 @@ const NEEDS: Record<string, string[]> = {
   'progress-report': ['report', 'territoryId'],
 };
 
+const link = (d: DocumentRecord) =>
+  h('a', { href: d.url, target: '_blank', rel: 'noopener noreferrer' }, d.title);
+const facts = (d: DocumentRecord) =>
+  frTypo(` — ${plural(d.pages, 'page')}${d.version ? `, version ${d.version}` : ''}`);
+
+/** A list of steps, each running then done or failed, its text replaced by the outcome. */
+function steps() {
+  const el = h('ol', { class: 'steps', 'aria-live': 'polite' });
+  return {
+    el,
+    clear: () => el.replaceChildren(),
+    add(text: string) {
+      const li = h('li', { class: 'running' }, text);
+      el.append(li);
+      return {
+        done: (...outcome: (Node | string)[]) => {
+          li.className = 'done';
+          if (outcome.length) li.replaceChildren(...outcome);
+        },
+        failed: (error: AddonError) => {
+          li.className = 'failed';
+          li.append(frTypo(` : ${error.message}`));
+          if (error.issues?.length)
+            li.append(h('ul', {}, ...error.issues.map((i) => h('li', {}, i.message))));
+        },
+      };
+    },
+  };
+}
+
+/** One document: generate it (worker), then file it in the tabs; each step shown. */
+async function generate(body: DocumentRequest, list: ReturnType<typeof steps>, what = 'Document') {
+  const writing = list.add(`${what} : rédaction et mise en page par le serveur VELI VELO…`);
+  const res = await call('generateDocument', body);
+  if (!res.ok) {
+    writing.failed(res.error);
+    return null;
+  }
+  writing.done(frTypo(`${what} : `), link(res.data), facts(res.data));
+  const filing = list.add('Classement dans le classeur…');
+  const filed = await call('fileDocument', res.data);
+  if (filed.ok)
+    filing.done(
+      frTypo(
+        `Lien ajouté : onglet${filed.data.tabs.length > 1 ? 's' : ''} ${frList(filed.data.tabs.map((t) => `« ${t} »`))}.`,
+      ),
+    );
+  else filing.failed(filed.error);
+  return res.data;
+}
+
+function allSummaries(ctx: SidebarContext, mine: Option[]) {
+  const list = steps();
+  const count = mine.length;
+  const label = isAdmin(ctx)
+    ? count === 10
+      ? 'Générer les dix synthèses'
+      : `Générer les ${plural(count, 'synthèse')}`
+    : `Générer les synthèses de mes territoires (${count})`;
+  const button = h('button', { type: 'button', id: 'all-summaries' }, label);
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    list.clear();
+    let ok = 0;
+    for (const [id, name] of mine) {
+      const done = await generate({ type: 'territory-summary', territoryId: id }, list, `« ${name} »`);
+      if (done) ok++;
+    }
+    list
+      .add('')
+      .done(frTypo(`Terminé : ${plural(ok, 'synthèse générée', 'synthèses générées')} sur ${count}.`));
+    button.disabled = false;
+  });
+  return h('section', {}, h('h2', {}, 'Synthèses territoriales'), button, list.el);
+}
+
+function existing(docs: DocumentRecord[]) {
+  if (!docs.length) return null;
+  const sorted = [...docs].sort((a, b) =>
+    (b.updatedAt ?? b.createdAt ?? '').localeCompare(a.updatedAt ?? a.createdAt ?? ''),
+  );
+  return h(
+    'details',
+    { id: 'existing' },
+    h('summary', {}, `Documents déjà générés (${docs.length})`),
+    h(
+      'ul',
+      { class: 'list' },
+      ...sorted.map((d) =>
+        h('li', {}, link(d), facts(d), d.updatedAt ? frTypo(`, le ${frShortDate(d.updatedAt)}`) : ''),
+      ),
+    ),
+  );
+}
+
 async function main() {
   const msg = messageArea();
   app().append(h('h1', {}, 'Générer un document'), msg.el);
-  msg.show('info', 'Chargement…');
-  const choices = await call('loadDocumentChoices');
-  if (!choices.ok) return showError(null, msg, choices.error);
-  msg.clear();
-  const { territories, workshops, actions } = choices.data;
+  const ctx = await context(msg);
+  if (!ctx) return;
+  const docs = existing(ctx.documents ?? []);
+  if (isViewer(ctx)) return void app().append(readOnlyBanner(VIEWER_READ_ONLY), ...(docs ? [docs] : []));
+  const mine = myTerritories(ctx);
   const form = buildForm(
     [
       {
@@ -55,7 +154,7 @@ async function main() {
         label: 'Territoire',
         kind: 'select',
         required: true,
-        options: territories.map((t) => [t.id, t.name] as const),
+        options: mine,
         empty: '— choisir —',
       },
       {
@@ -63,7 +162,7 @@ async function main() {
         label: 'Atelier',
         kind: 'select',
         required: true,
-        options: workshops.map((w) => [w.id, w.label] as const),
+        options: (ctx.workshops ?? []).map((w) => [w.id, w.label] as const),
         empty: '— choisir —',
       },
       {
@@ -71,8 +170,14 @@ async function main() {
         label: 'Action',
         kind: 'select',
         required: true,
-        options: actions.map((a) => [a.id, a.label] as const),
+        options: (ctx.actions ?? []).map((a) => [a.id, a.label] as const),
         empty: '— choisir —',
+      },
+      {
+        name: 'asOf',
+        label: 'Situation au',
+        kind: 'date',
+        hint: 'Facultatif : le document décrit le programme à cette date.',
       },
     ],
     'Générer le document',
@@ -84,24 +189,30 @@ async function main() {
   };
   type.addEventListener('change', showFields);
   showFields();
-  onSubmit(
-    form,
-    msg,
-    () => {
-      const body = form.values() as unknown as DocumentRequest;
-      const missing = ['type', ...(NEEDS[body.type] ?? [])].filter(
-        (k) => !(body as unknown as Record<string, unknown>)[k],
-      );
-      if (missing.length)
-        return { ok: false, issues: missing.map((path) => ({ path, message: 'Ce champ est obligatoire.' })) };
-      return { ok: true, send: () => call('generateDocument', body) };
-    },
-    (d) => [
-      h('a', { href: d.url, target: '_blank', rel: 'noopener noreferrer' }, d.title),
-      ` — ${pluralise(d.pages, 'page')}.`,
-    ],
-  );
+  const progress = steps();
+  form.form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    msg.clear();
+    form.clearIssues();
+    const body = form.values() as unknown as DocumentRequest;
+    const missing = ['type', ...(NEEDS[body.type] ?? [])].filter(
+      (k) => !(body as unknown as Record<string, unknown>)[k],
+    );
+    if (missing.length)
+      return showError(form, msg, {
+        code: 'VALIDATION_FAILED',
+        message: 'Certaines valeurs manquent : complétez les champs signalés.',
+        issues: missing.map((path) => ({ path, message: 'Ce champ est obligatoire.' })),
+      });
+    form.submit.disabled = true;
+    progress.clear();
+    progress.add('Vérification de la demande').done();
+    await generate(body, progress);
+    form.submit.disabled = false;
+  });
+  form.form.append(progress.el);
   msg.el.before(form.form);
+  app().append(allSummaries(ctx, mine), ...(docs ? [docs] : []));
 }
 
 void main();

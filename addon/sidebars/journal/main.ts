@@ -1,115 +1,293 @@
-// Journal de séance: log one session against its quota, the remaining quota shown first.
+// Journal de séance: log a session against its quota (the remaining quota shown first, in the
+// tender's units), and correct or delete the sessions one logged ("Mes dernières séances").
 import { LABELS } from '../../../shared/i18n/labels';
+import { frShortDate, frTypo, qty } from '../../../shared/i18n/typography';
+import type { Quota } from '../../../shared/quotas/rules';
 import { SessionInput } from '../../../shared/schemas';
 import type { SessionKind } from '../../../shared/schemas/enums';
 import { validate } from '../../../shared/schemas/validate';
-import { linkPartners, loadReport, territoryOptions } from '../common/context';
+import type { SessionRecord, SidebarContext } from '../../api';
+import { remainingLine, tenderAmount } from '../../messages';
+import { findQuota, replaceQuota } from '../../report';
+import { PATCHABLE, SessionPatch } from '../../session-patch';
+import { isAdmin, myTerritories, nameOf, preselect, start } from '../common/boot';
 import { app, h, messageArea } from '../common/dom';
-import { buildForm, optionsOf } from '../common/form';
-import { amount, describeQuota, findQuota, updateReport } from '../common/quota';
+import { offerReload } from '../common/editing';
+import { buildForm, type Field, type Form, optionsOf } from '../common/form';
+import { defaultDuration, durationOptions, linkDuration, linkPartners, OTHER } from '../common/pickers';
 import { call } from '../common/server';
-import { onSubmit } from '../common/submit';
+import { onSubmit, showError } from '../common/submit';
+
+type Ctx = SidebarContext;
+
+function fields(ctx: Ctx): Field[] {
+  const range = { min: ctx.programme.startDate, max: ctx.programme.endDate };
+  return [
+    {
+      name: 'kind',
+      label: 'Type de séance',
+      kind: 'select',
+      required: true,
+      options: optionsOf(LABELS.sessionKind),
+      empty: '— choisir —',
+    },
+    {
+      name: 'territoryId',
+      label: 'Territoire',
+      kind: 'select',
+      options: myTerritories(ctx),
+      empty: '— programme (aucun) —',
+    },
+    { name: 'partnerId', label: 'Partenaire', kind: 'select', empty: '— aucun —' },
+    { name: 'date', label: 'Date', kind: 'date', required: true, attrs: range },
+    {
+      name: '_duration',
+      label: 'Durée',
+      kind: 'select',
+      required: true,
+      options: durationOptions(ctx.minutesPerDay),
+    },
+    {
+      name: 'durationMinutes',
+      label: 'Durée en minutes',
+      kind: 'int',
+      required: true,
+      attrs: { min: '1', max: '1440' },
+    },
+    {
+      name: 'mode',
+      label: 'Modalité',
+      kind: 'select',
+      required: true,
+      options: optionsOf(LABELS.sessionMode),
+      empty: '— choisir —',
+    },
+    { name: 'participants', label: 'Participants', kind: 'int', required: true, attrs: { min: '1' } },
+    { name: 'summary', label: 'Résumé', kind: 'textarea', required: true },
+    { name: 'decisions', label: 'Décisions', kind: 'textarea' },
+    { name: 'nextSteps', label: 'Prochaines étapes', kind: 'textarea' },
+    ...(isAdmin(ctx)
+      ? [
+          {
+            name: '_override',
+            label: 'Motif de dérogation',
+            kind: 'text',
+            hint: 'Pour dépasser un quota : 10 caractères au moins.',
+          } as Field,
+        ]
+      : []),
+  ];
+}
+
+function quotaText(ctx: Ctx, form: Form): string {
+  const kind = form.control('kind').value as SessionKind;
+  if (!kind) return 'Choisissez un type de séance pour voir le quota restant.';
+  const q = findQuota(ctx.report, kind, {
+    territoryId: form.control('territoryId').value || undefined,
+    partnerId: form.control('partnerId').value || undefined,
+    date: form.control('date').value || undefined,
+  });
+  if (q === null) return 'Choisissez le territoire (ou le partenaire) pour voir le quota restant.';
+  return q ? remainingLine(q, nameOf(ctx), ctx.minutesPerDay) : '';
+}
+
+const saved = (ctx: Ctx, s: SessionRecord, q?: Quota) =>
+  frTypo(
+    `Séance du ${frShortDate(s.date)} enregistrée (${LABELS.sessionKind[s.kind]}, ${qty(s.durationMinutes, 'min')}).` +
+      (q
+        ? ` Quota : ${tenderAmount(q.used, q.unit, ctx.minutesPerDay)} utilisé(s) sur ${tenderAmount(q.limit, q.unit, ctx.minutesPerDay)}.`
+        : ''),
+  );
+
+interface Editing {
+  id: string;
+  version: string | null;
+  session: SessionRecord;
+}
+
+/** "Mes dernières séances": the user's sessions, each with « Corriger » and « Supprimer ». */
+function recentList(ctx: Ctx, onEdit: (s: SessionRecord) => void, onChange: () => void) {
+  const list = h('ul', { class: 'list', id: 'recent' });
+  const status = messageArea();
+  const details = h(
+    'details',
+    { id: 'recent-sessions' },
+    h('summary', {}, 'Mes dernières séances'),
+    status.el,
+    list,
+  );
+  const load = async () => {
+    status.show('info', 'Chargement…');
+    const res = await call('listMySessions');
+    if (!res.ok) return showError(null, status, res.error);
+    status.clear();
+    if (!res.data.length) status.show('info', 'Vous n’avez encore saisi aucune séance.');
+    list.replaceChildren(...res.data.map((s) => recentItem(ctx, s, onEdit, load, status, onChange)));
+  };
+  details.addEventListener('toggle', () => {
+    if (details.open) void load();
+  });
+  return { el: details, reload: () => (details.open ? load() : Promise.resolve()) };
+}
+
+function recentItem(
+  ctx: Ctx,
+  s: SessionRecord,
+  onEdit: (s: SessionRecord) => void,
+  reload: () => Promise<void>,
+  status: ReturnType<typeof messageArea>,
+  onChange: () => void,
+) {
+  const where = s.territoryId ? ` — ${nameOf(ctx)(s.territoryId)}` : '';
+  const text = frTypo(
+    `${frShortDate(s.date)} — ${LABELS.sessionKind[s.kind]}${where} — ${qty(s.durationMinutes, 'min')}`,
+  );
+  const fix = h('button', { type: 'button' }, 'Corriger');
+  const remove = h('button', { type: 'button' }, 'Supprimer');
+  fix.addEventListener('click', () => onEdit(s));
+  remove.addEventListener('click', async () => {
+    if (!window.confirm(frTypo(`Supprimer la séance du ${frShortDate(s.date)} ? Son quota sera libéré.`)))
+      return;
+    remove.disabled = true;
+    const res = await call('deleteSession', s.id, null);
+    if (!res.ok) {
+      remove.disabled = false;
+      return showError(null, status, res.error);
+    }
+    status.show('success', frTypo(`Séance du ${frShortDate(s.date)} supprimée.`));
+    onChange();
+    await reload();
+  });
+  return h('li', {}, text, h('div', { class: 'row-actions' }, fix, remove));
+}
+
+function prepareCreate(form: Form, id: string) {
+  const body: Record<string, unknown> = { id, ...form.values() };
+  const reason = form.control('_override')?.value.trim();
+  if (reason) body.override = { reason };
+  const v = validate(SessionInput, body);
+  return v.ok ? { ok: true as const, send: () => call('submitSession', v.data) } : v;
+}
+
+function preparePatch(form: Form, editing: Editing) {
+  const values = form.values();
+  const patch = Object.fromEntries(PATCHABLE.filter((k) => k in values).map((k) => [k, values[k]]));
+  const v = validate(SessionPatch, patch);
+  return v.ok
+    ? { ok: true as const, send: () => call('updateSession', editing.id, v.data, editing.version) }
+    : { ok: false as const, issues: v.issues };
+}
 
 async function main() {
-  const msg = messageArea();
+  const started = await start('Journal de séance');
+  if (!started) return;
+  const { msg, ctx } = started;
   const quotaLine = h('p', { class: 'quota', id: 'quota', 'aria-live': 'polite' });
-  app().append(h('h1', {}, 'Journal de séance'), msg.el);
-  const report = await loadReport(msg);
-  if (!report) return;
-  const form = buildForm(
-    [
-      {
-        name: 'kind',
-        label: 'Type de séance',
-        kind: 'select',
-        required: true,
-        options: optionsOf(LABELS.sessionKind),
-        empty: '— choisir —',
-      },
-      {
-        name: 'territoryId',
-        label: 'Territoire',
-        kind: 'select',
-        options: territoryOptions(report),
-        empty: '— programme (aucun) —',
-      },
-      { name: 'partnerId', label: 'Partenaire', kind: 'select', empty: '— aucun —' },
-      { name: 'date', label: 'Date', kind: 'date', required: true },
-      { name: 'durationMinutes', label: 'Durée (minutes)', kind: 'int', required: true },
-      {
-        name: 'mode',
-        label: 'Modalité',
-        kind: 'select',
-        required: true,
-        options: optionsOf(LABELS.sessionMode),
-        empty: '— choisir —',
-      },
-      { name: 'participants', label: 'Participants', kind: 'int', required: true },
-      { name: 'summary', label: 'Résumé', kind: 'textarea', required: true },
-      { name: 'decisions', label: 'Décisions', kind: 'textarea' },
-      { name: 'nextSteps', label: 'Prochaines étapes', kind: 'textarea' },
-      {
-        name: '_override',
-        label: 'Motif de dérogation (administrateurs)',
-        kind: 'text',
-        hint: 'Seulement pour dépasser un quota, 10 caractères au moins.',
-      },
-    ],
-    'Enregistrer la séance',
+  const form = buildForm(fields(ctx), 'Enregistrer la séance');
+  const [kind, territory, partner] = ['kind', 'territoryId', 'partnerId'].map(
+    (n) => form.control(n) as HTMLSelectElement,
   );
-  const territory = form.control('territoryId') as HTMLSelectElement;
-  const partner = form.control('partnerId') as HTMLSelectElement;
-  linkPartners(report, territory, partner);
-
+  const preset = form.control('_duration') as HTMLSelectElement;
+  linkPartners(ctx.report, territory!, partner!);
+  const syncDuration = linkDuration(preset, form.control('durationMinutes') as HTMLInputElement);
   const showQuota = () => {
-    const kind = form.control('kind').value as SessionKind;
-    if (!kind) {
-      quotaLine.textContent = 'Choisissez un type de séance pour voir le quota restant.';
-      return;
-    }
-    const q = findQuota(report, kind, {
-      territoryId: territory.value || undefined,
-      partnerId: partner.value || undefined,
-      date: form.control('date').value || undefined,
-    });
-    quotaLine.textContent =
-      q === null
-        ? 'Choisissez le territoire (ou le partenaire) pour voir le quota restant.'
-        : q
-          ? describeQuota(q)
-          : '';
+    quotaLine.textContent = quotaText(ctx, form);
   };
+  kind!.addEventListener('change', () => {
+    preset.value = defaultDuration(kind!.value as SessionKind, ctx.minutesPerDay);
+    syncDuration();
+  });
   for (const name of ['kind', 'territoryId', 'partnerId', 'date'])
     form.control(name).addEventListener('change', showQuota);
+  form.set('date', ctx.today);
+  form.set('participants', 2);
+  preselect(territory!, myTerritories(ctx));
   showQuota();
-
-  onSubmit(
+  const editor = editMode(form, msg, showQuota);
+  const recent = recentList(ctx, (s) => void editor.start(s), showQuota);
+  const submitter = onSubmit(
     form,
     msg,
-    (id) => {
-      const body = { id, ...form.values() };
-      const reason = form.control('_override').value.trim();
-      if (reason) Object.assign(body, { override: { reason } });
-      const v = validate(SessionInput, body);
-      if (!v.ok) return v;
-      return { ok: true, send: () => call('submitSession', v.data) };
-    },
-    ({ session, quota }) => {
-      updateReport(report, quota);
+    (id) => (editor.current ? preparePatch(form, editor.current) : prepareCreate(form, id)),
+    (d) => {
+      if (d.quota) replaceQuota(ctx.report, d.quota);
+      const text = saved(ctx, d.session, d.quota);
+      if (editor.current) editor.stop();
+      else for (const name of ['summary', 'decisions', 'nextSteps', '_override']) form.set(name, '');
       showQuota();
-      for (const name of ['summary', 'decisions', 'nextSteps', '_override']) form.set(name, '');
-      return [
-        `Séance du ${session.date} enregistrée (${LABELS.sessionKind[session.kind]}). `,
-        `Quota : ${amount(quota.used, quota.unit)} utilisée(s) sur ${amount(quota.limit, quota.unit)}.`,
-      ];
+      void recent.reload();
+      return [text];
     },
     (error) => {
-      // A refusal for quota carries the quota as the worker sees it now.
-      if (error.quota) updateReport(report, error.quota);
+      if (error.quota) replaceQuota(ctx.report, error.quota);
       showQuota();
+      if (error.code === 'ALREADY_RECORDED') editor.offer(error, () => submitter.renew());
+      const editing = editor.current;
+      if (error.code === 'PRECONDITION_FAILED' && editing)
+        offerReload(msg, () => editor.start(editing.session, true));
     },
   );
-  msg.el.before(quotaLine, form.form);
+  msg.el.before(quotaLine, editor.banner, form.form);
+  app().append(recent.el);
+}
+
+/** Correcting a stored session: its values in the form, the kind and place locked. */
+function editMode(form: Form, msg: ReturnType<typeof messageArea>, changed: () => void) {
+  const banner = h('div', { class: 'banner', id: 'editing', hidden: true });
+  const locked = ['kind', 'territoryId', 'partnerId', '_override'];
+  const state = {
+    current: null as Editing | null,
+    banner,
+    async start(s: SessionRecord, keepMessage = false) {
+      const res = await call('loadSession', s.id);
+      if (!res.ok) return showError(form, msg, res.error);
+      const r = res.data.record;
+      state.current = { id: r.id, version: res.data.version, session: r };
+      for (const k of ['kind', 'territoryId', 'partnerId'] as const) form.set(k, r[k]);
+      form.control('partnerId').dispatchEvent(new Event('change'));
+      form.set('partnerId', r.partnerId);
+      for (const k of PATCHABLE) form.set(k, r[k] as string | number | undefined);
+      form.set('_duration', OTHER);
+      form.control('_duration').dispatchEvent(new Event('change'));
+      form.set('durationMinutes', r.durationMinutes);
+      for (const k of locked) form.control(k)?.setAttribute('disabled', '');
+      const cancel = h('button', { type: 'button' }, 'Annuler la correction');
+      cancel.addEventListener('click', () => state.stop());
+      banner.replaceChildren(
+        frTypo(`Correction de la séance du ${frShortDate(r.date)} (${LABELS.sessionKind[r.kind]}).`),
+        ' ',
+        cancel,
+      );
+      banner.hidden = false;
+      form.submit.textContent = 'Enregistrer la correction';
+      if (!keepMessage) msg.clear();
+      changed();
+      form.control('summary').focus();
+    },
+    stop() {
+      state.current = null;
+      banner.hidden = true;
+      for (const k of locked) form.control(k)?.removeAttribute('disabled');
+      form.submit.textContent = 'Enregistrer la séance';
+      changed();
+    },
+    /** After a lost answer: the session is stored; correct it with what is in the form. */
+    offer(error: { message: string; current?: unknown }, renew: () => void) {
+      const stored = error.current as SessionRecord;
+      renew();
+      form.clearIssues();
+      msg.show('info', error.message);
+      const fix = h('button', { type: 'button' }, 'Corriger cette séance avec les valeurs saisies');
+      fix.addEventListener('click', async () => {
+        const values = form.values();
+        await state.start(stored, true);
+        for (const k of PATCHABLE) if (k in values) form.set(k, values[k] as string | number);
+        form.set('durationMinutes', values.durationMinutes as number);
+      });
+      msg.el.append(h('p', {}, fix));
+    },
+  };
+  return state;
 }
 
 void main();

@@ -1,18 +1,23 @@
-// Paramètres: which worker this spreadsheet talks to (administrators only) and who you are.
+// Paramètres: which worker this spreadsheet talks to (administrators only, and only an address
+// the manifest allows) and who you are.
 import { LABELS } from '../../../shared/i18n/labels';
+import { frList, frTypo, quoted } from '../../../shared/i18n/typography';
+import { bootData } from '../common/boot';
 import { app, h, messageArea } from '../common/dom';
 import { buildForm } from '../common/form';
 import { call } from '../common/server';
-import { onSubmit, showError } from '../common/submit';
+import { onSubmit } from '../common/submit';
 
 async function main() {
   const msg = messageArea();
   const who = h('p', { id: 'who' });
   app().append(h('h1', {}, 'Paramètres'), who, msg.el);
-  const res = await call('loadSettings');
-  if (!res.ok) return showError(null, msg, res.error);
-  const { workerUrl, me, note } = res.data;
-  who.textContent = me ? `Connecté en tant que ${me.email} (${LABELS.role[me.role]}).` : (note ?? '');
+  const boot = bootData();
+  const ctx = boot?.context;
+  if (ctx?.ok)
+    who.textContent = frTypo(`Connecté en tant que ${ctx.data.me.email} (${LABELS.role[ctx.data.me.role]}).`);
+  else if (ctx) who.textContent = ctx.error.message;
+  const allowed = boot?.allowlist ?? [];
   const form = buildForm(
     [
       {
@@ -20,12 +25,14 @@ async function main() {
         label: 'Adresse du serveur VELI VELO',
         kind: 'url',
         required: true,
-        hint: 'Réservé aux administrateurs ADEME.',
+        hint: frTypo(
+          `Réservé aux administrateurs ADEME. Adresses autorisées par le manifeste : ${frList(allowed.map((a) => quoted(a)))}.`,
+        ),
       },
     ],
     'Enregistrer',
   );
-  form.set('workerUrl', workerUrl);
+  form.set('workerUrl', boot?.workerUrl ?? '');
   onSubmit(
     form,
     msg,
@@ -37,6 +44,10 @@ async function main() {
     (s) => [`Serveur enregistré : ${s.workerUrl}.`],
   );
   msg.el.before(form.form);
+  if (!boot) {
+    const res = await call('loadSettings');
+    if (res.ok) form.set('workerUrl', res.data.workerUrl);
+  }
 }
 
 void main();

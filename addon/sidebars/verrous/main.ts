@@ -3,9 +3,9 @@ import { LABELS } from '../../../shared/i18n/labels';
 import { BlockerInput } from '../../../shared/schemas';
 import { validate } from '../../../shared/schemas/validate';
 import type { BlockerRecord } from '../../api';
-import { linkPartners, loadReport, territoryOptions } from '../common/context';
-import { app, h, messageArea } from '../common/dom';
+import { myTerritories, preselect, start } from '../common/boot';
 import { buildForm, fillSelect, optionsOf } from '../common/form';
+import { linkPartners } from '../common/pickers';
 import { call } from '../common/server';
 import { onSubmit, showError } from '../common/submit';
 
@@ -22,10 +22,11 @@ const EDITABLE = [
 ] as const;
 
 async function main() {
-  const msg = messageArea();
-  app().append(h('h1', {}, 'Verrous'), msg.el);
-  const report = await loadReport(msg);
-  if (!report) return;
+  const started = await start('Verrous');
+  if (!started) return;
+  const { msg, ctx } = started;
+  const report = ctx.report;
+  const territories = myTerritories(ctx);
   const form = buildForm(
     [
       {
@@ -33,7 +34,7 @@ async function main() {
         label: 'Territoire',
         kind: 'select',
         required: true,
-        options: territoryOptions(report),
+        options: territories,
         empty: '— choisir —',
       },
       { name: '_blocker', label: 'Verrou', kind: 'select', options: [], empty: 'Nouveau verrou' },
@@ -120,6 +121,7 @@ async function main() {
     },
   );
   msg.el.before(form.form);
+  preselect(territory, territories);
 }
 
 void main();

@@ -1,0 +1,242 @@
+// "Importer un onglet existant": what can be imported, how a staff member's own column headers
+// are matched to fields (suggested from the header's words), and how their cells are read —
+// French labels or codes, "3 h" or "½ journée", "12,5", "10/12/2025". Pure: the sidebar
+// suggests the mapping with it, the add-on converts the rows with it.
+import { LABELS } from '../shared/i18n/labels';
+import type { ImportTarget } from './api';
+
+export type FieldType = 'date' | 'int' | 'number' | 'text' | 'duration' | 'enum' | 'territory' | 'partner';
+export interface ImportField {
+  name: string;
+  label: string;
+  type: FieldType;
+  required?: boolean;
+  table?: Record<string, string>;
+  /** Header words that suggest this field (accents and case ignored). */
+  synonyms: string[];
+}
+
+const territory: ImportField = {
+  name: 'territoryId',
+  label: 'Territoire',
+  type: 'territory',
+  synonyms: ['territoire', 'collectivite', 'epci', 'intercommunalite'],
+};
+const partner: ImportField = {
+  name: 'partnerId',
+  label: 'Partenaire',
+  type: 'partner',
+  synonyms: ['partenaire', 'structure', 'entreprise'],
+};
+
+export const IMPORT_TARGETS: Record<ImportTarget, { label: string; fields: ImportField[] }> = {
+  sessions: {
+    label: 'Séances',
+    fields: [
+      {
+        name: 'kind',
+        label: 'Type de séance',
+        type: 'enum',
+        required: true,
+        table: LABELS.sessionKind,
+        synonyms: ['type', 'nature', 'type de seance'],
+      },
+      territory,
+      partner,
+      { name: 'date', label: 'Date', type: 'date', required: true, synonyms: ['date', 'jour', 'le'] },
+      {
+        name: 'durationMinutes',
+        label: 'Durée',
+        type: 'duration',
+        required: true,
+        synonyms: ['duree', 'temps', 'minutes', 'heures'],
+      },
+      {
+        name: 'mode',
+        label: 'Modalité',
+        type: 'enum',
+        required: true,
+        table: LABELS.sessionMode,
+        synonyms: ['modalite', 'mode', 'format', 'lieu'],
+      },
+      {
+        name: 'participants',
+        label: 'Participants',
+        type: 'int',
+        required: true,
+        synonyms: ['participants', 'nombre de participants', 'personnes', 'presents'],
+      },
+      {
+        name: 'summary',
+        label: 'Résumé',
+        type: 'text',
+        required: true,
+        synonyms: ['resume', 'compte rendu', 'contenu', 'notes', 'objet', 'sujet'],
+      },
+      { name: 'decisions', label: 'Décisions', type: 'text', synonyms: ['decisions', 'decide'] },
+      {
+        name: 'nextSteps',
+        label: 'Prochaines étapes',
+        type: 'text',
+        synonyms: ['prochaines etapes', 'suites', 'suite a donner', 'actions a suivre'],
+      },
+    ],
+  },
+  blockers: {
+    label: 'Verrous',
+    fields: [
+      { ...territory, required: true },
+      partner,
+      {
+        name: 'category',
+        label: 'Catégorie',
+        type: 'enum',
+        required: true,
+        table: LABELS.blockerCategory,
+        synonyms: ['categorie', 'type', 'nature'],
+      },
+      {
+        name: 'title',
+        label: 'Intitulé',
+        type: 'text',
+        required: true,
+        synonyms: ['intitule', 'verrou', 'titre', 'frein'],
+      },
+      {
+        name: 'description',
+        label: 'Description',
+        type: 'text',
+        required: true,
+        synonyms: ['description', 'detail', 'explication'],
+      },
+      {
+        name: 'owner',
+        label: 'Porteur de la solution',
+        type: 'enum',
+        required: true,
+        table: LABELS.blockerOwner,
+        synonyms: ['porteur', 'responsable', 'qui'],
+      },
+      { name: 'ownerName', label: 'Nom du porteur', type: 'text', synonyms: ['nom du porteur', 'contact'] },
+      {
+        name: 'status',
+        label: 'Statut',
+        type: 'enum',
+        table: LABELS.blockerStatus,
+        synonyms: ['statut', 'etat', 'avancement'],
+      },
+      { name: 'solution', label: 'Solution', type: 'text', synonyms: ['solution', 'levee', 'reponse'] },
+    ],
+  },
+  indicators: {
+    label: 'Indicateurs',
+    fields: [
+      { ...territory, required: true },
+      partner,
+      {
+        name: 'indicator',
+        label: 'Indicateur',
+        type: 'enum',
+        required: true,
+        table: LABELS.indicator,
+        synonyms: ['indicateur', 'mesure'],
+      },
+      { name: 'label', label: 'Libellé', type: 'text', synonyms: ['libelle', 'intitule'] },
+      { name: 'unit', label: 'Unité', type: 'text', required: true, synonyms: ['unite'] },
+      {
+        name: 'periodStart',
+        label: 'Début de période',
+        type: 'date',
+        required: true,
+        synonyms: ['debut', 'du', 'date de debut'],
+      },
+      {
+        name: 'periodEnd',
+        label: 'Fin de période',
+        type: 'date',
+        required: true,
+        synonyms: ['fin', 'au', 'date de fin'],
+      },
+      {
+        name: 'value',
+        label: 'Valeur',
+        type: 'number',
+        required: true,
+        synonyms: ['valeur', 'resultat', 'total'],
+      },
+      { name: 'target', label: 'Cible', type: 'number', synonyms: ['cible', 'objectif'] },
+    ],
+  },
+};
+
+/** "Durée (min)" → "duree min": accents, case and punctuation ignored. */
+export const normalise = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+
+/** The header of the tab most likely meant for each field (each header used once). */
+export function suggestMapping(target: ImportTarget, headers: readonly string[]): Record<string, string> {
+  const free = new Map(headers.map((h) => [normalise(h), h] as const));
+  const out: Record<string, string> = {};
+  for (const f of IMPORT_TARGETS[target].fields) {
+    const words = [normalise(f.label), ...f.synonyms];
+    const exact = words.find((w) => free.has(w));
+    const partial = exact
+      ? undefined
+      : [...free.keys()].find((h) => words.some((w) => w.length > 3 && h.includes(w)));
+    const key = exact ?? partial;
+    if (key === undefined) continue;
+    out[f.name] = free.get(key)!;
+    free.delete(key);
+  }
+  return out;
+}
+
+/** A code from its French label or the code itself (accents and case ignored). */
+export function fromLabel(table: Record<string, string>, raw: string): string | undefined {
+  const n = normalise(raw);
+  if (!n) return undefined;
+  for (const [code, label] of Object.entries(table))
+    if (normalise(code) === n || normalise(label) === n) return code;
+  return undefined;
+}
+
+/** "12,5", "1 200", "12.5" → a number. */
+export function parseNumber(raw: string): number | undefined {
+  const t = raw.replace(/[\s\u00A0\u202F]/g, '').replace(',', '.');
+  return /^[+-]?\d+(\.\d+)?$/.test(t) ? Number(t) : undefined;
+}
+
+/** "180", "3 h", "3h30", "1,5 h", "1 j", "½ journée", "demi-journée" → minutes. */
+export function parseDuration(raw: string, minutesPerDay: number): number | undefined {
+  const t = raw
+    .trim()
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace('½', '0.5 ')
+    .replace(/(\d),(\d)/g, '$1.$2')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (/^\d+$/.test(t)) return Number(t);
+  if (/^demi[- ]journee$/.test(t)) return Math.round(minutesPerDay / 2);
+  const day = /^(\d+(?:\.\d+)?) ?(j|jours?|journees?)$/.exec(t);
+  if (day) return Math.round(Number(day[1]) * minutesPerDay);
+  const hm = /^(\d+) ?h ?(\d+)?(?: ?min)?$/.exec(t);
+  if (hm) return Number(hm[1]) * 60 + Number(hm[2] ?? 0);
+  const hours = /^(\d+(?:\.\d+)?) ?(h|heures?)$/.exec(t);
+  if (hours) return Math.round(Number(hours[1]) * 60);
+  const min = /^(\d+) ?(min|minutes?)$/.exec(t);
+  return min ? Number(min[1]) : undefined;
+}
+
+/** "10/12/2025" or "2025-12-10" → "2025-12-10". */
+export function parseDate(raw: string): string | undefined {
+  const fr = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(raw.trim());
+  if (fr) return `${fr[3]}-${fr[2]!.padStart(2, '0')}-${fr[1]!.padStart(2, '0')}`;
+  return /^\d{4}-\d{2}-\d{2}$/.test(raw.trim()) ? raw.trim() : undefined;
+}

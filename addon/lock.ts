@@ -1,0 +1,38 @@
+// Every read-modify-write of the spreadsheet runs under its document lock: two people saving
+// at the same moment each read the tab, merge their row and write it back; without the lock
+// the second write drops the first person's row. Google's documentation asks to flush pending
+// sheet writes before releasing the lock, or the next execution could read the tab without
+// them.
+
+/** How long a user waits for a colleague's write before giving up (Apps Script allows 30 s). */
+const WAIT_MS = 20_000;
+
+export const LOCK_BUSY =
+  'Le classeur est occupé par un autre enregistrement : votre saisie est bien enregistrée sur le serveur, ' +
+  'les onglets seront mis à jour au prochain enregistrement ou par « Resynchroniser les onglets ».';
+
+export function withDocumentLock<T>(work: () => T): T {
+  const lock = LockService.getDocumentLock();
+  lock.waitLock(WAIT_MS);
+  try {
+    const out = work();
+    SpreadsheetApp.flush();
+    return out;
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+/**
+ * Mirroring follows a write the worker already accepted: if the sheet cannot be updated (lock
+ * timeout, a tab renamed by hand), the user is told so, and the record itself stands.
+ */
+export function mirrorSafely(work: () => void): string | undefined {
+  try {
+    withDocumentLock(work);
+    return undefined;
+  } catch (e) {
+    console.error(`Mirroring failed: ${e instanceof Error ? e.message : String(e)}`);
+    return LOCK_BUSY;
+  }
+}

@@ -1,0 +1,68 @@
+// French messages the add-on composes itself (the worker's own are in shared/i18n/messages):
+// quota refusals that name the territory and say what remains in the tender's units, a
+// session already recorded after a lost answer, a record changed by someone else meanwhile.
+// Pure: the sidebars import it too.
+import { LABELS } from '../shared/i18n/labels';
+import { days, frMonth, frShortDate, frTypo, plural, qty, quoted } from '../shared/i18n/typography';
+import type { Quota } from '../shared/quotas/rules';
+
+/** An amount of a quota in the tender's unit: days for the diagnostic, sessions otherwise. */
+export function tenderAmount(n: number, unit: Quota['unit'], minutesPerDay: number): string {
+  if (unit === 'minutes') return `${days(n, minutesPerDay)} (${qty(n, 'min')})`;
+  return plural(n, unit === 'partners' ? 'partenaire' : 'séance');
+}
+
+/** Whom a quota is for, in words: « Albi Agglomération », the programme, a month. */
+export function quotaSubject(q: Quota, name: (id: string) => string): string {
+  if (q.scope === 'territory' || q.scope === 'partner') return quoted(name(q.subjectId));
+  if (/^\d{4}-\d{2}$/.test(q.subjectId)) return frMonth(q.subjectId);
+  return 'le programme';
+}
+
+export const quotaLabel = (q: Quota) => (LABELS.sessionKind as Record<string, string>)[q.key] ?? q.label;
+
+/** "Quota restant : 2,5 j (1 050 min) sur 4 j — Diagnostic et accompagnement, « Albi »." */
+export const remainingLine = (q: Quota, name: (id: string) => string, minutesPerDay: number) =>
+  frTypo(
+    `Quota restant : ${tenderAmount(q.remaining, q.unit, minutesPerDay)} sur ${tenderAmount(q.limit, q.unit, minutesPerDay)} — ` +
+      `${quotaLabel(q)}, ${quotaSubject(q, name)}.`,
+  );
+
+/** A refusal that names the territory, says what remains and what the entry asked for. */
+export function quotaRefusal(
+  q: Quota,
+  name: (id: string) => string,
+  minutesPerDay: number,
+  askedMinutes?: number,
+) {
+  const asked =
+    askedMinutes === undefined
+      ? ''
+      : ` ; cette séance en demande ${q.unit === 'minutes' ? tenderAmount(askedMinutes, q.unit, minutesPerDay) : plural(1, 'séance')}`;
+  return frTypo(
+    `Quota atteint pour ${quotaSubject(q, name)} : ${quotaLabel(q)} — il reste ${tenderAmount(q.remaining, q.unit, minutesPerDay)} ` +
+      `sur ${tenderAmount(q.limit, q.unit, minutesPerDay)}${asked}. Un administrateur peut déroger avec un motif.`,
+  );
+}
+
+/** After a lost answer and a changed resubmission: the stored session, in the user's terms. */
+export const alreadyRecorded = (s: { date: string; durationMinutes: number }) =>
+  frTypo(`Cette séance a déjà été enregistrée (${frShortDate(s.date)}, ${qty(s.durationMinutes, 'min')}).`);
+
+/** What was refused because it changed meanwhile: « Cette séance », feminine, or « Cet atelier ». */
+export interface Subject {
+  text: string;
+  feminine: boolean;
+}
+export const changedMeanwhile = (what: Subject, by?: string, at?: string) => {
+  const e = what.feminine ? 'e' : '';
+  return frTypo(
+    `${what.text} a été modifié${e}${by ? ` par ${by}` : ''}${at ? ` le ${frShortDate(at)}` : ''} depuis que vous l’avez ouvert${e} : ` +
+      'rien n’a été enregistré. Vos saisies restent dans le formulaire ; chargez les valeurs enregistrées pour reprendre votre modification.',
+  );
+};
+
+export const VIEWER_READ_ONLY =
+  'Lecture seule : votre rôle de lecteur permet de consulter les quotas, les alertes et les documents, pas de saisir.';
+export const RESYNC_ADMIN_ONLY =
+  'Resynchronisation réservée aux administrateurs ADEME : demandez-la à l’un d’eux.';

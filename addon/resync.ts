@@ -1,0 +1,152 @@
+// Resynchronisation (administrators): every mirrored tab brought in line with the worker from
+// one snapshot request, staff columns and annotated rows kept, layout repaired, and the
+// "Tableau de bord" rebuilt. Also the "Quotas et alertes" screen, which refreshes its tabs.
+import { frTypo, plural } from '../shared/i18n/typography';
+import type { Me, Result, ServerApi, Snapshot } from './api';
+import { cachedProfile, updateLists } from './context';
+import { buildDashboard } from './dashboard';
+import { withDocumentLock } from './lock';
+import { RESYNC_ADMIN_ONLY } from './messages';
+import { namesFromReport, rememberNames } from './names';
+import { job, mirrorTabs } from './sheet-mirror';
+import {
+  ACTIONS,
+  ALERTS,
+  BLOCKERS,
+  DOCUMENTS,
+  documentLink,
+  flattenQuotas,
+  INDICATORS,
+  PARTNERS,
+  QUOTAS,
+  SESSIONS,
+  TERRITORIES,
+  WORKSHOPS,
+} from './tabs';
+import { callWorker } from './worker-client';
+
+export interface ResyncSummary {
+  rows: number;
+  tabs: number;
+  annotated: number;
+}
+
+function role(): Result<Me['role']> {
+  const cached = cachedProfile()?.me.role;
+  if (cached) return { ok: true, data: cached };
+  const me = callWorker<Me>({ method: 'get', path: '/v1/me' });
+  return me.ok ? { ok: true, data: me.data.role } : me;
+}
+
+/** The latest territory summary of each territory, as a link for its row. */
+function summaries(d: Snapshot) {
+  const latest = new Map<string, Snapshot['documents'][number]>();
+  for (const doc of d.documents)
+    if (doc.type === 'territory-summary' && doc.territoryId) {
+      const before = latest.get(doc.territoryId);
+      if (!before || (doc.updatedAt ?? doc.createdAt ?? '') > (before.updatedAt ?? before.createdAt ?? ''))
+        latest.set(doc.territoryId, doc);
+    }
+  return latest;
+}
+
+export function resync(): Result<ResyncSummary> {
+  const r = role();
+  if (!r.ok) return r;
+  if (r.data !== 'admin') return { ok: false, error: { code: 'FORBIDDEN', message: RESYNC_ADMIN_ONLY } };
+  const res = callWorker<Snapshot>({ method: 'get', path: '/v1/snapshot' });
+  if (!res.ok) return res;
+  const d = res.data;
+  const names = rememberNames(d.territories, d.partners);
+  const links = summaries(d);
+  const territories = d.territories.map((t) => {
+    const doc = links.get(t.id);
+    return doc ? { ...t, summary: documentLink(doc) } : t;
+  });
+  const all = { replaceAll: true, layout: true };
+  const programme = cachedProfile()?.programme;
+  const done = withDocumentLock(() => {
+    const summary = mirrorTabs(
+      [
+        job(TERRITORIES, territories, all),
+        job(PARTNERS, d.partners, all),
+        job(SESSIONS, d.sessions, all),
+        job(BLOCKERS, d.blockers, all),
+        job(INDICATORS, d.indicators, all),
+        job(WORKSHOPS, d.workshops, all),
+        job(ACTIONS, d.actions, all),
+        job(QUOTAS, flattenQuotas(d.quotas), all),
+        job(ALERTS, d.alerts, all),
+        job(DOCUMENTS, d.documents, all),
+      ],
+      names,
+    );
+    buildDashboard(d.territories, programme);
+    return summary;
+  });
+  const tabs = Object.values(done);
+  return {
+    ok: true,
+    data: {
+      tabs: tabs.length,
+      rows: tabs.reduce((n, t) => n + t.rows, 0),
+      annotated: tabs.reduce((n, t) => n + t.annotated, 0),
+    },
+  };
+}
+
+/** The menu item: resynchronise and say what happened in a toast. */
+export function resyncWithToast(): void {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  let res: Result<ResyncSummary>;
+  try {
+    res = resync();
+  } catch (e) {
+    res = {
+      ok: false,
+      error: { code: 'SHEET', message: `le classeur n’a pas pu être réécrit (${String(e)})` },
+    };
+  }
+  if (!res.ok) {
+    ss.toast(frTypo(`Resynchronisation impossible : ${res.error.message}`), 'VELI VELO', 10);
+    return;
+  }
+  const { tabs, rows, annotated } = res.data;
+  const kept = annotated
+    ? ` ${plural(annotated, 'ligne annotée conservée', 'lignes annotées conservées')} bien que supprimée${annotated > 1 ? 's' : ''} du serveur.`
+    : '';
+  ss.toast(
+    frTypo(`Onglets resynchronisés : ${plural(tabs, 'onglet')}, ${plural(rows, 'ligne')}.${kept}`),
+    'VELI VELO',
+    8,
+  );
+}
+
+export const quotasAndAlerts: ServerApi['loadQuotasAndAlerts'] = () => {
+  const res = callWorker<Pick<Snapshot, 'quotas' | 'alerts'>>({
+    method: 'get',
+    path: '/v1/snapshot?parts=quotas,alerts',
+  });
+  if (!res.ok) return res;
+  const names = namesFromReport(res.data.quotas);
+  updateLists({ report: res.data.quotas });
+  const data = { quotas: res.data.quotas, alerts: res.data.alerts };
+  try {
+    withDocumentLock(() =>
+      mirrorTabs(
+        [
+          job(QUOTAS, flattenQuotas(data.quotas), { replaceAll: true }),
+          job(ALERTS, data.alerts, { replaceAll: true }),
+        ],
+        names,
+      ),
+    );
+    return { ok: true, data };
+  } catch {
+    return {
+      ok: true,
+      data,
+      warning: 'Les onglets Quotas et Alertes n’ont pas pu être mis à jour : réessayez.',
+    };
+  }
+};

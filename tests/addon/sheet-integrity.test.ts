@@ -1,0 +1,174 @@
+// Nothing lost in the sheet: the built add-on in the harness, two users running it at the same
+// moment (one worker thread each, one shared spreadsheet and document lock), a staff column
+// added by hand, and what setValues makes of codes and dates. Against a real local worker.
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Result } from '../../addon/api';
+import { FakeRange, GoogleState } from '../../harness/fakes';
+import { ADMIN, buildAddonTo, startLocalWorker } from '../../harness/local-worker';
+import { loadAddon } from '../../harness/runtime';
+import { stopSyncFetch } from '../../harness/sync-fetch';
+import { startUserThread, type UserThread } from '../../harness/threads';
+import { createTerritory, readTab } from './fixtures';
+
+const CLAIRE = 'claire.integrity@amo.example';
+const JULIEN = 'julien.integrity@amo.example';
+const VIEWER = 'lecteur.integrity@ademe.example';
+let worker: Awaited<ReturnType<typeof startLocalWorker>>;
+let dir: string;
+const threads: UserThread[] = [];
+let n = 0;
+const uid = (p: string) => `${p}-${Date.now().toString(36)}-${++n}`;
+
+const territory = (insee: string, consultant: string, name = `Territoire ${uid('n')}`) =>
+  createTerritory(worker.api, { id: uid('t'), name, insee, consultant });
+const session = (territoryId: string, over: Record<string, unknown> = {}) => ({
+  id: uid('s'),
+  kind: 'diagnostic',
+  territoryId,
+  date: '2025-03-12',
+  durationMinutes: 20,
+  mode: 'remote',
+  participants: 3,
+  summary: 'Diagnostic des usages.',
+  ...over,
+});
+
+const table = readTab;
+const ids = (state: GoogleState, tab: string) =>
+  table(state, tab)
+    .rows.map((r) => r.Identifiant)
+    .filter(Boolean);
+
+async function user(state: GoogleState, email: string) {
+  const t = await startUserThread(state, { dir, user: email });
+  threads.push(t);
+  await t.run('onOpen');
+  return t;
+}
+function newState() {
+  const state = new GoogleState(dir);
+  state.documentProps.setProperty('VELI_WORKER_URL', worker.base);
+  return state;
+}
+
+beforeAll(async () => {
+  worker = await startLocalWorker();
+  dir = buildAddonTo(worker.base);
+  const admin = worker.api(ADMIN);
+  for (const email of [CLAIRE, JULIEN]) await admin('POST', '/v1/members', { email, role: 'consultant' });
+  await admin('POST', '/v1/members', { email: VIEWER, role: 'viewer' });
+}, 120_000);
+afterAll(async () => {
+  await Promise.all(threads.map((t) => t.close()));
+  await stopSyncFetch();
+  await worker?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('two users writing at the same moment', () => {
+  it('keeps every row when two consultants log 60 sessions each in parallel', async () => {
+    const state = newState();
+    const [a, b] = [await user(state, CLAIRE), await user(state, JULIEN)];
+    const ta = await territory('81004', CLAIRE);
+    const tb = await territory('46042', JULIEN);
+    // The tab exists before the race, as it does once the programme has started.
+    expect(((await a.run('submitSession', session(ta.id))) as Result<unknown>).ok).toBe(true);
+    const log = async (u: UserThread, t: string) => {
+      for (let i = 0; i < 60; i++) {
+        const res = (await u.run('submitSession', session(t))) as Result<unknown>;
+        expect(res.ok, JSON.stringify(res)).toBe(true);
+      }
+    };
+    await Promise.all([log(a, ta.id), log(b, tb.id)]);
+    expect(ids(state, 'Séances')).toHaveLength(121);
+    expect(new Set(ids(state, 'Séances')).size).toBe(121);
+  }, 180_000);
+
+  it('makes the second writer wait for the first one’s read-modify-write of the same tab', async () => {
+    const state = newState();
+    const [a, b] = [await user(state, CLAIRE), await user(state, JULIEN)];
+    const ta = await territory('12202', CLAIRE);
+    const tb = await territory('11069', JULIEN);
+    expect(((await a.run('submitSession', session(ta.id))) as Result<unknown>).ok).toBe(true);
+    // Claire's execution stops right after reading Séances until Julien has read it too (or
+    // 1.5 s passed): without a lock both read the same rows and the last write drops a row.
+    let released: () => void = () => undefined;
+    const julienRead = new Promise<void>((r) => {
+      released = r;
+    });
+    let claireHeld = false;
+    state.callHook = (who, method, target) => {
+      if (method !== 'getValues' || !(target instanceof FakeRange) || target.sheet.getName() !== 'Séances')
+        return;
+      if (who === CLAIRE && !claireHeld) {
+        claireHeld = true;
+        return Promise.race([julienRead, new Promise<void>((r) => setTimeout(r, 1500))]);
+      }
+      if (who === JULIEN) released();
+    };
+    const [sa, sb] = [session(ta.id), session(tb.id)];
+    await Promise.all([a.run('submitSession', sa), b.run('submitSession', sb)]);
+    expect(claireHeld).toBe(true);
+    expect(ids(state, 'Séances')).toEqual(expect.arrayContaining([sa.id, sb.id]));
+    expect(ids(state, 'Séances')).toHaveLength(3);
+  }, 60_000);
+});
+
+describe('columns staff add by hand', () => {
+  it('survive a resynchronisation and later upserts, on the row of their record', async () => {
+    const t = await territory('31555', CLAIRE);
+    const rt = loadAddon({ dir, workerUrl: worker.base, devUser: CLAIRE });
+    const first = session(t.id);
+    const second = session(t.id);
+    for (const s of [first, second]) expect((rt.run('submitSession', s) as Result<unknown>).ok).toBe(true);
+    const sheet = rt.fakes.spreadsheet.getSheetByName('Séances')!;
+    const width = sheet.getLastColumn();
+    const idColumn = table(rt.fakes.state, 'Séances').headers.indexOf('Identifiant') + 1;
+    const row = sheet
+      .getRange(1, idColumn, sheet.getLastRow(), 1)
+      .getValues()
+      .findIndex((r) => r[0] === first.id);
+    // A staff member adds a column to the right and comments the first session.
+    sheet.getRange(1, width + 1, 1, 1).setValue('Commentaire ADEME');
+    sheet.getRange(row + 1, width + 1, 1, 1).setValue('À présenter au COPIL de juin');
+    rt.setUser(ADMIN);
+    rt.run('resyncTabs');
+    rt.setUser(CLAIRE);
+    rt.run('submitSession', session(t.id));
+    const rows = table(rt.fakes.state, 'Séances').rows;
+    expect(table(rt.fakes.state, 'Séances').headers).toContain('Commentaire ADEME');
+    expect(rows.find((r) => r.Identifiant === first.id)?.['Commentaire ADEME']).toBe(
+      'À présenter au COPIL de juin',
+    );
+    expect(rows.find((r) => r.Identifiant === second.id)?.['Commentaire ADEME']).toBe('');
+  });
+
+  it('resynchronisation is for admins: a viewer’s attempt changes nothing', async () => {
+    const rt = loadAddon({ dir, workerUrl: worker.base, devUser: VIEWER });
+    rt.run('onOpen');
+    rt.run('resyncTabs');
+    expect(rt.fakes.spreadsheet.getSheetByName('Séances')).toBeNull();
+    expect(rt.fakes.spreadsheet.toasts.at(-1)?.message).toMatch(/administrateurs/);
+  });
+});
+
+describe('what staff read in the tabs', () => {
+  it('keeps an INSEE code’s leading zero, names territories, writes dates as dates', async () => {
+    const foix = await territory('09122', CLAIRE, 'Pays de Foix-Varilhes');
+    const rt = loadAddon({ dir, workerUrl: worker.base, devUser: CLAIRE });
+    const s = session(foix.id, { date: '2025-12-10', durationMinutes: 180 });
+    expect((rt.run('submitSession', s) as Result<unknown>).ok).toBe(true);
+    rt.setUser(ADMIN);
+    rt.run('resyncTabs');
+    const line = table(rt.fakes.state, 'Territoires').rows.find((r) => r.Identifiant === foix.id);
+    expect(line?.['Code INSEE']).toBe('09122');
+    const seance = table(rt.fakes.state, 'Séances').rows.find((r) => r.Identifiant === s.id);
+    expect(seance?.Territoire).toBe('Pays de Foix-Varilhes');
+    expect(seance?.Date).toBe('10/12/2025');
+    expect(seance?.['Saisie le']).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+    const sheet = rt.fakes.spreadsheet.getSheetByName('Séances')!;
+    const col = table(rt.fakes.state, 'Séances').headers.indexOf('Date') + 1;
+    expect(sheet.getRange(2, col, 1, 1).getValue()).toBeInstanceOf(Date);
+  });
+});
