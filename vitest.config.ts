@@ -56,6 +56,7 @@ export default defineConfig(async () => {
                     GOOGLE_TOKEN_URL: `${base}/token`,
                     GOOGLE_DRIVE_URL: `${base}/drive/v3`,
                     GOOGLE_DRIVE_UPLOAD_URL: `${base}/upload/drive/v3`,
+                    GOOGLE_DOCS_URL: base,
                     GOOGLE_SERVICE_ACCOUNT_KEY: inject<string>('googleServiceAccountKey'),
                     GOOGLE_RETRY_DELAYS_MS: '5,10,20',
                     DRIVE_FOLDER_ID: 'folder-veli-test',

@@ -93,6 +93,10 @@ export async function startWorker(options = {}) {
   if (!d1) throw new Error('wrangler.toml declares no D1 database');
   const ownBundle = !options.bundleDir;
   const bundleDir = options.bundleDir ?? bundleWorker();
+  // The worker builds document links from PUBLIC_URL, never from a request's Host: known
+  // before it starts, so the port is chosen here.
+  const port = options.port || (await freePort());
+  const publicUrl = { PUBLIC_URL: `http://127.0.0.1:${port}` };
   const mf = new Miniflare({
     modules: true,
     scriptPath: join(bundleDir, options.main ?? 'index.js'),
@@ -102,11 +106,16 @@ export async function startWorker(options = {}) {
     compatibilityDate: config.compatibility_date,
     compatibilityFlags: config.compatibility_flags,
     host: '127.0.0.1',
-    port: options.port ?? 0,
+    port,
     ...(options.inspectorPort ? { inspectorPort: options.inspectorPort } : {}),
     d1Databases: { [d1.binding]: d1.database_id ?? d1.binding },
     d1Persist: options.persistTo ? join(options.persistTo, 'v3', 'd1') : false,
-    bindings: { .../** @type {Record<string, string>} */ (config.vars), ...LOCAL_VARS, ...options.vars },
+    bindings: {
+      .../** @type {Record<string, string>} */ (config.vars),
+      ...LOCAL_VARS,
+      ...publicUrl,
+      ...options.vars,
+    },
     // No network here: the `Request.cf` placeholder instead of fetching Cloudflare's.
     cf: false,
     log: new Log(LogLevel.WARN),

@@ -19,10 +19,21 @@ export interface Env extends Cloudflare.Env {
   GOOGLE_DRIVE_URL?: string;
   GOOGLE_DRIVE_UPLOAD_URL?: string;
   GOOGLE_SHEETS_URL?: string;
+  GOOGLE_DOCS_URL?: string;
+  /** Milliseconds before any Google call is abandoned (default 20000); tests lower it. */
+  GOOGLE_FETCH_TIMEOUT_MS?: string;
   /** Comma-separated waits (ms) before retrying a Google 429/5xx; tests set tiny ones. */
   GOOGLE_RETRY_DELAYS_MS?: string;
-  /** Drive folder where generated Google Docs go. */
+  /** Folder of the programme's Shared Drive where the service account writes the Google Docs. */
   DRIVE_FOLDER_ID?: string;
+  /** "true": without a service account, documents use the add-on's forwarded user token. */
+  DOCUMENTS_USER_TOKEN_FALLBACK?: string;
+  /** The worker's public address: the only origin of the links it builds (never `Host`). */
+  PUBLIC_URL?: string;
+  /** Secret: signs the expiring links to a document's HTML (opened without an identity header). */
+  DOCUMENT_LINK_SECRET?: string;
+  /** Hours a signed document link stays valid (default 168, a week). */
+  DOCUMENT_LINK_TTL_HOURS?: string;
   /** Spreadsheet whose "Alertes" tab the nightly check writes. */
   ALERTS_SPREADSHEET_ID?: string;
   /** Comma-separated addresses for the nightly French digest, sent through `SEND_EMAIL`. */

@@ -1,5 +1,5 @@
 import type { Quota } from '../quotas/rules';
-import { frDate, nf, plural } from './typography';
+import { duration, frDate, frTypo, nf, plural, qty } from './typography';
 
 export { FR_MONTHS, frDate, nf, plural } from './typography';
 
@@ -21,14 +21,36 @@ export const ERROR_CODES = {
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
 
-/** A quota amount in words: « 840 min (14 h) », « 3 séances », « 1 partenaire ». */
+/** A quota amount in words: « 840 min (14 h) », « 90 min (1 h 30) », « 3 séances ». */
 export function amount(n: number, unit: Quota['unit']): string {
-  if (unit === 'minutes') return `${nf(n)} min (${nf(Math.round((n / 60) * 10) / 10)} h)`;
+  if (unit === 'minutes') return `${qty(n, 'min')} (${duration(n)})`;
   return plural(n, unit === 'partners' ? 'partenaire' : 'séance');
 }
 
+type Message = string | ((...args: never[]) => string);
+/** The same messages, every string and every function's result passed through `frTypo`. */
+export type Typeset<T extends Record<string, Message>> = {
+  [K in keyof T]: T[K] extends (...args: infer A) => string ? (...args: A) => string : string;
+};
+
+/**
+ * French typography for a table of messages: wording stays readable in the source (plain
+ * spaces before « : ; ? ! »), what users read gets the no-break spaces — including around the
+ * values a message function inserts (a territory's name, an e-mail).
+ */
+export function typeset<T extends Record<string, Message>>(raw: T): Typeset<T> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    out[key] =
+      typeof value === 'function'
+        ? (...args: never[]) => frTypo((value as (...a: never[]) => string)(...args))
+        : frTypo(value);
+  }
+  return out as Typeset<T>;
+}
+
 /** Every French message the worker (and the sidebars) show; one place to review wording. */
-export const MSG = {
+export const MSG = typeset({
   validation: 'Certaines valeurs sont invalides : corrigez les champs signalés.',
   malformedJson: 'Le corps de la requête n’est pas un JSON valide.',
   expectedObject: 'Le corps de la requête doit être un objet JSON.',
@@ -95,4 +117,16 @@ export const MSG = {
   overrideAdminOnly: 'Seul un administrateur peut déroger à un quota.',
   unknownBlocker: (id: string) => `Verrou inconnu : ${id}.`,
   lastAdmin: 'Impossible de retirer ce membre : il est déclaré administrateur dans la configuration.',
-} as const;
+  serviceAccountKeyInvalid:
+    'La clé du compte de service Google est mal formée : rien n’a été enregistré ; prévenez l’équipe technique.',
+  driveFolderMissing:
+    'Le dossier Drive partagé des documents n’est pas configuré (DRIVE_FOLDER_ID) : rien n’a été enregistré ; prévenez l’équipe technique.',
+  sharedDriveRequired:
+    'Google refuse de créer le document : le compte de service n’a pas d’espace de stockage propre. Le dossier DRIVE_FOLDER_ID doit se trouver dans un Drive partagé dont il est membre (gestionnaire de contenu).',
+  driveFolderInaccessible:
+    'Le dossier Drive partagé des documents est introuvable pour le compte de service : ajoutez-le comme gestionnaire de contenu du Drive partagé.',
+  keptEditedDoc:
+    'Le Google Doc précédent a été modifié à la main depuis la dernière génération : il est conservé tel quel et cette version est un nouveau Google Doc.',
+  linkExpired:
+    'Ce lien vers le document a expiré ou n’est pas valide : régénérez le document ou ouvrez-le depuis le classeur.',
+});

@@ -1,8 +1,18 @@
-// A local stand-in for Google's OAuth token endpoint and Drive v3, speaking their documented
-// wire format: the JWT-bearer grant (RFC 7523, RS256 signature checked against the service
-// account's public key), multipart uploads converted to Google Docs, files.update with media,
-// and files.export to PDF — the export really prints the uploaded HTML with headless Chromium.
-// Test hooks under /__ let a test read what was received and script failures.
+// A local stand-in for Google's OAuth token endpoint, Drive v3 and the Docs API, speaking
+// their documented wire format and behaving as Google documents it:
+// - the JWT-bearer grant (RFC 7523, RS256 signature checked against the service account's key);
+// - multipart uploads converted to Google Docs through a model of Drive's HTML import
+//   (fake-google-import.ts): `@page` ignored, headings only as children of <body>, Google's
+//   own page-break form, widths from cells; a new or re-imported Doc is US Letter with
+//   one-inch margins until `documents.batchUpdate` → `updateDocumentStyle` sets its page;
+// - a service account owns no storage: it may create only inside a Shared Drive it belongs to
+//   (else 403 `storageQuotaExceeded`), and Shared Drive items are invisible (404) to calls
+//   without `supportsAllDrives=true`;
+// - files.get with the version, modifiedTime and last modifying user Drive reports;
+// - files.export to PDF: the imported Doc printed by headless Chromium at the Doc's own page
+//   size and margins, its pages counted with pdf-lib.
+// Test hooks under /__ read what was received, script failures and delays, and play a person
+// editing a Doc in the browser.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,6 +22,7 @@ import { exportPKCS8, generateKeyPair, jwtVerify } from 'jose';
 import { PDFDocument } from 'pdf-lib';
 import { type BrowserContext, chromium } from 'playwright-core';
 import { chromiumPath } from './chromium';
+import { type DocPage, importAsGoogle, LETTER, layOutTables } from './fake-google-import';
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -26,9 +37,25 @@ export const CHROMIUM_ARGS = [
 
 export const USER_TOKEN_PREFIX = 'ya29.user-';
 const DOC_MIME = 'application/vnd.google-apps.document';
+/** The programme's Shared Drive and its folder, where test service accounts are content managers. */
+export const SHARED_DRIVE_ID = 'drive-veli';
+export const SHARED_FOLDER_ID = 'folder-veli-test';
+/** A folder in a person's My Drive: a service account cannot create there. */
+export const MY_DRIVE_FOLDER_ID = 'folder-my-drive-claire';
+const SA_DOMAIN = /^[^@]+@veli-velo-test\.iam\.gserviceaccount\.com$/;
+
+export type CallKind =
+  | 'token'
+  | 'create'
+  | 'update'
+  | 'metadata'
+  | 'page-setup'
+  | 'export'
+  | 'delete'
+  | 'other';
 
 export interface LoggedCall {
-  kind: 'token' | 'create' | 'update' | 'export' | 'delete' | 'other';
+  kind: CallKind;
   method: string;
   path: string;
   query: Record<string, string>;
@@ -39,23 +66,35 @@ export interface LoggedCall {
   mediaType?: string;
   mediaChars?: number;
   jwt?: { iss: string; aud: string; scope: string; kid?: string; alg: string };
-  /** Pages of the exported PDF, counted with pdf-lib. */
+  /** The Docs API request body of a page setup. */
+  requests?: unknown;
+  /** Pages of the exported PDF, counted with pdf-lib, and the page size they were laid out on. */
   pages?: number;
+  page?: DocPage;
   error?: string;
 }
 
-interface StoredFile {
+export interface StoredFile {
   id: string;
   name: string;
   mimeType: string;
   parents: string[];
+  driveId: string | null;
+  /** What was uploaded, and the Doc Drive's import made of it. */
   html: string;
+  imported: string;
+  page: DocPage;
   revisions: number;
+  version: number;
+  modifiedTime: string;
+  lastModifyingUser: string;
 }
 
 interface Failure {
-  kind: LoggedCall['kind'];
-  status: number;
+  kind: CallKind;
+  status?: number;
+  /** Answer only after this long (a slow Google), instead of or before failing. */
+  delayMs?: number;
   times: number;
 }
 
@@ -86,6 +125,415 @@ const readBody = (req: IncomingMessage) =>
     req.on('error', reject);
   });
 
+/** Google's JSON error body. */
+export const googleError = (code: number, message: string, reason: string, domain = 'global') => ({
+  error: { code, message, errors: [{ message, domain, reason }] },
+});
+const notFound = (id: string) => googleError(404, `File not found: ${id}.`, 'notFound');
+const NO_QUOTA =
+  'Service Accounts do not have storage quota. Leverage shared drives (https://developers.google.com/workspace/drive/api/guides/about-shareddrives), or use OAuth delegation (http://support.google.com/a/answer/7281227) instead.';
+
+/** Who a bearer token stands for. */
+interface Identity {
+  email: string;
+  serviceAccount: boolean;
+}
+
+type Reply = (status: number, body: unknown) => void;
+interface Req {
+  req: IncomingMessage;
+  res: ServerResponse;
+  url: URL;
+  query: Record<string, string>;
+  raw: Buffer;
+  entry: LoggedCall;
+  reply: Reply;
+  who: Identity;
+}
+
+const json = (res: ServerResponse, status: number, body: unknown) => {
+  res.writeHead(status, { 'content-type': 'application/json; charset=UTF-8' });
+  res.end(JSON.stringify(body));
+};
+
+/** The file as files.get returns it, `me` relative to the caller. */
+const resource = (f: StoredFile, who: Identity) => ({
+  kind: 'drive#file',
+  id: f.id,
+  name: f.name,
+  mimeType: f.mimeType,
+  parents: f.parents,
+  ...(f.driveId ? { driveId: f.driveId } : {}),
+  webViewLink: `https://docs.google.com/document/d/${f.id}/edit`,
+  version: String(f.version),
+  modifiedTime: f.modifiedTime,
+  lastModifyingUser: {
+    kind: 'drive#user',
+    displayName: f.lastModifyingUser,
+    emailAddress: f.lastModifyingUser,
+    me: f.lastModifyingUser === who.email,
+  },
+  trashed: false,
+});
+
+/** The stand-in's state and handlers: one method per Google operation it speaks. */
+class FakeGoogleServer {
+  readonly issued = new Map<string, Identity>();
+  readonly files = new Map<string, StoredFile>();
+  readonly folders = new Map<string, { driveId: string | null }>([
+    [SHARED_FOLDER_ID, { driveId: SHARED_DRIVE_ID }],
+    [MY_DRIVE_FOLDER_ID, { driveId: null }],
+  ]);
+  log: LoggedCall[] = [];
+  failures: Failure[] = [];
+  lineSpacing = 1;
+  seq = 0;
+  clock = 0;
+  browser: BrowserContext | null = null;
+  readonly profile = mkdtempSync(join(tmpdir(), 'fake-google-'));
+
+  constructor(readonly publicKey: CryptoKey) {}
+
+  /** Drive's clock: strictly increasing, so every change has its own modifiedTime. */
+  now() {
+    this.clock = Math.max(Date.now(), this.clock + 1);
+    return new Date(this.clock).toISOString();
+  }
+
+  async withPage<T>(fn: (page: import('playwright-core').Page) => Promise<T>): Promise<T> {
+    this.browser ??= await chromium.launchPersistentContext(this.profile, {
+      executablePath: chromiumPath(),
+      args: CHROMIUM_ARGS,
+      javaScriptEnabled: false,
+    });
+    const page = await this.browser.newPage();
+    try {
+      return await fn(page);
+    } finally {
+      await page.close();
+    }
+  }
+
+  importHtml(html: string) {
+    return this.withPage((page) => importAsGoogle(page, html));
+  }
+
+  /** The Doc printed as Docs exports it: its own page size and margins, nothing from CSS. */
+  printPdf(f: StoredFile) {
+    return this.withPage(async (page) => {
+      // Tests make Google's layout run longer than ours: more line spacing than we asked for.
+      const spacing =
+        this.lineSpacing === 1
+          ? ''
+          : `<style>p, li, td, th { line-height: ${1.2 * this.lineSpacing} !important; }</style>`;
+      await page.setContent(f.imported.replace('</head>', `${spacing}</head>`), { waitUntil: 'load' });
+      await layOutTables(page, f.page.widthPt - f.page.marginLeftPt - f.page.marginRightPt);
+      const inch = (pt: number) => `${pt / 72}in`;
+      return page.pdf({
+        width: inch(f.page.widthPt),
+        height: inch(f.page.heightPt),
+        margin: {
+          top: inch(f.page.marginTopPt),
+          bottom: inch(f.page.marginBottomPt),
+          left: inch(f.page.marginLeftPt),
+          right: inch(f.page.marginRightPt),
+        },
+        preferCSSPageSize: false,
+        printBackground: true,
+      });
+    });
+  }
+
+  async scripted(kind: CallKind): Promise<number | null> {
+    const f = this.failures.find((x) => x.kind === kind && x.times > 0);
+    if (!f) return null;
+    f.times--;
+    if (f.delayMs) await new Promise((r) => setTimeout(r, f.delayMs));
+    return f.status ?? null;
+  }
+
+  /** Records a change to a Doc, as Drive does for any writer. */
+  touch(f: StoredFile, who: string) {
+    f.version++;
+    f.modifiedTime = this.now();
+    f.lastModifyingUser = who;
+  }
+
+  /** A file as this call may see it: Shared Drive items need `supportsAllDrives=true`. */
+  visible(r: Req, id: string): StoredFile | null {
+    const f = this.files.get(id);
+    if (!f || (f.driveId && r.query.supportsAllDrives !== 'true')) {
+      r.reply(404, notFound(id));
+      return null;
+    }
+    return f;
+  }
+
+  handleHooks(path: string, raw: Buffer, res: ServerResponse): boolean {
+    const body = () => JSON.parse(raw.toString('utf8') || '{}');
+    if (path === '/__log') json(res, 200, { calls: this.log });
+    else if (path === '/__reset') {
+      this.log = [];
+      this.failures = [];
+      this.lineSpacing = 1;
+      json(res, 200, { ok: true });
+    } else if (path === '/__fail') {
+      this.failures.push(body() as Failure);
+      json(res, 200, { ok: true });
+    } else if (path === '/__config') {
+      this.lineSpacing = Number((body() as { lineSpacing?: number }).lineSpacing ?? 1);
+      json(res, 200, { ok: true });
+    } else if (path.startsWith('/__files/')) {
+      const f = this.files.get(decodeURIComponent(path.slice('/__files/'.length)));
+      if (f) json(res, 200, f);
+      else json(res, 404, {});
+    } else if (path.startsWith('/__edit/')) {
+      // A person typing in the Doc: the content changes and Drive records them as its editor.
+      const f = this.files.get(decodeURIComponent(path.slice('/__edit/'.length)));
+      if (!f) json(res, 404, {});
+      else {
+        const { by, text } = body() as { by: string; text?: string };
+        f.imported = f.imported.replace('</body>', `<p>${text ?? 'Modifié à la main.'}</p></body>`);
+        this.touch(f, by);
+        json(res, 200, resource(f, { email: by, serviceAccount: false }));
+      }
+    } else return false;
+    return true;
+  }
+
+  async token(r: Req, base: string) {
+    r.entry.kind = 'token';
+    const form = new URLSearchParams(r.raw.toString('utf8'));
+    if (form.get('grant_type') !== 'urn:ietf:params:oauth:grant-type:jwt-bearer')
+      return r.reply(400, { error: 'unsupported_grant_type' });
+    const forced = await this.scripted('token');
+    if (forced) return r.reply(forced, { error: 'temporarily_unavailable' });
+    try {
+      // Any service account of the test project, as long as our key signed it (tests vary
+      // the account's email to get past the worker's token cache).
+      const { payload, protectedHeader } = await jwtVerify(form.get('assertion') ?? '', this.publicKey, {
+        audience: `${base}/token`,
+        algorithms: ['RS256'],
+      });
+      if (!SA_DOMAIN.test(String(payload.iss)))
+        return r.reply(400, { error: 'invalid_grant', error_description: 'unknown service account' });
+      r.entry.jwt = {
+        iss: String(payload.iss),
+        aud: String(payload.aud),
+        scope: String(payload.scope),
+        kid: protectedHeader.kid,
+        alg: protectedHeader.alg,
+      };
+      if (!payload.exp || !payload.iat || payload.exp - payload.iat > 3600)
+        return r.reply(400, { error: 'invalid_grant', error_description: 'bad lifetime' });
+      const access = `ya29.sa-${++this.seq}-${Math.random().toString(36).slice(2)}`;
+      this.issued.set(access, { email: String(payload.iss), serviceAccount: true });
+      return r.reply(200, { access_token: access, expires_in: 3599, token_type: 'Bearer' });
+    } catch (err) {
+      r.entry.error = (err as Error).message;
+      return r.reply(400, { error: 'invalid_grant', error_description: 'Invalid JWT Signature.' });
+    }
+  }
+
+  /** The metadata and HTML parts of a multipart upload, or null after answering 400. */
+  uploaded(r: Req) {
+    if (r.query.uploadType !== 'multipart') {
+      r.reply(400, googleError(400, 'uploadType must be multipart', 'badRequest'));
+      return null;
+    }
+    const boundary = /boundary=("?)([^";]+)\1/.exec(r.req.headers['content-type'] ?? '')?.[2];
+    const parts = boundary ? parseMultipart(r.raw.toString('utf8'), boundary) : [];
+    const [metaPart, mediaPart] = parts;
+    if (
+      parts.length !== 2 ||
+      !metaPart ||
+      !mediaPart ||
+      !metaPart.headers['content-type']?.startsWith('application/json')
+    ) {
+      r.reply(400, googleError(400, 'metadata part then media part expected', 'badRequest'));
+      return null;
+    }
+    const metadata = JSON.parse(metaPart.body) as { name?: string; mimeType?: string; parents?: string[] };
+    r.entry.metadata = metadata;
+    r.entry.mediaType = mediaPart.headers['content-type'];
+    r.entry.mediaChars = mediaPart.body.length;
+    if (!r.entry.mediaType?.startsWith('text/html')) {
+      r.reply(400, googleError(400, 'media must be HTML', 'badRequest'));
+      return null;
+    }
+    return { metadata, html: mediaPart.body };
+  }
+
+  async create(r: Req) {
+    r.entry.kind = 'create';
+    const forced = await this.scripted('create');
+    if (forced) return r.reply(forced, googleError(forced, 'scripted failure', 'backendError'));
+    const up = this.uploaded(r);
+    if (!up) return;
+    if (up.metadata.mimeType !== DOC_MIME)
+      return r.reply(400, googleError(400, 'expected conversion to a Google Doc', 'badRequest'));
+    const parent = up.metadata.parents?.[0];
+    const folder = parent ? this.folders.get(parent) : undefined;
+    if (parent && (!folder || (folder.driveId && r.query.supportsAllDrives !== 'true')))
+      return r.reply(404, notFound(parent));
+    // A service account has no My Drive storage: outside a Shared Drive, Google refuses.
+    if (r.who.serviceAccount && !folder?.driveId)
+      return r.reply(403, googleError(403, NO_QUOTA, 'storageQuotaExceeded', 'usageLimits'));
+    const f: StoredFile = {
+      id: `doc-${++this.seq}-${Math.random().toString(36).slice(2, 8)}`,
+      name: up.metadata.name ?? 'Untitled',
+      mimeType: DOC_MIME,
+      parents: parent ? [parent] : [],
+      driveId: folder?.driveId ?? null,
+      html: up.html,
+      imported: await this.importHtml(up.html),
+      page: { ...LETTER },
+      revisions: 1,
+      version: 0,
+      modifiedTime: '',
+      lastModifyingUser: '',
+    };
+    this.touch(f, r.who.email);
+    this.files.set(f.id, f);
+    return r.reply(200, resource(f, r.who));
+  }
+
+  async update(r: Req, id: string) {
+    r.entry.kind = 'update';
+    const forced = await this.scripted('update');
+    if (forced) return r.reply(forced, googleError(forced, 'scripted failure', 'backendError'));
+    const up = this.uploaded(r);
+    if (!up) return;
+    const f = this.visible(r, id);
+    if (!f) return;
+    if (up.metadata.mimeType && up.metadata.mimeType !== f.mimeType)
+      return r.reply(400, googleError(400, 'mimeType cannot change', 'badRequest'));
+    // New content is a new import: the Doc comes back as US Letter until its page is set again.
+    f.html = up.html;
+    f.imported = await this.importHtml(up.html);
+    f.page = { ...LETTER };
+    f.name = up.metadata.name ?? f.name;
+    f.revisions++;
+    this.touch(f, r.who.email);
+    return r.reply(200, resource(f, r.who));
+  }
+
+  async metadata(r: Req, id: string) {
+    r.entry.kind = 'metadata';
+    const forced = await this.scripted('metadata');
+    if (forced) return r.reply(forced, googleError(forced, 'scripted failure', 'backendError'));
+    const f = this.visible(r, id);
+    if (f) r.reply(200, resource(f, r.who));
+  }
+
+  /** documents.batchUpdate with updateDocumentStyle: the Doc's page size and margins. */
+  async pageSetup(r: Req, id: string) {
+    r.entry.kind = 'page-setup';
+    const forced = await this.scripted('page-setup');
+    if (forced) return r.reply(forced, googleError(forced, 'scripted failure', 'backendError'));
+    const f = this.files.get(id);
+    if (!f) return r.reply(404, googleError(404, 'Requested entity was not found.', 'notFound'));
+    const body = JSON.parse(r.raw.toString('utf8') || '{}') as { requests?: unknown[] };
+    r.entry.requests = body.requests;
+    const next = applyDocumentStyle(f.page, body.requests);
+    if (typeof next === 'string') return r.reply(400, googleError(400, next, 'badRequest'));
+    f.page = next;
+    this.touch(f, r.who.email);
+    return r.reply(200, {
+      documentId: id,
+      replies: [{}],
+      writeControl: { requiredRevisionId: `rev-${f.version}` },
+    });
+  }
+
+  async exportPdf(r: Req, id: string) {
+    r.entry.kind = 'export';
+    const forced = await this.scripted('export');
+    if (forced) return r.reply(forced, googleError(forced, 'scripted failure', 'backendError'));
+    // files.export takes no supportsAllDrives: a file id is enough.
+    const f = this.files.get(id);
+    if (!f) return r.reply(404, notFound(id));
+    if (r.query.mimeType !== 'application/pdf')
+      return r.reply(400, googleError(400, 'unsupported export type', 'badRequest'));
+    const pdf = await this.printPdf(f);
+    r.entry.pages = (await PDFDocument.load(pdf)).getPageCount();
+    r.entry.page = { ...f.page };
+    r.entry.status = 200;
+    r.res.writeHead(200, { 'content-type': 'application/pdf', 'content-length': pdf.length });
+    r.res.end(pdf);
+  }
+
+  remove(r: Req, id: string) {
+    r.entry.kind = 'delete';
+    const f = this.visible(r, id);
+    if (!f) return;
+    this.files.delete(id);
+    r.entry.status = 204;
+    r.res.writeHead(204);
+    r.res.end();
+  }
+
+  async route(r: Req, base: string) {
+    const { path } = { path: r.url.pathname };
+    const method = r.req.method ?? 'GET';
+    if (path === '/token' && method === 'POST') return this.token(r, base);
+    const bearer = /^Bearer (.+)$/.exec(r.req.headers.authorization ?? '')?.[1] ?? '';
+    const who =
+      this.issued.get(bearer) ??
+      (bearer.startsWith(USER_TOKEN_PREFIX)
+        ? { email: `${bearer.slice(USER_TOKEN_PREFIX.length)}@example.org`, serviceAccount: false }
+        : null);
+    if (!who)
+      return r.reply(401, googleError(401, 'Request had invalid authentication credentials.', 'authError'));
+    r.who = who;
+    if (path === '/upload/drive/v3/files' && method === 'POST') return this.create(r);
+    const ROUTES: [string, RegExp, (id: string) => unknown][] = [
+      ['PATCH', /^\/upload\/drive\/v3\/files\/([^/]+)$/, (id) => this.update(r, id)],
+      ['GET', /^\/drive\/v3\/files\/([^/]+)\/export$/, (id) => this.exportPdf(r, id)],
+      ['GET', /^\/drive\/v3\/files\/([^/]+)$/, (id) => this.metadata(r, id)],
+      ['DELETE', /^\/drive\/v3\/files\/([^/]+)$/, (id) => this.remove(r, id)],
+      ['POST', /^\/v1\/documents\/([^/:]+):batchUpdate$/, (id) => this.pageSetup(r, id)],
+    ];
+    for (const [verb, pattern, handler] of ROUTES) {
+      const m = pattern.exec(path);
+      if (m && verb === method) return handler(decodeURIComponent(m[1] ?? ''));
+    }
+    return r.reply(404, googleError(404, `no route ${method} ${path}`, 'notFound'));
+  }
+
+  async handle(req: IncomingMessage, res: ServerResponse, base: string) {
+    const url = new URL(req.url ?? '/', base);
+    const raw = await readBody(req);
+    if (this.handleHooks(url.pathname, raw, res)) return;
+    const entry: LoggedCall = {
+      kind: 'other',
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      authorization: req.headers.authorization,
+      contentType: req.headers['content-type'],
+      status: 0,
+    };
+    this.log.push(entry);
+    const reply: Reply = (status, body) => {
+      entry.status = status;
+      if (status >= 400 && !entry.error) entry.error = JSON.stringify(body);
+      json(res, status, body);
+    };
+    const r: Req = {
+      req,
+      res,
+      url,
+      query: entry.query,
+      raw,
+      entry,
+      reply,
+      who: { email: '', serviceAccount: false },
+    };
+    await this.route(r, base);
+  }
+}
+
 export async function startFakeGoogle() {
   const { publicKey, privateKey } = await generateKeyPair('RS256', { extractable: true });
   const clientEmail = 'veli-docs@veli-velo-test.iam.gserviceaccount.com';
@@ -96,213 +544,9 @@ export async function startFakeGoogle() {
     private_key: await exportPKCS8(privateKey),
     private_key_id: keyId,
   });
-  const issued = new Set<string>();
-  const files = new Map<string, StoredFile>();
-  let log: LoggedCall[] = [];
-  let failures: Failure[] = [];
-  let exportScale = 1;
-  let seq = 0;
-  let browser: BrowserContext | null = null;
-  const profile = mkdtempSync(join(tmpdir(), 'fake-google-'));
-
-  async function printPdf(html: string): Promise<Buffer> {
-    browser ??= await chromium.launchPersistentContext(profile, {
-      executablePath: chromiumPath(),
-      args: CHROMIUM_ARGS,
-      javaScriptEnabled: false,
-    });
-    const page = await browser.newPage();
-    try {
-      await page.setContent(html, { waitUntil: 'load' });
-      return await page.pdf({
-        format: 'A4',
-        preferCSSPageSize: true,
-        scale: exportScale,
-        printBackground: true,
-      });
-    } finally {
-      await page.close();
-    }
-  }
-
-  const json = (res: ServerResponse, status: number, body: unknown) => {
-    res.writeHead(status, { 'content-type': 'application/json; charset=UTF-8' });
-    res.end(JSON.stringify(body));
-  };
-  const googleError = (status: number, message: string) => ({
-    error: { code: status, message, errors: [{ message, reason: 'test' }] },
-  });
-
-  function scripted(kind: LoggedCall['kind']): number | null {
-    const f = failures.find((x) => x.kind === kind && x.times > 0);
-    if (!f) return null;
-    f.times--;
-    return f.status;
-  }
-
-  async function handle(req: IncomingMessage, res: ServerResponse, base: string) {
-    const url = new URL(req.url ?? '/', base);
-    const query = Object.fromEntries(url.searchParams);
-    const path = url.pathname;
-    const raw = await readBody(req);
-
-    // ---- test hooks -------------------------------------------------------------------
-    if (path === '/__log') return json(res, 200, { calls: log });
-    if (path === '/__reset') {
-      log = [];
-      failures = [];
-      exportScale = 1;
-      return json(res, 200, { ok: true });
-    }
-    if (path === '/__fail') {
-      failures.push(JSON.parse(raw.toString('utf8')) as Failure);
-      return json(res, 200, { ok: true });
-    }
-    if (path === '/__config') {
-      exportScale = Number((JSON.parse(raw.toString('utf8')) as { exportScale?: number }).exportScale ?? 1);
-      return json(res, 200, { ok: true });
-    }
-    if (path.startsWith('/__files/')) {
-      const f = files.get(decodeURIComponent(path.slice('/__files/'.length)));
-      return f ? json(res, 200, f) : json(res, 404, {});
-    }
-
-    const entry: LoggedCall = {
-      kind: 'other',
-      method: req.method ?? 'GET',
-      path,
-      query,
-      authorization: req.headers.authorization,
-      contentType: req.headers['content-type'],
-      status: 0,
-    };
-    log.push(entry);
-    const reply = (status: number, body: unknown) => {
-      entry.status = status;
-      if (status >= 400 && !entry.error) entry.error = JSON.stringify(body);
-      return json(res, status, body);
-    };
-
-    // ---- OAuth token endpoint -----------------------------------------------------------
-    if (path === '/token' && req.method === 'POST') {
-      entry.kind = 'token';
-      const form = new URLSearchParams(raw.toString('utf8'));
-      if (form.get('grant_type') !== 'urn:ietf:params:oauth:grant-type:jwt-bearer')
-        return reply(400, { error: 'unsupported_grant_type' });
-      const forced = scripted('token');
-      if (forced) return reply(forced, { error: 'temporarily_unavailable' });
-      try {
-        // Any service account of the test project, as long as our key signed it (tests vary
-        // the account's email to get past the worker's token cache).
-        const { payload, protectedHeader } = await jwtVerify(form.get('assertion') ?? '', publicKey, {
-          audience: `${base}/token`,
-          algorithms: ['RS256'],
-        });
-        if (!/^[^@]+@veli-velo-test\.iam\.gserviceaccount\.com$/.test(String(payload.iss)))
-          return reply(400, { error: 'invalid_grant', error_description: 'unknown service account' });
-        entry.jwt = {
-          iss: String(payload.iss),
-          aud: String(payload.aud),
-          scope: String(payload.scope),
-          kid: protectedHeader.kid,
-          alg: protectedHeader.alg,
-        };
-        if (!payload.exp || !payload.iat || payload.exp - payload.iat > 3600)
-          return reply(400, { error: 'invalid_grant', error_description: 'bad lifetime' });
-        const token = `ya29.sa-${++seq}-${Math.random().toString(36).slice(2)}`;
-        issued.add(token);
-        return reply(200, { access_token: token, expires_in: 3599, token_type: 'Bearer' });
-      } catch (err) {
-        entry.error = (err as Error).message;
-        return reply(400, { error: 'invalid_grant', error_description: 'Invalid JWT Signature.' });
-      }
-    }
-
-    // ---- Drive v3 -------------------------------------------------------------------------
-    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-    if (!bearer || !(issued.has(bearer) || bearer.startsWith(USER_TOKEN_PREFIX))) {
-      return reply(401, { error: { code: 401, message: 'Request had invalid authentication credentials.' } });
-    }
-
-    const upload = /^\/upload\/drive\/v3\/files(?:\/([^/]+))?$/.exec(path);
-    if (upload && (req.method === 'POST' || req.method === 'PATCH')) {
-      const id = upload[1] ? decodeURIComponent(upload[1]) : null;
-      entry.kind = id ? 'update' : 'create';
-      const forced = scripted(entry.kind);
-      if (forced) return reply(forced, googleError(forced, 'scripted failure'));
-      if (query.uploadType !== 'multipart')
-        return reply(400, { error: { message: 'uploadType must be multipart' } });
-      const boundary = /boundary=("?)([^";]+)\1/.exec(req.headers['content-type'] ?? '')?.[2];
-      if (!req.headers['content-type']?.startsWith('multipart/related') || !boundary)
-        return reply(400, { error: { message: 'multipart/related with a boundary expected' } });
-      const parts = parseMultipart(raw.toString('utf8'), boundary);
-      const [metaPart, mediaPart] = parts;
-      if (
-        parts.length !== 2 ||
-        !metaPart ||
-        !mediaPart ||
-        !metaPart.headers['content-type']?.startsWith('application/json')
-      )
-        return reply(400, { error: { message: 'metadata part then media part expected' } });
-      const metadata = JSON.parse(metaPart.body) as { name?: string; mimeType?: string; parents?: string[] };
-      entry.metadata = metadata;
-      entry.mediaType = mediaPart.headers['content-type'];
-      entry.mediaChars = mediaPart.body.length;
-      if (!entry.mediaType?.startsWith('text/html'))
-        return reply(400, { error: { message: 'media must be HTML' } });
-      if (id) {
-        const f = files.get(id);
-        if (!f) return reply(404, { error: { code: 404, message: `File not found: ${id}.` } });
-        if (metadata.mimeType && metadata.mimeType !== f.mimeType)
-          return reply(400, { error: { message: 'mimeType cannot change' } });
-        f.html = mediaPart.body;
-        f.name = metadata.name ?? f.name;
-        f.revisions++;
-        return reply(200, { id: f.id, webViewLink: `https://docs.google.com/document/d/${f.id}/edit` });
-      }
-      if (metadata.mimeType !== DOC_MIME)
-        return reply(400, { error: { message: 'expected conversion to a Google Doc' } });
-      const f: StoredFile = {
-        id: `doc-${++seq}-${Math.random().toString(36).slice(2, 8)}`,
-        name: metadata.name ?? 'Untitled',
-        mimeType: DOC_MIME,
-        parents: metadata.parents ?? [],
-        html: mediaPart.body,
-        revisions: 1,
-      };
-      files.set(f.id, f);
-      return reply(200, { id: f.id, webViewLink: `https://docs.google.com/document/d/${f.id}/edit` });
-    }
-
-    const exp = /^\/drive\/v3\/files\/([^/]+)\/export$/.exec(path);
-    if (exp && req.method === 'GET') {
-      entry.kind = 'export';
-      const forced = scripted('export');
-      if (forced) return reply(forced, googleError(forced, 'scripted failure'));
-      const f = files.get(decodeURIComponent(exp[1] ?? ''));
-      if (!f) return reply(404, { error: { code: 404, message: 'File not found.' } });
-      if (query.mimeType !== 'application/pdf')
-        return reply(400, { error: { message: 'unsupported export type' } });
-      const pdf = await printPdf(f.html);
-      entry.pages = (await PDFDocument.load(pdf)).getPageCount();
-      entry.status = 200;
-      res.writeHead(200, { 'content-type': 'application/pdf', 'content-length': pdf.length });
-      return res.end(pdf);
-    }
-
-    const del = /^\/drive\/v3\/files\/([^/]+)$/.exec(path);
-    if (del && req.method === 'DELETE') {
-      entry.kind = 'delete';
-      const existed = files.delete(decodeURIComponent(del[1] ?? ''));
-      entry.status = existed ? 204 : 404;
-      res.writeHead(entry.status);
-      return res.end();
-    }
-    return reply(404, { error: { message: `no route ${req.method} ${path}` } });
-  }
-
+  const g = new FakeGoogleServer(publicKey);
   const server = createServer((req, res) => {
-    handle(req, res, base).catch((err: Error) => {
+    g.handle(req, res, base).catch((err: Error) => {
       if (!res.headersSent) json(res, 500, { error: { message: err.message } });
     });
   });
@@ -314,15 +558,66 @@ export async function startFakeGoogle() {
     serviceAccountKey,
     clientEmail,
     keyId,
-    files,
-    calls: () => log,
+    files: g.files,
+    calls: () => g.log,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await browser?.close();
-      rmSync(profile, { recursive: true, force: true });
+      await g.browser?.close();
+      rmSync(g.profile, { recursive: true, force: true });
     },
   };
 }
+
+/** `updateDocumentStyle` as the Docs API applies it: only the `fields` named, in points. */
+export function applyDocumentStyle(page: DocPage, requests: unknown): DocPage | string {
+  if (!Array.isArray(requests) || requests.length === 0) return 'requests must be a non-empty list';
+  let next = { ...page };
+  for (const req of requests as { updateDocumentStyle?: { documentStyle?: DocStyle; fields?: string } }[]) {
+    const u = req.updateDocumentStyle;
+    if (!u) return 'only updateDocumentStyle is supported by the stand-in';
+    if (!u.fields) return 'UpdateDocumentStyleRequest: fields must be set';
+    const s = u.documentStyle ?? {};
+    for (const field of u.fields.split(',').map((x) => x.trim())) {
+      const dim = (d: Dim | undefined, name: string) => {
+        if (d?.unit !== 'PT' || !(d.magnitude > 0))
+          throw new Error(`${name} needs a positive magnitude in PT`);
+        return d.magnitude;
+      };
+      try {
+        if (field === 'pageSize')
+          next = {
+            ...next,
+            widthPt: dim(s.pageSize?.width, 'width'),
+            heightPt: dim(s.pageSize?.height, 'height'),
+          };
+        else if (MARGINS[field])
+          next = { ...next, [MARGINS[field]]: dim(s[field as keyof DocStyle] as Dim, field) };
+        else return `unsupported field ${field}`;
+      } catch (err) {
+        return (err as Error).message;
+      }
+    }
+  }
+  return next;
+}
+
+interface Dim {
+  magnitude: number;
+  unit: string;
+}
+interface DocStyle {
+  pageSize?: { width?: Dim; height?: Dim };
+  marginTop?: Dim;
+  marginBottom?: Dim;
+  marginLeft?: Dim;
+  marginRight?: Dim;
+}
+const MARGINS: Record<string, keyof DocPage> = {
+  marginTop: 'marginTopPt',
+  marginBottom: 'marginBottomPt',
+  marginLeft: 'marginLeftPt',
+  marginRight: 'marginRightPt',
+};
 
 export type FakeGoogle = Awaited<ReturnType<typeof startFakeGoogle>>;
 
@@ -331,5 +626,7 @@ export const googleEnv = (g: { base: string; serviceAccountKey: string }) => ({
   GOOGLE_TOKEN_URL: `${g.base}/token`,
   GOOGLE_DRIVE_URL: `${g.base}/drive/v3`,
   GOOGLE_DRIVE_UPLOAD_URL: `${g.base}/upload/drive/v3`,
+  GOOGLE_DOCS_URL: g.base,
   GOOGLE_SERVICE_ACCOUNT_KEY: g.serviceAccountKey,
+  DRIVE_FOLDER_ID: SHARED_FOLDER_ID,
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { MSG } from '../../shared/i18n/messages';
 import { ADMIN, call, counts, makePartner, makeTerritory, session } from './helpers';
+import { plain } from './plain';
 
 describe('who may write what', () => {
   it('no identity → 401; a non-member → 403; both in French', async () => {
@@ -7,7 +9,7 @@ describe('who may write what', () => {
     expect(none.status).toBe(401);
     expect(none.body.error).toEqual({
       code: 'UNAUTHENTICATED',
-      message: 'Identification requise : connectez-vous avec votre compte Google.',
+      message: MSG.unauthenticated,
     });
     const stranger = await call('GET', '/v1/territories', { as: 'stranger@example.org' });
     expect(stranger.status).toBe(403);
@@ -109,7 +111,7 @@ describe('who may write what', () => {
     for (const [method, path, body] of attempts) {
       const res = await call(method, path, { as: mine.consultant, body });
       expect(res.status, `${method} ${path} ${JSON.stringify(res.body)}`).toBe(403);
-      expect(res.body.error.message).toMatch(/Vous n’êtes pas consultant du territoire « Territoire/);
+      expect(plain(res.body.error.message)).toMatch(/Vous n’êtes pas consultant du territoire « Territoire/);
       const viewer = await call(method, path, { as: 'viewer@ademe.example', body });
       expect(viewer.status, `${method} ${path}`).toBe(403);
       expect(viewer.body.error.message).toBe('Votre rôle de lecteur ne permet pas de modifier les données.');

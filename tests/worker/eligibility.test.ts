@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { MSG } from '../../shared/i18n/messages';
 import { call, counts, roomForTerritories, uid } from './helpers';
+import { plain } from './plain';
 
 const territory = (insee: string, over: Record<string, unknown> = {}) => ({
   name: `Territoire ${uid('t')}`,
@@ -38,7 +40,7 @@ describe('central city eligibility (INSEE commune list)', () => {
     const before = await counts();
     const res = await call('POST', '/v1/territories', { body: territory('09185') });
     expect(res.status).toBe(422);
-    expect(res.body.error.message).toMatch(
+    expect(plain(res.body.error.message)).toMatch(
       /^Mazères compte 3\s852 habitants \(INSEE\) : la ville centre doit en compter au moins 4\s500\.$/,
     );
     expect(res.body.error.city).toMatchObject({ insee: '09185', population: 3852, region: '76' });
@@ -51,10 +53,7 @@ describe('central city eligibility (INSEE commune list)', () => {
       const res = await call('POST', '/v1/territories', { body: territory(code) });
       expect(res.status).toBe(400);
       expect(res.body.error.issues).toEqual([
-        {
-          path: 'centralCityInsee',
-          message: `Code INSEE inconnu : ${code} ne correspond à aucune commune actuelle.`,
-        },
+        { path: 'centralCityInsee', message: MSG.unknownCommune(code) },
       ]);
     }
     const malformed = await call('POST', '/v1/territories', { body: territory('ABC') });

@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { ADMIN, call, counts, makePartner, makeTerritory, session } from './helpers';
+import { plain } from './plain';
 
 const OVERRIDE = { reason: 'Séance supplémentaire validée en COPIL du 12 mai.' };
 
@@ -31,7 +32,7 @@ describe('territory and partner quotas', () => {
     const res = await call('POST', '/v1/sessions', { as: consultant, body: session(body) });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('QUOTA_EXCEEDED');
-    expect(res.body.error.message).toMatch(/Quota dépassé : Entretien individuel/);
+    expect(plain(res.body.error.message)).toMatch(/Quota dépassé : Entretien individuel/);
     expect(res.body.error.quota).toMatchObject({
       scope: 'territory',
       subjectId: territory.id,
@@ -58,7 +59,7 @@ describe('territory and partner quotas', () => {
     });
     expect(res.status).toBe(409);
     expect(res.body.error.quota).toMatchObject({ key: 'diagnostic', used: 1680, limit: 1680 });
-    expect(res.body.error.message).toContain('30 min');
+    expect(plain(res.body.error.message)).toContain('30 min');
   });
 
   it('collective support: 5 per territory, each at most 120 minutes', async () => {

@@ -339,6 +339,18 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
       path: `/v1/documents/${await created('/v1/documents', { type: 'territory-summary', territoryId: w.territory.id }, 'document')}/html`,
     }),
   },
+  'GET /v1/documents/:id/html/signed': {
+    build: async (w) => {
+      const res = await ok(
+        await call('POST', '/v1/documents', {
+          body: { type: 'territory-summary', territoryId: w.territory.id },
+        }),
+        'document',
+      );
+      const url = new URL((res.body as { url: string }).url);
+      return { path: `${url.pathname}${url.search}` };
+    },
+  },
 
   'GET /v1/audit': { build: async () => ({ path: '/v1/audit?limit=5' }) },
   'GET /v1/people/:email': {

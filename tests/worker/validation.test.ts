@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MSG } from '../../shared/i18n/messages';
 import { call, counts, makePartner, makeTerritory, session } from './helpers';
 
 type Issue = { path: string; message: string };
@@ -200,7 +201,7 @@ describe('bad input: 400 in French with paths, and nothing written', () => {
       summary: 'Ce champ est obligatoire.',
       '': 'Champ inconnu : « extra ».',
     });
-    expect(res.body.error.message).toBe('Certaines valeurs sont invalides : corrigez les champs signalés.');
+    expect(res.body.error.message).toBe(MSG.validation);
   });
 
   it('rejects malformed JSON and non-object bodies', async () => {

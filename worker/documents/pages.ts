@@ -1,4 +1,5 @@
 import type { Block, DocumentModel } from './model';
+import { CONTENT_WIDTH_PT, PAGE } from './render';
 
 /**
  * Page estimate for the A4 layout of `render.ts`, used to choose a page budget before any
@@ -8,10 +9,14 @@ import type { Block, DocumentModel } from './model';
  * production, headless Chromium in the tests.
  */
 const MM_PER_PT = 25.4 / 72;
-const PAGE_HEIGHT = 297 - 28;
-const PAGE_WIDTH = 210 - 30;
-/** Average glyph width of French text in Arial is about 0.5 em; 0.56 keeps us on the safe side. */
-const EM_RATIO = 0.56;
+const PAGE_HEIGHT = (PAGE.heightPt - PAGE.marginTopPt - PAGE.marginBottomPt) * MM_PER_PT;
+const PAGE_WIDTH = CONTENT_WIDTH_PT * MM_PER_PT;
+/**
+ * Average glyph width of French text in Arial is about 0.5 em; 0.53 keeps us on the safe side.
+ * Measured against Chromium's A4 print (content height, stress summary): the estimate runs
+ * about 12 % long overall, the identification table included.
+ */
+const EM_RATIO = 0.53;
 
 const charsPerLine = (widthMm: number, fontPt: number) =>
   Math.max(8, Math.floor(widthMm / (fontPt * EM_RATIO * MM_PER_PT)));
@@ -19,6 +24,14 @@ const charsPerLine = (widthMm: number, fontPt: number) =>
 function wrappedLines(text: string, widthMm: number, fontPt: number): number {
   const per = charsPerLine(widthMm, fontPt);
   return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / per)), 0);
+}
+
+/** Paragraphs as render.ts prints them: one per blank-line-separated part, each with its gap. */
+function paragraphs(flow: Flow, text: string, fontPt: number, lineHeight: number) {
+  for (const part of text.split(/\n\s*\n/)) {
+    flow.lines(wrappedLines(part.trim(), PAGE_WIDTH, fontPt), lineHeight);
+    flow.y += GAP;
+  }
 }
 
 const BODY_LINE = 9.5 * 1.3 * MM_PER_PT;
@@ -71,13 +84,11 @@ function tableRows(
 function place(flow: Flow, b: Block) {
   switch (b.kind) {
     case 'p':
-      flow.lines(wrappedLines(b.text, PAGE_WIDTH, 9.5), BODY_LINE);
-      flow.y += GAP;
+      paragraphs(flow, b.text, 9.5, BODY_LINE);
       if (b.shortened) flow.lines(2, NOTE_LINE);
       return;
     case 'note':
-      flow.lines(wrappedLines(b.text, PAGE_WIDTH, 8.5), NOTE_LINE);
-      flow.y += GAP;
+      paragraphs(flow, b.text, 8.5, NOTE_LINE);
       return;
     case 'list':
       for (const i of b.items) flow.lines(wrappedLines(i, PAGE_WIDTH - 6, 9.5), BODY_LINE);
@@ -92,7 +103,7 @@ function place(flow: Flow, b: Block) {
         flow,
         [],
         b.rows.map((r) => [r.label, '', r.text]),
-        [4, 4, 2],
+        [30, 44, 26],
       );
       return;
     case 'table':
@@ -107,7 +118,25 @@ function place(flow: Flow, b: Block) {
 
 export function estimatePages(doc: DocumentModel): number {
   const flow = new Flow();
-  flow.box((16 + 11 + 8.5) * 1.3 * MM_PER_PT + 12 * MM_PER_PT);
+  flow.box((16 + 11) * 1.3 * MM_PER_PT + 6 * MM_PER_PT);
+  if (doc.identification) {
+    const id = doc.identification;
+    // Five rows of label | value | label | value (render.ts), at 8 pt.
+    const pairs = [
+      [id.authority, id.consultation],
+      [id.programme, id.contractor],
+      [id.subject, id.author],
+      ['', ''],
+      ['', ''],
+    ];
+    tableRows(
+      flow,
+      [],
+      pairs.map(([a, b]) => ['Commanditaire', a ?? '', 'Commanditaire', b ?? '']),
+      [16, 34, 16, 34],
+    );
+    flow.y += 3 * MM_PER_PT;
+  } else flow.box((8.5 * 1.3 + 8) * MM_PER_PT);
   for (const s of doc.sections) {
     if (s.pageBreakBefore) flow.newPage();
     // A heading is kept with the first lines after it.

@@ -1,9 +1,10 @@
-import { type Drive, googleDocUrl } from '../google/drive';
-import { GoogleError } from '../google/service-account';
+import type { Docs } from '../google/docs';
+import { type Drive, type DriveFile, googleDocUrl } from '../google/drive';
+import { GoogleError } from '../google/http';
 import { SUMMARY_MAX_PAGES } from './budget';
-import type { DocumentModel } from './model';
+import type { DocumentModel, FieldOverflow } from './model';
 import { countPdfPages } from './pdf';
-import { renderHtml } from './render';
+import { PAGE, renderHtml } from './render';
 
 export interface Composed {
   doc: DocumentModel;
@@ -11,6 +12,34 @@ export interface Composed {
   level: number | null;
   /** Our estimate of its pages, for page-limited documents. */
   estimatedPages?: number;
+  /** False when even the tightest budget does not fit; absent means it fits. */
+  fits?: boolean;
+  /** The fields to shorten, and by how much, when it does not fit. */
+  overflow?: readonly FieldOverflow[];
+}
+
+/** A page-limited document that cannot be brought under the limit: `422 DOES_NOT_FIT`. */
+export class DoesNotFit extends Error {
+  constructor(
+    readonly overflow: readonly FieldOverflow[],
+    /** Google's page count of the tightest version tried, when one was uploaded. */
+    readonly pages?: number,
+  ) {
+    super('document does not fit its page limit');
+  }
+}
+
+/** Tighter versions tried after Google's count, at most: bounds the calls of one request. */
+export const MAX_TIGHTENINGS = 2;
+
+/** The stored document's Google side, as the last generation left it. */
+export interface PreviousDoc {
+  googleDocId: string;
+  driveModifiedTime: string | null;
+  driveWriter: string | null;
+  title: string;
+  /** The last HTML the worker stored, to put back if a regeneration cannot fit. */
+  html: () => Promise<string | null>;
 }
 
 export interface Published {
@@ -22,78 +51,148 @@ export interface Published {
   level: number | null;
   /** A Doc this call created (to remove if recording it fails afterwards). */
   created: boolean;
+  /** The Doc as Drive reported it after the worker's last upload. */
+  drive: { version: string | null; modifiedTime: string | null; writer: string | null };
+  /** The previous Doc, left as is because a person edited it since the worker last wrote it. */
+  keptEditedDocId?: string;
 }
 
 /**
- * Uploads the rendered document to Drive as a Google Doc (updating `existingId` in place when
- * given), exports it to PDF and counts the pages of Google's own layout. A page-limited
- * document at the limit is tightened one budget level and updated once more. Two Google calls
- * per document in the usual case (upload, export), four when it must be tightened. On any
- * failure, a Doc created by this call is removed again and a `GoogleError` propagates.
+ * Whether someone other than the worker's writer changed the Doc after the worker's last
+ * upload. The worker's own page setup follows its upload, so a later `modifiedTime` alone
+ * proves nothing: the last modifying user must differ too. Rows from before the writer was
+ * stored only have Drive's `me` to go by.
+ */
+export function editedSince(file: DriveFile, prev: PreviousDoc): boolean {
+  const who = file.lastModifyingUser;
+  if (!prev.driveModifiedTime) return who?.me === false;
+  if (!file.modifiedTime || Date.parse(file.modifiedTime) <= Date.parse(prev.driveModifiedTime)) return false;
+  if (who?.emailAddress && prev.driveWriter)
+    return who.emailAddress.toLowerCase() !== prev.driveWriter.toLowerCase();
+  return who?.me === false;
+}
+
+const gone = (err: unknown) => err instanceof GoogleError && (err.status === 404 || err.status === 403);
+
+interface Target {
+  file: DriveFile;
+  created: boolean;
+  keptEditedDocId?: string;
+}
+
+/** Updates the previous Doc in place, unless it is gone or a person edited it: then a new Doc. */
+async function upload(
+  drive: Drive,
+  name: string,
+  html: string,
+  folderId: string | undefined,
+  prev: PreviousDoc | null,
+): Promise<Target> {
+  if (prev) {
+    let meta: DriveFile | null = null;
+    try {
+      meta = await drive.getFile(prev.googleDocId);
+    } catch (err) {
+      if (!gone(err)) throw err;
+    }
+    if (meta && !meta.trashed) {
+      if (editedSince(meta, prev)) {
+        return { file: await drive.createDoc(name, html, folderId), created: true, keptEditedDocId: meta.id };
+      }
+      try {
+        return { file: await drive.updateDoc(prev.googleDocId, name, html), created: false };
+      } catch (err) {
+        if (!gone(err)) throw err;
+      }
+    }
+  }
+  return { file: await drive.createDoc(name, html, folderId), created: true };
+}
+
+/** Gives the Doc its A4 page (the import made it US Letter), exports it and counts the pages. */
+async function pagesOf(drive: Drive, docs: Docs, id: string): Promise<number> {
+  await docs.setPage(id, PAGE);
+  const pdf = await drive.exportPdf(id);
+  try {
+    return await countPdfPages(pdf);
+  } catch {
+    throw new GoogleError(502, 'Drive export is not a readable PDF');
+  }
+}
+
+/**
+ * Publishes a document as a Google Doc: upload (converted by Drive's HTML import), page setup
+ * through the Docs API, export to PDF and a count of Google's own pages. A page-limited
+ * document at the limit is tightened and sent again, at most `MAX_TIGHTENINGS` times; one
+ * that still does not fit raises `DoesNotFit` and no such Doc is left behind: a Doc this call
+ * created is deleted, a Doc it updated gets its previous content back. Usual cost: token (when
+ * not cached), upload, page setup, export — plus the metadata read of a regeneration.
  */
 export async function publishToDrive(
   drive: Drive,
+  docs: Docs,
   compose: (fromLevel: number, maxEstimate?: number) => Composed,
   opts: {
     name: (doc: DocumentModel) => string;
-    existingId: string | null;
+    previous: PreviousDoc | null;
     folderId?: string;
     limited: boolean;
   },
 ): Promise<Published> {
-  const first = compose(0);
-  let { doc, level } = first;
-  let html = renderHtml(doc);
-  let file: { id: string; webViewLink?: string };
-  let created = false;
-  if (opts.existingId) {
-    try {
-      file = await drive.updateDoc(opts.existingId, opts.name(doc), html);
-    } catch (err) {
-      // The Doc was deleted from Drive (or this account cannot see it): start a new one.
-      if (!(err instanceof GoogleError) || (err.status !== 404 && err.status !== 403)) throw err;
-      file = await drive.createDoc(opts.name(doc), html, opts.folderId);
-      created = true;
-    }
-  } else {
-    file = await drive.createDoc(opts.name(doc), html, opts.folderId);
-    created = true;
-  }
+  let current = compose(0);
+  if (opts.limited && current.fits === false) throw new DoesNotFit(current.overflow ?? []);
+  let html = renderHtml(current.doc);
+  const target = await upload(drive, opts.name(current.doc), html, opts.folderId, opts.previous);
+  let file = target.file;
   try {
     if (!file.id) throw new GoogleError(502, 'Drive answered without a file id');
-    let pages = await pagesOf(drive, file.id);
-    if (opts.limited && level !== null && pages > SUMMARY_MAX_PAGES) {
-      // Google's layout runs longer than our estimate by pages/estimate: shrink the allowance
-      // by that ratio so the single extra update is likely to land under the limit.
-      const ratio = pages / Math.max(1, first.estimatedPages ?? pages);
-      const tighter = compose(level + 1, Math.max(1, Math.floor(SUMMARY_MAX_PAGES / ratio)));
-      if (tighter.level !== level) {
-        ({ doc, level } = tighter);
-        html = renderHtml(doc);
-        await drive.updateDoc(file.id, opts.name(doc), html);
-        pages = await pagesOf(drive, file.id);
-      }
+    let pages = await pagesOf(drive, docs, file.id);
+    for (let round = 0; opts.limited && pages > SUMMARY_MAX_PAGES; round++) {
+      // Google's layout runs longer than our estimate by pages/estimate: aim lower by that ratio.
+      const ratio = pages / Math.max(1, current.estimatedPages ?? pages);
+      const next = compose((current.level ?? 0) + 1, Math.max(1, Math.floor(SUMMARY_MAX_PAGES / ratio)));
+      if (round >= MAX_TIGHTENINGS || next.level === current.level)
+        throw new DoesNotFit(next.overflow ?? [], pages);
+      current = next;
+      html = renderHtml(current.doc);
+      file = { ...(await drive.updateDoc(file.id, opts.name(current.doc), html)), id: file.id };
+      pages = await pagesOf(drive, docs, file.id);
     }
     return {
       googleDocId: file.id,
       url: file.webViewLink ?? googleDocUrl(file.id),
       pages,
       html,
-      doc,
-      level,
-      created,
+      doc: current.doc,
+      level: current.level,
+      created: target.created,
+      drive: {
+        version: file.version ?? null,
+        modifiedTime: file.modifiedTime ?? null,
+        writer: file.lastModifyingUser?.emailAddress ?? null,
+      },
+      ...(target.keptEditedDocId ? { keptEditedDocId: target.keptEditedDocId } : {}),
     };
   } catch (err) {
-    if (created) await drive.deleteFile(file.id);
+    await undo(drive, docs, target, opts);
     throw err;
   }
 }
 
-async function pagesOf(drive: Drive, id: string) {
-  const pdf = await drive.exportPdf(id);
+/** Leaves Drive as it was before the call (best effort: the original failure is what matters). */
+async function undo(
+  drive: Drive,
+  docs: Docs,
+  target: Target,
+  opts: { name: (doc: DocumentModel) => string; previous: PreviousDoc | null },
+) {
+  if (target.created) return drive.deleteFile(target.file.id);
+  const before = await opts.previous?.html();
+  if (!before || !target.file.id) return;
   try {
-    return await countPdfPages(pdf);
+    await drive.updateDoc(target.file.id, opts.previous?.title ?? '', before);
+    await docs.setPage(target.file.id, PAGE);
   } catch {
-    throw new GoogleError(502, 'Drive export is not a readable PDF');
+    // the Doc keeps the rejected version in its history; the request still fails cleanly
   }
 }

@@ -16,6 +16,10 @@ export interface StoredDocument {
   budgetLevel: number | null;
   googleDocId: string | null;
   url: string | null;
+  /** The Google Doc as the worker left it (Drive `version`, `modifiedTime`, writer's e-mail). */
+  driveVersion: string | null;
+  driveModifiedTime: string | null;
+  driveWriter: string | null;
   createdAt: string;
   createdBy: string;
   updatedAt: string;
@@ -23,6 +27,8 @@ export interface StoredDocument {
 }
 
 type Row = Record<string, string | number | null>;
+
+const str = (v: string | number | null | undefined) => (v == null ? null : String(v));
 
 const fromRow = (r: Row): StoredDocument => ({
   id: String(r.id),
@@ -36,6 +42,9 @@ const fromRow = (r: Row): StoredDocument => ({
   budgetLevel: r.budget_level == null ? null : Number(r.budget_level),
   googleDocId: r.google_doc_id == null ? null : String(r.google_doc_id),
   url: r.url == null ? null : String(r.url),
+  driveVersion: str(r.drive_version),
+  driveModifiedTime: str(r.drive_modified_time),
+  driveWriter: str(r.drive_writer),
   createdAt: String(r.created_at),
   createdBy: String(r.created_by),
   updatedAt: String(r.updated_at),
@@ -43,7 +52,7 @@ const fromRow = (r: Row): StoredDocument => ({
 });
 
 const COLUMNS =
-  'id, type, subject_key, territory_id, title, version, pages, pages_source, budget_level, google_doc_id, url, created_at, created_by, updated_at, updated_by';
+  'id, type, subject_key, territory_id, title, version, pages, pages_source, budget_level, google_doc_id, url, created_at, created_by, updated_at, updated_by, drive_version, drive_modified_time, drive_writer';
 
 export async function getDocument(db: D1Database, id: string) {
   const r = await db.prepare(`SELECT ${COLUMNS} FROM documents WHERE id = ?`).bind(id).first<Row>();
@@ -93,7 +102,8 @@ export async function saveDocument(db: D1Database, ctx: AuditContext, d: Documen
     d.version === 1
       ? db
           .prepare(
-            `INSERT INTO documents (${COLUMNS}, html) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?12, ?13, ?14
+            `INSERT INTO documents (${COLUMNS}, html)
+             SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?12, ?13, ?15, ?16, ?17, ?14
              WHERE NOT EXISTS (SELECT 1 FROM documents WHERE subject_key = ?3)`,
           )
           .bind(
@@ -111,11 +121,15 @@ export async function saveDocument(db: D1Database, ctx: AuditContext, d: Documen
             ctx.at,
             ctx.actor,
             d.html,
+            d.driveVersion,
+            d.driveModifiedTime,
+            d.driveWriter,
           )
       : db
           .prepare(
             `UPDATE documents SET title = ?2, version = ?3, pages = ?4, pages_source = ?5, budget_level = ?6,
-               google_doc_id = ?7, url = ?8, html = ?9, updated_at = ?10, updated_by = ?11, territory_id = ?12
+               google_doc_id = ?7, url = ?8, html = ?9, updated_at = ?10, updated_by = ?11, territory_id = ?12,
+               drive_version = ?13, drive_modified_time = ?14, drive_writer = ?15
              WHERE id = ?1 AND version = ?3 - 1`,
           )
           .bind(
@@ -131,6 +145,9 @@ export async function saveDocument(db: D1Database, ctx: AuditContext, d: Documen
             ctx.at,
             ctx.actor,
             d.territoryId,
+            d.driveVersion,
+            d.driveModifiedTime,
+            d.driveWriter,
           );
   const [res] = await db.batch([
     stmt,
@@ -139,6 +156,7 @@ export async function saveDocument(db: D1Database, ctx: AuditContext, d: Documen
   return (res?.meta.changes ?? 0) === 1;
 }
 
+/** A stored document as the API returns it (routes add a fresh signed link: link.ts). */
 export const presentDocument = (d: StoredDocument) => ({
   id: d.id,
   type: d.type,

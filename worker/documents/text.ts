@@ -1,3 +1,5 @@
+import { nf } from '../../shared/i18n/typography';
+
 /** Escapes text for HTML element content and attribute values alike. */
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (ch) => ESCAPES[ch] ?? ch);
@@ -10,16 +12,8 @@ const ESCAPES: Record<string, string> = {
   "'": '&#39;',
 };
 
-// Formatters are costly to create: one per precision, reused (a summary formats hundreds of numbers).
-const FORMATS = new Map<number, Intl.NumberFormat>();
-export function nf(n: number, digits = 0): string {
-  let f = FORMATS.get(digits);
-  if (!f) {
-    f = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
-    FORMATS.set(digits, f);
-  }
-  return f.format(n);
-}
+// Numbers come from the one typography module (narrow no-break thousands separator).
+export { nf };
 
 export interface Shortened {
   text: string;

@@ -1,83 +1,67 @@
 import type { Env } from '../env';
-import { GoogleError } from './service-account';
+import {
+  type CallLog,
+  GoogleError,
+  type GoogleHttp,
+  googleFetch,
+  googleTimeoutMs,
+  retryDelays,
+} from './http';
 
 export const DEFAULT_DRIVE_URL = 'https://www.googleapis.com/drive/v3';
 export const DEFAULT_DRIVE_UPLOAD_URL = 'https://www.googleapis.com/upload/drive/v3';
-/** Files the app creates or opens, nothing else of the user's Drive. */
+/** A user's forwarded token: files the app creates or opens, nothing else of their Drive. */
 export const DRIVE_SCOPE = 'https://www.googleapis.com/auth/drive.file';
+/**
+ * The service account's scope. A service account sees only what it is a member of (the
+ * programme's Shared Drive); `drive.file` would confine it to files it created, and the
+ * Shared Drive folder was created by a person.
+ */
+export const SERVICE_ACCOUNT_DRIVE_SCOPE = 'https://www.googleapis.com/auth/drive';
 export const GOOGLE_DOC_MIME = 'application/vnd.google-apps.document';
 
-/** Waits before retrying a 429 or 5xx: about 0.5 s, 1.5 s, 4 s (jittered). */
-export const DEFAULT_RETRY_DELAYS_MS = [500, 1500, 4000];
-
-export interface DriveOptions {
-  token: string;
-  driveUrl?: string;
-  uploadUrl?: string;
-  retryDelaysMs?: readonly number[];
-}
-
+/** What a document needs to know about its Google Doc (Drive v3 `File` fields). */
 export interface DriveFile {
   id: string;
   webViewLink?: string;
+  /** Drive's `version` (an int64 written as a string), bumped by every change. */
+  version?: string;
+  modifiedTime?: string;
+  lastModifyingUser?: { emailAddress?: string; me?: boolean };
+  trashed?: boolean;
+}
+const FILE_FIELDS = 'id,webViewLink,version,modifiedTime,lastModifyingUser(emailAddress,me),trashed';
+
+export interface DriveOptions extends GoogleHttp {
+  driveUrl?: string;
+  uploadUrl?: string;
 }
 
-export function driveOptions(env: Env, token: string): DriveOptions {
-  const delays = (env.GOOGLE_RETRY_DELAYS_MS ?? '')
-    .split(',')
-    .filter((s) => s.trim() !== '')
-    .map(Number)
-    .filter((n) => Number.isFinite(n) && n >= 0);
+export function driveOptions(env: Env, token: string, log?: CallLog): DriveOptions {
   return {
     token,
     driveUrl: env.GOOGLE_DRIVE_URL || DEFAULT_DRIVE_URL,
     uploadUrl: env.GOOGLE_DRIVE_UPLOAD_URL || DEFAULT_DRIVE_UPLOAD_URL,
-    retryDelaysMs: delays.length ? delays : DEFAULT_RETRY_DELAYS_MS,
+    retryDelaysMs: retryDelays(env),
+    timeoutMs: googleTimeoutMs(env),
+    log,
   };
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const retryable = (status: number) => status === 429 || status >= 500;
-
 /**
- * A Drive v3 client for the three calls a document needs: a multipart upload converted to a
- * Google Doc (create or update in place), and an export to PDF. Counts its calls (one per
- * operation, whatever the retries) and its HTTP requests. Never logs the token.
+ * A Drive v3 client for what a document needs: a multipart upload converted to a Google Doc
+ * (create, or update in place), the file's metadata, an export to PDF and a clean-up delete.
+ * Every call that takes it carries `supportsAllDrives=true`, without which Drive answers 404
+ * for anything in a Shared Drive (files.export has no such parameter). Never logs the token.
  */
 export class Drive {
-  calls = 0;
-  requests = 0;
   constructor(private readonly o: DriveOptions) {}
 
-  private async send(url: string, init: RequestInit, what: string): Promise<Response> {
-    this.calls++;
-    const delays = this.o.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
-    for (let attempt = 0; ; attempt++) {
-      this.requests++;
-      let res: Response | null = null;
-      try {
-        res = await fetch(url, {
-          ...init,
-          headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${this.o.token}` },
-        });
-      } catch {
-        res = null; // network failure: retried like a 503
-      }
-      if (res?.ok) return res;
-      const status = res?.status ?? 503;
-      if (!retryable(status) || attempt >= delays.length) {
-        await res?.body?.cancel();
-        throw new GoogleError(status, `Drive ${what} failed with ${status}`);
-      }
-      const retryAfter = Number(res?.headers.get('retry-after'));
-      const base = delays[attempt] ?? 0;
-      const wait =
-        Number.isFinite(retryAfter) && retryAfter > 0
-          ? Math.max(base, Math.min(retryAfter * 1000, 10_000))
-          : base;
-      await res?.body?.cancel();
-      await sleep(wait * (0.75 + Math.random() * 0.5));
-    }
+  private get api() {
+    return this.o.driveUrl ?? DEFAULT_DRIVE_URL;
+  }
+  private get upload() {
+    return this.o.uploadUrl ?? DEFAULT_DRIVE_UPLOAD_URL;
   }
 
   private multipart(metadata: object, html: string) {
@@ -88,32 +72,54 @@ export class Drive {
     return { body, contentType: `multipart/related; boundary=${boundary}` };
   }
 
-  /** Uploads HTML converted to a Google Doc, in `folderId` when given. */
+  /** Uploads HTML converted to a Google Doc, in `folderId` when given. Not retried once sent. */
   async createDoc(name: string, html: string, folderId?: string): Promise<DriveFile> {
     const meta = { name, mimeType: GOOGLE_DOC_MIME, ...(folderId ? { parents: [folderId] } : {}) };
     const { body, contentType } = this.multipart(meta, html);
-    const res = await this.send(
-      `${this.o.uploadUrl ?? DEFAULT_DRIVE_UPLOAD_URL}/files?uploadType=multipart&supportsAllDrives=true&fields=id,webViewLink`,
-      { method: 'POST', headers: { 'content-type': contentType }, body },
-      'upload',
-    );
-    return (await res.json()) as DriveFile;
+    try {
+      const res = await googleFetch(
+        this.o,
+        `${this.upload}/files?uploadType=multipart&supportsAllDrives=true&fields=${encodeURIComponent(FILE_FIELDS)}`,
+        { method: 'POST', headers: { 'content-type': contentType }, body },
+        'upload',
+        false,
+      );
+      return (await res.json()) as DriveFile;
+    } catch (err) {
+      // A create names nothing else: a 404 is the folder, unseen by this account.
+      if (folderId && err instanceof GoogleError && err.status === 404)
+        throw new GoogleError(404, 'Drive folder not found', 'folderNotFound');
+      throw err;
+    }
   }
 
   /** Replaces the content of an existing Google Doc (same id, same link, Drive keeps the history). */
   async updateDoc(id: string, name: string, html: string): Promise<DriveFile> {
     const { body, contentType } = this.multipart({ name }, html);
-    const res = await this.send(
-      `${this.o.uploadUrl ?? DEFAULT_DRIVE_UPLOAD_URL}/files/${encodeURIComponent(id)}?uploadType=multipart&supportsAllDrives=true&fields=id,webViewLink`,
+    const res = await googleFetch(
+      this.o,
+      `${this.upload}/files/${encodeURIComponent(id)}?uploadType=multipart&supportsAllDrives=true&fields=${encodeURIComponent(FILE_FIELDS)}`,
       { method: 'PATCH', headers: { 'content-type': contentType }, body },
-      'update',
+      'upload',
+    );
+    return (await res.json()) as DriveFile;
+  }
+
+  /** Who changed the Doc last and when: tells whether a person edited it since the worker did. */
+  async getFile(id: string): Promise<DriveFile> {
+    const res = await googleFetch(
+      this.o,
+      `${this.api}/files/${encodeURIComponent(id)}?supportsAllDrives=true&fields=${encodeURIComponent(FILE_FIELDS)}`,
+      { method: 'GET' },
+      'metadata',
     );
     return (await res.json()) as DriveFile;
   }
 
   async exportPdf(id: string): Promise<Uint8Array> {
-    const res = await this.send(
-      `${this.o.driveUrl ?? DEFAULT_DRIVE_URL}/files/${encodeURIComponent(id)}/export?mimeType=application%2Fpdf`,
+    const res = await googleFetch(
+      this.o,
+      `${this.api}/files/${encodeURIComponent(id)}/export?mimeType=application%2Fpdf`,
       { method: 'GET' },
       'export',
     );
@@ -123,11 +129,13 @@ export class Drive {
   /** Best effort: removes a Doc this request created before failing, so nothing is left half-made. */
   async deleteFile(id: string): Promise<void> {
     try {
-      await this.send(
-        `${this.o.driveUrl ?? DEFAULT_DRIVE_URL}/files/${encodeURIComponent(id)}?supportsAllDrives=true`,
+      const res = await googleFetch(
+        this.o,
+        `${this.api}/files/${encodeURIComponent(id)}?supportsAllDrives=true`,
         { method: 'DELETE' },
         'delete',
       );
+      await res.body?.cancel();
     } catch {
       // the failure being reported matters more than this clean-up
     }

@@ -1,5 +1,6 @@
 import type { Env } from '../env';
-import { GoogleError, serviceAccountKey, serviceAccountToken } from './service-account';
+import { GoogleError, googleTimeoutMs } from './http';
+import { serviceAccountKey, serviceAccountToken } from './service-account';
 
 export const SHEETS_SCOPE = 'https://www.googleapis.com/auth/spreadsheets';
 export const DEFAULT_SHEETS_URL = 'https://sheets.googleapis.com';
@@ -37,11 +38,21 @@ export async function writeAlertsTab(
   const range = `${ALERTS_TAB}!A1:${columnLetter(width)}${height}`;
   const base = (env.GOOGLE_SHEETS_URL || DEFAULT_SHEETS_URL).replace(/\/+$/, '');
   const url = `${base}/v4/spreadsheets/${encodeURIComponent(spreadsheetId)}/values/${encodeURIComponent(range)}?valueInputOption=RAW`;
-  const res = await fetch(url, {
-    method: 'PUT',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json; charset=utf-8' },
-    body: JSON.stringify({ range, majorDimension: 'ROWS', values }),
-  });
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json; charset=utf-8' },
+      body: JSON.stringify({ range, majorDimension: 'ROWS', values }),
+      signal: AbortSignal.timeout(googleTimeoutMs(env)),
+    });
+  } catch (err) {
+    const timedOut = (err as Error)?.name === 'TimeoutError';
+    throw new GoogleError(
+      timedOut ? 504 : 503,
+      `Sheets values.update ${timedOut ? 'timed out' : 'unreachable'}`,
+    );
+  }
   if (!res.ok) {
     await res.body?.cancel();
     throw new GoogleError(res.status, 'Sheets values.update refused');
