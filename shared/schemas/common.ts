@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { isTimeZone } from '../dates';
+import { frTypo } from '../i18n/typography';
 
 /** Client-chosen identifiers (UUIDs in practice): safe in URLs, logs and sheet keys. */
 export const Id = z
@@ -45,10 +46,12 @@ export const cleanText = (s: string) => s.normalize('NFC').replace(STRIPPED, '')
 export const isVisible = (s: string) => s.replace(INVISIBLE, '').length > 0;
 
 export const TEXT_MESSAGES = {
-  loneSurrogate:
+  loneSurrogate: frTypo(
     'Texte mal encodé : un caractère y est incomplet (demi-paire UTF-16). Saisissez-le à nouveau.',
-  invisible: 'Ce champ ne peut pas être vide : il ne contient aucun caractère visible.',
-} as const;
+  ),
+  invisible: frTypo('Ce champ ne peut pas être vide : il ne contient aucun caractère visible.'),
+  timeZone: frTypo('Fuseau horaire inconnu : indiquez un fuseau IANA, par exemple « Europe/Paris ».'),
+};
 
 const wellFormed = z.refine<string>((s) => !hasLoneSurrogate(s), TEXT_MESSAGES.loneSurrogate);
 const cleaned = z.overwrite<string>(cleanText);
@@ -78,11 +81,7 @@ export const PositiveInt = z.int().check(z.minimum(1), z.maximum(1_000_000));
 /** An IANA time zone that `Intl` knows (an unknown one would break every date computed in it). */
 export const TimeZone = z
   .string()
-  .check(
-    z.minLength(1),
-    z.maxLength(64),
-    z.refine(isTimeZone, 'Fuseau horaire inconnu : indiquez un fuseau IANA, par exemple « Europe/Paris ».'),
-  );
+  .check(z.minLength(1), z.maxLength(64), z.refine(isTimeZone, TEXT_MESSAGES.timeZone));
 
 export const LONG_TEXT = 5000;
 export const SHORT_TEXT = 200;

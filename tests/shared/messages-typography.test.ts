@@ -39,6 +39,12 @@ const ARGS: Record<string, unknown[]> = {
   territoryRequired: ['Appui collectif'],
   dateOutsideProgramme: ['2025-02-01', '2026-06-30'],
   unknownBlocker: ['b-12'],
+  sessionAlreadyLogged: ['10/12/2025, 180 min, Diagnostic et accompagnement'],
+  notSessionAuthor: ['claire.martin@amo.example'],
+  blockerOfOtherTerritory: ['b-12'],
+  asOfOutOfRange: ['2024-02-01', '2028-06-30'],
+  memberExists: ['claire.martin@amo.example', 'Lecteur'],
+  memberConfigured: ['admin@ademe.example'],
 };
 
 const printed = () =>

@@ -30,7 +30,10 @@ describe('text cleaning shared by the worker and the sidebars', () => {
     expect(validate(text(20), '\u200B')).toEqual({
       ok: false,
       issues: [
-        { path: '', message: 'Ce champ ne peut pas être vide : il ne contient aucun caractère visible.' },
+        {
+          path: '',
+          message: 'Ce champ ne peut pas être vide\u00A0: il ne contient aucun caractère visible.',
+        },
       ],
     });
     const bad = validate(text(20), 'a\uD800');

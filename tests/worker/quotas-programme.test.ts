@@ -106,6 +106,13 @@ describe('programme quotas', () => {
     expect((await log('2026-03-03')).status).toBe(400);
     await change({ endDate: '2026-06-30', quotas: roomy });
     expect((await log('2026-03-03')).status).toBe(201);
+    // Concurrent sessions right after a change: each assumed the old programme, each is tried
+    // again with the new one, none is refused for a reason that does not hold.
+    await change({ endDate: '2026-06-29', quotas: roomy });
+    const burst = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => log(`2025-09-${String(i + 1).padStart(2, '0')}`)),
+    );
+    expect(burst.map((r) => r.status)).toEqual(Array(20).fill(201));
     await change({ quotas: { ...p.quotas, copilTotal: 0 } });
     const refused = await log('2026-03-04');
     expect(refused.status).toBe(409);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { PARTS } from '../../worker/routes/snapshot';
 import { call, counts, session, uid } from './helpers';
 import { checkAsOf } from './nightly-support';
+import { plain } from './plain';
 import { makeWorld, ROUTE_CASES, type World } from './security-fixtures';
 
 /** One record of every kind the snapshot carries, written through the routes. */
@@ -135,10 +136,10 @@ describe('GET /v1/snapshot', () => {
     for (const cursor of ['abc', 'e30', btoa('{"budget":["x"]}'), btoa('{"sessions":[]}')]) {
       const res = await call('GET', `/v1/snapshot?cursor=${encodeURIComponent(cursor)}`);
       expect(res.status, cursor).toBe(400);
-      expect(res.body.error.issues[0]).toEqual({
-        path: 'cursor',
-        message: 'Curseur de pagination invalide ou périmé : reprenez la lecture depuis le début.',
-      });
+      expect(res.body.error.issues[0].path).toBe('cursor');
+      expect(plain(res.body.error.issues[0].message)).toBe(
+        'Curseur de pagination invalide ou périmé : reprenez la lecture depuis le début.',
+      );
     }
     for (const limit of ['0', '10001', 'x', '1.5']) {
       const res = await call('GET', `/v1/snapshot?limit=${limit}`);

@@ -19,8 +19,12 @@ export function writesPerMinute(env: Env): number {
  * (60 s / limit) ahead; a write is refused when that would put tat more than a minute ahead
  * of now. One conditional upsert decides, so concurrent writes cannot both take the last slot;
  * unlike a fixed window there is no double burst at a minute boundary.
- * These three statements go first in a batch; `slotWait` reads their results.
+ * `slotWait` reads the results of these three statements.
  */
+/** The slot is free: one more interval does not put tat more than the window ahead of now. */
+const free = (tat: string, now: string, interval: string, windowMs: string) =>
+  `max(${tat}, ${now}) + ${interval} - ${windowMs} <= ${now}`;
+
 export function slotStatements(db: D1Database, key: string, limit: number, now = Date.now()) {
   const interval = Math.max(1, Math.floor(WINDOW_MS / limit));
   return [
@@ -28,7 +32,7 @@ export function slotStatements(db: D1Database, key: string, limit: number, now =
     db
       .prepare(
         `INSERT INTO rate_limits (key, tat) VALUES (?1, ?2 + ?3)
-         ON CONFLICT(key) DO UPDATE SET tat = max(tat, ?2) + ?3 WHERE max(tat, ?2) + ?3 - ?4 <= ?2
+         ON CONFLICT(key) DO UPDATE SET tat = max(tat, ?2) + ?3 WHERE ${free('tat', '?2', '?3', '?4')}
          RETURNING tat`,
       )
       .bind(key, now, interval, WINDOW_MS),
@@ -59,22 +63,34 @@ function refuse(waitMs: number): never {
   );
 }
 
+/** A SQL condition and its arguments, numbered from a given placeholder. */
+export type SlotFree = (first: number) => { sql: string; args: unknown[] };
+
 /**
- * For a route declared with `writeSlotInBatch` (a hot path saving a round trip): runs `reads` in one batch behind the caller's write
- * slot and returns their results, or refuses with 429 before anything is written.
+ * For a route declared with `writeSlotInBatch` (a hot path saving a round trip): one batch
+ * with the route's statements, then the caller's write slot. `free` is the slot's own decision
+ * as SQL, evaluated before the slot is taken (the same test as the upsert's), for the route to
+ * put on its writes: a refused slot writes nothing, and the route answers 429. Returns the
+ * results of the route's statements.
  */
-export async function batchBehindWriteSlot(
+export async function batchWithWriteSlot(
   c: Context<AppEnv>,
-  reads: D1PreparedStatement[],
+  build: (free: SlotFree) => D1PreparedStatement[],
 ): Promise<D1Result[]> {
   const db = c.env.DB;
   const limit = writesPerMinute(c.env);
   const now = Date.now();
-  const slot = slotStatements(db, `write:${c.get('user').email}`, limit, now);
-  const results = await db.batch([...slot, ...reads]);
-  const waitMs = slotWait(results, limit, now);
+  const key = `write:${c.get('user').email}`;
+  const interval = Math.max(1, Math.floor(WINDOW_MS / limit));
+  const slotFree: SlotFree = (n) => ({
+    sql: `NOT EXISTS (SELECT 1 FROM rate_limits WHERE key = ?${n} AND NOT (${free('tat', `?${n + 1}`, `?${n + 2}`, `?${n + 3}`)}))`,
+    args: [key, now, interval, WINDOW_MS],
+  });
+  const own = build(slotFree);
+  const results = await db.batch([...own, ...slotStatements(db, key, limit, now)]);
+  const waitMs = slotWait(results.slice(own.length), limit, now);
   if (waitMs > 0) refuse(waitMs);
-  return results.slice(slot.length);
+  return results.slice(0, own.length);
 }
 
 /**

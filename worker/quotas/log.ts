@@ -11,6 +11,7 @@ import type { Programme } from '../../shared/schemas/programme';
 import { type AuditContext, auditStatement } from '../db/audit';
 import type { SessionData } from '../db/sessions';
 import type { User } from '../env';
+import type { SlotFree } from '../http/rate-limit';
 
 /**
  * POST /v1/sessions in one D1 round trip: the write slot, every check (as SQL conditions of
@@ -54,9 +55,9 @@ const knownSubject = (rule: QuotaRule, body: SessionInput) =>
 const usedColumn = (rule: QuotaRule) => (rule.unit === 'minutes' ? 'minutes' : 'sessions');
 
 /** The conditions, in the order the worker explains a refusal (see `explainRefusal`). */
-function conditions(rule: QuotaRule, slot: boolean): string[] {
+function conditions(rule: QuotaRule, slot: string | null): string[] {
   return [
-    ...(slot ? ['changes() = 1'] : []),
+    ...(slot ? [slot] : []),
     'NOT EXISTS (SELECT 1 FROM sessions WHERE id = ?1)',
     'COALESCE((SELECT version FROM programme), 0) = ?15',
     '?16 = 1',
@@ -74,7 +75,7 @@ function conditions(rule: QuotaRule, slot: boolean): string[] {
   ];
 }
 
-/** The 27 values the insert binds, numbered as its SQL reads them. */
+/** The 27 values the insert binds, numbered as its SQL reads them (the write slot's follow, from ?28). */
 function insertValues(plan: LogPlan, p: Programme, version: number) {
   const { body, ctx, user } = plan;
   const rule = QUOTA_RULES[body.kind];
@@ -125,36 +126,47 @@ const context = (rule: QuotaRule) => `WITH x AS (SELECT ${territorySql('?1', '?2
     COALESCE((SELECT ${usedColumn(rule)} FROM quota_usage WHERE kind = ?3 AND subject = COALESCE(?4, x.t)), 0) AS used
   FROM x`;
 
-/** The insert, its audit lines (written only if it went in), then what explains the outcome. */
-export function logStatements(db: D1Database, plan: LogPlan, slot: boolean): D1PreparedStatement[] {
+/**
+ * The insert, its audit lines (written only if it went in), then what explains the outcome.
+ * With `free` (the caller's write slot, see http/rate-limit.ts), the insert also needs the slot.
+ */
+export function logStatements(db: D1Database, plan: LogPlan, free?: SlotFree) {
+  const slot = free?.(28);
   const { body, ctx } = plan;
   const rule = QUOTA_RULES[body.kind];
-  const { version, programme } = assumed;
+  // This write's own copy: concurrent requests may remember another programme meanwhile.
+  const assumedHere = assumed;
+  const { version, programme } = assumedHere;
   const insert = `WITH x AS (SELECT ${territorySql('?3', '?4')} AS t)
     INSERT INTO sessions (id, kind, territory_id, partner_id, date, month, duration_minutes, data, quota_subject,
       override_reason, override_by, override_at, body_hash, created_at, created_by)
     SELECT ?1, ?2, x.t, ?4, ?5, ?6, ?7, CASE WHEN x.t IS NULL THEN ?8 ELSE json_set(?8, '$.territoryId', x.t) END,
       COALESCE(?27, x.t), ?9, ?10, ?11, ?12, ?13, ?14
-    FROM x WHERE ${conditions(rule, slot).join('\n      AND ')}`;
+    FROM x WHERE ${conditions(rule, slot?.sql ?? null).join('\n      AND ')}`;
   const audit = `INSERT INTO audit (at, actor, role, action, entity, entity_id, before, after, request_id)
     SELECT ?1, ?2, ?3, 'create', 'session', id, NULL, json_patch(json_object('id', id), data), ?4
     FROM sessions WHERE id = ?5 AND changes() = 1`;
   const v = insertValues(plan, programme, version);
-  return [
-    db.prepare(insert).bind(...v),
+  const statements = [
+    db.prepare(insert).bind(...v, ...(slot?.args ?? [])),
     db.prepare(audit).bind(ctx.at, ctx.actor, ctx.role, ctx.requestId, plan.id),
     ...(body.override ? [auditStatement(db, ctx, 'override', 'session', plan.id, null, body.override)] : []),
     db.prepare('SELECT * FROM sessions WHERE id = ?').bind(plan.id),
     db.prepare(context(rule)).bind(body.territoryId ?? null, body.partnerId ?? null, body.kind, v[26], v[20]),
   ];
+  return { statements, assumed: assumedHere };
 }
 
 export type Row = Record<string, string | number | null>;
 
 const parsed = <T>(text: unknown): T | null => (typeof text === 'string' ? (JSON.parse(text) as T) : null);
 
-/** The batch's answers, named. */
-export function readOutcome(results: D1Result[], override: boolean) {
+/** The batch's answers, named, with the programme its statements assumed. */
+export function readOutcome(
+  results: D1Result[],
+  override: boolean,
+  assumedThen: { version: number; programme: Programme },
+) {
   const at = override ? 3 : 2;
   const stored = (results[at]?.results[0] as Row | undefined) ?? null;
   const c = (results[at + 1]?.results[0] ?? {}) as Row;
@@ -175,6 +187,7 @@ export function readOutcome(results: D1Result[], override: boolean) {
       territory_id,
     })),
     used: Number(c.used ?? 0),
+    assumed: assumedThen,
   };
 }
 export type LogOutcome = ReturnType<typeof readOutcome>;

@@ -18,7 +18,7 @@ import {
 } from '../db/sessions';
 import { bodyHash, compact } from '../db/util';
 import { ApiError, fieldError } from '../http/errors';
-import { batchBehindWriteSlot } from '../http/rate-limit';
+import { batchWithWriteSlot } from '../http/rate-limit';
 import { route } from '../http/route';
 import { correctionOf, currentQuota, softDeleteSession, updateSession } from '../quotas/engine';
 import {
@@ -40,9 +40,9 @@ const SessionFilters = z.object({
   to: z.optional(IsoDate),
 });
 
-/** The quota a stored session counts against, with the use read in the same batch. */
-const quotaOf = (s: StoredSession, used: number) =>
-  makeQuota(QUOTA_RULES[s.kind], assumedProgramme().programme, s.quotaSubject, used);
+/** The quota a stored session counts against, with the programme and the use read in the same batch. */
+const quotaOf = (s: StoredSession, out: LogOutcome) =>
+  makeQuota(QUOTA_RULES[s.kind], programmeFromRow(out.programme), s.quotaSubject, out.used);
 
 /** POST /v1/sessions: checks the body alone, then one batch (see quotas/log.ts). */
 async function logSession(c: Ctx, { body }: { body: SessionInput }) {
@@ -60,23 +60,33 @@ async function logSession(c: Ctx, { body }: { body: SessionInput }) {
     user,
     ctx: auditContext(c),
   };
-  let out = readOutcome(await batchBehindWriteSlot(c, logStatements(db, plan, true)), !!body.override);
+  let assumedThen = assumedProgramme();
+  const results = await batchWithWriteSlot(c, (free) => {
+    const built = logStatements(db, plan, free);
+    assumedThen = built.assumed;
+    return built.statements;
+  });
+  let out = readOutcome(results, !!body.override, assumedThen);
   // Another programme than the one assumed: try again with it (the write slot is already taken).
-  for (let i = 0; i < 3 && !out.inserted && !out.stored && programmeMoved(out); i++)
-    out = readOutcome(await db.batch(logStatements(db, plan, false)), !!body.override);
+  for (let i = 0; i < 3 && !out.inserted && !out.stored && programmeMoved(out); i++) {
+    const again = logStatements(db, plan);
+    out = readOutcome(await db.batch(again.statements), !!body.override, again.assumed);
+  }
   if (out.inserted && out.stored) {
     const session = sessionFromRow(out.stored);
-    return withEtag(c, { session: presentSession(session), quota: quotaOf(session, out.used) }, 1, 201);
+    return withEtag(c, { session: presentSession(session), quota: quotaOf(session, out) }, 1, 201);
   }
   return replayOrExplain(c, plan, out);
 }
 
-/** Whether the batch read another programme than the insert assumed (remembered for the next try). */
+/**
+ * Whether the batch read another programme than its insert assumed; a newer one is remembered
+ * for the writes that follow (concurrent ones may have remembered it already).
+ */
 function programmeMoved(out: LogOutcome): boolean {
   const version = programmeVersionOf(out.programme);
-  if (version === assumedProgramme().version) return false;
-  rememberProgramme(version, programmeFromRow(out.programme));
-  return true;
+  if (version > assumedProgramme().version) rememberProgramme(version, programmeFromRow(out.programme));
+  return version !== out.assumed.version;
 }
 
 /**
@@ -84,8 +94,6 @@ function programmeMoved(out: LogOutcome): boolean {
  * reused for another body (409 naming the stored session), or the first check that failed.
  */
 function replayOrExplain(c: Ctx, plan: LogPlan, out: LogOutcome) {
-  // A replay answers with the programme as it is (remembered if it moved).
-  programmeMoved(out);
   if (out.stored) {
     const stored = sessionFromRow(out.stored);
     if (stored.bodyHash !== plan.hash) {
@@ -94,14 +102,15 @@ function replayOrExplain(c: Ctx, plan: LogPlan, out: LogOutcome) {
         current: presentSession(stored),
       });
     }
-    return withEtag(c, { session: presentSession(stored), quota: quotaOf(stored, out.used) }, stored.version);
+    return withEtag(c, { session: presentSession(stored), quota: quotaOf(stored, out) }, stored.version);
   }
   return explainRefusal(c, plan, out);
 }
 
 /** The checks of the insert's conditions, in their order, on what the same batch read. */
 function explainRefusal(c: Ctx, { body }: LogPlan, out: LogOutcome): never {
-  const p = assumedProgramme().programme;
+  // The programme the insert assumed, which is the one the batch read (else it was tried again).
+  const p = out.assumed.programme;
   const rule = QUOTA_RULES[body.kind];
   const kindLabel = LABELS.sessionKind[body.kind];
   if (body.date < p.startDate || body.date > p.endDate)
