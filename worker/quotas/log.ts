@@ -113,12 +113,34 @@ function insertValues(plan: LogPlan, p: Programme, version: number) {
   ];
 }
 
+/** The session row under this id, as JSON with its column names (see db/sessions.ts `sessionFromRow`). */
+const SESSION_ROW = `json_object(${[
+  'id',
+  'data',
+  'body_hash',
+  'quota_subject',
+  'version',
+  'created_at',
+  'created_by',
+  'updated_at',
+  'updated_by',
+  'deleted_at',
+  'deleted_by',
+  'override_reason',
+  'override_by',
+  'override_at',
+]
+  .map((c) => `'${c}', ${c}`)
+  .join(', ')})`;
+
 /**
  * What explains the outcome, in one statement (each statement of a batch has its cost): the
- * programme, the territory, the partner's territory, the cited blockers and the quota's use.
+ * session stored under this id (the new one, or what a replay finds), the programme, the
+ * territory, the partner's territory, the cited blockers and the quota's use.
  */
 const context = (rule: QuotaRule) => `WITH x AS (SELECT ${territorySql('?1', '?2')} AS t)
-  SELECT (SELECT json_object('data', data, 'version', version) FROM programme LIMIT 1) AS programme,
+  SELECT (SELECT ${SESSION_ROW} FROM sessions WHERE id = ?6) AS stored,
+    (SELECT json_object('data', data, 'version', version) FROM programme LIMIT 1) AS programme,
     (SELECT json_object('id', id, 'data', data) FROM territories WHERE id = x.t) AS territory,
     (SELECT territory_id FROM partners WHERE id = ?2) AS partnerTerritory,
     (SELECT json_group_array(json_array(id, territory_id)) FROM blockers
@@ -151,8 +173,9 @@ export function logStatements(db: D1Database, plan: LogPlan, free?: SlotFree) {
     db.prepare(insert).bind(...v, ...(slot?.args ?? [])),
     db.prepare(audit).bind(ctx.at, ctx.actor, ctx.role, ctx.requestId, plan.id),
     ...(body.override ? [auditStatement(db, ctx, 'override', 'session', plan.id, null, body.override)] : []),
-    db.prepare('SELECT * FROM sessions WHERE id = ?').bind(plan.id),
-    db.prepare(context(rule)).bind(body.territoryId ?? null, body.partnerId ?? null, body.kind, v[26], v[20]),
+    db
+      .prepare(context(rule))
+      .bind(body.territoryId ?? null, body.partnerId ?? null, body.kind, v[26], v[20], plan.id),
   ];
   return { statements, assumed: assumedHere };
 }
@@ -167,13 +190,11 @@ export function readOutcome(
   override: boolean,
   assumedThen: { version: number; programme: Programme },
 ) {
-  const at = override ? 3 : 2;
-  const stored = (results[at]?.results[0] as Row | undefined) ?? null;
-  const c = (results[at + 1]?.results[0] ?? {}) as Row;
+  const c = (results[override ? 3 : 2]?.results[0] ?? {}) as Row;
   const territory = parsed<{ id: string; data: string }>(c.territory);
   return {
     inserted: (results[0]?.meta.changes ?? 0) > 0,
-    stored,
+    stored: parsed<Row>(c.stored),
     programme: parsed<{ data: string; version: number }>(c.programme),
     territory: territory && {
       id: territory.id,
