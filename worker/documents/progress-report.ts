@@ -117,7 +117,7 @@ function reportFinal(rec: ProgrammeRecord, asOf: string): Section[] {
   return out;
 }
 
-/** Cover (purpose and date), then a table of contents of the report's level-2 headings. */
+/** Cover (purpose and date) with the table of contents of the report's level-2 headings below it. */
 function frontMatter(n: ReportNumber, body: Section[], asOf: string, generatedOn: string): Section[] {
   const items = body.filter((s) => s.level === 2).map((s) => s.heading);
   return [
@@ -129,7 +129,7 @@ function frontMatter(n: ReportNumber, body: Section[], asOf: string, generatedOn
         { kind: 'note', text: asOfNote(asOf, generatedOn) },
       ],
     },
-    { heading: REPORT_HEADINGS.contents, level: 2, blocks: [{ kind: 'list', items }], pageBreakBefore: true },
+    { heading: REPORT_HEADINGS.contents, level: 2, blocks: [{ kind: 'list', items }] },
   ];
 }
 

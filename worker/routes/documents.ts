@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { zonedDate } from '../../shared/dates';
 import { LABELS } from '../../shared/i18n/labels';
 import { frDate, MSG, typeset } from '../../shared/i18n/messages';
 import { Id } from '../../shared/schemas';
@@ -65,7 +66,7 @@ function editionOf(c: Ctx, body: DocumentRequest) {
       ...ed,
       asOf,
       status: body.status ?? 'draft',
-      author: `${user.email} (${LABELS.role[user.role]})`,
+      author: `${user.email} — ${LABELS.role[user.role]}`,
     };
   };
 }
@@ -150,12 +151,6 @@ async function plan(c: Ctx, body: DocumentRequest): Promise<Plan> {
 const doesNotFit = (overflow: readonly FieldOverflow[]) =>
   new ApiError('DOES_NOT_FIT', DOC_MSG.doesNotFit(overflowText(overflow)), { fields: overflow });
 
-/** Today in the programme's time zone, as printed on the document. */
-const today = (timeZone: string) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    new Date(),
-  );
-
 /** Logs a Google-side failure for the operators: what failed, never a token or a key. */
 function logGoogle(c: Ctx, event: string, detail: Record<string, unknown> = {}) {
   console.error(JSON.stringify({ level: 'error', requestId: c.get('requestId'), event, ...detail }));
@@ -219,7 +214,10 @@ async function generate(c: Ctx, { body }: { body: DocumentRequest }) {
   const db = c.env.DB;
   const p = await plan(c, body);
   const [record, previous] = await Promise.all([loadRecord(db), getDocumentBySubject(db, p.subject)]);
-  const ed = { date: today(record.programme.timezone), version: (previous?.version ?? 0) + 1 };
+  const ed = {
+    date: zonedDate(new Date(), record.programme.timezone),
+    version: (previous?.version ?? 0) + 1,
+  };
   const compose = (from: number, max?: number): Composed => p.compose(record, ed, from, max);
   const id = previous?.id ?? newId();
   const log = new CallLog();
