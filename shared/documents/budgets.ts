@@ -16,4 +16,3 @@ export const SUMMARY_FIELD_BUDGETS = {
   infrastructure: 600,
   complementarities: 500,
 } as const;
-export type SummaryProseField = keyof typeof SUMMARY_FIELD_BUDGETS;

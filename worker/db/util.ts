@@ -16,8 +16,6 @@ export async function bodyHash(body: unknown): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-export const nowIso = () => new Date().toISOString();
-
 export const parseJson = <T>(text: string | null | undefined): T | null =>
   text ? (JSON.parse(text) as T) : null;
 

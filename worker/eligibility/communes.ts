@@ -1,4 +1,4 @@
-import { COMMUNES, REGION_OF_DEPARTEMENT, SOURCE } from './communes.generated';
+import { COMMUNES, REGION_OF_DEPARTEMENT } from './communes.generated';
 
 export interface CentralCity {
   insee: string;
@@ -10,8 +10,6 @@ export interface CentralCity {
 export interface Commune extends CentralCity {
   region: string;
 }
-
-export const COMMUNES_SOURCE = SOURCE;
 
 let index: Map<string, Commune> | null = null;
 

@@ -10,8 +10,6 @@ import {
 
 export const DEFAULT_DRIVE_URL = 'https://www.googleapis.com/drive/v3';
 export const DEFAULT_DRIVE_UPLOAD_URL = 'https://www.googleapis.com/upload/drive/v3';
-/** A user's forwarded token: files the app creates or opens, nothing else of their Drive. */
-export const DRIVE_SCOPE = 'https://www.googleapis.com/auth/drive.file';
 /**
  * The service account's scope. A service account sees only what it is a member of (the
  * programme's Shared Drive); `drive.file` would confine it to files it created, and the

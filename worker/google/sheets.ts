@@ -13,8 +13,6 @@ export function columnLetter(n: number): string {
   return s;
 }
 
-export const sheetsConfigured = (env: Env) => Boolean(env.ALERTS_SPREADSHEET_ID && serviceAccountKey(env));
-
 /**
  * Replaces the "Alertes" tab with `rows` in ONE call (spreadsheets.values.update). Rows the
  * previous write left below the new content are overwritten with empty strings, which

@@ -13,7 +13,7 @@ import {
 import type { SessionKind } from '../../shared/schemas/enums';
 import type { Programme } from '../../shared/schemas/programme';
 import { type AuditContext, auditStatement } from '../db/audit';
-import { query, runQueries } from '../db/query';
+import { query } from '../db/query';
 import { presentSession, type SessionData, type StoredSession } from '../db/sessions';
 import { type Outcome, versionedUpdate } from '../db/versioned';
 
@@ -140,7 +140,3 @@ export const assembleQuotaReport = (
   p: Programme,
   [usage, territories, partners]: readonly [QuotaUsage[], Named[], (Named & { territoryId: string })[]],
 ): QuotaReport => buildQuotaReport(p, territories, partners, usage);
-
-export async function quotaReport(db: D1Database, p: Programme) {
-  return assembleQuotaReport(p, await runQueries(db, quotaReportQueries(db)));
-}
