@@ -82,7 +82,10 @@ export function toCell(kind: Kind, v: unknown): Cell | Link {
       if (isDate(v)) return v;
       return /^\d{4}-\d{2}-\d{2}/.test(String(v)) ? parisDate(String(v)) : asText(String(v));
     case 'instant':
-      return isDate(v) ? v : new Date(String(v));
+      // An ISO instant from the API; other text (the worker's « 05/05/2025 03:30 » in the
+      // Alertes tab, kept on a row whose alert was lifted) stays as written, never misparsed.
+      if (isDate(v)) return v;
+      return /^\d{4}-\d{2}-\d{2}T/.test(String(v)) ? new Date(String(v)) : asText(String(v));
     case 'int':
     case 'number':
     case 'days':

@@ -5,6 +5,7 @@ import { LABELS } from '../shared/i18n/labels';
 import { frMonth, NBSP } from '../shared/i18n/typography';
 import { PROGRAMME_PRESET } from '../shared/programme/preset';
 import type { Quota } from '../shared/quotas/rules';
+import { ALERT_SEVERITY, ALERTS_TAB, alertKey } from '../shared/sheets/alerts-tab';
 import type {
   ActionRecord,
   AlertRecord,
@@ -34,12 +35,12 @@ const BLOCKER_COLOURS = {
   [LABELS.blockerStatus.resolved]: '#d9ead3',
   [LABELS.blockerStatus.abandoned]: '#efefef',
 };
-export const SEVERITY: Record<AlertRecord['severity'], string> = {
-  critical: 'Critique',
-  warning: 'Attention',
-  info: 'Information',
+export const SEVERITY: Record<AlertRecord['severity'], string> = ALERT_SEVERITY;
+const SEVERITY_COLOURS = {
+  [SEVERITY.critical]: '#f4cccc',
+  [SEVERITY.warning]: '#fff2cc',
+  [SEVERITY.info]: '#cfe2f3',
 };
-const SEVERITY_COLOURS = { Critique: '#f4cccc', Attention: '#fff2cc', Information: '#cfe2f3' };
 
 /** A territory row may carry the link to its latest summary (resynchronisation, documents). */
 export type TerritoryRow = TerritoryRecord & { summary?: Link };
@@ -317,23 +318,13 @@ export const QUOTAS: TabSpec<Quota> = {
   ],
 };
 
-/** The nightly check's key of an alert: the worker writes the same tab with the same columns. */
-export const alertKey = (a: AlertRecord) =>
-  [a.rule, a.subjectType, a.subjectId, ...(a.quota ? [a.quota] : [])].join('|');
-
+/** The worker's nightly check writes the same tab from the same spec (shared/sheets/alerts-tab.ts). */
 export const ALERTS: TabSpec<AlertRecord> = {
-  name: 'Alertes',
+  name: ALERTS_TAB.name,
   id: alertKey,
-  idHeader: 'Clé',
+  idHeader: ALERTS_TAB.idHeader,
   colours: { header: 'Gravité', background: SEVERITY_COLOURS },
-  columns: [
-    { header: 'Gravité', kind: 'text', width: 90, value: (a) => SEVERITY[a.severity] ?? a.severity },
-    { header: 'Règle', kind: 'text', width: 220, value: (a) => a.ruleLabel ?? a.rule },
-    { header: 'Objet', kind: 'text', width: 200, value: (a) => a.subjectLabel ?? a.subjectId },
-    { header: 'Message', kind: 'text', width: 420, wrap: true, value: (a) => a.message },
-    { header: 'Vue la première fois', kind: 'instant', width: 130, value: (a) => a.firstSeenAt },
-    { header: 'Vue la dernière fois', kind: 'instant', width: 130, value: (a) => a.lastSeenAt },
-  ],
+  columns: ALERTS_TAB.columns,
 };
 
 const DOCUMENT_TYPES: Record<string, string> = {

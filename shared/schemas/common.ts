@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
 import { isTimeZone } from '../dates';
-import { frTypo } from '../i18n/typography';
 
 /** Client-chosen identifiers (UUIDs in practice): safe in URLs, logs and sheet keys. */
 export const Id = z
@@ -45,12 +44,12 @@ export const cleanText = (s: string) => s.normalize('NFC').replace(STRIPPED, '')
 /** Whether anything would show once invisible characters are removed. */
 export const isVisible = (s: string) => s.replace(INVISIBLE, '').length > 0;
 
+/** Zod messages: `validate` typesets them, as every other issue (shared/schemas/validate.ts). */
 export const TEXT_MESSAGES = {
-  loneSurrogate: frTypo(
+  loneSurrogate:
     'Texte mal encodé : un caractère y est incomplet (demi-paire UTF-16). Saisissez-le à nouveau.',
-  ),
-  invisible: frTypo('Ce champ ne peut pas être vide : il ne contient aucun caractère visible.'),
-  timeZone: frTypo('Fuseau horaire inconnu : indiquez un fuseau IANA, par exemple « Europe/Paris ».'),
+  invisible: 'Ce champ ne peut pas être vide : il ne contient aucun caractère visible.',
+  timeZone: 'Fuseau horaire inconnu : indiquez un fuseau IANA, par exemple « Europe/Paris ».',
 };
 
 const wellFormed = z.refine<string>((s) => !hasLoneSurrogate(s), TEXT_MESSAGES.loneSurrogate);

@@ -24,7 +24,7 @@ describe('shared validation (the add-on runs the same code)', () => {
     expect(bad).toEqual({
       ok: false,
       issues: [
-        { path: 'date', message: 'Valeur attendue : une date réelle au format AAAA-MM-JJ.' },
+        { path: 'date', message: 'Valeur attendue\u00A0: une date réelle au format AAAA-MM-JJ.' },
         { path: 'durationMinutes', message: 'La valeur doit être au moins 1.' },
         { path: 'summary', message: 'Ce champ est obligatoire.' },
       ],
@@ -42,13 +42,35 @@ describe('shared validation (the add-on runs the same code)', () => {
     expect(bad.ok).toBe(false);
     if (!bad.ok) {
       expect(bad.issues.map((i) => i.path)).toEqual(['consultants.1', 'contacts.0.name', 'contacts.0.phone']);
-      expect(bad.issues[0]!.message).toBe('Valeur attendue : une adresse e-mail valide.');
+      expect(bad.issues[0]!.message).toBe('Valeur attendue\u00A0: une adresse e-mail valide.');
     }
   });
 
   it('formats dates the French way', () => {
     expect(frDate('2025-03-01')).toBe('1er\u00A0mars\u00A02025');
     expect(frDate('2026-06-30')).toBe('30\u00A0juin\u00A02026');
+  });
+});
+
+describe('typography of the messages (the sidebars show what the API sends)', () => {
+  it('puts no-break spaces before « : » and inside « », for zod’s messages and ours alike', () => {
+    const res = validate(TerritoryInput, {
+      name: '\u200B',
+      legalForm: 'sarl',
+      centralCityInsee: '81004',
+      consultants: [],
+      extra: 1,
+    });
+    expect(res.ok).toBe(false);
+    if (!res.ok) {
+      const messages = res.issues.map((i) => i.message);
+      expect(messages).toContain('Champ inconnu\u00A0: «\u00A0extra\u00A0».');
+      expect(messages).toContain(
+        'Ce champ ne peut pas être vide\u00A0: il ne contient aucun caractère visible.',
+      );
+      expect(messages.some((m) => m.startsWith('Valeur non reconnue. Valeurs possibles\u00A0: '))).toBe(true);
+      expect(messages.filter((m) => / [:;?!»]|« /.test(m))).toEqual([]);
+    }
   });
 });
 

@@ -2,7 +2,9 @@
 // resource, speaking their documented wire format, for tests only (Google is unreachable
 // from tests). It verifies the service account's RS256 JWT against the test key, issues
 // bearer tokens, and keeps each spreadsheet's cells in memory so tests read back what the
-// worker wrote with values.get, as they would in Google.
+// worker wrote with values.get, as they would in Google: typed cells, RAW or USER_ENTERED
+// input, null skipped and "" clearing on input, trailing empty rows and cells left out on
+// output, a tab alone as a range. Tests may seed a tab (a person's edits) with values.update.
 import { generateKeyPairSync, type KeyObject, randomUUID, verify } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -21,9 +23,18 @@ interface Call {
   method: string;
   path: string;
   spreadsheetId?: string;
+  /** The A1 range of a values call, as sent. */
+  range?: string;
 }
 
-type Grid = (string | undefined)[][];
+/** A stored cell: a value as Sheets keeps it, or a formula (only USER_ENTERED makes one). */
+type Cell = string | number | boolean | { formula: string };
+type Grid = (Cell | undefined)[][];
+type Rendered = string | number | boolean;
+
+/** A fresh tab's grid, as Google creates it: 1,000 rows of 26 columns (A…Z). */
+const GRID_ROWS = 1000;
+const GRID_COLUMNS = 26;
 
 const b64url = (s: string) => Buffer.from(s, 'base64url');
 
@@ -47,17 +58,59 @@ function columnNumber(letters: string): number {
   return n;
 }
 
-/** "Alertes!A1:G12" → tab and zero-based bounds; null when Google would say it cannot parse it. */
+function columnLetters(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+/**
+ * A1 notation: "Alertes!A1:G12", "'Alertes'!A1:G12", or a tab alone ("Alertes", "'Alertes'"),
+ * which is every cell of the tab. Null when Google would say it cannot parse it.
+ */
 function parseRange(a1: string) {
-  const m = /^(?:'((?:[^']|'')+)'|([^!']+))!([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(a1);
+  const m = /^(?:'((?:[^']|'')+)'|([^!']+))(?:!([A-Z]+)(\d+):([A-Z]+)(\d+))?$/.exec(a1);
   if (!m) return null;
+  const tab = (m[1] ?? m[2] ?? '').replace(/''/g, "'");
+  if (!m[3]) return { tab, whole: true, col0: 0, row0: 0, col1: GRID_COLUMNS - 1, row1: GRID_ROWS - 1 };
   return {
-    tab: (m[1] ?? m[2] ?? '').replace(/''/g, "'"),
-    col0: columnNumber(m[3]!) - 1,
+    tab,
+    whole: false,
+    col0: columnNumber(m[3]) - 1,
     row0: Number(m[4]) - 1,
     col1: columnNumber(m[5]!) - 1,
     row1: Number(m[6]) - 1,
   };
+}
+
+/**
+ * A cell as values.get renders it (ValueRenderOption): FORMATTED_VALUE (the default) as the
+ * text shown, UNFORMATTED_VALUE typed, FORMULA the formula itself. This stand-in computes no
+ * formula: it shows the error Sheets shows for a function it does not know.
+ */
+function render(cell: Cell | undefined, option: string): Rendered {
+  if (cell === undefined) return '';
+  if (typeof cell === 'object') return option === 'FORMULA' ? cell.formula : '#NAME?';
+  if (option !== 'FORMATTED_VALUE') return cell;
+  return typeof cell === 'boolean' ? (cell ? 'TRUE' : 'FALSE') : String(cell);
+}
+
+/**
+ * A value written by values.update as Sheets stores it (ValueInputOption): RAW keeps it as
+ * sent; USER_ENTERED parses strings as if typed (formulas, numbers, booleans; a leading
+ * apostrophe marks text). Null is skipped and "" clears the cell (ValueRange.values).
+ */
+function stored(v: unknown, option: string): Cell | undefined | 'skip' | 'invalid' {
+  if (v === null) return 'skip';
+  if (v === '') return undefined;
+  if (typeof v === 'number' || typeof v === 'boolean') return v;
+  if (typeof v !== 'string') return 'invalid';
+  if (option === 'RAW') return v;
+  if (v.startsWith("'")) return v.slice(1);
+  if (v.startsWith('=')) return { formula: v };
+  if (/^-?\d+(\.\d+)?$/.test(v.trim())) return Number(v);
+  if (/^(true|false)$/i.test(v)) return v.toUpperCase() === 'TRUE';
+  return v;
 }
 
 export async function startFakeGoogle(): Promise<FakeGoogleInfo & { close: () => Promise<void> }> {
@@ -113,7 +166,7 @@ export async function startFakeGoogle(): Promise<FakeGoogleInfo & { close: () =>
   }
 
   async function values(req: IncomingMessage, res: ServerResponse, url: URL, id: string, rangeText: string) {
-    calls.push({ method: req.method ?? '', path: url.pathname, spreadsheetId: id });
+    calls.push({ method: req.method ?? '', path: url.pathname, spreadsheetId: id, range: rangeText });
     const auth = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     if (!auth || !tokens.get(auth)?.split(' ').includes(SHEETS_SCOPE))
       return googleError(res, 401, 'UNAUTHENTICATED', 'Request had invalid authentication credentials.');
@@ -123,26 +176,51 @@ export async function startFakeGoogle(): Promise<FakeGoogleInfo & { close: () =>
     if (!range || !tabs.has(range.tab))
       return googleError(res, 400, 'INVALID_ARGUMENT', `Unable to parse range: ${rangeText}`);
     const grid = tabs.get(range.tab)!;
-
-    if (req.method === 'GET') {
-      const rows: string[][] = [];
-      for (let r = range.row0; r <= range.row1; r++) {
-        const row: string[] = [];
-        for (let c = range.col0; c <= range.col1; c++) row.push(grid[r]?.[c] ?? '');
-        while (row.length && row.at(-1) === '') row.pop();
-        rows.push(row);
-      }
-      while (rows.length && rows.at(-1)!.length === 0) rows.pop();
-      return send(res, 200, {
-        range: rangeText,
-        majorDimension: 'ROWS',
-        ...(rows.length ? { values: rows } : {}),
-      });
-    }
+    if (req.method === 'GET') return getValues(res, url, grid, range, rangeText);
     if (req.method !== 'PUT') return googleError(res, 404, 'NOT_FOUND', 'Method not found.');
-    const option = url.searchParams.get('valueInputOption');
+    return updateValues(req, res, url, id, grid, range, rangeText);
+  }
+
+  /** values.get: the range's rows, without trailing empty rows and cells (ValueRange.values). */
+  function getValues(
+    res: ServerResponse,
+    url: URL,
+    grid: Grid,
+    range: NonNullable<ReturnType<typeof parseRange>>,
+    rangeText: string,
+  ) {
+    const option = url.searchParams.get('valueRenderOption') ?? 'FORMATTED_VALUE';
+    if (!['FORMATTED_VALUE', 'UNFORMATTED_VALUE', 'FORMULA'].includes(option))
+      return googleError(res, 400, 'INVALID_ARGUMENT', `Invalid value at 'value_render_option' (${option})`);
+    const rows: Rendered[][] = [];
+    for (let r = range.row0; r <= range.row1; r++) {
+      const row: Rendered[] = [];
+      for (let c = range.col0; c <= range.col1; c++) row.push(render(grid[r]?.[c], option));
+      while (row.length && row.at(-1) === '') row.pop();
+      rows.push(row);
+    }
+    while (rows.length && rows.at(-1)!.length === 0) rows.pop();
+    // For output, `range` is the whole range asked for: a tab alone is its whole grid.
+    const bounds = `${columnLetters(range.col0 + 1)}${range.row0 + 1}:${columnLetters(range.col1 + 1)}${range.row1 + 1}`;
+    return send(res, 200, {
+      range: range.whole ? `${rangeText}!${bounds}` : rangeText,
+      majorDimension: 'ROWS',
+      ...(rows.length ? { values: rows } : {}),
+    });
+  }
+
+  async function updateValues(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    id: string,
+    grid: Grid,
+    range: NonNullable<ReturnType<typeof parseRange>>,
+    rangeText: string,
+  ) {
+    const option = url.searchParams.get('valueInputOption') ?? '';
     if (option !== 'RAW' && option !== 'USER_ENTERED')
-      return googleError(res, 400, 'INVALID_ARGUMENT', "Invalid valueInputOption: ''");
+      return googleError(res, 400, 'INVALID_ARGUMENT', `Invalid valueInputOption: '${option}'`);
     const body = JSON.parse(await readBody(req)) as {
       range?: string;
       majorDimension?: string;
@@ -167,22 +245,26 @@ export async function startFakeGoogle(): Promise<FakeGoogleInfo & { close: () =>
         'INVALID_ARGUMENT',
         `Requested writing within range [${rangeText}], but tried writing beyond it.`,
       );
-    let cells = 0;
-    rows.forEach((row, i) => {
+    const cells = rows.map((row) => row.map((v) => stored(v, option)));
+    const bad = cells.findIndex((row) => row.includes('invalid'));
+    if (bad >= 0)
+      return googleError(res, 400, 'INVALID_ARGUMENT', `Invalid values[${bad}]: a list or struct value.`);
+    let updated = 0;
+    cells.forEach((row, i) => {
       row.forEach((v, j) => {
+        if (v === 'skip') return;
         const r = range.row0 + i;
         grid[r] ??= [];
-        // An empty string clears the cell, as in Sheets.
-        grid[r]![range.col0 + j] = v === '' || v === null ? undefined : String(v);
-        cells++;
+        grid[r]![range.col0 + j] = v as Cell | undefined;
+        updated++;
       });
     });
     send(res, 200, {
       spreadsheetId: id,
       updatedRange: rangeText,
-      updatedRows: rows.length,
-      updatedColumns: Math.max(0, ...rows.map((r) => r.length)),
-      updatedCells: cells,
+      updatedRows: cells.filter((r) => r.some((v) => v !== 'skip')).length,
+      updatedColumns: Math.max(0, ...cells.map((r) => r.length)),
+      updatedCells: updated,
     });
   }
 

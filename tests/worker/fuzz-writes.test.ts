@@ -140,12 +140,22 @@ const payload = (valid: unknown) =>
     },
   );
 
+/**
+ * French typography of what an error says: a plain space (U+0020) before `:` `;` `?` `!` `»`
+ * or after `«` is a fault (the right ones are no-break: shared/i18n/typography.ts).
+ */
+const PLAIN_SPACE_FAULT = / [:;?!»]|« /;
+const errorMessages = (e: { message: string; issues?: { message: string }[] }) => [
+  e.message,
+  ...(e.issues ?? []).map((i) => i.message),
+];
+
 async function resetProgramme() {
   const res = await call('PUT', '/v1/programme', { body: { ...PROGRAMME_PRESET, maxTerritories: 1000 } });
   expect(res.status).toBe(200);
 }
 
-describe('fuzzing every write route (fast-check): never a 5xx, never a partial write', () => {
+describe('fuzzing every write route (fast-check): never a 5xx, never a partial write, typeset French errors', () => {
   const routes = appRoutes().filter((r) => WRITE_METHODS.has(r.split(' ')[0] ?? ''));
 
   it('covers every write route of the app', () => {
@@ -159,6 +169,7 @@ describe('fuzzing every write route (fast-check): never a 5xx, never a partial w
       const world = await makeWorld();
       const method = route.split(' ')[0]!;
       const statuses = new Map<number, number>();
+      let typeset = 0;
       const template = await ROUTE_CASES[route]!.build(world);
       await fc.assert(
         fc.asyncProperty(payload(template.body ?? {}), async (p) => {
@@ -176,6 +187,9 @@ describe('fuzzing every write route (fast-check): never a 5xx, never a partial w
           if (res.status >= 400) {
             expect(after, `${res.status} ${JSON.stringify(res.body)}`).toEqual(before);
             expect(res.body.error.message).toMatch(/[a-zàâçéèêëîïôûùüÿœ]/i);
+            const messages = errorMessages(res.body.error);
+            typeset += messages.length;
+            expect(messages.filter((m) => PLAIN_SPACE_FAULT.test(m))).toEqual([]);
           } else if (res.status === 201 || method !== 'POST') {
             // An accepted write is on the record and in the audit trail, together.
             expect(after.audit).not.toBe(before.audit);
@@ -191,6 +205,7 @@ describe('fuzzing every write route (fast-check): never a 5xx, never a partial w
       const accepted = await call(method, control.path, { body: control.body });
       expect(accepted.status, JSON.stringify(accepted.body)).toBeLessThan(300);
       if (template.body !== undefined) expect([...statuses.keys()].some((s) => s >= 400)).toBe(true);
+      if (template.body !== undefined) expect(typeset).toBeGreaterThan(0);
       console.info(`fuzz ${route}: ${[...statuses].map(([s, n]) => `${s}×${n}`).join(' ')}`);
     }, 60_000);
   }

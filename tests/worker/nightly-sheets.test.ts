@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, inject, it } from 'vitest';
+import { ALERTS_HEADERS } from '../../shared/sheets/alerts-tab';
 import { app } from '../../worker/app';
 import type { Env } from '../../worker/env';
 import { serviceAccountToken } from '../../worker/google/service-account';
@@ -16,43 +17,74 @@ const sheetsEnv = (spreadsheetId: string, key = google.privateKeyPem, clientEmai
   GOOGLE_SERVICE_ACCOUNT_KEY: JSON.stringify({ client_email: clientEmail, private_key: key }),
   GOOGLE_TOKEN_URL: google.tokenUrl,
   GOOGLE_SHEETS_URL: google.url,
+  GOOGLE_RETRY_DELAYS_MS: '5,10,20',
   ALERTS_SPREADSHEET_ID: spreadsheetId,
 });
 
-/** Reads the tab back through the Sheets API (values.get), as a person's script would. */
-async function readTab(spreadsheetId: string): Promise<string[][]> {
+type Cell = string | number | boolean;
+
+/** A Sheets values call with the service account's token, as a person's script would make it. */
+async function sheets(spreadsheetId: string, range: string, init: RequestInit = {}, query = '') {
   const token = await serviceAccountToken({ ...workerEnv, ...sheetsEnv(spreadsheetId) } as Env, [
     SHEETS_SCOPE,
   ]);
   const res = await fetch(
-    `${google.url}/v4/spreadsheets/${spreadsheetId}/values/${encodeURIComponent('Alertes!A1:G1000')}`,
-    { headers: { authorization: `Bearer ${token}` } },
+    `${google.url}/v4/spreadsheets/${spreadsheetId}/values/${encodeURIComponent(range)}${query}`,
+    { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } },
   );
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { values?: string[][] }).values ?? [];
+  expect(res.status, await res.clone().text()).toBe(200);
+  return (await res.json()) as { values?: Cell[][] };
+}
+
+/** The whole tab as people see it (values.get, formatted), or rendered another way. */
+async function readTab(spreadsheetId: string, render = 'FORMATTED_VALUE'): Promise<Cell[][]> {
+  return (await sheets(spreadsheetId, 'Alertes', {}, `?valueRenderOption=${render}`)).values ?? [];
+}
+
+/** What a person writes in the tab (values.update): RAW keeps text, USER_ENTERED reads a formula. */
+const edit = (spreadsheetId: string, range: string, values: Cell[][], input = 'RAW') =>
+  sheets(
+    spreadsheetId,
+    range,
+    { method: 'PUT', body: JSON.stringify({ range, values }) },
+    `?valueInputOption=${input}`,
+  );
+
+/** The Sheets values calls the stand-in received for one spreadsheet, by method. */
+async function sheetCalls(spreadsheetId: string) {
+  const { calls } = (await (
+    await fetch(`${google.url}/_fake/calls?spreadsheetId=${spreadsheetId}`)
+  ).json()) as { calls: { method: string }[] };
+  return {
+    get: calls.filter((c) => c.method === 'GET').length,
+    put: calls.filter((c) => c.method === 'PUT').length,
+  };
 }
 
 /** Writes (PUT values.update) the stand-in received for one spreadsheet. */
-const sheetWrites = async (spreadsheetId: string) =>
-  (
-    (await (await fetch(`${google.url}/_fake/calls?spreadsheetId=${spreadsheetId}`)).json()) as {
-      calls: { method: string }[];
-    }
-  ).calls.filter((c) => c.method === 'PUT').length;
+const sheetWrites = async (spreadsheetId: string) => (await sheetCalls(spreadsheetId)).put;
 
 const openCount = async () =>
   (await env.DB.prepare('SELECT COUNT(*) AS n FROM alerts WHERE resolved_at IS NULL').first<{ n: number }>())
     ?.n;
 
+const interviewKey = (t: { territory: { id: string } }) => `interview-missing|territory|${t.territory.id}`;
+/** The sheet row (1-based, as A1 notation counts) of a territory's « entretien manquant » alert. */
+const rowOf = (tab: Cell[][], t: { territory: { id: string } }) =>
+  tab.findIndex((r) => r[6] === interviewKey(t)) + 1;
+const interview = (t: { territory: { id: string } }) =>
+  logSession({ kind: 'territory-interview', territoryId: t.territory.id, date: '2025-05-02' });
+
 describe('delivery to the "Alertes" tab through the Sheets API', () => {
-  it('writes the open alerts in one call, and blanks the rows a shorter list leaves', async () => {
+  it('reads the tab then writes it in one call each; blanks the rows a shorter list leaves', async () => {
     const sheet = `sheet-${uid()}`;
     const { territory } = await makeTerritory({ name: 'Territoire =SOMME(A1)' });
     const first = await runCheck('2025-05-05', sheetsEnv(sheet));
     expect(first).toMatchObject({ ok: true, error: null });
-    expect(await sheetWrites(sheet)).toBe(1);
+    expect(await sheetCalls(sheet)).toEqual({ get: 1, put: 1 });
 
     const tab = await readTab(sheet);
+    expect(tab[0]).toEqual(ALERTS_HEADERS);
     expect(tab[0]).toEqual([
       'Gravité',
       'Règle',
@@ -63,14 +95,15 @@ describe('delivery to the "Alertes" tab through the Sheets API', () => {
       'Clé',
     ]);
     expect(tab).toHaveLength(1 + first.alerts!.open);
-    const row = tab.find((r) => r[6] === `interview-missing|territory|${territory.id}`);
-    // RAW input: a name that looks like a formula stays text.
-    expect(row?.slice(0, 3)).toEqual([
+    const row = tab.find((r) => r[6] === `interview-missing|territory|${territory.id}`)!;
+    // RAW input: a name that looks like a formula stays text; French typography in the cells.
+    expect(row.slice(0, 3).map(String).map(plain)).toEqual([
       'Attention',
       'Entretien individuel manquant',
       'Territoire « Territoire =SOMME(A1) »',
     ]);
-    expect(row?.[4]).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+    expect(String(row[2])).toBe('Territoire «\u00A0Territoire =SOMME(A1)\u00A0»');
+    expect(row[4]).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
 
     await logSession({ kind: 'territory-interview', territoryId: territory.id, date: '2025-05-02' });
     const second = await runCheck('2025-05-05', sheetsEnv(sheet));
@@ -80,6 +113,105 @@ describe('delivery to the "Alertes" tab through the Sheets API', () => {
     const after = await readTab(sheet);
     expect(after).toHaveLength(1 + second.alerts!.open);
     expect(after.some((r) => r[6] === `interview-missing|territory|${territory.id}`)).toBe(false);
+  });
+
+  it('keeps staff columns beside their alert through a run that opens one alert and lifts another', async () => {
+    const sheet = `sheet-${uid()}`;
+    const lifted = await makeTerritory({ name: `Albi ${uid('t')}` });
+    const stays = await makeTerritory({ name: `Vabre ${uid('t')}` });
+    expect((await runCheck('2025-05-05', sheetsEnv(sheet))).ok).toBe(true);
+    const before = await readTab(sheet);
+    const at = rowOf(before, stays);
+    // The lifted alert's row is above: removing it moves the row that stays.
+    expect(rowOf(before, lifted)).toBeGreaterThan(1);
+    expect(rowOf(before, lifted)).toBeLessThan(at);
+    // A person's columns: a comment, a checkbox, text that looks like a formula, and a formula
+    // of their own in the header row (USER_ENTERED), which no row move concerns.
+    await edit(sheet, 'Alertes!H1:J1', [['Commentaire ADEME', 'Traité', 'Note']]);
+    await edit(sheet, 'Alertes!K1:K1', [['=COUNTA(H:H)']], 'USER_ENTERED');
+    await edit(sheet, `Alertes!H${at}:J${at}`, [['Relancer le territoire : RDV le 12/05', true, '=1+1']]);
+
+    await interview(lifted);
+    const fresh = await makeTerritory({ name: `Cahors ${uid('t')}` });
+    const calls = await sheetCalls(sheet);
+    const run = await runCheck('2025-05-05', sheetsEnv(sheet));
+    expect(run.ok, String(run.error)).toBe(true);
+    expect(run.alerts!.opened).toBeGreaterThanOrEqual(1);
+    expect(run.alerts!.resolved).toBe(1);
+    // One read and one write of the tab, nothing else.
+    expect(await sheetCalls(sheet)).toEqual({ get: calls.get + 1, put: calls.put + 1 });
+
+    const tab = await readTab(sheet);
+    const typed = await readTab(sheet, 'UNFORMATTED_VALUE');
+    const now = rowOf(tab, stays);
+    expect(now).toBe(at - 1);
+    expect(tab[now - 1]!.slice(7, 10)).toEqual(['Relancer le territoire : RDV le 12/05', 'TRUE', '=1+1']);
+    // The checkbox is still a boolean, the formula-looking text still text (RAW).
+    expect(typed[now - 1]!.slice(8, 10)).toEqual([true, '=1+1']);
+    // Nothing of that comment left on the row it came from, nor anywhere else.
+    expect(tab.filter((r) => r[7] === 'Relancer le territoire : RDV le 12/05')).toHaveLength(1);
+    expect(rowOf(tab, lifted)).toBe(0);
+    // The new alert is appended below every row that was there.
+    expect(rowOf(tab, fresh)).toBeGreaterThan(before.length - 1);
+    expect(tab).toHaveLength(1 + run.alerts!.open);
+    expect(tab[0]!.slice(7, 10)).toEqual(['Commentaire ADEME', 'Traité', 'Note']);
+    // The person's formula was not rewritten (a cell that does not change is not sent).
+    expect((await readTab(sheet, 'FORMULA'))[0]![10]).toBe('=COUNTA(H:H)');
+  });
+
+  it('a lifted alert with a comment beside it is kept, marked « Levée le … »; without, its row goes', async () => {
+    const sheet = `sheet-${uid()}`;
+    const noted = await makeTerritory({ name: `Castres ${uid('t')}` });
+    const silent = await makeTerritory({ name: `Millau ${uid('t')}` });
+    expect((await runCheck('2025-05-05', sheetsEnv(sheet))).ok).toBe(true);
+    const before = await readTab(sheet);
+    const row = rowOf(before, noted);
+    await edit(sheet, `Alertes!H${row}:H${row}`, [['Entretien prévu le 2 mai : à vérifier']]);
+    await interview(noted);
+    await interview(silent);
+
+    const run = await runCheck('2025-05-05', sheetsEnv(sheet));
+    expect(run.ok, String(run.error)).toBe(true);
+    expect(run.alerts!.resolved).toBe(2);
+    const tab = await readTab(sheet);
+    const kept = tab[rowOf(tab, noted) - 1]!;
+    expect(plain(String(kept[0]))).toBe('Levée le 05/05/2025');
+    // The rest of the row as it was, the comment beside it.
+    expect(kept.slice(1, 7)).toEqual(before[row - 1]!.slice(1, 7));
+    expect(kept[7]).toBe('Entretien prévu le 2 mai : à vérifier');
+    expect(rowOf(tab, silent)).toBe(0);
+    expect(tab).toHaveLength(1 + run.alerts!.open + 1);
+
+    // The next night changes nothing on it: still there, still lifted on the 5th.
+    expect((await runCheck('2025-05-07', sheetsEnv(sheet))).ok).toBe(true);
+    const later = await readTab(sheet);
+    expect(later[rowOf(later, noted) - 1]!.slice(0, 8)).toEqual(kept.slice(0, 8));
+  });
+
+  it('a row the add-on wrote (real dates) keeps its dates when it is kept and moves up', async () => {
+    const sheet = `sheet-${uid()}`;
+    const gone = await makeTerritory({ name: `Albi ${uid('t')}` });
+    const t = await makeTerritory({ name: `Vabre ${uid('t')}` });
+    await runCheck('2025-05-05', sheetsEnv(sheet));
+    const before = await readTab(sheet);
+    const at = rowOf(before, t);
+    expect(rowOf(before, gone)).toBeLessThan(at);
+    // The add-on writes instants as dates: values.get (unformatted) reads them as serial numbers.
+    // 45782.5 is 5 May 2025 at 12:00 in the spreadsheet's time.
+    await edit(sheet, `Alertes!E${at}:H${at}`, [[45782.5, 45782.5, interviewKey(t), 'Vu avec la DR']]);
+    await interview(gone);
+    await interview(t);
+    expect((await runCheck('2025-05-05', sheetsEnv(sheet))).ok).toBe(true);
+    const tab = await readTab(sheet);
+    expect(rowOf(tab, t)).toBe(at - 1);
+    const kept = tab[at - 2]!;
+    expect(plain(String(kept[0]))).toBe('Levée le 05/05/2025');
+    expect(kept.slice(4, 8)).toEqual([
+      '05/05/2025 12:00',
+      '05/05/2025 12:00',
+      interviewKey(t),
+      'Vu avec la DR',
+    ]);
   });
 
   it('a failing Sheets delivery is recorded and loses no alert', async () => {

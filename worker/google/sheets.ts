@@ -1,10 +1,12 @@
 import type { Env } from '../env';
-import { GoogleError, googleTimeoutMs } from './http';
-import { serviceAccountKey, serviceAccountToken } from './service-account';
+import { googleFetch, googleTimeoutMs, retryDelays } from './http';
+import { serviceAccountToken } from './service-account';
 
 export const SHEETS_SCOPE = 'https://www.googleapis.com/auth/spreadsheets';
 export const DEFAULT_SHEETS_URL = 'https://sheets.googleapis.com';
-export const ALERTS_TAB = 'Alertes';
+
+/** A cell as the Sheets values API carries it (bool, string, double). */
+export type SheetCell = string | number | boolean;
 
 /** Column letters for A1 notation: 1 → A, 27 → AA. */
 export function columnLetter(n: number): string {
@@ -13,48 +15,59 @@ export function columnLetter(n: number): string {
   return s;
 }
 
+/** A tab's name in A1 notation, quoted (always allowed, needed for spaces and quotes). */
+const a1Tab = (tab: string) => `'${tab.replace(/'/g, "''")}'`;
+
+/** One spreadsheet, reached with the worker's service account. */
+export interface Spreadsheet {
+  values: (range: string) => string;
+  http: { token: string; timeoutMs: number; retryDelaysMs: readonly number[] };
+}
+
 /**
- * Replaces the "Alertes" tab with `rows` in ONE call (spreadsheets.values.update). Rows the
- * previous write left below the new content are overwritten with empty strings, which
- * clears them, so no separate clear call is needed. RAW input: a territory name starting
- * with "=" stays text, never a formula. Returns the number of rows written, or null when
- * the service account or the spreadsheet is not configured.
+ * The spreadsheet `ALERTS_SPREADSHEET_ID` with a service-account token, or null when the
+ * spreadsheet or the service account is not configured.
  */
-export async function writeAlertsTab(
-  env: Env,
-  rows: readonly (readonly string[])[],
-  previousRows: number,
-): Promise<number | null> {
-  const spreadsheetId = env.ALERTS_SPREADSHEET_ID;
-  if (!spreadsheetId || !serviceAccountKey(env)) return null;
-  const token = await serviceAccountToken(env, [SHEETS_SCOPE]);
-  const width = Math.max(1, ...rows.map((r) => r.length));
-  const height = Math.max(rows.length, previousRows, 1);
-  const values = Array.from({ length: height }, (_, i) =>
-    Array.from({ length: width }, (_, j) => rows[i]?.[j] ?? ''),
-  );
-  const range = `${ALERTS_TAB}!A1:${columnLetter(width)}${height}`;
+export async function alertsSpreadsheet(env: Env): Promise<Spreadsheet | null> {
+  const id = env.ALERTS_SPREADSHEET_ID;
+  const token = id ? await serviceAccountToken(env, [SHEETS_SCOPE]) : null;
+  if (!id || !token) return null;
   const base = (env.GOOGLE_SHEETS_URL || DEFAULT_SHEETS_URL).replace(/\/+$/, '');
-  const url = `${base}/v4/spreadsheets/${encodeURIComponent(spreadsheetId)}/values/${encodeURIComponent(range)}?valueInputOption=RAW`;
-  let res: Response;
-  try {
-    res = await fetch(url, {
+  return {
+    values: (range) =>
+      `${base}/v4/spreadsheets/${encodeURIComponent(id)}/values/${encodeURIComponent(range)}`,
+    http: { token, timeoutMs: googleTimeoutMs(env), retryDelaysMs: retryDelays(env) },
+  };
+}
+
+/**
+ * A whole tab in one `spreadsheets.values.get`, unformatted: numbers, booleans and dates (as
+ * serial numbers) keep their type, so writing them back RAW changes nothing. As Google
+ * documents, trailing empty rows and cells are left out (an empty tab has no `values`).
+ */
+export async function readTab(s: Spreadsheet, tab: string): Promise<SheetCell[][]> {
+  const url = `${s.values(a1Tab(tab))}?valueRenderOption=UNFORMATTED_VALUE&dateTimeRenderOption=SERIAL_NUMBER`;
+  const res = await googleFetch(s.http, url, { method: 'GET' }, 'Sheets values.get');
+  return ((await res.json()) as { values?: SheetCell[][] }).values ?? [];
+}
+
+/**
+ * Writes `values` from A1 in one `spreadsheets.values.update`. RAW input: text stays text
+ * (a name starting with « = » is never a formula). A null cell is skipped (left as it is), an
+ * empty string clears it (Google's documented meaning of both).
+ */
+export async function writeTab(s: Spreadsheet, tab: string, values: readonly (SheetCell | null)[][]) {
+  const width = Math.max(1, ...values.map((r) => r.length));
+  const range = `${a1Tab(tab)}!A1:${columnLetter(width)}${Math.max(1, values.length)}`;
+  const res = await googleFetch(
+    s.http,
+    `${s.values(range)}?valueInputOption=RAW`,
+    {
       method: 'PUT',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json; charset=utf-8' },
+      headers: { 'content-type': 'application/json; charset=utf-8' },
       body: JSON.stringify({ range, majorDimension: 'ROWS', values }),
-      signal: AbortSignal.timeout(googleTimeoutMs(env)),
-    });
-  } catch (err) {
-    const timedOut = (err as Error)?.name === 'TimeoutError';
-    throw new GoogleError(
-      timedOut ? 504 : 503,
-      `Sheets values.update ${timedOut ? 'timed out' : 'unreachable'}`,
-    );
-  }
-  if (!res.ok) {
-    await res.body?.cancel();
-    throw new GoogleError(res.status, 'Sheets values.update refused');
-  }
+    },
+    'Sheets values.update',
+  );
   await res.body?.cancel();
-  return rows.length;
 }

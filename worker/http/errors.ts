@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { ERROR_CODES, type ErrorCode, MSG } from '../../shared/i18n/messages';
+import { frTypo } from '../../shared/i18n/typography';
 import type { FieldIssue } from '../../shared/schemas/validate';
 
 /** An error with the contract's shape; thrown anywhere, rendered once by `onError`. */
@@ -22,10 +23,23 @@ export const validationError = (issues: FieldIssue[], message: string = MSG.vali
 
 export const fieldError = (path: string, message: string) => validationError([{ path, message }], message);
 
+/**
+ * The error as the contract shapes it, its message and each issue's typeset here, in one
+ * place, whatever wrote them (zod, a handler, a library): French no-break spaces before
+ * `: ; ? !` and inside « ». The rest (`current`, `quota`) is data, sent as stored.
+ */
+function errorBody(err: ApiError) {
+  const { issues, ...extra } = err.extra;
+  return {
+    code: err.code,
+    message: frTypo(err.message),
+    ...extra,
+    ...(issues ? { issues: issues.map((i) => ({ ...i, message: frTypo(i.message) })) } : {}),
+  };
+}
+
 export function errorResponse(c: Context, err: unknown): Response {
-  if (err instanceof ApiError) {
-    return c.json({ error: { code: err.code, message: err.message, ...err.extra } }, err.status, err.headers);
-  }
+  if (err instanceof ApiError) return c.json({ error: errorBody(err) }, err.status, err.headers);
   // The log line names the request and the error (name and message, which our code and the
   // runtime write without user data or tokens); the response never carries internals.
   const e = err instanceof Error ? err : new Error(String(err));

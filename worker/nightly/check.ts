@@ -2,11 +2,10 @@ import { zonedDate } from '../../shared/dates';
 import type { Programme } from '../../shared/schemas/programme';
 import type { Env } from '../env';
 import { GoogleError } from '../google/service-account';
-import { writeAlertsTab } from '../google/sheets';
+import { deliverAlertsTab } from './alerts-tab';
 import { sendDigest } from './digest';
 import { type Checked, CountingDb, readFacts, readProgramme } from './facts';
-import { frDateTime } from './format';
-import { ALERT_RULES, type Candidate, evaluate, SEVERITY_LABELS } from './rules';
+import { ALERT_RULES, type Candidate, evaluate } from './rules';
 import { alertWrites, getRun, type RunRecord } from './store';
 
 export interface RunOptions {
@@ -25,16 +24,6 @@ export interface RunOptions {
    */
   failInsideAlertBatch?: boolean;
 }
-
-const SHEET_HEADER = [
-  'Gravité',
-  'Règle',
-  'Objet',
-  'Message',
-  'Vue la première fois',
-  'Vue la dernière fois',
-  'Clé',
-] as const;
 
 function describe(err: unknown, stage: 'check' | 'sheets' | 'email'): string {
   const detail = err instanceof Error ? err.message.slice(0, 200) : String(err).slice(0, 200);
@@ -77,8 +66,11 @@ async function checkAndDeliver(env: Env, db: CountingDb, runId: string, opts: Ru
   await db.batch(writes);
   state.outcome = e.outcome;
   try {
-    const table = sheetTable(e.found, e.read.open, seenAt, e.programme.timezone);
-    state.sheetRows = await writeAlertsTab(env, table, e.read.sheetRows);
+    const rows = alertRows(e.found, (key) => e.read.open.get(key)?.firstSeenAt ?? seenAt).map((a) => ({
+      ...a,
+      lastSeenAt: seenAt,
+    }));
+    state.sheetRows = (await deliverAlertsTab(env, rows, e.asOf, e.programme.timezone))?.rows ?? null;
   } catch (err) {
     state.errors.push(describe(err, 'sheets'));
   }
@@ -148,22 +140,8 @@ export async function simulateCheck(env: Env, asOf: string, requestedBy: string)
   const db = new CountingDb(env.DB);
   const startedAt = new Date().toISOString();
   const e = await evaluateAsOf(db, () => asOf);
-  const rank = { critical: 0, warning: 1, info: 2 } as const;
-  const alerts = [...e.found]
-    .sort(
-      (a, b) =>
-        rank[a.severity] - rank[b.severity] ||
-        cmp(a.rule, b.rule) ||
-        cmp(a.subjectLabel, b.subjectLabel) ||
-        cmp(a.key, b.key),
-    )
-    .map(({ quota, ...a }) => ({
-      ...a,
-      ruleLabel: ALERT_RULES[a.rule].label,
-      ...(quota ? { quota } : {}),
-      // Already open in the live record: since when; otherwise it would be new that day.
-      firstSeenAt: e.read.open.get(a.key)?.firstSeenAt ?? null,
-    }));
+  // Already open in the live record: since when; otherwise it would be new that day.
+  const alerts = alertRows(e.found, (key) => e.read.open.get(key)?.firstSeenAt ?? null);
   const run = {
     startedAt,
     finishedAt: new Date().toISOString(),
@@ -180,41 +158,26 @@ export async function simulateCheck(env: Env, asOf: string, requestedBy: string)
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const RANK = { critical: 0, warning: 1, info: 2 } as const;
 
-/** The tab's content: a header, then the open alerts, most severe first. */
-function sheetTable(
-  found: readonly Candidate[],
-  before: ReadonlyMap<string, { firstSeenAt: string }>,
-  seenAt: string,
-  timeZone: string,
-): string[][] {
-  const rank = { critical: 0, warning: 1, info: 2 } as const;
-  const collator = new Intl.Collator('fr');
-  const sorted = [...found].sort(
-    (a, b) =>
-      rank[a.severity] - rank[b.severity] ||
-      collator.compare(a.rule, b.rule) ||
-      collator.compare(a.subjectLabel, b.subjectLabel) ||
-      collator.compare(a.key, b.key),
-  );
-  const tz = (() => {
-    try {
-      new Intl.DateTimeFormat('fr-FR', { timeZone });
-      return timeZone;
-    } catch {
-      return 'Europe/Paris';
-    }
-  })();
-  return [
-    [...SHEET_HEADER],
-    ...sorted.map((a) => [
-      SEVERITY_LABELS[a.severity],
-      ALERT_RULES[a.rule].label,
-      a.subjectLabel,
-      a.message,
-      frDateTime(before.get(a.key)?.firstSeenAt ?? seenAt, tz),
-      frDateTime(seenAt, tz),
-      a.key,
-    ]),
-  ];
+/**
+ * The alerts found, most severe first in the API's order (GET /v1/alerts), as a simulation
+ * answers them and the « Alertes » tab appends them: with the rule's French label and since
+ * when each is open (`firstSeenAt`).
+ */
+function alertRows<F extends string | null>(found: readonly Candidate[], firstSeenAt: (key: string) => F) {
+  return [...found]
+    .sort(
+      (a, b) =>
+        RANK[a.severity] - RANK[b.severity] ||
+        cmp(a.rule, b.rule) ||
+        cmp(a.subjectLabel, b.subjectLabel) ||
+        cmp(a.key, b.key),
+    )
+    .map(({ quota, ...a }) => ({
+      ...a,
+      ruleLabel: ALERT_RULES[a.rule].label,
+      ...(quota ? { quota } : {}),
+      firstSeenAt: firstSeenAt(a.key),
+    }));
 }

@@ -107,8 +107,6 @@ export interface ReadResult {
   checked: Checked;
   /** Open alerts before this run, by key (first seen for the spreadsheet, message for the digest). */
   open: Map<string, OpenAlert>;
-  /** Rows the "Alertes" tab held after the last successful write. */
-  sheetRows: number;
 }
 
 /** The check's reads: a fixed number of statements, whatever the size of the programme. */
@@ -127,9 +125,6 @@ function factStatements(db: CountingDb, programme: Programme, asOf: string) {
     ),
     db.prepare(
       'SELECT key, first_seen_at AS firstSeenAt, severity, message FROM alerts WHERE resolved_at IS NULL',
-    ),
-    db.prepare(
-      'SELECT sheet_rows AS n FROM check_runs WHERE sheet_rows IS NOT NULL ORDER BY started_at DESC LIMIT 1',
     ),
     db.prepare(UNLINKED_WORKSHOPS_SQL).bind(asOf),
   ];
@@ -153,7 +148,7 @@ const sessionFact = (s: SessionFactRow): SessionFact => ({
 
 /** Everything the rules need, in one batch of a fixed number of statements. */
 export async function readFacts(db: CountingDb, programme: Programme, asOf: string): Promise<ReadResult> {
-  const [sessions, territories, partners, blockers, actions, counts, open, sheet, wk] = await db.batch(
+  const [sessions, territories, partners, blockers, actions, counts, open, wk] = await db.batch(
     factStatements(db, programme, asOf),
   );
   const rows = <T>(r: D1Result | undefined) => (r?.results ?? []) as T[];
@@ -190,7 +185,6 @@ export async function readFacts(db: CountingDb, programme: Programme, asOf: stri
       actions: Number(c.actions),
     },
     open: new Map(rows<OpenAlert & { key: string }>(open).map(({ key, ...a }) => [key, a])),
-    sheetRows: Number(rows<{ n: number }>(sheet)[0]?.n ?? 0),
   };
 }
 

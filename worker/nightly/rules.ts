@@ -2,6 +2,7 @@ import { LABELS } from '../../shared/i18n/labels';
 import { buildQuotaReport, QUOTA_RULES, type Quota, type QuotaUsage } from '../../shared/quotas/rules';
 import type { BlockerStatus, SessionKind } from '../../shared/schemas/enums';
 import type { Milestone, Programme } from '../../shared/schemas/programme';
+import { ALERT_SEVERITY, alertKey } from '../../shared/sheets/alerts-tab';
 import { amount, daysBetween, deMonth, frDate, monthsBetween, nf, plural } from './format';
 
 export type Severity = 'info' | 'warning' | 'critical';
@@ -37,11 +38,8 @@ export const ALERT_RULES = {
 } as const satisfies Record<string, { severity: Severity; label: string }>;
 export type AlertRule = keyof typeof ALERT_RULES;
 
-export const SEVERITY_LABELS: Record<Severity, string> = {
-  critical: 'Critique',
-  warning: 'Attention',
-  info: 'Information',
-};
+/** French severity labels: the « Alertes » tab's, the digest's. */
+export const SEVERITY_LABELS: Record<Severity, string> = ALERT_SEVERITY;
 
 /** Stale-work thresholds of the tender's follow-up (days without change / without a value). */
 export const BLOCKER_STALE_DAYS = 45;
@@ -129,7 +127,7 @@ function candidate(
 ): Candidate {
   const quota = opts.quota ?? null;
   return {
-    key: [rule, subjectType, subjectId, ...(quota ? [quota] : [])].join('|'),
+    key: alertKey({ rule, subjectType, subjectId, quota }),
     rule,
     severity: opts.severity ?? ALERT_RULES[rule].severity,
     subjectType,
