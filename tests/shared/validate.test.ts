@@ -24,7 +24,7 @@ describe('shared validation (the add-on runs the same code)', () => {
     expect(bad).toEqual({
       ok: false,
       issues: [
-        { path: 'date', message: 'Valeur attendue : une date réelle au format AAAA-MM-JJ.' },
+        { path: 'date', message: 'Valeur attendue\u00a0: une date réelle au format AAAA-MM-JJ.' },
         { path: 'durationMinutes', message: 'La valeur doit être au moins 1.' },
         { path: 'summary', message: 'Ce champ est obligatoire.' },
       ],
@@ -42,7 +42,7 @@ describe('shared validation (the add-on runs the same code)', () => {
     expect(bad.ok).toBe(false);
     if (!bad.ok) {
       expect(bad.issues.map((i) => i.path)).toEqual(['consultants.1', 'contacts.0.name', 'contacts.0.phone']);
-      expect(bad.issues[0]!.message).toBe('Valeur attendue : une adresse e-mail valide.');
+      expect(bad.issues[0]!.message).toBe('Valeur attendue\u00a0: une adresse e-mail valide.');
     }
   });
 
