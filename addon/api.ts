@@ -40,6 +40,8 @@ interface Authored {
   createdBy?: string;
   updatedAt?: string;
   updatedBy?: string;
+  /** Bumped by every write: the ETag of the record, sent back as If-Match. */
+  version?: number;
 }
 export type SessionRecord = Omit<SessionInput, 'id'> &
   Authored & { phase?: number | null; override?: { reason: string; by: string; at: string } };
@@ -120,7 +122,8 @@ export interface Snapshot {
 export interface Me {
   email: string;
   role: Role;
-  territories?: { id: string; name: string }[];
+  /** The territories the user may write for: every one for an admin, none for a viewer. */
+  territories: { id: string; name: string }[];
 }
 /** A record with the version its ETag carried, to send back as If-Match. */
 export interface Versioned<T> {
@@ -128,6 +131,11 @@ export interface Versioned<T> {
   version: string | null;
 }
 export type Choice = { id: string; label: string };
+/** A territory and what to show beside its fields when the Diagnostic opens. */
+export interface DiagnosticFocus {
+  territoryId: string;
+  issues: FieldIssue[];
+}
 
 /** What a sidebar knows when it opens: inlined in its page when the add-on builds it. */
 export interface SidebarContext {
@@ -202,6 +210,8 @@ export interface ServerApi {
   submitAction(input: ActionInput): Result<ActionRecord>;
   updateAction(id: string, patch: ActionPatch, version: string | null): Result<ActionRecord>;
   loadTerritory(id: string): Result<Versioned<TerritoryRecord>>;
+  /** Opens the Diagnostic for a territory with the fields to shorten marked (DOES_NOT_FIT). */
+  openDiagnostic(focus: DiagnosticFocus): void;
   submitAssessment(
     territoryId: string,
     input: TerritoryAssessment,

@@ -1,10 +1,12 @@
 // What a sidebar needs to know when it opens — who the user is, their territories, the quotas,
 // the workshops, actions and documents to pick from — inlined into the page when the add-on
 // builds it (no first round trip from the sidebar), and kept in the user's cache:
-// - the profile (GET /v1/me and the programme) for an hour: roles and territories rarely move;
-// - the programme's lists (one GET /v1/snapshot) for five minutes, updated in place by this
-//   user's own writes, so that reopening a sidebar right after saving costs no request.
-// A cold start asks for both at once (UrlFetchApp.fetchAll: one wait).
+// - the profile (who the user is, the programme's dates) for an hour: roles and territories
+//   rarely move;
+// - the programme's lists for five minutes, updated in place by this user's own writes, so
+//   that reopening a sidebar right after saving costs no request.
+// Whatever is missing comes from one GET /v1/snapshot naming the parts it needs (`me` and
+// `programme` are parts too): a cold sidebar costs one request, a cached one none.
 import type { Quota, QuotaReport } from '../shared/quotas/rules';
 import type { Programme } from '../shared/schemas/programme';
 import type {
@@ -20,13 +22,13 @@ import type {
 import { namesFromReport } from './names';
 import { replaceQuota } from './report';
 import { devUser, workerUrl } from './settings';
-import { callWorkerAll, type WorkerRequest } from './worker-client';
+import { callWorker } from './worker-client';
 
 const PROFILE_SECONDS = 3600;
 const DATA_SECONDS = 300;
 const DATA_PARTS = 'quotas,workshops,actions,documents';
 
-interface Profile {
+export interface Profile {
   me: Me;
   programme: Pick<Programme, 'minutesPerDay' | 'startDate' | 'endDate'>;
 }
@@ -80,29 +82,34 @@ const withinProgramme = (day: string, p: { startDate: string; endDate: string })
 /** Today in Paris, the programme's time zone. */
 export const todayInParis = () => Utilities.formatDate(new Date(), 'Europe/Paris', 'yyyy-MM-dd');
 
+/** The snapshot's parts that make the profile, when it is not cached. */
+export const PROFILE_PARTS = 'me,programme';
+
+/** The profile from a snapshot that holds `me` and `programme`, kept for the next hour. */
+export function rememberProfile(s: { me: Me; programme: Programme }): Profile {
+  const p = s.programme;
+  const profile: Profile = {
+    me: s.me,
+    programme: { minutesPerDay: p.minutesPerDay, startDate: p.startDate, endDate: p.endDate },
+  };
+  store('profile', profile, PROFILE_SECONDS);
+  return profile;
+}
+
+/** One request for whatever the cache lacks (none when it holds both). */
 function fetchMissing(profile: Profile | null, lists: Lists | null) {
-  const reqs: WorkerRequest[] = [];
-  if (!profile) reqs.push({ method: 'get', path: '/v1/me' }, { method: 'get', path: '/v1/programme' });
-  if (!lists) reqs.push({ method: 'get', path: `/v1/snapshot?parts=${DATA_PARTS}` });
-  const answers = callWorkerAll(reqs);
-  const failed = answers.find((a) => !a.ok);
-  if (failed && !failed.ok) return { ok: false as const, error: failed.error };
-  const data = answers.map((a) => (a.ok ? a.data : null));
-  let i = 0;
-  if (!profile) {
-    const me = data[i++] as Me;
-    const p = data[i++] as Programme;
-    profile = {
-      me,
-      programme: { minutesPerDay: p.minutesPerDay, startDate: p.startDate, endDate: p.endDate },
-    };
-    store('profile', profile, PROFILE_SECONDS);
-  }
+  if (profile && lists) return { ok: true as const, profile, lists };
+  const parts = [...(profile ? [] : [PROFILE_PARTS]), ...(lists ? [] : [DATA_PARTS])].join(',');
+  const res = callWorker<Snapshot & { me: Me; programme: Programme }>({
+    method: 'get',
+    path: `/v1/snapshot?parts=${parts}`,
+  });
+  if (!res.ok) return res;
   if (!lists) {
-    lists = toLists(data[i] as Snapshot);
+    lists = toLists(res.data);
     store('lists', lists, DATA_SECONDS);
   }
-  return { ok: true as const, profile, lists };
+  return { ok: true as const, profile: profile ?? rememberProfile(res.data), lists };
 }
 
 /** The context of a sidebar: from the cache when it is there (no request), else one round trip. */
@@ -111,19 +118,10 @@ export function sidebarContext(fresh = false): Result<SidebarContext> {
   if (!got.ok) return got;
   const { profile, lists } = got;
   namesFromReport(lists.report);
-  const me: Me = {
-    ...profile.me,
-    // Until the worker lists them (v1.1), an admin may write everywhere.
-    territories:
-      profile.me.territories ??
-      (profile.me.role === 'admin'
-        ? lists.report.territories.map((t) => ({ id: t.territoryId, name: t.name }))
-        : undefined),
-  };
   return {
     ok: true,
     data: {
-      me,
+      me: profile.me,
       report: lists.report,
       today: withinProgramme(todayInParis(), profile.programme),
       minutesPerDay: profile.programme.minutesPerDay,

@@ -78,6 +78,14 @@ export const loadTerritory: ServerApi['loadTerritory'] = (id) =>
   ops.loadVersioned<TerritoryRecord>(path`/v1/territories/${id}`);
 export const submitAssessment: ServerApi['submitAssessment'] = (id, input, version) =>
   ops.putAssessment(id, input, version);
+export const openDiagnostic: ServerApi['openDiagnostic'] = (focus) =>
+  showSidebar('showDiagnostic', {
+    territoryId: String(focus?.territoryId ?? ''),
+    issues: (Array.isArray(focus?.issues) ? focus.issues : []).map((i) => ({
+      path: String(i.path),
+      message: String(i.message),
+    })),
+  });
 export const loadQuotasAndAlerts: ServerApi['loadQuotasAndAlerts'] = () => quotasAndAlerts();
 export const generateDocument: ServerApi['generateDocument'] = (input) => createDocument(input);
 export const fileDocument: ServerApi['fileDocument'] = (doc) => file(doc);

@@ -1,7 +1,7 @@
 // The "VELI VELO" menu under Extensions and the sidebars it opens. A sidebar is built from its
 // HTML template with its context inlined (who the user is, their territories, the quotas),
 // so it opens ready, without a first call back to the add-on.
-import type { Result, SidebarContext, SidebarName } from './api';
+import type { DiagnosticFocus, Result, SidebarContext, SidebarName } from './api';
 import { sidebarContext } from './context';
 import { allowlist, workerUrl } from './settings';
 
@@ -52,6 +52,8 @@ export interface SidebarBoot {
   workerUrl: string;
   allowlist: readonly string[];
   context: Result<SidebarContext>;
+  /** The Diagnostic opened from a summary that does not fit: the territory and its fields to shorten. */
+  focus?: DiagnosticFocus;
 }
 
 /** JSON safe inside a <script> element: no "</script>", no line separators JS would choke on. */
@@ -61,13 +63,14 @@ export const inlineJson = (v: unknown) =>
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
 
-export function showSidebar(fn: SidebarFunction): void {
+export function showSidebar(fn: SidebarFunction, focus?: DiagnosticFocus): void {
   const { file, title, sidebar } = SIDEBARS[fn];
   const boot: SidebarBoot = {
     sidebar,
     workerUrl: workerUrl(),
     allowlist: allowlist(),
     context: sidebarContext(),
+    ...(focus ? { focus } : {}),
   };
   const template = HtmlService.createTemplateFromFile(file);
   template.boot = inlineJson(boot);

@@ -54,13 +54,26 @@ export interface Subject {
   text: string;
   feminine: boolean;
 }
-export const changedMeanwhile = (what: Subject, by?: string, at?: string) => {
-  const e = what.feminine ? 'e' : '';
-  return frTypo(
-    `${what.text} a été modifié${e}${by ? ` par ${by}` : ''}${at ? ` le ${frShortDate(at)}` : ''} depuis que vous l’avez ouvert${e} : ` +
+const changedBy = (what: Subject, by?: string, at?: string) =>
+  `${what.text} a été modifié${what.feminine ? 'e' : ''}${by ? ` par ${by}` : ''}${at ? ` le ${frShortDate(at)}` : ''}`;
+
+export const changedMeanwhile = (what: Subject, by?: string, at?: string) =>
+  frTypo(
+    `${changedBy(what, by, at)} depuis que vous l’avez ouvert${what.feminine ? 'e' : ''} : ` +
       'rien n’a été enregistré. Vos saisies restent dans le formulaire ; chargez les valeurs enregistrées pour reprendre votre modification.',
   );
-};
+
+/** A session someone changed after the list showing it was read: not deleted, the list reread. */
+export const changedBeforeDeletion = (by?: string, at?: string) =>
+  frTypo(
+    `${changedBy({ text: 'Cette séance', feminine: true }, by, at)} depuis l’affichage de la liste : rien n’a été supprimé. ` +
+      'La liste montre maintenant la séance enregistrée ; supprimez-la de nouveau si besoin.',
+  );
+
+/** The territory summary does not fit under 5 pages: the fields to shorten are marked. */
+export const SHORTEN_TO_FIT = frTypo(
+  'La synthèse territoriale dépasse 5 pages : raccourcissez les champs signalés, enregistrez, puis générez-la de nouveau.',
+);
 
 export const VIEWER_READ_ONLY =
   'Lecture seule : votre rôle de lecteur permet de consulter les quotas, les alertes et les documents, pas de saisir.';

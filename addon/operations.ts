@@ -27,9 +27,15 @@ import type {
   Versioned,
   WorkshopRecord,
 } from './api';
-import { cachedProfile, minutesPerDay, updateLists } from './context';
+import { minutesPerDay, updateLists } from './context';
 import { mirrorSafely } from './lock';
-import { alreadyRecorded, changedMeanwhile, quotaRefusal, type Subject } from './messages';
+import {
+  alreadyRecorded,
+  changedBeforeDeletion,
+  changedMeanwhile,
+  quotaRefusal,
+  type Subject,
+} from './messages';
 import { names } from './names';
 import { SessionPatch } from './session-patch';
 import { type Job, job, mirrorTabs, type TabSpec } from './sheet-mirror';
@@ -56,7 +62,7 @@ function stale<T extends { updatedBy?: string; updatedAt?: string }>(
   res: Answer<unknown>,
   what: Subject,
   refresh: (current: T) => Job[],
-): Result<never> | null {
+): { ok: false; error: AddonError } | null {
   if (res.ok || res.error.code !== 'PRECONDITION_FAILED') return null;
   const current = res.error.current as T | undefined;
   if (current) mirrorSafely(() => mirrorTabs(refresh(current), names()));
@@ -84,14 +90,17 @@ function refusal(error: AddonError, askedMinutes: number): AddonError {
   };
 }
 
-/** After a lost answer, the same id with changed values: show what is stored, mirror it. */
-function recoverStored(id: string): Result<never> | null {
-  const stored = callWorker<SessionRecord>({ method: 'get', path: path`/v1/sessions/${id}` });
-  if (!stored.ok) return null;
-  mirrorSafely(() => mirrorTabs([job(SESSIONS, [stored.data])], names()));
+/**
+ * After a lost answer, the same id sent again with changed values: the worker's 409 carries the
+ * stored session (`error.current`), which the tab gets and the user is shown in their terms.
+ */
+function alreadyStored(error: AddonError): Result<never> {
+  const stored = error.current as SessionRecord | undefined;
+  if (!stored?.id) return { ok: false, error };
+  mirrorSafely(() => mirrorTabs([job(SESSIONS, [stored])], names()));
   return {
     ok: false,
-    error: { code: 'ALREADY_RECORDED', message: alreadyRecorded(stored.data), current: stored.data },
+    error: { code: 'ALREADY_RECORDED', message: alreadyRecorded(stored), current: stored },
   };
 }
 
@@ -107,7 +116,7 @@ export const logSession: ServerApi['submitSession'] = (input) => {
     updateLists({ quota: res.data.quota });
     return mirrored(res, (d) => [job(SESSIONS, [d.session]), job(QUOTAS, [d.quota])]);
   }
-  if (res.error.code === 'IDEMPOTENCY_CONFLICT' && v.data.id) return recoverStored(v.data.id) ?? res;
+  if (res.error.code === 'IDEMPOTENCY_CONFLICT') return alreadyStored(res.error);
   if (res.error.quota) {
     const quota = res.error.quota;
     updateLists({ quota });
@@ -117,19 +126,16 @@ export const logSession: ServerApi['submitSession'] = (input) => {
   return res;
 };
 
-/**
- * "Mes dernières séances": the sessions this user entered, most recently entered first. The
- * worker lists sessions by date, not by author: the whole list is read and filtered here (a
- * programme holds hundreds of sessions; an author filter in the worker would spare it).
- */
+const RECENT = 15;
+
+/** "Mes dernières séances": the sessions this user entered (the worker filters), last entered first. */
 export const mySessions: ServerApi['listMySessions'] = () => {
-  const res = callWorker<{ sessions: SessionRecord[] }>({ method: 'get', path: '/v1/sessions' });
+  const res = callWorker<{ sessions: SessionRecord[] }>({ method: 'get', path: '/v1/sessions?createdBy=me' });
   if (!res.ok) return res;
-  const me = (cachedProfile()?.me.email ?? Session.getActiveUser().getEmail()).toLowerCase();
-  const mine = res.data.sessions
-    .filter((s) => (s.createdBy ?? '').toLowerCase() === me)
-    .sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? '') || b.date.localeCompare(a.date));
-  return { ok: true, data: mine.slice(0, 15) };
+  const mine = res.data.sessions.sort(
+    (a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? '') || b.date.localeCompare(a.date),
+  );
+  return { ok: true, data: mine.slice(0, RECENT) };
 };
 
 /** One record with the version to send back as If-Match. */
@@ -166,7 +172,13 @@ export const removeSession: ServerApi['deleteSession'] = (id, version) => {
   const refused = stale<SessionRecord>(res, { text: 'Cette séance', feminine: true }, (s) => [
     job(SESSIONS, [s]),
   ]);
-  if (refused) return refused;
+  if (refused) {
+    const current = refused.error.current as SessionRecord | undefined;
+    return {
+      ok: false,
+      error: { ...refused.error, message: changedBeforeDeletion(current?.updatedBy, current?.updatedAt) },
+    };
+  }
   if (!res.ok) return res;
   const quota = res.data?.quota;
   if (quota) updateLists({ quota });

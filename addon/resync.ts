@@ -2,8 +2,9 @@
 // one snapshot request, staff columns and annotated rows kept, layout repaired, and the
 // "Tableau de bord" rebuilt. Also the "Quotas et alertes" screen, which refreshes its tabs.
 import { frTypo, plural } from '../shared/i18n/typography';
+import type { Programme } from '../shared/schemas/programme';
 import type { Me, Result, ServerApi, Snapshot } from './api';
-import { cachedProfile, updateLists } from './context';
+import { cachedProfile, PROFILE_PARTS, type Profile, rememberProfile, updateLists } from './context';
 import { buildDashboard } from './dashboard';
 import { withDocumentLock } from './lock';
 import { RESYNC_ADMIN_ONLY } from './messages';
@@ -31,12 +32,30 @@ export interface ResyncSummary {
   annotated: number;
 }
 
-function role(): Result<Me['role']> {
-  const cached = cachedProfile()?.me.role;
-  if (cached) return { ok: true, data: cached };
-  const me = callWorker<Me>({ method: 'get', path: '/v1/me' });
-  return me.ok ? { ok: true, data: me.data.role } : me;
+/** Every list the tabs mirror (the snapshot's default parts). */
+const MIRRORED =
+  'territories,partners,sessions,blockers,indicators,workshops,actions,quotas,alerts,documents';
+
+/**
+ * The whole snapshot in one request; without a cached profile, who the user is comes with it
+ * (the role is checked on the answer: nothing in it is hidden from a viewer anyway).
+ */
+function snapshotForResync(): Result<{ snapshot: Snapshot; profile: Profile }> {
+  const cached = cachedProfile();
+  if (cached && cached.me.role !== 'admin') return adminOnly();
+  const res = callWorker<Snapshot & { me: Me; programme: Programme }>({
+    method: 'get',
+    path: cached ? '/v1/snapshot' : `/v1/snapshot?parts=${MIRRORED},${PROFILE_PARTS}`,
+  });
+  if (!res.ok) return res;
+  const profile = cached ?? rememberProfile(res.data);
+  if (profile.me.role !== 'admin') return adminOnly();
+  return { ok: true, data: { snapshot: res.data, profile } };
 }
+const adminOnly = (): Result<never> => ({
+  ok: false,
+  error: { code: 'FORBIDDEN', message: RESYNC_ADMIN_ONLY },
+});
 
 /** The latest territory summary of each territory, as a link for its row. */
 function summaries(d: Snapshot) {
@@ -51,12 +70,9 @@ function summaries(d: Snapshot) {
 }
 
 export function resync(): Result<ResyncSummary> {
-  const r = role();
-  if (!r.ok) return r;
-  if (r.data !== 'admin') return { ok: false, error: { code: 'FORBIDDEN', message: RESYNC_ADMIN_ONLY } };
-  const res = callWorker<Snapshot>({ method: 'get', path: '/v1/snapshot' });
-  if (!res.ok) return res;
-  const d = res.data;
+  const got = snapshotForResync();
+  if (!got.ok) return got;
+  const d = got.data.snapshot;
   const names = rememberNames(d.territories, d.partners);
   const links = summaries(d);
   const territories = d.territories.map((t) => {
@@ -64,7 +80,7 @@ export function resync(): Result<ResyncSummary> {
     return doc ? { ...t, summary: documentLink(doc) } : t;
   });
   const all = { replaceAll: true, layout: true };
-  const programme = cachedProfile()?.programme;
+  const programme = got.data.profile.programme;
   const done = withDocumentLock(() => {
     const summary = mirrorTabs(
       [

@@ -2,7 +2,8 @@
 // - The add-on owns the mirrored columns (A … "Identifiant"); columns a person adds to the
 //   right are theirs: never written, and they stay on the row of their record because rows
 //   are matched by id, updated in place, appended, and only removed (with the whole row)
-//   when the record is gone and the person wrote nothing beside it.
+//   when the record is gone and the person wrote nothing beside it; a row kept for what the
+//   person wrote is greyed, with a note saying its record is gone (nobody counts it as live).
 // - Each cell is written with its column's number format first: "@" keeps codes and user text
 //   as typed (09122 keeps its zero, "1/2" stays text), dates are real dates in French format.
 // - Per tab touched: one read (the data range) and one batch of writes, flushed once under
@@ -43,6 +44,9 @@ export const MANAGED_NOTE =
   'Colonne tenue par le module VELI VELO : elle est réécrite à chaque enregistrement. ' +
   'Corrigez depuis le menu Extensions ▸ VELI VELO. Vos propres colonnes, à droite de la dernière, sont conservées.';
 export const PROTECTION = 'VELI VELO : colonnes tenues par le module';
+export const REMOVED_NOTE =
+  'Supprimé du serveur VELI VELO : ligne gardée pour vos annotations, à droite. Ne la comptez plus.';
+const REMOVED_COLOUR = '#9aa0a6';
 const FORMAT: Record<Kind, string> = {
   text: '@',
   code: '@',
@@ -107,8 +111,8 @@ interface Plan {
   /** Sheet rows to delete first (records gone, nothing written beside them). */
   deletions: number[];
   layout: boolean;
-  /** Rows kept although their record is gone, because staff wrote beside them. */
-  annotated: number;
+  /** Rows (0-based in `rows`) kept although their record is gone, because staff wrote beside them. */
+  removed: number[];
 }
 
 function createTab(spec: TabSpec<unknown>): Sheet {
@@ -132,7 +136,7 @@ function plan<T>(spec: TabSpec<T>, records: readonly T[], names: Names, j: Job):
   const keep: boolean[] = [];
   const touched = new Set<number>();
   const seen = new Set<string>();
-  let annotated = 0;
+  const kept: number[] = [];
   for (const r of grid.slice(1)) {
     const id = String(r[width - 1] ?? '');
     const record = id && !seen.has(id) ? incoming.get(id) : undefined;
@@ -145,7 +149,7 @@ function plan<T>(spec: TabSpec<T>, records: readonly T[], names: Names, j: Job):
     }
     const removed = Boolean(id) && (Boolean(j.replaceAll) || gone.has(id));
     const staff = r.slice(width).some(filled);
-    if (removed && staff) annotated++;
+    if (removed && staff) kept.push(rows.length);
     keep.push(!removed || staff);
     rows.push(Array.from({ length: width }, (_, k) => toCell(kinds[k]!, r[k])));
   }
@@ -177,7 +181,7 @@ function plan<T>(spec: TabSpec<T>, records: readonly T[], names: Names, j: Job):
     touched: new Set([...touched].map((i) => newIndex[i]!)),
     deletions: keep.flatMap((k, i) => (k ? [] : [i + 2])),
     layout: !existing || Boolean(j.layout),
-    annotated,
+    removed: kept.map((i) => newIndex[i]!),
   };
 }
 
@@ -239,6 +243,33 @@ function write(p: Plan) {
     for (const { i, j } of p.linkCells)
       sheet.getRange(i + 2, j + 1).setRichTextValues([[linkCell(rows[i]![j]!)]]);
   if (p.layout) layout(sheet, p.spec);
+  markRemoved(p);
+}
+
+/**
+ * Rows whose record is gone but that staff annotated: greyed, a note on their first cell. Rows
+ * written from a record lose both (a record that comes back is live again); one call per run
+ * of consecutive rows.
+ */
+function markRemoved(p: Plan) {
+  const width = headersOf(p.spec).length - 1;
+  const runs = (rows: number[]) =>
+    [...rows]
+      .sort((a, b) => a - b)
+      .reduce<[number, number][]>((acc, i) => {
+        const last = acc.at(-1);
+        if (last && last[0] + last[1] === i) last[1]++;
+        else acc.push([i, 1]);
+        return acc;
+      }, []);
+  for (const [i, n] of runs([...p.touched])) {
+    p.sheet.getRange(i + 2, 1, n, width).setFontColor(null);
+    p.sheet.getRange(i + 2, 1, n, 1).clearNote();
+  }
+  for (const [i, n] of runs(p.removed)) {
+    p.sheet.getRange(i + 2, 1, n, width).setFontColor(REMOVED_COLOUR);
+    p.sheet.getRange(i + 2, 1, n, 1).setNote(REMOVED_NOTE);
+  }
 }
 
 /** Whole numbers without decimals ("4 jours", "3 séances"), the others with theirs. */
@@ -322,5 +353,7 @@ export function mirrorTabs(
     )
     .map((j) => plan(j.spec as TabSpec<unknown>, j.records, names, j));
   for (const p of plans) write(p);
-  return Object.fromEntries(plans.map((p) => [p.spec.name, { rows: p.rows.length, annotated: p.annotated }]));
+  return Object.fromEntries(
+    plans.map((p) => [p.spec.name, { rows: p.rows.length, annotated: p.removed.length }]),
+  );
 }

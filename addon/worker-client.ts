@@ -95,17 +95,5 @@ export function callWorker<T>(req: WorkerRequest): Answer<T> {
   }
 }
 
-/** Several requests sent together (UrlFetchApp.fetchAll): one wait instead of one per request. */
-export function callWorkerAll(reqs: WorkerRequest[]): Answer<unknown>[] {
-  const all = reqs.map(toFetch);
-  const refused = all.find((r) => !allowed(r.url));
-  if (refused) return reqs.map(() => ({ ok: false, error: notAllowed(refused.url) }));
-  try {
-    return UrlFetchApp.fetchAll(all).map((res) => parse<unknown>(res));
-  } catch {
-    return reqs.map(() => ({ ok: false, error: NETWORK_ERROR }));
-  }
-}
-
 export const path = (strings: TemplateStringsArray, ...ids: string[]) =>
   strings.reduce((acc, s, i) => acc + s + (i < ids.length ? encodeURIComponent(ids[i] ?? '') : ''), '');

@@ -435,6 +435,9 @@ export class FakeRange {
   setNote(n: string | null) {
     return this.styleAll({ note: n ?? '' });
   }
+  clearNote() {
+    return this.styleAll({ note: '' });
+  }
   protect() {
     const p = new Protection(this.sheet, { ...this.grid });
     this.sheet.protections.push(p);

@@ -17,7 +17,7 @@ import {
   FakeSpreadsheet,
   newRichTextValue,
 } from './fake-sheets';
-import { parisMidnight, parisOffsetMinutes } from './sheet-values';
+import { parisMidnight, parisWallClock } from './sheet-values';
 import { fetchSync, type SyncRequest, type SyncResponse } from './sync-fetch';
 
 export { FakeRange, FakeSheet, FakeSpreadsheet } from './fake-sheets';
@@ -451,7 +451,7 @@ export function localServices(opts: {
 
 /** Utilities.formatDate for the patterns the add-on uses (yyyy, MM, dd, HH, mm, ss) in Paris. */
 function formatDate(d: Date, _tz: string, pattern: string): string {
-  const local = new Date(d.getTime() + parisOffsetMinutes(d.getTime()) * 60_000);
+  const local = parisWallClock(d);
   const p2 = (n: number) => String(n).padStart(2, '0');
   return pattern
     .replace('yyyy', String(local.getUTCFullYear()))

@@ -3,7 +3,8 @@
 // spreadsheet's locale (fr_FR here) "12,5" is a number, "09122" is the number 9122 (the zero
 // is lost), "2025-03-12" and "12/03/2025" are dates, "=…" is a formula. A cell whose number
 // format is plain text ("@") keeps the text as written. A leading apostrophe marks text in any
-// format and is not part of the value.
+// format and is not part of the value. Paris dates come from shared/dates.ts, as everywhere.
+import { zonedDayStart, zonedOffsetMinutes } from '../shared/dates';
 
 export type Value = string | number | boolean | Date;
 export interface Written {
@@ -18,35 +19,16 @@ const SHEETS_EPOCH = Date.UTC(1899, 11, 30);
 /** A Date from any realm (the add-on runs in a vm context with its own Date). */
 export const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
 const DAY_MS = 86_400_000;
-export const TIME_ZONE = 'Europe/Paris';
 
-/** The offset of Paris from UTC at that instant, in minutes (summer time included). */
-export function parisOffsetMinutes(at: number): number {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: TIME_ZONE,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).formatToParts(new Date(at));
-  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
-  const local = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
-  return Math.round((local - Math.floor(at / 60_000) * 60_000) / 60_000);
-}
+/** Midnight in Paris (the spreadsheet's time zone) on that calendar day, as an instant. */
+export const parisMidnight = (y: number, m: number, d: number): Date =>
+  new Date(zonedDayStart(`${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`));
 
-/** Midnight in Paris on that calendar day, as an instant. */
-export function parisMidnight(y: number, m: number, d: number): Date {
-  const guess = Date.UTC(y, m - 1, d);
-  return new Date(guess - parisOffsetMinutes(guess) * 60_000);
-}
+/** An instant read on a Paris wall clock, as a Date whose UTC fields hold that reading. */
+export const parisWallClock = (d: Date): Date => new Date(d.getTime() + zonedOffsetMinutes(d) * 60_000);
 
 /** A date-time as Sheets stores it: days since 1899-12-30 in the spreadsheet's time zone. */
-export function serial(d: Date): number {
-  const t = d.getTime();
-  return (t + parisOffsetMinutes(t) * 60_000 - SHEETS_EPOCH) / DAY_MS;
-}
+export const serial = (d: Date): number => (parisWallClock(d).getTime() - SHEETS_EPOCH) / DAY_MS;
 
 const NUMBER = /^[+-]?(\d{1,3}([ \u00A0\u202F]\d{3})+|\d+)([.,]\d+)?$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -60,7 +42,8 @@ function typedDate(s: string): Date | null {
     : fr
       ? [Number(fr[3]), Number(fr[2]), Number(fr[1])]
       : [0, 0, 0];
-  if (!y || m < 1 || m > 12 || d < 1 || d > 31) return null;
+  // A day the month does not have (31/04) is no date: Sheets keeps the text.
+  if (!y || m < 1 || m > 12 || d < 1 || new Date(Date.UTC(y, m - 1, d)).getUTCMonth() !== m - 1) return null;
   return parisMidnight(y, m, d);
 }
 
@@ -88,7 +71,7 @@ const MONTHS = Array.from({ length: 12 }, (_, m) =>
 );
 
 function parisParts(d: Date) {
-  const local = new Date(d.getTime() + parisOffsetMinutes(d.getTime()) * 60_000);
+  const local = parisWallClock(d);
   const p2 = (n: number) => String(n).padStart(2, '0');
   return {
     dd: p2(local.getUTCDate()),

@@ -51,6 +51,12 @@ function wallMs(at: number, timeZone: string): number {
   );
 }
 
+/** How far the zone's wall clock is ahead of UTC at that instant, in minutes (summer time included). */
+export const zonedOffsetMinutes = (at: Date | string | number, timeZone: string = PARIS): number => {
+  const ms = new Date(at).getTime();
+  return Math.round((wallMs(ms, isTimeZone(timeZone) ? timeZone : PARIS) - ms) / 60_000);
+};
+
 /** The calendar date (YYYY-MM-DD) of an instant in a time zone (Europe/Paris by default). */
 export function zonedDate(at: Date | string | number, timeZone: string = PARIS): string {
   const ms = new Date(at).getTime();

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addYears, daysBetween, isTimeZone, zonedDate, zonedDayStart } from '../../shared/dates';
+import {
+  addDays,
+  addYears,
+  daysBetween,
+  isTimeZone,
+  zonedDate,
+  zonedDayStart,
+  zonedOffsetMinutes,
+} from '../../shared/dates';
 
 describe('Paris dates (shared/dates.ts)', () => {
   it('an instant’s day is its Paris day: 23:30 and 00:30 Paris, winter and summer', () => {
@@ -20,6 +28,15 @@ describe('Paris dates (shared/dates.ts)', () => {
     expect(zonedDayStart('2025-10-27')).toBe('2025-10-26T23:00:00.000Z');
     expect(zonedDayStart('2025-03-10', 'Europe/Paris', 1)).toBe('2025-03-10T23:00:00.000Z');
     expect(zonedDayStart('2025-03-10', 'America/Cayenne')).toBe('2025-03-10T03:00:00.000Z');
+  });
+
+  it('says how far Paris is ahead of UTC, on both sides of the DST changes, to the minute', () => {
+    expect(zonedOffsetMinutes('2025-03-30T00:59:59.900Z')).toBe(60);
+    expect(zonedOffsetMinutes('2025-03-30T01:00:00Z')).toBe(120);
+    expect(zonedOffsetMinutes('2025-10-26T00:59:00Z')).toBe(120);
+    expect(zonedOffsetMinutes('2025-10-26T01:00:00Z')).toBe(60);
+    expect(zonedOffsetMinutes('2025-06-30T12:00:00Z', 'UTC')).toBe(0);
+    expect(zonedOffsetMinutes(Date.parse('2025-06-30T12:00:00Z'), 'America/New_York')).toBe(-240);
   });
 
   it('counts calendar days and years', () => {

@@ -37,6 +37,41 @@ async function logged(as: string, body: Record<string, unknown>) {
   return res.body.session.id as string;
 }
 
+describe('GET /v1/sessions?createdBy=me', () => {
+  it('lists the live sessions the caller logged, whoever else logged on the same territory', async () => {
+    const { territory, consultant } = await makeTerritory();
+    const colleague = `${uid('c')}@amo.example`;
+    await call('POST', '/v1/members', { body: { email: colleague, role: 'consultant' } });
+    const patched = await call('PATCH', `/v1/territories/${territory.id}`, {
+      body: { consultants: [consultant, colleague] },
+    });
+    expect(patched.status, JSON.stringify(patched.body)).toBe(200);
+    const mine = [
+      await logged(consultant, { territoryId: territory.id, date: '2025-03-12' }),
+      await logged(consultant, { territoryId: territory.id, date: '2025-03-11' }),
+    ];
+    const theirs = await logged(colleague, { territoryId: territory.id });
+    const cancelled = await logged(consultant, { territoryId: territory.id });
+    expect((await call('DELETE', `/v1/sessions/${cancelled}`, { as: consultant })).status).toBe(200);
+    const res = await call('GET', '/v1/sessions?createdBy=me', { as: consultant });
+    expect(res.status).toBe(200);
+    expect(res.body.sessions.map((s: { id: string }) => s.id)).toEqual([mine[1], mine[0]]);
+    const all = await call('GET', `/v1/sessions?territoryId=${territory.id}`, { as: consultant });
+    expect(all.body.sessions.map((s: { id: string }) => s.id)).toContain(theirs);
+    const other = await call('GET', '/v1/sessions?createdBy=me', { as: colleague });
+    expect(other.body.sessions.map((s: { id: string }) => s.id)).toEqual([theirs]);
+    const admin = await call('GET', `/v1/sessions?createdBy=me&territoryId=${territory.id}`);
+    expect(admin.body.sessions).toEqual([]);
+  });
+
+  it('takes only `me`: another author is a French 400', async () => {
+    const res = await call('GET', `/v1/sessions?createdBy=${encodeURIComponent('x@amo.example')}`);
+    expect(res.status).toBe(400);
+    expect(res.body.error.issues[0]).toMatchObject({ path: 'createdBy' });
+    expect(res.body.error.issues[0].message).toBe('Valeur non reconnue. Valeurs possibles\u00a0: me.');
+  });
+});
+
 describe('PATCH /v1/sessions/:id by its author', () => {
   it('corrects what was written, audited, with the new version and who corrected it', async () => {
     const { territory, consultant } = await makeTerritory();

@@ -2,7 +2,7 @@
 // exactly what its own route answers, so the tabs rebuilt from it match the routes.
 import { describe, expect, it } from 'vitest';
 import { PARTS } from '../../worker/routes/snapshot';
-import { call, counts, session, uid } from './helpers';
+import { ADMIN, call, counts, session, uid } from './helpers';
 import { checkAsOf } from './nightly-support';
 import { plain } from './plain';
 import { makeWorld, ROUTE_CASES, type World } from './security-fixtures';
@@ -71,6 +71,27 @@ describe('GET /v1/snapshot', () => {
       'documents',
       'territories',
     ]);
+  });
+
+  it('answers `me` and `programme` on request, as GET /v1/me and GET /v1/programme do, for every role', async () => {
+    const w = await makeWorld();
+    for (const as of [ADMIN, w.consultant, w.otherConsultant, w.viewer]) {
+      const snap = await get('/v1/snapshot?parts=me,programme,quotas', as);
+      expect(Object.keys(snap).sort()).toEqual(['me', 'programme', 'quotas']);
+      expect(snap.me, as).toEqual(await get('/v1/me', as));
+      expect(snap.programme, as).toEqual(await get('/v1/programme', as));
+    }
+    // Not vacuous: the consultant's own territory, none for the viewer.
+    const consultant = await get('/v1/snapshot?parts=me', w.consultant);
+    expect(consultant.me.territories).toEqual([{ id: w.territory.id, name: w.territory.name }]);
+    expect((await get('/v1/snapshot?parts=me', w.viewer)).me).toEqual({
+      email: w.viewer,
+      role: 'viewer',
+      territories: [],
+    });
+    // Without `parts`, the lists the tabs mirror only.
+    expect(Object.keys(await get('/v1/snapshot'))).not.toEqual(expect.arrayContaining(['me']));
+    expect(Object.keys(await get('/v1/snapshot'))).not.toContain('programme');
   });
 
   it('refuses an unknown part in French, naming the parts it knows', async () => {

@@ -194,12 +194,12 @@ describe('bad input: 400 in French with paths, and nothing written', () => {
     expect(res.status).toBe(400);
     const byPath = Object.fromEntries((res.body.error.issues as Issue[]).map((i) => [i.path, i.message]));
     expect(byPath).toEqual({
-      date: 'Valeur attendue : une date réelle au format AAAA-MM-JJ.',
+      date: 'Valeur attendue\u00a0: une date réelle au format AAAA-MM-JJ.',
       durationMinutes: 'La valeur doit être au moins 1.',
-      mode: 'Valeur non reconnue. Valeurs possibles : remote, on-site.',
-      participants: 'Valeur attendue : un nombre.',
+      mode: 'Valeur non reconnue. Valeurs possibles\u00a0: remote, on-site.',
+      participants: 'Valeur attendue\u00a0: un nombre.',
       summary: 'Ce champ est obligatoire.',
-      '': 'Champ inconnu : « extra ».',
+      '': 'Champ inconnu\u00a0: «\u00a0extra\u00a0».',
     });
     expect(res.body.error.message).toBe(MSG.validation);
   });

@@ -27,16 +27,17 @@ export interface StoredProgramme {
 }
 
 /** The programme, its assessment and the version both share (one row, one ETag). */
-export async function getStoredProgramme(db: D1Database): Promise<StoredProgramme> {
-  const row = await db
-    .prepare('SELECT data, assessment, version FROM programme LIMIT 1')
-    .first<{ data: string; assessment: string | null; version: number }>();
-  return {
-    programme: programmeFromRow(row),
-    assessment: parseJson<ProgrammeAssessment>(row?.assessment),
-    version: programmeVersionOf(row),
-  };
-}
+export const storedProgrammeQuery = (db: D1Database): Query<StoredProgramme> =>
+  query(db.prepare('SELECT data, assessment, version FROM programme LIMIT 1'), ([row]) => {
+    const r = row as { data: string; assessment: string | null; version: number } | undefined;
+    return {
+      programme: programmeFromRow(r),
+      assessment: parseJson<ProgrammeAssessment>(r?.assessment),
+      version: programmeVersionOf(r),
+    };
+  });
+
+export const getStoredProgramme = (db: D1Database) => runQuery(storedProgrammeQuery(db));
 
 /**
  * One programme per database, in one row whatever its id. A write applies only on the version

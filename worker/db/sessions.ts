@@ -57,6 +57,8 @@ export interface SessionFilters {
   kind?: string;
   from?: string;
   to?: string;
+  /** The author's e-mail (`GET /v1/sessions?createdBy=me`). */
+  createdBy?: string;
 }
 
 /** Live sessions in the journal's order (date, then when they were logged). */
@@ -75,6 +77,7 @@ function listSql(f: SessionFilters, page?: PageRequest) {
   add('kind = ?', f.kind);
   add('date >= ?', f.from);
   add('date <= ?', f.to);
+  add('created_by = ?', f.createdBy);
   const ks = page ? keyset(SESSION_ORDER, page) : null;
   if (ks?.where) where.push(ks.where) && args.push(...ks.args);
   const sql = `SELECT * FROM sessions WHERE ${where.join(' AND ')} ORDER BY ${SESSION_ORDER.join(', ')}${ks?.limit ?? ''}`;

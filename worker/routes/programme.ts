@@ -10,7 +10,8 @@ import { route } from '../http/route';
 import { auditContext, type Ctx } from './context';
 import { withEtag, writeVersioned } from './versioned';
 
-const presentProgramme = (s: StoredProgramme) => ({ ...s.programme, assessment: s.assessment });
+/** GET /v1/programme's body (and the snapshot's `programme` part). */
+export const presentProgramme = (s: StoredProgramme) => ({ ...s.programme, assessment: s.assessment });
 
 /** The programme and its assessment share one row, one version, one ETag. */
 async function readProgramme(c: Ctx) {

@@ -38,6 +38,11 @@ const SessionFilters = z.object({
   kind: z.optional(z.enum(SESSION_KINDS)),
   from: z.optional(IsoDate),
   to: z.optional(IsoDate),
+  createdBy: z.optional(
+    z
+      .literal('me')
+      .check(z.describe('me : les seules séances saisies par l’appelant (« Mes dernières séances »)')),
+  ),
 });
 
 /** The quota a stored session counts against, with the programme and the use read in the same batch. */
@@ -151,8 +156,12 @@ function checkBlockers(
   });
 }
 
-const listAll = async (c: Ctx, { query }: { query: z.infer<typeof SessionFilters> }) =>
-  c.json({ sessions: await listSessions(c.env.DB, query) });
+/** `createdBy=me` names the caller: a consultant's own sessions, without reading the whole journal. */
+async function listAll(c: Ctx, { query }: { query: z.infer<typeof SessionFilters> }) {
+  const { createdBy, ...filters } = query;
+  const mine = createdBy === 'me' ? { createdBy: c.get('user').email } : {};
+  return c.json({ sessions: await listSessions(c.env.DB, { ...filters, ...mine }) });
+}
 
 async function liveSession(c: Ctx) {
   const s = await getSession(c.env.DB, param(c, 'id'));

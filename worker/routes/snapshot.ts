@@ -3,17 +3,20 @@ import { MSG } from '../../shared/i18n/messages';
 import { nf } from '../../shared/i18n/typography';
 import { ALL } from '../auth/policy';
 import { pageEntitiesQuery, present } from '../db/entities';
-import { getProgrammeQuery } from '../db/programme';
+import { getProgrammeQuery, storedProgrammeQuery } from '../db/programme';
 import { type Page, type PageRequest, type Query, type Results, runQueries } from '../db/query';
 import { type ActionData, type PartnerData, presentAction, presentPartner } from '../db/records';
 import { pageSessionsQuery } from '../db/sessions';
-import { pageTerritoriesQuery, type Territory } from '../db/territories';
+import { listTerritoriesQuery, pageTerritoriesQuery, type Territory } from '../db/territories';
 import { listDocumentsQuery, presentDocument } from '../documents/store';
+import type { User } from '../env';
 import { fieldError } from '../http/errors';
 import { type Ctx, route } from '../http/route';
 import { lastRunQuery, listAlertsQuery, OPEN_ALERTS, presentRun } from '../nightly/store';
 import { assembleQuotaReport, quotaReportQueries } from '../quotas/engine';
 import { territoryFor } from './context';
+import { presentProgramme } from './programme';
+import { whoIs } from './system';
 
 /**
  * GET /v1/snapshot: what the spreadsheet's tabs mirror, in one response and one D1 batch, so
@@ -32,7 +35,10 @@ const PAGED = [
   'actions',
 ] as const;
 type Paged = (typeof PAGED)[number];
-export const PARTS = [...PAGED, 'quotas', 'alerts', 'documents'] as const;
+/** What a snapshot without `parts` holds: the lists the tabs mirror. */
+const MIRRORED = [...PAGED, 'quotas', 'alerts', 'documents'] as const;
+/** `me` and `programme` on request: a sidebar opening cold reads them with its lists, in one request. */
+export const PARTS = [...MIRRORED, 'me', 'programme'] as const;
 export type Part = (typeof PARTS)[number];
 type Key = (string | number)[];
 
@@ -57,6 +63,7 @@ const paged = <T>(name: Paged, q: Query<Page<T>>, show: (t: T) => unknown) =>
 
 interface Reader {
   db: D1Database;
+  user: User;
   page: (part: Paged) => PageRequest;
   territory: (t: Territory) => object;
 }
@@ -84,10 +91,16 @@ const PIECES: Record<Part, (r: Reader) => Piece> = {
     })),
   documents: ({ db }) =>
     piece([listDocumentsQuery(db)], ([d]) => ({ body: { documents: d.map(presentDocument) } })),
+  me: ({ db, user }) =>
+    user.role === 'viewer'
+      ? piece([], () => ({ body: { me: whoIs(user, []) } }))
+      : piece([listTerritoriesQuery(db)], ([all]) => ({ body: { me: whoIs(user, all) } })),
+  programme: ({ db }) =>
+    piece([storedProgrammeQuery(db)], ([p]) => ({ body: { programme: presentProgramme(p) } })),
 };
 
 function requestedParts(text: string | undefined): Part[] {
-  if (text === undefined) return [...PARTS];
+  if (text === undefined) return [...MIRRORED];
   const names = [...new Set(text.split(',').map((s) => s.trim()))].filter(Boolean);
   if (names.length === 0) throw fieldError('parts', `Au moins une partie attendue : ${PARTS.join(', ')}.`);
   const unknown = names.filter((n) => !(PARTS as readonly string[]).includes(n));
@@ -142,7 +155,8 @@ function pageSize(text: string | undefined): number {
 
 const SNAPSHOT_SUMMARY =
   'Tout ce que les onglets du classeur reflètent, en une réponse. parts : liste séparée par des virgules parmi ' +
-  'territories, partners, sessions, blockers, indicators, workshops, actions, quotas, alerts, documents (toutes par défaut). ' +
+  'territories, partners, sessions, blockers, indicators, workshops, actions, quotas, alerts, documents (toutes par défaut), ' +
+  'et sur demande me (comme GET /v1/me) et programme (comme GET /v1/programme). ' +
   `Les listes territories à actions sont paginées : au plus limit éléments chacune (${nf(DEFAULT_PAGE)} par défaut, ` +
   `${nf(MAX_PAGE)} au plus) ; une liste coupée ajoute next à la réponse, et GET /v1/snapshot?cursor=<next> ` +
   'renvoie la suite des seules listes coupées, jusqu’à une réponse sans next';
@@ -155,6 +169,7 @@ async function readSnapshot(c: Ctx, { query }: { query: z.infer<typeof PARTS_QUE
   const limit = pageSize(query.limit);
   const reader: Reader = {
     db,
+    user: c.get('user'),
     page: (part) => ({ after: cursor?.[part] ?? null, limit }),
     territory: territoryFor(c),
   };

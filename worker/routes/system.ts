@@ -1,5 +1,6 @@
 import { ALL } from '../auth/policy';
-import { listTerritories } from '../db/territories';
+import { listTerritories, type Territory } from '../db/territories';
+import type { User } from '../env';
 import { type Ctx, route } from '../http/route';
 
 export const VERSION = '0.1.0';
@@ -12,11 +13,15 @@ const health = (c: Ctx) =>
   });
 
 /** The caller, and the territories they may write for: every one for admins, none for viewers. */
+export function whoIs({ email, role }: User, all: readonly Territory[]) {
+  const writable =
+    role === 'admin' ? all : role === 'viewer' ? [] : all.filter((t) => t.consultants.includes(email));
+  return { email, role, territories: writable.map((t) => ({ id: t.id, name: t.name })) };
+}
+
 async function me(c: Ctx) {
-  const { email, role } = c.get('user');
-  const all = role === 'viewer' ? [] : await listTerritories(c.env.DB);
-  const writable = role === 'admin' ? all : all.filter((t) => t.consultants.includes(email));
-  return c.json({ email, role, territories: writable.map((t) => ({ id: t.id, name: t.name })) });
+  const user = c.get('user');
+  return c.json(whoIs(user, user.role === 'viewer' ? [] : await listTerritories(c.env.DB)));
 }
 
 export const systemRoutes = [

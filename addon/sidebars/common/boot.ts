@@ -52,8 +52,7 @@ export const readOnlyBanner = (text: string) => h('p', { class: 'banner', role: 
 
 /** The territories the user may write for (all of them for an admin), by name. */
 export function myTerritories(ctx: SidebarContext): Option[] {
-  const mine = ctx.me.territories ?? ctx.report.territories.map((t) => ({ id: t.territoryId, name: t.name }));
-  return mine.map((t) => [t.id, t.name] as const);
+  return ctx.me.territories.map((t) => [t.id, t.name] as const);
 }
 
 /** With one territory, it is chosen for the user (and the change event fired). */

@@ -7,13 +7,14 @@ import { SUMMARY_FIELD_BUDGETS } from '../../../shared/documents/budgets';
 import { LABELS } from '../../../shared/i18n/labels';
 import { type PlanningDocument, TerritoryAssessment } from '../../../shared/schemas';
 import { validate } from '../../../shared/schemas/validate';
-import type { TerritoryRecord } from '../../api';
-import { myTerritories, preselect, start } from '../common/boot';
-import { h } from '../common/dom';
-import { editChosen, offerReload } from '../common/editing';
-import { buildForm, type Field, fillSelect, optionsOf } from '../common/form';
+import type { DiagnosticFocus, TerritoryRecord } from '../../api';
+import { SHORTEN_TO_FIT } from '../../messages';
+import { bootData, myTerritories, preselect, start } from '../common/boot';
+import { h, type messageArea } from '../common/dom';
+import { type Editing, editChosen, offerReload } from '../common/editing';
+import { buildForm, type Field, type Form, fillSelect, optionsOf } from '../common/form';
 import { call } from '../common/server';
-import { onSubmit } from '../common/submit';
+import { onSubmit, showError } from '../common/submit';
 
 const PROSE: { name: keyof typeof SUMMARY_FIELD_BUDGETS; label: string; required?: boolean }[] = [
   { name: 'findings', label: 'Constat', required: true },
@@ -134,7 +135,27 @@ async function main() {
     },
   );
   msg.el.before(form.form);
-  preselect(territory, territories);
+  const focus = bootData()?.focus;
+  if (focus && territories.some(([id]) => id === focus.territoryId))
+    void showFocus(focus, territory, editing, form, msg);
+  else preselect(territory, territories);
+}
+
+/**
+ * Opened from a territory summary that does not fit: the territory's stored text, and what to
+ * shorten beside each field named (the worker names them by their API path, `assessment.x`).
+ */
+async function showFocus(
+  focus: DiagnosticFocus,
+  territory: HTMLSelectElement,
+  editing: Editing,
+  form: Form,
+  msg: ReturnType<typeof messageArea>,
+) {
+  territory.value = focus.territoryId;
+  await editing.reload();
+  const issues = focus.issues.map((i) => ({ ...i, path: i.path.replace(/^assessment\./, '') }));
+  showError(form, msg, { code: 'DOES_NOT_FIT', message: SHORTEN_TO_FIT, issues });
 }
 
 void main();

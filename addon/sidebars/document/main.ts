@@ -1,7 +1,7 @@
 // Générer un document: the worker writes it (a Google Doc in production) and answers with its
 // link, page count and version. Each step shows as it happens; "Générer les dix synthèses"
 // makes one call per territory, with a line of progress each.
-import { frList, frShortDate, frTypo, plural } from '../../../shared/i18n/typography';
+import { frList, frShortDate, frTypo, plural, quoted } from '../../../shared/i18n/typography';
 import type { AddonError, DocumentRecord, DocumentRequest, SidebarContext } from '../../api';
 import { VIEWER_READ_ONLY } from '../../messages';
 import { context, isAdmin, isViewer, myTerritories, readOnlyBanner } from '../common/boot';
@@ -47,23 +47,46 @@ function steps() {
           li.className = 'done';
           if (outcome.length) li.replaceChildren(...outcome);
         },
-        failed: (error: AddonError) => {
+        failed: (error: AddonError, action?: HTMLElement | null) => {
           li.className = 'failed';
           li.append(frTypo(` : ${error.message}`));
           if (error.issues?.length)
             li.append(h('ul', {}, ...error.issues.map((i) => h('li', {}, i.message))));
+          if (action) li.append(h('p', {}, action));
         },
       };
     },
   };
 }
 
+/**
+ * A summary too long for 5 pages, for a territory whose Diagnostic names the fields: a button
+ * that opens the Diagnostic with each field to shorten marked beside it.
+ */
+function shortenButton(body: DocumentRequest, error: AddonError, ctx: SidebarContext) {
+  const mine = ctx.me.territories.some((t) => t.id === body.territoryId);
+  const issues = error.issues ?? [];
+  if (error.code !== 'DOES_NOT_FIT' || !body.territoryId || !mine || !issues.length) return null;
+  const territoryId = body.territoryId;
+  const button = h('button', { type: 'button' }, 'Raccourcir dans le diagnostic');
+  button.addEventListener('click', () => {
+    button.disabled = true;
+    void call('openDiagnostic', { territoryId, issues });
+  });
+  return button;
+}
+
 /** One document: generate it (worker), then file it in the tabs; each step shown. */
-async function generate(body: DocumentRequest, list: ReturnType<typeof steps>, what = 'Document') {
-  const writing = list.add(`${what} : rédaction et mise en page par le serveur VELI VELO…`);
+async function generate(
+  ctx: SidebarContext,
+  body: DocumentRequest,
+  list: ReturnType<typeof steps>,
+  what = 'Document',
+) {
+  const writing = list.add(frTypo(`${what} : rédaction et mise en page par le serveur VELI VELO…`));
   const res = await call('generateDocument', body);
   if (!res.ok) {
-    writing.failed(res.error);
+    writing.failed(res.error, shortenButton(body, res.error, ctx));
     return null;
   }
   writing.done(frTypo(`${what} : `), link(res.data), facts(res.data));
@@ -93,7 +116,7 @@ function allSummaries(ctx: SidebarContext, mine: Option[]) {
     list.clear();
     let ok = 0;
     for (const [id, name] of mine) {
-      const done = await generate({ type: 'territory-summary', territoryId: id }, list, `« ${name} »`);
+      const done = await generate(ctx, { type: 'territory-summary', territoryId: id }, list, quoted(name));
       if (done) ok++;
     }
     list
@@ -207,7 +230,7 @@ async function main() {
     form.submit.disabled = true;
     progress.clear();
     progress.add('Vérification de la demande').done();
-    await generate(body, progress);
+    await generate(ctx, body, progress);
     form.submit.disabled = false;
   });
   form.form.append(progress.el);

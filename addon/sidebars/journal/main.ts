@@ -116,12 +116,13 @@ function recentList(ctx: Ctx, onEdit: (s: SessionRecord) => void, onChange: () =
     status.el,
     list,
   );
-  const load = async () => {
-    status.show('info', 'Chargement…');
+  /** `keep`: the message shown stays (a refusal the reread list explains). */
+  const load = async (keep = false) => {
+    if (!keep) status.show('info', 'Chargement…');
     const res = await call('listMySessions');
     if (!res.ok) return showError(null, status, res.error);
-    status.clear();
-    if (!res.data.length) status.show('info', 'Vous n’avez encore saisi aucune séance.');
+    if (!keep) status.clear();
+    if (!res.data.length && !keep) status.show('info', 'Vous n’avez encore saisi aucune séance.');
     list.replaceChildren(...res.data.map((s) => recentItem(ctx, s, onEdit, load, status, onChange)));
   };
   details.addEventListener('toggle', () => {
@@ -134,7 +135,7 @@ function recentItem(
   ctx: Ctx,
   s: SessionRecord,
   onEdit: (s: SessionRecord) => void,
-  reload: () => Promise<void>,
+  reload: (keep?: boolean) => Promise<void>,
   status: ReturnType<typeof messageArea>,
   onChange: () => void,
 ) {
@@ -149,10 +150,13 @@ function recentItem(
     if (!window.confirm(frTypo(`Supprimer la séance du ${frShortDate(s.date)} ? Son quota sera libéré.`)))
       return;
     remove.disabled = true;
-    const res = await call('deleteSession', s.id, null);
+    // The version the list showed: changed since, it is not deleted unseen (412, list reread).
+    const res = await call('deleteSession', s.id, s.version === undefined ? null : String(s.version));
     if (!res.ok) {
       remove.disabled = false;
-      return showError(null, status, res.error);
+      showError(null, status, res.error);
+      if (res.error.code === 'PRECONDITION_FAILED') await reload(true);
+      return;
     }
     status.show('success', frTypo(`Séance du ${frShortDate(s.date)} supprimée.`));
     onChange();
