@@ -4,7 +4,19 @@
 // different fields both land and each audit line's `before` is what its write replaced.
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { ADMIN, call, counts, makePartner, makeTerritory, session, uid } from './helpers';
+import {
+  ADMIN,
+  action,
+  blocker,
+  call,
+  counts,
+  freeWorkshopNumber,
+  makePartner,
+  makeTerritory,
+  session,
+  uid,
+  workshop,
+} from './helpers';
 
 interface Resource {
   name: string;
@@ -16,14 +28,6 @@ interface Resource {
   /** What a record (as read, or as an audit line holds it) shows of the patched fields. */
   project: (r: Record<string, unknown>) => unknown;
 }
-
-const blockerBody = (territoryId: string) => ({
-  territoryId,
-  category: 'parking',
-  title: 'Stationnement des vélos cargos',
-  description: 'Pas d’abri sécurisé.',
-  owner: 'territory',
-});
 
 async function created(res: { status: number; body: { id?: string; session?: { id: string } } }) {
   expect(res.status, JSON.stringify(res.body)).toBe(201);
@@ -37,7 +41,7 @@ const RESOURCES: Resource[] = [
     create: async () => {
       const { territory, consultant } = await makeTerritory();
       const id = await created(
-        await call('POST', '/v1/blockers', { as: consultant, body: blockerBody(territory.id) }),
+        await call('POST', '/v1/blockers', { as: consultant, body: blocker({ territoryId: territory.id }) }),
       );
       return { path: `/v1/blockers/${id}`, as: consultant };
     },
@@ -62,33 +66,11 @@ const RESOURCES: Resource[] = [
     entity: 'workshop',
     create: async () => {
       const { territory, consultant } = await makeTerritory();
-      const number = Number(
-        (
-          await env.DB.prepare('SELECT COALESCE(MAX(number), 0) + 1 AS n FROM workshops').first<{
-            n: number;
-          }>()
-        )?.n,
-      );
-      const { body: p } = await call('GET', '/v1/programme');
-      const { assessment: _a, ...programme } = p;
-      await call('PUT', '/v1/programme', {
-        body: { ...programme, quotas: { ...programme.quotas, workshopsTotal: 100 } },
-      });
+      const number = await freeWorkshopNumber();
       const id = await created(
         await call('POST', '/v1/workshops', {
           as: consultant,
-          body: {
-            number,
-            theme: 'Logistique urbaine',
-            date: '2025-06-12',
-            hostTerritoryId: territory.id,
-            participants: 12,
-            problem: 'Livrer sans camionnette.',
-            blockersAndSolutions: 'Aires dédiées.',
-            actors: 'Commerçants',
-            examplesAndContacts: 'Toulouse.',
-            keyFigures: [],
-          },
+          body: workshop({ number, hostTerritoryId: territory.id, participants: 12 }),
         }),
       );
       return { path: `/v1/workshops/${id}`, as: consultant };
@@ -103,18 +85,7 @@ const RESOURCES: Resource[] = [
       const { territory, consultant } = await makeTerritory();
       const partner = await makePartner(territory.id);
       const id = await created(
-        await call('POST', '/v1/actions', {
-          as: consultant,
-          body: {
-            partnerId: partner.id,
-            title: 'Flotte de vélos cargos',
-            description: 'Trois vélos.',
-            actors: 'Entreprise',
-            implementationDelay: '3 mois',
-            blockers: 'Stationnement',
-            reproducibility: { ease: 2, duplicationPotential: 3, actorsInvolved: 2 },
-          },
-        }),
+        await call('POST', '/v1/actions', { as: consultant, body: action({ partnerId: partner.id }) }),
       );
       return { path: `/v1/actions/${id}`, as: consultant };
     },

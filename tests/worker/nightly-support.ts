@@ -47,17 +47,6 @@ export async function openFor(rule: string, subjectId: string): Promise<Alert[]>
   return alerts(`status=open&rule=${encodeURIComponent(rule)}&subjectId=${encodeURIComponent(subjectId)}`);
 }
 
-export async function programme() {
-  const { body } = await call('GET', '/v1/programme');
-  const { assessment: _a, ...p } = body;
-  return p;
-}
-
-export async function putProgramme(p: Record<string, unknown>) {
-  const res = await call('PUT', '/v1/programme', { body: p });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-}
-
 /** Logs a session as the admin (who may write anywhere and override); returns its id. */
 export async function logSession(body: Record<string, unknown>) {
   const res = await call('POST', '/v1/sessions', {
