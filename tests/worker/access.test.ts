@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MSG } from '../../shared/i18n/messages';
-import {
-  ADMIN,
-  action,
-  blocker,
-  call,
-  counts,
-  indicator,
-  makePartner,
-  makeTerritory,
-  session,
-  workshop,
-} from './helpers';
+import { action, blocker, indicator, session, workshop } from './bodies';
+import { ADMIN, call, counts, makePartner, makeTerritory } from './helpers';
 import { plain } from './plain';
 
 describe('who may write what', () => {

@@ -4,19 +4,8 @@
 // different fields both land and each audit line's `before` is what its write replaced.
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import {
-  ADMIN,
-  action,
-  blocker,
-  call,
-  counts,
-  freeWorkshopNumber,
-  makePartner,
-  makeTerritory,
-  session,
-  uid,
-  workshop,
-} from './helpers';
+import { action, blocker, session, workshop } from './bodies';
+import { ADMIN, call, counts, freeWorkshopNumber, makePartner, makeTerritory, uid } from './helpers';
 
 interface Resource {
   name: string;

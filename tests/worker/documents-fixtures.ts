@@ -1,6 +1,7 @@
 // Record builders for the document tests: they go through the real API, as a consultant would.
 import { env } from 'cloudflare:test';
-import { call, makePartner, makeTerritory, session, uid } from './helpers';
+import { session } from './bodies';
+import { call, makePartner, makeTerritory, uid } from './helpers';
 
 export const XSS = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">';
 

@@ -1,7 +1,8 @@
 // POST /v1/documents: asOf, status, and a summary that cannot fit (422 DOES_NOT_FIT).
 import { describe, expect, it } from 'vitest';
+import { session } from './bodies';
 import { documentCount } from './documents-fixtures';
-import { ADMIN, call, counts, makePartner, makeTerritory, session } from './helpers';
+import { ADMIN, call, counts, makePartner, makeTerritory } from './helpers';
 import { plain } from './plain';
 
 async function html(id: string) {

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  action,
-  blocker,
-  call,
-  counts,
-  indicator,
-  makePartner,
-  makeTerritory,
-  session,
-  uid,
-  workshop,
-} from './helpers';
+import { action, blocker, indicator, session, workshop } from './bodies';
+import { call, counts, makePartner, makeTerritory, uid } from './helpers';
 import { plain } from './plain';
 
 describe('idempotent creates', () => {

@@ -4,7 +4,8 @@ import { MSG } from '../../shared/i18n/messages';
 import { MAX_BODY_BYTES } from '../../worker/http/body-limit';
 import { DEFAULT_WRITES_PER_MINUTE, takeWriteSlot, writesPerMinute } from '../../worker/http/rate-limit';
 import { callWith, googleEnv } from './auth-tokens';
-import { ADMIN, call, counts, makeTerritory, session, uid } from './helpers';
+import { session } from './bodies';
+import { ADMIN, call, counts, makeTerritory, uid } from './helpers';
 
 const devEnv = (over: Record<string, unknown> = {}) => ({ ...env, ...over });
 

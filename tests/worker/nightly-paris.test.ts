@@ -4,7 +4,8 @@
 // 45-day (blockers) and 60-day (indicators) thresholds.
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { action, blocker, call, indicator, makePartner, makeTerritory } from './helpers';
+import { action, blocker, indicator } from './bodies';
+import { call, makePartner, makeTerritory } from './helpers';
 import { alertsOf, checkAsOf, openFor } from './nightly-support';
 import { plain } from './plain';
 

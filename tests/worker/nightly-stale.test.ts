@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { action, blocker, call, indicator, makePartner, makeTerritory, session } from './helpers';
+import { action, blocker, indicator, session } from './bodies';
+import { call, makePartner, makeTerritory } from './helpers';
 import { alertsOf, logSession, todayPlus } from './nightly-support';
 import { plain } from './plain';
 

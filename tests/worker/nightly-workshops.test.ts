@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { call, makeTerritory, workshop } from './helpers';
+import { workshop } from './bodies';
+import { call, makeTerritory } from './helpers';
 import { alertsOf, openFor } from './nightly-support';
 import { plain } from './plain';
 

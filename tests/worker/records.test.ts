@@ -1,18 +1,7 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import {
-  ADMIN,
-  action,
-  blocker,
-  call,
-  counts,
-  indicator,
-  makePartner,
-  makeTerritory,
-  programme,
-  session,
-  workshop,
-} from './helpers';
+import { action, blocker, indicator, session, workshop } from './bodies';
+import { ADMIN, call, counts, makePartner, makeTerritory, programme } from './helpers';
 
 describe('blockers', () => {
   it('open by default, resolved needs a solution, patches are audited', async () => {

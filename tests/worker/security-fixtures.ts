@@ -2,19 +2,8 @@
 // and the fuzzing suites. A route the app serves without a case here makes those suites fail:
 // add one (a request that succeeds for an allowed caller, built from a fresh World).
 import { app } from '../../worker/app';
-import {
-  action,
-  blocker,
-  call,
-  freeWorkshopNumber,
-  indicator,
-  makePartner,
-  makeTerritory,
-  roomForTerritories,
-  session,
-  uid,
-  workshop,
-} from './helpers';
+import { action, blocker, indicator, session, workshop } from './bodies';
+import { call, freeWorkshopNumber, makePartner, makeTerritory, roomForTerritories, uid } from './helpers';
 
 export const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 

@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MSG } from '../../shared/i18n/messages';
-import {
-  action,
-  blocker,
-  call,
-  counts,
-  indicator,
-  makePartner,
-  makeTerritory,
-  session,
-  workshop,
-} from './helpers';
+import { action, blocker, indicator, session, workshop } from './bodies';
+import { call, counts, makePartner, makeTerritory } from './helpers';
 
 type Issue = { path: string; message: string };
 /** A refused body: what it tests, the body, and the path of the issue it must name. */
