@@ -18,22 +18,22 @@ interface Resource {
   project: (r: Record<string, unknown>) => unknown;
 }
 
-async function created(res: { status: number; body: { id?: string; session?: { id: string } } }) {
+/**
+ * A record created in a fresh territory by its consultant, who may then write it: POSTs to
+ * `list` the body made for that territory, answers the record's path and the consultant.
+ */
+async function createdInTerritory(list: string, body: (territoryId: string) => Promise<unknown>) {
+  const { territory, consultant } = await makeTerritory();
+  const res = await call('POST', list, { as: consultant, body: await body(territory.id) });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body.session?.id ?? res.body.id ?? '';
+  return { path: `${list}/${res.body.session?.id ?? res.body.id}`, as: consultant };
 }
 
 const RESOURCES: Resource[] = [
   {
     name: 'blocker',
     entity: 'blocker',
-    create: async () => {
-      const { territory, consultant } = await makeTerritory();
-      const id = await created(
-        await call('POST', '/v1/blockers', { as: consultant, body: blocker({ territoryId: territory.id }) }),
-      );
-      return { path: `/v1/blockers/${id}`, as: consultant };
-    },
+    create: () => createdInTerritory('/v1/blockers', async (territoryId) => blocker({ territoryId })),
     patches: (i) => [{ title: `Titre ${i}` }, { description: `Description ${i}` }],
     project: (r) => [r.title, r.description],
   },
@@ -53,44 +53,27 @@ const RESOURCES: Resource[] = [
   {
     name: 'workshop',
     entity: 'workshop',
-    create: async () => {
-      const { territory, consultant } = await makeTerritory();
-      const number = await freeWorkshopNumber();
-      const id = await created(
-        await call('POST', '/v1/workshops', {
-          as: consultant,
-          body: workshop({ number, hostTerritoryId: territory.id, participants: 12 }),
-        }),
-      );
-      return { path: `/v1/workshops/${id}`, as: consultant };
-    },
+    create: () =>
+      createdInTerritory('/v1/workshops', async (hostTerritoryId) =>
+        workshop({ number: await freeWorkshopNumber(), hostTerritoryId, participants: 12 }),
+      ),
     patches: (i) => [{ theme: `Thème ${i}` }, { participants: 10 + i }],
     project: (r) => [r.theme, r.participants],
   },
   {
     name: 'action',
     entity: 'action',
-    create: async () => {
-      const { territory, consultant } = await makeTerritory();
-      const partner = await makePartner(territory.id);
-      const id = await created(
-        await call('POST', '/v1/actions', { as: consultant, body: action({ partnerId: partner.id }) }),
-      );
-      return { path: `/v1/actions/${id}`, as: consultant };
-    },
+    create: () =>
+      createdInTerritory('/v1/actions', async (territoryId) =>
+        action({ partnerId: (await makePartner(territoryId)).id }),
+      ),
     patches: (i) => [{ implementationDelay: `${i} mois` }, { actors: `Acteurs ${i}` }],
     project: (r) => [r.implementationDelay, r.actors],
   },
   {
     name: 'session',
     entity: 'session',
-    create: async () => {
-      const { territory, consultant } = await makeTerritory();
-      const id = await created(
-        await call('POST', '/v1/sessions', { as: consultant, body: session({ territoryId: territory.id }) }),
-      );
-      return { path: `/v1/sessions/${id}`, as: consultant };
-    },
+    create: () => createdInTerritory('/v1/sessions', async (territoryId) => session({ territoryId })),
     patches: (i) => [{ summary: `Compte rendu ${i}` }, { participants: 2 + i }],
     project: (r) => [r.summary, r.participants],
   },

@@ -3,6 +3,14 @@ import { call, makePartner, makeTerritory } from './helpers';
 import { alertsOf, checkAsOf, logSession, openFor } from './nightly-support';
 import { plain } from './plain';
 
+/** A two-hour session of `kind` for a territory or a partner. */
+const twoHours = (kind: string, subject: { territoryId: string } | { partnerId: string }, date: string) => ({
+  kind,
+  ...subject,
+  date,
+  durationMinutes: 120,
+});
+
 // One file, one database: the programme-level rules (COPIL, events, monthly meetings,
 // workshops) see every session of this file, so each test asserts on its own subjects.
 describe('calendar rules on simulated dates of the tender — territories and partners', () => {
@@ -38,13 +46,8 @@ describe('calendar rules on simulated dates of the tender — territories and pa
     expect(plain(alert?.message)).toContain('aucun appui collectif tenu au 5 juin 2025 sur les 5 prévus');
     expect(plain(alert?.message)).toContain('« Débrief COPIL accompagnement (phase 2) » du 31 mai 2025');
 
-    const support = {
-      kind: 'collective-support',
-      territoryId: territory.id,
-      date: '2025-05-20',
-      durationMinutes: 120,
-    };
-    expect(await missing.afterLogging(support, '2025-06-05')).toEqual([]);
+    const held = twoHours('collective-support', { territoryId: territory.id }, '2025-05-20');
+    expect(await missing.afterLogging(held, '2025-06-05')).toEqual([]);
   });
 
   it('a partner without individual support: information during the partner-actions period, warning after, cleared by a support', async () => {
@@ -64,13 +67,8 @@ describe('calendar rules on simulated dates of the tender — territories and pa
     expect(after).toMatchObject({ id: during?.id, severity: 'warning', firstSeenAt: during?.firstSeenAt });
     expect(plain(after?.message)).toContain('est terminée');
 
-    const support = {
-      kind: 'partner-support',
-      partnerId: partner.id,
-      date: '2025-09-15',
-      durationMinutes: 120,
-    };
-    expect(await missing.afterLogging(support, '2026-01-05')).toEqual([]);
+    const held = twoHours('partner-support', { partnerId: partner.id }, '2025-09-15');
+    expect(await missing.afterLogging(held, '2026-01-05')).toEqual([]);
   });
 });
 

@@ -108,25 +108,19 @@ describe('actions and indicators', () => {
   it('actions: the response adds the degree of reproducibility', async () => {
     const { territory, consultant } = await makeTerritory();
     const partner = await makePartner(territory.id);
-    const easy = await call('POST', '/v1/actions', {
-      as: consultant,
-      body: action({
-        partnerId: partner.id,
-        reproducibility: { ease: 3, duplicationPotential: 3, actorsInvolved: 2 },
-      }),
-    });
+    type Scores = { ease: number; duplicationPotential: number; actorsInvolved: number };
+    const post = (reproducibility: Scores) =>
+      call('POST', '/v1/actions', {
+        as: consultant,
+        body: action({ partnerId: partner.id, reproducibility }),
+      });
+    const easy = await post({ ease: 3, duplicationPotential: 3, actorsInvolved: 2 });
     expect(easy.status).toBe(201);
     expect(easy.body).toMatchObject({
       territoryId: territory.id,
       reproducibility: { ease: 3, duplicationPotential: 3, actorsInvolved: 2, degree: 'high' },
     });
-    const hard = await call('POST', '/v1/actions', {
-      as: consultant,
-      body: action({
-        partnerId: partner.id,
-        reproducibility: { ease: 1, duplicationPotential: 1, actorsInvolved: 9 },
-      }),
-    });
+    const hard = await post({ ease: 1, duplicationPotential: 1, actorsInvolved: 9 });
     expect(hard.body.reproducibility.degree).toBe('low');
     const patched = await call('PATCH', `/v1/actions/${hard.body.id}`, {
       as: consultant,
