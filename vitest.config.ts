@@ -7,72 +7,80 @@ import { defineConfig } from 'vitest/config';
 
 export const TEST_ADMIN = 'admin@ademe.example';
 
+type Inject = <T>(key: string) => T;
+
+/**
+ * A project of worker tests inside workerd on this wrangler.toml, migrations and dev auth;
+ * `bindings` adds the project's own (they may read what its globalSetup provides).
+ */
+function workerProject(
+  migrations: Awaited<ReturnType<typeof readD1Migrations>>,
+  bindings: (inject: Inject) => Record<string, string>,
+  test: Record<string, unknown>,
+) {
+  return {
+    plugins: [
+      cloudflareTest(({ inject }) => ({
+        wrangler: { configPath: './wrangler.toml' },
+        miniflare: {
+          bindings: {
+            TEST_MIGRATIONS: migrations,
+            AUTH_MODE: 'dev',
+            ADMIN_EMAILS: TEST_ADMIN,
+            // High enough that no test trips it by accident; limits tests lower it per call.
+            RATE_LIMIT_PER_MINUTE: '100000',
+            ...bindings(inject as Inject),
+          },
+        },
+      })),
+    ],
+    test: { setupFiles: ['tests/worker/setup.ts'], ...test },
+  };
+}
+
 export default defineConfig(async () => {
   const migrations = await readD1Migrations('worker/migrations');
   return {
     test: {
       projects: [
-        {
-          plugins: [
-            cloudflareTest(({ inject }) => ({
-              wrangler: { configPath: './wrangler.toml' },
-              miniflare: {
-                bindings: {
-                  TEST_MIGRATIONS: migrations,
-                  AUTH_MODE: 'dev',
-                  ADMIN_EMAILS: TEST_ADMIN,
-                  // High enough that no test trips it by accident; limits tests lower it per call.
-                  RATE_LIMIT_PER_MINUTE: '100000',
-                  // Local stand-in for Google's JWKS (tests/tools/google-jwks.global.ts).
-                  GOOGLE_JWKS_URL: inject<string>('googleJwksUrl'),
-                  TEST_GOOGLE_PRIVATE_JWK: inject<string>('googleTestKey'),
-                },
-              },
-            })),
-          ],
-          test: {
+        workerProject(
+          migrations,
+          (inject) => ({
+            // Local stand-in for Google's JWKS (tests/tools/google-jwks.global.ts).
+            GOOGLE_JWKS_URL: inject('googleJwksUrl'),
+            TEST_GOOGLE_PRIVATE_JWK: inject('googleTestKey'),
+          }),
+          {
             name: 'worker',
             include: ['tests/worker/**/*.test.ts'],
             exclude: ['tests/worker/documents-google.test.ts'],
             globalSetup: ['tests/tools/google-jwks.global.ts', 'tests/support/fake-google-sheets.global.ts'],
-            setupFiles: ['tests/worker/setup.ts'],
             // Generous: a shared 2-core machine under load; speed is measured by npm run bench.
             testTimeout: 30_000,
           },
-        },
-        {
-          // Worker tests against a local Google stand-in started by the globalSetup (in Node).
-          plugins: [
-            cloudflareTest(({ inject }) => {
-              const base = inject<string>('googleBase');
-              return {
-                wrangler: { configPath: './wrangler.toml' },
-                miniflare: {
-                  bindings: {
-                    TEST_MIGRATIONS: migrations,
-                    AUTH_MODE: 'dev',
-                    ADMIN_EMAILS: TEST_ADMIN,
-                    RATE_LIMIT_PER_MINUTE: '100000',
-                    GOOGLE_TOKEN_URL: `${base}/token`,
-                    GOOGLE_DRIVE_URL: `${base}/drive/v3`,
-                    GOOGLE_DRIVE_UPLOAD_URL: `${base}/upload/drive/v3`,
-                    GOOGLE_DOCS_URL: base,
-                    GOOGLE_SERVICE_ACCOUNT_KEY: inject<string>('googleServiceAccountKey'),
-                    GOOGLE_RETRY_DELAYS_MS: '5,10,20',
-                    DRIVE_FOLDER_ID: 'folder-veli-test',
-                  },
-                },
-              };
-            }),
-          ],
-          test: {
+        ),
+        // Worker tests against a local Google stand-in started by the globalSetup (in Node).
+        workerProject(
+          migrations,
+          (inject) => {
+            const base = inject<string>('googleBase');
+            return {
+              GOOGLE_TOKEN_URL: `${base}/token`,
+              GOOGLE_DRIVE_URL: `${base}/drive/v3`,
+              GOOGLE_DRIVE_UPLOAD_URL: `${base}/upload/drive/v3`,
+              GOOGLE_DOCS_URL: base,
+              GOOGLE_SERVICE_ACCOUNT_KEY: inject('googleServiceAccountKey'),
+              GOOGLE_RETRY_DELAYS_MS: '5,10,20',
+              DRIVE_FOLDER_ID: 'folder-veli-test',
+            };
+          },
+          {
             name: 'worker-google',
             include: ['tests/worker/documents-google.test.ts'],
-            setupFiles: ['tests/worker/setup.ts'],
             globalSetup: ['tests/support/google-global-setup.ts'],
             testTimeout: 60_000,
           },
-        },
+        ),
         {
           test: {
             name: 'node',

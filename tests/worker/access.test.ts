@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MSG } from '../../shared/i18n/messages';
-import { ADMIN, call, counts, makePartner, makeTerritory, session } from './helpers';
+import { action, blocker, indicator, session, workshop } from './bodies';
+import { ADMIN, call, counts, makePartner, makeTerritory } from './helpers';
 import { plain } from './plain';
 
 describe('who may write what', () => {
@@ -43,70 +44,23 @@ describe('who may write what', () => {
     const partnerOfTheirs = await makePartner(theirs.territory.id);
     await call('POST', '/v1/members', { body: { email: 'viewer@ademe.example', role: 'viewer' } });
     const before = await counts();
+    const territoryId = theirs.territory.id;
     const attempts: [string, string, unknown][] = [
-      ['POST', '/v1/sessions', session({ territoryId: theirs.territory.id })],
+      ['POST', '/v1/sessions', session({ territoryId })],
+      ['POST', '/v1/blockers', blocker({ territoryId })],
+      ['POST', '/v1/indicators', indicator({ territoryId })],
       [
         'POST',
-        '/v1/blockers',
-        {
-          territoryId: theirs.territory.id,
-          category: 'cost',
-          title: 'T',
-          description: 'D',
-          owner: 'territory',
-        },
-      ],
-      [
-        'POST',
-        '/v1/indicators',
-        {
-          territoryId: theirs.territory.id,
-          indicator: 'km',
-          unit: 'km',
-          periodStart: '2025-01-01',
-          periodEnd: '2025-01-31',
-          value: 3,
-        },
-      ],
-      [
-        'POST',
-        `/v1/territories/${theirs.territory.id}/partners`,
+        `/v1/territories/${territoryId}/partners`,
         { name: 'P', kind: 'other', useCase: { category: 'other', description: 'D' } },
       ],
       [
         'PUT',
-        `/v1/territories/${theirs.territory.id}/assessment`,
+        `/v1/territories/${territoryId}/assessment`,
         { findings: 'F', stakes: 'S', recommendations: 'R' },
       ],
-      [
-        'POST',
-        '/v1/actions',
-        {
-          partnerId: partnerOfTheirs.id,
-          title: 'T',
-          description: 'D',
-          actors: 'A',
-          implementationDelay: '1 mois',
-          blockers: 'B',
-          reproducibility: { ease: 1, duplicationPotential: 1, actorsInvolved: 1 },
-        },
-      ],
-      [
-        'POST',
-        '/v1/workshops',
-        {
-          number: 2,
-          theme: 'T',
-          date: '2025-05-01',
-          hostTerritoryId: theirs.territory.id,
-          participants: 5,
-          problem: 'P',
-          blockersAndSolutions: 'B',
-          actors: 'A',
-          examplesAndContacts: 'E',
-          keyFigures: [],
-        },
-      ],
+      ['POST', '/v1/actions', action({ partnerId: partnerOfTheirs.id })],
+      ['POST', '/v1/workshops', workshop({ number: 2, hostTerritoryId: territoryId })],
     ];
     for (const [method, path, body] of attempts) {
       const res = await call(method, path, { as: mine.consultant, body });

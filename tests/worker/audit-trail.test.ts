@@ -1,7 +1,8 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { zonedDayStart } from '../../shared/dates';
-import { ADMIN, call, makeTerritory, session, uid } from './helpers';
+import { session } from './bodies';
+import { ADMIN, call, makeTerritory, uid } from './helpers';
 import { appRoutes, makeWorld, ROUTE_CASES, WRITE_METHODS } from './security-fixtures';
 
 type Row = Record<string, string | number | null>;

@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { call, makePartner, makeTerritory, session } from './helpers';
+import { session } from './bodies';
+import { call, makePartner, makeTerritory } from './helpers';
 
 const live = async (sql: string, ...args: unknown[]) =>
   (

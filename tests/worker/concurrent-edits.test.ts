@@ -4,7 +4,8 @@
 // different fields both land and each audit line's `before` is what its write replaced.
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { ADMIN, call, counts, makePartner, makeTerritory, session, uid } from './helpers';
+import { action, blocker, session, workshop } from './bodies';
+import { ADMIN, call, counts, freeWorkshopNumber, makePartner, makeTerritory, uid } from './helpers';
 
 interface Resource {
   name: string;
@@ -17,30 +18,22 @@ interface Resource {
   project: (r: Record<string, unknown>) => unknown;
 }
 
-const blockerBody = (territoryId: string) => ({
-  territoryId,
-  category: 'parking',
-  title: 'Stationnement des vélos cargos',
-  description: 'Pas d’abri sécurisé.',
-  owner: 'territory',
-});
-
-async function created(res: { status: number; body: { id?: string; session?: { id: string } } }) {
+/**
+ * A record created in a fresh territory by its consultant, who may then write it: POSTs to
+ * `list` the body made for that territory, answers the record's path and the consultant.
+ */
+async function createdInTerritory(list: string, body: (territoryId: string) => Promise<unknown>) {
+  const { territory, consultant } = await makeTerritory();
+  const res = await call('POST', list, { as: consultant, body: await body(territory.id) });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body.session?.id ?? res.body.id ?? '';
+  return { path: `${list}/${res.body.session?.id ?? res.body.id}`, as: consultant };
 }
 
 const RESOURCES: Resource[] = [
   {
     name: 'blocker',
     entity: 'blocker',
-    create: async () => {
-      const { territory, consultant } = await makeTerritory();
-      const id = await created(
-        await call('POST', '/v1/blockers', { as: consultant, body: blockerBody(territory.id) }),
-      );
-      return { path: `/v1/blockers/${id}`, as: consultant };
-    },
+    create: () => createdInTerritory('/v1/blockers', async (territoryId) => blocker({ territoryId })),
     patches: (i) => [{ title: `Titre ${i}` }, { description: `Description ${i}` }],
     project: (r) => [r.title, r.description],
   },
@@ -60,77 +53,27 @@ const RESOURCES: Resource[] = [
   {
     name: 'workshop',
     entity: 'workshop',
-    create: async () => {
-      const { territory, consultant } = await makeTerritory();
-      const number = Number(
-        (
-          await env.DB.prepare('SELECT COALESCE(MAX(number), 0) + 1 AS n FROM workshops').first<{
-            n: number;
-          }>()
-        )?.n,
-      );
-      const { body: p } = await call('GET', '/v1/programme');
-      const { assessment: _a, ...programme } = p;
-      await call('PUT', '/v1/programme', {
-        body: { ...programme, quotas: { ...programme.quotas, workshopsTotal: 100 } },
-      });
-      const id = await created(
-        await call('POST', '/v1/workshops', {
-          as: consultant,
-          body: {
-            number,
-            theme: 'Logistique urbaine',
-            date: '2025-06-12',
-            hostTerritoryId: territory.id,
-            participants: 12,
-            problem: 'Livrer sans camionnette.',
-            blockersAndSolutions: 'Aires dédiées.',
-            actors: 'Commerçants',
-            examplesAndContacts: 'Toulouse.',
-            keyFigures: [],
-          },
-        }),
-      );
-      return { path: `/v1/workshops/${id}`, as: consultant };
-    },
+    create: () =>
+      createdInTerritory('/v1/workshops', async (hostTerritoryId) =>
+        workshop({ number: await freeWorkshopNumber(), hostTerritoryId, participants: 12 }),
+      ),
     patches: (i) => [{ theme: `Thème ${i}` }, { participants: 10 + i }],
     project: (r) => [r.theme, r.participants],
   },
   {
     name: 'action',
     entity: 'action',
-    create: async () => {
-      const { territory, consultant } = await makeTerritory();
-      const partner = await makePartner(territory.id);
-      const id = await created(
-        await call('POST', '/v1/actions', {
-          as: consultant,
-          body: {
-            partnerId: partner.id,
-            title: 'Flotte de vélos cargos',
-            description: 'Trois vélos.',
-            actors: 'Entreprise',
-            implementationDelay: '3 mois',
-            blockers: 'Stationnement',
-            reproducibility: { ease: 2, duplicationPotential: 3, actorsInvolved: 2 },
-          },
-        }),
-      );
-      return { path: `/v1/actions/${id}`, as: consultant };
-    },
+    create: () =>
+      createdInTerritory('/v1/actions', async (territoryId) =>
+        action({ partnerId: (await makePartner(territoryId)).id }),
+      ),
     patches: (i) => [{ implementationDelay: `${i} mois` }, { actors: `Acteurs ${i}` }],
     project: (r) => [r.implementationDelay, r.actors],
   },
   {
     name: 'session',
     entity: 'session',
-    create: async () => {
-      const { territory, consultant } = await makeTerritory();
-      const id = await created(
-        await call('POST', '/v1/sessions', { as: consultant, body: session({ territoryId: territory.id }) }),
-      );
-      return { path: `/v1/sessions/${id}`, as: consultant };
-    },
+    create: () => createdInTerritory('/v1/sessions', async (territoryId) => session({ territoryId })),
     patches: (i) => [{ summary: `Compte rendu ${i}` }, { participants: 2 + i }],
     project: (r) => [r.summary, r.participants],
   },

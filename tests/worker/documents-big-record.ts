@@ -30,53 +30,62 @@ export function longText(n: number, seed = 'Le territoire'): string {
   return out.slice(0, n);
 }
 
-export function bigRecord(
-  opts: {
-    sessions?: number;
-    blockers?: number;
-    indicators?: number;
-    textChars?: number;
-    recommendationsChars?: number;
-  } = {},
-) {
-  const sessionsN = opts.sessions ?? 60;
-  const textChars = opts.textChars ?? 5000;
-  const territory: TerritoryRec = {
-    id: 'terr-big',
-    name: 'Communauté d’agglomération de l’Albigeois',
-    legalForm: 'ca',
-    centralCity: { insee: '81004', name: 'Albi', population: 49_000, departement: '81' },
-    consultants: ['consultante@amo.example', 'consultant@amo.example'],
-    contacts: [],
-    assessment: {
-      findings: longText(textChars, 'Le constat'),
-      stakes: longText(textChars, 'L’enjeu'),
-      recommendations: longText(opts.recommendationsChars ?? textChars, 'La recommandation'),
-    },
-  };
-  const partners: PartnerRec[] = [1, 2, 3].map((n) => ({
+interface BigOptions {
+  sessions?: number;
+  blockers?: number;
+  indicators?: number;
+  textChars?: number;
+  recommendationsChars?: number;
+}
+
+const TERRITORY_ID = 'terr-big';
+const month = (i: number) => String((i % 12) + 1).padStart(2, '0');
+/** The partner of index `i`: p1, p2, p3 in turn. */
+const partnerOf = (i: number) => `p${(i % 3) + 1}`;
+
+const bigTerritory = (textChars: number, recommendationsChars: number): TerritoryRec => ({
+  id: TERRITORY_ID,
+  name: 'Communauté d’agglomération de l’Albigeois',
+  legalForm: 'ca',
+  centralCity: { insee: '81004', name: 'Albi', population: 49_000, departement: '81' },
+  consultants: ['consultante@amo.example', 'consultant@amo.example'],
+  contacts: [],
+  assessment: {
+    findings: longText(textChars, 'Le constat'),
+    stakes: longText(textChars, 'L’enjeu'),
+    recommendations: longText(recommendationsChars, 'La recommandation'),
+  },
+});
+
+const bigPartners = (textChars: number): PartnerRec[] =>
+  [1, 2, 3].map((n) => ({
     id: `p${n}`,
-    territoryId: territory.id,
+    territoryId: TERRITORY_ID,
     name: `Partenaire numéro ${n} de la mobilité légère`,
     kind: 'company',
     useCase: { category: 'commute', description: longText(textChars, `Le partenaire ${n}`) },
     vehicles: ['Vélo cargo', 'Triporteur électrique', `Quadricycle léger L6e n° ${n}`],
   }));
-  const kinds: SessionKind[] = ['diagnostic', 'collective-support', 'partner-support', 'territory-interview'];
-  const sessions: SessionRec[] = Array.from({ length: sessionsN }, (_, i) => {
-    const kind = kinds[i % kinds.length]!;
+
+const KINDS: SessionKind[] = ['diagnostic', 'collective-support', 'partner-support', 'territory-interview'];
+
+const bigSessions = (n: number): SessionRec[] =>
+  Array.from({ length: n }, (_, i) => {
+    const kind = KINDS[i % KINDS.length]!;
     return {
       kind,
-      territoryId: territory.id,
-      partnerId: kind === 'partner-support' ? `p${(i % 3) + 1}` : undefined,
-      date: `2025-${String((i % 12) + 1).padStart(2, '0')}-10`,
+      territoryId: TERRITORY_ID,
+      partnerId: kind === 'partner-support' ? partnerOf(i) : undefined,
+      date: `2025-${month(i)}-10`,
       durationMinutes: 90,
     };
   });
-  const blockers: BlockerRec[] = Array.from({ length: opts.blockers ?? 40 }, (_, i) => ({
+
+const bigBlockers = (n: number, textChars: number): BlockerRec[] =>
+  Array.from({ length: n }, (_, i) => ({
     id: `b${String(i).padStart(3, '0')}`,
-    territoryId: territory.id,
-    partnerId: i % 2 ? `p${(i % 3) + 1}` : undefined,
+    territoryId: TERRITORY_ID,
+    partnerId: i % 2 ? partnerOf(i) : undefined,
     category: BLOCKER_CATEGORIES[i % BLOCKER_CATEGORIES.length]!,
     title: `Verrou ${i + 1} sur le stationnement des vélos cargos`,
     description: longText(textChars, `Le verrou ${i + 1}`),
@@ -85,39 +94,54 @@ export function bigRecord(
     solution: longText(textChars, `La solution ${i + 1}`),
     updatedAt: `2025-06-${String((i % 28) + 1).padStart(2, '0')}T10:00:00.000Z`,
   }));
-  const codes = ['km', 'usage-rate', 'users', 'trips', 'co2-avoided-kg'] as const;
-  const indicators: IndicatorRec[] = Array.from({ length: opts.indicators ?? 50 }, (_, i) => ({
-    id: `i${String(i).padStart(3, '0')}`,
-    territoryId: territory.id,
-    partnerId: `p${(i % 3) + 1}`,
-    indicator: codes[i % codes.length]!,
-    unit: codes[i % codes.length] === 'usage-rate' ? '%' : 'u',
-    periodStart: `2025-${String((i % 12) + 1).padStart(2, '0')}-01`,
-    periodEnd: `2025-${String((i % 12) + 1).padStart(2, '0')}-28`,
-    value: codes[i % codes.length] === 'usage-rate' ? 40 + (i % 50) : 100 + i * 10,
-    target: 80,
+
+const CODES = ['km', 'usage-rate', 'users', 'trips', 'co2-avoided-kg'] as const;
+
+const bigIndicators = (n: number): IndicatorRec[] =>
+  Array.from({ length: n }, (_, i) => {
+    const code = CODES[i % CODES.length]!;
+    return {
+      id: `i${String(i).padStart(3, '0')}`,
+      territoryId: TERRITORY_ID,
+      partnerId: partnerOf(i),
+      indicator: code,
+      unit: code === 'usage-rate' ? '%' : 'u',
+      periodStart: `2025-${month(i)}-01`,
+      periodEnd: `2025-${month(i)}-28`,
+      value: code === 'usage-rate' ? 40 + (i % 50) : 100 + i * 10,
+      target: 80,
+    };
+  });
+
+const bigActions = (partners: PartnerRec[]): ProgrammeRecord['actions'] =>
+  partners.map((p) => ({
+    id: `a-${p.id}`,
+    partnerId: p.id,
+    territoryId: TERRITORY_ID,
+    title: `Flotte de vélos cargos partagée (${p.name})`,
+    description: longText(800),
+    actors: 'Service mobilité, entreprise partenaire',
+    implementationDelay: '6 mois',
+    blockers: longText(400),
+    reproducibility: { ease: 2, duplicationPotential: 3, actorsInvolved: 3 },
   }));
-  const usage = usageFromSessions(sessions);
-  const report = buildQuotaReport(PROGRAMME_PRESET, [territory], partners, usage);
+
+/** One territory with three partners and `n` of everything, free texts `textChars` long. */
+export function bigRecord(opts: BigOptions = {}) {
+  const textChars = opts.textChars ?? 5000;
+  const territory = bigTerritory(textChars, opts.recommendationsChars ?? textChars);
+  const partners = bigPartners(textChars);
+  const sessions = bigSessions(opts.sessions ?? 60);
+  const report = buildQuotaReport(PROGRAMME_PRESET, [territory], partners, usageFromSessions(sessions));
   const record: ProgrammeRecord = {
     programme: PROGRAMME_PRESET,
     assessment: null,
     territories: [territory],
     partners,
     sessions,
-    blockers,
-    indicators,
-    actions: partners.map((p) => ({
-      id: `a-${p.id}`,
-      partnerId: p.id,
-      territoryId: territory.id,
-      title: `Flotte de vélos cargos partagée (${p.name})`,
-      description: longText(800),
-      actors: 'Service mobilité, entreprise partenaire',
-      implementationDelay: '6 mois',
-      blockers: longText(400),
-      reproducibility: { ease: 2, duplicationPotential: 3, actorsInvolved: 3 },
-    })),
+    blockers: bigBlockers(opts.blockers ?? 40, textChars),
+    indicators: bigIndicators(opts.indicators ?? 50),
+    actions: bigActions(partners),
     workshops: [],
     territoryQuotas: new Map(report.territories.map((t) => [t.territoryId, t.quotas])),
     partnerQuotas: new Map(report.partners.map((p) => [p.partnerId, p.quotas])),

@@ -1,14 +1,8 @@
 // POST /v1/documents: asOf, status, and a summary that cannot fit (422 DOES_NOT_FIT).
 import { describe, expect, it } from 'vitest';
-import { documentCount } from './documents-fixtures';
-import { ADMIN, call, counts, makePartner, makeTerritory, session } from './helpers';
-import { plain } from './plain';
-
-async function html(id: string) {
-  const res = await call('GET', `/v1/documents/${id}/html`);
-  expect(res.status).toBe(200);
-  return plain(res.body as string);
-}
+import { blocker, session } from './bodies';
+import { documentCount, documentHtml, generate, requestSummary, rowCounts } from './documents-fixtures';
+import { ADMIN, call, makePartner, makeTerritory } from './helpers';
 
 /** A territory with two diagnostic days, one before and one after the phase 1 cut-off. */
 async function territoryOverTime() {
@@ -20,58 +14,51 @@ async function territoryOverTime() {
     });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
   }
-  await call('POST', '/v1/blockers', {
+  const stored = await call('POST', '/v1/blockers', {
     as: consultant,
-    body: {
+    body: blocker({
       territoryId: territory.id,
       category: 'parking',
       title: 'Stationnement des vélos cargos',
-      description: 'Aucun abri fermé.',
-      owner: 'territory',
-    },
+    }),
   });
+  expect(stored.status, JSON.stringify(stored.body)).toBe(201);
   return { territory, consultant };
 }
 
 describe('POST /v1/documents — as of a date', () => {
   it('freezes the record at asOf and says so; without it, the whole record as of today', async () => {
     const { territory, consultant } = await territoryOverTime();
-    const then = await call('POST', '/v1/documents', {
-      as: consultant,
-      body: { type: 'territory-summary', territoryId: territory.id, asOf: '2025-04-30' },
+    const then = await generate(consultant, {
+      type: 'territory-summary',
+      territoryId: territory.id,
+      asOf: '2025-04-30',
     });
-    expect(then.status, JSON.stringify(then.body)).toBe(201);
-    const page = await html(then.body.id);
+    const page = await documentHtml(then.id);
     expect(page).toContain(`Situation arrêtée au 30 avril 2025`);
     expect(page).toContain(`1 j sur 4`);
     expect(page).toContain(`1 séance tenue au 30 avril 2025`);
     // The blocker was recorded today, long after the cut-off.
     expect(page).toContain('Aucun verrou consigné à cette date.');
 
-    const now = await call('POST', '/v1/documents', {
-      as: consultant,
-      body: { type: 'territory-summary', territoryId: territory.id },
-    });
-    const current = await html(now.body.id);
+    const now = await generate(consultant, { type: 'territory-summary', territoryId: territory.id });
+    const current = await documentHtml(now.id);
     expect(current).toContain(`2 j sur 4`);
     expect(current).toContain('Stationnement des vélos cargos');
   });
 
   it('refuses a date in the future or before the programme, writing nothing', async () => {
     const { territory, consultant } = await makeTerritory();
-    const before = { ...(await counts()), documents: await documentCount() };
+    const before = await rowCounts();
     for (const asOf of ['2999-01-01', '2020-01-01']) {
-      const res = await call('POST', '/v1/documents', {
-        as: consultant,
-        body: { type: 'territory-summary', territoryId: territory.id, asOf },
-      });
+      const res = await requestSummary(consultant, territory.id, { asOf });
       expect(res.status).toBe(400);
       expect(res.body.error.issues[0]).toMatchObject({
         path: 'asOf',
         message: expect.stringContaining('date d’arrêté'),
       });
     }
-    expect({ ...(await counts()), documents: await documentCount() }).toEqual(before);
+    expect(await rowCounts()).toEqual(before);
   });
 });
 
@@ -79,24 +66,17 @@ describe('POST /v1/documents — status', () => {
   it('only an admin (ADEME) marks a version validated; a consultant’s request changes nothing', async () => {
     const { territory, consultant } = await makeTerritory();
     const before = await documentCount();
-    const refused = await call('POST', '/v1/documents', {
-      as: consultant,
-      body: { type: 'territory-summary', territoryId: territory.id, status: 'validated' },
-    });
+    const refused = await requestSummary(consultant, territory.id, { status: 'validated' });
     expect(refused.status).toBe(403);
     expect(refused.body.error.message).toContain('validé');
     expect(await documentCount()).toBe(before);
-    const draft = await call('POST', '/v1/documents', {
-      as: consultant,
-      body: { type: 'territory-summary', territoryId: territory.id, status: 'draft' },
+    await generate(consultant, { type: 'territory-summary', territoryId: territory.id, status: 'draft' });
+    const validated = await generate(ADMIN, {
+      type: 'territory-summary',
+      territoryId: territory.id,
+      status: 'validated',
     });
-    expect(draft.status).toBe(201);
-    const validated = await call('POST', '/v1/documents', {
-      as: ADMIN,
-      body: { type: 'territory-summary', territoryId: territory.id, status: 'validated' },
-    });
-    expect(validated.status).toBe(201);
-    expect(validated.body.version).toBe(2);
+    expect(validated.version).toBe(2);
   });
 });
 
@@ -112,11 +92,8 @@ describe('POST /v1/documents — a summary that cannot fit', () => {
       body: { findings: 'Constat court.', stakes: 'Enjeu court.', recommendations: `${recommendations}.` },
     });
     expect(put.status, JSON.stringify(put.body)).toBe(200);
-    const before = { ...(await counts()), documents: await documentCount() };
-    const res = await call('POST', '/v1/documents', {
-      as: consultant,
-      body: { type: 'territory-summary', territoryId: territory.id },
-    });
+    const before = await rowCounts();
+    const res = await requestSummary(consultant, territory.id);
     expect(res.status, JSON.stringify(res.body)).toBe(422);
     expect(res.body.error.code).toBe('DOES_NOT_FIT');
     expect(res.body.error.message).toContain('Recommandations');
@@ -130,6 +107,6 @@ describe('POST /v1/documents — a summary that cannot fit', () => {
     expect(res.body.error.message).toContain(
       `à raccourcir de ${field.shortenBy.toLocaleString('fr-FR').replace(/\s/g, '\u202F')}`,
     );
-    expect({ ...(await counts()), documents: await documentCount() }).toEqual(before);
+    expect(await rowCounts()).toEqual(before);
   });
 });

@@ -4,66 +4,62 @@ import { REPORT_HEADINGS, REPORT_TITLES } from '../../worker/documents/progress-
 import { FINAL_HEADINGS } from '../../worker/documents/report-final';
 import { SUMMARY_HEADINGS } from '../../worker/documents/territory-summary';
 import { WORKSHOP_HEADINGS } from '../../worker/documents/workshop-sheet';
-import { documentCount, headings, territoryWithRecord, XSS } from './documents-fixtures';
-import { ADMIN, call, counts, makePartner, makeTerritory, uid } from './helpers';
+import { action, workshop } from './bodies';
+import {
+  documentCount,
+  documentHtml,
+  generate,
+  headings,
+  requestDocument,
+  requestSummary,
+  rowCounts,
+  territoryWithRecord,
+  XSS,
+} from './documents-fixtures';
+import { ADMIN, call, freeWorkshopNumber, makePartner, makeTerritory, uid } from './helpers';
 import { plain } from './plain';
 
 const SUMMARY_REQUIRED = Object.values(SUMMARY_HEADINGS);
 
-async function html(id: string) {
-  const res = await call('GET', `/v1/documents/${id}/html`);
-  expect(res.status).toBe(200);
-  expect(res.headers.get('content-type')).toMatch(/^text\/html/);
-  return plain(res.body as string);
-}
+/** Every heading of `required` stands among the page's headings. */
+const expectHeadings = (page: string, required: string[]) => {
+  for (const h of required) expect(headings(page)).toContain(h);
+};
 
+/** The workshop sheet of a territory, by its consultant, with figures to show. */
 async function workshopFor(territoryId: string, consultant: string, over: Record<string, unknown> = {}) {
-  const { body: existing } = await call('GET', '/v1/workshops');
-  const used = new Set(existing.workshops.map((w: { number: number }) => w.number));
-  const number = [1, 2, 3, 4].find((n) => !used.has(n));
   const res = await call('POST', '/v1/workshops', {
     as: consultant,
-    body: {
-      number,
-      theme: 'Stationnement des vélos cargos',
+    body: workshop({
+      number: await freeWorkshopNumber(),
       date: '2025-05-20',
       hostTerritoryId: territoryId,
       participants: 18,
-      problem: 'Où garer les vélos cargos en centre-ville ?',
-      blockersAndSolutions: 'Manque d’arceaux adaptés : la mairie en pose vingt.',
-      actors: 'Mairie, commerçants, association de cyclistes.',
-      examplesAndContacts: 'Albi : abri sécurisé en gare (contact : service mobilité).',
       keyFigures: [{ label: 'Arceaux posés', value: '20', unit: 'arceaux' }],
       ...over,
-    },
+    }),
   });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body;
 }
 
-describe('documents — local default (no Google configured)', () => {
+describe('documents — territory summary, local default (no Google configured)', () => {
   it('keeps a small territory’s summary, with every heading, and serves it as HTML', async () => {
     const { territory, consultant } = await territoryWithRecord();
-    const res = await call('POST', '/v1/documents', {
-      as: consultant,
-      body: { type: 'territory-summary', territoryId: territory.id },
-    });
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
-    expect(res.body).toMatchObject({
+    const doc = await generate(consultant, { type: 'territory-summary', territoryId: territory.id });
+    expect(doc).toMatchObject({
       type: 'territory-summary',
       title: `Synthèse territoriale — ${territory.name}`,
       pagesCountedBy: 'estimate',
       createdBy: consultant,
       version: 1,
     });
-    expect(res.body.googleDocId).toBeUndefined();
-    expect(res.body.pages).toBeGreaterThanOrEqual(1);
-    expect(res.body.pages).toBeLessThan(5);
-    expect(res.body.url).toMatch(
-      new RegExp(`/v1/documents/${res.body.id}/html/signed\\?expires=\\d+&signature=`),
-    );
-    const page = await html(res.body.id);
-    for (const h of SUMMARY_REQUIRED) expect(headings(page)).toContain(h);
+    expect(doc.googleDocId).toBeUndefined();
+    expect(doc.pages).toBeGreaterThanOrEqual(1);
+    expect(doc.pages).toBeLessThan(5);
+    expect(doc.url).toMatch(new RegExp(`/v1/documents/${doc.id}/html/signed\\?expires=\\d+&signature=`));
+    const page = await documentHtml(doc.id);
+    expectHeadings(page, SUMMARY_REQUIRED);
     // Fiche descriptive: legal form, central city with its INSEE population, named contacts;
     // never the consultants' e-mail addresses.
     expect(page).toContain('Communauté d’agglomération');
@@ -82,51 +78,30 @@ describe('documents — local default (no Google configured)', () => {
     expect(page).toContain('Impact CO₂');
     expect(page).toMatch(/<th[^>]*>Version<\/th><td[^>]*>1<\/td>/);
     const listed = await call('GET', `/v1/documents?territoryId=${territory.id}`);
-    expect(listed.body.documents.map((d: { id: string }) => d.id)).toEqual([res.body.id]);
-    const one = await call('GET', `/v1/documents/${res.body.id}`, { as: consultant });
-    expect(one.body).toMatchObject({ id: res.body.id, pages: res.body.pages });
+    expect(listed.body.documents.map((d: { id: string }) => d.id)).toEqual([doc.id]);
+    const one = await call('GET', `/v1/documents/${doc.id}`, { as: consultant });
+    expect(one.body).toMatchObject({ id: doc.id, pages: doc.pages });
   });
 
   it('regenerating the same summary updates the same document (version 2, one row)', async () => {
     const { territory, consultant } = await territoryWithRecord();
-    const first = await call('POST', '/v1/documents', {
-      as: consultant,
-      body: { type: 'territory-summary', territoryId: territory.id },
-    });
+    const first = await generate(consultant, { type: 'territory-summary', territoryId: territory.id });
     const before = await documentCount();
-    const second = await call('POST', '/v1/documents', {
-      as: ADMIN,
-      body: { type: 'territory-summary', territoryId: territory.id },
-    });
-    expect(second.status).toBe(201);
-    expect(second.body).toMatchObject({
-      id: first.body.id,
-      version: 2,
-      updatedBy: ADMIN,
-      createdBy: consultant,
-    });
+    const second = await generate(ADMIN, { type: 'territory-summary', territoryId: territory.id });
+    expect(second).toMatchObject({ id: first.id, version: 2, updatedBy: ADMIN, createdBy: consultant });
     expect(await documentCount()).toBe(before);
-    expect(await html(first.body.id)).toMatch(/<th[^>]*>Version<\/th><td[^>]*>2<\/td>/);
+    expect(await documentHtml(first.id)).toMatch(/<th[^>]*>Version<\/th><td[^>]*>2<\/td>/);
   });
 
   it('fits an oversized territory under the page budget, summarising and saying so', {
     timeout: 60_000,
   }, async () => {
-    const { territory, consultant } = await territoryWithRecord({
-      partners: 3,
-      sessions: 60,
-      blockers: 40,
-      indicators: 50,
-      textChars: 5000,
-    });
-    const res = await call('POST', '/v1/documents', {
-      as: consultant,
-      body: { type: 'territory-summary', territoryId: territory.id },
-    });
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
-    expect(res.body.pages).toBeLessThanOrEqual(4);
-    const page = await html(res.body.id);
-    for (const h of SUMMARY_REQUIRED) expect(headings(page)).toContain(h);
+    const big = { partners: 3, sessions: 60, blockers: 40, indicators: 50, textChars: 5000 };
+    const { territory, consultant } = await territoryWithRecord(big);
+    const doc = await generate(consultant, { type: 'territory-summary', territoryId: territory.id });
+    expect(doc.pages).toBeLessThanOrEqual(4);
+    const page = await documentHtml(doc.id);
+    expectHeadings(page, SUMMARY_REQUIRED);
     expect(page).toMatch(/autres verrous non détaillés : /);
     expect(page).toMatch(/Texte abrégé pour tenir le format : [\d\s]+ caractères sur 5\s000/);
     expect(page).toMatch(/périodes antérieures|autres indicateurs non détaillés/);
@@ -137,72 +112,52 @@ describe('documents — local default (no Google configured)', () => {
   });
 
   it('escapes every user text: markup shows as text', async () => {
-    const { territory, consultant } = await territoryWithRecord({
-      marker: XSS,
-      partners: 1,
-      blockers: 2,
-      indicators: 5,
-    });
-    const res = await call('POST', '/v1/documents', {
-      as: consultant,
-      body: { type: 'territory-summary', territoryId: territory.id },
-    });
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
-    const page = await html(res.body.id);
+    const small = { marker: XSS, partners: 1, blockers: 2, indicators: 5 };
+    const { territory, consultant } = await territoryWithRecord(small);
+    const doc = await generate(consultant, { type: 'territory-summary', territoryId: territory.id });
+    const page = await documentHtml(doc.id);
     expect(page).not.toMatch(/<script/i);
     expect(page).not.toMatch(/<img/i);
     expect(page).toContain('&lt;script&gt;window.__pwned = 1&lt;/script&gt;');
-    const head = await call('GET', `/v1/documents/${res.body.id}/html`);
+    const head = await call('GET', `/v1/documents/${doc.id}/html`);
     expect(head.headers.get('content-security-policy')).toContain("default-src 'none'");
   });
+});
 
+describe('documents — who may ask, and requests that cannot be served', () => {
   it('refuses viewers, other territories’ consultants and incomplete requests, writing nothing', async () => {
     const { territory } = await makeTerritory();
     const other = await makeTerritory();
     const viewer = `${uid('v')}@ademe.example`;
     await call('POST', '/v1/members', { body: { email: viewer, role: 'viewer' } });
-    const before = { ...(await counts()), documents: await documentCount() };
-    const asViewer = await call('POST', '/v1/documents', {
-      as: viewer,
-      body: { type: 'territory-summary', territoryId: territory.id },
-    });
-    expect(asViewer.status).toBe(403);
-    const asOther = await call('POST', '/v1/documents', {
-      as: other.consultant,
-      body: { type: 'territory-summary', territoryId: territory.id },
-    });
+    const before = await rowCounts();
+    expect((await requestSummary(viewer, territory.id)).status).toBe(403);
+    const asOther = await requestSummary(other.consultant, territory.id);
     expect(asOther.status).toBe(403);
     expect(asOther.body.error.message).toContain('consultant du territoire');
-    const missing = await call('POST', '/v1/documents', { body: { type: 'territory-summary' } });
+    const missing = await requestDocument(ADMIN, { type: 'territory-summary' });
     expect(missing.status).toBe(400);
     expect(missing.body.error.issues[0]).toMatchObject({
       path: 'territoryId',
       message: expect.stringContaining('territoire'),
     });
-    const badType = await call('POST', '/v1/documents', { body: { type: 'poster' } });
-    expect(badType.status).toBe(400);
-    const noReport = await call('POST', '/v1/documents', { body: { type: 'progress-report' } });
-    expect(noReport.status).toBe(400);
-    const unknown = await call('POST', '/v1/documents', {
-      body: { type: 'territory-summary', territoryId: 'nope' },
-    });
-    expect(unknown.status).toBe(404);
-    expect({ ...(await counts()), documents: await documentCount() }).toEqual(before);
+    expect((await requestDocument(ADMIN, { type: 'poster' })).status).toBe(400);
+    expect((await requestDocument(ADMIN, { type: 'progress-report' })).status).toBe(400);
+    expect((await requestSummary(ADMIN, 'nope')).status).toBe(404);
+    expect(await rowCounts()).toEqual(before);
     expect((await call('GET', '/v1/documents/nope')).status).toBe(404);
     expect((await call('GET', '/v1/documents/nope/html')).status).toBe(404);
   });
+});
 
+describe('documents — workshop and action sheets', () => {
   it('workshop sheet: problématique, verrous et solutions, jeu d’acteurs, exemples et contacts, chiffres clés', async () => {
     const { territory, consultant } = await makeTerritory();
     const w = await workshopFor(territory.id, consultant, { actors: `Acteurs ${XSS}` });
-    const res = await call('POST', '/v1/documents', {
-      as: consultant,
-      body: { type: 'workshop-sheet', workshopId: w.id },
-    });
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
-    expect(res.body.title).toBe(`Fiche atelier n° ${w.number} — Stationnement des vélos cargos`);
-    const page = await html(res.body.id);
-    for (const h of Object.values(WORKSHOP_HEADINGS)) expect(headings(page)).toContain(h);
+    const doc = await generate(consultant, { type: 'workshop-sheet', workshopId: w.id });
+    expect(doc.title).toBe(`Fiche atelier n° ${w.number} — Stationnement des vélos cargos`);
+    const page = await documentHtml(doc.id);
+    expectHeadings(page, Object.values(WORKSHOP_HEADINGS));
     expect(page).toContain('Arceaux posés');
     expect(page).toContain('20 arceaux');
     expect(page).toContain('Acteurs &lt;script&gt;');
@@ -216,24 +171,16 @@ describe('documents — local default (no Google configured)', () => {
     const partner = await makePartner(territory.id, { name: 'Biocoop du Tarn' });
     const a = await call('POST', '/v1/actions', {
       as: consultant,
-      body: {
+      body: action({
         partnerId: partner.id,
         title: 'Livraisons en triporteur',
-        description: 'Les livraisons de moins de 3 km passent au triporteur.',
-        actors: 'Biocoop, la communauté d’agglomération',
-        implementationDelay: '3 mois',
-        blockers: 'Assurance du triporteur.',
         reproducibility: { ease: 3, duplicationPotential: 3, actorsInvolved: 2 },
-      },
+      }),
     });
     expect(a.status).toBe(201);
-    const res = await call('POST', '/v1/documents', {
-      as: consultant,
-      body: { type: 'action-sheet', actionId: a.body.id },
-    });
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
-    const page = await html(res.body.id);
-    for (const h of Object.values(ACTION_HEADINGS)) expect(headings(page)).toContain(h);
+    const doc = await generate(consultant, { type: 'action-sheet', actionId: a.body.id });
+    const page = await documentHtml(doc.id);
+    expectHeadings(page, Object.values(ACTION_HEADINGS));
     for (const label of [
       'Facilité de mise en œuvre',
       'Potentiel de duplication',
@@ -244,27 +191,22 @@ describe('documents — local default (no Google configured)', () => {
     expect(page).toContain('Biocoop du Tarn');
     expect(page).toContain('3 mois');
     const other = await makeTerritory();
-    const refused = await call('POST', '/v1/documents', {
-      as: other.consultant,
-      body: { type: 'action-sheet', actionId: a.body.id },
-    });
+    const refused = await requestDocument(other.consultant, { type: 'action-sheet', actionId: a.body.id });
     expect(refused.status).toBe(403);
   });
+});
 
-  it('progress reports 1, 2 and final gather the summaries, workshop sheets, action sheets and the assessment', async () => {
+describe('documents — progress reports', () => {
+  it('reports 1, 2 and final gather the summaries, workshop sheets, action sheets and the assessment', async () => {
     const { territory, consultant, partners } = await territoryWithRecord({ partners: 1 });
     const w = await workshopFor(territory.id, consultant);
     await call('POST', '/v1/actions', {
       as: consultant,
-      body: {
-        partnerId: partners[0].id,
+      body: action({
+        partnerId: partners[0]!.id,
         title: 'Navette vélo-bus',
-        description: 'Une navette en vélo-bus pour l’école.',
-        actors: 'École, parents',
-        implementationDelay: '1 an',
-        blockers: 'Encadrement.',
         reproducibility: { ease: 1, duplicationPotential: 2, actorsInvolved: 8 },
-      },
+      }),
     });
     await call('PUT', '/v1/programme/assessment', {
       body: {
@@ -273,36 +215,28 @@ describe('documents — local default (no Google configured)', () => {
       },
     });
 
-    const r1 = await call('POST', '/v1/documents', {
-      as: consultant,
-      body: { type: 'progress-report', report: 1 },
-    });
-    expect(r1.status, JSON.stringify(r1.body)).toBe(201);
-    expect(plain(r1.body.title)).toBe(REPORT_TITLES['1']);
-    const p1 = headings(await html(r1.body.id));
-    expect(p1).toContain(`Synthèse territoriale — ${territory.name}`);
-    for (const h of SUMMARY_REQUIRED) expect(p1).toContain(h);
+    const r1 = await generate(consultant, { type: 'progress-report', report: 1 });
+    expect(plain(r1.title)).toBe(REPORT_TITLES['1']);
+    const p1 = await documentHtml(r1.id);
+    expectHeadings(p1, [`Synthèse territoriale — ${territory.name}`, ...SUMMARY_REQUIRED]);
 
-    const r2 = await call('POST', '/v1/documents', { body: { type: 'progress-report', report: '2' } });
-    expect(r2.status).toBe(201);
-    const p2 = headings(await html(r2.body.id));
-    expect(p2).toContain(`Fiche atelier n° ${w.number} — Stationnement des vélos cargos`);
-    for (const h of Object.values(WORKSHOP_HEADINGS)) expect(p2).toContain(h);
+    const r2 = await generate(ADMIN, { type: 'progress-report', report: '2' });
+    expectHeadings(await documentHtml(r2.id), [
+      `Fiche atelier n° ${w.number} — Stationnement des vélos cargos`,
+      ...Object.values(WORKSHOP_HEADINGS),
+    ]);
 
-    const rf = await call('POST', '/v1/documents', { body: { type: 'progress-report', report: 'final' } });
-    expect(rf.status).toBe(201);
-    const pageF = await html(rf.body.id);
-    const pf = headings(pageF);
-    for (const h of [
+    const rf = await generate(ADMIN, { type: 'progress-report', report: 'final' });
+    const pageF = await documentHtml(rf.id);
+    expectHeadings(pageF, [
       FINAL_HEADINGS.totals,
       FINAL_HEADINGS.matrix,
       `${REPORT_HEADINGS.actions} — ${territory.name}`,
       REPORT_HEADINGS.assessment,
       REPORT_HEADINGS.copil,
       REPORT_HEADINGS.critical,
-    ])
-      expect(pf).toContain(h);
-    expect(pf).toContain('Fiche action — Navette vélo-bus');
+      'Fiche action — Navette vélo-bus',
+    ]);
     // In the report the sheets are compact (several share a page): their items are table rows.
     for (const label of [
       'Statut',

@@ -1,19 +1,10 @@
 import { env } from 'cloudflare:test';
 import { app } from '../../worker/app';
+import { AUTHORED_TABLES } from '../../worker/db/people';
 
 export const ADMIN = 'admin@ademe.example';
-export const TABLES = [
-  'members',
-  'programme',
-  'territories',
-  'partners',
-  'sessions',
-  'blockers',
-  'indicators',
-  'workshops',
-  'actions',
-  'audit',
-] as const;
+/** Every table a write may touch: what `counts()` compares before and after a refused write. */
+const TABLES = ['members', 'programme', ...AUTHORED_TABLES, 'audit'] as const;
 
 export interface CallResult {
   status: number;
@@ -51,16 +42,36 @@ let seq = 0;
 export const uid = (prefix = 'id') =>
   `${prefix}-${Date.now().toString(36)}-${(seq++).toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
+/** The programme's settings as PUT /v1/programme takes them (the assessment has its own route). */
+export async function programme() {
+  const { body } = await call('GET', '/v1/programme');
+  const { assessment: _a, ...settings } = body;
+  return settings;
+}
+
+export async function putProgramme(settings: Record<string, unknown>) {
+  const res = await call('PUT', '/v1/programme', { body: settings });
+  if (res.status !== 200) throw new Error(`programme update failed: ${JSON.stringify(res.body)}`);
+}
+
 /** Makes room for `n` more territories whatever earlier tests of this file created. */
 export async function roomForTerritories(n: number) {
-  const { body: p } = await call('GET', '/v1/programme');
+  const settings = await programme();
   const count =
     (await env.DB.prepare('SELECT COUNT(*) AS n FROM territories').first<{ n: number }>())?.n ?? 0;
-  const { assessment: _a, ...programme } = p;
-  if (count + n > programme.maxTerritories) {
-    const res = await call('PUT', '/v1/programme', { body: { ...programme, maxTerritories: count + n } });
-    if (res.status !== 200) throw new Error(`programme update failed: ${JSON.stringify(res.body)}`);
-  }
+  if (count + n > settings.maxTerritories) await putProgramme({ ...settings, maxTerritories: count + n });
+}
+
+/** A workshop number no earlier test of this file used, the programme's workshop quota raised to hold it. */
+export async function freeWorkshopNumber() {
+  const row = await env.DB.prepare('SELECT COALESCE(MAX(number), 0) + 1 AS n FROM workshops').first<{
+    n: number;
+  }>();
+  const number = Number(row?.n ?? 1);
+  const settings = await programme();
+  if (settings.quotas.workshopsTotal < number)
+    await putProgramme({ ...settings, quotas: { ...settings.quotas, workshopsTotal: number + 99 } });
+  return number;
 }
 
 export async function makeTerritory(overrides: Record<string, unknown> = {}) {
@@ -92,16 +103,6 @@ export async function makePartner(territoryId: string, overrides: Record<string,
   if (res.status !== 201) throw new Error(`partner failed: ${JSON.stringify(res.body)}`);
   return res.body;
 }
-
-export const session = (over: Record<string, unknown> = {}) => ({
-  kind: 'diagnostic',
-  date: '2025-03-10',
-  durationMinutes: 120,
-  mode: 'remote',
-  participants: 3,
-  summary: 'Diagnostic des besoins de mobilité.',
-  ...over,
-});
 
 export async function counts(): Promise<Record<string, number>> {
   const out: Record<string, number> = {};

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { call, counts, makePartner, makeTerritory, session, uid } from './helpers';
+import { action, blocker, indicator, session, workshop } from './bodies';
+import { call, counts, makePartner, makeTerritory, uid } from './helpers';
 import { plain } from './plain';
 
 describe('idempotent creates', () => {
@@ -72,58 +73,10 @@ describe('idempotent creates', () => {
         { name: 'Rejoué', kind: 'care', useCase: { category: 'regular-rounds', description: 'Tournées.' } },
         { name: 'Autre' },
       ],
-      [
-        '/v1/blockers',
-        {
-          territoryId: territory.id,
-          category: 'cost',
-          title: 'Coût',
-          description: 'Trop cher.',
-          owner: 'territory',
-        },
-        { title: 'Autre' },
-      ],
-      [
-        '/v1/indicators',
-        {
-          territoryId: territory.id,
-          indicator: 'km',
-          unit: 'km',
-          periodStart: '2025-01-01',
-          periodEnd: '2025-03-31',
-          value: 12,
-        },
-        { value: 13 },
-      ],
-      [
-        '/v1/actions',
-        {
-          partnerId: partner.id,
-          title: 'Essai',
-          description: 'Essai.',
-          actors: 'AMO',
-          implementationDelay: '3 mois',
-          blockers: 'Aucun',
-          reproducibility: { ease: 3, duplicationPotential: 3, actorsInvolved: 2 },
-        },
-        { title: 'Autre' },
-      ],
-      [
-        '/v1/workshops',
-        {
-          number: 1,
-          theme: 'Stationnement',
-          date: '2025-05-20',
-          hostTerritoryId: territory.id,
-          participants: 12,
-          problem: 'P',
-          blockersAndSolutions: 'B',
-          actors: 'A',
-          examplesAndContacts: 'E',
-          keyFigures: [],
-        },
-        { participants: 13 },
-      ],
+      ['/v1/blockers', blocker({ territoryId: territory.id }), { title: 'Autre' }],
+      ['/v1/indicators', indicator({ territoryId: territory.id, value: 12 }), { value: 13 }],
+      ['/v1/actions', action({ partnerId: partner.id }), { title: 'Autre' }],
+      ['/v1/workshops', workshop({ hostTerritoryId: territory.id, participants: 12 }), { participants: 13 }],
     ];
     for (const [path, body, change] of cases) {
       const id = uid('x');

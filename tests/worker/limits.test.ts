@@ -4,7 +4,8 @@ import { MSG } from '../../shared/i18n/messages';
 import { MAX_BODY_BYTES } from '../../worker/http/body-limit';
 import { DEFAULT_WRITES_PER_MINUTE, takeWriteSlot, writesPerMinute } from '../../worker/http/rate-limit';
 import { callWith, googleEnv } from './auth-tokens';
-import { ADMIN, call, counts, makeTerritory, session, uid } from './helpers';
+import { blocker, session } from './bodies';
+import { ADMIN, call, counts, makeTerritory, uid } from './helpers';
 
 const devEnv = (over: Record<string, unknown> = {}) => ({ ...env, ...over });
 
@@ -27,28 +28,23 @@ function streamOf(text: string, chunk = 4096): ReadableStream<Uint8Array> {
 }
 
 describe('bodies over 64 KB → 413, before any parsing, nothing written', () => {
-  it('refuses from Content-Length alone', async () => {
+  it.each([
+    ['refuses from Content-Length alone', MAX_BODY_BYTES + 1, MAX_BODY_BYTES + 1],
+    ['trusts a declared length over 64 KB without reading the body', null, 10 * MAX_BODY_BYTES],
+  ])('%s', async (_label, bodyBytes, declared) => {
     const { territory, consultant } = await makeTerritory();
+    const raw =
+      bodyBytes === null
+        ? JSON.stringify(session({ territoryId: territory.id }))
+        : sessionBodyOfSize(territory.id, bodyBytes);
     const before = await counts();
     const res = await call('POST', '/v1/sessions', {
       as: consultant,
-      raw: sessionBodyOfSize(territory.id, MAX_BODY_BYTES + 1),
-      headers: { 'content-type': 'application/json', 'content-length': String(MAX_BODY_BYTES + 1) },
+      raw,
+      headers: { 'content-type': 'application/json', 'content-length': String(declared) },
     });
     expect(res.status).toBe(413);
     expect(res.body.error).toEqual({ code: 'PAYLOAD_TOO_LARGE', message: MSG.tooLarge(64) });
-    expect(await counts()).toEqual(before);
-  });
-
-  it('trusts a declared length over 64 KB without reading the body', async () => {
-    const { territory, consultant } = await makeTerritory();
-    const before = await counts();
-    const res = await call('POST', '/v1/sessions', {
-      as: consultant,
-      raw: JSON.stringify(session({ territoryId: territory.id })),
-      headers: { 'content-type': 'application/json', 'content-length': String(10 * MAX_BODY_BYTES) },
-    });
-    expect(res.status).toBe(413);
     expect(await counts()).toEqual(before);
   });
 
@@ -112,6 +108,28 @@ describe('bodies over 64 KB → 413, before any parsing, nothing written', () =>
 });
 
 describe('per-user write rate limit → 429 with Retry-After', () => {
+  // A limit of 3 writes a minute, fresh for each test's own consultant.
+  const limited = devEnv({ RATE_LIMIT_PER_MINUTE: '3' });
+  const post = (as: string, path: string, body: unknown) =>
+    callWith(limited, 'POST', path, { 'x-dev-user': as }, body);
+
+  /** Makes the writes (each must succeed), then the one past the limit: a 429 that wrote nothing. */
+  async function refusedPastLimit(
+    as: string,
+    writes: (readonly [string, unknown])[],
+    last: readonly [string, unknown],
+  ) {
+    for (const [path, body] of writes) {
+      const ok = await post(as, path, body);
+      expect(ok.status, ok.text).toBe(201);
+    }
+    const before = await counts();
+    const refused = await post(as, ...last);
+    expect(refused.status).toBe(429);
+    expect(await counts()).toEqual(before);
+    return refused;
+  }
+
   it('defaults to 60 writes a minute', () => {
     expect(DEFAULT_WRITES_PER_MINUTE).toBe(60);
     expect(writesPerMinute(devEnv({ RATE_LIMIT_PER_MINUTE: undefined }))).toBe(60);
@@ -121,21 +139,9 @@ describe('per-user write rate limit → 429 with Retry-After', () => {
 
   it('refuses the write past the limit, says when to retry, and writes nothing', async () => {
     const { territory, consultant } = await makeTerritory();
-    const limited = devEnv({ RATE_LIMIT_PER_MINUTE: '3' });
-    const blocker = (n: number) => ({
-      territoryId: territory.id,
-      category: 'parking',
-      title: `Stationnement ${n}`,
-      description: 'Pas d’abri sécurisé.',
-      owner: 'territory',
-    });
-    for (let n = 1; n <= 3; n++) {
-      const ok = await callWith(limited, 'POST', '/v1/blockers', { 'x-dev-user': consultant }, blocker(n));
-      expect(ok.status, ok.text).toBe(201);
-    }
-    const before = await counts();
-    const refused = await callWith(limited, 'POST', '/v1/blockers', { 'x-dev-user': consultant }, blocker(4));
-    expect(refused.status).toBe(429);
+    const stationnement = (n: number) =>
+      ['/v1/blockers', blocker({ territoryId: territory.id, title: `Stationnement ${n}` })] as const;
+    const refused = await refusedPastLimit(consultant, [1, 2, 3].map(stationnement), stationnement(4));
     const retryAfter = Number(refused.headers.get('retry-after'));
     expect(Number.isInteger(retryAfter)).toBe(true);
     expect(retryAfter).toBeGreaterThanOrEqual(1);
@@ -145,56 +151,24 @@ describe('per-user write rate limit → 429 with Retry-After', () => {
       message: MSG.rateLimited(retryAfter),
       retryAfter,
     });
-    expect(await counts()).toEqual(before);
 
     // Reads are not limited; another user still writes.
     expect((await callWith(limited, 'GET', '/v1/blockers', { 'x-dev-user': consultant })).status).toBe(200);
-    const other = await callWith(
-      limited,
-      'POST',
-      '/v1/members',
-      { 'x-dev-user': ADMIN },
-      {
-        email: `${uid('m')}@example.org`,
-        role: 'viewer',
-      },
-    );
-    expect(other.status).toBe(201);
+    expect(
+      (await post(ADMIN, '/v1/members', { email: `${uid('m')}@example.org`, role: 'viewer' })).status,
+    ).toBe(201);
   });
 
   it('limits POST /v1/sessions too, whose slot is taken in its first batch, sharing the budget', async () => {
     const { territory, consultant } = await makeTerritory();
-    const limited = devEnv({ RATE_LIMIT_PER_MINUTE: '3' });
-    const body = (n: number) => ({ ...session({ territoryId: territory.id }), summary: `Séance ${n}` });
-    const blocker = {
-      territoryId: territory.id,
-      category: 'cost',
-      title: 'Coût',
-      description: 'Trop cher.',
-      owner: 'territory',
-    };
-    expect(
-      (await callWith(limited, 'POST', '/v1/blockers', { 'x-dev-user': consultant }, blocker)).status,
-    ).toBe(201);
-    for (let n = 1; n <= 2; n++) {
-      const ok = await callWith(limited, 'POST', '/v1/sessions', { 'x-dev-user': consultant }, body(n));
-      expect(ok.status, ok.text).toBe(201);
-    }
-    const before = await counts();
-    const refused = await callWith(limited, 'POST', '/v1/sessions', { 'x-dev-user': consultant }, body(3));
-    expect(refused.status).toBe(429);
+    const seance = (n: number) =>
+      ['/v1/sessions', session({ territoryId: territory.id, summary: `Séance ${n}` })] as const;
+    const writes = [['/v1/blockers', blocker({ territoryId: territory.id })] as const, seance(1), seance(2)];
+    const refused = await refusedPastLimit(consultant, writes, seance(3));
     expect(refused.body.error.code).toBe('RATE_LIMITED');
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-    expect(await counts()).toEqual(before);
     // Bad input is refused by validation before any slot is taken.
-    const bad = await callWith(
-      limited,
-      'POST',
-      '/v1/sessions',
-      { 'x-dev-user': consultant },
-      { kind: 'nope' },
-    );
-    expect(bad.status).toBe(400);
+    expect((await post(consultant, '/v1/sessions', { kind: 'nope' })).status).toBe(400);
   });
 
   it('holds a user of the production configuration (no variable) to 60 writes a minute', async () => {

@@ -4,20 +4,15 @@
 // 45-day (blockers) and 60-day (indicators) thresholds.
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import { action, blocker, indicator } from './bodies';
 import { call, makePartner, makeTerritory } from './helpers';
-import { checkAsOf, openFor } from './nightly-support';
+import { alertsOf, checkAsOf, openFor } from './nightly-support';
 import { plain } from './plain';
 
 async function blockerChangedAt(territoryId: string, consultant: string, instant: string) {
   const res = await call('POST', '/v1/blockers', {
     as: consultant,
-    body: {
-      territoryId,
-      category: 'legal',
-      title: `Verrou ${instant}`,
-      description: 'Attente.',
-      owner: 'ademe',
-    },
+    body: blocker({ territoryId, category: 'legal', title: `Verrou ${instant}`, owner: 'ademe' }),
   });
   expect(res.status).toBe(201);
   // The check reads when the blocker last changed; tests cannot wait 45 days, so they set it.
@@ -60,24 +55,15 @@ describe('stale work, on Paris days', () => {
     const partner = await makePartner(territory.id);
     const res = await call('POST', '/v1/actions', {
       as: consultant,
-      body: {
-        partnerId: partner.id,
-        title: 'Triporteurs municipaux',
-        description: 'Deux triporteurs.',
-        actors: 'Commune',
-        implementationDelay: '2 mois',
-        blockers: 'Aucun',
-        reproducibility: { ease: 1, duplicationPotential: 2, actorsInvolved: 1 },
-      },
+      body: action({ partnerId: partner.id }),
     });
     const id = res.body.id as string;
     await env.DB.prepare('UPDATE actions SET created_at = ? WHERE id = ?')
       .bind('2025-03-10T23:30:00.000Z', id)
       .run();
-    await checkAsOf('2025-05-09'); // 59 days after 11 March
-    expect(await openFor('action-without-indicator', id)).toEqual([]);
-    await checkAsOf('2025-05-10'); // 60 days
-    const [alert] = await openFor('action-without-indicator', id);
+    const withoutValue = alertsOf('action-without-indicator', id);
+    expect(await withoutValue.asOf('2025-05-09')).toEqual([]); // 59 days after 11 March
+    const [alert] = await withoutValue.asOf('2025-05-10'); // 60 days
     expect(plain(alert?.message)).toContain(
       'depuis la création de l’action il y a 60 jours (seuil 60 jours)',
     );
@@ -85,7 +71,7 @@ describe('stale work, on Paris days', () => {
     // A value for a period ending 31 May: stale again 60 days after, not 59.
     const value = await call('POST', '/v1/indicators', {
       as: consultant,
-      body: {
+      body: indicator({
         territoryId: territory.id,
         partnerId: partner.id,
         indicator: 'trips',
@@ -93,13 +79,11 @@ describe('stale work, on Paris days', () => {
         periodStart: '2025-05-01',
         periodEnd: '2025-05-31',
         value: 80,
-      },
+      }),
     });
     expect(value.status).toBe(201);
-    await checkAsOf('2025-07-29'); // 59 days after 31 May
-    expect(await openFor('action-without-indicator', id)).toEqual([]);
-    await checkAsOf('2025-07-30');
-    const [again] = await openFor('action-without-indicator', id);
+    expect(await withoutValue.asOf('2025-07-29')).toEqual([]); // 59 days after 31 May
+    const [again] = await withoutValue.asOf('2025-07-30');
     expect(plain(again?.message)).toContain(
       'aucune valeur d’indicateur depuis 60 jours (dernière période close le 31 mai 2025',
     );

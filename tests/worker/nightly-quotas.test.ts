@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { call, makeTerritory } from './helpers';
-import { checkAsOf, logSession, openFor, programme, putProgramme } from './nightly-support';
+import { call, makeTerritory, programme, putProgramme } from './helpers';
+import { checkAsOf, logSession, openFor } from './nightly-support';
 import { plain } from './plain';
 
 const AS_OF = '2025-04-15';

@@ -47,15 +47,20 @@ export async function openFor(rule: string, subjectId: string): Promise<Alert[]>
   return alerts(`status=open&rule=${encodeURIComponent(rule)}&subjectId=${encodeURIComponent(subjectId)}`);
 }
 
-export async function programme() {
-  const { body } = await call('GET', '/v1/programme');
-  const { assessment: _a, ...p } = body;
-  return p;
-}
-
-export async function putProgramme(p: Record<string, unknown>) {
-  const res = await call('PUT', '/v1/programme', { body: p });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
+/**
+ * One rule's open alerts on one subject, read after the check as of a date: the steps every
+ * nightly test repeats. `afterLogging` logs a session (as the admin) first.
+ */
+export function alertsOf(rule: string, subjectId: string) {
+  const asOf = async (date: string) => {
+    await checkAsOf(date);
+    return openFor(rule, subjectId);
+  };
+  const afterLogging = async (session: Record<string, unknown>, date: string) => {
+    await logSession(session);
+    return asOf(date);
+  };
+  return { asOf, afterLogging };
 }
 
 /** Logs a session as the admin (who may write anywhere and override); returns its id. */

@@ -1,19 +1,24 @@
 import { describe, expect, it } from 'vitest';
+import { workshop } from './bodies';
 import { call, makeTerritory } from './helpers';
-import { checkAsOf, logSession, openFor } from './nightly-support';
+import { alertsOf, openFor } from './nightly-support';
 import { plain } from './plain';
 
-const sheet = (hostTerritoryId: string, number: number, date: string) => ({
-  number,
-  theme: 'Stationnement des vélos cargos',
+/** A workshop sheet hosted by the territory; answers its id. */
+async function sheet(hostTerritoryId: string, number: number, date: string) {
+  const res = await call('POST', '/v1/workshops', {
+    body: workshop({ number, date, hostTerritoryId, participants: 12 }),
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body.id as string;
+}
+
+/** The workshop session of the territory, held on `date` (the quota's side of a workshop). */
+const held = (territoryId: string, date: string) => ({
+  kind: 'workshop',
+  territoryId,
   date,
-  hostTerritoryId,
-  participants: 12,
-  problem: 'Où garer les vélos cargos ?',
-  blockersAndSolutions: 'Arceaux.',
-  actors: 'Mairie.',
-  examplesAndContacts: 'Albi.',
-  keyFigures: [],
+  durationMinutes: 210,
 });
 
 // A workshop is one thing: its `workshop` session (the quota) and its sheet (the record),
@@ -21,46 +26,28 @@ const sheet = (hostTerritoryId: string, number: number, date: string) => ({
 describe('nightly check — workshops: session and sheet', () => {
   it('a held workshop without its sheet raises an alert until the sheet is written', async () => {
     const { territory } = await makeTerritory({ name: 'Rodez Agglomération' });
-    await logSession({
-      kind: 'workshop',
-      territoryId: territory.id,
-      date: '2025-05-20',
-      durationMinutes: 210,
-    });
-    await checkAsOf('2025-06-02');
-    const [alert] = await openFor('workshop-unlinked', territory.id);
+    const unlinked = alertsOf('workshop-unlinked', territory.id);
+    const [alert] = await unlinked.afterLogging(held(territory.id, '2025-05-20'), '2025-06-02');
     expect(alert).toMatchObject({ subjectType: 'territory', severity: 'warning' });
     expect(plain(alert?.message)).toBe(
       'Territoire « Rodez Agglomération » : atelier collectif tenu le 20 mai 2025 (séance du journal) sans fiche atelier : rédigez sa fiche.',
     );
-    const w = await call('POST', '/v1/workshops', { body: sheet(territory.id, 1, '2025-05-20') });
-    expect(w.status, JSON.stringify(w.body)).toBe(201);
-    await checkAsOf('2025-06-02');
-    expect(await openFor('workshop-unlinked', territory.id)).toEqual([]);
-    expect(await openFor('workshop-unlinked', w.body.id)).toEqual([]);
+    const id = await sheet(territory.id, 1, '2025-05-20');
+    expect(await unlinked.asOf('2025-06-02')).toEqual([]);
+    expect(await openFor('workshop-unlinked', id)).toEqual([]);
   });
 
   it('a sheet of a past workshop without its session raises an alert (it does not count in the quota)', async () => {
     const { territory } = await makeTerritory({ name: 'Alès Agglomération' });
-    const w = await call('POST', '/v1/workshops', { body: sheet(territory.id, 2, '2025-09-23') });
-    expect(w.status, JSON.stringify(w.body)).toBe(201);
+    const unlinked = alertsOf('workshop-unlinked', await sheet(territory.id, 2, '2025-09-23'));
     // Planned for later: nothing to say yet.
-    await checkAsOf('2025-09-01');
-    expect(await openFor('workshop-unlinked', w.body.id)).toEqual([]);
-    await checkAsOf('2025-10-01');
-    const [alert] = await openFor('workshop-unlinked', w.body.id);
+    expect(await unlinked.asOf('2025-09-01')).toEqual([]);
+    const [alert] = await unlinked.asOf('2025-10-01');
     expect(alert).toMatchObject({ subjectType: 'workshop', severity: 'warning' });
     expect(plain(alert?.message)).toContain(
       'Fiche atelier n° 2 « Stationnement des vélos cargos » : aucune séance',
     );
     expect(plain(alert?.message)).toContain('ne compte pas dans le quota');
-    await logSession({
-      kind: 'workshop',
-      territoryId: territory.id,
-      date: '2025-09-23',
-      durationMinutes: 210,
-    });
-    await checkAsOf('2025-10-01');
-    expect(await openFor('workshop-unlinked', w.body.id)).toEqual([]);
+    expect(await unlinked.afterLogging(held(territory.id, '2025-09-23'), '2025-10-01')).toEqual([]);
   });
 });

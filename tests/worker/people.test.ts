@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { ADMIN, call, counts, makePartner, makeTerritory, session, uid } from './helpers';
+import { session } from './bodies';
+import { ADMIN, call, counts, makePartner, makeTerritory, uid } from './helpers';
 
 const enc = encodeURIComponent;
 

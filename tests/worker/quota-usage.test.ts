@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { QUOTA_RULES, subjectOf } from '../../shared/quotas/rules';
 import { SESSION_KINDS } from '../../shared/schemas';
 import migration0007 from '../../worker/migrations/0007_versions_and_quota_subject.sql?raw';
-import { call, makePartner, makeTerritory, session } from './helpers';
+import { session } from './bodies';
+import { call, makePartner, makeTerritory } from './helpers';
 
 const OVERRIDE = { reason: 'Contrôle du compteur de quotas.' };
 

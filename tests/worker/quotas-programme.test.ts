@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { call, counts, makeTerritory, roomForTerritories, session } from './helpers';
+import { session } from './bodies';
+import { call, counts, makeTerritory, roomForTerritories } from './helpers';
 
 const OVERRIDE = { reason: 'Événement supplémentaire demandé par la Région.' };
 

@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { ADMIN, call, counts, makePartner, makeTerritory, session } from './helpers';
+import { session } from './bodies';
+import { ADMIN, call, counts, makePartner, makeTerritory } from './helpers';
 import { plain } from './plain';
 
 const OVERRIDE = { reason: 'Séance supplémentaire validée en COPIL du 12 mai.' };

@@ -1,34 +1,21 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { ADMIN, call, counts, makePartner, makeTerritory, session } from './helpers';
+import { action, blocker, indicator, session, workshop } from './bodies';
+import { ADMIN, call, counts, makePartner, makeTerritory, programme } from './helpers';
 
-const workshop = (over: Record<string, unknown>) => ({
-  number: 1,
-  theme: 'Stationnement des vélos cargos',
-  date: '2025-05-20',
-  participants: 14,
-  problem: 'Où garer les VELI ?',
-  blockersAndSolutions: 'Abris sécurisés.',
-  actors: 'Collectivités, bailleurs.',
-  examplesAndContacts: 'Albi : abri de 20 places.',
-  keyFigures: [{ label: 'Places créées', value: '20', unit: 'places' }],
-  ...over,
-});
-
-describe('the rest of the record', () => {
-  it('blockers: open by default, resolved needs a solution, patches are audited', async () => {
+describe('blockers', () => {
+  it('open by default, resolved needs a solution, patches are audited', async () => {
     const { territory, consultant } = await makeTerritory();
     const partner = await makePartner(territory.id);
     const created = await call('POST', '/v1/blockers', {
       as: consultant,
-      body: {
+      body: blocker({
         territoryId: territory.id,
         partnerId: partner.id,
         category: 'insurance',
         title: 'Assurance',
-        description: 'Pas couvert.',
         owner: 'partner',
-      },
+      }),
     });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ status: 'open', createdBy: consultant });
@@ -70,8 +57,10 @@ describe('the rest of the record', () => {
     });
     expect(moved.status).toBe(400);
   });
+});
 
-  it('workshops: a number or a host used twice is a 409 CONFLICT', async () => {
+describe('workshops', () => {
+  it('a number or a host used twice is a 409 CONFLICT', async () => {
     const a = await makeTerritory();
     const b = await makeTerritory();
     const first = await call('POST', '/v1/workshops', {
@@ -113,31 +102,25 @@ describe('the rest of the record', () => {
       (await call('GET', '/v1/workshops')).body.workshops.map((w: { number: number }) => w.number),
     ).toEqual([1, 3]);
   });
+});
 
+describe('actions and indicators', () => {
   it('actions: the response adds the degree of reproducibility', async () => {
     const { territory, consultant } = await makeTerritory();
     const partner = await makePartner(territory.id);
-    const body = {
-      partnerId: partner.id,
-      title: 'Prêt de vélos cargos',
-      description: 'Essais salariés.',
-      actors: 'Entreprise, AMO',
-      implementationDelay: '3 mois',
-      blockers: 'Assurance',
-    };
-    const easy = await call('POST', '/v1/actions', {
-      as: consultant,
-      body: { ...body, reproducibility: { ease: 3, duplicationPotential: 3, actorsInvolved: 2 } },
-    });
+    type Scores = { ease: number; duplicationPotential: number; actorsInvolved: number };
+    const post = (reproducibility: Scores) =>
+      call('POST', '/v1/actions', {
+        as: consultant,
+        body: action({ partnerId: partner.id, reproducibility }),
+      });
+    const easy = await post({ ease: 3, duplicationPotential: 3, actorsInvolved: 2 });
     expect(easy.status).toBe(201);
     expect(easy.body).toMatchObject({
       territoryId: territory.id,
       reproducibility: { ease: 3, duplicationPotential: 3, actorsInvolved: 2, degree: 'high' },
     });
-    const hard = await call('POST', '/v1/actions', {
-      as: consultant,
-      body: { ...body, reproducibility: { ease: 1, duplicationPotential: 1, actorsInvolved: 9 } },
-    });
+    const hard = await post({ ease: 1, duplicationPotential: 1, actorsInvolved: 9 });
     expect(hard.body.reproducibility.degree).toBe('low');
     const patched = await call('PATCH', `/v1/actions/${hard.body.id}`, {
       as: consultant,
@@ -151,23 +134,24 @@ describe('the rest of the record', () => {
     const { territory, consultant } = await makeTerritory();
     const res = await call('POST', '/v1/indicators', {
       as: consultant,
-      body: {
+      body: indicator({
         territoryId: territory.id,
         indicator: 'custom',
         label: 'Abris posés',
         unit: 'abris',
-        periodStart: '2025-01-01',
         periodEnd: '2025-06-30',
         value: 4,
         target: 6,
-      },
+      }),
     });
     expect(res.status).toBe(201);
     expect((await call('GET', `/v1/indicators?territoryId=${territory.id}`)).body.indicators).toEqual([
       res.body,
     ]);
   });
+});
 
+describe('territories and the programme', () => {
   it('territories: admin patch re-checks the city; assessment by the consultant', async () => {
     const { territory, consultant } = await makeTerritory();
     const patched = await call('PATCH', `/v1/territories/${territory.id}`, {
@@ -209,8 +193,8 @@ describe('the rest of the record', () => {
       'copil-phase-3',
       'closing-event',
     ]);
-    const { assessment: _a, ...programme } = got.body;
-    const bad = await call('PUT', '/v1/programme', { body: { ...programme, startDate: '2027-01-01' } });
+    const settings = await programme();
+    const bad = await call('PUT', '/v1/programme', { body: { ...settings, startDate: '2027-01-01' } });
     expect(bad.status).toBe(400);
     expect(bad.body.error.issues[0]).toEqual({
       path: 'endDate',
@@ -223,7 +207,7 @@ describe('the rest of the record', () => {
     expect((await call('PUT', '/v1/programme/assessment', { body: final })).status).toBe(200);
     expect((await call('GET', '/v1/programme')).body.assessment).toEqual(final);
     const lowered = await call('PUT', '/v1/programme', {
-      body: { ...programme, quotas: { ...programme.quotas, copilTotal: 2 } },
+      body: { ...settings, quotas: { ...settings.quotas, copilTotal: 2 } },
     });
     expect(lowered.status).toBe(200);
     expect((await call('GET', '/v1/programme')).body).toMatchObject({
@@ -231,8 +215,10 @@ describe('the rest of the record', () => {
       assessment: final,
     });
   });
+});
 
-  it('sessions: filters by territory, partner, kind and dates', async () => {
+describe('sessions', () => {
+  it('filters by territory, partner, kind and dates', async () => {
     const { territory, consultant } = await makeTerritory();
     const partner = await makePartner(territory.id);
     const post = (body: Record<string, unknown>) =>

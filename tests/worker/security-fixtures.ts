@@ -1,9 +1,9 @@
 // Concrete requests for every route of the app, used by the authorization matrix, the audit
 // and the fuzzing suites. A route the app serves without a case here makes those suites fail:
 // add one (a request that succeeds for an allowed caller, built from a fresh World).
-import { env } from 'cloudflare:test';
 import { app } from '../../worker/app';
-import { call, makePartner, makeTerritory, session, uid } from './helpers';
+import { action, blocker, indicator, session, workshop } from './bodies';
+import { call, freeWorkshopNumber, makePartner, makeTerritory, roomForTerritories, uid } from './helpers';
 
 export const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -58,59 +58,23 @@ export interface RouteCase {
   audit?: { entity: string; action: string } | { none: string };
 }
 
-const blockerBody = (w: World) => ({
-  territoryId: w.territory.id,
-  category: 'cost',
-  title: 'Coût des vélos cargos',
-  description: 'Le coût d’acquisition freine les partenaires.',
-  owner: 'territory',
-});
-const indicatorBody = (w: World) => ({
-  territoryId: w.territory.id,
-  indicator: 'km',
-  unit: 'km',
-  periodStart: '2025-03-01',
-  periodEnd: '2025-03-31',
-  value: 420,
-});
-const actionBody = (w: World) => ({
-  partnerId: w.partnerId,
-  title: 'Flotte de vélos cargos',
-  description: 'Mise à disposition de trois vélos cargos.',
-  actors: 'Entreprise, collectivité',
-  implementationDelay: '3 mois',
-  blockers: 'Stationnement sécurisé',
-  reproducibility: { ease: 2, duplicationPotential: 3, actorsInvolved: 2 },
-});
+const blockerBody = (w: World) => blocker({ territoryId: w.territory.id });
+const indicatorBody = (w: World) =>
+  indicator({ territoryId: w.territory.id, periodStart: '2025-03-01', periodEnd: '2025-03-31', value: 420 });
+const actionBody = (w: World) => action({ partnerId: w.partnerId });
 
 /** Workshops need a free number and a host territory never used: both fresh each time. */
 async function workshopBody(w: World) {
-  const { body: p } = await call('GET', '/v1/programme');
-  const { assessment: _a, ...programme } = p;
-  if (programme.quotas.workshopsTotal < 100) {
-    await ok(
-      await call('PUT', '/v1/programme', {
-        body: { ...programme, quotas: { ...programme.quotas, workshopsTotal: 100 } },
-      }),
-      'programme',
-    );
-  }
-  const row = await env.DB.prepare('SELECT COALESCE(MAX(number), 0) AS n FROM workshops').first<{
-    n: number;
-  }>();
+  const number = await freeWorkshopNumber();
   const host = await makeTerritory({ consultants: [w.consultant] });
-  return {
-    number: Number(row?.n ?? 0) + 1,
+  return workshop({
+    number,
     theme: 'Logistique du dernier kilomètre',
     date: '2025-06-12',
     hostTerritoryId: host.territory.id,
     participants: 18,
-    problem: 'Livrer en centre-ville sans camionnette.',
-    blockersAndSolutions: 'Stationnement : aires dédiées.',
-    actors: 'Commerçants, collectivité, transporteurs',
-    examplesAndContacts: 'Exemple de Toulouse.',
     keyFigures: [{ label: 'Livraisons', value: '120', unit: 'par semaine' }],
-  };
+  });
 }
 
 async function created(path: string, body: unknown, what: string): Promise<string> {
@@ -118,6 +82,38 @@ async function created(path: string, body: unknown, what: string): Promise<strin
   const b = res.body as { id?: string; session?: { id: string } };
   return b.session?.id ?? b.id ?? '';
 }
+
+/**
+ * The four routes of a record of a territory: list, create, read one, patch (a record created
+ * afresh for each), each write scoped to the territory and audited.
+ */
+function recordRoutes(
+  plural: string,
+  entity: string,
+  body: (w: World) => unknown,
+  patch: Record<string, unknown>,
+): Record<string, RouteCase> {
+  const list = `/v1/${plural}`;
+  const fresh = async (w: World) => `${list}/${await created(list, await body(w), entity)}`;
+  return {
+    [`GET ${list}`]: { build: async () => ({ path: list }) },
+    [`POST ${list}`]: {
+      build: async (w) => ({ path: list, body: await body(w) }),
+      territoryScoped: true,
+      audit: { entity, action: 'create' },
+    },
+    [`GET ${list}/:id`]: { build: async (w) => ({ path: await fresh(w) }) },
+    [`PATCH ${list}/:id`]: {
+      build: async (w) => ({ path: await fresh(w), body: patch }),
+      territoryScoped: true,
+      audit: { entity, action: 'update' },
+    },
+  };
+}
+
+/** A territory summary of the world's territory, as the admin asks for it; answers its id. */
+const summary = (w: World) =>
+  created('/v1/documents', { type: 'territory-summary', territoryId: w.territory.id }, 'document');
 
 /** A session logged by the world's consultant, who is then its author. */
 async function authored(w: World): Promise<string> {
@@ -165,11 +161,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'GET /v1/territories': { build: async () => ({ path: '/v1/territories' }) },
   'POST /v1/territories': {
     build: async () => {
-      const { body: p } = await call('GET', '/v1/programme');
-      const n = await env.DB.prepare('SELECT COUNT(*) AS n FROM territories').first<{ n: number }>();
-      const { assessment: _a, ...programme } = p;
-      if (Number(n?.n ?? 0) + 1 > programme.maxTerritories)
-        await call('PUT', '/v1/programme', { body: { ...programme, maxTerritories: Number(n?.n ?? 0) + 5 } });
+      await roomForTerritories(1);
       return {
         path: '/v1/territories',
         body: {
@@ -246,70 +238,15 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     audit: { entity: 'session', action: 'delete' },
   },
 
-  'GET /v1/blockers': { build: async () => ({ path: '/v1/blockers' }) },
-  'POST /v1/blockers': {
-    build: async (w) => ({ path: '/v1/blockers', body: blockerBody(w) }),
-    territoryScoped: true,
-    audit: { entity: 'blocker', action: 'create' },
-  },
-  'GET /v1/blockers/:id': {
-    build: async (w) => ({
-      path: `/v1/blockers/${await created('/v1/blockers', blockerBody(w), 'blocker')}`,
-    }),
-  },
-  'PATCH /v1/blockers/:id': {
-    build: async (w) => ({
-      path: `/v1/blockers/${await created('/v1/blockers', blockerBody(w), 'blocker')}`,
-      body: { status: 'in-progress' },
-    }),
-    territoryScoped: true,
-    audit: { entity: 'blocker', action: 'update' },
-  },
-
+  ...recordRoutes('blockers', 'blocker', blockerBody, { status: 'in-progress' }),
   'GET /v1/indicators': { build: async () => ({ path: '/v1/indicators' }) },
   'POST /v1/indicators': {
     build: async (w) => ({ path: '/v1/indicators', body: indicatorBody(w) }),
     territoryScoped: true,
     audit: { entity: 'indicator', action: 'create' },
   },
-
-  'GET /v1/workshops': { build: async () => ({ path: '/v1/workshops' }) },
-  'POST /v1/workshops': {
-    build: async (w) => ({ path: '/v1/workshops', body: await workshopBody(w) }),
-    territoryScoped: true,
-    audit: { entity: 'workshop', action: 'create' },
-  },
-  'GET /v1/workshops/:id': {
-    build: async (w) => ({
-      path: `/v1/workshops/${await created('/v1/workshops', await workshopBody(w), 'workshop')}`,
-    }),
-  },
-  'PATCH /v1/workshops/:id': {
-    build: async (w) => ({
-      path: `/v1/workshops/${await created('/v1/workshops', await workshopBody(w), 'workshop')}`,
-      body: { theme: 'Cyclologistique' },
-    }),
-    territoryScoped: true,
-    audit: { entity: 'workshop', action: 'update' },
-  },
-
-  'GET /v1/actions': { build: async () => ({ path: '/v1/actions' }) },
-  'POST /v1/actions': {
-    build: async (w) => ({ path: '/v1/actions', body: actionBody(w) }),
-    territoryScoped: true,
-    audit: { entity: 'action', action: 'create' },
-  },
-  'GET /v1/actions/:id': {
-    build: async (w) => ({ path: `/v1/actions/${await created('/v1/actions', actionBody(w), 'action')}` }),
-  },
-  'PATCH /v1/actions/:id': {
-    build: async (w) => ({
-      path: `/v1/actions/${await created('/v1/actions', actionBody(w), 'action')}`,
-      body: { implementationDelay: '6 mois' },
-    }),
-    territoryScoped: true,
-    audit: { entity: 'action', action: 'update' },
-  },
+  ...recordRoutes('workshops', 'workshop', workshopBody, { theme: 'Cyclologistique' }),
+  ...recordRoutes('actions', 'action', actionBody, { implementationDelay: '6 mois' }),
 
   'GET /v1/quotas': { build: async () => ({ path: '/v1/quotas' }) },
   'GET /v1/snapshot': { build: async () => ({ path: '/v1/snapshot' }) },
@@ -331,12 +268,12 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   },
   'GET /v1/documents/:id': {
     build: async (w) => ({
-      path: `/v1/documents/${await created('/v1/documents', { type: 'territory-summary', territoryId: w.territory.id }, 'document')}`,
+      path: `/v1/documents/${await summary(w)}`,
     }),
   },
   'GET /v1/documents/:id/html': {
     build: async (w) => ({
-      path: `/v1/documents/${await created('/v1/documents', { type: 'territory-summary', territoryId: w.territory.id }, 'document')}/html`,
+      path: `/v1/documents/${await summary(w)}/html`,
     }),
   },
   'GET /v1/documents/:id/html/signed': {

@@ -2,7 +2,8 @@
 // duration or date re-checks the quota in the same atomic step: 409 and nothing written.
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { ADMIN, call, makeTerritory, session, uid } from './helpers';
+import { session } from './bodies';
+import { ADMIN, call, makeTerritory, uid } from './helpers';
 import { plain } from './plain';
 
 /** Everything a refused correction must leave as it was. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { call, makeTerritory, session } from './helpers';
+import { session } from './bodies';
+import { call, makeTerritory } from './helpers';
 
 describe('smoke', () => {
   it('serves health without auth', async () => {

@@ -2,7 +2,8 @@
 // exactly what its own route answers, so the tabs rebuilt from it match the routes.
 import { describe, expect, it } from 'vitest';
 import { PARTS } from '../../worker/routes/snapshot';
-import { ADMIN, call, counts, session, uid } from './helpers';
+import { session } from './bodies';
+import { ADMIN, call, counts, uid } from './helpers';
 import { checkAsOf } from './nightly-support';
 import { plain } from './plain';
 import { makeWorld, ROUTE_CASES, type World } from './security-fixtures';

@@ -3,7 +3,7 @@ import { type AuditContext, type AuditEntry, listAudit } from './audit';
 import type { TerritoryData } from './territories';
 
 /** Tables whose rows record who wrote them: authorship is part of what we hold on a person. */
-const AUTHORED_TABLES = [
+export const AUTHORED_TABLES = [
   'territories',
   'partners',
   'sessions',
@@ -11,7 +11,7 @@ const AUTHORED_TABLES = [
   'indicators',
   'workshops',
   'actions',
-];
+] as const;
 const UPDATED_BY: Record<string, boolean> = { indicators: false };
 
 const sameEmail = (a: string | undefined, b: string) => (a ?? '').trim().toLowerCase() === b;
