@@ -1,5 +1,4 @@
 import type { z } from 'zod/mini';
-import { frTypo } from './typography';
 
 type Issue = z.core.$ZodRawIssue;
 
@@ -22,10 +21,11 @@ const FORMAT_NAMES: Record<string, string> = {
 
 const fmt = (n: number | bigint) => Number(n).toLocaleString('fr-FR');
 
-/** French message for a zod issue, typeset (no-break spaces); used by the worker and the sidebars alike. */
-export const frenchIssueMessage = (issue: Issue): string => frTypo(issueMessage(issue));
-
-function issueMessage(issue: Issue): string {
+/**
+ * French message for a zod issue; used by the worker and the sidebars alike. Typeset once where
+ * messages leave: shared validate (sidebars) and errorResponse (worker).
+ */
+export function frenchIssueMessage(issue: Issue): string {
   switch (issue.code) {
     case 'invalid_type':
       if (issue.input === undefined) return 'Ce champ est obligatoire.';
