@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import { frTypo } from '../../shared/i18n/typography';
 import { call, makeTerritory } from './helpers';
 import { checkAsOf } from './nightly-support';
 
@@ -62,7 +63,7 @@ describe('GET /v1/alerts and POST /v1/checks/run', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error).toMatchObject({
       code: 'VALIDATION_FAILED',
-      issues: [{ path: 'status', message: 'Statut d’alerte inconnu : open, resolved ou all.' }],
+      issues: [{ path: 'status', message: frTypo('Statut d’alerte inconnu : open, resolved ou all.') }],
     });
     expect((await call('GET', '/v1/alerts?limit=0')).status).toBe(400);
   });

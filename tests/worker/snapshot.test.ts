@@ -1,6 +1,8 @@
 // GET /v1/snapshot: every list the add-on's tabs mirror, in one response. Each part must be
 // exactly what its own route answers, so the tabs rebuilt from it match the routes.
+
 import { describe, expect, it } from 'vitest';
+import { frTypo } from '../../shared/i18n/typography';
 import { PARTS } from '../../worker/routes/snapshot';
 import { session } from './bodies';
 import { ADMIN, call, counts, uid } from './helpers';
@@ -102,7 +104,10 @@ describe('GET /v1/snapshot', () => {
     expect(res.body.error).toMatchObject({
       code: 'VALIDATION_FAILED',
       issues: [
-        { path: 'parts', message: `Partie inconnue : « budget ». Parties possibles : ${PARTS.join(', ')}.` },
+        {
+          path: 'parts',
+          message: frTypo(`Partie inconnue : « budget ». Parties possibles : ${PARTS.join(', ')}.`),
+        },
       ],
     });
     const empty = await call('GET', '/v1/snapshot?parts=,');
