@@ -2,19 +2,19 @@
 // UrlFetchApp call per action, one read per tab touched and one batch of writes, bad input
 // stopped before any call, a lost answer retried or recovered, refusals that say what to do,
 // sidebars that open with their user's context, documents filed with their links.
-import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result, SidebarContext } from '../../addon/api';
 import type { SidebarBoot } from '../../addon/menu';
-import { ADMIN, buildAddonTo, startLocalWorker } from '../../harness/local-worker';
+import { ADMIN } from '../../harness/local-worker';
 import { type AddonRuntime, loadAddon } from '../../harness/runtime';
-import { stopSyncFetch } from '../../harness/sync-fetch';
+import { type LocalWorker, startAddonWorker } from './fixtures';
 
 const CONSULTANT = 'consultante@amo.example';
 const OTHER = 'autre@amo.example';
 const VIEWER = 'lecteur.harness@ademe.example';
-let worker: Awaited<ReturnType<typeof startLocalWorker>>;
+let worker: LocalWorker;
 let dir: string;
+let stop: () => Promise<void>;
 let n = 0;
 const uid = (p: string) => `${p}-${Date.now().toString(36)}-${++n}`;
 
@@ -47,6 +47,9 @@ const session = (territoryId: string, over: Record<string, unknown> = {}) => ({
   summary: 'Diagnostic des usages et des flottes.',
   ...over,
 });
+/** The paths and queries the add-on asked for, decoded. */
+const requests = (rt: AddonRuntime) =>
+  rt.fakes.fetchLog.map((f) => decodeURIComponent(new URL(f.url).pathname + new URL(f.url).search));
 const calls = (rt: AddonRuntime) =>
   rt.fakes.fetchLog.map((f) => `${f.method} ${new URL(f.url).pathname} ${f.status}`);
 /** A tab as staff read it: display values by header. */
@@ -62,17 +65,9 @@ function boot(rt: AddonRuntime): SidebarBoot {
 }
 
 beforeAll(async () => {
-  worker = await startLocalWorker();
-  dir = buildAddonTo(worker.base);
-  const admin = worker.api(ADMIN);
-  for (const email of [CONSULTANT, OTHER]) await admin('POST', '/v1/members', { email, role: 'consultant' });
-  await admin('POST', '/v1/members', { email: VIEWER, role: 'viewer' });
+  ({ worker, dir, stop } = await startAddonWorker({ consultants: [CONSULTANT, OTHER], viewers: [VIEWER] }));
 }, 120_000);
-afterAll(async () => {
-  await stopSyncFetch();
-  await worker?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(async () => stop?.());
 
 describe('logging a session', () => {
   it('makes one worker call, one read per tab touched and one batch of writes', async () => {
@@ -169,16 +164,12 @@ describe('logging a session', () => {
 });
 
 describe('sidebars that know their user', () => {
-  it('open with the user’s territories inlined: three requests in one batch, then none from the cache', async () => {
+  it('open with the user’s territories inlined: one snapshot request with who they are, then none from the cache', async () => {
     const mine = await territory('46102');
     await territory('65440', OTHER);
     const rt = addon();
     rt.run('showJournal');
-    expect(rt.fakes.fetchLog.map((f) => new URL(f.url).pathname)).toEqual([
-      '/v1/me',
-      '/v1/programme',
-      '/v1/snapshot',
-    ]);
+    expect(requests(rt)).toEqual(['/v1/snapshot?parts=me,programme,quotas,workshops,actions,documents']);
     const ctx = boot(rt).context as { ok: true; data: SidebarContext };
     expect(ctx.data.me).toMatchObject({ email: CONSULTANT, role: 'consultant' });
     expect(ctx.data.me.territories?.map((x) => x.id)).toContain(mine);
@@ -274,7 +265,13 @@ describe('resynchronisation', () => {
   it('rebuilds every tab and the dashboard from one snapshot request, for admins', () => {
     const rt = addon(ADMIN);
     rt.run('resyncTabs');
-    expect(rt.fakes.fetchLog.map((f) => new URL(f.url).pathname)).toEqual(['/v1/me', '/v1/snapshot']);
+    expect(requests(rt)).toEqual([
+      '/v1/snapshot?parts=territories,partners,sessions,blockers,indicators,workshops,actions,quotas,alerts,documents,me,programme',
+    ]);
+    // Who the user is came with it, and is cached: the next resync asks for the lists alone.
+    rt.fakes.fetchLog.length = 0;
+    rt.run('resyncTabs');
+    expect(requests(rt)).toEqual(['/v1/snapshot']);
     const names = rt.fakes.spreadsheet.getSheets().map((s) => s.getName());
     expect(names[0]).toBe('Tableau de bord');
     expect(names).toEqual(

@@ -1,21 +1,20 @@
 // Nothing lost in the sheet: the built add-on in the harness, two users running it at the same
 // moment (one worker thread each, one shared spreadsheet and document lock), a staff column
 // added by hand, and what setValues makes of codes and dates. Against a real local worker.
-import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '../../addon/api';
 import { FakeRange, GoogleState } from '../../harness/fakes';
-import { ADMIN, buildAddonTo, startLocalWorker } from '../../harness/local-worker';
+import { ADMIN } from '../../harness/local-worker';
 import { loadAddon } from '../../harness/runtime';
-import { stopSyncFetch } from '../../harness/sync-fetch';
 import { startUserThread, type UserThread } from '../../harness/threads';
-import { createTerritory, readTab } from './fixtures';
+import { createTerritory, type LocalWorker, readTab, startAddonWorker } from './fixtures';
 
 const CLAIRE = 'claire.integrity@amo.example';
 const JULIEN = 'julien.integrity@amo.example';
 const VIEWER = 'lecteur.integrity@ademe.example';
-let worker: Awaited<ReturnType<typeof startLocalWorker>>;
+let worker: LocalWorker;
 let dir: string;
+let stop: () => Promise<void>;
 const threads: UserThread[] = [];
 let n = 0;
 const uid = (p: string) => `${p}-${Date.now().toString(36)}-${++n}`;
@@ -52,45 +51,43 @@ function newState() {
   return state;
 }
 
+/**
+ * Claire and Julien in one spreadsheet, each in a territory of their own, the Séances tab
+ * created by a first session of Claire's (as it is once the programme has started).
+ */
+async function twoConsultants(insees: [string, string]) {
+  const state = newState();
+  const [a, b] = [await user(state, CLAIRE), await user(state, JULIEN)];
+  const ta = await territory(insees[0], CLAIRE);
+  const tb = await territory(insees[1], JULIEN);
+  expect(((await a.run('submitSession', session(ta.id))) as Result<unknown>).ok).toBe(true);
+  return { state, a, b, ta: ta.id, tb: tb.id };
+}
+
 beforeAll(async () => {
-  worker = await startLocalWorker();
-  dir = buildAddonTo(worker.base);
-  const admin = worker.api(ADMIN);
-  for (const email of [CLAIRE, JULIEN]) await admin('POST', '/v1/members', { email, role: 'consultant' });
-  await admin('POST', '/v1/members', { email: VIEWER, role: 'viewer' });
+  ({ worker, dir, stop } = await startAddonWorker({ consultants: [CLAIRE, JULIEN], viewers: [VIEWER] }));
 }, 120_000);
 afterAll(async () => {
   await Promise.all(threads.map((t) => t.close()));
-  await stopSyncFetch();
-  await worker?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await stop?.();
 });
 
 describe('two users writing at the same moment', () => {
   it('keeps every row when two consultants log 60 sessions each in parallel', async () => {
-    const state = newState();
-    const [a, b] = [await user(state, CLAIRE), await user(state, JULIEN)];
-    const ta = await territory('81004', CLAIRE);
-    const tb = await territory('46042', JULIEN);
-    // The tab exists before the race, as it does once the programme has started.
-    expect(((await a.run('submitSession', session(ta.id))) as Result<unknown>).ok).toBe(true);
+    const { state, a, b, ta, tb } = await twoConsultants(['81004', '46042']);
     const log = async (u: UserThread, t: string) => {
       for (let i = 0; i < 60; i++) {
         const res = (await u.run('submitSession', session(t))) as Result<unknown>;
         expect(res.ok, JSON.stringify(res)).toBe(true);
       }
     };
-    await Promise.all([log(a, ta.id), log(b, tb.id)]);
+    await Promise.all([log(a, ta), log(b, tb)]);
     expect(ids(state, 'Séances')).toHaveLength(121);
     expect(new Set(ids(state, 'Séances')).size).toBe(121);
   }, 180_000);
 
   it('makes the second writer wait for the first one’s read-modify-write of the same tab', async () => {
-    const state = newState();
-    const [a, b] = [await user(state, CLAIRE), await user(state, JULIEN)];
-    const ta = await territory('12202', CLAIRE);
-    const tb = await territory('11069', JULIEN);
-    expect(((await a.run('submitSession', session(ta.id))) as Result<unknown>).ok).toBe(true);
+    const { state, a, b, ta, tb } = await twoConsultants(['12202', '11069']);
     // Claire's execution stops right after reading Séances until Julien has read it too (or
     // 1.5 s passed): without a lock both read the same rows and the last write drops a row.
     let released: () => void = () => undefined;
@@ -107,7 +104,7 @@ describe('two users writing at the same moment', () => {
       }
       if (who === JULIEN) released();
     };
-    const [sa, sb] = [session(ta.id), session(tb.id)];
+    const [sa, sb] = [session(ta), session(tb)];
     await Promise.all([a.run('submitSession', sa), b.run('submitSession', sb)]);
     expect(claireHeld).toBe(true);
     expect(ids(state, 'Séances')).toEqual(expect.arrayContaining([sa.id, sb.id]));
