@@ -2,10 +2,11 @@
 // a territory created through the worker's API, and a tab read as staff read it (display values
 // by header).
 import { rmSync } from 'node:fs';
-import { expect } from 'vitest';
-import type { GoogleState } from '../../harness/fakes';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { GoogleState } from '../../harness/fakes';
 import { ADMIN, buildAddonTo, startLocalWorker } from '../../harness/local-worker';
 import { stopSyncFetch } from '../../harness/sync-fetch';
+import { startUserThread, type UserThread } from '../../harness/threads';
 
 type Api = (
   as: string,
@@ -13,31 +14,63 @@ type Api = (
 
 export type LocalWorker = Awaited<ReturnType<typeof startLocalWorker>>;
 
+let n = 0;
+/** An id no other record of the run has. */
+export const uid = (p: string) => `${p}-${Date.now().toString(36)}-${++n}`;
+
+export interface AddonWorker {
+  worker: LocalWorker;
+  /** The built add-on. */
+  dir: string;
+  /** The address the add-on calls: the worker's, unless a test puts something in between. */
+  url: string;
+  /** A new spreadsheet with the add-on installed, pointed at `url`. */
+  spreadsheet(): GoogleState;
+  /** `email` opening that spreadsheet: the add-on in a thread of their own, menu built. */
+  open(state: GoogleState, email: string): Promise<UserThread>;
+}
+
 /**
- * A fresh local worker (empty D1) where an admin has added `consultants` and `viewers`, and the
- * add-on built to call `addonUrl` (the worker itself unless a test puts something in between).
+ * For a test file: a fresh local worker (empty D1) where an admin has added `consultants` and
+ * `viewers`, the add-on built to call it (or what `via` puts in front of it), everything
+ * stopped after the file's tests. The fields are set once the file's beforeAll has run.
  */
-export async function startAddonWorker(
+export function useAddonWorker(
   members: { consultants: string[]; viewers?: string[] },
-  addonUrl?: (worker: LocalWorker) => Promise<string>,
-) {
-  const worker = await startLocalWorker();
-  const dir = buildAddonTo(addonUrl ? await addonUrl(worker) : worker.base);
-  const admin = worker.api(ADMIN);
-  const roles = [
-    ...members.consultants.map((email) => ({ email, role: 'consultant' })),
-    ...(members.viewers ?? []).map((email) => ({ email, role: 'viewer' })),
-  ];
-  for (const m of roles) expect((await admin('POST', '/v1/members', m)).status).toBe(201);
-  return {
-    worker,
-    dir,
-    async stop() {
-      await stopSyncFetch();
-      await worker.stop();
-      rmSync(dir, { recursive: true, force: true });
+  via?: (worker: LocalWorker) => Promise<string>,
+): AddonWorker {
+  const threads: UserThread[] = [];
+  const env = {
+    spreadsheet() {
+      const state = new GoogleState(env.dir);
+      state.documentProps.setProperty('VELI_WORKER_URL', env.url);
+      return state;
     },
-  };
+    async open(state: GoogleState, email: string) {
+      const t = await startUserThread(state, { dir: env.dir, user: email });
+      threads.push(t);
+      await t.run('onOpen');
+      return t;
+    },
+  } as AddonWorker;
+  beforeAll(async () => {
+    env.worker = await startLocalWorker();
+    env.url = via ? await via(env.worker) : env.worker.base;
+    env.dir = buildAddonTo(env.url);
+    const admin = env.worker.api(ADMIN);
+    const roles = [
+      ...members.consultants.map((email) => ({ email, role: 'consultant' })),
+      ...(members.viewers ?? []).map((email) => ({ email, role: 'viewer' })),
+    ];
+    for (const m of roles) expect((await admin('POST', '/v1/members', m)).status).toBe(201);
+  }, 120_000);
+  afterAll(async () => {
+    await Promise.all(threads.map((t) => t.close()));
+    await stopSyncFetch();
+    await env.worker?.stop();
+    if (env.dir) rmSync(env.dir, { recursive: true, force: true });
+  });
+  return env;
 }
 
 /** A territory whose central city is `insee`, for `consultant`; its id and name. */

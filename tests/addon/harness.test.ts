@@ -2,37 +2,26 @@
 // UrlFetchApp call per action, one read per tab touched and one batch of writes, bad input
 // stopped before any call, a lost answer retried or recovered, refusals that say what to do,
 // sidebars that open with their user's context, documents filed with their links.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Result, SidebarContext } from '../../addon/api';
 import type { SidebarBoot } from '../../addon/menu';
 import { ADMIN } from '../../harness/local-worker';
 import { type AddonRuntime, loadAddon } from '../../harness/runtime';
-import { type LocalWorker, startAddonWorker } from './fixtures';
+import { createTerritory, uid, useAddonWorker } from './fixtures';
 
 const CONSULTANT = 'consultante@amo.example';
 const OTHER = 'autre@amo.example';
 const VIEWER = 'lecteur.harness@ademe.example';
-let worker: LocalWorker;
-let dir: string;
-let stop: () => Promise<void>;
-let n = 0;
-const uid = (p: string) => `${p}-${Date.now().toString(36)}-${++n}`;
+const env = useAddonWorker({ consultants: [CONSULTANT, OTHER], viewers: [VIEWER] });
 
 async function territory(insee: string, consultant = CONSULTANT) {
   const id = uid('t');
-  const res = await worker.api(ADMIN)('POST', '/v1/territories', {
-    id,
-    name: `Territoire ${id}`,
-    legalForm: 'ca',
-    centralCityInsee: insee,
-    consultants: [consultant],
-  });
-  expect(res.status).toBe(201);
+  await createTerritory(env.worker.api, { id, name: `Territoire ${id}`, insee, consultant });
   return id;
 }
 
 const addon = (user: string | null = CONSULTANT): AddonRuntime => {
-  const rt = loadAddon({ dir, workerUrl: worker.base, devUser: user });
+  const rt = loadAddon({ dir: env.dir, workerUrl: env.url, devUser: user });
   rt.run('onOpen');
   return rt;
 };
@@ -63,11 +52,6 @@ function boot(rt: AddonRuntime): SidebarBoot {
   const json = /window\.__VELI__=(.*?);<\/script>/.exec(html)![1]!;
   return JSON.parse(json) as SidebarBoot;
 }
-
-beforeAll(async () => {
-  ({ worker, dir, stop } = await startAddonWorker({ consultants: [CONSULTANT, OTHER], viewers: [VIEWER] }));
-}, 120_000);
-afterAll(async () => stop?.());
 
 describe('logging a session', () => {
   it('makes one worker call, one read per tab touched and one batch of writes', async () => {
@@ -299,7 +283,7 @@ describe('resynchronisation', () => {
 describe('settings', () => {
   it('accepts only an address the manifest allows, and only from an admin of that worker', () => {
     const consultant = addon();
-    expect(consultant.run('saveSettings', { workerUrl: worker.base })).toEqual({
+    expect(consultant.run('saveSettings', { workerUrl: env.url })).toEqual({
       ok: false,
       error: { code: 'FORBIDDEN', message: 'Action réservée aux administrateurs ADEME.' },
     });
@@ -310,9 +294,9 @@ describe('settings', () => {
     expect(!elsewhere.ok && elsewhere.error.issues?.[0]?.message).toContain('urlFetchWhitelist');
     expect(consultant.fakes.fetchLog.some((f) => f.url.startsWith('https://veli.example.org'))).toBe(false);
     const admin = addon(ADMIN);
-    const saved = admin.run('saveSettings', { workerUrl: `${worker.base}/` }) as Result<{
+    const saved = admin.run('saveSettings', { workerUrl: `${env.url}/` }) as Result<{
       workerUrl: string;
     }>;
-    expect(saved).toMatchObject({ ok: true, data: { workerUrl: worker.base, me: { role: 'admin' } } });
+    expect(saved).toMatchObject({ ok: true, data: { workerUrl: env.url, me: { role: 'admin' } } });
   });
 });

@@ -1,26 +1,21 @@
 // Nothing lost in the sheet: the built add-on in the harness, two users running it at the same
 // moment (one worker thread each, one shared spreadsheet and document lock), a staff column
 // added by hand, and what setValues makes of codes and dates. Against a real local worker.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Result } from '../../addon/api';
-import { FakeRange, GoogleState } from '../../harness/fakes';
+import { FakeRange, type GoogleState } from '../../harness/fakes';
 import { ADMIN } from '../../harness/local-worker';
 import { loadAddon } from '../../harness/runtime';
-import { startUserThread, type UserThread } from '../../harness/threads';
-import { createTerritory, type LocalWorker, readTab, startAddonWorker } from './fixtures';
+import type { UserThread } from '../../harness/threads';
+import { createTerritory, readTab, uid, useAddonWorker } from './fixtures';
 
 const CLAIRE = 'claire.integrity@amo.example';
 const JULIEN = 'julien.integrity@amo.example';
 const VIEWER = 'lecteur.integrity@ademe.example';
-let worker: LocalWorker;
-let dir: string;
-let stop: () => Promise<void>;
-const threads: UserThread[] = [];
-let n = 0;
-const uid = (p: string) => `${p}-${Date.now().toString(36)}-${++n}`;
+const env = useAddonWorker({ consultants: [CLAIRE, JULIEN], viewers: [VIEWER] });
 
 const territory = (insee: string, consultant: string, name = `Territoire ${uid('n')}`) =>
-  createTerritory(worker.api, { id: uid('t'), name, insee, consultant });
+  createTerritory(env.worker.api, { id: uid('t'), name, insee, consultant });
 const session = (territoryId: string, over: Record<string, unknown> = {}) => ({
   id: uid('s'),
   kind: 'diagnostic',
@@ -39,38 +34,20 @@ const ids = (state: GoogleState, tab: string) =>
     .rows.map((r) => r.Identifiant)
     .filter(Boolean);
 
-async function user(state: GoogleState, email: string) {
-  const t = await startUserThread(state, { dir, user: email });
-  threads.push(t);
-  await t.run('onOpen');
-  return t;
-}
-function newState() {
-  const state = new GoogleState(dir);
-  state.documentProps.setProperty('VELI_WORKER_URL', worker.base);
-  return state;
-}
+const user = env.open;
 
 /**
  * Claire and Julien in one spreadsheet, each in a territory of their own, the Séances tab
  * created by a first session of Claire's (as it is once the programme has started).
  */
 async function twoConsultants(insees: [string, string]) {
-  const state = newState();
+  const state = env.spreadsheet();
   const [a, b] = [await user(state, CLAIRE), await user(state, JULIEN)];
   const ta = await territory(insees[0], CLAIRE);
   const tb = await territory(insees[1], JULIEN);
   expect(((await a.run('submitSession', session(ta.id))) as Result<unknown>).ok).toBe(true);
   return { state, a, b, ta: ta.id, tb: tb.id };
 }
-
-beforeAll(async () => {
-  ({ worker, dir, stop } = await startAddonWorker({ consultants: [CLAIRE, JULIEN], viewers: [VIEWER] }));
-}, 120_000);
-afterAll(async () => {
-  await Promise.all(threads.map((t) => t.close()));
-  await stop?.();
-});
 
 describe('two users writing at the same moment', () => {
   it('keeps every row when two consultants log 60 sessions each in parallel', async () => {
@@ -115,7 +92,7 @@ describe('two users writing at the same moment', () => {
 describe('columns staff add by hand', () => {
   it('survive a resynchronisation and later upserts, on the row of their record', async () => {
     const t = await territory('31555', CLAIRE);
-    const rt = loadAddon({ dir, workerUrl: worker.base, devUser: CLAIRE });
+    const rt = loadAddon({ dir: env.dir, workerUrl: env.url, devUser: CLAIRE });
     const first = session(t.id);
     const second = session(t.id);
     for (const s of [first, second]) expect((rt.run('submitSession', s) as Result<unknown>).ok).toBe(true);
@@ -142,7 +119,7 @@ describe('columns staff add by hand', () => {
   });
 
   it('resynchronisation is for admins: a viewer’s attempt changes nothing', async () => {
-    const rt = loadAddon({ dir, workerUrl: worker.base, devUser: VIEWER });
+    const rt = loadAddon({ dir: env.dir, workerUrl: env.url, devUser: VIEWER });
     rt.run('onOpen');
     rt.run('resyncTabs');
     expect(rt.fakes.spreadsheet.getSheetByName('Séances')).toBeNull();
@@ -153,7 +130,7 @@ describe('columns staff add by hand', () => {
 describe('what staff read in the tabs', () => {
   it('keeps an INSEE code’s leading zero, names territories, writes dates as dates', async () => {
     const foix = await territory('09122', CLAIRE, 'Pays de Foix-Varilhes');
-    const rt = loadAddon({ dir, workerUrl: worker.base, devUser: CLAIRE });
+    const rt = loadAddon({ dir: env.dir, workerUrl: env.url, devUser: CLAIRE });
     const s = session(foix.id, { date: '2025-12-10', durationMinutes: 180 });
     expect((rt.run('submitSession', s) as Result<unknown>).ok).toBe(true);
     rt.setUser(ADMIN);
