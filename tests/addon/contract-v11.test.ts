@@ -1,20 +1,24 @@
-// The add-on against the v1.1 additions of the contract (shared/API.md): versions (ETag) read
-// with a record and sent back as If-Match, a 412 with the stored record, session corrections
-// and deletions, a summary that does not fit. The worker gains them later (issue 12): here a
-// local stand-in speaks them at the wire level, and the add-on runs in its own thread (the
-// stand-in answers from this one).
-
-import { rmSync } from 'node:fs';
+// The add-on against the v1.1 additions of the contract (shared/API.md), on a real local worker:
+// versions (ETag) read with a record and sent back as If-Match, a 412 with the stored record,
+// session corrections and deletions, the user's own sessions, a summary that does not fit, a
+// resubmission after a lost answer. A colleague's change is made through the worker as that
+// colleague. Between the add-on and the worker a wire tap records what the add-on sends
+// (method, path, If-Match, body) and passes requests and answers on unchanged.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Result } from '../../addon/api';
-import { GoogleState } from '../../harness/fakes';
-import { buildAddonTo } from '../../harness/local-worker';
-import { stopSyncFetch } from '../../harness/sync-fetch';
-import { startUserThread, type UserThread } from '../../harness/threads';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Result, SessionRecord } from '../../addon/api';
+import type { SidebarBoot } from '../../addon/menu';
+import { REMOVED_NOTE } from '../../addon/sheet-mirror';
+import type { GoogleState } from '../../harness/fakes';
+import { ADMIN } from '../../harness/local-worker';
+import type { UserThread } from '../../harness/threads';
+import { zonedDate } from '../../shared/dates';
+import { createTerritory, type LocalWorker, readTab, uid, useAddonWorker } from './fixtures';
 
-const ME = 'claire.martin@amo.example';
+const CLAIRE = 'claire.v11@amo.example';
+const JULIEN = 'julien.v11@amo.example';
+
 interface Seen {
   method: string;
   path: string;
@@ -22,272 +26,325 @@ interface Seen {
   body?: unknown;
 }
 const seen: Seen[] = [];
-let server: Server;
-let base: string;
-let dir: string;
+let tap: Server | undefined;
+
+async function text(req: IncomingMessage) {
+  let body = '';
+  for await (const chunk of req) body += chunk;
+  return body;
+}
+
+/** Headers a proxy does not pass on as they are (the body is re-sent whole, decoded). */
+const HOP = new Set(['host', 'connection', 'content-length', 'transfer-encoding', 'content-encoding']);
+const passOn = (headers: Iterable<[string, string | string[] | undefined]>) =>
+  Object.fromEntries([...headers].filter(([k, v]) => !HOP.has(k) && v !== undefined)) as Record<
+    string,
+    string
+  >;
+
+/** The wire tap in front of the worker: the add-on is built to call it. */
+async function startTap(worker: LocalWorker) {
+  tap = createServer(async (req, res) => {
+    const body = await text(req);
+    seen.push({
+      method: req.method ?? '',
+      path: decodeURIComponent(req.url ?? ''),
+      ifMatch: req.headers['if-match'],
+      body: body ? JSON.parse(body) : undefined,
+    });
+    const answer = await fetch(worker.base + (req.url ?? ''), {
+      method: req.method,
+      headers: passOn(Object.entries(req.headers)),
+      body: body || undefined,
+    });
+    const headers: [string, string][] = [];
+    answer.headers.forEach((v, k) => headers.push([k, v]));
+    res.writeHead(answer.status, passOn(headers));
+    res.end(Buffer.from(await answer.arrayBuffer()));
+  });
+  await new Promise<void>((r) => tap!.listen(0, '127.0.0.1', () => r()));
+  return `http://127.0.0.1:${(tap.address() as AddressInfo).port}`;
+}
+
+const env = useAddonWorker({ consultants: [CLAIRE, JULIEN] }, startTap);
+afterAll(() => tap?.close());
+
 let state: GoogleState;
 let claire: UserThread;
+const as = (user: string) => env.worker.api(user);
 
-const quota = (used: number) => ({
-  key: 'diagnostic',
-  scope: 'territory',
-  subjectId: 't-albi',
-  label: 'Diagnostic et accompagnement',
-  unit: 'minutes',
-  used,
-  limit: 1680,
-  remaining: 1680 - used,
-  status: 'ok',
-});
-const stored = {
-  id: 's-1',
+/** A territory Claire and Julien both work for; Claire's sidebar opened since (it knows its name). */
+async function territory(insee: string) {
+  const id = uid('t');
+  const t = await createTerritory(env.worker.api, {
+    id,
+    name: `Territoire ${id}`,
+    insee,
+    consultant: [CLAIRE, JULIEN],
+  });
+  await claire.run('showJournal');
+  seen.length = 0;
+  return t;
+}
+const session = (territoryId: string, over: Record<string, unknown> = {}) => ({
+  id: uid('s'),
   kind: 'diagnostic',
-  territoryId: 't-albi',
+  territoryId,
   date: '2025-03-12',
   durationMinutes: 180,
   mode: 'remote',
   participants: 4,
   summary: 'Diagnostic initial.',
-  createdBy: ME,
-  createdAt: '2025-03-12T10:00:00.000Z',
-  version: 3,
-};
-let session = { ...stored };
-let territory = {
-  id: 't-albi',
-  name: 'Albi Agglomération',
-  legalForm: 'ca',
-  centralCityInsee: '81004',
-  consultants: [ME],
-};
-let territoryVersion = 5;
-
-async function body(req: IncomingMessage) {
-  let text = '';
-  for await (const chunk of req) text += chunk;
-  return text ? JSON.parse(text) : undefined;
+  ...over,
+});
+/** A session Claire logs through the add-on, and the version she reads it with. */
+async function logged(territoryId: string, over: Record<string, unknown> = {}) {
+  const s = session(territoryId, over);
+  const res = (await claire.run('submitSession', s)) as Result<unknown>;
+  expect(res.ok, JSON.stringify(res)).toBe(true);
+  const loaded = (await claire.run('loadSession', s.id)) as Result<{ version: string }>;
+  if (!loaded.ok) throw new Error(JSON.stringify(loaded));
+  return { ...s, version: loaded.data.version };
 }
+const stored = async (id: string) =>
+  (await as(ADMIN)('GET', `/v1/sessions/${id}`)) as {
+    status: number;
+    body: SessionRecord & { version: number };
+  };
+const rows = (tab: string) => readTab(state, tab).rows;
+const rowOf = (tab: string, id: string) => rows(tab).find((r) => r.Identifiant === id);
+/** dd/mm/yyyy of an instant, in Paris. */
+const parisDay = (at: string) => zonedDate(at).split('-').reverse().join('/');
+const writes = () => seen.filter((s) => s.method !== 'GET');
 
-/** The v1.1 routes the add-on uses, as shared/API.md describes them. */
-function route(s: Seen): { status: number; body: unknown; etag?: string } {
-  const stale = (version: number, current: unknown) =>
-    s.ifMatch && s.ifMatch !== `"${version}"`
-      ? {
-          status: 412,
-          body: { error: { code: 'PRECONDITION_FAILED', message: 'Version périmée.', current } },
-        }
-      : null;
-  switch (`${s.method} ${s.path.split('?')[0]}`) {
-    case 'GET /v1/me':
-      return {
-        status: 200,
-        body: { email: ME, role: 'consultant', territories: [{ id: 't-albi', name: territory.name }] },
-      };
-    case 'GET /v1/programme':
-      return { status: 200, body: { minutesPerDay: 420, startDate: '2025-02-01', endDate: '2026-06-30' } };
-    case 'GET /v1/snapshot':
-      return {
-        status: 200,
-        body: {
-          quotas: {
-            programme: [],
-            territories: [{ territoryId: 't-albi', name: territory.name, quotas: [quota(180)] }],
-            partners: [],
-          },
-          workshops: [],
-          actions: [],
-          documents: [],
-        },
-      };
-    case 'GET /v1/sessions':
-      return {
-        status: 200,
-        body: { sessions: [session, { ...stored, id: 's-other', createdBy: 'autre@amo.example' }] },
-      };
-    case 'GET /v1/sessions/s-1':
-      return { status: 200, body: session, etag: `"${session.version}"` };
-    case 'PATCH /v1/sessions/s-1': {
-      const refused = stale(session.version, {
-        ...session,
-        updatedBy: 'julien.roux@amo.example',
-        updatedAt: '2025-03-20T08:00:00.000Z',
-      });
-      if (refused) return refused;
-      session = { ...session, ...(s.body as object), version: session.version + 1 };
-      return {
-        status: 200,
-        body: { session, quota: quota(session.durationMinutes) },
-        etag: `"${session.version}"`,
-      };
-    }
-    case 'DELETE /v1/sessions/s-1':
-      return {
-        status: 200,
-        body: { session: { ...session, deletedAt: '2025-03-21T08:00:00.000Z' }, quota: quota(0) },
-      };
-    case 'GET /v1/territories/t-albi':
-      return { status: 200, body: territory, etag: `"${territoryVersion}"` };
-    case 'PUT /v1/territories/t-albi/assessment': {
-      const refused = stale(territoryVersion, territory);
-      if (refused) return refused;
-      territory = { ...territory, assessment: s.body } as typeof territory;
-      territoryVersion++;
-      return { status: 200, body: territory, etag: `"${territoryVersion}"` };
-    }
-    case 'POST /v1/documents':
-      return {
-        status: 422,
-        body: {
-          error: {
-            code: 'DOES_NOT_FIT',
-            message: 'La synthèse dépasse 5 pages : raccourcissez les champs indiqués.',
-            fields: [{ field: 'findings', label: 'Constat', length: 4200, shortenBy: 1200 }],
-          },
-        },
-      };
-    default:
-      return {
-        status: 404,
-        body: { error: { code: 'NOT_FOUND', message: 'Cette adresse n’existe pas dans l’API.' } },
-      };
-  }
-}
-
-beforeAll(async () => {
-  server = createServer(async (req, res) => {
-    const s: Seen = {
-      method: req.method ?? '',
-      path: req.url ?? '',
-      ifMatch: req.headers['if-match'],
-      body: await body(req),
-    };
-    seen.push(s);
-    const r = route(s);
-    res.writeHead(r.status, {
-      'content-type': 'application/json; charset=utf-8',
-      ...(r.etag ? { etag: r.etag } : {}),
-    });
-    res.end(JSON.stringify(r.body));
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  dir = buildAddonTo(base);
-}, 60_000);
 beforeEach(async () => {
-  state = new GoogleState(dir);
-  state.documentProps.setProperty('VELI_WORKER_URL', base);
-  claire = await startUserThread(state, { dir, user: ME });
-  await claire.run('onOpen');
-  await claire.run('showJournal'); // names the territory, as a sidebar opened first does
-  session = { ...stored };
+  state = env.spreadsheet();
+  claire = await env.open(state, CLAIRE);
   seen.length = 0;
 });
-afterAll(async () => {
-  await claire?.close();
-  await stopSyncFetch();
-  server?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
-
-const rows = (tab: string) => {
-  const [headers = [], ...rest] = state.spreadsheet.getSheetByName(tab)?.displayGrid() ?? [];
-  return rest.map((r) => Object.fromEntries(headers.map((h, i) => [h, r[i] ?? ''])));
-};
 
 describe('correcting a session', () => {
   it('reads its version, sends it back as If-Match with only what may change, and mirrors the result', async () => {
-    const loaded = (await claire.run('loadSession', 's-1')) as Result<{ version: string }>;
-    expect(loaded).toMatchObject({ ok: true, data: { version: '3' } });
+    const t = await territory('81004');
+    const s = await logged(t.id);
+    seen.length = 0;
     const res = (await claire.run(
       'updateSession',
-      's-1',
+      s.id,
       { durationMinutes: 240, summary: 'Diagnostic complété.' },
-      '3',
+      s.version,
     )) as Result<unknown>;
-    expect(res).toMatchObject({ ok: true, version: '4' });
-    const patch = seen.find((s) => s.method === 'PATCH')!;
-    expect(patch.ifMatch).toBe('"3"');
-    expect(patch.body).toEqual({ durationMinutes: 240, summary: 'Diagnostic complété.' });
-    expect(rows('Séances')[0]).toMatchObject({
-      Identifiant: 's-1',
-      'Durée (min)': '240',
-      Territoire: 'Albi Agglomération',
+    expect(res).toMatchObject({ ok: true, version: String(Number(s.version) + 1) });
+    expect(seen).toEqual([
+      {
+        method: 'PATCH',
+        path: `/v1/sessions/${s.id}`,
+        ifMatch: `"${s.version}"`,
+        body: { durationMinutes: 240, summary: 'Diagnostic complété.' },
+      },
+    ]);
+    expect((await stored(s.id)).body).toMatchObject({
+      durationMinutes: 240,
+      summary: 'Diagnostic complété.',
     });
-    expect(rows('Quotas')[0]).toMatchObject({ Utilisé: '0,6', Unité: 'jours' });
+    expect(rowOf('Séances', s.id)).toMatchObject({ 'Durée (min)': '240', Territoire: t.name });
+    expect(rowOf('Quotas', `diagnostic|${t.id}`)).toMatchObject({ Utilisé: '0,6', Unité: 'jours' });
   });
 
   it('after a colleague’s change, writes nothing, says who changed it, and shows the stored row', async () => {
-    const res = (await claire.run('updateSession', 's-1', { participants: 6 }, '2')) as Result<unknown>;
+    const t = await territory('46042');
+    const s = await logged(t.id);
+    const theirs = await as(ADMIN)('PATCH', `/v1/sessions/${s.id}`, { participants: 7 });
+    expect(theirs.status).toBe(200);
+    expect(rowOf('Séances', s.id)).toMatchObject({ Participants: '4' });
+    seen.length = 0;
+    const res = (await claire.run('updateSession', s.id, { participants: 6 }, s.version)) as Result<unknown>;
     expect(res).toMatchObject({ ok: false, error: { code: 'PRECONDITION_FAILED' } });
+    const now = (await stored(s.id)).body;
     expect(!res.ok && res.error.message).toBe(
-      'Cette séance a été modifiée par julien.roux@amo.example le 20/03/2025 depuis que vous l’avez ouverte\u00a0: rien n’a été enregistré. Vos saisies restent dans le formulaire\u202f; chargez les valeurs enregistrées pour reprendre votre modification.',
+      `Cette séance a été modifiée par ${ADMIN} le ${parisDay(now.updatedAt!)} depuis que vous l’avez ouverte\u00a0: rien n’a été enregistré. Vos saisies restent dans le formulaire\u202f; chargez les valeurs enregistrées pour reprendre votre modification.`,
     );
-    expect(session.participants).toBe(4);
-    expect(rows('Séances')[0]).toMatchObject({ Identifiant: 's-1', Participants: '4' });
+    expect(!res.ok && res.error.current).toMatchObject({ participants: 7, updatedBy: ADMIN });
+    expect(now).toMatchObject({ participants: 7, version: Number(s.version) + 1 });
+    expect(seen.map((x) => [x.method, x.ifMatch])).toEqual([['PATCH', `"${s.version}"`]]);
+    expect(rowOf('Séances', s.id)).toMatchObject({ Participants: '7' });
   });
 
   it('refuses a correction that touches the kind or the territory, before any call', async () => {
-    const res = (await claire.run(
-      'updateSession',
-      's-1',
-      { territoryId: 't-other' },
-      '3',
-    )) as Result<unknown>;
-    expect(res).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    const t = await territory('12202');
+    const s = await logged(t.id);
+    seen.length = 0;
+    for (const patch of [{ territoryId: t.id }, { kind: 'territory-interview' }]) {
+      const res = (await claire.run('updateSession', s.id, patch, s.version)) as Result<unknown>;
+      expect(res).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    }
     expect(seen).toEqual([]);
+    expect((await stored(s.id)).body.version).toBe(Number(s.version));
   });
 
-  it('deletes a session: its row goes, unless staff wrote beside it', async () => {
-    await claire.run('loadSession', 's-1');
-    await claire.run('updateSession', 's-1', { participants: 5 }, '3');
+  it('deletes a session with the version listed: its row goes, unless staff wrote beside it — then greyed with a note', async () => {
+    const t = await territory('11069');
+    const [gone, annotated, changed] = [await logged(t.id), await logged(t.id), await logged(t.id)];
     const sheet = state.spreadsheet.getSheetByName('Séances')!;
-    const res = (await claire.run('deleteSession', 's-1', null)) as Result<unknown>;
-    expect(res).toMatchObject({ ok: true, data: { id: 's-1' } });
-    expect(rows('Séances')).toEqual([]);
-    await claire.run('updateSession', 's-1', { participants: 5 }, '4');
-    sheet.getRange(1, sheet.getLastColumn() + 1).setValue('Commentaire ADEME');
-    sheet.getRange(2, sheet.getLastColumn()).setValue('Gardé pour le COPIL');
-    await claire.run('deleteSession', 's-1', null);
-    expect(rows('Séances').map((r) => r.Identifiant)).toEqual(['s-1']);
+    const free = sheet.getLastColumn() + 1;
+    const line = rows('Séances').findIndex((r) => r.Identifiant === annotated.id) + 2;
+    sheet.getRange(1, free).setValue('Commentaire ADEME');
+    sheet.getRange(line, free).setValue('Gardé pour le COPIL');
+    seen.length = 0;
+    for (const s of [gone, annotated])
+      expect(await claire.run('deleteSession', s.id, s.version)).toMatchObject({
+        ok: true,
+        data: { id: s.id },
+      });
+    expect(seen.map((x) => [x.method, x.path, x.ifMatch])).toEqual([
+      ['DELETE', `/v1/sessions/${gone.id}`, `"${gone.version}"`],
+      ['DELETE', `/v1/sessions/${annotated.id}`, `"${annotated.version}"`],
+    ]);
+    expect((await stored(gone.id)).status).toBe(404);
+    expect(rowOf('Séances', gone.id)).toBeUndefined();
+    const kept = rows('Séances').findIndex((r) => r.Identifiant === annotated.id) + 2;
+    expect(kept).toBeGreaterThan(1);
+    expect(sheet.getRange(kept, 1).getNote()).toBe(REMOVED_NOTE);
+    expect(sheet.style(kept, 1)?.color).toBe('#9aa0a6');
+    // Changed by a colleague since the list was read: nothing deleted, the stored row shown.
+    expect((await as(ADMIN)('PATCH', `/v1/sessions/${changed.id}`, { participants: 9 })).status).toBe(200);
+    const refused = (await claire.run('deleteSession', changed.id, changed.version)) as Result<unknown>;
+    expect(refused).toMatchObject({ ok: false, error: { code: 'PRECONDITION_FAILED' } });
+    expect(!refused.ok && refused.error.message).toMatch(
+      new RegExp(
+        `^Cette séance a été modifiée par ${ADMIN} le .* depuis l’affichage de la liste\u00a0: rien n’a été supprimé\\.`,
+      ),
+    );
+    expect((await stored(changed.id)).status).toBe(200);
+    expect(rowOf('Séances', changed.id)).toMatchObject({ Participants: '9' });
   });
 
-  it('lists the sessions the user entered, the last entered first', async () => {
-    const res = (await claire.run('listMySessions')) as Result<{ id: string }[]>;
-    expect(res.ok && res.data.map((s) => s.id)).toEqual(['s-1']);
-    expect(seen.map((x) => x.path)).toEqual(['/v1/sessions']);
+  it('lists the sessions the user entered, the last entered first, filtered by the worker', async () => {
+    const t = await territory('32013');
+    // Entered first but held later: the list goes by when it was entered, not by its date.
+    const first = await logged(t.id, { date: '2025-04-20' });
+    const second = await logged(t.id, { date: '2025-04-01' });
+    const julien = session(t.id);
+    expect((await as(JULIEN)('POST', '/v1/sessions', julien)).status).toBe(201);
+    seen.length = 0;
+    const res = (await claire.run('listMySessions')) as Result<{ id: string; createdBy: string }[]>;
+    if (!res.ok) throw new Error(JSON.stringify(res));
+    expect(res.data.slice(0, 2).map((s) => s.id)).toEqual([second.id, first.id]);
+    expect(res.data.every((s) => s.createdBy === CLAIRE)).toBe(true);
+    expect(seen.map((x) => x.path)).toEqual(['/v1/sessions?createdBy=me']);
   });
 });
 
 describe('the diagnostic', () => {
+  const assessment = (who: string) => ({
+    findings: `Constat de ${who}.`,
+    stakes: 'Enjeux.',
+    recommendations: 'Recommandations.',
+    needs: `Besoins vus par ${who}.`,
+  });
+
   it('saves with the version it was opened with, and refuses after a colleague’s save', async () => {
-    const loaded = (await claire.run('loadTerritory', 't-albi')) as Result<{ version: string }>;
-    expect(loaded.ok && loaded.data.version).toBe('5');
-    const assessment = {
-      findings: 'Constat.',
-      stakes: 'Enjeux.',
-      recommendations: 'Recommandations.',
-      needs: 'Besoins.',
-    };
-    const first = (await claire.run('submitAssessment', 't-albi', assessment, '5')) as Result<{
+    const t = await territory('65440');
+    const loaded = (await claire.run('loadTerritory', t.id)) as Result<{ version: string }>;
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded));
+    const v = Number(loaded.data.version);
+    const first = (await claire.run('submitAssessment', t.id, assessment('Claire'), String(v))) as Result<{
       version: string;
     }>;
-    expect(first).toMatchObject({ ok: true, data: { version: '6' } });
-    expect(seen.at(-1)).toMatchObject({ ifMatch: '"5"', body: assessment });
-    const again = (await claire.run('submitAssessment', 't-albi', assessment, '5')) as Result<unknown>;
+    expect(first).toMatchObject({ ok: true, data: { version: String(v + 1) } });
+    expect(seen.at(-1)).toMatchObject({ method: 'PUT', ifMatch: `"${v}"`, body: assessment('Claire') });
+    const put = await as(JULIEN)('PUT', `/v1/territories/${t.id}/assessment`, assessment('Julien'));
+    expect(put.status).toBe(200);
+    const again = (await claire.run(
+      'submitAssessment',
+      t.id,
+      assessment('Claire'),
+      String(v + 1),
+    )) as Result<unknown>;
     expect(again).toMatchObject({ ok: false, error: { code: 'PRECONDITION_FAILED' } });
-    expect(rows('Territoires')[0]).toMatchObject({ Nom: 'Albi Agglomération', Besoins: 'Besoins.' });
+    expect(!again.ok && again.error.message).toMatch(
+      new RegExp(
+        `^Ce diagnostic a été modifié par ${JULIEN} le \\d\\d/\\d\\d/\\d{4} depuis que vous l’avez ouvert\u00a0: rien n’a été enregistré\\.`,
+      ),
+    );
+    const now = (await as(ADMIN)('GET', `/v1/territories/${t.id}`)).body as { assessment: { needs: string } };
+    expect(now.assessment.needs).toBe('Besoins vus par Julien.');
+    expect(rowOf('Territoires', t.id)).toMatchObject({ Nom: t.name, Besoins: 'Besoins vus par Julien.' });
   });
 });
 
 describe('documents', () => {
-  it('turns a summary that does not fit into what to shorten, field by field', async () => {
+  it('turns a summary that does not fit into what to shorten, and opens the Diagnostic with those fields', async () => {
+    const t = await territory('31555');
+    // One sentence of 16,000 characters: recommendations are never cut, so no page fits them.
+    const long = `${'Intégrer les véhicules intermédiaires au plan de mobilité '.repeat(276).slice(0, 15_999)}.`;
+    const put = await as(CLAIRE)('PUT', `/v1/territories/${t.id}/assessment`, {
+      findings: 'Constat court.',
+      stakes: 'Enjeu court.',
+      recommendations: long,
+    });
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    const partner = await as(ADMIN)('POST', `/v1/territories/${t.id}/partners`, {
+      name: 'Coopérative des livreurs',
+      kind: 'company',
+      useCase: { category: 'commute', description: 'Vélos cargos pour les trajets domicile-travail.' },
+    });
+    expect(partner.status, JSON.stringify(partner.body)).toBe(201);
     const res = (await claire.run('generateDocument', {
       type: 'territory-summary',
-      territoryId: 't-albi',
+      territoryId: t.id,
     })) as Result<unknown>;
     expect(res).toMatchObject({ ok: false, error: { code: 'DOES_NOT_FIT' } });
-    expect(!res.ok && res.error.issues).toEqual([
-      { path: 'findings', message: 'Constat\u00a0: à raccourcir de 1\u202f200\u00a0caractères.' },
+    if (res.ok) return;
+    expect(res.error.issues).toEqual([
+      {
+        path: 'assessment.recommendations',
+        message: expect.stringMatching(
+          /^Recommandations\u00a0: à raccourcir de \d{1,3}(\u202f\d{3})*\u00a0caractères\.$/,
+        ),
+      },
+    ]);
+    const docs = (await as(ADMIN)('GET', '/v1/snapshot?parts=documents')).body as {
+      documents: { territoryId?: string }[];
+    };
+    expect(docs.documents.filter((d) => d.territoryId === t.id)).toEqual([]);
+    await claire.run('openDiagnostic', { territoryId: t.id, issues: res.error.issues });
+    const ui = state.user(CLAIRE).ui;
+    expect(ui.sidebar?.getTitle()).toBe('Diagnostic du territoire');
+    const html = ui.sidebar!.getContent();
+    const boot = JSON.parse(/window\.__VELI__=(.*?);<\/script>/.exec(html)![1]!) as SidebarBoot;
+    expect(boot).toMatchObject({
+      sidebar: 'diagnostic',
+      focus: { territoryId: t.id, issues: res.error.issues },
+    });
+  });
+});
+
+describe('a lost answer', () => {
+  it('then a changed resubmission: « Cette séance a déjà été enregistrée », the stored row, nothing rewritten', async () => {
+    const t = await territory('34172');
+    const s = session(t.id, { date: '2025-12-10' });
+    claire.faults.dropNextResponses = 1;
+    expect(await claire.run('submitSession', s)).toMatchObject({ ok: false, error: { code: 'NETWORK' } });
+    expect(rowOf('Séances', s.id)).toBeUndefined();
+    const changed = (await claire.run('submitSession', {
+      ...s,
+      summary: 'Résumé corrigé entre-temps.',
+    })) as Result<unknown>;
+    expect(changed).toMatchObject({
+      ok: false,
+      error: {
+        code: 'ALREADY_RECORDED',
+        message: 'Cette séance a déjà été enregistrée (10/12/2025, 180\u00a0min).',
+      },
+    });
+    expect(writes().map((x) => [x.method, (x.body as { id: string }).id])).toEqual([
+      ['POST', s.id],
+      ['POST', s.id],
+    ]);
+    expect((await stored(s.id)).body).toMatchObject({ summary: 'Diagnostic initial.', version: 1 });
+    expect(rows('Séances').filter((r) => r.Identifiant === s.id)).toEqual([
+      expect.objectContaining({ Résumé: 'Diagnostic initial.' }),
     ]);
   });
 });

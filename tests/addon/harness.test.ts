@@ -101,26 +101,6 @@ describe('logging a session', () => {
     expect(rows(rt, 'Séances').filter((r) => r.Identifiant === s.id)).toHaveLength(1);
   });
 
-  it('after a lost answer and a changed resubmission, says the session is already recorded and writes its row', async () => {
-    const t = await territory('12145');
-    const rt = addon();
-    const s = session(t, { date: '2025-12-10', durationMinutes: 180 });
-    rt.fakes.faults.dropNextResponses = 1;
-    rt.run('submitSession', s);
-    const changed = rt.run('submitSession', {
-      ...s,
-      summary: 'Résumé corrigé entre-temps.',
-    }) as Result<unknown>;
-    expect(changed).toMatchObject({
-      ok: false,
-      error: {
-        code: 'ALREADY_RECORDED',
-        message: 'Cette séance a déjà été enregistrée (10/12/2025, 180\u00a0min).',
-      },
-    });
-    expect(rows(rt, 'Séances').filter((r) => r.Identifiant === s.id)).toHaveLength(1);
-  });
-
   it('refuses over quota naming the territory and what remains, on the field that decides', async () => {
     const t = await territory('12202');
     const rt = addon();
