@@ -58,7 +58,9 @@ async function startTap(worker: LocalWorker) {
       body: body || undefined,
     });
     const headers: [string, string][] = [];
-    answer.headers.forEach((v, k) => headers.push([k, v]));
+    answer.headers.forEach((v, k) => {
+      headers.push([k, v]);
+    });
     res.writeHead(answer.status, passOn(headers));
     res.end(Buffer.from(await answer.arrayBuffer()));
   });
