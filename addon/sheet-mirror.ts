@@ -159,30 +159,49 @@ function plan<T>(spec: TabSpec<T>, records: readonly T[], names: Names, j: Job):
       rows.push(cellsOf(record));
       keep.push(true);
     }
-  // Row indexes once the deleted rows are gone.
-  const newIndex: number[] = [];
-  keep.reduce((removedSoFar, k, i) => {
-    newIndex[i] = i - removedSoFar;
-    return k ? removedSoFar : removedSoFar + 1;
-  }, 0);
-  const linkCells: { i: number; j: number }[] = [];
-  for (const l of j.links ?? []) {
-    const at = grid.slice(1).findIndex((r) => String(r[width - 1] ?? '') === l.id);
-    const col = headersOf(spec).indexOf(l.header);
-    if (at < 0 || col < 0 || !keep[at]) continue;
-    rows[at]![col] = l.link;
-    linkCells.push({ i: newIndex[at]!, j: col });
-  }
+  const newIndex = indexesAfterDeletion(keep);
   return {
     sheet,
     spec: spec as TabSpec<unknown>,
-    linkCells,
+    linkCells: placeLinks(spec, grid.slice(1), j.links ?? [], { rows, keep, newIndex }),
     rows: rows.filter((_, i) => keep[i]),
     touched: new Set([...touched].map((i) => newIndex[i]!)),
     deletions: keep.flatMap((k, i) => (k ? [] : [i + 2])),
     layout: !existing || Boolean(j.layout),
     removed: kept.map((i) => newIndex[i]!),
   };
+}
+
+/** Each row's index once the rows not kept are deleted. */
+function indexesAfterDeletion(keep: readonly boolean[]): number[] {
+  const out: number[] = [];
+  keep.reduce((removedSoFar, k, i) => {
+    out[i] = i - removedSoFar;
+    return k ? removedSoFar : removedSoFar + 1;
+  }, 0);
+  return out;
+}
+
+/**
+ * Puts each link in its cell on the row of its record (`existing`: the tab's rows as read),
+ * where that row stays; the cells to write as rich text, by their index after deletion.
+ */
+function placeLinks<T>(
+  spec: TabSpec<T>,
+  existing: unknown[][],
+  links: NonNullable<Job['links']>,
+  p: { rows: (Cell | Link)[][]; keep: readonly boolean[]; newIndex: readonly number[] },
+): { i: number; j: number }[] {
+  const headers = headersOf(spec);
+  const cells: { i: number; j: number }[] = [];
+  for (const l of links) {
+    const at = existing.findIndex((r) => String(r[headers.length - 1] ?? '') === l.id);
+    const col = headers.indexOf(l.header);
+    if (at < 0 || col < 0 || !p.keep[at]) continue;
+    p.rows[at]![col] = l.link;
+    cells.push({ i: p.newIndex[at]!, j: col });
+  }
+  return cells;
 }
 
 /** Contiguous runs of the columns written by setValues (link columns are rich text). */

@@ -46,18 +46,8 @@ function send(res: ServerResponse, status: number, type: string, body: string) {
 const json = (res: ServerResponse, status: number, v: unknown) =>
   send(res, status, 'application/json', JSON.stringify(v));
 
-export async function startHarness(opts: {
-  workerUrl: string;
-  user?: string;
-  port?: number;
-  addonDir?: string;
-  users?: string[];
-}): Promise<Harness> {
-  const dir = opts.addonDir ?? join(ROOT, 'dist/addon');
-  const first = opts.user ?? DEMO_USERS[1]!;
-  const users = [...new Set([first, ...(opts.users ?? DEMO_USERS)])];
-  const state = new GoogleState(dir);
-  state.documentProps.setProperty('VELI_WORKER_URL', opts.workerUrl);
+/** The people who opened the page: each one's add-on thread, started on first use. */
+function userThreads(state: GoogleState, dir: string, first: string) {
   const threads = new Map<string, Promise<UserThread>>();
   const started: UserThread[] = [];
   const user = (email = first) => {
@@ -72,85 +62,116 @@ export async function startHarness(opts: {
     }
     return t;
   };
-  const all = async () => Promise.all([...threads.values()]);
-  await user(first);
+  return { user, started, all: async () => Promise.all([...threads.values()]) };
+}
 
+interface Call {
+  req: IncomingMessage;
+  res: ServerResponse;
+  /** The page's user (`?user=`). */
+  who: string;
+  state: GoogleState;
+  users: string[];
+  threads: ReturnType<typeof userThreads>;
+}
+
+/** What the harness page asks for, by method and path. */
+const ROUTES: Record<string, (c: Call) => Promise<void> | void> = {
+  'GET /': ({ res }) => send(res, 200, 'text/html', PAGE),
+  'GET /harness/state': async ({ res, who, state, users, threads }) => {
+    const me = await threads.user(who);
+    const ui = state.user(who).ui;
+    const [title, items] = [...ui.menus.entries()][0] ?? ['VELI VELO', []];
+    json(res, 200, {
+      user: who,
+      users,
+      menu: { title, items },
+      tabs: state.spreadsheet.getSheets().map(tabView),
+      sidebar: ui.sidebar ? { title: ui.sidebar.getTitle(), version: ui.sidebarVersion } : null,
+      toasts: state.spreadsheet.toasts,
+      fetches: me.fetchLog.length,
+    });
+  },
+  'GET /harness/sidebar': async ({ res, who, state, threads }) => {
+    const ui = state.user(who).ui;
+    if (!ui.sidebar) return send(res, 404, 'text/plain', 'Aucun panneau ouvert.');
+    const standIn = runStandIn((await threads.user(who)).functions, who);
+    send(res, 200, 'text/html', ui.sidebar.getContent().replace('<head>', `<head>${standIn}`));
+  },
+  'GET /harness/log': async ({ res, threads }) =>
+    json(
+      res,
+      200,
+      (await threads.all()).flatMap((t) => t.fetchLog),
+    ),
+  'POST /harness/run': async ({ req, res, who, threads }) => {
+    const { fn, args } = await readJson(req);
+    try {
+      const value = await (await threads.user(who)).run(String(fn), ...(Array.isArray(args) ? args : []));
+      json(res, 200, { ok: true, value });
+    } catch (e) {
+      json(res, 200, { ok: false, error: e instanceof Error ? e.message : String(e) });
+    }
+  },
+  'POST /harness/edit': async ({ req, res, state }) => {
+    // A person typing in a cell: parsed like any typed text, outside the add-on.
+    const { tab, row, col, value } = await readJson(req);
+    const sheet = state.spreadsheet.getSheetByName(String(tab));
+    if (!sheet) return json(res, 404, { ok: false });
+    sheet.getRange(Number(row), Number(col)).setValue(String(value ?? ''));
+    json(res, 200, { ok: true });
+  },
+  'POST /harness/fault': async ({ req, res, who, threads }) => {
+    const body = await readJson(req);
+    const faults = (await threads.user(who)).faults;
+    faults.dropNextResponses = Number(body.dropNextResponses ?? 0);
+    faults.offline = body.offline === true;
+    json(res, 200, faults);
+  },
+};
+
+async function listen(server: Server, port: number) {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  return (server.address() as AddressInfo).port;
+}
+
+export async function startHarness(opts: {
+  workerUrl: string;
+  user?: string;
+  port?: number;
+  addonDir?: string;
+  users?: string[];
+}): Promise<Harness> {
+  const dir = opts.addonDir ?? join(ROOT, 'dist/addon');
+  const first = opts.user ?? DEMO_USERS[1]!;
+  const users = [...new Set([first, ...(opts.users ?? DEMO_USERS)])];
+  const state = new GoogleState(dir);
+  state.documentProps.setProperty('VELI_WORKER_URL', opts.workerUrl);
+  const threads = userThreads(state, dir, first);
+  await threads.user(first);
   const server: Server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://harness');
-      const who = url.searchParams.get('user') || first;
-      if (req.method === 'GET' && url.pathname === '/') return send(res, 200, 'text/html', PAGE);
-      if (req.method === 'GET' && url.pathname === '/harness/state') {
-        const me = await user(who);
-        const ui = state.user(who).ui;
-        const [title, items] = [...ui.menus.entries()][0] ?? ['VELI VELO', []];
-        return json(res, 200, {
-          user: who,
-          users,
-          menu: { title, items },
-          tabs: state.spreadsheet.getSheets().map(tabView),
-          sidebar: ui.sidebar ? { title: ui.sidebar.getTitle(), version: ui.sidebarVersion } : null,
-          toasts: state.spreadsheet.toasts,
-          fetches: me.fetchLog.length,
-        });
-      }
-      if (req.method === 'GET' && url.pathname === '/harness/sidebar') {
-        const ui = state.user(who).ui;
-        if (!ui.sidebar) return send(res, 404, 'text/plain', 'Aucun panneau ouvert.');
-        const html = ui.sidebar
-          .getContent()
-          .replace('<head>', `<head>${runStandIn((await user(who)).functions, who)}`);
-        return send(res, 200, 'text/html', html);
-      }
-      if (req.method === 'GET' && url.pathname === '/harness/log')
-        return json(
-          res,
-          200,
-          (await all()).flatMap((t) => t.fetchLog),
-        );
-      if (req.method === 'POST' && url.pathname === '/harness/run') {
-        const { fn, args } = await readJson(req);
-        try {
-          const value = await (await user(who)).run(String(fn), ...(Array.isArray(args) ? args : []));
-          return json(res, 200, { ok: true, value });
-        } catch (e) {
-          return json(res, 200, { ok: false, error: e instanceof Error ? e.message : String(e) });
-        }
-      }
-      if (req.method === 'POST' && url.pathname === '/harness/edit') {
-        // A person typing in a cell: parsed like any typed text, outside the add-on.
-        const { tab, row, col, value } = await readJson(req);
-        const sheet = state.spreadsheet.getSheetByName(String(tab));
-        if (!sheet) return json(res, 404, { ok: false });
-        sheet.getRange(Number(row), Number(col)).setValue(String(value ?? ''));
-        return json(res, 200, { ok: true });
-      }
-      if (req.method === 'POST' && url.pathname === '/harness/fault') {
-        const body = await readJson(req);
-        const faults = (await user(who)).faults;
-        faults.dropNextResponses = Number(body.dropNextResponses ?? 0);
-        faults.offline = body.offline === true;
-        return json(res, 200, faults);
-      }
-      send(res, 404, 'text/plain', 'Not found');
+      const route = ROUTES[`${req.method} ${url.pathname}`];
+      if (!route) return send(res, 404, 'text/plain', 'Not found');
+      await route({ req, res, who: url.searchParams.get('user') || first, state, users, threads });
     } catch (e) {
       send(res, 500, 'text/plain', e instanceof Error ? e.message : String(e));
     }
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const port = await listen(server, opts.port ?? 0);
   return {
     url: `http://127.0.0.1:${port}`,
     state,
-    user,
-    fetchLog: () => started.flatMap((t) => t.fetchLog),
+    user: threads.user,
+    fetchLog: () => threads.started.flatMap((t) => t.fetchLog),
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
-      await Promise.all((await all()).map((t) => t.close()));
+      await Promise.all((await threads.all()).map((t) => t.close()));
       await stopSyncFetch();
     },
   };

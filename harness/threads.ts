@@ -114,6 +114,28 @@ async function serve(
   Atomics.notify(signal, 0);
 }
 
+type Reply = { value?: unknown; error?: string; log: FetchLogEntry[]; faults: Faults };
+
+/** The thread that runs the user's add-on, once it has loaded it (its exported functions). */
+async function loadAddonThread(
+  state: GoogleState,
+  o: { dir: string; user: string; root: Handle; signal: Int32Array; port: MessagePort },
+) {
+  const worker = new Worker(new URL('./user-thread.mjs', import.meta.url), {
+    workerData: { ...o, allowlist: state.manifest.urlFetchWhitelist },
+    transferList: [o.port],
+  });
+  const waiting = new Map<number, (m: Reply) => void>();
+  const functions = await new Promise<string[]>((resolve, reject) => {
+    worker.once('error', reject);
+    worker.on('message', (m) => {
+      if (m.type === 'ready') resolve(m.functions);
+      else waiting.get(m.id)?.(m);
+    });
+  });
+  return { worker, waiting, functions };
+}
+
 /** A user with the add-on open in this spreadsheet, running in a thread of their own. */
 export async function startUserThread(
   state: GoogleState,
@@ -131,67 +153,41 @@ export async function startUserThread(
   port1.on('message', (req: Request) => {
     void serve(registry, port1, signal, req, { state, user, execution: () => execution });
   });
-  const worker = new Worker(new URL('./user-thread.mjs', import.meta.url), {
-    workerData: {
-      dir: opts.dir,
-      user,
-      root,
-      signal,
-      port: port2,
-      allowlist: state.manifest.urlFetchWhitelist,
-    },
-    transferList: [port2],
-  });
+  const addon = await loadAddonThread(state, { dir: opts.dir, user, root, signal, port: port2 });
   const fetchLog: FetchLogEntry[] = [];
   const faults: Faults = { dropNextResponses: 0, offline: false };
-  const waiting = new Map<
-    number,
-    (m: { value?: unknown; error?: string; log: FetchLogEntry[]; faults: Faults }) => void
-  >();
-  let functions: string[] = [];
-  const ready = new Promise<void>((resolve, reject) => {
-    worker.once('error', reject);
-    worker.on('message', (m) => {
-      if (m.type === 'ready') {
-        functions = m.functions;
-        resolve();
-      } else waiting.get(m.id)?.(m);
-    });
-  });
-  await ready;
   let n = 0;
+  /** One Apps Script execution of `fn`: its UrlFetch log and faults come back with its result. */
+  const execute = (fn: string, args: unknown[]) =>
+    new Promise((resolve, reject) => {
+      const id = ++n;
+      execution = `${user}#${id}`;
+      addon.waiting.set(id, (m) => {
+        addon.waiting.delete(id);
+        state.endExecution(`${user}#${id}`);
+        registry.forgetAfter(lastRootId);
+        fetchLog.push(...m.log);
+        faults.dropNextResponses = m.faults.dropNextResponses;
+        if (m.error !== undefined) reject(new Error(m.error));
+        else resolve(m.value);
+      });
+      addon.worker.postMessage({ type: 'run', id, fn, args, faults: { ...faults } });
+    });
   // One execution at a time per user, as a person in one sidebar makes one call at a time.
   let queue: Promise<unknown> = Promise.resolve();
-  const thread: UserThread = {
+  return {
     user,
     fetchLog,
     faults,
-    functions,
+    functions: addon.functions,
     run(fn, ...args) {
-      const next = queue.then(
-        () =>
-          new Promise((resolve, reject) => {
-            const id = ++n;
-            execution = `${user}#${id}`;
-            waiting.set(id, (m) => {
-              waiting.delete(id);
-              state.endExecution(`${user}#${id}`);
-              registry.forgetAfter(lastRootId);
-              fetchLog.push(...m.log);
-              faults.dropNextResponses = m.faults.dropNextResponses;
-              if (m.error !== undefined) reject(new Error(m.error));
-              else resolve(m.value);
-            });
-            worker.postMessage({ type: 'run', id, fn, args, faults: { ...faults } });
-          }),
-      );
+      const next = queue.then(() => execute(fn, args));
       queue = next.catch(() => undefined);
       return next;
     },
     async close() {
       port1.close();
-      await worker.terminate();
+      await addon.worker.terminate();
     },
   };
-  return thread;
 }
