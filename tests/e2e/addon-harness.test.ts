@@ -330,6 +330,106 @@ describe('a consultant', () => {
   });
 });
 
+describe('a consultant correcting and shortening', () => {
+  it('corrects a session from her list, is told who changed it meanwhile (nothing written), then deletes it', async () => {
+    const t = territories.journal!.id;
+    const id = `s-e2e-fix-${Date.now().toString(36)}`;
+    const logged = await worker.api(CONSULTANT)('POST', '/v1/sessions', {
+      id,
+      kind: 'diagnostic',
+      territoryId: t,
+      date: '2025-06-03',
+      durationMinutes: 60,
+      mode: 'remote',
+      participants: 4,
+      summary: 'Séance à corriger.',
+    });
+    expect(logged.status).toBe(201);
+    const frame = await openSidebar('Journal de séance', 'Enregistrer la séance');
+    await frame.locator('#recent-sessions summary').click();
+    const item = frame.locator('#recent li').filter({ hasText: '03/06/2025' });
+    await item.waitFor();
+    expect(plain(await frame.locator('#recent li').first().textContent())).toBe(
+      `03/06/2025 — Diagnostic et accompagnement — ${territories.journal!.name} — 60 minCorrigerSupprimer`,
+    );
+    await shot('consultant-journal-my-sessions');
+    await item.getByRole('button', { name: 'Corriger' }).click();
+    await frame.getByText('Correction de la séance du 03/06/2025').waitFor();
+    const colleague = await worker.api(ADMIN)('PATCH', `/v1/sessions/${id}`, { participants: 9 });
+    expect(colleague.status).toBe(200);
+    await frame.getByLabel('Participants').fill('5');
+    await frame.getByRole('button', { name: 'Enregistrer la correction' }).click();
+    const refusal = frame.getByText(/^Cette séance a été modifiée par /);
+    await refusal.waitFor();
+    expect(plain(await refusal.textContent())).toMatch(
+      /^Cette séance a été modifiée par admin@ademe\.example le \d\d\/\d\d\/\d{4} depuis que vous l’avez ouverte : rien n’a été enregistré\. Vos saisies restent dans le formulaire ; chargez les valeurs enregistrées pour reprendre votre modification\./,
+    );
+    await frame.getByRole('button', { name: 'Charger les valeurs enregistrées' }).waitFor();
+    await shot('consultant-journal-412');
+    const stored = await worker.api(ADMIN)('GET', `/v1/sessions/${id}`);
+    expect(stored.body).toMatchObject({ participants: 9 });
+    expect((await tabRows('Séances')).find((r) => r.Identifiant === id)).toMatchObject({ Participants: '9' });
+    await frame.getByRole('button', { name: 'Annuler la correction' }).click();
+    // The list was read before the colleague's change: nothing deleted, the list read again.
+    const remove = async () => {
+      page.once('dialog', (d) => void d.accept());
+      await item.getByRole('button', { name: 'Supprimer' }).click();
+    };
+    await remove();
+    const kept = frame.getByText(/depuis l’affichage de la liste/);
+    await kept.waitFor();
+    expect(plain(await kept.textContent())).toMatch(
+      /^Cette séance a été modifiée par admin@ademe\.example le \d\d\/\d\d\/\d{4} depuis l’affichage de la liste : rien n’a été supprimé\. La liste montre maintenant la séance enregistrée ; supprimez-la de nouveau si besoin\.$/,
+    );
+    expect((await worker.api(ADMIN)('GET', `/v1/sessions/${id}`)).status).toBe(200);
+    await shot('consultant-journal-delete-412');
+    await remove();
+    // The list read again without it (its « supprimée » line is cleared by that reread).
+    await expect.poll(() => item.count()).toBe(0);
+    expect((await worker.api(ADMIN)('GET', `/v1/sessions/${id}`)).status).toBe(404);
+    expect((await tabRows('Séances')).some((r) => r.Identifiant === id)).toBe(false);
+  });
+
+  it('sees a summary too long for 5 pages open the Diagnostic with the field to shorten marked', async () => {
+    const t = territories.journal!.id;
+    // One sentence of 16,000 characters: recommendations are never cut, so no page fits them.
+    const long = `${'Intégrer les véhicules intermédiaires au plan de mobilité '.repeat(276).slice(0, 15_999)}.`;
+    const api = worker.api(ADMIN);
+    expect(
+      (
+        await api('PUT', `/v1/territories/${t}/assessment`, {
+          findings: 'Constat.',
+          stakes: 'Enjeux.',
+          recommendations: long,
+        })
+      ).status,
+    ).toBe(200);
+    const partner = await api('POST', `/v1/territories/${t}/partners`, {
+      name: 'Coopérative des livreurs',
+      kind: 'company',
+      useCase: { category: 'commute', description: 'Vélos cargos pour les trajets domicile-travail.' },
+    });
+    expect(partner.status).toBe(201);
+    const frame = await openSidebar('Générer un document', 'Générer le document');
+    await frame.getByRole('button', { name: 'Générer les synthèses de mes territoires (1)' }).click();
+    const shorten = frame.getByRole('button', { name: 'Raccourcir dans le diagnostic' });
+    await shorten.waitFor({ timeout: 60_000 });
+    await shot('consultant-document-does-not-fit');
+    await shorten.click();
+    await page.locator('#side-title').getByText('Diagnostic du territoire', { exact: true }).waitFor();
+    const diagnostic = page.frameLocator('#sidebar');
+    const marked = diagnostic.locator('#f-recommendations-err');
+    await expect
+      .poll(async () => plain(await marked.textContent()))
+      .toMatch(/^Recommandations : à raccourcir de [\d ]+ caractères\.$/);
+    expect(plain(await diagnostic.getByText(/^La synthèse territoriale dépasse/).textContent())).toBe(
+      'La synthèse territoriale dépasse 5 pages : raccourcissez les champs signalés, enregistrez, puis générez-la de nouveau.',
+    );
+    expect(await diagnostic.getByLabel('Recommandations').inputValue()).toBe(long);
+    await shot('consultant-diagnostic-fields-marked');
+  });
+});
+
 describe('a viewer', () => {
   it('reads: a banner and no form to fill, the quotas and alerts to consult', async () => {
     const frame = await openSidebar('Journal de séance', /Lecture seule/, VIEWER);
@@ -337,7 +437,7 @@ describe('a viewer', () => {
     await shot('viewer-journal');
     const quotas = await openSidebar('Quotas et alertes', 'Actualiser', VIEWER);
     await quotas.getByRole('heading', { name: /^Alertes ouvertes/ }).waitFor();
-    expect(await quotas.locator('#others summary').textContent()).toMatch(/^Autres territoires/);
+    expect(await quotas.locator('#others > summary').textContent()).toMatch(/^Autres territoires/);
     await resyncFromMenu(/réservée aux administrateurs/);
   });
 });
