@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type FrameLocator, type Page } from 'playwright-core';
+import { type BrowserContext, chromium, type FrameLocator, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, buildAddonTo, startLocalWorker } from '../../harness/local-worker';
 import { type Harness, startHarness } from '../../harness/server';
@@ -56,8 +56,11 @@ async function resyncFromMenu(toast: RegExp = /^Onglets resynchronisés/) {
 }
 
 const calls = async (user = CONSULTANT) => (await harness.user(user)).fetchLog.length;
-const shot = async (name: string) => {
-  if (process.env.SCREENSHOTS) await page.screenshot({ path: join(process.env.SCREENSHOTS, `${name}.png`) });
+/** A picture of the page, `focus` (in the sidebar, which scrolls) brought into view first. */
+const shot = async (name: string, focus?: Locator) => {
+  if (!process.env.SCREENSHOTS) return;
+  await focus?.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(process.env.SCREENSHOTS, `${name}.png`) });
 };
 
 async function openSidebar(label: string, ready: string | RegExp, user = CONSULTANT): Promise<FrameLocator> {
@@ -193,7 +196,7 @@ describe('a consultant', () => {
       `Quota atteint pour « ${territories.journal!.name} » : ${kind} — il reste 0 séance sur 1 séance ; cette séance en demande 1 séance. Un administrateur peut déroger avec un motif.`,
     );
     expect(await frame.locator(':focus').getAttribute('id')).toBe('f-kind');
-    await shot('consultant-quota-refused');
+    await shot('consultant-quota-refused', frame.locator('#f-kind'));
     expect((await tabRows('Séances')).filter((r) => r.Résumé === 'Second entretien, de trop.')).toHaveLength(
       0,
     );
@@ -352,7 +355,7 @@ describe('a consultant correcting and shortening', () => {
     expect(plain(await frame.locator('#recent li').first().textContent())).toBe(
       `03/06/2025 — Diagnostic et accompagnement — ${territories.journal!.name} — 60 minCorrigerSupprimer`,
     );
-    await shot('consultant-journal-my-sessions');
+    await shot('consultant-journal-my-sessions', item);
     await item.getByRole('button', { name: 'Corriger' }).click();
     await frame.getByText('Correction de la séance du 03/06/2025').waitFor();
     const colleague = await worker.api(ADMIN)('PATCH', `/v1/sessions/${id}`, { participants: 9 });
@@ -365,7 +368,10 @@ describe('a consultant correcting and shortening', () => {
       /^Cette séance a été modifiée par admin@ademe\.example le \d\d\/\d\d\/\d{4} depuis que vous l’avez ouverte : rien n’a été enregistré\. Vos saisies restent dans le formulaire ; chargez les valeurs enregistrées pour reprendre votre modification\./,
     );
     await frame.getByRole('button', { name: 'Charger les valeurs enregistrées' }).waitFor();
-    await shot('consultant-journal-412');
+    await shot(
+      'consultant-journal-412',
+      frame.getByRole('button', { name: 'Charger les valeurs enregistrées' }),
+    );
     const stored = await worker.api(ADMIN)('GET', `/v1/sessions/${id}`);
     expect(stored.body).toMatchObject({ participants: 9 });
     expect((await tabRows('Séances')).find((r) => r.Identifiant === id)).toMatchObject({ Participants: '9' });
@@ -382,7 +388,7 @@ describe('a consultant correcting and shortening', () => {
       /^Cette séance a été modifiée par admin@ademe\.example le \d\d\/\d\d\/\d{4} depuis l’affichage de la liste : rien n’a été supprimé\. La liste montre maintenant la séance enregistrée ; supprimez-la de nouveau si besoin\.$/,
     );
     expect((await worker.api(ADMIN)('GET', `/v1/sessions/${id}`)).status).toBe(200);
-    await shot('consultant-journal-delete-412');
+    await shot('consultant-journal-delete-412', item);
     await remove();
     // The list read again without it (its « supprimée » line is cleared by that reread).
     await expect.poll(() => item.count()).toBe(0);
@@ -414,7 +420,7 @@ describe('a consultant correcting and shortening', () => {
     await frame.getByRole('button', { name: 'Générer les synthèses de mes territoires (1)' }).click();
     const shorten = frame.getByRole('button', { name: 'Raccourcir dans le diagnostic' });
     await shorten.waitFor({ timeout: 60_000 });
-    await shot('consultant-document-does-not-fit');
+    await shot('consultant-document-does-not-fit', shorten);
     await shorten.click();
     await page.locator('#side-title').getByText('Diagnostic du territoire', { exact: true }).waitFor();
     const diagnostic = page.frameLocator('#sidebar');
@@ -426,7 +432,7 @@ describe('a consultant correcting and shortening', () => {
       'La synthèse territoriale dépasse 5 pages : raccourcissez les champs signalés, enregistrez, puis générez-la de nouveau.',
     );
     expect(await diagnostic.getByLabel('Recommandations').inputValue()).toBe(long);
-    await shot('consultant-diagnostic-fields-marked');
+    await shot('consultant-diagnostic-fields-marked', marked);
   });
 });
 
