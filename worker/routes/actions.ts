@@ -7,7 +7,7 @@ import { getEntity, insertEntity, listEntities, updateEntity } from '../db/entit
 import { type ActionData, type PartnerData, presentAction } from '../db/records';
 import { bodyHash, compact } from '../db/util';
 import { ApiError, fieldError, validationError } from '../http/errors';
-import { route } from '../http/route';
+import { created, route } from '../http/route';
 import { auditContext, type Ctx, newId, param, replayOrRefuse, writableTerritory } from './context';
 import { patchStored, storedAnswer, withEtag } from './versioned';
 
@@ -67,14 +67,8 @@ const patchAction = (c: Ctx, { body: patch }: { body: ActionPatch }) =>
   });
 
 export const actionRoutes = [
-  route('GET /v1/actions', ALL, 'Lister les fiches action', { query: ActionFilters }, listActions),
-  route(
-    'POST /v1/actions',
-    WRITERS,
-    'Créer une fiche action',
-    { body: ActionInput, status: 201 },
-    createAction,
-  ),
-  route('GET /v1/actions/:id', ALL, 'Lire une fiche action', {}, readAction),
-  route('PATCH /v1/actions/:id', WRITERS, 'Modifier une fiche action', { body: ActionPatch }, patchAction),
+  route('GET /v1/actions', ALL, 'Lister les fiches action', listActions, { query: ActionFilters }),
+  route('POST /v1/actions', WRITERS, 'Créer une fiche action', createAction, created(ActionInput)),
+  route('GET /v1/actions/:id', ALL, 'Lire une fiche action', readAction),
+  route('PATCH /v1/actions/:id', WRITERS, 'Modifier une fiche action', patchAction, { body: ActionPatch }),
 ];

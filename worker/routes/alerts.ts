@@ -77,6 +77,6 @@ const CHECK_SUMMARY =
   'Lancer le contrôle maintenant ; avec une autre date (asOf) qu’aujourd’hui, une simulation qui n’enregistre rien';
 
 export const alertRoutes = [
-  route('GET /v1/alerts', ALL, 'Alertes du contrôle nocturne', { query: AlertFilters }, listAlerts),
-  route('POST /v1/checks/run', ADMIN, CHECK_SUMMARY, RUN, runCheck),
+  route('GET /v1/alerts', ALL, 'Alertes du contrôle nocturne', listAlerts, { query: AlertFilters }),
+  route('POST /v1/checks/run', ADMIN, CHECK_SUMMARY, runCheck, RUN),
 ];

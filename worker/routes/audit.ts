@@ -54,4 +54,4 @@ async function listAuditPage(c: Ctx, { query }: { query: z.infer<typeof AuditFil
 
 const AUDIT = 'Journal d’audit (dates de Paris, bornes incluses)';
 
-export const auditRoutes = [route('GET /v1/audit', ADMIN, AUDIT, { query: AuditFilters }, listAuditPage)];
+export const auditRoutes = [route('GET /v1/audit', ADMIN, AUDIT, listAuditPage, { query: AuditFilters })];

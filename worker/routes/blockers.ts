@@ -7,7 +7,7 @@ import { getEntity, insertEntity, listEntities, present, type Stored, updateEnti
 import type { BlockerData, PartnerData } from '../db/records';
 import { bodyHash, compact } from '../db/util';
 import { ApiError, fieldError, validationError } from '../http/errors';
-import { route } from '../http/route';
+import { created, route } from '../http/route';
 import { auditContext, type Ctx, newId, param, replayOrRefuse, writableTerritory } from './context';
 import { patchStored, storedAnswer, withEtag } from './versioned';
 
@@ -83,8 +83,8 @@ const patchBlocker = (c: Ctx, { body: patch }: { body: BlockerPatch }) =>
   });
 
 export const blockerRoutes = [
-  route('GET /v1/blockers', ALL, 'Lister les verrous', { query: BlockerFilters }, listBlockers),
-  route('POST /v1/blockers', WRITERS, 'Créer un verrou', { body: BlockerInput, status: 201 }, createBlocker),
-  route('GET /v1/blockers/:id', ALL, 'Lire un verrou', {}, readBlocker),
-  route('PATCH /v1/blockers/:id', WRITERS, 'Modifier un verrou', { body: BlockerPatch }, patchBlocker),
+  route('GET /v1/blockers', ALL, 'Lister les verrous', listBlockers, { query: BlockerFilters }),
+  route('POST /v1/blockers', WRITERS, 'Créer un verrou', createBlocker, created(BlockerInput)),
+  route('GET /v1/blockers/:id', ALL, 'Lire un verrou', readBlocker),
+  route('PATCH /v1/blockers/:id', WRITERS, 'Modifier un verrou', patchBlocker, { body: BlockerPatch }),
 ];

@@ -32,7 +32,7 @@ import { Drive, driveOptions, SERVICE_ACCOUNT_DRIVE_SCOPE } from '../google/driv
 import { CallLog, GoogleError } from '../google/http';
 import { ServiceAccountKeyError, serviceAccountKey, serviceAccountToken } from '../google/service-account';
 import { ApiError, fieldError } from '../http/errors';
-import { route } from '../http/route';
+import { created, route } from '../http/route';
 import { auditContext, type Ctx, newId, param, writableTerritory } from './context';
 
 /** The content helper's messages, set in French typography like every message users read. */
@@ -328,22 +328,16 @@ async function listAll(c: Ctx, { query }: { query: z.infer<typeof DocumentFilter
 const readDocument = async (c: Ctx) => c.json(await presentWithLink(c.env, await docOr404(c)));
 
 export const documentRoutes = [
-  route('GET /v1/documents', ALL, 'Lister les documents générés', { query: DocumentFilters }, listAll),
-  route(
-    'POST /v1/documents',
-    WRITERS,
-    'Générer un livrable',
-    { body: DocumentRequest, status: 201 },
-    generate,
-  ),
-  route('GET /v1/documents/:id', ALL, 'Lire un document', {}, readDocument),
-  route('GET /v1/documents/:id/html', ALL, 'Le document rendu (text/html)', {}, documentHtml),
+  route('GET /v1/documents', ALL, 'Lister les documents générés', listAll, { query: DocumentFilters }),
+  route('POST /v1/documents', WRITERS, 'Générer un livrable', generate, created(DocumentRequest)),
+  route('GET /v1/documents/:id', ALL, 'Lire un document', readDocument),
+  route('GET /v1/documents/:id/html', ALL, 'Le document rendu (text/html)', documentHtml),
   // A signed, expiring link (worker/documents/link.ts) stands for the identity.
   route(
     'GET /v1/documents/:id/html/signed',
     'public',
     'Le document rendu, par lien signé et limité dans le temps (sans identité)',
-    { query: SignedLink },
     signedDocumentHtml,
+    { query: SignedLink },
   ),
 ];

@@ -6,7 +6,7 @@ import { getEntity, insertEntity, listEntities, present } from '../db/entities';
 import type { IndicatorData, PartnerData } from '../db/records';
 import { bodyHash, compact } from '../db/util';
 import { fieldError } from '../http/errors';
-import { route } from '../http/route';
+import { created, route } from '../http/route';
 import { auditContext, type Ctx, newId, replayOrRefuse, writableTerritory } from './context';
 
 const IndicatorFilters = z.object({ territoryId: z.optional(Id), partnerId: z.optional(Id) });
@@ -47,18 +47,14 @@ async function listIndicators(c: Ctx, { query }: { query: z.infer<typeof Indicat
 }
 
 export const indicatorRoutes = [
-  route(
-    'GET /v1/indicators',
-    ALL,
-    'Lister les valeurs d’indicateurs',
-    { query: IndicatorFilters },
-    listIndicators,
-  ),
+  route('GET /v1/indicators', ALL, 'Lister les valeurs d’indicateurs', listIndicators, {
+    query: IndicatorFilters,
+  }),
   route(
     'POST /v1/indicators',
     WRITERS,
     'Saisir une valeur d’indicateur',
-    { body: IndicatorInput, status: 201 },
     recordIndicator,
+    created(IndicatorInput),
   ),
 ];

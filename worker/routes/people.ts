@@ -58,6 +58,6 @@ async function erase(c: Ctx) {
 }
 
 export const peopleRoutes = [
-  route('GET /v1/people/:email', ADMIN, 'Exporter les données d’une personne', {}, exportPerson),
-  route('POST /v1/people/:email/erase', ADMIN, 'Effacer les coordonnées d’une personne', {}, erase),
+  route('GET /v1/people/:email', ADMIN, 'Exporter les données d’une personne', exportPerson),
+  route('POST /v1/people/:email/erase', ADMIN, 'Effacer les coordonnées d’une personne', erase),
 ];

@@ -198,5 +198,5 @@ const PARTS_QUERY = z.object({
 });
 
 export const snapshotRoutes = [
-  route('GET /v1/snapshot', ALL, SNAPSHOT_SUMMARY, { query: PARTS_QUERY }, readSnapshot),
+  route('GET /v1/snapshot', ALL, SNAPSHOT_SUMMARY, readSnapshot, { query: PARTS_QUERY }),
 ];

@@ -16,7 +16,7 @@ import {
 import { bodyHash, compact } from '../db/util';
 import { checkCentralCity } from '../eligibility/communes';
 import { ApiError, fieldError } from '../http/errors';
-import { route } from '../http/route';
+import { created, route } from '../http/route';
 import {
   auditContext,
   type Ctx,
@@ -183,35 +183,21 @@ async function listPartners(c: Ctx) {
 const ASSESSMENT = 'Constat, enjeux, recommandations et stratégie du territoire';
 
 export const territoryRoutes = [
-  route('GET /v1/territories', ALL, 'Lister les territoires', {}, listAll),
-  route(
-    'POST /v1/territories',
-    ADMIN,
-    'Créer un territoire',
-    { body: TerritoryInput, status: 201 },
-    createTerritory,
-  ),
-  route('GET /v1/territories/:id', ALL, 'Lire un territoire', {}, readTerritory),
-  route(
-    'PATCH /v1/territories/:id',
-    ADMIN,
-    'Modifier un territoire',
-    { body: TerritoryPatch },
-    patchTerritory,
-  ),
-  route(
-    'PUT /v1/territories/:id/assessment',
-    WRITERS,
-    ASSESSMENT,
-    { body: TerritoryAssessment },
-    putAssessment,
-  ),
-  route('GET /v1/territories/:id/partners', ALL, 'Lister les partenaires d’un territoire', {}, listPartners),
+  route('GET /v1/territories', ALL, 'Lister les territoires', listAll),
+  route('POST /v1/territories', ADMIN, 'Créer un territoire', createTerritory, created(TerritoryInput)),
+  route('GET /v1/territories/:id', ALL, 'Lire un territoire', readTerritory),
+  route('PATCH /v1/territories/:id', ADMIN, 'Modifier un territoire', patchTerritory, {
+    body: TerritoryPatch,
+  }),
+  route('PUT /v1/territories/:id/assessment', WRITERS, ASSESSMENT, putAssessment, {
+    body: TerritoryAssessment,
+  }),
+  route('GET /v1/territories/:id/partners', ALL, 'Lister les partenaires d’un territoire', listPartners),
   route(
     'POST /v1/territories/:id/partners',
     WRITERS,
     'Ajouter un partenaire',
-    { body: PartnerInput, status: 201 },
     createPartner,
+    created(PartnerInput),
   ),
 ];

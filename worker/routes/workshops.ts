@@ -6,7 +6,7 @@ import { getProgramme } from '../db/programme';
 import type { WorkshopData } from '../db/records';
 import { bodyHash, compact } from '../db/util';
 import { ApiError, fieldError } from '../http/errors';
-import { route } from '../http/route';
+import { created, route } from '../http/route';
 import { auditContext, type Ctx, newId, param, replayOrRefuse, writableTerritory } from './context';
 import { patchStored, storedAnswer, withEtag } from './versioned';
 
@@ -87,20 +87,10 @@ async function readWorkshop(c: Ctx) {
 }
 
 export const workshopRoutes = [
-  route('GET /v1/workshops', ALL, 'Lister les ateliers collectifs', {}, listWorkshops),
-  route(
-    'POST /v1/workshops',
-    WRITERS,
-    'Créer une fiche atelier',
-    { body: WorkshopInput, status: 201 },
-    createWorkshop,
-  ),
-  route('GET /v1/workshops/:id', ALL, 'Lire une fiche atelier', {}, readWorkshop),
-  route(
-    'PATCH /v1/workshops/:id',
-    WRITERS,
-    'Modifier une fiche atelier',
-    { body: WorkshopPatch },
-    patchWorkshop,
-  ),
+  route('GET /v1/workshops', ALL, 'Lister les ateliers collectifs', listWorkshops),
+  route('POST /v1/workshops', WRITERS, 'Créer une fiche atelier', createWorkshop, created(WorkshopInput)),
+  route('GET /v1/workshops/:id', ALL, 'Lire une fiche atelier', readWorkshop),
+  route('PATCH /v1/workshops/:id', WRITERS, 'Modifier une fiche atelier', patchWorkshop, {
+    body: WorkshopPatch,
+  }),
 ];
