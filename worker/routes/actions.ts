@@ -3,13 +3,13 @@ import { MSG } from '../../shared/i18n/messages';
 import { ActionInput, ActionPatch, Id } from '../../shared/schemas';
 import { validate } from '../../shared/schemas/validate';
 import { ALL, WRITERS } from '../auth/policy';
-import { getEntity, insertEntity, listEntities, updateEntity } from '../db/entities';
+import { getEntity, listEntities, updateEntity } from '../db/entities';
 import { type ActionData, type PartnerData, presentAction } from '../db/records';
-import { bodyHash, compact } from '../db/util';
+import { compact } from '../db/util';
 import { ApiError, fieldError, validationError } from '../http/errors';
 import { created, route } from '../http/route';
-import { auditContext, type Ctx, newId, param, replayOrRefuse, writableTerritory } from './context';
-import { patchStored, storedAnswer, withEtag } from './versioned';
+import { auditContext, type Ctx, newId, param, writableTerritory } from './context';
+import { createStored, patchStored, withEtag } from './versioned';
 
 async function actionOr404(c: Ctx) {
   const a = await getEntity<ActionData>(c.env.DB, 'actions', param(c, 'id'));
@@ -20,23 +20,13 @@ async function actionOr404(c: Ctx) {
 const ActionFilters = z.object({ territoryId: z.optional(Id), partnerId: z.optional(Id) });
 
 async function createAction(c: Ctx, { body }: { body: ActionInput }) {
-  const db = c.env.DB;
-  const partner = await getEntity<PartnerData>(db, 'partners', body.partnerId);
+  const partner = await getEntity<PartnerData>(c.env.DB, 'partners', body.partnerId);
   if (!partner) throw fieldError('partnerId', MSG.notFound('Partenaire'));
   const territory = await writableTerritory(c, partner.data.territoryId);
   const { id = newId(), ...fields } = body;
   const data: ActionData = compact({ ...fields, territoryId: territory.id });
-  const hash = await bodyHash(body);
   const columns = { partner_id: partner.id, territory_id: territory.id };
-  const inserted = await insertEntity(db, auditContext(c), 'actions', id, columns, data, hash);
-  if (!inserted)
-    await replayOrRefuse(
-      await getEntity<ActionData>(db, 'actions', id),
-      hash,
-      () => undefined as never,
-      presentAction,
-    );
-  return storedAnswer<ActionData>(c, 'actions', id, presentAction, inserted ? 201 : 200);
+  return createStored(c, { table: 'actions', id, columns, data, request: body, show: presentAction });
 }
 
 async function listActions(c: Ctx, { query }: { query: z.infer<typeof ActionFilters> }) {

@@ -3,20 +3,13 @@ import { MSG } from '../../shared/i18n/messages';
 import { BLOCKER_STATUSES, BlockerInput, BlockerPatch, Id } from '../../shared/schemas';
 import { validate } from '../../shared/schemas/validate';
 import { ALL, WRITERS } from '../auth/policy';
-import { getEntity, insertEntity, listEntities, present, type Stored, updateEntity } from '../db/entities';
-import type { BlockerData, PartnerData } from '../db/records';
-import { bodyHash, compact } from '../db/util';
-import { ApiError, fieldError, validationError } from '../http/errors';
+import { getEntity, listEntities, present, type Stored, updateEntity } from '../db/entities';
+import type { BlockerData } from '../db/records';
+import { compact } from '../db/util';
+import { ApiError, validationError } from '../http/errors';
 import { created, route } from '../http/route';
-import { auditContext, type Ctx, newId, param, replayOrRefuse, writableTerritory } from './context';
-import { patchStored, storedAnswer, withEtag } from './versioned';
-
-async function checkPartner(c: Ctx, partnerId: string | undefined, territoryId: string) {
-  if (!partnerId) return;
-  const partner = await getEntity<PartnerData>(c.env.DB, 'partners', partnerId);
-  if (!partner) throw fieldError('partnerId', MSG.notFound('Partenaire'));
-  if (partner.data.territoryId !== territoryId) throw fieldError('partnerId', MSG.partnerOfOtherTerritory);
-}
+import { auditContext, type Ctx, checkPartner, newId, param, writableTerritory } from './context';
+import { createStored, patchStored, withEtag } from './versioned';
 
 async function blockerOr404(c: Ctx) {
   const b = await getEntity<BlockerData>(c.env.DB, 'blockers', param(c, 'id'));
@@ -44,18 +37,8 @@ async function createBlocker(c: Ctx, { body }: { body: BlockerInput }) {
   await checkPartner(c, body.partnerId, territory.id);
   const { id = newId(), ...fields } = body;
   const data: BlockerData = compact({ ...fields, status: fields.status ?? 'open' });
-  const hash = await bodyHash(body);
-  const db = c.env.DB;
   const columns = { territory_id: territory.id, partner_id: data.partnerId ?? null, status: data.status };
-  const inserted = await insertEntity(db, auditContext(c), 'blockers', id, columns, data, hash);
-  if (!inserted)
-    await replayOrRefuse(
-      await getEntity<BlockerData>(db, 'blockers', id),
-      hash,
-      () => undefined as never,
-      present,
-    );
-  return storedAnswer<BlockerData>(c, 'blockers', id, present, inserted ? 201 : 200);
+  return createStored(c, { table: 'blockers', id, columns, data, request: body, show: present });
 }
 
 async function readBlocker(c: Ctx) {

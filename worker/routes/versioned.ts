@@ -1,10 +1,10 @@
 import { MSG } from '../../shared/i18n/messages';
-import { getEntity, type Stored, type Table } from '../db/entities';
-import { canonicalJson } from '../db/util';
+import { type Columns, getEntity, insertEntity, type Stored, type Table } from '../db/entities';
+import { bodyHash, canonicalJson } from '../db/util';
 import type { Outcome } from '../db/versioned';
 import { ApiError, fieldError } from '../http/errors';
 import type { Ctx } from '../http/route';
-import { writableTerritory } from './context';
+import { auditContext, replayOrRefuse, writableTerritory } from './context';
 
 /** `"3"`: a record's version as its entity tag. */
 export const etag = (version: number) => `"${version}"`;
@@ -108,6 +108,48 @@ export async function storedAnswer<T>(
   if (!stored) throw new ApiError('NOT_FOUND', MSG.notFound('Enregistrement'));
   return withEtag(c, show(stored), stored.version, status);
 }
+
+/** A create of a record of the simple tables: what the row holds and how it answers. */
+export interface Create<T> {
+  table: Table;
+  id: string;
+  /** The indexed columns beside the JSON data. */
+  columns: Columns;
+  data: T;
+  /** The request body the idempotency hash is taken from. */
+  request: object;
+  /** A condition the insert must meet in the same statement (a free slot, a count under its limit). */
+  condition?: { sql: string; args: unknown[] };
+  /** The refusal when a new id did not go in because the condition failed. */
+  refused?: () => Promise<never>;
+  show: (s: Stored<T>) => object;
+}
+
+/**
+ * Inserts the record and answers it as stored (201). The same create sent again answers the
+ * stored record (200); another body under the same id is an IDEMPOTENCY_CONFLICT.
+ */
+export async function createStored<T extends object>(c: Ctx, k: Create<T>) {
+  const hash = await bodyHash(k.request);
+  const db = c.env.DB;
+  const inserted = await insertEntity(
+    db,
+    auditContext(c),
+    k.table,
+    k.id,
+    k.columns,
+    k.data,
+    hash,
+    k.condition,
+  );
+  if (!inserted)
+    await replayOrRefuse(await getEntity<T>(db, k.table, k.id), hash, k.refused ?? notStored, k.show);
+  return storedAnswer<T>(c, k.table, k.id, k.show, inserted ? 201 : 200);
+}
+
+const notStored = (): never => {
+  throw new ApiError('NOT_FOUND', MSG.notFound('Enregistrement'));
+};
 
 /**
  * A PATCH of a record of the simple tables: the caller must write for its territory, the patch

@@ -1,14 +1,14 @@
 import { MSG } from '../../shared/i18n/messages';
 import { WorkshopInput, WorkshopPatch } from '../../shared/schemas';
 import { ALL, WRITERS } from '../auth/policy';
-import { getEntity, insertEntity, listEntities, present, type Stored, updateEntity } from '../db/entities';
+import { getEntity, listEntities, present, type Stored, updateEntity } from '../db/entities';
 import { getProgramme } from '../db/programme';
 import type { WorkshopData } from '../db/records';
-import { bodyHash, compact } from '../db/util';
+import { compact } from '../db/util';
 import { ApiError, fieldError } from '../http/errors';
 import { created, route } from '../http/route';
-import { auditContext, type Ctx, newId, param, replayOrRefuse, writableTerritory } from './context';
-import { patchStored, storedAnswer, withEtag } from './versioned';
+import { auditContext, type Ctx, newId, param, writableTerritory } from './context';
+import { createStored, patchStored, withEtag } from './versioned';
 
 async function workshopOr404(c: Ctx) {
   const w = await getEntity<WorkshopData>(c.env.DB, 'workshops', param(c, 'id'));
@@ -33,26 +33,20 @@ async function conflict(c: Ctx, data: WorkshopData, exceptId: string, hostName: 
 const FREE = 'NOT EXISTS (SELECT 1 FROM workshops WHERE (number = ? OR host_territory_id = ?) AND id <> ?)';
 
 async function createWorkshop(c: Ctx, { body }: { body: WorkshopInput }) {
-  const db = c.env.DB;
   await checkNumber(c, body.number);
   const host = await writableTerritory(c, body.hostTerritoryId);
   const { id = newId(), ...fields } = body;
   const data: WorkshopData = compact(fields);
-  const hash = await bodyHash(body);
-  const columns = { number: data.number, host_territory_id: data.hostTerritoryId };
-  const inserted = await insertEntity(db, auditContext(c), 'workshops', id, columns, data, hash, {
-    sql: FREE,
-    args: [data.number, data.hostTerritoryId, id],
+  return createStored(c, {
+    table: 'workshops',
+    id,
+    columns: { number: data.number, host_territory_id: data.hostTerritoryId },
+    data,
+    request: body,
+    condition: { sql: FREE, args: [data.number, data.hostTerritoryId, id] },
+    refused: () => conflict(c, data, id, host.name),
+    show: present,
   });
-  if (!inserted) {
-    await replayOrRefuse(
-      await getEntity<WorkshopData>(db, 'workshops', id),
-      hash,
-      () => conflict(c, data, id, host.name),
-      present,
-    );
-  }
-  return storedAnswer<WorkshopData>(c, 'workshops', id, present, inserted ? 201 : 200);
 }
 
 async function patchWorkshop(c: Ctx, { body: patch }: { body: WorkshopPatch }) {
