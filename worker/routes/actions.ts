@@ -6,16 +6,10 @@ import { ALL, WRITERS } from '../auth/policy';
 import { getEntity, listEntities, updateEntity } from '../db/entities';
 import { type ActionData, type PartnerData, presentAction } from '../db/records';
 import { compact } from '../db/util';
-import { ApiError, fieldError, validationError } from '../http/errors';
+import { fieldError, validationError } from '../http/errors';
 import { created, route } from '../http/route';
-import { auditContext, type Ctx, newId, param, writableTerritory } from './context';
-import { createStored, patchStored, withEtag } from './versioned';
-
-async function actionOr404(c: Ctx) {
-  const a = await getEntity<ActionData>(c.env.DB, 'actions', param(c, 'id'));
-  if (!a) throw new ApiError('NOT_FOUND', MSG.notFound('Fiche action'));
-  return a;
-}
+import { auditContext, type Ctx, newId, writableTerritory } from './context';
+import { createStored, patchStored, readStored } from './versioned';
 
 const ActionFilters = z.object({ territoryId: z.optional(Id), partnerId: z.optional(Id) });
 
@@ -37,14 +31,11 @@ async function listActions(c: Ctx, { query }: { query: z.infer<typeof ActionFilt
   return c.json({ actions: list.map(presentAction) });
 }
 
-async function readAction(c: Ctx) {
-  const a = await actionOr404(c);
-  return withEtag(c, presentAction(a), a.version);
-}
+const readAction = readStored<ActionData>('actions', 'Fiche action', presentAction);
 
 const patchAction = (c: Ctx, { body: patch }: { body: ActionPatch }) =>
   patchStored<ActionData>(c, 'actions', {
-    load: () => actionOr404(c),
+    label: 'Fiche action',
     territoryOf: (a) => a.data.territoryId,
     show: presentAction,
     patch,

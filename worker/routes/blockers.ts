@@ -1,21 +1,14 @@
 import * as z from 'zod/mini';
-import { MSG } from '../../shared/i18n/messages';
 import { BLOCKER_STATUSES, BlockerInput, BlockerPatch, Id } from '../../shared/schemas';
 import { validate } from '../../shared/schemas/validate';
 import { ALL, WRITERS } from '../auth/policy';
-import { getEntity, listEntities, present, type Stored, updateEntity } from '../db/entities';
+import { listEntities, present, type Stored, updateEntity } from '../db/entities';
 import type { BlockerData } from '../db/records';
 import { compact } from '../db/util';
-import { ApiError, validationError } from '../http/errors';
+import { validationError } from '../http/errors';
 import { created, route } from '../http/route';
-import { auditContext, type Ctx, checkPartner, newId, param, writableTerritory } from './context';
-import { createStored, patchStored, withEtag } from './versioned';
-
-async function blockerOr404(c: Ctx) {
-  const b = await getEntity<BlockerData>(c.env.DB, 'blockers', param(c, 'id'));
-  if (!b) throw new ApiError('NOT_FOUND', MSG.notFound('Verrou'));
-  return b;
-}
+import { auditContext, type Ctx, checkPartner, newId, writableTerritory } from './context';
+import { createStored, patchStored, readStored } from './versioned';
 
 const BlockerFilters = z.object({
   territoryId: z.optional(Id),
@@ -41,10 +34,7 @@ async function createBlocker(c: Ctx, { body }: { body: BlockerInput }) {
   return createStored(c, { table: 'blockers', id, columns, data, request: body, show: present });
 }
 
-async function readBlocker(c: Ctx) {
-  const b = await blockerOr404(c);
-  return withEtag(c, present(b), b.version);
-}
+const readBlocker = readStored<BlockerData>('blockers', 'Verrou', present);
 
 /** The patch merged into the blocker as stored, checked whole again, written on its version. */
 async function applyBlockerPatch(c: Ctx, before: Stored<BlockerData>, patch: BlockerPatch) {
@@ -58,7 +48,7 @@ async function applyBlockerPatch(c: Ctx, before: Stored<BlockerData>, patch: Blo
 
 const patchBlocker = (c: Ctx, { body: patch }: { body: BlockerPatch }) =>
   patchStored<BlockerData>(c, 'blockers', {
-    load: () => blockerOr404(c),
+    label: 'Verrou',
     territoryOf: (b) => b.data.territoryId,
     show: present,
     patch,

@@ -5,7 +5,13 @@ import { ALL } from '../auth/policy';
 import { pageEntitiesQuery, present } from '../db/entities';
 import { getProgrammeQuery, storedProgrammeQuery } from '../db/programme';
 import { type Page, type PageRequest, type Query, type Results, runQueries } from '../db/query';
-import { type ActionData, type PartnerData, presentAction, presentPartner } from '../db/records';
+import {
+  type ActionData,
+  type PartnerData,
+  presentAction,
+  presentPartner,
+  RECORD_TABLES,
+} from '../db/records';
 import { pageSessionsQuery } from '../db/sessions';
 import { listTerritoriesQuery, pageTerritoriesQuery, type Territory } from '../db/territories';
 import { listDocumentsQuery, presentDocument } from '../documents/store';
@@ -25,15 +31,7 @@ import { whoIs } from './system';
  * `?parts=` asks for a subset, and the lists that grow come a page at a time (`next`, `cursor`).
  */
 /** The lists that grow with the programme: answered a page at a time (keyset, see db/query.ts). */
-const PAGED = [
-  'territories',
-  'partners',
-  'sessions',
-  'blockers',
-  'indicators',
-  'workshops',
-  'actions',
-] as const;
+const PAGED = RECORD_TABLES;
 type Paged = (typeof PAGED)[number];
 /** What a snapshot without `parts` holds: the lists the tabs mirror. */
 const MIRRORED = [...PAGED, 'quotas', 'alerts', 'documents'] as const;

@@ -4,7 +4,7 @@ import { bodyHash, canonicalJson } from '../db/util';
 import type { Outcome } from '../db/versioned';
 import { ApiError, fieldError } from '../http/errors';
 import type { Ctx } from '../http/route';
-import { auditContext, replayOrRefuse, writableTerritory } from './context';
+import { auditContext, param, replayOrRefuse, writableTerritory } from './context';
 
 /** `"3"`: a record's version as its entity tag. */
 export const etag = (version: number) => `"${version}"`;
@@ -151,6 +151,21 @@ const notStored = (): never => {
   throw new ApiError('NOT_FOUND', MSG.notFound('Enregistrement'));
 };
 
+/** The record of `table` the path's :id names, or a 404 saying what is missing (`label`). */
+async function storedOr404<T>(c: Ctx, table: Table, label: string) {
+  const s = await getEntity<T>(c.env.DB, table, param(c, 'id'));
+  if (!s) throw new ApiError('NOT_FOUND', MSG.notFound(label));
+  return s;
+}
+
+/** GET of one record of the simple tables, with its ETag. */
+export const readStored =
+  <T>(table: Table, label: string, show: (s: Stored<T>) => object) =>
+  async (c: Ctx) => {
+    const s = await storedOr404<T>(c, table, label);
+    return withEtag(c, show(s), s.version);
+  };
+
 /**
  * A PATCH of a record of the simple tables: the caller must write for its territory, the patch
  * is merged into the version read and written on it (see `writeVersioned`), and the answer is
@@ -159,7 +174,9 @@ const notStored = (): never => {
 export async function patchStored<T extends object>(
   c: Ctx,
   table: Table,
-  w: Pick<VersionedWrite<Stored<T>>, 'load' | 'patch' | 'apply' | 'refused'> & {
+  w: Pick<VersionedWrite<Stored<T>>, 'patch' | 'apply' | 'refused'> & {
+    /** What the record is called in a 404. */
+    label: string;
     territoryOf: (s: Stored<T>) => string;
     show: (s: Stored<T>) => object;
   },
@@ -167,7 +184,7 @@ export async function patchStored<T extends object>(
   const { id } = await writeVersioned(c, {
     ...w,
     load: async () => {
-      const s = await w.load();
+      const s = await storedOr404<T>(c, table, w.label);
       await writableTerritory(c, w.territoryOf(s));
       return s;
     },

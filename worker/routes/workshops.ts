@@ -1,20 +1,14 @@
 import { MSG } from '../../shared/i18n/messages';
 import { WorkshopInput, WorkshopPatch } from '../../shared/schemas';
 import { ALL, WRITERS } from '../auth/policy';
-import { getEntity, listEntities, present, type Stored, updateEntity } from '../db/entities';
+import { listEntities, present, type Stored, updateEntity } from '../db/entities';
 import { getProgramme } from '../db/programme';
 import type { WorkshopData } from '../db/records';
 import { compact } from '../db/util';
 import { ApiError, fieldError } from '../http/errors';
 import { created, route } from '../http/route';
-import { auditContext, type Ctx, newId, param, writableTerritory } from './context';
-import { createStored, patchStored, withEtag } from './versioned';
-
-async function workshopOr404(c: Ctx) {
-  const w = await getEntity<WorkshopData>(c.env.DB, 'workshops', param(c, 'id'));
-  if (!w) throw new ApiError('NOT_FOUND', MSG.notFound('Atelier'));
-  return w;
-}
+import { auditContext, type Ctx, newId, writableTerritory } from './context';
+import { createStored, patchStored, readStored } from './versioned';
 
 /** Number within the programme's workshops; then the clash, if any, named precisely. */
 async function checkNumber(c: Ctx, number: number) {
@@ -54,7 +48,7 @@ async function patchWorkshop(c: Ctx, { body: patch }: { body: WorkshopPatch }) {
   const host = patch.hostTerritoryId ? await writableTerritory(c, patch.hostTerritoryId) : null;
   const merged = (before: Stored<WorkshopData>): WorkshopData => compact({ ...before.data, ...patch });
   return patchStored<WorkshopData>(c, 'workshops', {
-    load: () => workshopOr404(c),
+    label: 'Atelier',
     territoryOf: (w) => w.data.hostTerritoryId,
     show: present,
     patch,
@@ -75,10 +69,7 @@ async function listWorkshops(c: Ctx) {
   return c.json({ workshops: list.map((w) => present(w)) });
 }
 
-async function readWorkshop(c: Ctx) {
-  const w = await workshopOr404(c);
-  return withEtag(c, present(w), w.version);
-}
+const readWorkshop = readStored<WorkshopData>('workshops', 'Atelier', present);
 
 export const workshopRoutes = [
   route('GET /v1/workshops', ALL, 'Lister les ateliers collectifs', listWorkshops),
