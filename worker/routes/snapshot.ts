@@ -100,13 +100,9 @@ const PIECES: Record<Part, (r: Reader) => Piece> = {
 function requestedParts(text: string | undefined): Part[] {
   if (text === undefined) return [...MIRRORED];
   const names = [...new Set(text.split(',').map((s) => s.trim()))].filter(Boolean);
-  if (names.length === 0) throw fieldError('parts', `Au moins une partie attendue : ${PARTS.join(', ')}.`);
+  if (names.length === 0) throw fieldError('parts', MSG.partsExpected(PARTS));
   const unknown = names.filter((n) => !(PARTS as readonly string[]).includes(n));
-  if (unknown.length)
-    throw fieldError(
-      'parts',
-      `Partie inconnue : ${unknown.map((n) => `« ${n} »`).join(', ')}. Parties possibles : ${PARTS.join(', ')}.`,
-    );
+  if (unknown.length) throw fieldError('parts', MSG.unknownParts(unknown, PARTS));
   return PARTS.filter((p) => names.includes(p));
 }
 
@@ -147,7 +143,7 @@ function pageSize(text: string | undefined): number {
   if (text === undefined) return DEFAULT_PAGE;
   const n = Number(text);
   if (!/^\d+$/.test(text) || n < 1 || n > MAX_PAGE)
-    throw fieldError('limit', `Taille de page attendue : un nombre entier de 1 à ${nf(MAX_PAGE)}.`);
+    throw fieldError('limit', MSG.integerBetween('Taille de page', MAX_PAGE));
   return n;
 }
 
