@@ -203,6 +203,35 @@ export function subjectOf(
 
 const usageKey = (kind: string, subject: string) => `${kind}\u0000${subject}`;
 
+/** How much of each quota subject the usage rows use, and the months the monthly quotas saw. */
+export function quotaUse(usage: readonly QuotaUsage[]) {
+  const used = new Map<string, number>();
+  const months = new Set<string>();
+  for (const u of usage) {
+    const rule = QUOTA_RULES[u.kind];
+    if (!rule) continue;
+    if (rule.perMonth && u.month) months.add(u.month);
+    const key = usageKey(u.kind, subjectOf(rule, u));
+    used.set(key, (used.get(key) ?? 0) + (rule.unit === 'minutes' ? u.minutes : u.sessions));
+  }
+  return {
+    of: (kind: SessionKind, subject: string) => used.get(usageKey(kind, subject)) ?? 0,
+    months: [...months].sort(),
+  };
+}
+
+export type QuotaUse = ReturnType<typeof quotaUse>;
+
+/** The programme-wide quotas: one per rule, or one per month seen for the monthly ones. */
+export function programmeQuotas(p: Programme, use: QuotaUse): Quota[] {
+  return RULES.filter((r) => r.scope === 'programme').flatMap((rule) =>
+    (rule.perMonth ? use.months : ['programme']).map((s) => makeQuota(rule, p, s, use.of(rule.kind, s))),
+  );
+}
+
+export const TERRITORY_RULES = RULES.filter((r) => r.scope === 'territory');
+export const PARTNER_RULES = RULES.filter((r) => r.scope === 'partner');
+
 /** Record + programme → every Quota of the contract; pure, shared by the worker and the add-on. */
 export function buildQuotaReport(
   p: Programme,
@@ -210,37 +239,20 @@ export function buildQuotaReport(
   partners: readonly { id: string; territoryId: string; name: string }[],
   usage: readonly QuotaUsage[],
 ): QuotaReport {
-  const used = new Map<string, number>();
-  const months = new Set<string>();
-  for (const u of usage) {
-    const rule = QUOTA_RULES[u.kind];
-    if (!rule) continue;
-    const subject = subjectOf(rule, u);
-    if (rule.perMonth && u.month) months.add(u.month);
-    const key = usageKey(u.kind, subject);
-    used.set(key, (used.get(key) ?? 0) + (rule.unit === 'minutes' ? u.minutes : u.sessions));
-  }
-  const quota = (rule: QuotaRule, subject: string) =>
-    makeQuota(rule, p, subject, used.get(usageKey(rule.kind, subject)) ?? 0);
-  const programme: Quota[] = [];
-  for (const rule of RULES.filter((r) => r.scope === 'programme')) {
-    if (rule.perMonth) for (const m of [...months].sort()) programme.push(quota(rule, m));
-    else programme.push(quota(rule, 'programme'));
-  }
-  const territoryRules = RULES.filter((r) => r.scope === 'territory');
-  const partnerRules = RULES.filter((r) => r.scope === 'partner');
+  const use = quotaUse(usage);
+  const quota = (rule: QuotaRule, subject: string) => makeQuota(rule, p, subject, use.of(rule.kind, subject));
   return {
-    programme,
+    programme: programmeQuotas(p, use),
     territories: territories.map((t) => ({
       territoryId: t.id,
       name: t.name,
-      quotas: territoryRules.map((r) => quota(r, t.id)),
+      quotas: TERRITORY_RULES.map((r) => quota(r, t.id)),
     })),
     partners: partners.map((pa) => ({
       partnerId: pa.id,
       territoryId: pa.territoryId,
       name: pa.name,
-      quotas: partnerRules.map((r) => quota(r, pa.id)),
+      quotas: PARTNER_RULES.map((r) => quota(r, pa.id)),
     })),
   };
 }

@@ -2,6 +2,7 @@
 // through its index (EXPLAIN QUERY PLAN), reading the index alone where it covers the read.
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import { PARTNER_RULES, TERRITORY_RULES } from '../../shared/quotas/rules';
 import { pageEntitiesQuery } from '../../worker/db/entities';
 import type { Query } from '../../worker/db/query';
 import { pageSessionsQuery } from '../../worker/db/sessions';
@@ -21,10 +22,14 @@ async function plan(sql: string, args: unknown[]) {
 describe('query plans', () => {
   it('the quota report, the journal, the snapshot pages and the quota checks read through their indexes', async () => {
     const [, territories, partners] = quotaReportQueries(env.DB);
+    const territoryKinds = TERRITORY_RULES.map((r) => r.kind);
+    const partnerKinds = PARTNER_RULES.map((r) => r.kind);
     const page = { after: ['2025-03-01', 'x', 'y'], limit: 10 };
     const reads: [string, string, unknown[]][] = [
-      ['SCAN territories USING COVERING INDEX territories_by_name', sqlOf(territories), []],
-      ['SCAN partners USING COVERING INDEX partners_by_territory', sqlOf(partners), []],
+      ['SCAN s USING COVERING INDEX territories_by_name', sqlOf(territories), territoryKinds],
+      ['SEARCH u0 USING PRIMARY KEY (kind=? AND subject=?)', sqlOf(territories), territoryKinds],
+      ['SCAN s USING COVERING INDEX partners_by_territory', sqlOf(partners), partnerKinds],
+      ['SEARCH u0 USING PRIMARY KEY (kind=? AND subject=?)', sqlOf(partners), partnerKinds],
       ['USING INDEX sessions_journal', sqlOf(pageSessionsQuery(env.DB, page)), page.after],
       ['USING INDEX partners_by_territory', sqlOf(pageEntitiesQuery(env.DB, 'partners', page)), page.after],
       [

@@ -1,14 +1,18 @@
 import {
-  buildQuotaReport,
   makeQuota,
+  PARTNER_RULES,
+  programmeQuotas,
   QUOTA_RULES,
   type Quota,
   type QuotaReport,
   type QuotaRule,
   type QuotaUsage,
+  quotaUse,
+  RULES,
   sessionAmount,
   subjectField,
   subjectOf,
+  TERRITORY_RULES,
 } from '../../shared/quotas/rules';
 import type { SessionKind } from '../../shared/schemas/enums';
 import type { Programme } from '../../shared/schemas/programme';
@@ -116,27 +120,79 @@ export function usageFromRow<R extends { kind: SessionKind; subject: string }>(r
   };
 }
 
-type Named = { id: string; name: string };
+/** A territory or a partner, and how much it uses of each rule of its scope (in the rules' order). */
+export interface SubjectUse {
+  id: string;
+  name: string;
+  territoryId?: string;
+  used: number[];
+}
+
+/** Each rule's use as a column beside its subject: one row per territory or partner, no more. */
+function subjectsQuery(
+  db: D1Database,
+  rules: readonly QuotaRule[],
+  select: string,
+  from: string,
+  order: string,
+) {
+  const used = rules.map((r, i) => `COALESCE(u${i}.${usedColumn(r)}, 0) AS u${i}`);
+  const joins = rules.map((_, i) => `LEFT JOIN quota_usage u${i} ON u${i}.kind = ? AND u${i}.subject = s.id`);
+  const sql = `SELECT ${[select, ...used].join(', ')} FROM ${from} s ${joins.join(' ')} ORDER BY ${order}`;
+  return query(db.prepare(sql).bind(...rules.map((r) => r.kind)), (rows) =>
+    rows.map(
+      (r): SubjectUse => ({
+        id: String(r.id),
+        name: String(r.name),
+        ...(r.territoryId == null ? {} : { territoryId: String(r.territoryId) }),
+        used: rules.map((_, i) => Number(r[`u${i}`])),
+      }),
+    ),
+  );
+}
+
+const PROGRAMME_KINDS = RULES.filter((r) => r.scope === 'programme').map((r) => r.kind);
 
 /** The report's three reads, to run in one batch with whatever else a route reads. */
 export const quotaReportQueries = (db: D1Database) =>
   [
-    query(db.prepare(USAGE_SQL), (rows) =>
-      (rows as unknown as UsageRow[]).map((r): QuotaUsage => usageFromRow(r)),
-    ),
     query(
-      db.prepare('SELECT id, name FROM territories ORDER BY name, id'),
-      (rows) => rows as unknown as Named[],
+      db
+        .prepare(`${USAGE_SQL} AND kind IN (${PROGRAMME_KINDS.map(() => '?').join(', ')})`)
+        .bind(...PROGRAMME_KINDS),
+      (rows) => (rows as unknown as UsageRow[]).map((r): QuotaUsage => usageFromRow(r)),
     ),
-    query(
-      db.prepare(
-        'SELECT id, territory_id AS territoryId, name FROM partners ORDER BY territory_id, name, id',
-      ),
-      (rows) => rows as unknown as (Named & { territoryId: string })[],
+    subjectsQuery(db, TERRITORY_RULES, 's.id, s.name', 'territories', 's.name, s.id'),
+    subjectsQuery(
+      db,
+      PARTNER_RULES,
+      's.id, s.territory_id AS territoryId, s.name',
+      'partners',
+      's.territory_id, s.name, s.id',
     ),
   ] as const;
 
+/** What the three reads return: the programme-wide use, then the territories and the partners. */
+export type QuotaInputs = readonly [QuotaUsage[], SubjectUse[], SubjectUse[]];
+
 export const assembleQuotaReport = (
   p: Programme,
-  [usage, territories, partners]: readonly [QuotaUsage[], Named[], (Named & { territoryId: string })[]],
-): QuotaReport => buildQuotaReport(p, territories, partners, usage);
+  [programmeUse, territories, partners]: QuotaInputs,
+): QuotaReport => {
+  const quotas = (rules: readonly QuotaRule[], s: SubjectUse) =>
+    rules.map((r, i) => makeQuota(r, p, s.id, s.used[i] ?? 0));
+  return {
+    programme: programmeQuotas(p, quotaUse(programmeUse)),
+    territories: territories.map((t) => ({
+      territoryId: t.id,
+      name: t.name,
+      quotas: quotas(TERRITORY_RULES, t),
+    })),
+    partners: partners.map((pa) => ({
+      partnerId: pa.id,
+      territoryId: pa.territoryId ?? '',
+      name: pa.name,
+      quotas: quotas(PARTNER_RULES, pa),
+    })),
+  };
+};
