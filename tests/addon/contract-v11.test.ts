@@ -14,7 +14,7 @@ import type { GoogleState } from '../../harness/fakes';
 import { ADMIN } from '../../harness/local-worker';
 import type { UserThread } from '../../harness/threads';
 import { zonedDate } from '../../shared/dates';
-import { createTerritory, type LocalWorker, readTab, uid, useAddonWorker } from './fixtures';
+import { createTerritory, type LocalWorker, readTab, sessionInput, uid, useAddonWorker } from './fixtures';
 
 const CLAIRE = 'claire.v11@amo.example';
 const JULIEN = 'julien.v11@amo.example';
@@ -88,17 +88,7 @@ async function territory(insee: string) {
   seen.length = 0;
   return t;
 }
-const session = (territoryId: string, over: Record<string, unknown> = {}) => ({
-  id: uid('s'),
-  kind: 'diagnostic',
-  territoryId,
-  date: '2025-03-12',
-  durationMinutes: 180,
-  mode: 'remote',
-  participants: 4,
-  summary: 'Diagnostic initial.',
-  ...over,
-});
+const session = sessionInput;
 /** A session Claire logs through the add-on, and the version she reads it with. */
 async function logged(territoryId: string, over: Record<string, unknown> = {}) {
   const s = session(territoryId, over);
@@ -348,9 +338,12 @@ describe('a lost answer', () => {
       ['POST', s.id],
       ['POST', s.id],
     ]);
-    expect((await stored(s.id)).body).toMatchObject({ summary: 'Diagnostic initial.', version: 1 });
+    expect((await stored(s.id)).body).toMatchObject({
+      summary: 'Diagnostic des usages et des flottes.',
+      version: 1,
+    });
     expect(rows('Séances').filter((r) => r.Identifiant === s.id)).toEqual([
-      expect.objectContaining({ Résumé: 'Diagnostic initial.' }),
+      expect.objectContaining({ Résumé: 'Diagnostic des usages et des flottes.' }),
     ]);
   });
 });

@@ -73,6 +73,19 @@ export function useAddonWorker(
   return env;
 }
 
+/** A session as a sidebar sends it: a half-day remote diagnostic, with a fresh id. */
+export const sessionInput = (territoryId: string, over: Record<string, unknown> = {}) => ({
+  id: uid('s'),
+  kind: 'diagnostic',
+  territoryId,
+  date: '2025-03-12',
+  durationMinutes: 180,
+  mode: 'remote',
+  participants: 4,
+  summary: 'Diagnostic des usages et des flottes.',
+  ...over,
+});
+
 /** A territory whose central city is `insee`, for `consultant`; its id and name. */
 export async function createTerritory(
   api: Api,

@@ -7,7 +7,7 @@ import type { Result, SidebarContext } from '../../addon/api';
 import type { SidebarBoot } from '../../addon/menu';
 import { ADMIN } from '../../harness/local-worker';
 import { type AddonRuntime, loadAddon } from '../../harness/runtime';
-import { createTerritory, uid, useAddonWorker } from './fixtures';
+import { createTerritory, sessionInput, uid, useAddonWorker } from './fixtures';
 
 const CONSULTANT = 'consultante@amo.example';
 const OTHER = 'autre@amo.example';
@@ -25,17 +25,7 @@ const addon = (user: string | null = CONSULTANT): AddonRuntime => {
   rt.run('onOpen');
   return rt;
 };
-const session = (territoryId: string, over: Record<string, unknown> = {}) => ({
-  id: uid('s'),
-  kind: 'diagnostic',
-  territoryId,
-  date: '2025-03-12',
-  durationMinutes: 180,
-  mode: 'remote',
-  participants: 4,
-  summary: 'Diagnostic des usages et des flottes.',
-  ...over,
-});
+const session = sessionInput;
 /** The paths and queries the add-on asked for, decoded. */
 const requests = (rt: AddonRuntime) =>
   rt.fakes.fetchLog.map((f) => decodeURIComponent(new URL(f.url).pathname + new URL(f.url).search));

@@ -7,7 +7,7 @@ import { FakeRange, type GoogleState } from '../../harness/fakes';
 import { ADMIN } from '../../harness/local-worker';
 import { loadAddon } from '../../harness/runtime';
 import type { UserThread } from '../../harness/threads';
-import { createTerritory, readTab, uid, useAddonWorker } from './fixtures';
+import { createTerritory, readTab, sessionInput, uid, useAddonWorker } from './fixtures';
 
 const CLAIRE = 'claire.integrity@amo.example';
 const JULIEN = 'julien.integrity@amo.example';
@@ -16,17 +16,13 @@ const env = useAddonWorker({ consultants: [CLAIRE, JULIEN], viewers: [VIEWER] })
 
 const territory = (insee: string, consultant: string, name = `Territoire ${uid('n')}`) =>
   createTerritory(env.worker.api, { id: uid('t'), name, insee, consultant });
-const session = (territoryId: string, over: Record<string, unknown> = {}) => ({
-  id: uid('s'),
-  kind: 'diagnostic',
-  territoryId,
-  date: '2025-03-12',
-  durationMinutes: 20,
-  mode: 'remote',
-  participants: 3,
-  summary: 'Diagnostic des usages.',
-  ...over,
-});
+const session = (territoryId: string, over: Record<string, unknown> = {}) =>
+  sessionInput(territoryId, {
+    durationMinutes: 20,
+    participants: 3,
+    summary: 'Diagnostic des usages.',
+    ...over,
+  });
 
 const table = readTab;
 const ids = (state: GoogleState, tab: string) =>

@@ -12,6 +12,7 @@ import { SUMMARY_FIELD_BUDGETS } from '../../shared/documents/budgets';
 import { nf } from '../../shared/i18n/typography';
 import { createTerritory } from '../addon/fixtures';
 import { chromiumPath } from '../support/chromium';
+import { CHROMIUM_ARGS } from '../support/fake-google';
 
 const CONSULTANT = 'claire.e2e@amo.example';
 const COLLEAGUE = 'julien.e2e@amo.example';
@@ -109,17 +110,7 @@ beforeAll(async () => {
     headless: true,
     locale: 'fr-FR',
     viewport: { width: 1500, height: 900 },
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--lang=fr-FR',
-    ],
+    args: [...CHROMIUM_ARGS, '--lang=fr-FR'],
   });
   page = browser.pages()[0] ?? (await browser.newPage());
 }, 180_000);
@@ -188,7 +179,7 @@ describe('a consultant refused or cut off', () => {
     await send('Entretien de cadrage.');
     await frame
       .getByText(/Séance du 14\/03\/2025 enregistrée/)
-      .waitFor({ timeout: 5000 })
+      .waitFor() // 30 s: two cores shared by several test files may be slow to answer
       .catch(async (e) => {
         throw new Error(`${e}\n${await frame.locator('#app').textContent()}`);
       });
