@@ -5,8 +5,9 @@
 // (the list of territories and months, the charts). Formulas are the add-on's own text: user
 // text (a territory's name) is only ever a value in a cell the formulas point at.
 import { LABELS } from '../shared/i18n/labels';
+import { frTypo } from '../shared/i18n/typography';
 import { PROGRAMME_PRESET } from '../shared/programme/preset';
-import { asText, headersOf, PROTECTION, type TabSpec } from './sheet-mirror';
+import { asText, headersOf, isOurProtection, PROTECTION, type TabSpec } from './sheet-mirror';
 import { ALERTS, BLOCKERS, QUOTAS, SESSIONS, SEVERITY } from './tabs';
 
 export const DASHBOARD = 'Tableau de bord';
@@ -123,7 +124,7 @@ function dashboardTab(): Sheet {
   const sheet = ss.getSheetByName(DASHBOARD) ?? ss.insertSheet(DASHBOARD, 0);
   for (const c of sheet.getCharts()) sheet.removeChart(c);
   for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET))
-    if (p.getDescription() === PROTECTION) p.remove();
+    if (isOurProtection(p)) p.remove();
   sheet.clear();
   return sheet;
 }
@@ -172,9 +173,11 @@ export function buildDashboard(
     .getRange(1, 1, 1, 1)
     .setFontWeight('bold')
     .setNote(
-      'Tenu par le module VELI VELO : les chiffres sont des formules sur les onglets Quotas, Séances, Verrous et ' +
-        'Alertes et suivent chaque enregistrement et le contrôle nocturne ; « Resynchroniser les onglets » reconstruit ' +
-        'la liste des territoires, des mois et les graphiques.',
+      frTypo(
+        'Tenu par le module VELI VELO : les chiffres sont des formules sur les onglets Quotas, Séances, Verrous et ' +
+          'Alertes et suivent chaque enregistrement et le contrôle nocturne ; « Resynchroniser les onglets » reconstruit ' +
+          'la liste des territoires, des mois et les graphiques.',
+      ),
     );
   let at = 3;
   const blocks: ((first: number) => Block)[] = [

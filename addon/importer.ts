@@ -32,6 +32,13 @@ export const STATUS_HEADER = 'Statut import VELI VELO';
 export const ID_HEADER = 'Identifiant VELI VELO';
 /** One call of Apps Script stays far below its 6 minutes: the rest waits for the next run. */
 const MAX_SENT_PER_RUN = 150;
+// Statuses written beside the imported rows.
+const NOT_SENT = frTypo('Non envoyée : relancez l’import pour la suite (rien ne sera créé deux fois).');
+const IMPORTED = frTypo('OK : importée');
+const IMPORTED_BEFORE = frTypo('OK : déjà importée');
+const CHANGED_SINCE_IMPORT = frTypo(
+  'Déjà importée, mais la ligne a changé depuis : corrigez l’enregistrement depuis la barre latérale.',
+);
 const TARGET = {
   sessions: { schema: SessionInput, path: '/v1/sessions', spec: SESSIONS },
   blockers: { schema: BlockerInput, path: '/v1/blockers', spec: BLOCKERS },
@@ -205,7 +212,10 @@ export const importTab: ServerApi['importTab'] = (req) => {
   const missing = IMPORT_TARGETS[req.target].fields.filter((f) => f.required && !req.mapping?.[f.name]);
   if (missing.length)
     return invalid(
-      missing.map((f) => ({ path: `mapping.${f.name}`, message: `Choisissez la colonne « ${f.label} ».` })),
+      missing.map((f) => ({
+        path: `mapping.${f.name}`,
+        message: frTypo(`Choisissez la colonne « ${f.label} ».`),
+      })),
     );
   const dir = resolver();
   const read = readRows(sheet, req, dir);
@@ -249,7 +259,7 @@ function send(
       r.status = {
         ...r.status,
         ok: false,
-        message: 'Non envoyée : relancez l’import pour la suite (rien ne sera créé deux fois).',
+        message: NOT_SENT,
       };
       continue;
     }
@@ -265,15 +275,12 @@ function send(
       const replay = res.status === 200;
       if (replay) already++;
       else created++;
-      r.status = { ...r.status, message: replay ? 'OK : déjà importée' : 'OK : importée' };
+      r.status = { ...r.status, message: replay ? IMPORTED_BEFORE : IMPORTED };
     } else
       r.status = {
         ...r.status,
         ok: false,
-        message:
-          res.error.code === 'IDEMPOTENCY_CONFLICT'
-            ? 'Déjà importée, mais la ligne a changé depuis : corrigez l’enregistrement depuis la barre latérale.'
-            : res.error.message,
+        message: res.error.code === 'IDEMPOTENCY_CONFLICT' ? CHANGED_SINCE_IMPORT : res.error.message,
       };
   }
   withDocumentLock(() => {

@@ -4,12 +4,15 @@
 // sheet writes before releasing the lock, or the next execution could read the tab without
 // them.
 
+import { frTypo } from '../shared/i18n/typography';
+
 /** How long a user waits for a colleague's write before giving up (Apps Script allows 30 s). */
 const WAIT_MS = 20_000;
 
-export const LOCK_BUSY =
+export const LOCK_BUSY = frTypo(
   'Le classeur est occupé par un autre enregistrement : votre saisie est bien enregistrée sur le serveur, ' +
-  'les onglets seront mis à jour au prochain enregistrement ou par « Resynchroniser les onglets ».';
+    'les onglets seront mis à jour au prochain enregistrement ou par « Resynchroniser les onglets ».',
+);
 
 export function withDocumentLock<T>(work: () => T): T {
   const lock = LockService.getDocumentLock();

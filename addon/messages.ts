@@ -75,7 +75,9 @@ export const SHORTEN_TO_FIT = frTypo(
   'La synthèse territoriale dépasse 5 pages : raccourcissez les champs signalés, enregistrez, puis générez-la de nouveau.',
 );
 
-export const VIEWER_READ_ONLY =
-  'Lecture seule : votre rôle de lecteur permet de consulter les quotas, les alertes et les documents, pas de saisir.';
-export const RESYNC_ADMIN_ONLY =
-  'Resynchronisation réservée aux administrateurs ADEME : demandez-la à l’un d’eux.';
+export const VIEWER_READ_ONLY = frTypo(
+  'Lecture seule : votre rôle de lecteur permet de consulter les quotas, les alertes et les documents, pas de saisir.',
+);
+export const RESYNC_ADMIN_ONLY = frTypo(
+  'Resynchronisation réservée aux administrateurs ADEME : demandez-la à l’un d’eux.',
+);

@@ -162,7 +162,7 @@ export const quotasAndAlerts: ServerApi['loadQuotasAndAlerts'] = () => {
     return {
       ok: true,
       data,
-      warning: 'Les onglets Quotas et Alertes n’ont pas pu être mis à jour : réessayez.',
+      warning: frTypo('Les onglets Quotas et Alertes n’ont pas pu être mis à jour : réessayez.'),
     };
   }
 };

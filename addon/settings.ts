@@ -3,7 +3,7 @@
 // at build time. Apps Script refuses any URL outside the manifest's urlFetchWhitelist, and a
 // versioned deployment cannot change its manifest: the address must match that list, which
 // the build bakes in beside the code.
-import { quoted } from '../shared/i18n/typography';
+import { frTypo, quoted } from '../shared/i18n/typography';
 
 declare const __WORKER_URL__: string;
 declare const __URL_ALLOWLIST__: readonly string[];
@@ -40,12 +40,12 @@ export function allowed(url: string, prefixes: readonly string[] = allowlist()):
 /** A French reason why the add-on cannot use this worker address, or null. */
 export function checkWorkerUrl(url: string, prefixes: readonly string[] = allowlist()): string | null {
   const m = /^(https?):\/\/([^/?#:]+)(:\d+)?(\/[^?#]*)?$/.exec(url.trim());
-  if (!m) return 'Adresse attendue : https://… (sans paramètres).';
+  if (!m) return frTypo('Adresse attendue : https://… (sans paramètres).');
   const base = `${url.trim().replace(/\/+$/, '')}/`;
   if (!allowed(base, prefixes))
-    return (
+    return frTypo(
       `Le module ne peut joindre que les adresses autorisées par son manifeste (urlFetchWhitelist) : ` +
-      `${prefixes.map(quoted).join(', ')}. Une autre adresse demande une nouvelle version du module.`
+        `${prefixes.map(quoted).join(', ')}. Une autre adresse demande une nouvelle version du module.`,
     );
   return null;
 }

@@ -10,6 +10,8 @@
 //   the document lock (see lock.ts). Layout (header, widths, filter, protection, colours) is
 //   set when the tab is created and repaired by a resynchronisation.
 
+import { frTypo } from '../shared/i18n/typography';
+
 export type Kind = 'text' | 'code' | 'date' | 'instant' | 'int' | 'number' | 'days' | 'percent' | 'link';
 export interface Link {
   text: string;
@@ -40,12 +42,20 @@ export interface TabSpec<T> {
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Cell = string | number | boolean | Date;
 
-export const MANAGED_NOTE =
+export const MANAGED_NOTE = frTypo(
   'Colonne tenue par le module VELI VELO : elle est réécrite à chaque enregistrement. ' +
-  'Corrigez depuis le menu Extensions ▸ VELI VELO. Vos propres colonnes, à droite de la dernière, sont conservées.';
-export const PROTECTION = 'VELI VELO : colonnes tenues par le module';
-export const REMOVED_NOTE =
-  'Supprimé du serveur VELI VELO : ligne gardée pour vos annotations, à droite. Ne la comptez plus.';
+    'Corrigez depuis le menu Extensions ▸ VELI VELO. Vos propres colonnes, à droite de la dernière, sont conservées.',
+);
+export const PROTECTION = frTypo('VELI VELO : colonnes tenues par le module');
+/**
+ * A protection this module set, also with the plain space earlier versions wrote before the
+ * colon (spreadsheets already in use keep it until their protection is set again).
+ */
+export const isOurProtection = (p: { getDescription(): string }) =>
+  p.getDescription().replace(/[\u00a0\u202f]/g, ' ') === PROTECTION.replace(/[\u00a0\u202f]/g, ' ');
+export const REMOVED_NOTE = frTypo(
+  'Supprimé du serveur VELI VELO : ligne gardée pour vos annotations, à droite. Ne la comptez plus.',
+);
 const REMOVED_COLOUR = '#9aa0a6';
 const FORMAT: Record<Kind, string> = {
   text: '@',
@@ -313,7 +323,7 @@ export function layout(sheet: Sheet, spec: TabSpec<unknown>) {
   sheet.getRange(2, width, rows - 1, 1).setFontColor('#80868b');
   if (!sheet.getFilter()) sheet.getRange(1, 1, rows, width).createFilter();
   for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE))
-    if (p.getDescription() === PROTECTION) p.remove();
+    if (isOurProtection(p)) p.remove();
   sheet.getRange(1, 1, rows, width).protect().setDescription(PROTECTION).setWarningOnly(true);
   if (spec.colours) colourRules(sheet, spec, rows);
 }

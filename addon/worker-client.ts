@@ -2,6 +2,8 @@
 // needing several lists asks GET /v1/snapshot for them), errors turned into the French
 // `AddonError` the sidebars show as is. Single records carry their version (ETag), sent back
 // as If-Match so that nobody overwrites a colleague's change without seeing it.
+
+import { frTypo } from '../shared/i18n/typography';
 import type { AddonError, Result } from './api';
 import { allowed, devUser, workerUrl } from './settings';
 
@@ -21,13 +23,16 @@ export type Answer<T> = Result<T> & { version?: string | null; status?: number }
 
 export const NETWORK_ERROR: AddonError = {
   code: 'NETWORK',
-  message:
+  message: frTypo(
     'Le serveur VELI VELO ne répond pas : vérifiez la connexion puis réessayez. ' +
-    'Une nouvelle tentative ne compte pas la saisie deux fois.',
+      'Une nouvelle tentative ne compte pas la saisie deux fois.',
+  ),
 };
 const notAllowed = (url: string): AddonError => ({
   code: 'NOT_ALLOWED',
-  message: `L’adresse du serveur (${url}) n’est pas autorisée par le manifeste du module : un administrateur doit la corriger dans « Paramètres ».`,
+  message: frTypo(
+    `L’adresse du serveur (${url}) n’est pas autorisée par le manifeste du module : un administrateur doit la corriger dans « Paramètres ».`,
+  ),
 });
 
 function headers(req: WorkerRequest): Record<string, string> {
@@ -79,7 +84,7 @@ function parse<T>(res: GoogleAppsScript.URL_Fetch.HTTPResponse): Answer<T> {
     ok: false,
     error: {
       code: status === 404 ? 'NOT_FOUND' : `HTTP_${status}`,
-      message: `Réponse inattendue du serveur VELI VELO (HTTP ${status}) : réessayez plus tard.`,
+      message: frTypo(`Réponse inattendue du serveur VELI VELO (HTTP ${status}) : réessayez plus tard.`),
     },
   };
 }

@@ -69,6 +69,18 @@ describe('a mirrored tab', () => {
       .map((r) => r.getBooleanCondition().getCriteriaValues()[0]);
     expect(colours).toEqual(['Ouvert', 'En cours', 'Levé', 'Abandonné']);
   });
+
+  it('replaces the protection an earlier version described with a plain space, never adding a second one', () => {
+    mirror(job(BLOCKERS, [blocker('b-1')]));
+    const [first] = tab().getProtections('RANGE');
+    first!.setDescription('VELI VELO : colonnes tenues par le module');
+    mirror(job(BLOCKERS, [blocker('b-2')], { layout: true }));
+    expect(
+      tab()
+        .getProtections('RANGE')
+        .map((p) => p.getDescription()),
+    ).toEqual([PROTECTION]);
+  });
 });
 
 describe('writing a mirrored tab', () => {
