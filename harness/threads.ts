@@ -162,16 +162,19 @@ export async function startUserThread(
     new Promise((resolve, reject) => {
       const id = ++n;
       execution = `${user}#${id}`;
+      const sent = { ...faults };
       addon.waiting.set(id, (m) => {
         addon.waiting.delete(id);
         state.endExecution(`${user}#${id}`);
         registry.forgetAfter(lastRootId);
         fetchLog.push(...m.log);
-        faults.dropNextResponses = m.faults.dropNextResponses;
+        // Only what this execution used up: a fault set while it ran waits for the next one.
+        const used = sent.dropNextResponses - m.faults.dropNextResponses;
+        faults.dropNextResponses = Math.max(0, faults.dropNextResponses - used);
         if (m.error !== undefined) reject(new Error(m.error));
         else resolve(m.value);
       });
-      addon.worker.postMessage({ type: 'run', id, fn, args, faults: { ...faults } });
+      addon.worker.postMessage({ type: 'run', id, fn, args, faults: sent });
     });
   // One execution at a time per user, as a person in one sidebar makes one call at a time.
   let queue: Promise<unknown> = Promise.resolve();

@@ -208,7 +208,11 @@ describe('a consultant refused or cut off', () => {
     await frame
       .getByRole('alert')
       .getByText(/^Le serveur VELI VELO ne répond pas/)
-      .waitFor();
+      .waitFor()
+      .catch(async (e) => {
+        const log = (await harness.user(CONSULTANT)).fetchLog.slice(-3);
+        throw new Error(`${e}\n${await frame.locator('#app').textContent()}\n${JSON.stringify(log)}`);
+      });
     await frame.getByRole('button', { name: 'Enregistrer la séance' }).click();
     await frame.getByText(/Séance du 02\/04\/2025 enregistrée/).waitFor();
     expect((await tabRows('Séances')).filter((r) => r.Résumé === 'Appui réseau coupé.')).toHaveLength(1);
