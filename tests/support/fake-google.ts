@@ -20,20 +20,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportPKCS8, generateKeyPair, jwtVerify } from 'jose';
 import { PDFDocument } from 'pdf-lib';
-import { type BrowserContext, chromium } from 'playwright-core';
-import { chromiumPath } from './chromium';
+import type { BrowserContext } from 'playwright-core';
+import { launchChromium } from './chromium';
 import { type DocPage, importAsGoogle, LETTER, layOutTables } from './fake-google-import';
-
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export const USER_TOKEN_PREFIX = 'ya29.user-';
 const DOC_MIME = 'application/vnd.google-apps.document';
@@ -201,11 +190,7 @@ class FakeGoogleServer {
   }
 
   async withPage<T>(fn: (page: import('playwright-core').Page) => Promise<T>): Promise<T> {
-    this.browser ??= await chromium.launchPersistentContext(this.profile, {
-      executablePath: chromiumPath(),
-      args: CHROMIUM_ARGS,
-      javaScriptEnabled: false,
-    });
+    this.browser ??= await launchChromium(this.profile, { javaScriptEnabled: false });
     const page = await this.browser.newPage();
     try {
       return await fn(page);
