@@ -13,17 +13,7 @@
 //   percentages are not read: such columns share the free width equally.
 // - Images: PNG, JPEG and GIF stay; SVG (inline or as a file) is dropped; scripts never run.
 import type { Page } from 'playwright-core';
-
-/** Google's default page for a new Doc: US Letter, one-inch margins, in points. */
-export const LETTER = {
-  widthPt: 612,
-  heightPt: 792,
-  marginTopPt: 72,
-  marginBottomPt: 72,
-  marginLeftPt: 72,
-  marginRightPt: 72,
-};
-export type DocPage = typeof LETTER;
+import type { DocPage } from '../worker/fake-google-wire';
 
 const BREAKS = [
   'break-before',

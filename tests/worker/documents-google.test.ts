@@ -7,6 +7,14 @@ import { MAX_TIGHTENINGS } from '../../worker/documents/publish';
 import { PAGE } from '../../worker/documents/render';
 import { SUMMARY_HEADINGS } from '../../worker/documents/territory-summary';
 import { documentCount, territoryWithRecord } from './documents-fixtures';
+import {
+  DOC_MIME,
+  LETTER,
+  type LoggedCall,
+  MY_DRIVE_FOLDER_ID,
+  SHARED_FOLDER_ID,
+  type StoredFile,
+} from './fake-google-wire';
 import { ADMIN, counts, uid } from './helpers';
 
 // The Google stand-in (tests/support/fake-google.ts) runs in Node; the worker reaches it
@@ -14,49 +22,18 @@ import { ADMIN, counts, uid } from './helpers';
 // its files over HTTP. Everything here is checked against the stand-in, not Google itself.
 const env = baseEnv as typeof baseEnv & { GOOGLE_TOKEN_URL: string; GOOGLE_SERVICE_ACCOUNT_KEY: string };
 const base = env.GOOGLE_TOKEN_URL.replace(/\/token$/, '');
-const DOC_MIME = 'application/vnd.google-apps.document';
-const SHARED_FOLDER = 'folder-veli-test';
-const MY_DRIVE_FOLDER = 'folder-my-drive-claire';
-const LETTER = { widthPt: 612, heightPt: 792 };
-
-interface Logged {
-  kind: string;
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  authorization?: string;
-  status: number;
-  contentType?: string;
-  metadata?: { name?: string; mimeType?: string; parents?: string[] };
-  mediaType?: string;
-  jwt?: { iss: string; aud: string; scope: string; kid?: string; alg: string };
-  requests?: unknown;
-  pages?: number;
-  page?: { widthPt: number; heightPt: number; marginTopPt: number; marginLeftPt: number };
-  error?: string;
-}
-interface FakeFile {
-  name: string;
-  html: string;
-  imported: string;
-  revisions: number;
-  parents: string[];
-  driveId: string | null;
-  page: { widthPt: number; heightPt: number };
-  lastModifyingUser: string;
-}
 
 const hook = async (path: string, body?: unknown) => {
   const res = await fetch(`${base}${path}`, {
     method: body ? 'POST' : 'GET',
     body: body ? JSON.stringify(body) : undefined,
   });
-  return res.json() as Promise<{ calls: Logged[] }>;
+  return res.json() as Promise<{ calls: LoggedCall[] }>;
 };
 const googleCalls = async () => (await hook('/__log')).calls;
 const fakeFile = async (id: string) => {
   const res = await fetch(`${base}/__files/${id}`);
-  return res.status === 200 ? ((await res.json()) as FakeFile) : null;
+  return res.status === 200 ? ((await res.json()) as StoredFile) : null;
 };
 /** Headings of an HTML page as a reader sees them (entities decoded). */
 const headingsOf = (html: string) =>
@@ -132,7 +109,7 @@ describe('documents — Google Docs in the programme’s Shared Drive (local sta
     const calls = await googleCalls();
     expect(calls.map((c) => c.kind)).toEqual(['token', 'create', 'page-setup', 'export']);
     expect(res.headers.get('x-google-calls')).toBe('4');
-    const [token, create, setup, exp] = calls as [Logged, Logged, Logged, Logged];
+    const [token, create, setup, exp] = calls as [LoggedCall, LoggedCall, LoggedCall, LoggedCall];
     expect(token.jwt).toMatchObject({
       iss: JSON.parse(sa.GOOGLE_SERVICE_ACCOUNT_KEY).client_email,
       aud: `${base}/token`,
@@ -143,7 +120,7 @@ describe('documents — Google Docs in the programme’s Shared Drive (local sta
     expect(create).toMatchObject({ method: 'POST', path: '/upload/drive/v3/files', status: 200 });
     expect(create.query).toMatchObject({ uploadType: 'multipart', supportsAllDrives: 'true' });
     expect(create.contentType).toMatch(/^multipart\/related; boundary=/);
-    expect(create.metadata).toEqual({ name: res.body.title, mimeType: DOC_MIME, parents: [SHARED_FOLDER] });
+    expect(create.metadata).toEqual({ name: res.body.title, mimeType: DOC_MIME, parents: [SHARED_FOLDER_ID] });
     expect(create.authorization).toMatch(/^Bearer ya29\.sa-/);
     // The page: A4 and the renderer's margins, in points, as updateDocumentStyle takes them.
     expect(setup).toMatchObject({
@@ -170,7 +147,7 @@ describe('documents — Google Docs in the programme’s Shared Drive (local sta
 
     // In the Shared Drive, and every heading survived the import as a heading.
     const stored = (await fakeFile(res.body.googleDocId))!;
-    expect(stored).toMatchObject({ parents: [SHARED_FOLDER], driveId: 'drive-veli' });
+    expect(stored).toMatchObject({ parents: [SHARED_FOLDER_ID], driveId: 'drive-veli' });
     for (const h of Object.values(SUMMARY_HEADINGS)) expect(headingsOf(stored.imported)).toContain(h);
   });
 
@@ -238,7 +215,7 @@ describe('documents — Google Docs in the programme’s Shared Drive (local sta
     const before = await snapshot();
     const res = await generate(summaryOf(territory.id), {
       as: consultant,
-      env: saEnv({}, { DRIVE_FOLDER_ID: MY_DRIVE_FOLDER }),
+      env: saEnv({}, { DRIVE_FOLDER_ID: MY_DRIVE_FOLDER_ID }),
     });
     expect(res.status).toBe(502);
     expect(res.body.error).toEqual({ code: 'UPSTREAM_FAILED', message: MSG.sharedDriveRequired });
@@ -344,7 +321,7 @@ describe('documents — Google Docs in the programme’s Shared Drive (local sta
     const kept = (await fakeFile(first.body.googleDocId))!;
     expect(kept).toMatchObject({ revisions: 1, lastModifyingUser: 'claire.martin@ademe.example' });
     expect(kept.imported).toContain('Relu par Claire.');
-    expect((await fakeFile(second.body.googleDocId))!.parents).toEqual([SHARED_FOLDER]);
+    expect((await fakeFile(second.body.googleDocId))!.parents).toEqual([SHARED_FOLDER_ID]);
 
     // Nobody touched the new Doc: the next generation updates it in place.
     await hook('/__reset', {});
