@@ -5,34 +5,37 @@ import { plain } from './plain';
 
 const AS_OF = '2025-04-15';
 
-async function collective(territoryId: string, n: number, override?: string) {
+/** Logs `n` sessions, the i-th made by `body(i)`; answers their ids. */
+async function logSessions(n: number, body: (i: number) => Record<string, unknown>) {
   const ids = [];
-  for (let i = 0; i < n; i++)
-    ids.push(
-      await logSession({
-        kind: 'collective-support',
-        territoryId,
-        date: `2025-03-${String(10 + i).padStart(2, '0')}`,
-        durationMinutes: 120,
-        ...(override ? { override: { reason: override } } : {}),
-      }),
-    );
+  for (let i = 0; i < n; i++) ids.push(await logSession(body(i)));
   return ids;
 }
 
-describe('quota rules', () => {
+const collective = (territoryId: string, n: number, override?: string) =>
+  logSessions(n, (i) => ({
+    kind: 'collective-support',
+    territoryId,
+    date: `2025-03-${String(10 + i).padStart(2, '0')}`,
+    durationMinutes: 120,
+    ...(override ? { override: { reason: override } } : {}),
+  }));
+
+/** Cancels a session, then runs the check again. */
+async function cancelThenCheck(sessionId: string) {
+  expect((await call('DELETE', `/v1/sessions/${sessionId}`)).status).toBe(200);
+  await checkAsOf(AS_OF);
+}
+
+describe('quota alerts as the use rises and falls', () => {
   it('warns from warnAtRatio, and clears when the use falls below it', async () => {
     const { territory } = await makeTerritory({ name: 'Pays Midi-Quercy' });
-    const ids = [];
-    for (let i = 0; i < 4; i++)
-      ids.push(
-        await logSession({
-          kind: 'diagnostic',
-          territoryId: territory.id,
-          date: '2025-03-03',
-          durationMinutes: 360,
-        }),
-      );
+    const ids = await logSessions(4, () => ({
+      kind: 'diagnostic',
+      territoryId: territory.id,
+      date: '2025-03-03',
+      durationMinutes: 360,
+    }));
     await checkAsOf(AS_OF);
     const [near] = await openFor('quota-near', territory.id);
     expect(near).toMatchObject({ severity: 'info', quota: 'diagnostic', subjectType: 'territory' });
@@ -40,8 +43,7 @@ describe('quota rules', () => {
       'Territoire « Pays Midi-Quercy » : Diagnostic et accompagnement — 1 440 min (24 h) sur 1 680 min (28 h) (86 %) : reste 240 min (4 h).',
     );
 
-    expect((await call('DELETE', `/v1/sessions/${ids[0]}`)).status).toBe(200);
-    await checkAsOf(AS_OF);
+    await cancelThenCheck(ids[0]);
     expect(await openFor('quota-near', territory.id)).toEqual([]);
   });
 
@@ -53,8 +55,7 @@ describe('quota rules', () => {
     expect(reached).toMatchObject({ severity: 'warning', quota: 'collective-support' });
     expect(plain(reached?.message)).toContain('Appui collectif — 5 séances sur 5 séances : quota atteint');
 
-    expect((await call('DELETE', `/v1/sessions/${ids[0]}`)).status).toBe(200);
-    await checkAsOf(AS_OF);
+    await cancelThenCheck(ids[0]);
     expect(await openFor('quota-reached', territory.id)).toEqual([]);
     // 4 of 5 is exactly the warning ratio: the alert moves down to a warning.
     expect(await openFor('quota-near', territory.id)).toHaveLength(1);
@@ -73,12 +74,13 @@ describe('quota rules', () => {
     expect(await openFor('quota-lowered', territory.id)).toEqual([]);
     expect(await openFor('quota-reached', territory.id)).toEqual([]);
 
-    expect((await call('DELETE', `/v1/sessions/${extra}`)).status).toBe(200);
-    await checkAsOf(AS_OF);
+    await cancelThenCheck(extra);
     expect(await openFor('quota-exceeded', territory.id)).toEqual([]);
     expect(await openFor('quota-reached', territory.id)).toHaveLength(1);
   });
+});
 
+describe('quota alerts on a lowered, one-off or monthly quota', () => {
   it('reports a quota lowered below what is already used, until it is raised again', async () => {
     const { territory } = await makeTerritory({ name: 'Communauté de communes du Grand Figeac' });
     await collective(territory.id, 4);
@@ -122,8 +124,7 @@ describe('quota rules', () => {
       subjectLabel: 'Mois de mars 2025',
       quota: 'ademe-monthly',
     });
-    expect((await call('DELETE', `/v1/sessions/${second}`)).status).toBe(200);
-    await checkAsOf(AS_OF);
+    await cancelThenCheck(second);
     expect(await openFor('quota-exceeded', '2025-03')).toEqual([]);
   });
 });
