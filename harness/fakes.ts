@@ -16,6 +16,7 @@ import {
   type FakeSheet,
   FakeSpreadsheet,
   newRichTextValue,
+  Settings,
 } from './fake-sheets';
 import { parisMidnight, parisWallClock } from './sheet-values';
 import { fetchSync, type SyncRequest, type SyncResponse } from './sync-fetch';
@@ -23,26 +24,24 @@ import { fetchSync, type SyncRequest, type SyncResponse } from './sync-fetch';
 export { FakeRange, FakeSheet, FakeSpreadsheet } from './fake-sheets';
 export type { Value } from './sheet-values';
 
-export class FakeHtmlOutput {
-  private title = '';
-  private width = 300;
+export class FakeHtmlOutput extends Settings<{ title: string; width: number }> {
   constructor(
     readonly file: string,
     private content: string,
-  ) {}
+  ) {
+    super({ title: '', width: 300 });
+  }
   setTitle(t: string) {
-    this.title = String(t);
-    return this;
+    return this.set({ title: String(t) });
   }
   getTitle() {
-    return this.title;
+    return this.settings.title;
   }
   setWidth(w: number) {
-    this.width = w;
-    return this;
+    return this.set({ width: w });
   }
   getWidth() {
-    return this.width;
+    return this.settings.width;
   }
   getContent() {
     return this.content;
@@ -335,21 +334,13 @@ function htmlFile(dir: string, name: string): string {
   }
 }
 
-class FakeHttpResponse {
-  constructor(private r: Extract<SyncResponse, { ok: true }>) {}
-  getResponseCode() {
-    return this.r.status;
-  }
-  getContentText() {
-    return this.r.body;
-  }
-  getHeaders() {
-    return this.r.headers;
-  }
-  getAllHeaders() {
-    return this.r.headers;
-  }
-}
+/** HTTPResponse: what the add-on reads of an answer (getHeaders and getAllHeaders agree here). */
+const httpResponse = (r: Extract<SyncResponse, { ok: true }>) => ({
+  getResponseCode: () => r.status,
+  getContentText: () => r.body,
+  getHeaders: () => r.headers,
+  getAllHeaders: () => r.headers,
+});
 
 interface FetchParams {
   method?: string;
@@ -406,7 +397,7 @@ export function localServices(opts: {
       throw new Error(
         `Exception: Request failed for ${req.url} returned code ${res.status}. Truncated server response: ${res.body.slice(0, 200)}`,
       );
-    return new FakeHttpResponse(res);
+    return httpResponse(res);
   };
   // The harness's wording: Apps Script refuses such a URL before any request leaves.
   const refuse = (req: SyncRequest) => {

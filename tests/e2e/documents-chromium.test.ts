@@ -21,7 +21,14 @@ const REQUIRED = [
 /** One of everything, in short texts: nothing needs abridging. */
 const SMALL: TerritorySize = { partners: 1, sessions: 1, blockers: 1, indicators: 1, chars: 120 };
 /** A few of everything, with markup appended to every user text. */
-const WITH_MARKUP: TerritorySize = { partners: 2, sessions: 2, blockers: 3, indicators: 5, chars: 300, marker: XSS };
+const WITH_MARKUP: TerritorySize = {
+  partners: 2,
+  sessions: 2,
+  blockers: 3,
+  indicators: 5,
+  chars: 300,
+  marker: XSS,
+};
 
 let e2e: Awaited<ReturnType<typeof startDocumentsE2E>>;
 let browser: BrowserContext;

@@ -13,10 +13,7 @@ export const E2E_CONSULTANT = 'conseil@amo.example';
 /** Starts the worker and Chromium together; `close` stops both and removes the profile. */
 export async function startDocumentsE2E(name: string) {
   const profile = mkdtempSync(join(tmpdir(), `${name}-`));
-  const [worker, browser] = await Promise.all([
-    startLocalWorker(E2E_ADMIN),
-    launchChromium(profile),
-  ]);
+  const [worker, browser] = await Promise.all([startLocalWorker(E2E_ADMIN), launchChromium(profile)]);
   const api = apiClient(worker.base, E2E_ADMIN);
   const consultant = apiClient(worker.base, E2E_CONSULTANT);
   await api('POST', '/v1/members', { email: E2E_CONSULTANT, role: 'consultant' });

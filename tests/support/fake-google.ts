@@ -21,7 +21,6 @@ import { join } from 'node:path';
 import { exportPKCS8, generateKeyPair, jwtVerify } from 'jose';
 import { PDFDocument } from 'pdf-lib';
 import type { BrowserContext } from 'playwright-core';
-import { launchChromium } from './chromium';
 import {
   type CallKind,
   DOC_MIME,
@@ -34,8 +33,8 @@ import {
   type StoredFile,
   USER_TOKEN_PREFIX,
 } from '../worker/fake-google-wire';
+import { launchChromium } from './chromium';
 import { importAsGoogle, layOutTables } from './fake-google-import';
-
 
 const SA_DOMAIN = /^[^@]+@veli-velo-test\.iam\.gserviceaccount\.com$/;
 

@@ -120,7 +120,11 @@ describe('documents — Google Docs in the programme’s Shared Drive (local sta
     expect(create).toMatchObject({ method: 'POST', path: '/upload/drive/v3/files', status: 200 });
     expect(create.query).toMatchObject({ uploadType: 'multipart', supportsAllDrives: 'true' });
     expect(create.contentType).toMatch(/^multipart\/related; boundary=/);
-    expect(create.metadata).toEqual({ name: res.body.title, mimeType: DOC_MIME, parents: [SHARED_FOLDER_ID] });
+    expect(create.metadata).toEqual({
+      name: res.body.title,
+      mimeType: DOC_MIME,
+      parents: [SHARED_FOLDER_ID],
+    });
     expect(create.authorization).toMatch(/^Bearer ya29\.sa-/);
     // The page: A4 and the renderer's margins, in points, as updateDocumentStyle takes them.
     expect(setup).toMatchObject({

@@ -75,7 +75,7 @@ async function expectRefusedBlocker(
   as: string,
   territoryId: string,
   field: string,
-  over: object,
+  over: Record<string, unknown>,
   msg: RegExp,
 ) {
   const res = await call('POST', '/v1/blockers', { as, body: blocker(territoryId, over) });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { call, makeTerritory, programme, putProgramme } from './helpers';
-import { checkAsOf, logSession, openFor } from './nightly-support';
+import { alertsOf, checkAsOf, logSession, openFor } from './nightly-support';
 import { plain } from './plain';
 
 const AS_OF = '2025-04-15';
@@ -36,26 +36,24 @@ describe('quota alerts as the use rises and falls', () => {
       date: '2025-03-03',
       durationMinutes: 360,
     }));
-    await checkAsOf(AS_OF);
-    const [near] = await openFor('quota-near', territory.id);
+    const [near] = await alertsOf('quota-near', territory.id).asOf(AS_OF);
     expect(near).toMatchObject({ severity: 'info', quota: 'diagnostic', subjectType: 'territory' });
     expect(plain(near?.message)).toBe(
       'Territoire « Pays Midi-Quercy » : Diagnostic et accompagnement — 1 440 min (24 h) sur 1 680 min (28 h) (86 %) : reste 240 min (4 h).',
     );
 
-    await cancelThenCheck(ids[0]);
+    await cancelThenCheck(ids[0]!);
     expect(await openFor('quota-near', territory.id)).toEqual([]);
   });
 
   it('reports a reached quota, and clears it when a session is cancelled', async () => {
     const { territory } = await makeTerritory();
     const ids = await collective(territory.id, 5);
-    await checkAsOf(AS_OF);
-    const [reached] = await openFor('quota-reached', territory.id);
+    const [reached] = await alertsOf('quota-reached', territory.id).asOf(AS_OF);
     expect(reached).toMatchObject({ severity: 'warning', quota: 'collective-support' });
     expect(plain(reached?.message)).toContain('Appui collectif — 5 séances sur 5 séances : quota atteint');
 
-    await cancelThenCheck(ids[0]);
+    await cancelThenCheck(ids[0]!);
     expect(await openFor('quota-reached', territory.id)).toEqual([]);
     // 4 of 5 is exactly the warning ratio: the alert moves down to a warning.
     expect(await openFor('quota-near', territory.id)).toHaveLength(1);
@@ -65,8 +63,7 @@ describe('quota alerts as the use rises and falls', () => {
     const { territory } = await makeTerritory();
     await collective(territory.id, 5);
     const [extra] = await collective(territory.id, 1, 'Sixième appui demandé par le COPIL.');
-    await checkAsOf(AS_OF);
-    const [exceeded] = await openFor('quota-exceeded', territory.id);
+    const [exceeded] = await alertsOf('quota-exceeded', territory.id).asOf(AS_OF);
     expect(exceeded).toMatchObject({ severity: 'critical', quota: 'collective-support' });
     expect(plain(exceeded?.message)).toContain(
       '6 séances sur 5 séances : dépassement de 1 séance accordé par dérogation.',
@@ -74,7 +71,7 @@ describe('quota alerts as the use rises and falls', () => {
     expect(await openFor('quota-lowered', territory.id)).toEqual([]);
     expect(await openFor('quota-reached', territory.id)).toEqual([]);
 
-    await cancelThenCheck(extra);
+    await cancelThenCheck(extra!);
     expect(await openFor('quota-exceeded', territory.id)).toEqual([]);
     expect(await openFor('quota-reached', territory.id)).toHaveLength(1);
   });
@@ -87,8 +84,7 @@ describe('quota alerts on a lowered, one-off or monthly quota', () => {
     const before = await programme();
     await putProgramme({ ...before, quotas: { ...before.quotas, collectiveSupportsPerTerritory: 3 } });
     try {
-      await checkAsOf(AS_OF);
-      const [lowered] = await openFor('quota-lowered', territory.id);
+      const [lowered] = await alertsOf('quota-lowered', territory.id).asOf(AS_OF);
       expect(lowered).toMatchObject({ severity: 'critical', quota: 'collective-support' });
       expect(plain(lowered?.message)).toBe(
         'Territoire « Communauté de communes du Grand Figeac » : Appui collectif — 4 séances sur 3 séances : le quota a été abaissé sous ce qui est déjà consommé.',
@@ -117,8 +113,7 @@ describe('quota alerts on a lowered, one-off or monthly quota', () => {
       durationMinutes: 30,
       override: { reason: 'Point supplémentaire avant le COPIL.' },
     });
-    await checkAsOf(AS_OF);
-    const [exceeded] = await openFor('quota-exceeded', '2025-03');
+    const [exceeded] = await alertsOf('quota-exceeded', '2025-03').asOf(AS_OF);
     expect(exceeded).toMatchObject({
       subjectType: 'month',
       subjectLabel: 'Mois de mars 2025',
