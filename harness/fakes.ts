@@ -365,25 +365,28 @@ export interface Faults {
   offline: boolean;
 }
 
-/** UrlFetchApp, ScriptApp, Session, Utilities and the rest: what runs beside the script itself. */
-export function localServices(opts: {
+interface LocalOptions {
   allowlist: readonly string[] | undefined;
   user: () => string;
   fetchLog: FetchLogEntry[];
   faults: Faults;
-}) {
-  const toSync = (url: string, p: FetchParams = {}): SyncRequest => {
-    const headers: Record<string, string> = { ...(p.headers ?? {}) };
-    if (p.payload !== undefined)
-      headers['content-type'] = p.contentType ?? 'application/x-www-form-urlencoded';
-    return {
-      url,
-      method: (p.method ?? 'get').toUpperCase(),
-      headers,
-      body: p.payload,
-      followRedirects: p.followRedirects,
-    };
+}
+
+/** An UrlFetchApp call's parameters as the request that leaves. */
+function toSync(url: string, p: FetchParams = {}): SyncRequest {
+  const headers: Record<string, string> = { ...(p.headers ?? {}) };
+  if (p.payload !== undefined) headers['content-type'] = p.contentType ?? 'application/x-www-form-urlencoded';
+  return {
+    url,
+    method: (p.method ?? 'get').toUpperCase(),
+    headers,
+    body: p.payload,
+    followRedirects: p.followRedirects,
   };
+}
+
+/** UrlFetchApp: synchronous, logged, refused outside the manifest's allowlist, faults applied. */
+function urlFetchApp(opts: LocalOptions) {
   let round = 0;
   const finish = (req: SyncRequest, res: SyncResponse, p: FetchParams) => {
     const devUser = req.headers['X-Dev-User'];
@@ -409,7 +412,7 @@ export function localServices(opts: {
     for (const r of reqs) if (!allowedByManifest(r.url, opts.allowlist)) refuse(r);
     return opts.faults.offline ? reqs.map(() => ({ ok: false, error: 'offline' })) : fetchSync(reqs);
   };
-  const UrlFetchApp = {
+  return {
     fetch(url: string, params: FetchParams = {}) {
       const req = toSync(url, params);
       return finish(req, send([req])[0]!, params);
@@ -420,8 +423,12 @@ export function localServices(opts: {
       return answers.map((res, i) => finish(reqs[i]!, res, requests[i]!));
     },
   };
+}
+
+/** UrlFetchApp, ScriptApp, Session, Utilities and the rest: what runs beside the script itself. */
+export function localServices(opts: LocalOptions) {
   return {
-    UrlFetchApp,
+    UrlFetchApp: urlFetchApp(opts),
     // Stand-ins for Google tokens; with a dev identity set, the add-on sends X-Dev-User instead.
     ScriptApp: {
       getIdentityToken: () => 'harness.identity.token',
