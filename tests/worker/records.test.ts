@@ -151,7 +151,7 @@ describe('actions and indicators', () => {
   });
 });
 
-describe('territories and the programme', () => {
+describe('territories', () => {
   it('territories: admin patch re-checks the city; assessment by the consultant', async () => {
     const { territory, consultant } = await makeTerritory();
     const patched = await call('PATCH', `/v1/territories/${territory.id}`, {
@@ -176,7 +176,9 @@ describe('territories and the programme', () => {
     expect(put.body.assessment).toEqual(assessment);
     expect(put.body.updatedBy).toBe(consultant);
   });
+});
 
+describe('the programme', () => {
   it('programme: preset by default; admins replace it and store the final assessment', async () => {
     const got = await call('GET', '/v1/programme', { as: ADMIN });
     expect(got.body).toMatchObject({

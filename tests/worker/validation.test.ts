@@ -25,7 +25,7 @@ async function expectRefused(path: string, as: string | undefined, cases: Case[]
   }
 }
 
-describe('bad input: 400 in French with paths, and nothing written', () => {
+describe('bad input: 400 in French with paths, and nothing written — sessions, blockers, indicators', () => {
   it('sessions: wrong types, impossible dates, negative durations, unknown fields and references, empty strings', async () => {
     const { territory, consultant } = await makeTerritory();
     const base = session({ territoryId: territory.id });
@@ -71,7 +71,9 @@ describe('bad input: 400 in French with paths, and nothing written', () => {
       ['negative value', indicator({ territoryId, value: -1 }), 'value'],
     ]);
   });
+});
 
+describe('bad input: 400 in French with paths, and nothing written — actions, workshops, partners, territories, members', () => {
   it('actions, workshops and partners: scales, numbers and kinds out of range', async () => {
     const { territory, consultant } = await makeTerritory();
     const partner = await makePartner(territory.id);
