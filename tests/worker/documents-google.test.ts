@@ -154,7 +154,9 @@ describe('documents — Google Docs in the programme’s Shared Drive (local sta
     expect(stored).toMatchObject({ parents: [SHARED_FOLDER_ID], driveId: 'drive-veli' });
     for (const h of Object.values(SUMMARY_HEADINGS)) expect(headingsOf(stored.imported)).toContain(h);
   });
+});
 
+describe('documents — what Google’s import keeps, and its page', () => {
   it('a report’s page breaks and headings survive the import in Google’s own forms', async () => {
     await territoryWithRecord({ partners: 1 });
     const res = await generate({ type: 'progress-report', report: 1 });
@@ -213,7 +215,9 @@ describe('documents — Google Docs in the programme’s Shared Drive (local sta
     // The @page rule of the upload played no part: Letter with 1-inch margins runs longer.
     expect(before!.pages!).toBeGreaterThan(res.body.pages);
   });
+});
 
+describe('documents — the Shared Drive', () => {
   it('refuses a service account creating outside a Shared Drive (403 storageQuotaExceeded): 502 in French, nothing kept', async () => {
     const { territory, consultant } = await territoryWithRecord();
     const before = await snapshot();
@@ -260,7 +264,9 @@ describe('documents — Google Docs in the programme’s Shared Drive (local sta
       'notFound',
     );
   });
+});
 
+describe('documents — regenerating a Google Doc', () => {
   it('regenerating updates the same Doc in place, re-applying A4 after the re-import', async () => {
     const { territory, consultant } = await territoryWithRecord();
     const sa = saEnv();
@@ -301,7 +307,9 @@ describe('documents — Google Docs in the programme’s Shared Drive (local sta
     });
     expect((await fakeFile(first.body.googleDocId))!.revisions).toBe(3);
   });
+});
 
+describe('documents — a Doc a person edited', () => {
   it('keeps a Doc a person edited since the worker wrote it and creates a new one, saying so', async () => {
     const { territory, consultant } = await territoryWithRecord();
     const sa = saEnv();
@@ -334,7 +342,9 @@ describe('documents — Google Docs in the programme’s Shared Drive (local sta
     expect(third.body.notice).toBeUndefined();
     expect((await googleCalls()).map((c) => c.kind)).toEqual(['metadata', 'update', 'page-setup', 'export']);
   });
+});
 
+describe('documents — user tokens and retries', () => {
   it('uses the forwarded user token only where the fallback is configured and no service account is', async () => {
     const { territory, consultant } = await territoryWithRecord();
     const noSa = { ...env, GOOGLE_SERVICE_ACCOUNT_KEY: undefined };
@@ -416,7 +426,9 @@ describe('documents — the page guarantee in Google’s layout (stand-in)', () 
     expect(again.body.pages).toBeLessThan(5);
     expect(again.body).toMatchObject({ googleDocId: first.body.googleDocId, version: 2 });
   });
+});
 
+describe('documents — the page guarantee when a layout cannot fit', () => {
   it('a regeneration that cannot fit puts the Doc’s previous content back and keeps the stored version', async () => {
     const { territory, consultant } = await territoryWithRecord({ partners: 2, sessions: 10, blockers: 10 });
     const sa = saEnv();
@@ -502,7 +514,9 @@ describe('documents — Google failures', () => {
     expect(Date.now() - started).toBeLessThan(1500 * 2);
     expect(await snapshot()).toEqual(before);
   });
+});
 
+describe('documents — Google failures: keys', () => {
   it('a malformed service-account key answers 502 in French and is logged without the key', async () => {
     const { territory, consultant } = await territoryWithRecord();
     const before = await snapshot();
