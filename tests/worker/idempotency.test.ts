@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { action, blocker, indicator, session, workshop } from './bodies';
-import { call, counts, makePartner, makeTerritory, uid } from './helpers';
+import { call, counts, makeTerritory, makeTerritoryWithPartner, uid } from './helpers';
 import { plain } from './plain';
 
 describe('idempotent creates — replays', () => {
@@ -68,8 +68,7 @@ describe('idempotent creates — the same id with another body', () => {
 
 describe('idempotent creates — every resource', () => {
   it('territories, partners, blockers, indicators, workshops and actions replay the same way', async () => {
-    const { territory, consultant } = await makeTerritory();
-    const partner = await makePartner(territory.id);
+    const { territory, consultant, partner } = await makeTerritoryWithPartner();
     // [path, body, a field that makes it another body]
     const cases: [string, Record<string, unknown>, Record<string, unknown>][] = [
       [

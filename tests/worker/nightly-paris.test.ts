@@ -5,7 +5,7 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { action, blocker, indicator } from './bodies';
-import { call, makePartner, makeTerritory } from './helpers';
+import { call, makeTerritory, makeTerritoryWithPartner } from './helpers';
 import { alertsOf, checkAsOf, openFor } from './nightly-support';
 import { plain } from './plain';
 
@@ -53,8 +53,7 @@ describe('stale work, on Paris days — blockers', () => {
 
 describe('stale work, on Paris days — actions and their indicator values', () => {
   it('an action created at 00:30 Paris counts its 60 days from that Paris day; a value resets the clock', async () => {
-    const { territory, consultant } = await makeTerritory();
-    const partner = await makePartner(territory.id);
+    const { territory, consultant, partner } = await makeTerritoryWithPartner();
     const res = await call('POST', '/v1/actions', {
       as: consultant,
       body: action({ partnerId: partner.id }),

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { session } from './bodies';
-import { ADMIN, call, counts, makePartner, makeTerritory } from './helpers';
+import { ADMIN, call, counts, makePartner, makeTerritory, makeTerritoryWithPartner } from './helpers';
 import { plain } from './plain';
 
 const OVERRIDE = { reason: 'Séance supplémentaire validée en COPIL du 12 mai.' };
@@ -83,8 +83,7 @@ describe('territory and partner quotas — collective and partner support', () =
   });
 
   it('partner support: 4 per partner, each at most 120 minutes, partner required', async () => {
-    const { territory, consultant } = await makeTerritory();
-    const partner = await makePartner(territory.id);
+    const { territory, consultant, partner } = await makeTerritoryWithPartner();
     const other = await makePartner(territory.id);
     const noPartner = await call('POST', '/v1/sessions', {
       as: consultant,
@@ -215,8 +214,7 @@ describe('territory and partner quotas — partners and the report', () => {
   });
 
   it('GET /v1/quotas reports every territory and partner quota', async () => {
-    const { territory, consultant } = await makeTerritory();
-    const partner = await makePartner(territory.id);
+    const { territory, consultant, partner } = await makeTerritoryWithPartner();
     await fill(consultant, 1, { kind: 'collective-support', territoryId: territory.id, durationMinutes: 90 });
     const res = await call('GET', '/v1/quotas', { as: consultant });
     expect(res.status).toBe(200);
