@@ -13,7 +13,6 @@
 //   percentages are not read: such columns share the free width equally.
 // - Images: PNG, JPEG and GIF stay; SVG (inline or as a file) is dropped; scripts never run.
 import type { Page } from 'playwright-core';
-import type { DocPage } from '../worker/fake-google-wire';
 
 const BREAKS = [
   'break-before',
