@@ -104,6 +104,12 @@ export async function makePartner(territoryId: string, overrides: Record<string,
   return res.body;
 }
 
+/** A fresh territory, its consultant and one partner of it. */
+export async function makeTerritoryWithPartner(overrides: Record<string, unknown> = {}) {
+  const { territory, consultant } = await makeTerritory(overrides);
+  return { territory, consultant, partner: await makePartner(territory.id) };
+}
+
 export async function counts(): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   for (const t of TABLES) {
