@@ -17,7 +17,7 @@ import type {
   TerritoryRecord,
   WorkshopRecord,
 } from './api';
-import type { Link, TabSpec } from './sheet-mirror';
+import type { Column, Link, TabSpec } from './sheet-mirror';
 
 const label = (table: Record<string, string>, code: string | undefined | null) =>
   code === undefined || code === null ? '' : (table[code] ?? code);
@@ -53,6 +53,26 @@ const planning = (t: TerritoryRecord) =>
     )
     .join('\n');
 
+/** The diagnostic's prose, one wrapped column per field, in the Diagnostic sidebar's order. */
+const ASSESSMENT_COLUMNS = (
+  [
+    ['Constat', 'findings', 300],
+    ['Enjeux', 'stakes', 300],
+    ['Recommandations', 'recommendations', 300],
+    ['Besoins', 'needs', 250],
+    ['Aménagements et stationnement', 'infrastructure', 250],
+    ['Complémentarités', 'complementarities', 250],
+  ] as const
+).map(
+  ([header, field, width]): Column<TerritoryRow> => ({
+    header,
+    kind: 'text',
+    width,
+    wrap: true,
+    value: (t) => t.assessment?.[field],
+  }),
+);
+
 export const TERRITORIES: TabSpec<TerritoryRow> = {
   name: 'Territoires',
   id: (t) => t.id,
@@ -70,30 +90,7 @@ export const TERRITORIES: TabSpec<TerritoryRow> = {
     { header: 'Département', kind: 'code', width: 80, value: (t) => t.centralCity?.departement },
     { header: 'SIREN de l’EPCI', kind: 'code', width: 100, value: (t) => t.epciSiren },
     { header: 'Consultants', kind: 'text', width: 200, wrap: true, value: (t) => t.consultants.join(', ') },
-    { header: 'Constat', kind: 'text', width: 300, wrap: true, value: (t) => t.assessment?.findings },
-    { header: 'Enjeux', kind: 'text', width: 300, wrap: true, value: (t) => t.assessment?.stakes },
-    {
-      header: 'Recommandations',
-      kind: 'text',
-      width: 300,
-      wrap: true,
-      value: (t) => t.assessment?.recommendations,
-    },
-    { header: 'Besoins', kind: 'text', width: 250, wrap: true, value: (t) => t.assessment?.needs },
-    {
-      header: 'Aménagements et stationnement',
-      kind: 'text',
-      width: 250,
-      wrap: true,
-      value: (t) => t.assessment?.infrastructure,
-    },
-    {
-      header: 'Complémentarités',
-      kind: 'text',
-      width: 250,
-      wrap: true,
-      value: (t) => t.assessment?.complementarities,
-    },
+    ...ASSESSMENT_COLUMNS,
     { header: 'Documents de planification', kind: 'text', width: 300, wrap: true, value: planning },
     { header: 'Synthèse territoriale', kind: 'link', width: 220, value: (t) => t.summary },
     { header: 'Mis à jour le', kind: 'instant', width: 130, value: (t) => t.updatedAt ?? t.createdAt },
