@@ -115,6 +115,8 @@ async function quotasAt(scale, withSnapshot) {
       {
         quotas: () => w.request('GET', '/v1/quotas'),
         bareSelect: () => w.request('GET', '/__bench/select'),
+        quotaReads: () => w.request('GET', '/__bench/quota-reads'),
+        sameBytes: () => w.request('GET', `/__bench/bytes?n=${check.bytes}`),
       },
       25,
       3,
@@ -126,6 +128,11 @@ async function quotasAt(scale, withSnapshot) {
       quotasMs: s.quotas,
       bareSelectMs: s.bareSelect,
       quotasToSelectRatio: round(s.quotas.median / s.bareSelect.median),
+      // Where the time goes: the route's reads alone, and a prebuilt answer of the same size.
+      quotasBytes: check.bytes,
+      selectBytes: (await w.request('GET', '/__bench/select')).bytes,
+      quotaReadsMs: s.quotaReads,
+      sameBytesMs: s.sameBytes,
       ...(snapshot ? { snapshot } : {}),
     };
   } finally {
@@ -162,7 +169,9 @@ export async function run() {
   for (const q of [small, large])
     console.log(
       `GET /v1/quotas at ${q.territories}/${q.territories * q.partnersPer}/${q.sessions}: median ${q.quotasMs.median} ms; ` +
-        `bare SELECT median ${q.bareSelectMs.median} ms → ratio ${q.quotasToSelectRatio} (goal ≤ ${GOALS.quotasToSelectRatio})`,
+        `bare SELECT median ${q.bareSelectMs.median} ms → ratio ${q.quotasToSelectRatio} (goal ≤ ${GOALS.quotasToSelectRatio}); ` +
+        `its reads alone ${q.quotaReadsMs.median} ms, its ${round(q.quotasBytes / 1024)} KB alone ${q.sameBytesMs.median} ms ` +
+        `(the SELECT answers ${round(q.selectBytes / 1024)} KB)`,
     );
   const snap = large.snapshot;
   console.log(

@@ -66,6 +66,20 @@ export const MSG = typeset({
   notYourTerritory: (name: string) => `Vous n’êtes pas consultant du territoire « ${name} ».`,
   notFound: (what: string) => `${what} introuvable.`,
   routeNotFound: 'Cette adresse n’existe pas dans l’API.',
+  originNotAllowed: 'Origine non autorisée à appeler l’API.',
+  invalidEmail: 'Adresse électronique invalide.',
+  personalDataRetained:
+    'Le journal d’audit est conservé tel quel (traçabilité d’un programme public) : ' +
+    'il garde les lignes où cette adresse apparaît, ainsi que la mention « créé par » des enregistrements.',
+  oneOf: (what: string, allowed: readonly string[]) =>
+    `${what} inconnu : ${allowed.slice(0, -1).join(', ')} ou ${allowed.at(-1)}.`,
+  integerBetween: (what: string, max: number) => `${what} attendu : un nombre entier de 1 à ${nf(max)}.`,
+  dateOrInstant: 'Date attendue au format AAAA-MM-JJ (ou un instant ISO 8601).',
+  partsExpected: (parts: readonly string[]) => `Au moins une partie attendue : ${parts.join(', ')}.`,
+  unknownParts: (unknown: readonly string[], parts: readonly string[]) =>
+    `Partie inconnue : ${unknown.map((n) => `« ${n} »`).join(', ')}. Parties possibles : ${parts.join(', ')}.`,
+  checkFailed: 'Le contrôle a échoué.',
+  alertsNotDelivered: 'Livraison des alertes impossible.',
   internal: 'Erreur interne : réessayez ; si elle persiste, prévenez l’équipe technique.',
   idempotencyConflict: 'Cet identifiant a déjà servi pour un autre enregistrement : rechargez le formulaire.',
   tooLarge: (maxKb: number) => `Requête trop volumineuse (${maxKb} Ko au maximum).`,

@@ -45,6 +45,10 @@ const ARGS: Record<string, unknown[]> = {
   asOfOutOfRange: ['2024-02-01', '2028-06-30'],
   memberExists: ['claire.martin@amo.example', 'Lecteur'],
   memberConfigured: ['admin@ademe.example'],
+  oneOf: ['Statut d’alerte', ['open', 'resolved', 'all']],
+  integerBetween: ['Taille de page', 5000],
+  partsExpected: [['quotas', 'alerts']],
+  unknownParts: [['budget'], ['quotas', 'alerts']],
 };
 
 const printed = () =>

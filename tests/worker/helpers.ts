@@ -1,10 +1,10 @@
 import { env } from 'cloudflare:test';
 import { app } from '../../worker/app';
-import { AUTHORED_TABLES } from '../../worker/db/people';
+import { RECORD_TABLES } from '../../worker/db/records';
 
 export const ADMIN = 'admin@ademe.example';
 /** Every table a write may touch: what `counts()` compares before and after a refused write. */
-const TABLES = ['members', 'programme', ...AUTHORED_TABLES, 'audit'] as const;
+const TABLES = ['members', 'programme', ...RECORD_TABLES, 'audit'] as const;
 
 export interface CallResult {
   status: number;

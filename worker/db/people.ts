@@ -1,17 +1,8 @@
 import type { Contact } from '../../shared/schemas';
 import { type AuditContext, type AuditEntry, listAudit } from './audit';
+import { RECORD_TABLES } from './records';
 import type { TerritoryData } from './territories';
 
-/** Tables whose rows record who wrote them: authorship is part of what we hold on a person. */
-export const AUTHORED_TABLES = [
-  'territories',
-  'partners',
-  'sessions',
-  'blockers',
-  'indicators',
-  'workshops',
-  'actions',
-] as const;
 const UPDATED_BY: Record<string, boolean> = { indicators: false };
 
 const sameEmail = (a: string | undefined, b: string) => (a ?? '').trim().toLowerCase() === b;
@@ -61,7 +52,8 @@ export async function collectPerson(db: D1Database, email: string): Promise<Pers
   const authored: Record<string, string[]> = {};
   const mentionedIn: PersonExport['mentionedIn'] = [];
   const pattern = likePattern(email);
-  for (const table of AUTHORED_TABLES) {
+  // Authorship is part of what we hold on a person: every table of the record says who wrote a row.
+  for (const table of RECORD_TABLES) {
     const by = UPDATED_BY[table] === false ? 'created_by = ?1' : '(created_by = ?1 OR updated_by = ?1)';
     const { results } = await db
       .prepare(`SELECT id FROM ${table} WHERE ${by} ORDER BY id`)

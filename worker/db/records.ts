@@ -8,6 +8,17 @@ import type {
 } from '../../shared/schemas';
 import { present, type Stored } from './entities';
 
+/** The tables of the record, each row authored (created_by): the territories and what they log. */
+export const RECORD_TABLES = [
+  'territories',
+  'partners',
+  'sessions',
+  'blockers',
+  'indicators',
+  'workshops',
+  'actions',
+] as const;
+
 /** What each simple table stores in `data`: the accepted body, less the id, plus derived keys. */
 export type PartnerData = Omit<PartnerInput, 'id'> & { territoryId: string };
 export type BlockerData = Omit<BlockerInput, 'id'> & { status: NonNullable<BlockerInput['status']> };

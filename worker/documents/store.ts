@@ -98,57 +98,40 @@ export type DocumentWrite = Omit<StoredDocument, 'createdAt' | 'createdBy' | 'up
  */
 export async function saveDocument(db: D1Database, ctx: AuditContext, d: DocumentWrite): Promise<boolean> {
   const meta = { ...d, html: undefined, htmlChars: d.html.length };
+  const written = {
+    title: d.title,
+    version: d.version,
+    pages: d.pages,
+    pages_source: d.pagesCountedBy,
+    budget_level: d.budgetLevel,
+    google_doc_id: d.googleDocId,
+    url: d.url,
+    html: d.html,
+    territory_id: d.territoryId,
+    drive_version: d.driveVersion,
+    drive_modified_time: d.driveModifiedTime,
+    drive_writer: d.driveWriter,
+    updated_at: ctx.at,
+    updated_by: ctx.actor,
+  };
+  const names = Object.keys(written);
+  const values = Object.values(written);
+  // A first version goes in only if no row holds its subject; a later one only over the
+  // version it follows.
   const stmt =
     d.version === 1
       ? db
           .prepare(
-            `INSERT INTO documents (${COLUMNS}, html)
-             SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?12, ?13, ?15, ?16, ?17, ?14
-             WHERE NOT EXISTS (SELECT 1 FROM documents WHERE subject_key = ?3)`,
+            `INSERT INTO documents (id, type, subject_key, created_at, created_by, ${names.join(', ')})
+             SELECT ?, ?, ?, ?, ?, ${names.map(() => '?').join(', ')}
+             WHERE NOT EXISTS (SELECT 1 FROM documents WHERE subject_key = ?)`,
           )
-          .bind(
-            d.id,
-            d.type,
-            d.subject,
-            d.territoryId,
-            d.title,
-            d.version,
-            d.pages,
-            d.pagesCountedBy,
-            d.budgetLevel,
-            d.googleDocId,
-            d.url,
-            ctx.at,
-            ctx.actor,
-            d.html,
-            d.driveVersion,
-            d.driveModifiedTime,
-            d.driveWriter,
-          )
+          .bind(d.id, d.type, d.subject, ctx.at, ctx.actor, ...values, d.subject)
       : db
           .prepare(
-            `UPDATE documents SET title = ?2, version = ?3, pages = ?4, pages_source = ?5, budget_level = ?6,
-               google_doc_id = ?7, url = ?8, html = ?9, updated_at = ?10, updated_by = ?11, territory_id = ?12,
-               drive_version = ?13, drive_modified_time = ?14, drive_writer = ?15
-             WHERE id = ?1 AND version = ?3 - 1`,
+            `UPDATE documents SET ${names.map((n) => `${n} = ?`).join(', ')} WHERE id = ? AND version = ?`,
           )
-          .bind(
-            d.id,
-            d.title,
-            d.version,
-            d.pages,
-            d.pagesCountedBy,
-            d.budgetLevel,
-            d.googleDocId,
-            d.url,
-            d.html,
-            ctx.at,
-            ctx.actor,
-            d.territoryId,
-            d.driveVersion,
-            d.driveModifiedTime,
-            d.driveWriter,
-          );
+          .bind(...values, d.id, d.version - 1);
   const [res] = await db.batch([
     stmt,
     auditStatement(db, ctx, d.version === 1 ? 'create' : 'update', 'document', d.id, null, meta),

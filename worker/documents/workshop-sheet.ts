@@ -54,35 +54,42 @@ function formatBlock(r: ProgrammeRecord, w: WorkshopRec): Block[] {
   return [{ kind: 'fields', rows }, session];
 }
 
-function solutionsBlocks(w: WorkshopRec): Block[] {
-  const out: Block[] = [];
-  if (w.solutions?.length)
-    out.push({
-      kind: 'table',
+type Table = Extract<Block, { kind: 'table' }>;
+
+/** The entries as a table when the sheet has some, then the free text that goes with them. */
+function tableThenText(
+  entries: readonly unknown[] | undefined,
+  table: () => Omit<Table, 'kind'>,
+  text: string,
+): Block[] {
+  return [...(entries?.length ? [{ kind: 'table' as const, ...table() }] : []), { kind: 'p', text }];
+}
+
+const solutionsBlocks = (w: WorkshopRec) =>
+  tableThenText(
+    w.solutions,
+    () => ({
       columns: ['Verrou', 'Catégorie', 'Solution'],
       widths: [4, 2, 6],
-      rows: w.solutions.map((x) => [
+      rows: (w.solutions ?? []).map((x) => [
         x.blocker,
         x.category ? LABELS.blockerCategory[x.category] : '—',
         x.solution,
       ]),
-    });
-  out.push({ kind: 'p', text: w.blockersAndSolutions });
-  return out;
-}
+    }),
+    w.blockersAndSolutions,
+  );
 
-function examplesBlocks(w: WorkshopRec): Block[] {
-  const out: Block[] = [];
-  if (w.examples?.length)
-    out.push({
-      kind: 'table',
+const examplesBlocks = (w: WorkshopRec) =>
+  tableThenText(
+    w.examples,
+    () => ({
       columns: ['Réalisation', 'Lieu', 'Contact'],
       widths: [6, 2.5, 3.5],
-      rows: w.examples.map((x) => [x.achievement, x.place || '—', x.contact || '—']),
-    });
-  out.push({ kind: 'p', text: w.examplesAndContacts });
-  return out;
-}
+      rows: (w.examples ?? []).map((x) => [x.achievement, x.place || '—', x.contact || '—']),
+    }),
+    w.examplesAndContacts,
+  );
 
 export function workshopSections(r: ProgrammeRecord, w: WorkshopRec, level: 2 | 3 = 2): Section[] {
   const h = WORKSHOP_HEADINGS;

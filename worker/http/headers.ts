@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
+import { MSG } from '../../shared/i18n/messages';
 import type { AppEnv, Env } from '../env';
 import { ApiError } from './errors';
 
@@ -58,7 +59,7 @@ export const cors: MiddlewareHandler<AppEnv> = async (c, next) => {
   const allowed = origin !== undefined && allowedOrigins(c.env).has(origin);
   const preflight = c.req.method === 'OPTIONS' && c.req.header('access-control-request-method') !== undefined;
   if (preflight) {
-    if (!allowed) throw new ApiError('FORBIDDEN', 'Origine non autorisée à appeler l’API.');
+    if (!allowed) throw new ApiError('FORBIDDEN', MSG.originNotAllowed);
     return c.body(null, 204, {
       'Access-Control-Allow-Origin': origin,
       'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE',

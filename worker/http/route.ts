@@ -54,20 +54,23 @@ type Options<B, Q> = Omit<
 };
 
 /**
- * Declares a route: `route('POST /v1/blockers', WRITERS, 'Créer un verrou', { body: BlockerInput,
- * status: 201 }, handler)`. The handler gets the validated body and query.
+ * Declares a route: `route('POST /v1/blockers', WRITERS, 'Créer un verrou', createBlocker,
+ * created(BlockerInput))`. The handler gets the validated body and query.
  */
 export function route<B extends Schema | undefined = undefined, Q extends Schema | undefined = undefined>(
   key: `${Method} /v1/${string}`,
   roles: Rule,
   summary: string,
-  options: Options<B, Q>,
   handler: (c: Ctx, input: Input<Infer<B>, Infer<Q>>) => Response | Promise<Response>,
+  options: Options<B, Q> = {},
 ): Route {
   const [method, path] = key.split(' ') as [Method, RouteSpec['path']];
   const spec: RouteSpec = { method, path, roles, summary, status: 200, ...options };
   return { spec, handler: handler as Route['handler'] };
 }
+
+/** A create: its body's schema, and 201 for a new record (a replay answers 200). */
+export const created = <B extends Schema>(body: B) => ({ body, status: 201 as const });
 
 /** `GET /v1/territories/:id`: the key tests and logs use for a route. */
 export const routeKey = (s: Pick<RouteSpec, 'method' | 'path'>) => `${s.method} ${s.path}`;

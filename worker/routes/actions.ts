@@ -3,40 +3,24 @@ import { MSG } from '../../shared/i18n/messages';
 import { ActionInput, ActionPatch, Id } from '../../shared/schemas';
 import { validate } from '../../shared/schemas/validate';
 import { ALL, WRITERS } from '../auth/policy';
-import { getEntity, insertEntity, listEntities, updateEntity } from '../db/entities';
+import { getEntity, listEntities, updateEntity } from '../db/entities';
 import { type ActionData, type PartnerData, presentAction } from '../db/records';
-import { bodyHash, compact } from '../db/util';
-import { ApiError, fieldError, validationError } from '../http/errors';
-import { route } from '../http/route';
-import { auditContext, type Ctx, newId, param, replayOrRefuse, writableTerritory } from './context';
-import { patchStored, storedAnswer, withEtag } from './versioned';
-
-async function actionOr404(c: Ctx) {
-  const a = await getEntity<ActionData>(c.env.DB, 'actions', param(c, 'id'));
-  if (!a) throw new ApiError('NOT_FOUND', MSG.notFound('Fiche action'));
-  return a;
-}
+import { compact } from '../db/util';
+import { fieldError, validationError } from '../http/errors';
+import { created, route } from '../http/route';
+import { auditContext, type Ctx, newId, writableTerritory } from './context';
+import { createStored, patchStored, readStored } from './versioned';
 
 const ActionFilters = z.object({ territoryId: z.optional(Id), partnerId: z.optional(Id) });
 
 async function createAction(c: Ctx, { body }: { body: ActionInput }) {
-  const db = c.env.DB;
-  const partner = await getEntity<PartnerData>(db, 'partners', body.partnerId);
+  const partner = await getEntity<PartnerData>(c.env.DB, 'partners', body.partnerId);
   if (!partner) throw fieldError('partnerId', MSG.notFound('Partenaire'));
   const territory = await writableTerritory(c, partner.data.territoryId);
   const { id = newId(), ...fields } = body;
   const data: ActionData = compact({ ...fields, territoryId: territory.id });
-  const hash = await bodyHash(body);
   const columns = { partner_id: partner.id, territory_id: territory.id };
-  const inserted = await insertEntity(db, auditContext(c), 'actions', id, columns, data, hash);
-  if (!inserted)
-    await replayOrRefuse(
-      await getEntity<ActionData>(db, 'actions', id),
-      hash,
-      () => undefined as never,
-      presentAction,
-    );
-  return storedAnswer<ActionData>(c, 'actions', id, presentAction, inserted ? 201 : 200);
+  return createStored(c, { table: 'actions', id, columns, data, request: body, show: presentAction });
 }
 
 async function listActions(c: Ctx, { query }: { query: z.infer<typeof ActionFilters> }) {
@@ -47,14 +31,11 @@ async function listActions(c: Ctx, { query }: { query: z.infer<typeof ActionFilt
   return c.json({ actions: list.map(presentAction) });
 }
 
-async function readAction(c: Ctx) {
-  const a = await actionOr404(c);
-  return withEtag(c, presentAction(a), a.version);
-}
+const readAction = readStored<ActionData>('actions', 'Fiche action', presentAction);
 
 const patchAction = (c: Ctx, { body: patch }: { body: ActionPatch }) =>
   patchStored<ActionData>(c, 'actions', {
-    load: () => actionOr404(c),
+    label: 'Fiche action',
     territoryOf: (a) => a.data.territoryId,
     show: presentAction,
     patch,
@@ -67,14 +48,8 @@ const patchAction = (c: Ctx, { body: patch }: { body: ActionPatch }) =>
   });
 
 export const actionRoutes = [
-  route('GET /v1/actions', ALL, 'Lister les fiches action', { query: ActionFilters }, listActions),
-  route(
-    'POST /v1/actions',
-    WRITERS,
-    'Créer une fiche action',
-    { body: ActionInput, status: 201 },
-    createAction,
-  ),
-  route('GET /v1/actions/:id', ALL, 'Lire une fiche action', {}, readAction),
-  route('PATCH /v1/actions/:id', WRITERS, 'Modifier une fiche action', { body: ActionPatch }, patchAction),
+  route('GET /v1/actions', ALL, 'Lister les fiches action', listActions, { query: ActionFilters }),
+  route('POST /v1/actions', WRITERS, 'Créer une fiche action', createAction, created(ActionInput)),
+  route('GET /v1/actions/:id', ALL, 'Lire une fiche action', readAction),
+  route('PATCH /v1/actions/:id', WRITERS, 'Modifier une fiche action', patchAction, { body: ActionPatch }),
 ];

@@ -25,11 +25,11 @@ const AlertFilters = z.object({
 async function listAlerts(c: Ctx, { query }: { query: z.infer<typeof AlertFilters> }) {
   const status = query.status ?? OPEN_ALERTS.status;
   if (!(STATUSES as readonly string[]).includes(status))
-    throw fieldError('status', 'Statut d’alerte inconnu : open, resolved ou all.');
+    throw fieldError('status', MSG.oneOf('Statut d’alerte', STATUSES));
   const limitText = query.limit ?? String(OPEN_ALERTS.limit);
   const limit = Number(limitText);
   if (!/^\d+$/.test(limitText) || limit < 1 || limit > 5000)
-    throw fieldError('limit', 'Nombre d’alertes attendu entre 1 et 5 000.');
+    throw fieldError('limit', MSG.integerBetween('Nombre d’alertes', 5000));
   const db = c.env.DB;
   const [alerts, run] = await runQueries(db, [
     listAlertsQuery(db, {
@@ -64,9 +64,9 @@ async function runCheck(c: Ctx, { body }: { body: z.infer<typeof CheckRunInput> 
   }
   const run = await runNightlyCheck(c.env, { trigger: 'manual', requestedBy });
   if (!run.ok && run.alerts === null)
-    throw new ApiError('INTERNAL', run.error ?? 'Le contrôle a échoué.', { run: presentRun(run) });
+    throw new ApiError('INTERNAL', run.error ?? MSG.checkFailed, { run: presentRun(run) });
   if (!run.ok)
-    throw new ApiError('UPSTREAM_FAILED', run.error ?? 'Livraison des alertes impossible.', {
+    throw new ApiError('UPSTREAM_FAILED', run.error ?? MSG.alertsNotDelivered, {
       run: presentRun(run),
     });
   return c.json({ run: presentRun(run) });
@@ -77,6 +77,6 @@ const CHECK_SUMMARY =
   'Lancer le contrôle maintenant ; avec une autre date (asOf) qu’aujourd’hui, une simulation qui n’enregistre rien';
 
 export const alertRoutes = [
-  route('GET /v1/alerts', ALL, 'Alertes du contrôle nocturne', { query: AlertFilters }, listAlerts),
-  route('POST /v1/checks/run', ADMIN, CHECK_SUMMARY, RUN, runCheck),
+  route('GET /v1/alerts', ALL, 'Alertes du contrôle nocturne', listAlerts, { query: AlertFilters }),
+  route('POST /v1/checks/run', ADMIN, CHECK_SUMMARY, runCheck, RUN),
 ];

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { PARIS, zonedDayStart } from '../../shared/dates';
+import { MSG } from '../../shared/i18n/messages';
 import { ADMIN } from '../auth/policy';
 import { listAudit } from '../db/audit';
 import { fieldError } from '../http/errors';
@@ -13,13 +14,13 @@ function boundary(v: string | undefined, name: 'from' | 'to'): string | undefine
   if (v === undefined) return undefined;
   if (ISO_DATE.test(v) && !Number.isNaN(Date.parse(v))) return zonedDayStart(v, PARIS, name === 'to' ? 1 : 0);
   if (/^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v))) return new Date(v).toISOString();
-  throw fieldError(name, 'Date attendue au format AAAA-MM-JJ (ou un instant ISO 8601).');
+  throw fieldError(name, MSG.dateOrInstant);
 }
 
 function positiveInt(v: string | undefined, name: string, max: number): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (!/^\d+$/.test(v) || n < 1 || n > max) throw fieldError(name, `Nombre entier attendu, de 1 à ${max}.`);
+  if (!/^\d+$/.test(v) || n < 1 || n > max) throw fieldError(name, MSG.integerBetween('Nombre', max));
   return n;
 }
 
@@ -54,4 +55,4 @@ async function listAuditPage(c: Ctx, { query }: { query: z.infer<typeof AuditFil
 
 const AUDIT = 'Journal d’audit (dates de Paris, bornes incluses)';
 
-export const auditRoutes = [route('GET /v1/audit', ADMIN, AUDIT, { query: AuditFilters }, listAuditPage)];
+export const auditRoutes = [route('GET /v1/audit', ADMIN, AUDIT, listAuditPage, { query: AuditFilters })];

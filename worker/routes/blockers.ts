@@ -1,28 +1,14 @@
 import * as z from 'zod/mini';
-import { MSG } from '../../shared/i18n/messages';
 import { BLOCKER_STATUSES, BlockerInput, BlockerPatch, Id } from '../../shared/schemas';
 import { validate } from '../../shared/schemas/validate';
 import { ALL, WRITERS } from '../auth/policy';
-import { getEntity, insertEntity, listEntities, present, type Stored, updateEntity } from '../db/entities';
-import type { BlockerData, PartnerData } from '../db/records';
-import { bodyHash, compact } from '../db/util';
-import { ApiError, fieldError, validationError } from '../http/errors';
-import { route } from '../http/route';
-import { auditContext, type Ctx, newId, param, replayOrRefuse, writableTerritory } from './context';
-import { patchStored, storedAnswer, withEtag } from './versioned';
-
-async function checkPartner(c: Ctx, partnerId: string | undefined, territoryId: string) {
-  if (!partnerId) return;
-  const partner = await getEntity<PartnerData>(c.env.DB, 'partners', partnerId);
-  if (!partner) throw fieldError('partnerId', MSG.notFound('Partenaire'));
-  if (partner.data.territoryId !== territoryId) throw fieldError('partnerId', MSG.partnerOfOtherTerritory);
-}
-
-async function blockerOr404(c: Ctx) {
-  const b = await getEntity<BlockerData>(c.env.DB, 'blockers', param(c, 'id'));
-  if (!b) throw new ApiError('NOT_FOUND', MSG.notFound('Verrou'));
-  return b;
-}
+import { listEntities, present, type Stored, updateEntity } from '../db/entities';
+import type { BlockerData } from '../db/records';
+import { compact } from '../db/util';
+import { validationError } from '../http/errors';
+import { created, route } from '../http/route';
+import { auditContext, type Ctx, checkPartner, newId, writableTerritory } from './context';
+import { createStored, patchStored, readStored } from './versioned';
 
 const BlockerFilters = z.object({
   territoryId: z.optional(Id),
@@ -44,24 +30,11 @@ async function createBlocker(c: Ctx, { body }: { body: BlockerInput }) {
   await checkPartner(c, body.partnerId, territory.id);
   const { id = newId(), ...fields } = body;
   const data: BlockerData = compact({ ...fields, status: fields.status ?? 'open' });
-  const hash = await bodyHash(body);
-  const db = c.env.DB;
   const columns = { territory_id: territory.id, partner_id: data.partnerId ?? null, status: data.status };
-  const inserted = await insertEntity(db, auditContext(c), 'blockers', id, columns, data, hash);
-  if (!inserted)
-    await replayOrRefuse(
-      await getEntity<BlockerData>(db, 'blockers', id),
-      hash,
-      () => undefined as never,
-      present,
-    );
-  return storedAnswer<BlockerData>(c, 'blockers', id, present, inserted ? 201 : 200);
+  return createStored(c, { table: 'blockers', id, columns, data, request: body, show: present });
 }
 
-async function readBlocker(c: Ctx) {
-  const b = await blockerOr404(c);
-  return withEtag(c, present(b), b.version);
-}
+const readBlocker = readStored<BlockerData>('blockers', 'Verrou', present);
 
 /** The patch merged into the blocker as stored, checked whole again, written on its version. */
 async function applyBlockerPatch(c: Ctx, before: Stored<BlockerData>, patch: BlockerPatch) {
@@ -75,7 +48,7 @@ async function applyBlockerPatch(c: Ctx, before: Stored<BlockerData>, patch: Blo
 
 const patchBlocker = (c: Ctx, { body: patch }: { body: BlockerPatch }) =>
   patchStored<BlockerData>(c, 'blockers', {
-    load: () => blockerOr404(c),
+    label: 'Verrou',
     territoryOf: (b) => b.data.territoryId,
     show: present,
     patch,
@@ -83,8 +56,8 @@ const patchBlocker = (c: Ctx, { body: patch }: { body: BlockerPatch }) =>
   });
 
 export const blockerRoutes = [
-  route('GET /v1/blockers', ALL, 'Lister les verrous', { query: BlockerFilters }, listBlockers),
-  route('POST /v1/blockers', WRITERS, 'Créer un verrou', { body: BlockerInput, status: 201 }, createBlocker),
-  route('GET /v1/blockers/:id', ALL, 'Lire un verrou', {}, readBlocker),
-  route('PATCH /v1/blockers/:id', WRITERS, 'Modifier un verrou', { body: BlockerPatch }, patchBlocker),
+  route('GET /v1/blockers', ALL, 'Lister les verrous', listBlockers, { query: BlockerFilters }),
+  route('POST /v1/blockers', WRITERS, 'Créer un verrou', createBlocker, created(BlockerInput)),
+  route('GET /v1/blockers/:id', ALL, 'Lire un verrou', readBlocker),
+  route('PATCH /v1/blockers/:id', WRITERS, 'Modifier un verrou', patchBlocker, { body: BlockerPatch }),
 ];

@@ -1,9 +1,11 @@
 import { MSG } from '../../shared/i18n/messages';
 import { assertTerritoryAccess } from '../auth/access';
 import type { AuditContext } from '../db/audit';
+import { getEntity } from '../db/entities';
+import type { PartnerData } from '../db/records';
 import { getTerritory, presentTerritory, type Territory, withoutContactDetails } from '../db/territories';
 import type { User } from '../env';
-import { ApiError } from '../http/errors';
+import { ApiError, fieldError } from '../http/errors';
 import type { Ctx } from '../http/route';
 
 export type { Ctx } from '../http/route';
@@ -60,3 +62,11 @@ export async function replayOrRefuse<E extends { bodyHash: string }>(
 
 /** A path parameter (decoded by the router; an undecodable path never reaches a handler). */
 export const param = (c: Ctx, name: string): string => c.req.param(name) ?? '';
+
+/** A partner named by a record must exist and belong to the record's territory. */
+export async function checkPartner(c: Ctx, partnerId: string | undefined, territoryId: string) {
+  if (!partnerId) return;
+  const partner = await getEntity<PartnerData>(c.env.DB, 'partners', partnerId);
+  if (!partner) throw fieldError('partnerId', MSG.notFound('Partenaire'));
+  if (partner.data.territoryId !== territoryId) throw fieldError('partnerId', MSG.partnerOfOtherTerritory);
+}

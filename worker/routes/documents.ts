@@ -4,7 +4,7 @@ import { LABELS } from '../../shared/i18n/labels';
 import { frDate, MSG, typeset } from '../../shared/i18n/messages';
 import { Id } from '../../shared/schemas';
 import { ALL, WRITERS } from '../auth/policy';
-import { getEntity } from '../db/entities';
+import { getEntity, type Table } from '../db/entities';
 import type { ActionData, WorkshopData } from '../db/records';
 import { buildActionSheet } from '../documents/action-sheet';
 import { SUMMARY_MAX_PAGES } from '../documents/budget';
@@ -32,7 +32,7 @@ import { Drive, driveOptions, SERVICE_ACCOUNT_DRIVE_SCOPE } from '../google/driv
 import { CallLog, GoogleError } from '../google/http';
 import { ServiceAccountKeyError, serviceAccountKey, serviceAccountToken } from '../google/service-account';
 import { ApiError, fieldError } from '../http/errors';
-import { route } from '../http/route';
+import { created, route } from '../http/route';
 import { auditContext, type Ctx, newId, param, writableTerritory } from './context';
 
 /** The content helper's messages, set in French typography like every message users read. */
@@ -94,44 +94,57 @@ async function summaryPlan(c: Ctx, territoryId: string | undefined, edition: Edi
   };
 }
 
+/** A sheet of one record (a workshop, an action): written by those who write for its territory. */
+async function sheetPlan<T>(
+  c: Ctx,
+  edition: EditionOf,
+  k: {
+    type: 'workshop-sheet' | 'action-sheet';
+    table: Table;
+    id: string;
+    label: string;
+    territoryOf: (data: T) => string;
+    build: (r: ProgrammeRecord, id: string, ed: Edition) => DocumentModel;
+  },
+): Promise<Plan> {
+  const stored = await getEntity<T>(c.env.DB, k.table, k.id);
+  if (!stored) throw new ApiError('NOT_FOUND', MSG.notFound(k.label));
+  const territoryId = k.territoryOf(stored.data);
+  await writableTerritory(c, territoryId);
+  return {
+    type: k.type,
+    subject: `${k.type}:${stored.id}`,
+    territoryId,
+    limited: false,
+    compose: (r, ed) => ({ doc: k.build(r, stored.id, edition(r, ed)), level: null }),
+  };
+}
+
 async function plan(c: Ctx, body: DocumentRequest): Promise<Plan> {
-  const db = c.env.DB;
   const edition = editionOf(c, body);
   switch (body.type) {
     case 'territory-summary':
       return summaryPlan(c, body.territoryId, edition);
-    case 'workshop-sheet': {
+    case 'workshop-sheet':
       if (!body.workshopId) throw fieldError('workshopId', DOC_MSG.workshopRequired);
-      const w = await getEntity<WorkshopData>(db, 'workshops', body.workshopId);
-      if (!w) throw new ApiError('NOT_FOUND', MSG.notFound('Atelier'));
-      await writableTerritory(c, w.data.hostTerritoryId);
-      return {
+      return sheetPlan<WorkshopData>(c, edition, {
         type: body.type,
-        subject: `workshop-sheet:${w.id}`,
-        territoryId: w.data.hostTerritoryId,
-        limited: false,
-        compose: (r, ed) => ({
-          doc: buildWorkshopSheet(r, r.workshops.find((x) => x.id === w.id)!, edition(r, ed)),
-          level: null,
-        }),
-      };
-    }
-    case 'action-sheet': {
+        table: 'workshops',
+        id: body.workshopId,
+        label: 'Atelier',
+        territoryOf: (w) => w.hostTerritoryId,
+        build: (r, id, ed) => buildWorkshopSheet(r, r.workshops.find((x) => x.id === id)!, ed),
+      });
+    case 'action-sheet':
       if (!body.actionId) throw fieldError('actionId', DOC_MSG.actionRequired);
-      const a = await getEntity<ActionData>(db, 'actions', body.actionId);
-      if (!a) throw new ApiError('NOT_FOUND', MSG.notFound('Fiche action'));
-      await writableTerritory(c, a.data.territoryId);
-      return {
+      return sheetPlan<ActionData>(c, edition, {
         type: body.type,
-        subject: `action-sheet:${a.id}`,
-        territoryId: a.data.territoryId,
-        limited: false,
-        compose: (r, ed) => ({
-          doc: buildActionSheet(r, r.actions.find((x) => x.id === a.id)!, edition(r, ed)),
-          level: null,
-        }),
-      };
-    }
+        table: 'actions',
+        id: body.actionId,
+        label: 'Fiche action',
+        territoryOf: (a) => a.territoryId,
+        build: (r, id, ed) => buildActionSheet(r, r.actions.find((x) => x.id === id)!, ed),
+      });
     case 'progress-report': {
       if (body.report === undefined) throw fieldError('report', DOC_MSG.reportRequired);
       // Programme-wide: any writer (ADEME staff or the AMO's consultants, who write them).
@@ -328,22 +341,16 @@ async function listAll(c: Ctx, { query }: { query: z.infer<typeof DocumentFilter
 const readDocument = async (c: Ctx) => c.json(await presentWithLink(c.env, await docOr404(c)));
 
 export const documentRoutes = [
-  route('GET /v1/documents', ALL, 'Lister les documents générés', { query: DocumentFilters }, listAll),
-  route(
-    'POST /v1/documents',
-    WRITERS,
-    'Générer un livrable',
-    { body: DocumentRequest, status: 201 },
-    generate,
-  ),
-  route('GET /v1/documents/:id', ALL, 'Lire un document', {}, readDocument),
-  route('GET /v1/documents/:id/html', ALL, 'Le document rendu (text/html)', {}, documentHtml),
+  route('GET /v1/documents', ALL, 'Lister les documents générés', listAll, { query: DocumentFilters }),
+  route('POST /v1/documents', WRITERS, 'Générer un livrable', generate, created(DocumentRequest)),
+  route('GET /v1/documents/:id', ALL, 'Lire un document', readDocument),
+  route('GET /v1/documents/:id/html', ALL, 'Le document rendu (text/html)', documentHtml),
   // A signed, expiring link (worker/documents/link.ts) stands for the identity.
   route(
     'GET /v1/documents/:id/html/signed',
     'public',
     'Le document rendu, par lien signé et limité dans le temps (sans identité)',
-    { query: SignedLink },
     signedDocumentHtml,
+    { query: SignedLink },
   ),
 ];

@@ -37,5 +37,5 @@ const declared = [
 /** Every route the worker serves, each declared once (see http/route.ts). */
 export const ROUTES: readonly Route[] = [
   ...declared,
-  route('GET /v1/openapi.json', 'public', 'Ce document', {}, (c) => c.json(openApiDocument(ROUTES))),
+  route('GET /v1/openapi.json', 'public', 'Ce document', (c) => c.json(openApiDocument(ROUTES))),
 ];

@@ -1,41 +1,26 @@
 import * as z from 'zod/mini';
-import { MSG } from '../../shared/i18n/messages';
 import { Id, IndicatorInput } from '../../shared/schemas';
 import { ALL, WRITERS } from '../auth/policy';
-import { getEntity, insertEntity, listEntities, present } from '../db/entities';
-import type { IndicatorData, PartnerData } from '../db/records';
-import { bodyHash, compact } from '../db/util';
-import { fieldError } from '../http/errors';
-import { route } from '../http/route';
-import { auditContext, type Ctx, newId, replayOrRefuse, writableTerritory } from './context';
+import { listEntities, present } from '../db/entities';
+import type { IndicatorData } from '../db/records';
+import { compact } from '../db/util';
+import { created, route } from '../http/route';
+import { type Ctx, checkPartner, newId, writableTerritory } from './context';
+import { createStored } from './versioned';
 
 const IndicatorFilters = z.object({ territoryId: z.optional(Id), partnerId: z.optional(Id) });
 
 async function recordIndicator(c: Ctx, { body }: { body: IndicatorInput }) {
-  const db = c.env.DB;
   const territory = await writableTerritory(c, body.territoryId);
-  if (body.partnerId) {
-    const partner = await getEntity<PartnerData>(db, 'partners', body.partnerId);
-    if (!partner) throw fieldError('partnerId', MSG.notFound('Partenaire'));
-    if (partner.data.territoryId !== territory.id) throw fieldError('partnerId', MSG.partnerOfOtherTerritory);
-  }
+  await checkPartner(c, body.partnerId, territory.id);
   const { id = newId(), ...fields } = body;
   const data: IndicatorData = compact(fields);
-  const hash = await bodyHash(body);
   const columns = {
     territory_id: territory.id,
     partner_id: data.partnerId ?? null,
     period_end: data.periodEnd,
   };
-  const inserted = await insertEntity(db, auditContext(c), 'indicators', id, columns, data, hash);
-  if (!inserted)
-    await replayOrRefuse(
-      await getEntity<IndicatorData>(db, 'indicators', id),
-      hash,
-      () => undefined as never,
-      present,
-    );
-  return c.json(present((await getEntity<IndicatorData>(db, 'indicators', id))!), inserted ? 201 : 200);
+  return createStored(c, { table: 'indicators', id, columns, data, request: body, show: present });
 }
 
 async function listIndicators(c: Ctx, { query }: { query: z.infer<typeof IndicatorFilters> }) {
@@ -47,18 +32,14 @@ async function listIndicators(c: Ctx, { query }: { query: z.infer<typeof Indicat
 }
 
 export const indicatorRoutes = [
-  route(
-    'GET /v1/indicators',
-    ALL,
-    'Lister les valeurs d’indicateurs',
-    { query: IndicatorFilters },
-    listIndicators,
-  ),
+  route('GET /v1/indicators', ALL, 'Lister les valeurs d’indicateurs', listIndicators, {
+    query: IndicatorFilters,
+  }),
   route(
     'POST /v1/indicators',
     WRITERS,
     'Saisir une valeur d’indicateur',
-    { body: IndicatorInput, status: 201 },
     recordIndicator,
+    created(IndicatorInput),
   ),
 ];

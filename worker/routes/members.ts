@@ -5,7 +5,7 @@ import { adminEmails } from '../auth/access';
 import { ADMIN } from '../auth/policy';
 import { changeMemberRole, deleteMember, getMember, insertMember, listMembers } from '../db/members';
 import { ApiError } from '../http/errors';
-import { route } from '../http/route';
+import { created, route } from '../http/route';
 import { auditContext, type Ctx, param } from './context';
 import { etag, ifMatch, withEtag, writeVersioned } from './versioned';
 
@@ -63,13 +63,7 @@ async function removeMember(c: Ctx) {
 }
 
 export const memberRoutes = [
-  route('GET /v1/members', ADMIN, 'Lister les membres', {}, listAll),
-  route(
-    'POST /v1/members',
-    ADMIN,
-    'Ajouter ou modifier un membre',
-    { body: MemberInput, status: 201 },
-    addMember,
-  ),
-  route('DELETE /v1/members/:email', ADMIN, 'Retirer un membre', {}, removeMember),
+  route('GET /v1/members', ADMIN, 'Lister les membres', listAll),
+  route('POST /v1/members', ADMIN, 'Ajouter ou modifier un membre', addMember, created(MemberInput)),
+  route('DELETE /v1/members/:email', ADMIN, 'Retirer un membre', removeMember),
 ];

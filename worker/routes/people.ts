@@ -1,3 +1,4 @@
+import { MSG } from '../../shared/i18n/messages';
 import { adminEmails } from '../auth/access';
 import { ADMIN } from '../auth/policy';
 import { auditStatement } from '../db/audit';
@@ -6,14 +7,9 @@ import { fieldError } from '../http/errors';
 import { type Ctx, route } from '../http/route';
 import { auditContext, param } from './context';
 
-const RETAINED =
-  'Le journal d’audit est conservé tel quel (traçabilité d’un programme public) : ' +
-  'il garde les lignes où cette adresse apparaît, ainsi que la mention « créé par » des enregistrements.';
-
 function emailParam(c: Ctx): string {
   const email = param(c, 'email').trim().toLowerCase();
-  if (!/^[^\s@]+@[^\s@]+$/.test(email) || email.length > 254)
-    throw fieldError('email', 'Adresse électronique invalide.');
+  if (!/^[^\s@]+@[^\s@]+$/.test(email) || email.length > 254) throw fieldError('email', MSG.invalidEmail);
   return email;
 }
 
@@ -37,7 +33,7 @@ async function exportPerson(c: Ctx) {
     configAdmin: adminEmails(c.env).has(email),
     exportedAt: ctx.at,
     exportedBy: ctx.actor,
-    retention: RETAINED,
+    retention: MSG.personalDataRetained,
   });
 }
 
@@ -53,11 +49,11 @@ async function erase(c: Ctx) {
       territories: [...new Set(erased.contactIn.map((t) => t.territoryId))],
     },
     configAdmin: adminEmails(c.env).has(email),
-    retention: RETAINED,
+    retention: MSG.personalDataRetained,
   });
 }
 
 export const peopleRoutes = [
-  route('GET /v1/people/:email', ADMIN, 'Exporter les données d’une personne', {}, exportPerson),
-  route('POST /v1/people/:email/erase', ADMIN, 'Effacer les coordonnées d’une personne', {}, erase),
+  route('GET /v1/people/:email', ADMIN, 'Exporter les données d’une personne', exportPerson),
+  route('POST /v1/people/:email/erase', ADMIN, 'Effacer les coordonnées d’une personne', erase),
 ];

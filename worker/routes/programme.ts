@@ -49,8 +49,8 @@ async function putAssessment(c: Ctx, { body }: { body: ProgrammeAssessment }) {
 const FINAL = 'Bilan global (COPIL final, regard critique du prestataire)';
 
 export const programmeRoutes = [
-  route('GET /v1/programme', ALL, 'Lire le programme', {}, readProgramme),
-  route('PUT /v1/programme', ADMIN, 'Remplacer le programme', { body: Programme }, replaceProgramme),
+  route('GET /v1/programme', ALL, 'Lire le programme', readProgramme),
+  route('PUT /v1/programme', ADMIN, 'Remplacer le programme', replaceProgramme, { body: Programme }),
   // The tender makes the critical view the contractor's: the AMO's consultants write it too.
-  route('PUT /v1/programme/assessment', WRITERS, FINAL, { body: ProgrammeAssessment }, putAssessment),
+  route('PUT /v1/programme/assessment', WRITERS, FINAL, putAssessment, { body: ProgrammeAssessment }),
 ];

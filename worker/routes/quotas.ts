@@ -10,4 +10,4 @@ async function readQuotas(c: Ctx) {
   return c.json(assembleQuotaReport(p, inputs));
 }
 
-export const quotaRoutes = [route('GET /v1/quotas', ALL, 'Consommation de tous les quotas', {}, readQuotas)];
+export const quotaRoutes = [route('GET /v1/quotas', ALL, 'Consommation de tous les quotas', readQuotas)];

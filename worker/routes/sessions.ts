@@ -255,21 +255,11 @@ const LOG = { body: SessionInput, writeSlotInBatch: true, status: 201 } as const
 const AUTHOR = 'l’auteur de la séance ou un administrateur';
 
 export const sessionRoutes = [
-  route('GET /v1/sessions', ALL, 'Journal des séances', { query: SessionFilters }, listAll),
-  route('POST /v1/sessions', WRITERS, 'Enregistrer une séance (quota vérifié)', LOG, logSession),
-  route('GET /v1/sessions/:id', ALL, 'Lire une séance', {}, readSession),
-  route(
-    'PATCH /v1/sessions/:id',
-    WRITERS,
-    `Corriger une séance (${AUTHOR})`,
-    { body: SessionPatch },
-    correctSession,
-  ),
-  route(
-    'DELETE /v1/sessions/:id',
-    WRITERS,
-    `Annuler une séance, libère le quota (${AUTHOR})`,
-    {},
-    cancelSession,
-  ),
+  route('GET /v1/sessions', ALL, 'Journal des séances', listAll, { query: SessionFilters }),
+  route('POST /v1/sessions', WRITERS, 'Enregistrer une séance (quota vérifié)', logSession, LOG),
+  route('GET /v1/sessions/:id', ALL, 'Lire une séance', readSession),
+  route('PATCH /v1/sessions/:id', WRITERS, `Corriger une séance (${AUTHOR})`, correctSession, {
+    body: SessionPatch,
+  }),
+  route('DELETE /v1/sessions/:id', WRITERS, `Annuler une séance, libère le quota (${AUTHOR})`, cancelSession),
 ];

@@ -5,7 +5,13 @@ import { ALL } from '../auth/policy';
 import { pageEntitiesQuery, present } from '../db/entities';
 import { getProgrammeQuery, storedProgrammeQuery } from '../db/programme';
 import { type Page, type PageRequest, type Query, type Results, runQueries } from '../db/query';
-import { type ActionData, type PartnerData, presentAction, presentPartner } from '../db/records';
+import {
+  type ActionData,
+  type PartnerData,
+  presentAction,
+  presentPartner,
+  RECORD_TABLES,
+} from '../db/records';
 import { pageSessionsQuery } from '../db/sessions';
 import { listTerritoriesQuery, pageTerritoriesQuery, type Territory } from '../db/territories';
 import { listDocumentsQuery, presentDocument } from '../documents/store';
@@ -25,15 +31,7 @@ import { whoIs } from './system';
  * `?parts=` asks for a subset, and the lists that grow come a page at a time (`next`, `cursor`).
  */
 /** The lists that grow with the programme: answered a page at a time (keyset, see db/query.ts). */
-const PAGED = [
-  'territories',
-  'partners',
-  'sessions',
-  'blockers',
-  'indicators',
-  'workshops',
-  'actions',
-] as const;
+const PAGED = RECORD_TABLES;
 type Paged = (typeof PAGED)[number];
 /** What a snapshot without `parts` holds: the lists the tabs mirror. */
 const MIRRORED = [...PAGED, 'quotas', 'alerts', 'documents'] as const;
@@ -102,13 +100,9 @@ const PIECES: Record<Part, (r: Reader) => Piece> = {
 function requestedParts(text: string | undefined): Part[] {
   if (text === undefined) return [...MIRRORED];
   const names = [...new Set(text.split(',').map((s) => s.trim()))].filter(Boolean);
-  if (names.length === 0) throw fieldError('parts', `Au moins une partie attendue : ${PARTS.join(', ')}.`);
+  if (names.length === 0) throw fieldError('parts', MSG.partsExpected(PARTS));
   const unknown = names.filter((n) => !(PARTS as readonly string[]).includes(n));
-  if (unknown.length)
-    throw fieldError(
-      'parts',
-      `Partie inconnue : ${unknown.map((n) => `« ${n} »`).join(', ')}. Parties possibles : ${PARTS.join(', ')}.`,
-    );
+  if (unknown.length) throw fieldError('parts', MSG.unknownParts(unknown, PARTS));
   return PARTS.filter((p) => names.includes(p));
 }
 
@@ -149,7 +143,7 @@ function pageSize(text: string | undefined): number {
   if (text === undefined) return DEFAULT_PAGE;
   const n = Number(text);
   if (!/^\d+$/.test(text) || n < 1 || n > MAX_PAGE)
-    throw fieldError('limit', `Taille de page attendue : un nombre entier de 1 à ${nf(MAX_PAGE)}.`);
+    throw fieldError('limit', MSG.integerBetween('Taille de page', MAX_PAGE));
   return n;
 }
 
@@ -198,5 +192,5 @@ const PARTS_QUERY = z.object({
 });
 
 export const snapshotRoutes = [
-  route('GET /v1/snapshot', ALL, SNAPSHOT_SUMMARY, { query: PARTS_QUERY }, readSnapshot),
+  route('GET /v1/snapshot', ALL, SNAPSHOT_SUMMARY, readSnapshot, { query: PARTS_QUERY }),
 ];

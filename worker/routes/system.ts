@@ -25,6 +25,6 @@ async function me(c: Ctx) {
 }
 
 export const systemRoutes = [
-  route('GET /v1/health', 'public', 'État du service', {}, health),
-  route('GET /v1/me', ALL, 'Identité, rôle et territoires où l’appelant peut écrire', {}, me),
+  route('GET /v1/health', 'public', 'État du service', health),
+  route('GET /v1/me', ALL, 'Identité, rôle et territoires où l’appelant peut écrire', me),
 ];

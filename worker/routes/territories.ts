@@ -2,7 +2,7 @@ import { MSG } from '../../shared/i18n/messages';
 import { partnerQuota } from '../../shared/quotas/partners';
 import { PartnerInput, TerritoryAssessment, TerritoryInput, TerritoryPatch } from '../../shared/schemas';
 import { ADMIN, ALL, WRITERS } from '../auth/policy';
-import { getEntity, insertEntity, listEntities } from '../db/entities';
+import { listEntities } from '../db/entities';
 import { getProgramme } from '../db/programme';
 import { type PartnerData, presentPartner } from '../db/records';
 import {
@@ -16,7 +16,7 @@ import {
 import { bodyHash, compact } from '../db/util';
 import { checkCentralCity } from '../eligibility/communes';
 import { ApiError, fieldError } from '../http/errors';
-import { route } from '../http/route';
+import { created, route } from '../http/route';
 import {
   auditContext,
   type Ctx,
@@ -27,7 +27,7 @@ import {
   territoryOr404,
   writableTerritory,
 } from './context';
-import { withEtag, writeVersioned } from './versioned';
+import { createStored, withEtag, writeVersioned } from './versioned';
 
 const normaliseEmails = (emails: readonly string[]) => [
   ...new Set(emails.map((e) => e.trim().toLowerCase())),
@@ -77,34 +77,29 @@ async function createPartner(c: Ctx, { body }: { body: PartnerInput }) {
   const territory = await writableTerritory(c, param(c, 'id'));
   const { id = newId(), ...fields } = body;
   const data: PartnerData = compact({ territoryId: territory.id, ...fields });
-  const hash = await bodyHash({ ...body, territoryId: territory.id });
   const p = await getProgramme(c.env.DB);
   const max = p.maxPartnersPerTerritory;
-  const db = c.env.DB;
-  const inserted = await insertEntity(
-    db,
-    auditContext(c),
-    'partners',
+  const refused = async (): Promise<never> => {
+    const row = await c.env.DB.prepare('SELECT COUNT(*) AS n FROM partners WHERE territory_id = ?')
+      .bind(territory.id)
+      .first<{ n: number }>();
+    throw new ApiError('QUOTA_EXCEEDED', MSG.partnersFull(territory.name, max), {
+      quota: partnerQuota(p, territory.id, Number(row?.n ?? 0)),
+    });
+  };
+  return createStored(c, {
+    table: 'partners',
     id,
-    { territory_id: territory.id, name: data.name },
+    columns: { territory_id: territory.id, name: data.name },
     data,
-    hash,
-    { sql: '(SELECT COUNT(*) FROM partners WHERE territory_id = ?) < ?', args: [territory.id, max] },
-  );
-  if (!inserted) {
-    const refused = async (): Promise<never> => {
-      const row = await db
-        .prepare('SELECT COUNT(*) AS n FROM partners WHERE territory_id = ?')
-        .bind(territory.id)
-        .first<{ n: number }>();
-      throw new ApiError('QUOTA_EXCEEDED', MSG.partnersFull(territory.name, max), {
-        quota: partnerQuota(p, territory.id, Number(row?.n ?? 0)),
-      });
-    };
-    await replayOrRefuse(await getEntity<PartnerData>(db, 'partners', id), hash, refused, presentPartner);
-  }
-  const stored = (await getEntity<PartnerData>(db, 'partners', id))!;
-  return withEtag(c, presentPartner(stored), stored.version, inserted ? 201 : 200);
+    request: { ...body, territoryId: territory.id },
+    condition: {
+      sql: '(SELECT COUNT(*) FROM partners WHERE territory_id = ?) < ?',
+      args: [territory.id, max],
+    },
+    refused,
+    show: presentPartner,
+  });
 }
 
 const listAll = async (c: Ctx) =>
@@ -183,35 +178,21 @@ async function listPartners(c: Ctx) {
 const ASSESSMENT = 'Constat, enjeux, recommandations et stratégie du territoire';
 
 export const territoryRoutes = [
-  route('GET /v1/territories', ALL, 'Lister les territoires', {}, listAll),
-  route(
-    'POST /v1/territories',
-    ADMIN,
-    'Créer un territoire',
-    { body: TerritoryInput, status: 201 },
-    createTerritory,
-  ),
-  route('GET /v1/territories/:id', ALL, 'Lire un territoire', {}, readTerritory),
-  route(
-    'PATCH /v1/territories/:id',
-    ADMIN,
-    'Modifier un territoire',
-    { body: TerritoryPatch },
-    patchTerritory,
-  ),
-  route(
-    'PUT /v1/territories/:id/assessment',
-    WRITERS,
-    ASSESSMENT,
-    { body: TerritoryAssessment },
-    putAssessment,
-  ),
-  route('GET /v1/territories/:id/partners', ALL, 'Lister les partenaires d’un territoire', {}, listPartners),
+  route('GET /v1/territories', ALL, 'Lister les territoires', listAll),
+  route('POST /v1/territories', ADMIN, 'Créer un territoire', createTerritory, created(TerritoryInput)),
+  route('GET /v1/territories/:id', ALL, 'Lire un territoire', readTerritory),
+  route('PATCH /v1/territories/:id', ADMIN, 'Modifier un territoire', patchTerritory, {
+    body: TerritoryPatch,
+  }),
+  route('PUT /v1/territories/:id/assessment', WRITERS, ASSESSMENT, putAssessment, {
+    body: TerritoryAssessment,
+  }),
+  route('GET /v1/territories/:id/partners', ALL, 'Lister les partenaires d’un territoire', listPartners),
   route(
     'POST /v1/territories/:id/partners',
     WRITERS,
     'Ajouter un partenaire',
-    { body: PartnerInput, status: 201 },
     createPartner,
+    created(PartnerInput),
   ),
 ];

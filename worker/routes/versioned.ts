@@ -1,10 +1,10 @@
 import { MSG } from '../../shared/i18n/messages';
-import { getEntity, type Stored, type Table } from '../db/entities';
-import { canonicalJson } from '../db/util';
+import { type Columns, getEntity, insertEntity, type Stored, type Table } from '../db/entities';
+import { bodyHash, canonicalJson } from '../db/util';
 import type { Outcome } from '../db/versioned';
 import { ApiError, fieldError } from '../http/errors';
 import type { Ctx } from '../http/route';
-import { writableTerritory } from './context';
+import { auditContext, param, replayOrRefuse, writableTerritory } from './context';
 
 /** `"3"`: a record's version as its entity tag. */
 export const etag = (version: number) => `"${version}"`;
@@ -109,6 +109,63 @@ export async function storedAnswer<T>(
   return withEtag(c, show(stored), stored.version, status);
 }
 
+/** A create of a record of the simple tables: what the row holds and how it answers. */
+export interface Create<T> {
+  table: Table;
+  id: string;
+  /** The indexed columns beside the JSON data. */
+  columns: Columns;
+  data: T;
+  /** The request body the idempotency hash is taken from. */
+  request: object;
+  /** A condition the insert must meet in the same statement (a free slot, a count under its limit). */
+  condition?: { sql: string; args: unknown[] };
+  /** The refusal when a new id did not go in because the condition failed. */
+  refused?: () => Promise<never>;
+  show: (s: Stored<T>) => object;
+}
+
+/**
+ * Inserts the record and answers it as stored (201). The same create sent again answers the
+ * stored record (200); another body under the same id is an IDEMPOTENCY_CONFLICT.
+ */
+export async function createStored<T extends object>(c: Ctx, k: Create<T>) {
+  const hash = await bodyHash(k.request);
+  const db = c.env.DB;
+  const inserted = await insertEntity(
+    db,
+    auditContext(c),
+    k.table,
+    k.id,
+    k.columns,
+    k.data,
+    hash,
+    k.condition,
+  );
+  if (!inserted)
+    await replayOrRefuse(await getEntity<T>(db, k.table, k.id), hash, k.refused ?? notStored, k.show);
+  return storedAnswer<T>(c, k.table, k.id, k.show, inserted ? 201 : 200);
+}
+
+const notStored = (): never => {
+  throw new ApiError('NOT_FOUND', MSG.notFound('Enregistrement'));
+};
+
+/** The record of `table` the path's :id names, or a 404 saying what is missing (`label`). */
+async function storedOr404<T>(c: Ctx, table: Table, label: string) {
+  const s = await getEntity<T>(c.env.DB, table, param(c, 'id'));
+  if (!s) throw new ApiError('NOT_FOUND', MSG.notFound(label));
+  return s;
+}
+
+/** GET of one record of the simple tables, with its ETag. */
+export const readStored =
+  <T>(table: Table, label: string, show: (s: Stored<T>) => object) =>
+  async (c: Ctx) => {
+    const s = await storedOr404<T>(c, table, label);
+    return withEtag(c, show(s), s.version);
+  };
+
 /**
  * A PATCH of a record of the simple tables: the caller must write for its territory, the patch
  * is merged into the version read and written on it (see `writeVersioned`), and the answer is
@@ -117,7 +174,9 @@ export async function storedAnswer<T>(
 export async function patchStored<T extends object>(
   c: Ctx,
   table: Table,
-  w: Pick<VersionedWrite<Stored<T>>, 'load' | 'patch' | 'apply' | 'refused'> & {
+  w: Pick<VersionedWrite<Stored<T>>, 'patch' | 'apply' | 'refused'> & {
+    /** What the record is called in a 404. */
+    label: string;
     territoryOf: (s: Stored<T>) => string;
     show: (s: Stored<T>) => object;
   },
@@ -125,7 +184,7 @@ export async function patchStored<T extends object>(
   const { id } = await writeVersioned(c, {
     ...w,
     load: async () => {
-      const s = await w.load();
+      const s = await storedOr404<T>(c, table, w.label);
       await writableTerritory(c, w.territoryOf(s));
       return s;
     },

@@ -1,20 +1,14 @@
 import { MSG } from '../../shared/i18n/messages';
 import { WorkshopInput, WorkshopPatch } from '../../shared/schemas';
 import { ALL, WRITERS } from '../auth/policy';
-import { getEntity, insertEntity, listEntities, present, type Stored, updateEntity } from '../db/entities';
+import { listEntities, present, type Stored, updateEntity } from '../db/entities';
 import { getProgramme } from '../db/programme';
 import type { WorkshopData } from '../db/records';
-import { bodyHash, compact } from '../db/util';
+import { compact } from '../db/util';
 import { ApiError, fieldError } from '../http/errors';
-import { route } from '../http/route';
-import { auditContext, type Ctx, newId, param, replayOrRefuse, writableTerritory } from './context';
-import { patchStored, storedAnswer, withEtag } from './versioned';
-
-async function workshopOr404(c: Ctx) {
-  const w = await getEntity<WorkshopData>(c.env.DB, 'workshops', param(c, 'id'));
-  if (!w) throw new ApiError('NOT_FOUND', MSG.notFound('Atelier'));
-  return w;
-}
+import { created, route } from '../http/route';
+import { auditContext, type Ctx, newId, writableTerritory } from './context';
+import { createStored, patchStored, readStored } from './versioned';
 
 /** Number within the programme's workshops; then the clash, if any, named precisely. */
 async function checkNumber(c: Ctx, number: number) {
@@ -33,26 +27,20 @@ async function conflict(c: Ctx, data: WorkshopData, exceptId: string, hostName: 
 const FREE = 'NOT EXISTS (SELECT 1 FROM workshops WHERE (number = ? OR host_territory_id = ?) AND id <> ?)';
 
 async function createWorkshop(c: Ctx, { body }: { body: WorkshopInput }) {
-  const db = c.env.DB;
   await checkNumber(c, body.number);
   const host = await writableTerritory(c, body.hostTerritoryId);
   const { id = newId(), ...fields } = body;
   const data: WorkshopData = compact(fields);
-  const hash = await bodyHash(body);
-  const columns = { number: data.number, host_territory_id: data.hostTerritoryId };
-  const inserted = await insertEntity(db, auditContext(c), 'workshops', id, columns, data, hash, {
-    sql: FREE,
-    args: [data.number, data.hostTerritoryId, id],
+  return createStored(c, {
+    table: 'workshops',
+    id,
+    columns: { number: data.number, host_territory_id: data.hostTerritoryId },
+    data,
+    request: body,
+    condition: { sql: FREE, args: [data.number, data.hostTerritoryId, id] },
+    refused: () => conflict(c, data, id, host.name),
+    show: present,
   });
-  if (!inserted) {
-    await replayOrRefuse(
-      await getEntity<WorkshopData>(db, 'workshops', id),
-      hash,
-      () => conflict(c, data, id, host.name),
-      present,
-    );
-  }
-  return storedAnswer<WorkshopData>(c, 'workshops', id, present, inserted ? 201 : 200);
 }
 
 async function patchWorkshop(c: Ctx, { body: patch }: { body: WorkshopPatch }) {
@@ -60,7 +48,7 @@ async function patchWorkshop(c: Ctx, { body: patch }: { body: WorkshopPatch }) {
   const host = patch.hostTerritoryId ? await writableTerritory(c, patch.hostTerritoryId) : null;
   const merged = (before: Stored<WorkshopData>): WorkshopData => compact({ ...before.data, ...patch });
   return patchStored<WorkshopData>(c, 'workshops', {
-    load: () => workshopOr404(c),
+    label: 'Atelier',
     territoryOf: (w) => w.data.hostTerritoryId,
     show: present,
     patch,
@@ -81,26 +69,13 @@ async function listWorkshops(c: Ctx) {
   return c.json({ workshops: list.map((w) => present(w)) });
 }
 
-async function readWorkshop(c: Ctx) {
-  const w = await workshopOr404(c);
-  return withEtag(c, present(w), w.version);
-}
+const readWorkshop = readStored<WorkshopData>('workshops', 'Atelier', present);
 
 export const workshopRoutes = [
-  route('GET /v1/workshops', ALL, 'Lister les ateliers collectifs', {}, listWorkshops),
-  route(
-    'POST /v1/workshops',
-    WRITERS,
-    'Créer une fiche atelier',
-    { body: WorkshopInput, status: 201 },
-    createWorkshop,
-  ),
-  route('GET /v1/workshops/:id', ALL, 'Lire une fiche atelier', {}, readWorkshop),
-  route(
-    'PATCH /v1/workshops/:id',
-    WRITERS,
-    'Modifier une fiche atelier',
-    { body: WorkshopPatch },
-    patchWorkshop,
-  ),
+  route('GET /v1/workshops', ALL, 'Lister les ateliers collectifs', listWorkshops),
+  route('POST /v1/workshops', WRITERS, 'Créer une fiche atelier', createWorkshop, created(WorkshopInput)),
+  route('GET /v1/workshops/:id', ALL, 'Lire une fiche atelier', readWorkshop),
+  route('PATCH /v1/workshops/:id', WRITERS, 'Modifier une fiche atelier', patchWorkshop, {
+    body: WorkshopPatch,
+  }),
 ];
