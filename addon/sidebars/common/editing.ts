@@ -95,8 +95,10 @@ export function editRecords<R, T, C extends { id: string }>(o: {
   chooser: Chooser<C> | HTMLSelectElement;
   load: (id: string) => Promise<Result<Versioned<R>>>;
   fill: (record: R | null) => void;
-  /** Absent: every choice is a stored record (a territory), saved under the chosen id. */
+  /** A new record under the submission's id (kept until the worker accepts it). Absent: every
+   * choice is a stored record (a territory), updated under the chosen id ('' when none is). */
   create?: (id: string) => Prepared<T>;
+  /** The correction of record `id`, sent with the version its values were read at. */
   update: (id: string, version: string | null) => Prepared<T>;
   /** The success message, and the saved record as the chooser lists it. */
   saved: (data: T) => { text: string; choice?: C };
