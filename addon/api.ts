@@ -14,6 +14,7 @@ import type {
   WorkshopPatch,
 } from '../shared/schemas';
 import type { FieldIssue } from '../shared/schemas/validate';
+import type { AlertRow } from '../shared/sheets/alerts-tab';
 
 /** A worker error as the sidebars show it: `message` is French and meant for the user. */
 export interface AddonError {
@@ -69,18 +70,9 @@ export interface PartnerRecord extends Authored {
   useCase: { category: string; description: string };
   vehicles?: string[];
 }
-export interface AlertRecord {
+/** An alert as the worker lists it: what its row in « Alertes » shows, its id and its end. */
+export interface AlertRecord extends AlertRow {
   id: string;
-  rule: string;
-  ruleLabel?: string;
-  severity: 'info' | 'warning' | 'critical';
-  subjectType: string;
-  subjectId: string;
-  subjectLabel?: string;
-  quota?: string | null;
-  message: string;
-  firstSeenAt: string;
-  lastSeenAt: string;
   resolvedAt: string | null;
 }
 export interface DocumentRecord {
