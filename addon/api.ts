@@ -9,6 +9,7 @@ import type {
   IndicatorInput,
   Role,
   SessionInput,
+  SessionPatch,
   TerritoryAssessment,
   WorkshopInput,
   WorkshopPatch,
@@ -187,7 +188,7 @@ export interface ServerApi {
   loadSession(id: string): Result<Versioned<SessionRecord>>;
   updateSession(
     id: string,
-    patch: Partial<SessionInput>,
+    patch: SessionPatch,
     version: string | null,
   ): Result<{ session: SessionRecord; quota?: Quota }>;
   deleteSession(id: string, version: string | null): Result<{ id: string }>;

@@ -24,13 +24,13 @@ interface Cell {
   link?: string;
 }
 export interface Style {
-  format?: string;
-  bold?: boolean;
-  wrap?: boolean;
-  background?: string;
-  color?: string;
-  note?: string;
-  align?: string;
+  format?: string | undefined;
+  bold?: boolean | undefined;
+  wrap?: boolean | undefined;
+  background?: string | undefined;
+  color?: string | undefined;
+  note?: string | undefined;
+  align?: string | undefined;
 }
 export interface Counts {
   getValues: number;

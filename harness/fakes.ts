@@ -354,9 +354,9 @@ export interface FetchLogEntry {
   method: string;
   url: string;
   status: number | 'network-error' | 'not-allowed';
-  devUser?: string;
+  devUser?: string | undefined;
   /** Requests sent by one UrlFetchApp call (fetchAll sends several at once) share a round. */
-  round?: number;
+  round?: number | undefined;
 }
 export interface Faults {
   /** The request reaches the worker, but its answer is lost (the case idempotency is for). */

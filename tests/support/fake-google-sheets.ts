@@ -304,8 +304,10 @@ export async function startFakeGoogle(): Promise<FakeGoogleInfo & { close: () =>
       const url = new URL(req.url ?? '/', st.base);
       for (const route of ROUTES) {
         const match = route.path.exec(url.pathname);
-        if (match && (!route.method || route.method === req.method))
-          return await route.handle(st, req, res, url, match);
+        if (match && (!route.method || route.method === req.method)) {
+          await route.handle(st, req, res, url, match);
+          return;
+        }
       }
       googleError(res, 404, 'NOT_FOUND', 'Not found.');
     } catch (err) {

@@ -26,7 +26,7 @@ const base = env.GOOGLE_TOKEN_URL.replace(/\/token$/, '');
 const hook = async (path: string, body?: unknown) => {
   const res = await fetch(`${base}${path}`, {
     method: body ? 'POST' : 'GET',
-    body: body ? JSON.stringify(body) : undefined,
+    body: body ? JSON.stringify(body) : null,
   });
   return res.json() as Promise<{ calls: LoggedCall[] }>;
 };

@@ -36,19 +36,19 @@ export interface LoggedCall {
   method: string;
   path: string;
   query: Record<string, string>;
-  authorization?: string;
+  authorization?: string | undefined;
   status: number;
-  contentType?: string;
-  metadata?: Record<string, unknown>;
-  mediaType?: string;
-  mediaChars?: number;
-  jwt?: { iss: string; aud: string; scope: string; kid?: string; alg: string };
+  contentType?: string | undefined;
+  metadata?: Record<string, unknown> | undefined;
+  mediaType?: string | undefined;
+  mediaChars?: number | undefined;
+  jwt?: { iss: string; aud: string; scope: string; kid?: string | undefined; alg: string };
   /** The Docs API request body of a page setup. */
-  requests?: unknown;
+  requests?: unknown | undefined;
   /** Pages of the exported PDF, counted with pdf-lib, and the page size they were laid out on. */
-  pages?: number;
-  page?: DocPage;
-  error?: string;
+  pages?: number | undefined;
+  page?: DocPage | undefined;
+  error?: string | undefined;
 }
 
 export interface StoredFile {

@@ -17,7 +17,12 @@ export interface CallResult {
 export async function call(
   method: string,
   path: string,
-  opts: { as?: string | null; body?: unknown; raw?: string; headers?: Record<string, string> } = {},
+  opts: {
+    as?: string | null | undefined;
+    body?: unknown;
+    raw?: string | undefined;
+    headers?: Record<string, string> | undefined;
+  } = {},
 ): Promise<CallResult> {
   const headers: Record<string, string> = { ...(opts.headers ?? {}) };
   const as = opts.as === undefined ? ADMIN : opts.as;
@@ -27,7 +32,7 @@ export async function call(
     body = JSON.stringify(opts.body);
     headers['content-type'] = 'application/json';
   }
-  const res = await app.request(path, { method, headers, body }, env);
+  const res = await app.request(path, { method, headers, body: body ?? null }, env);
   const text = await res.text();
   let parsed: unknown = text;
   try {

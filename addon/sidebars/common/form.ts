@@ -11,20 +11,20 @@ export interface Field {
   name: string;
   label: string;
   kind: 'text' | 'textarea' | 'date' | 'int' | 'decimal' | 'select' | 'url';
-  required?: boolean;
-  options?: readonly Option[];
+  required?: boolean | undefined;
+  options?: readonly Option[] | undefined;
   /** First, empty choice of a select. */
-  empty?: string;
-  hint?: string;
+  empty?: string | undefined;
+  hint?: string | undefined;
   /** Live character budget shown under the field (the summary's prose fields). */
-  budget?: number;
+  budget?: number | undefined;
   /** Extra attributes of the control (min, max, inputmode…). */
-  attrs?: Record<string, string>;
+  attrs?: Record<string, string> | undefined;
   /**
    * How the typed text becomes the body's value (a decimal field: `parseNumber`, passed in by
    * the sidebar that has one, so that the others do not carry the import tables beside it).
    */
-  read?: (raw: string) => unknown;
+  read?: ((raw: string) => unknown) | undefined;
 }
 
 export const REQUIRED = 'Ce champ est obligatoire.';
