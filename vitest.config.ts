@@ -38,6 +38,36 @@ function workerProject(
   };
 }
 
+/** Node tests: shared code, the add-on in its harness, Chromium end to end, the tools. */
+const NODE_PROJECT = {
+  test: {
+    name: 'node',
+    environment: 'node' as const,
+    include: [
+      'tests/shared/**/*.test.ts',
+      'tests/addon/**/*.test.ts',
+      'tests/e2e/**/*.test.ts',
+      'tests/tools/**/*.test.ts',
+    ],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+};
+
+/** Worker tests against a local Google stand-in started by the globalSetup (in Node). */
+const googleBindings = (inject: Inject) => {
+  const base = inject<string>('googleBase');
+  return {
+    GOOGLE_TOKEN_URL: `${base}/token`,
+    GOOGLE_DRIVE_URL: `${base}/drive/v3`,
+    GOOGLE_DRIVE_UPLOAD_URL: `${base}/upload/drive/v3`,
+    GOOGLE_DOCS_URL: base,
+    GOOGLE_SERVICE_ACCOUNT_KEY: inject('googleServiceAccountKey'),
+    GOOGLE_RETRY_DELAYS_MS: '5,10,20',
+    DRIVE_FOLDER_ID: 'folder-veli-test',
+  };
+};
+
 export default defineConfig(async () => {
   const migrations = await readD1Migrations('worker/migrations');
   return {
@@ -59,42 +89,13 @@ export default defineConfig(async () => {
             testTimeout: 30_000,
           },
         ),
-        // Worker tests against a local Google stand-in started by the globalSetup (in Node).
-        workerProject(
-          migrations,
-          (inject) => {
-            const base = inject<string>('googleBase');
-            return {
-              GOOGLE_TOKEN_URL: `${base}/token`,
-              GOOGLE_DRIVE_URL: `${base}/drive/v3`,
-              GOOGLE_DRIVE_UPLOAD_URL: `${base}/upload/drive/v3`,
-              GOOGLE_DOCS_URL: base,
-              GOOGLE_SERVICE_ACCOUNT_KEY: inject('googleServiceAccountKey'),
-              GOOGLE_RETRY_DELAYS_MS: '5,10,20',
-              DRIVE_FOLDER_ID: 'folder-veli-test',
-            };
-          },
-          {
-            name: 'worker-google',
-            include: ['tests/worker/documents-google.test.ts'],
-            globalSetup: ['tests/support/google-global-setup.ts'],
-            testTimeout: 60_000,
-          },
-        ),
-        {
-          test: {
-            name: 'node',
-            environment: 'node',
-            include: [
-              'tests/shared/**/*.test.ts',
-              'tests/addon/**/*.test.ts',
-              'tests/e2e/**/*.test.ts',
-              'tests/tools/**/*.test.ts',
-            ],
-            testTimeout: 60_000,
-            hookTimeout: 120_000,
-          },
-        },
+        workerProject(migrations, googleBindings, {
+          name: 'worker-google',
+          include: ['tests/worker/documents-google.test.ts'],
+          globalSetup: ['tests/support/google-global-setup.ts'],
+          testTimeout: 60_000,
+        }),
+        NODE_PROJECT,
       ],
     },
   };

@@ -9,11 +9,13 @@ import type {
   IndicatorInput,
   Role,
   SessionInput,
+  SessionPatch,
   TerritoryAssessment,
   WorkshopInput,
   WorkshopPatch,
 } from '../shared/schemas';
 import type { FieldIssue } from '../shared/schemas/validate';
+import type { AlertRow } from '../shared/sheets/alerts-tab';
 
 /** A worker error as the sidebars show it: `message` is French and meant for the user. */
 export interface AddonError {
@@ -69,18 +71,9 @@ export interface PartnerRecord extends Authored {
   useCase: { category: string; description: string };
   vehicles?: string[];
 }
-export interface AlertRecord {
+/** An alert as the worker lists it: what its row in « Alertes » shows, its id and its end. */
+export interface AlertRecord extends AlertRow {
   id: string;
-  rule: string;
-  ruleLabel?: string;
-  severity: 'info' | 'warning' | 'critical';
-  subjectType: string;
-  subjectId: string;
-  subjectLabel?: string;
-  quota?: string | null;
-  message: string;
-  firstSeenAt: string;
-  lastSeenAt: string;
   resolvedAt: string | null;
 }
 export interface DocumentRecord {
@@ -195,7 +188,7 @@ export interface ServerApi {
   loadSession(id: string): Result<Versioned<SessionRecord>>;
   updateSession(
     id: string,
-    patch: Partial<SessionInput>,
+    patch: SessionPatch,
     version: string | null,
   ): Result<{ session: SessionRecord; quota?: Quota }>;
   deleteSession(id: string, version: string | null): Result<{ id: string }>;

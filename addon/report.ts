@@ -21,7 +21,7 @@ export function replaceQuota(r: QuotaReport, q: Quota): void {
 export function findQuota(
   r: QuotaReport,
   kind: SessionKind,
-  s: { territoryId?: string; partnerId?: string; date?: string },
+  s: { territoryId?: string | undefined; partnerId?: string | undefined; date?: string | undefined },
 ): Quota | null | undefined {
   const rule = QUOTA_RULES[kind];
   if (!rule) return undefined;

@@ -1,7 +1,7 @@
 // What a session correction may change (PATCH /v1/sessions/:id): not its kind, territory or
 // partner, which decide the quota it counts against. Pure: the sidebar checks with it too.
 import * as z from 'zod/mini';
-import { SessionInput } from '../shared/schemas';
+import { SessionInput } from '../shared/schemas/records';
 
 export const SessionPatch = z.partial(
   z.pick(SessionInput, {

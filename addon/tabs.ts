@@ -17,7 +17,7 @@ import type {
   TerritoryRecord,
   WorkshopRecord,
 } from './api';
-import type { Link, TabSpec } from './sheet-mirror';
+import type { Column, Link, TabSpec } from './sheet-mirror';
 
 const label = (table: Record<string, string>, code: string | undefined | null) =>
   code === undefined || code === null ? '' : (table[code] ?? code);
@@ -42,6 +42,15 @@ const SEVERITY_COLOURS = {
   [SEVERITY.info]: '#cfe2f3',
 };
 
+/** Long prose: text wrapped in its column rather than cut. */
+const prose = <T>(header: string, width: number, value: Column<T>['value']): Column<T> => ({
+  header,
+  kind: 'text',
+  width,
+  wrap: true,
+  value,
+});
+
 /** A territory row may carry the link to its latest summary (resynchronisation, documents). */
 export type TerritoryRow = TerritoryRecord & { summary?: Link };
 
@@ -52,6 +61,18 @@ const planning = (t: TerritoryRecord) =>
         `${label(LABELS.planningDocumentKind, d.kind)} « ${d.title} » (${label(LABELS.planningDocumentStatus, d.status)})${NBSP}: ${d.veliIntegration}`,
     )
     .join('\n');
+
+/** The diagnostic's prose, one wrapped column per field, in the Diagnostic sidebar's order. */
+const ASSESSMENT_COLUMNS = (
+  [
+    ['Constat', 'findings', 300],
+    ['Enjeux', 'stakes', 300],
+    ['Recommandations', 'recommendations', 300],
+    ['Besoins', 'needs', 250],
+    ['Aménagements et stationnement', 'infrastructure', 250],
+    ['Complémentarités', 'complementarities', 250],
+  ] as const
+).map(([header, field, width]) => prose<TerritoryRow>(header, width, (t) => t.assessment?.[field]));
 
 export const TERRITORIES: TabSpec<TerritoryRow> = {
   name: 'Territoires',
@@ -69,32 +90,9 @@ export const TERRITORIES: TabSpec<TerritoryRow> = {
     { header: 'Population (INSEE)', kind: 'int', width: 90, value: (t) => t.centralCity?.population },
     { header: 'Département', kind: 'code', width: 80, value: (t) => t.centralCity?.departement },
     { header: 'SIREN de l’EPCI', kind: 'code', width: 100, value: (t) => t.epciSiren },
-    { header: 'Consultants', kind: 'text', width: 200, wrap: true, value: (t) => t.consultants.join(', ') },
-    { header: 'Constat', kind: 'text', width: 300, wrap: true, value: (t) => t.assessment?.findings },
-    { header: 'Enjeux', kind: 'text', width: 300, wrap: true, value: (t) => t.assessment?.stakes },
-    {
-      header: 'Recommandations',
-      kind: 'text',
-      width: 300,
-      wrap: true,
-      value: (t) => t.assessment?.recommendations,
-    },
-    { header: 'Besoins', kind: 'text', width: 250, wrap: true, value: (t) => t.assessment?.needs },
-    {
-      header: 'Aménagements et stationnement',
-      kind: 'text',
-      width: 250,
-      wrap: true,
-      value: (t) => t.assessment?.infrastructure,
-    },
-    {
-      header: 'Complémentarités',
-      kind: 'text',
-      width: 250,
-      wrap: true,
-      value: (t) => t.assessment?.complementarities,
-    },
-    { header: 'Documents de planification', kind: 'text', width: 300, wrap: true, value: planning },
+    prose('Consultants', 200, (t) => t.consultants.join(', ')),
+    ...ASSESSMENT_COLUMNS,
+    prose('Documents de planification', 300, planning),
     { header: 'Synthèse territoriale', kind: 'link', width: 220, value: (t) => t.summary },
     { header: 'Mis à jour le', kind: 'instant', width: 130, value: (t) => t.updatedAt ?? t.createdAt },
   ],
@@ -113,14 +111,8 @@ export const PARTNERS: TabSpec<PartnerRecord> = {
       width: 180,
       value: (p) => label(LABELS.useCase, p.useCase.category),
     },
-    { header: 'Description', kind: 'text', width: 300, wrap: true, value: (p) => p.useCase.description },
-    {
-      header: 'Véhicules',
-      kind: 'text',
-      width: 200,
-      wrap: true,
-      value: (p) => (p.vehicles ?? []).join(', '),
-    },
+    prose('Description', 300, (p) => p.useCase.description),
+    prose('Véhicules', 200, (p) => (p.vehicles ?? []).join(', ')),
   ],
 };
 
@@ -136,16 +128,10 @@ export const SESSIONS: TabSpec<SessionRecord> = {
     { header: 'Durée (min)', kind: 'int', width: 80, value: (s) => s.durationMinutes },
     { header: 'Modalité', kind: 'text', width: 90, value: (s) => label(LABELS.sessionMode, s.mode) },
     { header: 'Participants', kind: 'int', width: 90, value: (s) => s.participants },
-    { header: 'Résumé', kind: 'text', width: 300, wrap: true, value: (s) => s.summary },
-    { header: 'Décisions', kind: 'text', width: 250, wrap: true, value: (s) => s.decisions },
-    { header: 'Prochaines étapes', kind: 'text', width: 250, wrap: true, value: (s) => s.nextSteps },
-    {
-      header: 'Dérogation',
-      kind: 'text',
-      width: 200,
-      wrap: true,
-      value: (s) => (s.override ? `${s.override.reason} (${s.override.by})` : ''),
-    },
+    prose('Résumé', 300, (s) => s.summary),
+    prose('Décisions', 250, (s) => s.decisions),
+    prose('Prochaines étapes', 250, (s) => s.nextSteps),
+    prose('Dérogation', 200, (s) => (s.override ? `${s.override.reason} (${s.override.by})` : '')),
     { header: 'Saisie par', kind: 'text', width: 180, value: (s) => s.createdBy },
     { header: 'Saisie le', kind: 'instant', width: 130, value: (s) => s.createdAt },
   ],
@@ -156,7 +142,7 @@ export const BLOCKERS: TabSpec<BlockerRecord> = {
   id: (b) => b.id,
   colours: { header: 'Statut', background: BLOCKER_COLOURS },
   columns: [
-    { header: 'Intitulé', kind: 'text', width: 220, wrap: true, value: (b) => b.title },
+    prose('Intitulé', 220, (b) => b.title),
     { header: 'Territoire', kind: 'text', width: 180, value: (b, n) => n.territory(b.territoryId) },
     { header: 'Partenaire', kind: 'text', width: 180, value: (b, n) => n.partner(b.partnerId) },
     {
@@ -165,7 +151,7 @@ export const BLOCKERS: TabSpec<BlockerRecord> = {
       width: 170,
       value: (b) => label(LABELS.blockerCategory, b.category),
     },
-    { header: 'Description', kind: 'text', width: 300, wrap: true, value: (b) => b.description },
+    prose('Description', 300, (b) => b.description),
     { header: 'Porteur', kind: 'text', width: 100, value: (b) => label(LABELS.blockerOwner, b.owner) },
     { header: 'Nom du porteur', kind: 'text', width: 150, value: (b) => b.ownerName },
     {
@@ -174,7 +160,7 @@ export const BLOCKERS: TabSpec<BlockerRecord> = {
       width: 90,
       value: (b) => label(LABELS.blockerStatus, b.status ?? 'open'),
     },
-    { header: 'Solution', kind: 'text', width: 300, wrap: true, value: (b) => b.solution },
+    prose('Solution', 300, (b) => b.solution),
     { header: 'Mis à jour le', kind: 'instant', width: 130, value: (b) => b.updatedAt ?? b.createdAt },
   ],
 };
@@ -200,7 +186,7 @@ export const WORKSHOPS: TabSpec<WorkshopRecord> = {
   id: (w) => w.id,
   columns: [
     { header: 'N°', kind: 'int', width: 45, value: (w) => w.number },
-    { header: 'Thème', kind: 'text', width: 220, wrap: true, value: (w) => w.theme },
+    prose('Thème', 220, (w) => w.theme),
     { header: 'Date', kind: 'date', width: 90, value: (w) => w.date },
     {
       header: 'Territoire d’accueil',
@@ -209,30 +195,13 @@ export const WORKSHOPS: TabSpec<WorkshopRecord> = {
       value: (w, n) => n.territory(w.hostTerritoryId),
     },
     { header: 'Participants', kind: 'int', width: 90, value: (w) => w.participants },
-    { header: 'Problématique', kind: 'text', width: 300, wrap: true, value: (w) => w.problem },
-    {
-      header: 'Verrous et solutions',
-      kind: 'text',
-      width: 300,
-      wrap: true,
-      value: (w) => w.blockersAndSolutions,
-    },
-    { header: 'Jeu d’acteurs', kind: 'text', width: 250, wrap: true, value: (w) => w.actors },
-    {
-      header: 'Exemples et contacts',
-      kind: 'text',
-      width: 250,
-      wrap: true,
-      value: (w) => w.examplesAndContacts,
-    },
-    {
-      header: 'Chiffres clés',
-      kind: 'text',
-      width: 250,
-      wrap: true,
-      value: (w) =>
-        w.keyFigures.map((k) => `${k.label}${NBSP}: ${k.value}${k.unit ? ` ${k.unit}` : ''}`).join('\n'),
-    },
+    prose('Problématique', 300, (w) => w.problem),
+    prose('Verrous et solutions', 300, (w) => w.blockersAndSolutions),
+    prose('Jeu d’acteurs', 250, (w) => w.actors),
+    prose('Exemples et contacts', 250, (w) => w.examplesAndContacts),
+    prose('Chiffres clés', 250, (w) =>
+      w.keyFigures.map((k) => `${k.label}${NBSP}: ${k.value}${k.unit ? ` ${k.unit}` : ''}`).join('\n'),
+    ),
   ],
 };
 
@@ -240,13 +209,13 @@ export const ACTIONS: TabSpec<ActionRecord> = {
   name: 'Actions',
   id: (a) => a.id,
   columns: [
-    { header: 'Intitulé', kind: 'text', width: 220, wrap: true, value: (a) => a.title },
+    prose('Intitulé', 220, (a) => a.title),
     { header: 'Partenaire', kind: 'text', width: 180, value: (a, n) => n.partner(a.partnerId) },
     { header: 'Territoire', kind: 'text', width: 180, value: (a, n) => n.territory(a.territoryId) },
-    { header: 'Description', kind: 'text', width: 300, wrap: true, value: (a) => a.description },
-    { header: 'Acteurs', kind: 'text', width: 200, wrap: true, value: (a) => a.actors },
+    prose('Description', 300, (a) => a.description),
+    prose('Acteurs', 200, (a) => a.actors),
     { header: 'Délai de mise en œuvre', kind: 'text', width: 150, value: (a) => a.implementationDelay },
-    { header: 'Verrous', kind: 'text', width: 250, wrap: true, value: (a) => a.blockers },
+    prose('Verrous', 250, (a) => a.blockers),
     { header: 'Facilité (1 à 3)', kind: 'int', width: 80, value: (a) => a.reproducibility.ease },
     {
       header: 'Potentiel de duplication (1 à 3)',

@@ -17,7 +17,7 @@ export interface WorkerRequest {
   /** Another worker than the configured one (checking a new address in the settings). */
   base?: string;
   /** The version the caller last read: a stale one gets 412 and nothing is written. */
-  ifMatch?: string | null;
+  ifMatch?: string | null | undefined;
 }
 export type Answer<T> = Result<T> & { version?: string | null; status?: number };
 

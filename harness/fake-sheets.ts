@@ -24,13 +24,13 @@ interface Cell {
   link?: string;
 }
 export interface Style {
-  format?: string;
-  bold?: boolean;
-  wrap?: boolean;
-  background?: string;
-  color?: string;
-  note?: string;
-  align?: string;
+  format?: string | undefined;
+  bold?: boolean | undefined;
+  wrap?: boolean | undefined;
+  background?: string | undefined;
+  color?: string | undefined;
+  note?: string | undefined;
+  align?: string | undefined;
 }
 export interface Counts {
   getValues: number;
@@ -92,26 +92,33 @@ export class RichTextBuilder {
 }
 export const newRichTextValue = () => new RichTextBuilder();
 
-export class Protection {
-  private warning = false;
-  private description = '';
+/** Apps Script's chained settings: each setter stores its value and answers the object itself. */
+export class Settings<S extends object> {
+  constructor(protected readonly settings: S) {}
+  protected set(change: Partial<S>): this {
+    Object.assign(this.settings, change);
+    return this;
+  }
+}
+
+export class Protection extends Settings<{ warningOnly: boolean; description: string }> {
   constructor(
     readonly sheet: FakeSheet,
     readonly grid: GridRange | null,
-  ) {}
+  ) {
+    super({ warningOnly: false, description: '' });
+  }
   setWarningOnly(b: boolean) {
-    this.warning = Boolean(b);
-    return this;
+    return this.set({ warningOnly: Boolean(b) });
   }
   isWarningOnly() {
-    return this.warning;
+    return this.settings.warningOnly;
   }
   setDescription(d: string) {
-    this.description = String(d);
-    return this;
+    return this.set({ description: String(d) });
   }
   getDescription() {
-    return this.description;
+    return this.settings.description;
   }
   getRange() {
     return this.grid ? this.sheet.rangeOf(this.grid) : this.sheet.getDataRange();

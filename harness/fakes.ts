@@ -16,6 +16,7 @@ import {
   type FakeSheet,
   FakeSpreadsheet,
   newRichTextValue,
+  Settings,
 } from './fake-sheets';
 import { parisMidnight, parisWallClock } from './sheet-values';
 import { fetchSync, type SyncRequest, type SyncResponse } from './sync-fetch';
@@ -23,26 +24,24 @@ import { fetchSync, type SyncRequest, type SyncResponse } from './sync-fetch';
 export { FakeRange, FakeSheet, FakeSpreadsheet } from './fake-sheets';
 export type { Value } from './sheet-values';
 
-export class FakeHtmlOutput {
-  private title = '';
-  private width = 300;
+export class FakeHtmlOutput extends Settings<{ title: string; width: number }> {
   constructor(
     readonly file: string,
     private content: string,
-  ) {}
+  ) {
+    super({ title: '', width: 300 });
+  }
   setTitle(t: string) {
-    this.title = String(t);
-    return this;
+    return this.set({ title: String(t) });
   }
   getTitle() {
-    return this.title;
+    return this.settings.title;
   }
   setWidth(w: number) {
-    this.width = w;
-    return this;
+    return this.set({ width: w });
   }
   getWidth() {
-    return this.width;
+    return this.settings.width;
   }
   getContent() {
     return this.content;
@@ -335,21 +334,13 @@ function htmlFile(dir: string, name: string): string {
   }
 }
 
-class FakeHttpResponse {
-  constructor(private r: Extract<SyncResponse, { ok: true }>) {}
-  getResponseCode() {
-    return this.r.status;
-  }
-  getContentText() {
-    return this.r.body;
-  }
-  getHeaders() {
-    return this.r.headers;
-  }
-  getAllHeaders() {
-    return this.r.headers;
-  }
-}
+/** HTTPResponse: what the add-on reads of an answer (getHeaders and getAllHeaders agree here). */
+const httpResponse = (r: Extract<SyncResponse, { ok: true }>) => ({
+  getResponseCode: () => r.status,
+  getContentText: () => r.body,
+  getHeaders: () => r.headers,
+  getAllHeaders: () => r.headers,
+});
 
 interface FetchParams {
   method?: string;
@@ -363,9 +354,9 @@ export interface FetchLogEntry {
   method: string;
   url: string;
   status: number | 'network-error' | 'not-allowed';
-  devUser?: string;
+  devUser?: string | undefined;
   /** Requests sent by one UrlFetchApp call (fetchAll sends several at once) share a round. */
-  round?: number;
+  round?: number | undefined;
 }
 export interface Faults {
   /** The request reaches the worker, but its answer is lost (the case idempotency is for). */
@@ -374,25 +365,28 @@ export interface Faults {
   offline: boolean;
 }
 
-/** UrlFetchApp, ScriptApp, Session, Utilities and the rest: what runs beside the script itself. */
-export function localServices(opts: {
+interface LocalOptions {
   allowlist: readonly string[] | undefined;
   user: () => string;
   fetchLog: FetchLogEntry[];
   faults: Faults;
-}) {
-  const toSync = (url: string, p: FetchParams = {}): SyncRequest => {
-    const headers: Record<string, string> = { ...(p.headers ?? {}) };
-    if (p.payload !== undefined)
-      headers['content-type'] = p.contentType ?? 'application/x-www-form-urlencoded';
-    return {
-      url,
-      method: (p.method ?? 'get').toUpperCase(),
-      headers,
-      body: p.payload,
-      followRedirects: p.followRedirects,
-    };
+}
+
+/** An UrlFetchApp call's parameters as the request that leaves. */
+function toSync(url: string, p: FetchParams = {}): SyncRequest {
+  const headers: Record<string, string> = { ...(p.headers ?? {}) };
+  if (p.payload !== undefined) headers['content-type'] = p.contentType ?? 'application/x-www-form-urlencoded';
+  return {
+    url,
+    method: (p.method ?? 'get').toUpperCase(),
+    headers,
+    body: p.payload,
+    followRedirects: p.followRedirects,
   };
+}
+
+/** UrlFetchApp: synchronous, logged, refused outside the manifest's allowlist, faults applied. */
+function urlFetchApp(opts: LocalOptions) {
   let round = 0;
   const finish = (req: SyncRequest, res: SyncResponse, p: FetchParams) => {
     const devUser = req.headers['X-Dev-User'];
@@ -406,7 +400,7 @@ export function localServices(opts: {
       throw new Error(
         `Exception: Request failed for ${req.url} returned code ${res.status}. Truncated server response: ${res.body.slice(0, 200)}`,
       );
-    return new FakeHttpResponse(res);
+    return httpResponse(res);
   };
   // The harness's wording: Apps Script refuses such a URL before any request leaves.
   const refuse = (req: SyncRequest) => {
@@ -418,7 +412,7 @@ export function localServices(opts: {
     for (const r of reqs) if (!allowedByManifest(r.url, opts.allowlist)) refuse(r);
     return opts.faults.offline ? reqs.map(() => ({ ok: false, error: 'offline' })) : fetchSync(reqs);
   };
-  const UrlFetchApp = {
+  return {
     fetch(url: string, params: FetchParams = {}) {
       const req = toSync(url, params);
       return finish(req, send([req])[0]!, params);
@@ -429,8 +423,12 @@ export function localServices(opts: {
       return answers.map((res, i) => finish(reqs[i]!, res, requests[i]!));
     },
   };
+}
+
+/** UrlFetchApp, ScriptApp, Session, Utilities and the rest: what runs beside the script itself. */
+export function localServices(opts: LocalOptions) {
   return {
-    UrlFetchApp,
+    UrlFetchApp: urlFetchApp(opts),
     // Stand-ins for Google tokens; with a dev identity set, the add-on sends X-Dev-User instead.
     ScriptApp: {
       getIdentityToken: () => 'harness.identity.token',

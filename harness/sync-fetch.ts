@@ -7,8 +7,8 @@ export interface SyncRequest {
   url: string;
   method: string;
   headers: Record<string, string>;
-  body?: string;
-  followRedirects?: boolean;
+  body?: string | undefined;
+  followRedirects?: boolean | undefined;
 }
 export type SyncResponse =
   | { ok: true; status: number; headers: Record<string, string>; body: string }

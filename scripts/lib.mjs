@@ -56,7 +56,7 @@ export function client(base, as) {
     const res = await fetch(base + path, {
       method,
       headers: { 'x-dev-user': as, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
+      body: body ? JSON.stringify(body) : null,
     });
     const text = await res.text();
     try {

@@ -33,7 +33,7 @@ export async function startBenchWorker(vars = {}) {
     const res = await w.mf.dispatchFetch(`http://bench.local${path}`, {
       method,
       headers: { 'x-dev-user': as, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
+      body: body ? JSON.stringify(body) : null,
     });
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : null, bytes: Buffer.byteLength(text) };

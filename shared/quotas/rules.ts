@@ -192,7 +192,12 @@ export function subjectField(rule: QuotaRule): SubjectField {
 /** The subject a session counts against, given its rule. */
 export function subjectOf(
   rule: QuotaRule,
-  s: { territoryId?: string | null; partnerId?: string | null; date?: string; month?: string | null },
+  s: {
+    territoryId?: string | null | undefined;
+    partnerId?: string | null | undefined;
+    date?: string | undefined;
+    month?: string | null | undefined;
+  },
 ): string {
   const field = subjectField(rule);
   if (field === 'territoryId') return s.territoryId ?? '';
@@ -261,8 +266,8 @@ export function buildQuotaReport(
 export function usageFromSessions(
   sessions: readonly {
     kind: SessionKind;
-    territoryId?: string | null;
-    partnerId?: string | null;
+    territoryId?: string | null | undefined;
+    partnerId?: string | null | undefined;
     date: string;
     durationMinutes: number;
   }[],

@@ -135,7 +135,7 @@ const blockerFields = {
   status: z.optional(z.enum(BLOCKER_STATUSES)),
   solution: optText(LONG_TEXT),
 };
-const solutionWhenResolved = z.refine<{ status?: string; solution?: string }>(
+const solutionWhenResolved = z.refine<{ status?: string | undefined; solution?: string | undefined }>(
   (b) => b.status !== 'resolved' || (b.solution ?? '').trim().length > 0,
   { message: 'Un verrou levé doit décrire sa solution.', path: ['solution'] },
 );
@@ -247,7 +247,7 @@ const actionFields = {
   /** The VELI deployed: picks the CO₂ factor of the action's kilometres. */
   vehicleType: z.optional(z.enum(VELI_TYPES)),
 };
-const datesInOrder = z.refine<{ startDate?: string; endDate?: string }>(
+const datesInOrder = z.refine<{ startDate?: string | undefined; endDate?: string | undefined }>(
   (a) => !a.startDate || !a.endDate || a.startDate <= a.endDate,
   { message: 'La date de fin doit suivre la date de début.', path: ['endDate'] },
 );

@@ -18,6 +18,18 @@ const REQUIRED = [
   'Indicateurs par action',
 ];
 
+/** One of everything, in short texts: nothing needs abridging. */
+const SMALL: TerritorySize = { partners: 1, sessions: 1, blockers: 1, indicators: 1, chars: 120 };
+/** A few of everything, with markup appended to every user text. */
+const WITH_MARKUP: TerritorySize = {
+  partners: 2,
+  sessions: 2,
+  blockers: 3,
+  indicators: 5,
+  chars: 300,
+  marker: XSS,
+};
+
 let e2e: Awaited<ReturnType<typeof startDocumentsE2E>>;
 let browser: BrowserContext;
 let api: ReturnType<typeof apiClient>;
@@ -65,13 +77,7 @@ describe('territory summary printed by headless Chromium', () => {
   });
 
   it('a small territory’s summary still has every heading', async () => {
-    const id = await makeTerritory('Rodez', '12202', {
-      partners: 1,
-      sessions: 1,
-      blockers: 1,
-      indicators: 1,
-      chars: 120,
-    });
+    const id = await makeTerritory('Rodez', '12202', SMALL);
     const { page, headings, pages, doc } = await printSummary(id);
     for (const h of REQUIRED) expect(headings).toContain(h);
     expect(pages).toBeLessThanOrEqual(doc.pages);
@@ -80,14 +86,7 @@ describe('territory summary printed by headless Chromium', () => {
   });
 
   it('markup typed in any field shows as text and runs nothing', async () => {
-    const id = await makeTerritory('Carcassonne', '11069', {
-      partners: 2,
-      sessions: 2,
-      blockers: 3,
-      indicators: 5,
-      chars: 300,
-      marker: XSS,
-    });
+    const id = await makeTerritory('Carcassonne', '11069', WITH_MARKUP);
     const { page, dialogs } = await printSummary(id);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(dialogs).toEqual([]);

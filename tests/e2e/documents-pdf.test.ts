@@ -4,11 +4,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
-import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { countPdfPages } from '../../worker/documents/pdf';
-import { chromiumPath } from '../support/chromium';
-import { CHROMIUM_ARGS } from '../support/fake-google';
+import { launchChromium } from '../support/chromium';
 
 async function pdfWith(pages: number, useObjectStreams: boolean) {
   const doc = await PDFDocument.create();
@@ -24,10 +22,7 @@ describe('countPdfPages', () => {
 
   it('agrees with pdf-lib on a page printed by Chromium', async () => {
     const profile = mkdtempSync(join(tmpdir(), 'pdf-count-'));
-    const browser = await chromium.launchPersistentContext(profile, {
-      executablePath: chromiumPath(),
-      args: CHROMIUM_ARGS,
-    });
+    const browser = await launchChromium(profile);
     try {
       const page = await browser.newPage();
       await page.setContent(`<p>${'Une ligne de texte. '.repeat(2000)}</p>`);

@@ -95,6 +95,33 @@ function expectReadable(p: Printed) {
   expect(p.text).not.toMatch(/\p{L}'\p{L}/u);
 }
 
+/** A workshop sheet typed with plain spaces before the punctuation, as consultants type. */
+const workshopHostedBy = (hostTerritoryId: string) => ({
+  id: e2eId('w'),
+  number: 1,
+  theme: 'Stationnement des vélos cargos',
+  date: '2025-05-20',
+  hostTerritoryId,
+  participants: 18,
+  problem: 'Où garer les vélos cargos ? Le centre-ville manque de place !',
+  blockersAndSolutions: 'Manque d’arceaux adaptés : la mairie en pose vingt.',
+  actors: 'Mairie ; commerçants.',
+  examplesAndContacts: 'Albi : abri sécurisé en gare.',
+  keyFigures: [{ label: 'Arceaux posés', value: '20', unit: 'arceaux' }],
+});
+
+/** An action sheet typed the same way. */
+const actionOf = (partnerId: string) => ({
+  id: e2eId('a'),
+  partnerId,
+  title: 'Livraisons en triporteur',
+  description: 'Les livraisons de moins de 3 km passent au triporteur : un essai concluant !',
+  actors: 'Biocoop ; la communauté d’agglomération',
+  implementationDelay: '3 mois',
+  blockers: 'Assurance du triporteur ?',
+  reproducibility: { ease: 3, duplicationPotential: 3, actorsInvolved: 2 },
+});
+
 describe('every document type printed by Chromium to A4 and read back from the PDF', () => {
   let small: { id: string; partners: string[] };
 
@@ -113,34 +140,9 @@ describe('every document type printed by Chromium to A4 and read back from the P
   });
 
   it('workshop sheet and action sheet', async () => {
-    const w = ok(
-      await as('POST', '/v1/workshops', {
-        id: e2eId('w'),
-        number: 1,
-        theme: 'Stationnement des vélos cargos',
-        date: '2025-05-20',
-        hostTerritoryId: small.id,
-        participants: 18,
-        problem: 'Où garer les vélos cargos ? Le centre-ville manque de place !',
-        blockersAndSolutions: 'Manque d’arceaux adaptés : la mairie en pose vingt.',
-        actors: 'Mairie ; commerçants.',
-        examplesAndContacts: 'Albi : abri sécurisé en gare.',
-        keyFigures: [{ label: 'Arceaux posés', value: '20', unit: 'arceaux' }],
-      }),
-    );
+    const w = ok(await as('POST', '/v1/workshops', workshopHostedBy(small.id)));
     expectReadable(await printDocument({ type: 'workshop-sheet', workshopId: w.id }));
-    const a = ok(
-      await as('POST', '/v1/actions', {
-        id: e2eId('a'),
-        partnerId: small.partners[0],
-        title: 'Livraisons en triporteur',
-        description: 'Les livraisons de moins de 3 km passent au triporteur : un essai concluant !',
-        actors: 'Biocoop ; la communauté d’agglomération',
-        implementationDelay: '3 mois',
-        blockers: 'Assurance du triporteur ?',
-        reproducibility: { ease: 3, duplicationPotential: 3, actorsInvolved: 2 },
-      }),
-    );
+    const a = ok(await as('POST', '/v1/actions', actionOf(small.partners[0]!)));
     expectReadable(await printDocument({ type: 'action-sheet', actionId: a.id }));
   });
 

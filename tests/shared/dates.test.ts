@@ -9,15 +9,23 @@ import {
   zonedOffsetMinutes,
 } from '../../shared/dates';
 
+/** An instant, the zone asked for (Paris when none) and the day it falls on there. */
+const INSTANT_DAYS: [string, string | undefined, string][] = [
+  ['2025-03-10T22:30:00Z', undefined, '2025-03-10'], // 23:30 Paris
+  ['2025-03-10T23:30:00Z', undefined, '2025-03-11'], // 00:30 Paris
+  ['2025-06-30T21:30:00Z', undefined, '2025-06-30'], // 23:30 Paris (UTC+2)
+  ['2025-06-30T22:30:00Z', undefined, '2025-07-01'], // 00:30 Paris
+  ['2025-06-30T22:30:00Z', 'UTC', '2025-06-30'],
+  ['2025-06-30T22:30:00Z', 'Unknown/Zone', '2025-07-01'],
+];
+
 describe('Paris dates (shared/dates.ts)', () => {
-  it('an instant’s day is its Paris day: 23:30 and 00:30 Paris, winter and summer', () => {
-    expect(zonedDate('2025-03-10T22:30:00Z')).toBe('2025-03-10'); // 23:30 Paris
-    expect(zonedDate('2025-03-10T23:30:00Z')).toBe('2025-03-11'); // 00:30 Paris
-    expect(zonedDate('2025-06-30T21:30:00Z')).toBe('2025-06-30'); // 23:30 Paris (UTC+2)
-    expect(zonedDate('2025-06-30T22:30:00Z')).toBe('2025-07-01'); // 00:30 Paris
-    expect(zonedDate('2025-06-30T22:30:00Z', 'UTC')).toBe('2025-06-30');
-    expect(zonedDate('2025-06-30T22:30:00Z', 'Unknown/Zone')).toBe('2025-07-01');
-  });
+  it.each(INSTANT_DAYS)(
+    'an instant’s day is its Paris day: %s (zone %s) falls on %s',
+    (instant, zone, day) => {
+      expect(zonedDate(instant, zone)).toBe(day);
+    },
+  );
 
   it('a Paris day starts at 23:00 or 22:00 UTC the day before, DST days included', () => {
     expect(zonedDayStart('2025-03-11')).toBe('2025-03-10T23:00:00.000Z');

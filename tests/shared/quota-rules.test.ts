@@ -11,13 +11,18 @@ import {
 import { reproducibilityDegree } from '../../shared/reproducibility';
 import { SESSION_KINDS } from '../../shared/schemas';
 
+/** Used, limit and what the status says at warnAtRatio 0.8. */
+const STATUSES: [number, number, string][] = [
+  [0, 5, 'ok'],
+  [3, 5, 'ok'],
+  [4, 5, 'warning'],
+  [5, 5, 'reached'],
+  [6, 5, 'exceeded'],
+];
+
 describe('quota rules', () => {
-  it('status follows warnAtRatio, the limit and overrides', () => {
-    expect(quotaStatus(0, 5, 0.8)).toBe('ok');
-    expect(quotaStatus(3, 5, 0.8)).toBe('ok');
-    expect(quotaStatus(4, 5, 0.8)).toBe('warning');
-    expect(quotaStatus(5, 5, 0.8)).toBe('reached');
-    expect(quotaStatus(6, 5, 0.8)).toBe('exceeded');
+  it.each(STATUSES)('status follows warnAtRatio and the limit: %i of %i is %s', (used, limit, status) => {
+    expect(quotaStatus(used, limit, 0.8)).toBe(status);
   });
 
   it('every session kind has a rule and a French label', () => {
@@ -26,22 +31,26 @@ describe('quota rules', () => {
       expect(LABELS.sessionKind[kind]).toMatch(/\w/);
     }
   });
+});
 
+/** Raw sessions of two territories, a partner and the programme. */
+const SESSIONS = [
+  { kind: 'diagnostic' as const, territoryId: 't1', date: '2025-03-01', durationMinutes: 420 },
+  { kind: 'diagnostic' as const, territoryId: 't1', date: '2025-03-08', durationMinutes: 420 },
+  { kind: 'diagnostic' as const, territoryId: 't2', date: '2025-03-08', durationMinutes: 60 },
+  {
+    kind: 'partner-support' as const,
+    territoryId: 't1',
+    partnerId: 'p1',
+    date: '2025-09-01',
+    durationMinutes: 120,
+  },
+  { kind: 'ademe-monthly' as const, date: '2025-04-02', durationMinutes: 50 },
+  { kind: 'copil' as const, date: '2025-02-20', durationMinutes: 120 },
+];
+
+describe('quota report', () => {
   it('builds the report from raw sessions the way the worker does from its GROUP BY', () => {
-    const sessions = [
-      { kind: 'diagnostic' as const, territoryId: 't1', date: '2025-03-01', durationMinutes: 420 },
-      { kind: 'diagnostic' as const, territoryId: 't1', date: '2025-03-08', durationMinutes: 420 },
-      { kind: 'diagnostic' as const, territoryId: 't2', date: '2025-03-08', durationMinutes: 60 },
-      {
-        kind: 'partner-support' as const,
-        territoryId: 't1',
-        partnerId: 'p1',
-        date: '2025-09-01',
-        durationMinutes: 120,
-      },
-      { kind: 'ademe-monthly' as const, date: '2025-04-02', durationMinutes: 50 },
-      { kind: 'copil' as const, date: '2025-02-20', durationMinutes: 120 },
-    ];
     const report = buildQuotaReport(
       PROGRAMME_PRESET,
       [
@@ -49,7 +58,7 @@ describe('quota rules', () => {
         { id: 't2', name: 'Rodez' },
       ],
       [{ id: 'p1', territoryId: 't1', name: 'EHPAD' }],
-      usageFromSessions(sessions),
+      usageFromSessions(SESSIONS),
     );
     const diag = (id: string) =>
       report.territories.find((t) => t.territoryId === id)!.quotas.find((q) => q.key === 'diagnostic')!;
@@ -91,8 +100,10 @@ describe('quota rules', () => {
       status: 'exceeded',
     });
   });
+});
 
-  it('degree of reproducibility from ease, duplication potential and actors', () => {
+describe('degree of reproducibility', () => {
+  it('follows ease, duplication potential and actors', () => {
     expect(reproducibilityDegree({ ease: 3, duplicationPotential: 3, actorsInvolved: 1 })).toBe('high');
     expect(reproducibilityDegree({ ease: 3, duplicationPotential: 2, actorsInvolved: 4 })).toBe('medium');
     expect(reproducibilityDegree({ ease: 1, duplicationPotential: 1, actorsInvolved: 12 })).toBe('low');

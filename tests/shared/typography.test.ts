@@ -15,24 +15,32 @@ import {
   quoted,
 } from '../../shared/i18n/typography';
 
+/** What frTypo makes of typed text: the rule, the text typed and the text shown. */
+const TYPESET: [string, string, string][] = [
+  [
+    'puts the right no-break space before ; ? ! and :',
+    'Vraiment ? Oui ! Alors ; voici : la suite',
+    `Vraiment${NNBSP}? Oui${NNBSP}! Alors${NNBSP}; voici${NBSP}: la suite`,
+  ],
+  [
+    'holds « » together with no-break spaces, with or without typed spaces',
+    'le « team building » et «atelier»',
+    `le «${NBSP}team building${NBSP}» et «${NBSP}atelier${NBSP}»`,
+  ],
+  [
+    'curls apostrophes between letters and leaves times and addresses alone',
+    "l'atelier d'Albi à 10:30, https://ademe.fr",
+    'l’atelier d’Albi à 10:30, https://ademe.fr',
+  ],
+];
+
 describe('French typography', () => {
-  it('puts the right no-break space before ; ? ! and :', () => {
-    expect(frTypo('Vraiment ? Oui ! Alors ; voici : la suite')).toBe(
-      `Vraiment${NNBSP}? Oui${NNBSP}! Alors${NNBSP}; voici${NBSP}: la suite`,
-    );
+  it.each(TYPESET)('%s', (_rule, typed, shown) => {
+    expect(frTypo(typed)).toBe(shown);
   });
 
-  it('holds « » together with no-break spaces, with or without typed spaces', () => {
-    expect(frTypo('le « team building » et «atelier»')).toBe(
-      `le «${NBSP}team building${NBSP}» et «${NBSP}atelier${NBSP}»`,
-    );
+  it('quotes a name between « » held by no-break spaces', () => {
     expect(quoted('Albi')).toBe(`«${NBSP}Albi${NBSP}»`);
-  });
-
-  it('curls apostrophes between letters and leaves times and addresses alone', () => {
-    expect(frTypo("l'atelier d'Albi à 10:30, https://ademe.fr")).toBe(
-      'l’atelier d’Albi à 10:30, https://ademe.fr',
-    );
   });
 
   it('is idempotent and leaves no plain space before a sign', () => {

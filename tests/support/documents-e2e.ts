@@ -3,10 +3,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { expect } from 'vitest';
-import { chromiumPath } from './chromium';
-import { CHROMIUM_ARGS } from './fake-google';
+import { launchChromium } from './chromium';
 import { apiClient, startLocalWorker } from './worker-process';
 
 export const E2E_ADMIN = 'admin@ademe.example';
@@ -15,13 +13,7 @@ export const E2E_CONSULTANT = 'conseil@amo.example';
 /** Starts the worker and Chromium together; `close` stops both and removes the profile. */
 export async function startDocumentsE2E(name: string) {
   const profile = mkdtempSync(join(tmpdir(), `${name}-`));
-  const [worker, browser] = await Promise.all([
-    startLocalWorker(E2E_ADMIN),
-    chromium.launchPersistentContext(profile, {
-      executablePath: chromiumPath(),
-      args: CHROMIUM_ARGS,
-    }),
-  ]);
+  const [worker, browser] = await Promise.all([startLocalWorker(E2E_ADMIN), launchChromium(profile)]);
   const api = apiClient(worker.base, E2E_ADMIN);
   const consultant = apiClient(worker.base, E2E_CONSULTANT);
   await api('POST', '/v1/members', { email: E2E_CONSULTANT, role: 'consultant' });

@@ -14,17 +14,6 @@
 // - Images: PNG, JPEG and GIF stay; SVG (inline or as a file) is dropped; scripts never run.
 import type { Page } from 'playwright-core';
 
-/** Google's default page for a new Doc: US Letter, one-inch margins, in points. */
-export const LETTER = {
-  widthPt: 612,
-  heightPt: 792,
-  marginTopPt: 72,
-  marginBottomPt: 72,
-  marginLeftPt: 72,
-  marginRightPt: 72,
-};
-export type DocPage = typeof LETTER;
-
 const BREAKS = [
   'break-before',
   'break-after',

@@ -113,171 +113,201 @@ function stored(v: unknown, option: string): Cell | undefined | 'skip' | 'invali
   return v;
 }
 
+/** What one stand-in keeps: keys it trusts, tokens it issued, spreadsheets, calls received. */
+interface FakeState {
+  base: string;
+  keys: Map<string, KeyObject>;
+  tokens: Map<string, string>;
+  spreadsheets: Map<string, Map<string, Grid>>;
+  calls: Call[];
+}
+
+/** A spreadsheet's tabs, created on first use. */
+function sheet(st: FakeState, id: string) {
+  let s = st.spreadsheets.get(id);
+  if (!s) {
+    // Every spreadsheet has the "Alertes" tab, except ids saying otherwise.
+    s = new Map(id.startsWith('no-tab') ? [['Feuille 1', []]] : [['Alertes', []]]);
+    st.spreadsheets.set(id, s);
+  }
+  return s;
+}
+
+const tokenError = (res: ServerResponse, error: string, description: string) =>
+  send(res, 400, { error, error_description: description });
+
+/** The JWT-bearer grant: RS256 signed by a known service account, short-lived, Sheets scope. */
+async function token(st: FakeState, req: IncomingMessage, res: ServerResponse) {
+  const form = new URLSearchParams(await readBody(req));
+  if (form.get('grant_type') !== JWT_BEARER)
+    return tokenError(res, 'unsupported_grant_type', 'Invalid grant_type.');
+  const parts = (form.get('assertion') ?? '').split('.');
+  if (parts.length !== 3) return tokenError(res, 'invalid_request', 'Bad JWT.');
+  const [h, p, sig] = parts as [string, string, string];
+  const header = JSON.parse(b64url(h).toString('utf8')) as { alg?: string };
+  const claims = JSON.parse(b64url(p).toString('utf8')) as Record<string, unknown>;
+  const key = st.keys.get(String(claims.iss));
+  const now = Math.floor(Date.now() / 1000);
+  const valid =
+    header.alg === 'RS256' &&
+    key !== undefined &&
+    verify('RSA-SHA256', Buffer.from(`${h}.${p}`), key, b64url(sig));
+  if (!valid) return tokenError(res, 'invalid_grant', 'Invalid JWT Signature.');
+  const iat = Number(claims.iat);
+  const exp = Number(claims.exp);
+  if (claims.aud !== `${st.base}/token` || !(exp > now && exp - iat <= 3600 && iat <= now + 60))
+    return tokenError(res, 'invalid_grant', 'Invalid JWT: Token must be a short-lived token.');
+  const scope = String(claims.scope ?? '');
+  if (!scope.split(' ').includes(SHEETS_SCOPE))
+    return tokenError(res, 'invalid_scope', 'Missing spreadsheets scope.');
+  const accessToken = `ya29.fake-${randomUUID()}`;
+  st.tokens.set(accessToken, scope);
+  send(res, 200, { access_token: accessToken, expires_in: 3599, token_type: 'Bearer' });
+}
+
+/** A values call on one range of one tab, authorized and parsed. */
+interface ValuesCall {
+  req: IncomingMessage;
+  res: ServerResponse;
+  url: URL;
+  id: string;
+  grid: Grid;
+  range: NonNullable<ReturnType<typeof parseRange>>;
+  rangeText: string;
+}
+
+async function values(st: FakeState, req: IncomingMessage, res: ServerResponse, url: URL, match: string[]) {
+  const id = decodeURIComponent(match[1]!);
+  const rangeText = decodeURIComponent(match[2]!);
+  st.calls.push({ method: req.method ?? '', path: url.pathname, spreadsheetId: id, range: rangeText });
+  const auth = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+  if (!auth || !st.tokens.get(auth)?.split(' ').includes(SHEETS_SCOPE))
+    return googleError(res, 401, 'UNAUTHENTICATED', 'Request had invalid authentication credentials.');
+  if (id.startsWith('fail')) return googleError(res, 500, 'INTERNAL', 'Internal error encountered.');
+  const range = parseRange(rangeText);
+  const tabs = sheet(st, id);
+  if (!range || !tabs.has(range.tab))
+    return googleError(res, 400, 'INVALID_ARGUMENT', `Unable to parse range: ${rangeText}`);
+  const call: ValuesCall = { req, res, url, id, grid: tabs.get(range.tab)!, range, rangeText };
+  if (req.method === 'GET') return getValues(call);
+  if (req.method !== 'PUT') return googleError(res, 404, 'NOT_FOUND', 'Method not found.');
+  return updateValues(call);
+}
+
+/** values.get: the range's rows, without trailing empty rows and cells (ValueRange.values). */
+function getValues({ res, url, grid, range, rangeText }: ValuesCall) {
+  const option = url.searchParams.get('valueRenderOption') ?? 'FORMATTED_VALUE';
+  if (!['FORMATTED_VALUE', 'UNFORMATTED_VALUE', 'FORMULA'].includes(option))
+    return googleError(res, 400, 'INVALID_ARGUMENT', `Invalid value at 'value_render_option' (${option})`);
+  const rows: Rendered[][] = [];
+  for (let r = range.row0; r <= range.row1; r++) {
+    const row: Rendered[] = [];
+    for (let c = range.col0; c <= range.col1; c++) row.push(render(grid[r]?.[c], option));
+    while (row.length && row.at(-1) === '') row.pop();
+    rows.push(row);
+  }
+  while (rows.length && rows.at(-1)!.length === 0) rows.pop();
+  // For output, `range` is the whole range asked for: a tab alone is its whole grid.
+  const bounds = `${columnLetters(range.col0 + 1)}${range.row0 + 1}:${columnLetters(range.col1 + 1)}${range.row1 + 1}`;
+  return send(res, 200, {
+    range: range.whole ? `${rangeText}!${bounds}` : rangeText,
+    majorDimension: 'ROWS',
+    ...(rows.length ? { values: rows } : {}),
+  });
+}
+
+/** Why values.update refuses a body on this range, or null when it may write. */
+function refusal(body: { range?: string; majorDimension?: string; values?: unknown[][] }, call: ValuesCall) {
+  const { range, rangeText } = call;
+  if (body.range !== undefined && body.range !== rangeText)
+    return `Requested writing within range [${rangeText}], but tried writing to [${body.range}]`;
+  if (body.majorDimension !== undefined && body.majorDimension !== 'ROWS')
+    return 'Only ROWS is supported by this stand-in.';
+  const rows = body.values ?? [];
+  const height = range.row1 - range.row0 + 1;
+  const width = range.col1 - range.col0 + 1;
+  if (rows.length > height || rows.some((r) => r.length > width))
+    return `Requested writing within range [${rangeText}], but tried writing beyond it.`;
+  return null;
+}
+
+/** values.update: RAW or USER_ENTERED cells written in place; null skipped, "" cleared. */
+async function updateValues(call: ValuesCall) {
+  const { req, res, url, id, grid, range, rangeText } = call;
+  const option = url.searchParams.get('valueInputOption') ?? '';
+  if (option !== 'RAW' && option !== 'USER_ENTERED')
+    return googleError(res, 400, 'INVALID_ARGUMENT', `Invalid valueInputOption: '${option}'`);
+  const body = JSON.parse(await readBody(req)) as {
+    range?: string;
+    majorDimension?: string;
+    values?: unknown[][];
+  };
+  const refused = refusal(body, call);
+  if (refused) return googleError(res, 400, 'INVALID_ARGUMENT', refused);
+  const cells = (body.values ?? []).map((row) => row.map((v) => stored(v, option)));
+  const bad = cells.findIndex((row) => row.includes('invalid'));
+  if (bad >= 0)
+    return googleError(res, 400, 'INVALID_ARGUMENT', `Invalid values[${bad}]: a list or struct value.`);
+  let updated = 0;
+  cells.forEach((row, i) => {
+    row.forEach((v, j) => {
+      if (v === 'skip') return;
+      const r = range.row0 + i;
+      grid[r] ??= [];
+      grid[r]![range.col0 + j] = v as Cell | undefined;
+      updated++;
+    });
+  });
+  send(res, 200, {
+    spreadsheetId: id,
+    updatedRange: rangeText,
+    updatedRows: cells.filter((r) => r.some((v) => v !== 'skip')).length,
+    updatedColumns: Math.max(0, ...cells.map((r) => r.length)),
+    updatedCells: updated,
+  });
+}
+
+type Handler = (
+  st: FakeState,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  match: string[],
+) => unknown | Promise<unknown>;
+
+/** The stand-in's routes: Google's token endpoint and values resource, then its own test hook. */
+const ROUTES: { method?: string; path: RegExp; handle: Handler }[] = [
+  { method: 'POST', path: /^\/token$/, handle: token },
+  { path: /^\/v4\/spreadsheets\/([^/]+)\/values\/([^/:]+)$/, handle: values },
+  {
+    // Not Google's: lets tests count the calls a run made.
+    path: /^\/_fake\/calls$/,
+    handle: (st, _req, res, url) => {
+      const id = url.searchParams.get('spreadsheetId');
+      send(res, 200, { calls: st.calls.filter((c) => !id || c.spreadsheetId === id) });
+    },
+  },
+];
+
 export async function startFakeGoogle(): Promise<FakeGoogleInfo & { close: () => Promise<void> }> {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const clientEmail = 'nightly@veli-velo-test.iam.gserviceaccount.com';
-  const keys = new Map<string, KeyObject>([[clientEmail, publicKey]]);
-  const tokens = new Map<string, string>();
-  const spreadsheets = new Map<string, Map<string, Grid>>();
-  const calls: Call[] = [];
-  let base = '';
-
-  function sheet(id: string) {
-    let s = spreadsheets.get(id);
-    if (!s) {
-      // Every spreadsheet has the "Alertes" tab, except ids saying otherwise.
-      s = new Map(id.startsWith('no-tab') ? [['Feuille 1', []]] : [['Alertes', []]]);
-      spreadsheets.set(id, s);
-    }
-    return s;
-  }
-
-  async function token(req: IncomingMessage, res: ServerResponse) {
-    const form = new URLSearchParams(await readBody(req));
-    if (form.get('grant_type') !== JWT_BEARER)
-      return send(res, 400, { error: 'unsupported_grant_type', error_description: 'Invalid grant_type.' });
-    const parts = (form.get('assertion') ?? '').split('.');
-    if (parts.length !== 3)
-      return send(res, 400, { error: 'invalid_request', error_description: 'Bad JWT.' });
-    const [h, p, sig] = parts as [string, string, string];
-    const header = JSON.parse(b64url(h).toString('utf8')) as { alg?: string };
-    const claims = JSON.parse(b64url(p).toString('utf8')) as Record<string, unknown>;
-    const key = keys.get(String(claims.iss));
-    const now = Math.floor(Date.now() / 1000);
-    const valid =
-      header.alg === 'RS256' &&
-      key !== undefined &&
-      verify('RSA-SHA256', Buffer.from(`${h}.${p}`), key, b64url(sig));
-    if (!valid)
-      return send(res, 400, { error: 'invalid_grant', error_description: 'Invalid JWT Signature.' });
-    const iat = Number(claims.iat);
-    const exp = Number(claims.exp);
-    if (claims.aud !== `${base}/token` || !(exp > now && exp - iat <= 3600 && iat <= now + 60))
-      return send(res, 400, {
-        error: 'invalid_grant',
-        error_description: 'Invalid JWT: Token must be a short-lived token.',
-      });
-    const scope = String(claims.scope ?? '');
-    if (!scope.split(' ').includes(SHEETS_SCOPE))
-      return send(res, 400, { error: 'invalid_scope', error_description: 'Missing spreadsheets scope.' });
-    const accessToken = `ya29.fake-${randomUUID()}`;
-    tokens.set(accessToken, scope);
-    send(res, 200, { access_token: accessToken, expires_in: 3599, token_type: 'Bearer' });
-  }
-
-  async function values(req: IncomingMessage, res: ServerResponse, url: URL, id: string, rangeText: string) {
-    calls.push({ method: req.method ?? '', path: url.pathname, spreadsheetId: id, range: rangeText });
-    const auth = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-    if (!auth || !tokens.get(auth)?.split(' ').includes(SHEETS_SCOPE))
-      return googleError(res, 401, 'UNAUTHENTICATED', 'Request had invalid authentication credentials.');
-    if (id.startsWith('fail')) return googleError(res, 500, 'INTERNAL', 'Internal error encountered.');
-    const range = parseRange(rangeText);
-    const tabs = sheet(id);
-    if (!range || !tabs.has(range.tab))
-      return googleError(res, 400, 'INVALID_ARGUMENT', `Unable to parse range: ${rangeText}`);
-    const grid = tabs.get(range.tab)!;
-    if (req.method === 'GET') return getValues(res, url, grid, range, rangeText);
-    if (req.method !== 'PUT') return googleError(res, 404, 'NOT_FOUND', 'Method not found.');
-    return updateValues(req, res, url, id, grid, range, rangeText);
-  }
-
-  /** values.get: the range's rows, without trailing empty rows and cells (ValueRange.values). */
-  function getValues(
-    res: ServerResponse,
-    url: URL,
-    grid: Grid,
-    range: NonNullable<ReturnType<typeof parseRange>>,
-    rangeText: string,
-  ) {
-    const option = url.searchParams.get('valueRenderOption') ?? 'FORMATTED_VALUE';
-    if (!['FORMATTED_VALUE', 'UNFORMATTED_VALUE', 'FORMULA'].includes(option))
-      return googleError(res, 400, 'INVALID_ARGUMENT', `Invalid value at 'value_render_option' (${option})`);
-    const rows: Rendered[][] = [];
-    for (let r = range.row0; r <= range.row1; r++) {
-      const row: Rendered[] = [];
-      for (let c = range.col0; c <= range.col1; c++) row.push(render(grid[r]?.[c], option));
-      while (row.length && row.at(-1) === '') row.pop();
-      rows.push(row);
-    }
-    while (rows.length && rows.at(-1)!.length === 0) rows.pop();
-    // For output, `range` is the whole range asked for: a tab alone is its whole grid.
-    const bounds = `${columnLetters(range.col0 + 1)}${range.row0 + 1}:${columnLetters(range.col1 + 1)}${range.row1 + 1}`;
-    return send(res, 200, {
-      range: range.whole ? `${rangeText}!${bounds}` : rangeText,
-      majorDimension: 'ROWS',
-      ...(rows.length ? { values: rows } : {}),
-    });
-  }
-
-  async function updateValues(
-    req: IncomingMessage,
-    res: ServerResponse,
-    url: URL,
-    id: string,
-    grid: Grid,
-    range: NonNullable<ReturnType<typeof parseRange>>,
-    rangeText: string,
-  ) {
-    const option = url.searchParams.get('valueInputOption') ?? '';
-    if (option !== 'RAW' && option !== 'USER_ENTERED')
-      return googleError(res, 400, 'INVALID_ARGUMENT', `Invalid valueInputOption: '${option}'`);
-    const body = JSON.parse(await readBody(req)) as {
-      range?: string;
-      majorDimension?: string;
-      values?: unknown[][];
-    };
-    if (body.range !== undefined && body.range !== rangeText)
-      return googleError(
-        res,
-        400,
-        'INVALID_ARGUMENT',
-        `Requested writing within range [${rangeText}], but tried writing to [${body.range}]`,
-      );
-    if (body.majorDimension !== undefined && body.majorDimension !== 'ROWS')
-      return googleError(res, 400, 'INVALID_ARGUMENT', 'Only ROWS is supported by this stand-in.');
-    const rows = body.values ?? [];
-    const height = range.row1 - range.row0 + 1;
-    const width = range.col1 - range.col0 + 1;
-    if (rows.length > height || rows.some((r) => r.length > width))
-      return googleError(
-        res,
-        400,
-        'INVALID_ARGUMENT',
-        `Requested writing within range [${rangeText}], but tried writing beyond it.`,
-      );
-    const cells = rows.map((row) => row.map((v) => stored(v, option)));
-    const bad = cells.findIndex((row) => row.includes('invalid'));
-    if (bad >= 0)
-      return googleError(res, 400, 'INVALID_ARGUMENT', `Invalid values[${bad}]: a list or struct value.`);
-    let updated = 0;
-    cells.forEach((row, i) => {
-      row.forEach((v, j) => {
-        if (v === 'skip') return;
-        const r = range.row0 + i;
-        grid[r] ??= [];
-        grid[r]![range.col0 + j] = v as Cell | undefined;
-        updated++;
-      });
-    });
-    send(res, 200, {
-      spreadsheetId: id,
-      updatedRange: rangeText,
-      updatedRows: cells.filter((r) => r.some((v) => v !== 'skip')).length,
-      updatedColumns: Math.max(0, ...cells.map((r) => r.length)),
-      updatedCells: updated,
-    });
-  }
-
+  const st: FakeState = {
+    base: '',
+    keys: new Map([[clientEmail, publicKey]]),
+    tokens: new Map(),
+    spreadsheets: new Map(),
+    calls: [],
+  };
   const server = createServer(async (req, res) => {
     try {
-      const url = new URL(req.url ?? '/', base);
-      if (req.method === 'POST' && url.pathname === '/token') return await token(req, res);
-      const m = /^\/v4\/spreadsheets\/([^/]+)\/values\/([^/:]+)$/.exec(url.pathname);
-      if (m) return await values(req, res, url, decodeURIComponent(m[1]!), decodeURIComponent(m[2]!));
-      // Not Google's: lets tests count the calls a run made.
-      if (url.pathname === '/_fake/calls') {
-        const id = url.searchParams.get('spreadsheetId');
-        return send(res, 200, { calls: calls.filter((c) => !id || c.spreadsheetId === id) });
+      const url = new URL(req.url ?? '/', st.base);
+      for (const route of ROUTES) {
+        const match = route.path.exec(url.pathname);
+        if (match && (!route.method || route.method === req.method)) {
+          await route.handle(st, req, res, url, match);
+          return;
+        }
       }
       googleError(res, 404, 'NOT_FOUND', 'Not found.');
     } catch (err) {
@@ -285,10 +315,10 @@ export async function startFakeGoogle(): Promise<FakeGoogleInfo & { close: () =>
     }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  st.base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
-    url: base,
-    tokenUrl: `${base}/token`,
+    url: st.base,
+    tokenUrl: `${st.base}/token`,
     clientEmail,
     privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),

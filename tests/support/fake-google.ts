@@ -20,75 +20,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportPKCS8, generateKeyPair, jwtVerify } from 'jose';
 import { PDFDocument } from 'pdf-lib';
-import { type BrowserContext, chromium } from 'playwright-core';
-import { chromiumPath } from './chromium';
-import { type DocPage, importAsGoogle, LETTER, layOutTables } from './fake-google-import';
+import type { BrowserContext } from 'playwright-core';
+import {
+  type CallKind,
+  DOC_MIME,
+  type DocPage,
+  LETTER,
+  type LoggedCall,
+  MY_DRIVE_FOLDER_ID,
+  SHARED_DRIVE_ID,
+  SHARED_FOLDER_ID,
+  type StoredFile,
+  USER_TOKEN_PREFIX,
+} from '../worker/fake-google-wire';
+import { launchChromium } from './chromium';
+import { importAsGoogle, layOutTables } from './fake-google-import';
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-export const USER_TOKEN_PREFIX = 'ya29.user-';
-const DOC_MIME = 'application/vnd.google-apps.document';
-/** The programme's Shared Drive and its folder, where test service accounts are content managers. */
-export const SHARED_DRIVE_ID = 'drive-veli';
-export const SHARED_FOLDER_ID = 'folder-veli-test';
-/** A folder in a person's My Drive: a service account cannot create there. */
-export const MY_DRIVE_FOLDER_ID = 'folder-my-drive-claire';
 const SA_DOMAIN = /^[^@]+@veli-velo-test\.iam\.gserviceaccount\.com$/;
-
-export type CallKind =
-  | 'token'
-  | 'create'
-  | 'update'
-  | 'metadata'
-  | 'page-setup'
-  | 'export'
-  | 'delete'
-  | 'other';
-
-export interface LoggedCall {
-  kind: CallKind;
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  authorization?: string;
-  status: number;
-  contentType?: string;
-  metadata?: Record<string, unknown>;
-  mediaType?: string;
-  mediaChars?: number;
-  jwt?: { iss: string; aud: string; scope: string; kid?: string; alg: string };
-  /** The Docs API request body of a page setup. */
-  requests?: unknown;
-  /** Pages of the exported PDF, counted with pdf-lib, and the page size they were laid out on. */
-  pages?: number;
-  page?: DocPage;
-  error?: string;
-}
-
-export interface StoredFile {
-  id: string;
-  name: string;
-  mimeType: string;
-  parents: string[];
-  driveId: string | null;
-  /** What was uploaded, and the Doc Drive's import made of it. */
-  html: string;
-  imported: string;
-  page: DocPage;
-  revisions: number;
-  version: number;
-  modifiedTime: string;
-  lastModifyingUser: string;
-}
 
 interface Failure {
   kind: CallKind;
@@ -201,11 +149,7 @@ class FakeGoogleServer {
   }
 
   async withPage<T>(fn: (page: import('playwright-core').Page) => Promise<T>): Promise<T> {
-    this.browser ??= await chromium.launchPersistentContext(this.profile, {
-      executablePath: chromiumPath(),
-      args: CHROMIUM_ARGS,
-      javaScriptEnabled: false,
-    });
+    this.browser ??= await launchChromium(this.profile, { javaScriptEnabled: false });
     const page = await this.browser.newPage();
     try {
       return await fn(page);

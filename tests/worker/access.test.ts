@@ -4,7 +4,7 @@ import { action, blocker, indicator, session, workshop } from './bodies';
 import { ADMIN, call, counts, makePartner, makeTerritory } from './helpers';
 import { plain } from './plain';
 
-describe('who may write what', () => {
+describe('who may write what — identity and GET /v1/me', () => {
   it('no identity → 401; a non-member → 403; both in French', async () => {
     const none = await call('GET', '/v1/territories', { as: null });
     expect(none.status).toBe(401);
@@ -37,7 +37,9 @@ describe('who may write what', () => {
     await call('POST', '/v1/members', { body: { email: 'lecteur-me@ademe.example', role: 'viewer' } });
     expect((await call('GET', '/v1/me', { as: 'lecteur-me@ademe.example' })).body.territories).toEqual([]);
   });
+});
 
+describe('who may write what — consultants and viewers', () => {
   it('a consultant writes for their territory only; a viewer writes nothing', async () => {
     const mine = await makeTerritory();
     const theirs = await makeTerritory();
@@ -95,7 +97,9 @@ describe('who may write what', () => {
       ).status,
     ).toBe(201);
   });
+});
 
+describe('who may write what — members and unknown routes', () => {
   it('members: admins add, change and remove; bootstrap admins come from ADMIN_EMAILS', async () => {
     const email = `New.Person-${Date.now()}@amo.example`;
     const added = await call('POST', '/v1/members', { body: { email, role: 'viewer' } });

@@ -16,6 +16,42 @@ const json = (v: string | number | null | undefined) => (v == null ? null : JSON
 
 const writeRoutes = () => appRoutes().filter((r) => WRITE_METHODS.has(r.split(' ')[0] ?? ''));
 
+type AuditSpec = { action: string; entity: string };
+
+/** Runs `route` once as admin and checks the one audit line its request left. */
+async function expectOneAuditLine(route: string, spec: AuditSpec) {
+  const world = await makeWorld();
+  const req = await ROUTE_CASES[route]!.build(world);
+  const res = await call(route.split(' ')[0]!, req.path, { body: req.body });
+  expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
+  const requestId = res.headers.get('x-request-id');
+  expect(requestId).toBeTruthy();
+  const lines = await auditRows('SELECT * FROM audit WHERE request_id = ? ORDER BY seq', requestId);
+  expect(lines).toHaveLength(1);
+  const line = lines[0]!;
+  expect(line).toMatchObject({ actor: ADMIN, role: 'admin', action: spec.action, entity: spec.entity });
+  expect(Date.parse(String(line.at))).not.toBeNaN();
+  const before = json(line.before);
+  const after = json(line.after);
+  if (spec.action === 'create') {
+    expect(before).toBeNull();
+    const id = res.body.session?.id ?? res.body.id ?? res.body.email;
+    expect(line.entity_id).toBe(id);
+    if (res.body.session) expect(after).toMatchObject({ id, kind: res.body.session.kind });
+    else if (spec.entity === 'member')
+      expect(after).toEqual({ email: id, role: (req.body as { role: string }).role });
+    else expect(after).toMatchObject({ id });
+  } else if (spec.action === 'delete') {
+    expect(before).not.toBeNull();
+    expect(after).toBeNull();
+  } else {
+    expect(after).not.toBeNull();
+    if (!spec.entity.endsWith('-assessment')) expect(before).not.toBeNull();
+    // What was sent is what the line says the record became.
+    if (route.startsWith('PATCH') || route.startsWith('PUT')) expect(after).toMatchObject(req.body as object);
+  }
+}
+
 describe('audit trail: every write recorded once, with its before and after', () => {
   it('every write route says what it records', () => {
     const routes = writeRoutes();
@@ -26,41 +62,11 @@ describe('audit trail: every write recorded once, with its before and after', ()
   for (const route of writeRoutes()) {
     const spec = ROUTE_CASES[route]?.audit;
     if (!spec || 'none' in spec) continue;
-    it(`${route} → one "${spec.action}" line on ${spec.entity}`, async () => {
-      const world = await makeWorld();
-      const req = await ROUTE_CASES[route]!.build(world);
-      const res = await call(route.split(' ')[0]!, req.path, { body: req.body });
-      expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
-      const requestId = res.headers.get('x-request-id');
-      expect(requestId).toBeTruthy();
-      const lines = await auditRows('SELECT * FROM audit WHERE request_id = ? ORDER BY seq', requestId);
-      expect(lines).toHaveLength(1);
-      const line = lines[0]!;
-      expect(line).toMatchObject({ actor: ADMIN, role: 'admin', action: spec.action, entity: spec.entity });
-      expect(Date.parse(String(line.at))).not.toBeNaN();
-      const before = json(line.before);
-      const after = json(line.after);
-      if (spec.action === 'create') {
-        expect(before).toBeNull();
-        const id = res.body.session?.id ?? res.body.id ?? res.body.email;
-        expect(line.entity_id).toBe(id);
-        if (res.body.session) expect(after).toMatchObject({ id, kind: res.body.session.kind });
-        else if (spec.entity === 'member')
-          expect(after).toEqual({ email: id, role: (req.body as { role: string }).role });
-        else expect(after).toMatchObject({ id });
-      } else if (spec.action === 'delete') {
-        expect(before).not.toBeNull();
-        expect(after).toBeNull();
-      } else {
-        expect(after).not.toBeNull();
-        if (!spec.entity.endsWith('-assessment')) expect(before).not.toBeNull();
-        // What was sent is what the line says the record became.
-        if (route.startsWith('PATCH') || route.startsWith('PUT'))
-          expect(after).toMatchObject(req.body as object);
-      }
-    });
+    it(`${route} → one "${spec.action}" line on ${spec.entity}`, () => expectOneAuditLine(route, spec));
   }
+});
 
+describe('audit trail: overrides and refused writes', () => {
   it('an override records the session and, separately, who overrode and why', async () => {
     const { territory } = await makeTerritory();
     await call('POST', '/v1/sessions', {
@@ -92,7 +98,9 @@ describe('audit trail: every write recorded once, with its before and after', ()
     expect(res.status).toBe(400);
     expect(await auditRows('SELECT COUNT(*) AS n FROM audit')).toEqual(before);
   });
+});
 
+describe('audit trail: append-only', () => {
   it('no route changes or deletes a line, and the table refuses it outright', async () => {
     const world = await makeWorld();
     // A territory whose contact an erase will later remove: its old lines must survive intact.
@@ -162,7 +170,9 @@ describe('GET /v1/audit (admin)', () => {
     expect(zonedDayStart('2025-07-15')).toBe('2025-07-14T22:00:00.000Z');
     expect(zonedDayStart('2025-03-30', 'Europe/Paris', 1)).toBe('2025-03-30T22:00:00.000Z');
   });
+});
 
+describe('GET /v1/audit paging and refusals (admin)', () => {
   it('pages with limit and next', async () => {
     const email = `${uid('paged')}@example.org`;
     // Each change of role with the member's ETag (a change without it is refused: harmful-input.test.ts).
@@ -183,18 +193,16 @@ describe('GET /v1/audit (admin)', () => {
     expect(second.body.next).toBeNull();
   });
 
-  it('refuses malformed filters in French', async () => {
-    for (const [query, path] of [
-      ['from=hier', 'from'],
-      ['to=2025-13-45', 'to'],
-      ['limit=0', 'limit'],
-      ['limit=abc', 'limit'],
-      ['after=-1', 'after'],
-    ] as const) {
-      const res = await call('GET', `/v1/audit?${query}`);
-      expect(res.status, query).toBe(400);
-      expect(res.body.error.issues[0].path).toBe(path);
-      expect(res.body.error.message).toMatch(/attendu/);
-    }
+  it.each([
+    ['from=hier', 'from'],
+    ['to=2025-13-45', 'to'],
+    ['limit=0', 'limit'],
+    ['limit=abc', 'limit'],
+    ['after=-1', 'after'],
+  ])('refuses the malformed filter %s in French', async (query, path) => {
+    const res = await call('GET', `/v1/audit?${query}`);
+    expect(res.status, query).toBe(400);
+    expect(res.body.error.issues[0].path).toBe(path);
+    expect(res.body.error.message).toMatch(/attendu/);
   });
 });

@@ -10,7 +10,7 @@ const live = async (sql: string, ...args: unknown[]) =>
       .first<{ n: number }>()
   )?.n ?? -1;
 
-describe('check and insert are one atomic step', () => {
+describe('check and insert are one atomic step — sessions', () => {
   it('20 concurrent creates racing for the last 2 collective supports: exactly 2 succeed', async () => {
     const { territory, consultant } = await makeTerritory();
     const body = { kind: 'collective-support', territoryId: territory.id, durationMinutes: 120 };
@@ -54,7 +54,9 @@ describe('check and insert are one atomic step', () => {
     );
     expect(minutes).toBe(1600);
   });
+});
 
+describe('check and insert are one atomic step — partners', () => {
   it('concurrent partner creations never give a territory a 4th partner', async () => {
     const { territory } = await makeTerritory();
     await makePartner(territory.id);

@@ -158,7 +158,9 @@ describe('ETag and If-Match', () => {
       expect(bad.body.error.issues[0].path).toBe('If-Match');
     });
   }
+});
 
+describe('ETag and If-Match on PUTs', () => {
   it('PUTs of an assessment and of the programme take If-Match too', async () => {
     const { territory, consultant } = await makeTerritory();
     const path = `/v1/territories/${territory.id}/assessment`;

@@ -7,6 +7,14 @@ import { MAX_TIGHTENINGS } from '../../worker/documents/publish';
 import { PAGE } from '../../worker/documents/render';
 import { SUMMARY_HEADINGS } from '../../worker/documents/territory-summary';
 import { documentCount, territoryWithRecord } from './documents-fixtures';
+import {
+  DOC_MIME,
+  LETTER,
+  type LoggedCall,
+  MY_DRIVE_FOLDER_ID,
+  SHARED_FOLDER_ID,
+  type StoredFile,
+} from './fake-google-wire';
 import { ADMIN, counts, uid } from './helpers';
 
 // The Google stand-in (tests/support/fake-google.ts) runs in Node; the worker reaches it
@@ -14,49 +22,18 @@ import { ADMIN, counts, uid } from './helpers';
 // its files over HTTP. Everything here is checked against the stand-in, not Google itself.
 const env = baseEnv as typeof baseEnv & { GOOGLE_TOKEN_URL: string; GOOGLE_SERVICE_ACCOUNT_KEY: string };
 const base = env.GOOGLE_TOKEN_URL.replace(/\/token$/, '');
-const DOC_MIME = 'application/vnd.google-apps.document';
-const SHARED_FOLDER = 'folder-veli-test';
-const MY_DRIVE_FOLDER = 'folder-my-drive-claire';
-const LETTER = { widthPt: 612, heightPt: 792 };
-
-interface Logged {
-  kind: string;
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  authorization?: string;
-  status: number;
-  contentType?: string;
-  metadata?: { name?: string; mimeType?: string; parents?: string[] };
-  mediaType?: string;
-  jwt?: { iss: string; aud: string; scope: string; kid?: string; alg: string };
-  requests?: unknown;
-  pages?: number;
-  page?: { widthPt: number; heightPt: number; marginTopPt: number; marginLeftPt: number };
-  error?: string;
-}
-interface FakeFile {
-  name: string;
-  html: string;
-  imported: string;
-  revisions: number;
-  parents: string[];
-  driveId: string | null;
-  page: { widthPt: number; heightPt: number };
-  lastModifyingUser: string;
-}
 
 const hook = async (path: string, body?: unknown) => {
   const res = await fetch(`${base}${path}`, {
     method: body ? 'POST' : 'GET',
-    body: body ? JSON.stringify(body) : undefined,
+    body: body ? JSON.stringify(body) : null,
   });
-  return res.json() as Promise<{ calls: Logged[] }>;
+  return res.json() as Promise<{ calls: LoggedCall[] }>;
 };
 const googleCalls = async () => (await hook('/__log')).calls;
 const fakeFile = async (id: string) => {
   const res = await fetch(`${base}/__files/${id}`);
-  return res.status === 200 ? ((await res.json()) as FakeFile) : null;
+  return res.status === 200 ? ((await res.json()) as StoredFile) : null;
 };
 /** Headings of an HTML page as a reader sees them (entities decoded). */
 const headingsOf = (html: string) =>
@@ -132,7 +109,7 @@ describe('documents — Google Docs in the programme’s Shared Drive (local sta
     const calls = await googleCalls();
     expect(calls.map((c) => c.kind)).toEqual(['token', 'create', 'page-setup', 'export']);
     expect(res.headers.get('x-google-calls')).toBe('4');
-    const [token, create, setup, exp] = calls as [Logged, Logged, Logged, Logged];
+    const [token, create, setup, exp] = calls as [LoggedCall, LoggedCall, LoggedCall, LoggedCall];
     expect(token.jwt).toMatchObject({
       iss: JSON.parse(sa.GOOGLE_SERVICE_ACCOUNT_KEY).client_email,
       aud: `${base}/token`,
@@ -143,7 +120,11 @@ describe('documents — Google Docs in the programme’s Shared Drive (local sta
     expect(create).toMatchObject({ method: 'POST', path: '/upload/drive/v3/files', status: 200 });
     expect(create.query).toMatchObject({ uploadType: 'multipart', supportsAllDrives: 'true' });
     expect(create.contentType).toMatch(/^multipart\/related; boundary=/);
-    expect(create.metadata).toEqual({ name: res.body.title, mimeType: DOC_MIME, parents: [SHARED_FOLDER] });
+    expect(create.metadata).toEqual({
+      name: res.body.title,
+      mimeType: DOC_MIME,
+      parents: [SHARED_FOLDER_ID],
+    });
     expect(create.authorization).toMatch(/^Bearer ya29\.sa-/);
     // The page: A4 and the renderer's margins, in points, as updateDocumentStyle takes them.
     expect(setup).toMatchObject({
@@ -170,10 +151,12 @@ describe('documents — Google Docs in the programme’s Shared Drive (local sta
 
     // In the Shared Drive, and every heading survived the import as a heading.
     const stored = (await fakeFile(res.body.googleDocId))!;
-    expect(stored).toMatchObject({ parents: [SHARED_FOLDER], driveId: 'drive-veli' });
+    expect(stored).toMatchObject({ parents: [SHARED_FOLDER_ID], driveId: 'drive-veli' });
     for (const h of Object.values(SUMMARY_HEADINGS)) expect(headingsOf(stored.imported)).toContain(h);
   });
+});
 
+describe('documents — what Google’s import keeps, and its page', () => {
   it('a report’s page breaks and headings survive the import in Google’s own forms', async () => {
     await territoryWithRecord({ partners: 1 });
     const res = await generate({ type: 'progress-report', report: 1 });
@@ -232,13 +215,15 @@ describe('documents — Google Docs in the programme’s Shared Drive (local sta
     // The @page rule of the upload played no part: Letter with 1-inch margins runs longer.
     expect(before!.pages!).toBeGreaterThan(res.body.pages);
   });
+});
 
+describe('documents — the Shared Drive', () => {
   it('refuses a service account creating outside a Shared Drive (403 storageQuotaExceeded): 502 in French, nothing kept', async () => {
     const { territory, consultant } = await territoryWithRecord();
     const before = await snapshot();
     const res = await generate(summaryOf(territory.id), {
       as: consultant,
-      env: saEnv({}, { DRIVE_FOLDER_ID: MY_DRIVE_FOLDER }),
+      env: saEnv({}, { DRIVE_FOLDER_ID: MY_DRIVE_FOLDER_ID }),
     });
     expect(res.status).toBe(502);
     expect(res.body.error).toEqual({ code: 'UPSTREAM_FAILED', message: MSG.sharedDriveRequired });
@@ -279,7 +264,9 @@ describe('documents — Google Docs in the programme’s Shared Drive (local sta
       'notFound',
     );
   });
+});
 
+describe('documents — regenerating a Google Doc', () => {
   it('regenerating updates the same Doc in place, re-applying A4 after the re-import', async () => {
     const { territory, consultant } = await territoryWithRecord();
     const sa = saEnv();
@@ -320,7 +307,9 @@ describe('documents — Google Docs in the programme’s Shared Drive (local sta
     });
     expect((await fakeFile(first.body.googleDocId))!.revisions).toBe(3);
   });
+});
 
+describe('documents — a Doc a person edited', () => {
   it('keeps a Doc a person edited since the worker wrote it and creates a new one, saying so', async () => {
     const { territory, consultant } = await territoryWithRecord();
     const sa = saEnv();
@@ -344,7 +333,7 @@ describe('documents — Google Docs in the programme’s Shared Drive (local sta
     const kept = (await fakeFile(first.body.googleDocId))!;
     expect(kept).toMatchObject({ revisions: 1, lastModifyingUser: 'claire.martin@ademe.example' });
     expect(kept.imported).toContain('Relu par Claire.');
-    expect((await fakeFile(second.body.googleDocId))!.parents).toEqual([SHARED_FOLDER]);
+    expect((await fakeFile(second.body.googleDocId))!.parents).toEqual([SHARED_FOLDER_ID]);
 
     // Nobody touched the new Doc: the next generation updates it in place.
     await hook('/__reset', {});
@@ -353,7 +342,9 @@ describe('documents — Google Docs in the programme’s Shared Drive (local sta
     expect(third.body.notice).toBeUndefined();
     expect((await googleCalls()).map((c) => c.kind)).toEqual(['metadata', 'update', 'page-setup', 'export']);
   });
+});
 
+describe('documents — user tokens and retries', () => {
   it('uses the forwarded user token only where the fallback is configured and no service account is', async () => {
     const { territory, consultant } = await territoryWithRecord();
     const noSa = { ...env, GOOGLE_SERVICE_ACCOUNT_KEY: undefined };
@@ -435,7 +426,9 @@ describe('documents — the page guarantee in Google’s layout (stand-in)', () 
     expect(again.body.pages).toBeLessThan(5);
     expect(again.body).toMatchObject({ googleDocId: first.body.googleDocId, version: 2 });
   });
+});
 
+describe('documents — the page guarantee when a layout cannot fit', () => {
   it('a regeneration that cannot fit puts the Doc’s previous content back and keeps the stored version', async () => {
     const { territory, consultant } = await territoryWithRecord({ partners: 2, sessions: 10, blockers: 10 });
     const sa = saEnv();
@@ -521,7 +514,9 @@ describe('documents — Google failures', () => {
     expect(Date.now() - started).toBeLessThan(1500 * 2);
     expect(await snapshot()).toEqual(before);
   });
+});
 
+describe('documents — Google failures: keys', () => {
   it('a malformed service-account key answers 502 in French and is logged without the key', async () => {
     const { territory, consultant } = await territoryWithRecord();
     const before = await snapshot();

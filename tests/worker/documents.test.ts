@@ -82,7 +82,9 @@ describe('documents — territory summary, local default (no Google configured)'
     const one = await call('GET', `/v1/documents/${doc.id}`, { as: consultant });
     expect(one.body).toMatchObject({ id: doc.id, pages: doc.pages });
   });
+});
 
+describe('documents — territory summary, regenerated, oversized and escaped', () => {
   it('regenerating the same summary updates the same document (version 2, one row)', async () => {
     const { territory, consultant } = await territoryWithRecord();
     const first = await generate(consultant, { type: 'territory-summary', territoryId: territory.id });

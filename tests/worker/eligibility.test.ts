@@ -60,7 +60,9 @@ describe('central city eligibility (INSEE commune list)', () => {
     expect(malformed.status).toBe(400);
     expect(await counts()).toEqual(before);
   });
+});
 
+describe('central city eligibility — the programme’s rules and its territory count', () => {
   it('follows the programme: another region and minimum apply to new territories', async () => {
     const { body: p } = await call('GET', '/v1/programme');
     const { assessment: _a, ...programme } = p;

@@ -21,7 +21,7 @@ const storedData = async (table: string, id: string) =>
     (await env.DB.prepare(`SELECT data FROM ${table} WHERE id = ?`).bind(id).first<{ data: string }>())!.data,
   );
 
-describe('text that looks harmless', () => {
+describe('text that looks harmless, stored clean', () => {
   it('is stored NFC, without control characters (newline and tab kept) nor bidi overrides', async () => {
     const { territory, consultant } = await makeTerritory();
     const res = await call('POST', '/v1/blockers', {
@@ -43,55 +43,6 @@ describe('text that looks harmless', () => {
     });
   });
 
-  it('a required text made only of invisible characters is a 400, and nothing is written', async () => {
-    const { territory, consultant } = await makeTerritory();
-    const invisible = [
-      '\u200B\u200B', // zero-width spaces
-      '\u202E', // a right-to-left override alone
-      '\u0301\u0308', // combining marks without a base
-      ' \u00A0\u2060\uFEFF', // spaces, word joiner, byte order mark
-      '\u0000\u0007', // controls (removed, leaving nothing)
-      '\u3164', // Hangul filler
-    ];
-    const before = await counts();
-    for (const title of invisible) {
-      const res = await call('POST', '/v1/blockers', {
-        as: consultant,
-        body: blocker(territory.id, { title }),
-      });
-      expect(res.status, JSON.stringify(title)).toBe(400);
-      expect(res.body.error.issues[0].path).toBe('title');
-      expect(res.body.error.issues[0].message).toMatch(/ne peut pas être vide|obligatoire/);
-    }
-    expect(await counts()).toEqual(before);
-  });
-
-  it('a lone surrogate (half a character) is a 400 wherever it hides', async () => {
-    const { territory, consultant } = await makeTerritory();
-    const before = await counts();
-    for (const [field, value] of [
-      ['title', 'Vélo \uD83D'],
-      ['description', '\uDEB2 cargo'],
-      ['ownerName', 'x\uDC00\uD800y'],
-    ] as const) {
-      const res = await call('POST', '/v1/blockers', {
-        as: consultant,
-        body: blocker(territory.id, { [field]: value }),
-      });
-      expect(res.status, field).toBe(400);
-      expect(res.body.error.issues.map((i: { path: string }) => i.path)).toContain(field);
-      expect(res.body.error.issues[0].message).toMatch(/mal encodé/);
-    }
-    // A whole pair (an emoji) is a character like any other.
-    const ok = await call('POST', '/v1/blockers', {
-      as: consultant,
-      body: blocker(territory.id, { title: 'Vélo 🚲' }),
-    });
-    expect(ok.status).toBe(201);
-    expect(ok.body.title).toBe('Vélo 🚲');
-    expect((await counts()).blockers).toBe((before.blockers ?? 0) + 1);
-  });
-
   it('e-mail addresses are stored in lower case', async () => {
     const consultant = `${uid('Camille.Martin')}@AMO.example`;
     const { territory } = await makeTerritory({
@@ -100,6 +51,70 @@ describe('text that looks harmless', () => {
     });
     expect(territory.consultants).toEqual([consultant.toLowerCase()]);
     expect(territory.contacts[0].email).toBe('lou.garcia@ville.example');
+  });
+});
+
+/** Required texts made only of invisible characters. */
+const INVISIBLE = [
+  '\u200B\u200B', // zero-width spaces
+  '\u202E', // a right-to-left override alone
+  '\u0301\u0308', // combining marks without a base
+  ' \u00A0\u2060\uFEFF', // spaces, word joiner, byte order mark
+  '\u0000\u0007', // controls (removed, leaving nothing)
+  '\u3164', // Hangul filler
+];
+/** Fields of a blocker, each holding half a character (a lone surrogate). */
+const LONE_SURROGATES = [
+  ['title', 'Vélo \uD83D'],
+  ['description', '\uDEB2 cargo'],
+  ['ownerName', 'x\uDC00\uD800y'],
+] as const;
+
+/** A blocker with `over` is refused with a 400 naming `field`; returns the first issue. */
+async function expectRefusedBlocker(
+  as: string,
+  territoryId: string,
+  field: string,
+  over: Record<string, unknown>,
+  msg: RegExp,
+) {
+  const res = await call('POST', '/v1/blockers', { as, body: blocker(territoryId, over) });
+  expect(res.status, JSON.stringify(over)).toBe(400);
+  expect(res.body.error.issues.map((i: { path: string }) => i.path)).toContain(field);
+  expect(res.body.error.issues[0].message).toMatch(msg);
+  return res.body.error.issues[0] as { path: string };
+}
+
+describe('text that is not there, or only half there', () => {
+  it('a required text made only of invisible characters is a 400, and nothing is written', async () => {
+    const { territory, consultant } = await makeTerritory();
+    const before = await counts();
+    for (const title of INVISIBLE) {
+      const first = await expectRefusedBlocker(
+        consultant,
+        territory.id,
+        'title',
+        { title },
+        /ne peut pas être vide|obligatoire/,
+      );
+      expect(first.path).toBe('title');
+    }
+    expect(await counts()).toEqual(before);
+  });
+
+  it('a lone surrogate (half a character) is a 400 wherever it hides', async () => {
+    const { territory, consultant } = await makeTerritory();
+    const before = await counts();
+    for (const [field, value] of LONE_SURROGATES)
+      await expectRefusedBlocker(consultant, territory.id, field, { [field]: value }, /mal encodé/);
+    // A whole pair (an emoji) is a character like any other.
+    const ok = await call('POST', '/v1/blockers', {
+      as: consultant,
+      body: blocker(territory.id, { title: 'Vélo 🚲' }),
+    });
+    expect(ok.status).toBe(201);
+    expect(ok.body.title).toBe('Vélo 🚲');
+    expect((await counts()).blockers).toBe((before.blockers ?? 0) + 1);
   });
 });
 

@@ -17,7 +17,12 @@ export interface CallResult {
 export async function call(
   method: string,
   path: string,
-  opts: { as?: string | null; body?: unknown; raw?: string; headers?: Record<string, string> } = {},
+  opts: {
+    as?: string | null | undefined;
+    body?: unknown;
+    raw?: string | undefined;
+    headers?: Record<string, string> | undefined;
+  } = {},
 ): Promise<CallResult> {
   const headers: Record<string, string> = { ...(opts.headers ?? {}) };
   const as = opts.as === undefined ? ADMIN : opts.as;
@@ -27,7 +32,7 @@ export async function call(
     body = JSON.stringify(opts.body);
     headers['content-type'] = 'application/json';
   }
-  const res = await app.request(path, { method, headers, body }, env);
+  const res = await app.request(path, { method, headers, body: body ?? null }, env);
   const text = await res.text();
   let parsed: unknown = text;
   try {
@@ -102,6 +107,12 @@ export async function makePartner(territoryId: string, overrides: Record<string,
   });
   if (res.status !== 201) throw new Error(`partner failed: ${JSON.stringify(res.body)}`);
   return res.body;
+}
+
+/** A fresh territory, its consultant and one partner of it. */
+export async function makeTerritoryWithPartner(overrides: Record<string, unknown> = {}) {
+  const { territory, consultant } = await makeTerritory(overrides);
+  return { territory, consultant, partner: await makePartner(territory.id) };
 }
 
 export async function counts(): Promise<Record<string, number>> {

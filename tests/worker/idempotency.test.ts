@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { action, blocker, indicator, session, workshop } from './bodies';
-import { call, counts, makePartner, makeTerritory, uid } from './helpers';
+import { call, counts, makeTerritory, makeTerritoryWithPartner, uid } from './helpers';
 import { plain } from './plain';
 
-describe('idempotent creates', () => {
+describe('idempotent creates — replays', () => {
   it('5 replays of one session create one row and answer 200 with the stored session', async () => {
     const { territory, consultant } = await makeTerritory();
     const id = crypto.randomUUID();
@@ -30,7 +30,9 @@ describe('idempotent creates', () => {
     const list = await call('GET', `/v1/sessions?territoryId=${territory.id}`);
     expect(list.body.sessions).toHaveLength(1);
   });
+});
 
+describe('idempotent creates — the same id with another body', () => {
   it('the same id with another body is a 409 IDEMPOTENCY_CONFLICT and changes nothing', async () => {
     const { territory, consultant } = await makeTerritory();
     const id = crypto.randomUUID();
@@ -62,10 +64,11 @@ describe('idempotent creates', () => {
     });
     expect(await counts()).toEqual(before);
   });
+});
 
+describe('idempotent creates — every resource', () => {
   it('territories, partners, blockers, indicators, workshops and actions replay the same way', async () => {
-    const { territory, consultant } = await makeTerritory();
-    const partner = await makePartner(territory.id);
+    const { territory, consultant, partner } = await makeTerritoryWithPartner();
     // [path, body, a field that makes it another body]
     const cases: [string, Record<string, unknown>, Record<string, unknown>][] = [
       [

@@ -27,6 +27,22 @@ function streamOf(text: string, chunk = 4096): ReadableStream<Uint8Array> {
   });
 }
 
+/** POST /v1/sessions with a streamed body (no Content-Length), `chunk` bytes at a time. */
+async function callStream(as: string, text: string, chunk = 4096) {
+  const { app } = await import('../../worker/app');
+  return app.request(
+    '/v1/sessions',
+    {
+      method: 'POST',
+      headers: { 'x-dev-user': as, 'content-type': 'application/json' },
+      body: streamOf(text, chunk),
+      // @ts-expect-error Node-style fetch option, required by some runtimes for stream bodies.
+      duplex: 'half',
+    },
+    env,
+  );
+}
+
 describe('bodies over 64 KB → 413, before any parsing, nothing written', () => {
   it.each([
     ['refuses from Content-Length alone', MAX_BODY_BYTES + 1, MAX_BODY_BYTES + 1],
@@ -56,7 +72,9 @@ describe('bodies over 64 KB → 413, before any parsing, nothing written', () =>
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe('PAYLOAD_TOO_LARGE');
     expect(await counts()).toEqual(before);
   });
+});
 
+describe('body size: exactly 64 KB, streamed in chunks, or a 100 KB string', () => {
   it('lets exactly 64 KB through to validation (which then refuses the 60 KB summary in French)', async () => {
     const { territory, consultant } = await makeTerritory();
     const before = await counts();
@@ -90,46 +108,31 @@ describe('bodies over 64 KB → 413, before any parsing, nothing written', () =>
     expect(res.status).toBe(413);
     expect(await counts()).toEqual(before);
   });
-
-  async function callStream(as: string, text: string, chunk = 4096) {
-    const { app } = await import('../../worker/app');
-    return app.request(
-      '/v1/sessions',
-      {
-        method: 'POST',
-        headers: { 'x-dev-user': as, 'content-type': 'application/json' },
-        body: streamOf(text, chunk),
-        // @ts-expect-error Node-style fetch option, required by some runtimes for stream bodies.
-        duplex: 'half',
-      },
-      env,
-    );
-  }
 });
 
-describe('per-user write rate limit → 429 with Retry-After', () => {
-  // A limit of 3 writes a minute, fresh for each test's own consultant.
-  const limited = devEnv({ RATE_LIMIT_PER_MINUTE: '3' });
-  const post = (as: string, path: string, body: unknown) =>
-    callWith(limited, 'POST', path, { 'x-dev-user': as }, body);
+// A limit of 3 writes a minute, fresh for each test's own consultant.
+const limited = devEnv({ RATE_LIMIT_PER_MINUTE: '3' });
+const post = (as: string, path: string, body: unknown) =>
+  callWith(limited, 'POST', path, { 'x-dev-user': as }, body);
 
-  /** Makes the writes (each must succeed), then the one past the limit: a 429 that wrote nothing. */
-  async function refusedPastLimit(
-    as: string,
-    writes: (readonly [string, unknown])[],
-    last: readonly [string, unknown],
-  ) {
-    for (const [path, body] of writes) {
-      const ok = await post(as, path, body);
-      expect(ok.status, ok.text).toBe(201);
-    }
-    const before = await counts();
-    const refused = await post(as, ...last);
-    expect(refused.status).toBe(429);
-    expect(await counts()).toEqual(before);
-    return refused;
+/** Makes the writes (each must succeed), then the one past the limit: a 429 that wrote nothing. */
+async function refusedPastLimit(
+  as: string,
+  writes: (readonly [string, unknown])[],
+  last: readonly [string, unknown],
+) {
+  for (const [path, body] of writes) {
+    const ok = await post(as, path, body);
+    expect(ok.status, ok.text).toBe(201);
   }
+  const before = await counts();
+  const refused = await post(as, ...last);
+  expect(refused.status).toBe(429);
+  expect(await counts()).toEqual(before);
+  return refused;
+}
 
+describe('per-user write rate limit → 429 with Retry-After', () => {
   it('defaults to 60 writes a minute', () => {
     expect(DEFAULT_WRITES_PER_MINUTE).toBe(60);
     expect(writesPerMinute(devEnv({ RATE_LIMIT_PER_MINUTE: undefined }))).toBe(60);
@@ -170,7 +173,9 @@ describe('per-user write rate limit → 429 with Retry-After', () => {
     // Bad input is refused by validation before any slot is taken.
     expect((await post(consultant, '/v1/sessions', { kind: 'nope' })).status).toBe(400);
   });
+});
 
+describe('the write rate limit’s slots (GCRA on D1)', () => {
   it('holds a user of the production configuration (no variable) to 60 writes a minute', async () => {
     const limit = writesPerMinute(googleEnv({ RATE_LIMIT_PER_MINUTE: undefined }));
     const key = `write:${uid('busy')}@ademe.example`;

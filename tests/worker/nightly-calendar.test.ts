@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { call, makePartner, makeTerritory } from './helpers';
-import { alertsOf, checkAsOf, logSession, openFor } from './nightly-support';
+import { alertsOf, checkAsOf, logSession, openFor, sessionOn } from './nightly-support';
 import { plain } from './plain';
 
 /** A two-hour session of `kind` for a territory or a partner. */
-const twoHours = (kind: string, subject: { territoryId: string } | { partnerId: string }, date: string) => ({
-  kind,
-  ...subject,
-  date,
-  durationMinutes: 120,
-});
+const twoHours = (kind: string, subject: { territoryId: string } | { partnerId: string }, date: string) =>
+  sessionOn(kind, subject, date, 120);
 
 // One file, one database: the programme-level rules (COPIL, events, monthly meetings,
 // workshops) see every session of this file, so each test asserts on its own subjects.
@@ -72,7 +68,7 @@ describe('calendar rules on simulated dates of the tender — territories and pa
   });
 });
 
-describe('calendar rules on simulated dates of the tender — the programme', () => {
+describe('calendar rules on simulated dates of the tender — COPILs and ADEME meetings', () => {
   it('COPILs missing after their milestones: one expected by launch, two by the phase 2 debrief', async () => {
     const launch = alertsOf('copil-missing', 'launch');
     const [alert] = await launch.asOf('2025-03-05');
@@ -128,7 +124,9 @@ describe('calendar rules on simulated dates of the tender — the programme', ()
     expect(await tooLong.afterLogging(replacement, '2025-05-02')).toEqual([]);
     expect(await openFor('ademe-monthly-missing', '2025-04')).toEqual([]);
   });
+});
 
+describe('calendar rules on simulated dates of the tender — workshops and events', () => {
   it('workshops not all held after the phase 2 milestone raise an alert until the fourth is logged', async () => {
     const missing = alertsOf('workshops-missing', 'programme');
     expect(await missing.asOf('2025-06-25')).toEqual([]);

@@ -5,7 +5,7 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { action, blocker, indicator } from './bodies';
-import { call, makePartner, makeTerritory } from './helpers';
+import { call, makeTerritory, makeTerritoryWithPartner } from './helpers';
 import { alertsOf, checkAsOf, openFor } from './nightly-support';
 import { plain } from './plain';
 
@@ -25,7 +25,7 @@ const staleSince = async (id: string) => {
   return alert ? plain(alert.message).replace(/^.*sans modification depuis /, '') : null;
 };
 
-describe('stale work, on Paris days', () => {
+describe('stale work, on Paris days — blockers', () => {
   it('a blocker changed at 23:30 and one changed at 00:30 the next day, Paris winter time', async () => {
     const { territory, consultant } = await makeTerritory();
     // 10 March 2025 23:30 in Paris is 22:30 UTC; 11 March 00:30 in Paris is 10 March 23:30 UTC.
@@ -49,10 +49,11 @@ describe('stale work, on Paris days', () => {
     await checkAsOf('2025-08-15');
     expect(await staleSince(id)).toBe('45 jours (dernière le 1er juillet 2025 ; seuil 45 jours).');
   });
+});
 
+describe('stale work, on Paris days — actions and their indicator values', () => {
   it('an action created at 00:30 Paris counts its 60 days from that Paris day; a value resets the clock', async () => {
-    const { territory, consultant } = await makeTerritory();
-    const partner = await makePartner(territory.id);
+    const { territory, consultant, partner } = await makeTerritoryWithPartner();
     const res = await call('POST', '/v1/actions', {
       as: consultant,
       body: action({ partnerId: partner.id }),

@@ -12,7 +12,7 @@ import { checkAsOf, logSession, openFor, runCheck, workerEnv } from './nightly-s
 const alertRows = async () =>
   (await env.DB.prepare('SELECT * FROM alerts ORDER BY id').all<Record<string, unknown>>()).results;
 
-describe('runs of the nightly check', () => {
+describe('runs of the nightly check — alerts across runs', () => {
   it('running twice on one day gives the same alerts, with no duplicate', async () => {
     const { territory } = await makeTerritory();
     await makePartner(territory.id);
@@ -53,7 +53,9 @@ describe('runs of the nightly check', () => {
     expect(history.body.alerts[0]).toMatchObject({ id: first?.id });
     expect(history.body.alerts[0].resolvedAt).toEqual(expect.any(String));
   });
+});
 
+describe('runs of the nightly check — statement count', () => {
   it('costs the same number of SQL statements whatever the number of territories, and records it', async () => {
     const small = await checkAsOf('2025-11-02');
     for (let i = 0; i < 4; i++) {
@@ -85,7 +87,9 @@ describe('runs of the nightly check', () => {
       asOf: '2025-11-02',
     });
   });
+});
 
+describe('runs of the nightly check — failed runs', () => {
   it('a run that fails inside the alert batch is recorded, and changes no alert', async () => {
     const { territory: kept } = await makeTerritory();
     await checkAsOf('2025-05-05');
@@ -133,7 +137,9 @@ describe('runs of the nightly check', () => {
       await env.DB.prepare("DELETE FROM programme WHERE id = 'broken'").run();
     }
   });
+});
 
+describe('runs of the nightly check — the cron trigger', () => {
   it('the cron trigger runs the check with the Paris date of its scheduled time', async () => {
     // 23:30 UTC on 4 May 2025 is 01:30 on 5 May in Paris (summer time).
     const controller = createScheduledController({

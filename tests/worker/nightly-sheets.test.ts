@@ -75,11 +75,59 @@ const rowOf = (tab: Cell[][], t: { territory: { id: string } }) =>
 const interview = (t: { territory: { id: string } }) =>
   logSession({ kind: 'territory-interview', territoryId: t.territory.id, date: '2025-05-02' });
 
+/** The check as of `date`, delivering to the spreadsheet's "Alertes" tab. */
+const deliver = (sheet: string, date = '2025-05-05') => runCheck(date, sheetsEnv(sheet));
+
+/**
+ * A fresh spreadsheet after a first successful run, with two new territories' alerts on it
+ * (`above` created first, so its row is above that of `below`); `before` is the tab then.
+ */
+async function twoAlertsOnTab(aboveName: string, belowName: string) {
+  const sheet = `sheet-${uid()}`;
+  const above = await makeTerritory({ name: `${aboveName} ${uid('t')}` });
+  const below = await makeTerritory({ name: `${belowName} ${uid('t')}` });
+  expect((await deliver(sheet)).ok).toBe(true);
+  const before = await readTab(sheet);
+  return { sheet, above, below, before };
+}
+
+/** A PEM private key of a service account Google never heard of. */
+async function unknownKeyPem() {
+  const pair = (await crypto.subtle.generateKey(
+    {
+      name: 'RSASSA-PKCS1-v1_5',
+      modulusLength: 2048,
+      publicExponent: new Uint8Array([1, 0, 1]),
+      hash: 'SHA-256',
+    },
+    true,
+    ['sign', 'verify'],
+  )) as CryptoKeyPair;
+  const der = new Uint8Array((await crypto.subtle.exportKey('pkcs8', pair.privateKey)) as ArrayBuffer);
+  return `-----BEGIN PRIVATE KEY-----\n${btoa(String.fromCharCode(...der))
+    .match(/.{1,64}/g)!
+    .join('\n')}\n-----END PRIVATE KEY-----\n`;
+}
+
+/**
+ * A send_email binding that records each message (`record`), then hands it to the real local
+ * binding, which parses the MIME and refuses it if malformed.
+ */
+function recordingMail(record: (m: EmailMessage) => void) {
+  const binding = (workerEnv as Env).SEND_EMAIL!;
+  return {
+    send: async (m: EmailMessage) => {
+      record(m);
+      return binding.send(m);
+    },
+  } as SendEmail;
+}
+
 describe('delivery to the "Alertes" tab through the Sheets API', () => {
   it('reads the tab then writes it in one call each; blanks the rows a shorter list leaves', async () => {
     const sheet = `sheet-${uid()}`;
     const { territory } = await makeTerritory({ name: 'Territoire =SOMME(A1)' });
-    const first = await runCheck('2025-05-05', sheetsEnv(sheet));
+    const first = await deliver(sheet);
     expect(first).toMatchObject({ ok: true, error: null });
     expect(await sheetCalls(sheet)).toEqual({ get: 1, put: 1 });
 
@@ -106,7 +154,7 @@ describe('delivery to the "Alertes" tab through the Sheets API', () => {
     expect(row[4]).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
 
     await logSession({ kind: 'territory-interview', territoryId: territory.id, date: '2025-05-02' });
-    const second = await runCheck('2025-05-05', sheetsEnv(sheet));
+    const second = await deliver(sheet);
     expect(second.ok).toBe(true);
     expect(second.alerts!.open).toBe(first.alerts!.open - 1);
     expect(await sheetWrites(sheet)).toBe(2);
@@ -114,13 +162,11 @@ describe('delivery to the "Alertes" tab through the Sheets API', () => {
     expect(after).toHaveLength(1 + second.alerts!.open);
     expect(after.some((r) => r[6] === `interview-missing|territory|${territory.id}`)).toBe(false);
   });
+});
 
+describe('staff columns of the "Alertes" tab follow their alert', () => {
   it('keeps staff columns beside their alert through a run that opens one alert and lifts another', async () => {
-    const sheet = `sheet-${uid()}`;
-    const lifted = await makeTerritory({ name: `Albi ${uid('t')}` });
-    const stays = await makeTerritory({ name: `Vabre ${uid('t')}` });
-    expect((await runCheck('2025-05-05', sheetsEnv(sheet))).ok).toBe(true);
-    const before = await readTab(sheet);
+    const { sheet, above: lifted, below: stays, before } = await twoAlertsOnTab('Albi', 'Vabre');
     const at = rowOf(before, stays);
     // The lifted alert's row is above: removing it moves the row that stays.
     expect(rowOf(before, lifted)).toBeGreaterThan(1);
@@ -134,7 +180,7 @@ describe('delivery to the "Alertes" tab through the Sheets API', () => {
     await interview(lifted);
     const fresh = await makeTerritory({ name: `Cahors ${uid('t')}` });
     const calls = await sheetCalls(sheet);
-    const run = await runCheck('2025-05-05', sheetsEnv(sheet));
+    const run = await deliver(sheet);
     expect(run.ok, String(run.error)).toBe(true);
     expect(run.alerts!.opened).toBeGreaterThanOrEqual(1);
     expect(run.alerts!.resolved).toBe(1);
@@ -158,19 +204,17 @@ describe('delivery to the "Alertes" tab through the Sheets API', () => {
     // The person's formula was not rewritten (a cell that does not change is not sent).
     expect((await readTab(sheet, 'FORMULA'))[0]![10]).toBe('=COUNTA(H:H)');
   });
+});
 
+describe('lifted alerts with staff notes in the "Alertes" tab', () => {
   it('a lifted alert with a comment beside it is kept, marked « Levée le … »; without, its row goes', async () => {
-    const sheet = `sheet-${uid()}`;
-    const noted = await makeTerritory({ name: `Castres ${uid('t')}` });
-    const silent = await makeTerritory({ name: `Millau ${uid('t')}` });
-    expect((await runCheck('2025-05-05', sheetsEnv(sheet))).ok).toBe(true);
-    const before = await readTab(sheet);
+    const { sheet, above: noted, below: silent, before } = await twoAlertsOnTab('Castres', 'Millau');
     const row = rowOf(before, noted);
     await edit(sheet, `Alertes!H${row}:H${row}`, [['Entretien prévu le 2 mai : à vérifier']]);
     await interview(noted);
     await interview(silent);
 
-    const run = await runCheck('2025-05-05', sheetsEnv(sheet));
+    const run = await deliver(sheet);
     expect(run.ok, String(run.error)).toBe(true);
     expect(run.alerts!.resolved).toBe(2);
     const tab = await readTab(sheet);
@@ -183,17 +227,13 @@ describe('delivery to the "Alertes" tab through the Sheets API', () => {
     expect(tab).toHaveLength(1 + run.alerts!.open + 1);
 
     // The next night changes nothing on it: still there, still lifted on the 5th.
-    expect((await runCheck('2025-05-07', sheetsEnv(sheet))).ok).toBe(true);
+    expect((await deliver(sheet, '2025-05-07')).ok).toBe(true);
     const later = await readTab(sheet);
     expect(later[rowOf(later, noted) - 1]!.slice(0, 8)).toEqual(kept.slice(0, 8));
   });
 
   it('a row the add-on wrote (real dates) keeps its dates when it is kept and moves up', async () => {
-    const sheet = `sheet-${uid()}`;
-    const gone = await makeTerritory({ name: `Albi ${uid('t')}` });
-    const t = await makeTerritory({ name: `Vabre ${uid('t')}` });
-    await runCheck('2025-05-05', sheetsEnv(sheet));
-    const before = await readTab(sheet);
+    const { sheet, above: gone, below: t, before } = await twoAlertsOnTab('Albi', 'Vabre');
     const at = rowOf(before, t);
     expect(rowOf(before, gone)).toBeLessThan(at);
     // The add-on writes instants as dates: values.get (unformatted) reads them as serial numbers.
@@ -201,7 +241,7 @@ describe('delivery to the "Alertes" tab through the Sheets API', () => {
     await edit(sheet, `Alertes!E${at}:H${at}`, [[45782.5, 45782.5, interviewKey(t), 'Vu avec la DR']]);
     await interview(gone);
     await interview(t);
-    expect((await runCheck('2025-05-05', sheetsEnv(sheet))).ok).toBe(true);
+    expect((await deliver(sheet)).ok).toBe(true);
     const tab = await readTab(sheet);
     expect(rowOf(tab, t)).toBe(at - 1);
     const kept = tab[at - 2]!;
@@ -213,7 +253,9 @@ describe('delivery to the "Alertes" tab through the Sheets API', () => {
       'Vu avec la DR',
     ]);
   });
+});
 
+describe('a Sheets delivery that fails', () => {
   it('a failing Sheets delivery is recorded and loses no alert', async () => {
     const { territory } = await makeTerritory();
     const run = await runCheck('2025-05-05', sheetsEnv(`fail-${uid()}`));
@@ -229,20 +271,7 @@ describe('delivery to the "Alertes" tab through the Sheets API', () => {
   });
 
   it('the token endpoint refuses a key it does not know; the run says so and keeps the alerts', async () => {
-    const pair = (await crypto.subtle.generateKey(
-      {
-        name: 'RSASSA-PKCS1-v1_5',
-        modulusLength: 2048,
-        publicExponent: new Uint8Array([1, 0, 1]),
-        hash: 'SHA-256',
-      },
-      true,
-      ['sign', 'verify'],
-    )) as CryptoKeyPair;
-    const der = new Uint8Array((await crypto.subtle.exportKey('pkcs8', pair.privateKey)) as ArrayBuffer);
-    const pem = `-----BEGIN PRIVATE KEY-----\n${btoa(String.fromCharCode(...der))
-      .match(/.{1,64}/g)!
-      .join('\n')}\n-----END PRIVATE KEY-----\n`;
+    const pem = await unknownKeyPem();
     const before = await openCount();
     const run = await runCheck(
       '2025-05-05',
@@ -254,18 +283,10 @@ describe('delivery to the "Alertes" tab through the Sheets API', () => {
   });
 });
 
-describe('the French e-mail digest', () => {
+describe('the French e-mail digest, sent', () => {
   it('goes through the send_email binding to each address when alerts change, not when nothing changed', async () => {
     const sent: { from: string; to: string }[] = [];
-    const binding = (workerEnv as Env).SEND_EMAIL!;
-    const SEND_EMAIL = {
-      // Records the envelope, then hands the message to the real local binding, which parses
-      // the MIME and refuses it if malformed.
-      send: async (m: EmailMessage) => {
-        sent.push({ from: m.from, to: m.to });
-        return binding.send(m);
-      },
-    } as SendEmail;
+    const SEND_EMAIL = recordingMail((m) => sent.push({ from: m.from, to: m.to }));
     const mailEnv = {
       SEND_EMAIL,
       ALERT_EMAILS: 'suivi@ademe.example, amo@conseil.example',
@@ -286,13 +307,7 @@ describe('the French e-mail digest', () => {
   it('a simulation (another date than today) writes no tab and sends no e-mail, where both are configured', async () => {
     const sheet = `sheet-${uid()}`;
     const sent: string[] = [];
-    const binding = (workerEnv as Env).SEND_EMAIL!;
-    const SEND_EMAIL = {
-      send: async (m: EmailMessage) => {
-        sent.push(m.to);
-        return binding.send(m);
-      },
-    } as SendEmail;
+    const SEND_EMAIL = recordingMail((m) => sent.push(m.to));
     const deployed = {
       ...workerEnv,
       ...sheetsEnv(sheet),
@@ -321,7 +336,9 @@ describe('the French e-mail digest', () => {
     expect(await sheetWrites(sheet)).toBe(1);
     expect(sent).toEqual(['suivi@ademe.example']);
   });
+});
 
+describe('the French e-mail digest message', () => {
   it('is a valid UTF-8 message whose subject and body read in French', () => {
     const { subject, text } = digestText({
       programmeName: 'VELI VELO Occitanie',

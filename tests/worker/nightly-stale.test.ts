@@ -4,7 +4,7 @@ import { call, makePartner, makeTerritory } from './helpers';
 import { alertsOf, logSession, todayPlus } from './nightly-support';
 import { plain } from './plain';
 
-describe('stale work rules', () => {
+describe('stale work rules — blockers', () => {
   it('a blocker open with no change for 45 days raises an alert; lifting it clears the alert', async () => {
     const { territory, consultant } = await makeTerritory({ name: 'PNR des Grands Causses' });
     const created = await call('POST', '/v1/blockers', {
@@ -34,7 +34,9 @@ describe('stale work rules', () => {
     expect(lifted.status).toBe(200);
     expect(await staleAlerts.asOf(todayPlus(50))).toEqual([]);
   });
+});
 
+describe('stale work rules — partner actions without indicator values', () => {
   it('a partner action without any indicator value for 60 days raises an alert; a recent value clears it', async () => {
     const { territory, consultant } = await makeTerritory({ name: 'Agglo Pays de l’Or' });
     const partner = await makePartner(territory.id, { name: 'Office de tourisme' });
@@ -70,7 +72,9 @@ describe('stale work rules', () => {
     const [again] = await withoutValue.asOf(todayPlus(125));
     expect(plain(again?.message)).toContain('aucune valeur d’indicateur depuis 65 jours');
   });
+});
 
+describe('stale work rules — diagnostic days and the assessment', () => {
   it('diagnostic days used up with an empty assessment raise an alert; the assessment clears it', async () => {
     const { territory, consultant } = await makeTerritory({ name: 'Pays Cœur d’Hérault' });
     const day = { kind: 'diagnostic', territoryId: territory.id, date: '2025-03-05', durationMinutes: 420 };

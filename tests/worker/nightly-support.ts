@@ -63,6 +63,14 @@ export function alertsOf(rule: string, subjectId: string) {
   return { asOf, afterLogging };
 }
 
+/** A session body of `kind` on a territory or a partner, `minutes` long, held on `date`. */
+export const sessionOn = (
+  kind: string,
+  subject: { territoryId: string } | { partnerId: string },
+  date: string,
+  minutes: number,
+) => ({ kind, ...subject, date, durationMinutes: minutes });
+
 /** Logs a session as the admin (who may write anywhere and override); returns its id. */
 export async function logSession(body: Record<string, unknown>) {
   const res = await call('POST', '/v1/sessions', {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { workshop } from './bodies';
 import { call, makeTerritory } from './helpers';
-import { alertsOf, openFor } from './nightly-support';
+import { alertsOf, openFor, sessionOn } from './nightly-support';
 import { plain } from './plain';
 
 /** A workshop sheet hosted by the territory; answers its id. */
@@ -14,12 +14,7 @@ async function sheet(hostTerritoryId: string, number: number, date: string) {
 }
 
 /** The workshop session of the territory, held on `date` (the quota's side of a workshop). */
-const held = (territoryId: string, date: string) => ({
-  kind: 'workshop',
-  territoryId,
-  date,
-  durationMinutes: 210,
-});
+const held = (territoryId: string, date: string) => sessionOn('workshop', { territoryId }, date, 210);
 
 // A workshop is one thing: its `workshop` session (the quota) and its sheet (the record),
 // linked by the host territory. The check, the quota and the sheet must agree.

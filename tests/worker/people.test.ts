@@ -129,7 +129,9 @@ describe('personal data: erase (admin)', () => {
     expect(erase.after).toEqual({ member: null, consultantOf: [], contactIn: [] });
     expect(JSON.stringify(erase)).not.toMatch(/06 12 34 56 78|Camille Durand/);
   });
+});
 
+describe('personal data: erase (admin) — again, refused, admins only', () => {
   it('is idempotent: a second erase finds nothing and is audited too', async () => {
     const p = await makePerson();
     await call('POST', `/v1/people/${enc(p.email)}/erase`);

@@ -68,7 +68,9 @@ describe('quota_usage, kept by triggers on sessions', () => {
       expect(after, kind).toEqual({ sessions: counted.sessions - 1, minutes: counted.minutes - 45 });
     }
   });
+});
 
+describe('quota_usage — never drifts', () => {
   it('never drifts from the sessions after many writes, refusals and deletes', async () => {
     const { territory, consultant } = await makeTerritory();
     const ids: string[] = [];
@@ -90,7 +92,9 @@ describe('quota_usage, kept by triggers on sessions', () => {
     expect(row).toEqual(await recount('collective-support', territory.id));
     expect(row).toMatchObject({ sessions: 3 });
   });
+});
 
+describe('quota_usage — sessions logged before migration 0007, and sessions without a subject', () => {
   it('migration 0007 gave sessions logged before it the subject shared/quotas/rules.ts gives them', async () => {
     const { territory } = await makeTerritory();
     const partner = await makePartner(territory.id);

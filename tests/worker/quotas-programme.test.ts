@@ -13,7 +13,7 @@ const PROGRAMME_QUOTAS: [kind: string, limit: number][] = [
   ['copil', 3],
 ];
 
-describe('programme quotas', () => {
+describe('programme quotas — counts and the ADEME monthly meeting', () => {
   for (const [kind, limit] of PROGRAMME_QUOTAS) {
     it(`${kind}: ${limit}, then 409; an admin override is accepted as exceeded`, async () => {
       for (let i = 0; i < limit; i++) {
@@ -56,7 +56,9 @@ describe('programme quotas', () => {
     const monthly = quotas.body.programme.filter((q: { key: string }) => q.key === 'ademe-monthly');
     expect(monthly.map((q: { subjectId: string }) => q.subjectId)).toEqual(['2025-03', '2025-04']);
   });
+});
 
+describe('programme quotas — workshops', () => {
   it('workshops: 4 in all, each host territory once', async () => {
     await roomForTerritories(5);
     const hosts = [];
@@ -93,7 +95,9 @@ describe('programme quotas', () => {
     expect(forced.status).toBe(201);
     expect(forced.body.quota.status).toBe('exceeded');
   });
+});
 
+describe('programme quotas — checked against the programme as it is now', () => {
   it('a session is checked against the programme as it is now, changed a moment before or not', async () => {
     // The write path assumes the programme it last saw and its insert is conditional on that
     // version: each change below must be seen by the very next session.

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { session } from './bodies';
-import { ADMIN, call, counts, makePartner, makeTerritory } from './helpers';
+import { ADMIN, call, counts, makePartner, makeTerritory, makeTerritoryWithPartner } from './helpers';
 import { plain } from './plain';
 
 const OVERRIDE = { reason: 'Séance supplémentaire validée en COPIL du 12 mai.' };
@@ -17,7 +17,7 @@ async function fill(as: string, n: number, body: Record<string, unknown>) {
   return last;
 }
 
-describe('territory and partner quotas', () => {
+describe('territory and partner quotas — interview and diagnostic', () => {
   it('territory interview: 1 per territory, then 409 with the Quota and a French message', async () => {
     const { territory, consultant } = await makeTerritory();
     const body = { kind: 'territory-interview', territoryId: territory.id, durationMinutes: 60 };
@@ -62,7 +62,9 @@ describe('territory and partner quotas', () => {
     expect(res.body.error.quota).toMatchObject({ key: 'diagnostic', used: 1680, limit: 1680 });
     expect(plain(res.body.error.message)).toContain('30 min');
   });
+});
 
+describe('territory and partner quotas — collective and partner support', () => {
   it('collective support: 5 per territory, each at most 120 minutes', async () => {
     const { territory, consultant } = await makeTerritory();
     const body = { kind: 'collective-support', territoryId: territory.id, durationMinutes: 120 };
@@ -81,8 +83,7 @@ describe('territory and partner quotas', () => {
   });
 
   it('partner support: 4 per partner, each at most 120 minutes, partner required', async () => {
-    const { territory, consultant } = await makeTerritory();
-    const partner = await makePartner(territory.id);
+    const { territory, consultant, partner } = await makeTerritoryWithPartner();
     const other = await makePartner(territory.id);
     const noPartner = await call('POST', '/v1/sessions', {
       as: consultant,
@@ -115,7 +116,9 @@ describe('territory and partner quotas', () => {
     });
     expect(long.status).toBe(409);
   });
+});
 
+describe('territory and partner quotas — overrides and soft deletes', () => {
   it('an admin override is accepted as exceeded and stored with who, when and why', async () => {
     const { territory, consultant } = await makeTerritory();
     const body = { kind: 'territory-interview', territoryId: territory.id };
@@ -170,7 +173,9 @@ describe('territory and partner quotas', () => {
     expect(row).toEqual({ deleted_by: consultant });
     expect((await call('POST', '/v1/sessions', { as: consultant, body: session(body) })).status).toBe(201);
   });
+});
 
+describe('territory and partner quotas — partners and the report', () => {
   it('a 4th partner is refused with the partner quota', async () => {
     const { territory, consultant } = await makeTerritory();
     for (let i = 0; i < 3; i++) await makePartner(territory.id);
@@ -209,8 +214,7 @@ describe('territory and partner quotas', () => {
   });
 
   it('GET /v1/quotas reports every territory and partner quota', async () => {
-    const { territory, consultant } = await makeTerritory();
-    const partner = await makePartner(territory.id);
+    const { territory, consultant, partner } = await makeTerritoryWithPartner();
     await fill(consultant, 1, { kind: 'collective-support', territoryId: territory.id, durationMinutes: 90 });
     const res = await call('GET', '/v1/quotas', { as: consultant });
     expect(res.status).toBe(200);

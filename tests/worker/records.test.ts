@@ -1,12 +1,11 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { action, blocker, indicator, session, workshop } from './bodies';
-import { ADMIN, call, counts, makePartner, makeTerritory, programme } from './helpers';
+import { ADMIN, call, counts, makeTerritory, makeTerritoryWithPartner, programme } from './helpers';
 
 describe('blockers', () => {
   it('open by default, resolved needs a solution, patches are audited', async () => {
-    const { territory, consultant } = await makeTerritory();
-    const partner = await makePartner(territory.id);
+    const { territory, consultant, partner } = await makeTerritoryWithPartner();
     const created = await call('POST', '/v1/blockers', {
       as: consultant,
       body: blocker({
@@ -106,8 +105,7 @@ describe('workshops', () => {
 
 describe('actions and indicators', () => {
   it('actions: the response adds the degree of reproducibility', async () => {
-    const { territory, consultant } = await makeTerritory();
-    const partner = await makePartner(territory.id);
+    const { territory, consultant, partner } = await makeTerritoryWithPartner();
     type Scores = { ease: number; duplicationPotential: number; actorsInvolved: number };
     const post = (reproducibility: Scores) =>
       call('POST', '/v1/actions', {
@@ -151,7 +149,7 @@ describe('actions and indicators', () => {
   });
 });
 
-describe('territories and the programme', () => {
+describe('territories', () => {
   it('territories: admin patch re-checks the city; assessment by the consultant', async () => {
     const { territory, consultant } = await makeTerritory();
     const patched = await call('PATCH', `/v1/territories/${territory.id}`, {
@@ -176,7 +174,9 @@ describe('territories and the programme', () => {
     expect(put.body.assessment).toEqual(assessment);
     expect(put.body.updatedBy).toBe(consultant);
   });
+});
 
+describe('the programme', () => {
   it('programme: preset by default; admins replace it and store the final assessment', async () => {
     const got = await call('GET', '/v1/programme', { as: ADMIN });
     expect(got.body).toMatchObject({
@@ -219,8 +219,7 @@ describe('territories and the programme', () => {
 
 describe('sessions', () => {
   it('filters by territory, partner, kind and dates', async () => {
-    const { territory, consultant } = await makeTerritory();
-    const partner = await makePartner(territory.id);
+    const { territory, consultant, partner } = await makeTerritoryWithPartner();
     const post = (body: Record<string, unknown>) =>
       call('POST', '/v1/sessions', { as: consultant, body: session(body) });
     await post({ territoryId: territory.id, date: '2025-03-01' });

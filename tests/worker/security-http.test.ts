@@ -19,17 +19,15 @@ function expectSecurityHeaders(h: Headers, html: boolean) {
 }
 
 describe('CORS is closed by default', () => {
-  it('never grants a foreign origin, on simple requests or errors', async () => {
-    for (const [method, path] of [
-      ['GET', '/v1/health'],
-      ['GET', '/v1/quotas'],
-      ['POST', '/v1/members'],
-      ['GET', '/nowhere'],
-    ] as const) {
-      const res = await call(method, path, { headers: { origin: 'https://evil.example' } });
-      expect(res.headers.get('access-control-allow-origin'), path).toBeNull();
-      expect(res.headers.get('access-control-allow-credentials')).toBeNull();
-    }
+  it.each([
+    ['GET', '/v1/health'],
+    ['GET', '/v1/quotas'],
+    ['POST', '/v1/members'],
+    ['GET', '/nowhere'],
+  ])('never grants a foreign origin, on simple requests or errors: %s %s', async (method, path) => {
+    const res = await call(method, path, { headers: { origin: 'https://evil.example' } });
+    expect(res.headers.get('access-control-allow-origin'), path).toBeNull();
+    expect(res.headers.get('access-control-allow-credentials')).toBeNull();
   });
 
   it('refuses a preflight from any origin, in French, without any Access-Control header', async () => {
@@ -96,18 +94,19 @@ describe('security headers', () => {
   });
 });
 
+/** Every console line the worker writes from now on, kept instead of printed. */
+function captureLogs() {
+  const lines: string[] = [];
+  for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+    vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
+      lines.push(args.map((a) => (a instanceof Error ? `${a.message}\n${a.stack}` : String(a))).join(' '));
+    });
+  }
+  return lines;
+}
+
 describe('no stack trace or token in any response or log line', () => {
   afterEach(() => vi.restoreAllMocks());
-
-  function captureLogs() {
-    const lines: string[] = [];
-    for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
-      vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
-        lines.push(args.map((a) => (a instanceof Error ? `${a.message}\n${a.stack}` : String(a))).join(' '));
-      });
-    }
-    return lines;
-  }
 
   it('an internal failure answers a generic French 500 and logs no stack, no token', async () => {
     const logs = captureLogs();

@@ -2,7 +2,7 @@
 // duration or date re-checks the quota in the same atomic step: 409 and nothing written.
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { session } from './bodies';
+import { blocker, session } from './bodies';
 import { ADMIN, call, makeTerritory, uid } from './helpers';
 import { plain } from './plain';
 
@@ -38,15 +38,40 @@ async function logged(as: string, body: Record<string, unknown>) {
   return res.body.session.id as string;
 }
 
+/** A session logged by the consultant of a fresh territory. */
+async function ownSession(over: Record<string, unknown> = {}) {
+  const { territory, consultant } = await makeTerritory();
+  const id = await logged(consultant, { territoryId: territory.id, ...over });
+  return { territory, consultant, id };
+}
+
+/** PATCH of a session, as `as` (the admin when null). */
+const patch = (id: string, as: string | null, body: Record<string, unknown>) =>
+  call('PATCH', `/v1/sessions/${id}`, { ...(as ? { as } : {}), body });
+
+/** A second consultant, member and consultant of the territory beside its first. */
+async function addColleague(territoryId: string, consultant: string) {
+  const colleague = `${uid('colleague')}@amo.example`;
+  await call('POST', '/v1/members', { body: { email: colleague, role: 'consultant' } });
+  const res = await call('PATCH', `/v1/territories/${territoryId}`, {
+    body: { consultants: [consultant, colleague] },
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return colleague;
+}
+
+/** A blocker of a fresh other territory. */
+async function foreignBlocker() {
+  const other = await makeTerritory();
+  const res = await call('POST', '/v1/blockers', { body: blocker({ territoryId: other.territory.id }) });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return { other, blockerId: res.body.id as string };
+}
+
 describe('GET /v1/sessions?createdBy=me', () => {
   it('lists the live sessions the caller logged, whoever else logged on the same territory', async () => {
     const { territory, consultant } = await makeTerritory();
-    const colleague = `${uid('c')}@amo.example`;
-    await call('POST', '/v1/members', { body: { email: colleague, role: 'consultant' } });
-    const patched = await call('PATCH', `/v1/territories/${territory.id}`, {
-      body: { consultants: [consultant, colleague] },
-    });
-    expect(patched.status, JSON.stringify(patched.body)).toBe(200);
+    const colleague = await addColleague(territory.id, consultant);
     const mine = [
       await logged(consultant, { territoryId: territory.id, date: '2025-03-12' }),
       await logged(consultant, { territoryId: territory.id, date: '2025-03-11' }),
@@ -75,11 +100,11 @@ describe('GET /v1/sessions?createdBy=me', () => {
 
 describe('PATCH /v1/sessions/:id by its author', () => {
   it('corrects what was written, audited, with the new version and who corrected it', async () => {
-    const { territory, consultant } = await makeTerritory();
-    const id = await logged(consultant, { territoryId: territory.id, durationMinutes: 60 });
-    const res = await call('PATCH', `/v1/sessions/${id}`, {
-      as: consultant,
-      body: { summary: 'Diagnostic complété.', decisions: 'Relancer les entreprises.', durationMinutes: 90 },
+    const { territory, consultant, id } = await ownSession({ durationMinutes: 60 });
+    const res = await patch(id, consultant, {
+      summary: 'Diagnostic complété.',
+      decisions: 'Relancer les entreprises.',
+      durationMinutes: 90,
     });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.headers.get('etag')).toBe('"2"');
@@ -103,13 +128,14 @@ describe('PATCH /v1/sessions/:id by its author', () => {
     expect(JSON.parse(line!.after)).toMatchObject({ durationMinutes: 90, summary: 'Diagnostic complété.' });
     expect(await usage('diagnostic')).toEqual(await recount('diagnostic'));
   });
+});
 
+describe('PATCH /v1/sessions/:id re-checks the quota', () => {
   it('a longer session that would pass the quota is a 409 QUOTA_EXCEEDED, and nothing is written', async () => {
-    const { territory, consultant } = await makeTerritory();
-    await logged(consultant, { territoryId: territory.id, durationMinutes: 1200 });
+    const { territory, consultant } = await ownSession({ durationMinutes: 1200 });
     const id = await logged(consultant, { territoryId: territory.id, durationMinutes: 400 });
     const before = await state(id);
-    const res = await call('PATCH', `/v1/sessions/${id}`, { as: consultant, body: { durationMinutes: 500 } });
+    const res = await patch(id, consultant, { durationMinutes: 500 });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('QUOTA_EXCEEDED');
     expect(res.body.error.quota).toMatchObject({ key: 'diagnostic', used: 1600, limit: 1680 });
@@ -118,24 +144,15 @@ describe('PATCH /v1/sessions/:id by its author', () => {
     );
     expect(await state(id)).toEqual(before);
     // Within what is left, it passes; shorter always does.
-    expect(
-      (await call('PATCH', `/v1/sessions/${id}`, { as: consultant, body: { durationMinutes: 480 } })).status,
-    ).toBe(200);
-    expect(
-      (await call('PATCH', `/v1/sessions/${id}`, { as: consultant, body: { durationMinutes: 30 } })).status,
-    ).toBe(200);
+    expect((await patch(id, consultant, { durationMinutes: 480 })).status).toBe(200);
+    expect((await patch(id, consultant, { durationMinutes: 30 })).status).toBe(200);
     expect(await usage('diagnostic')).toEqual(await recount('diagnostic'));
   });
 
   it('keeps the cap of one session (collective support, 120 min)', async () => {
-    const { territory, consultant } = await makeTerritory();
-    const id = await logged(consultant, {
-      kind: 'collective-support',
-      territoryId: territory.id,
-      durationMinutes: 90,
-    });
+    const { consultant, id } = await ownSession({ kind: 'collective-support', durationMinutes: 90 });
     const before = await state(id);
-    const res = await call('PATCH', `/v1/sessions/${id}`, { as: consultant, body: { durationMinutes: 150 } });
+    const res = await patch(id, consultant, { durationMinutes: 150 });
     expect(res.status).toBe(409);
     expect(res.body.error.issues[0].path).toBe('durationMinutes');
     expect(plain(res.body.error.message)).toMatch(/120 min au plus par séance \(150 min saisies\)/);
@@ -146,7 +163,7 @@ describe('PATCH /v1/sessions/:id by its author', () => {
     const april = await logged(ADMIN, { kind: 'ademe-monthly', date: '2026-04-07', durationMinutes: 45 });
     const may = await logged(ADMIN, { kind: 'ademe-monthly', date: '2026-05-05', durationMinutes: 45 });
     const before = await state(may);
-    const taken = await call('PATCH', `/v1/sessions/${may}`, { body: { date: '2026-04-21' } });
+    const taken = await patch(may, null, { date: '2026-04-21' });
     expect(taken.status).toBe(409);
     expect(taken.body.error.quota).toMatchObject({
       key: 'ademe-monthly',
@@ -155,7 +172,7 @@ describe('PATCH /v1/sessions/:id by its author', () => {
       limit: 1,
     });
     expect(await state(may)).toEqual(before);
-    const moved = await call('PATCH', `/v1/sessions/${may}`, { body: { date: '2026-06-02' } });
+    const moved = await patch(may, null, { date: '2026-06-02' });
     expect(moved.status).toBe(200);
     expect(moved.body.quota).toMatchObject({ subjectId: '2026-06', used: 1 });
     const month = await env.DB.prepare('SELECT month, quota_subject FROM sessions WHERE id = ?')
@@ -165,125 +182,16 @@ describe('PATCH /v1/sessions/:id by its author', () => {
     expect(await usage('ademe-monthly')).toEqual(await recount('ademe-monthly'));
     expect(april).toBeTruthy();
   });
+});
 
-  it('refuses a date outside the programme, blockers of another territory, and what may not change', async () => {
-    const { territory, consultant } = await makeTerritory();
-    const other = await makeTerritory();
-    const blocker = await call('POST', '/v1/blockers', {
-      as: other.consultant,
-      body: {
-        territoryId: other.territory.id,
-        category: 'cost',
-        title: 'Coût',
-        description: 'Trop cher.',
-        owner: 'territory',
-      },
-    });
-    const id = await logged(consultant, { territoryId: territory.id });
-    const before = await state(id);
-    const outside = await call('PATCH', `/v1/sessions/${id}`, {
-      as: consultant,
-      body: { date: '2024-01-10' },
-    });
-    expect(outside.status).toBe(400);
-    expect(outside.body.error.issues[0].path).toBe('date');
-    const foreign = await call('PATCH', `/v1/sessions/${id}`, {
-      as: consultant,
-      body: { blockerIds: [blocker.body.id] },
-    });
-    expect(foreign.status).toBe(400);
-    expect(foreign.body.error.issues[0]).toEqual({
-      path: 'blockerIds.0',
-      message: `Le verrou ${blocker.body.id} concerne un autre territoire que cette séance.`,
-    });
-    for (const body of [
-      { kind: 'copil' },
-      { territoryId: other.territory.id },
-      { override: { reason: 'x'.repeat(12) } },
-    ])
-      expect((await call('PATCH', `/v1/sessions/${id}`, { as: consultant, body })).status).toBe(400);
-    expect(await state(id)).toEqual(before);
-  });
-
-  it('a session names only blockers of its own territory when logged, too', async () => {
-    const { territory, consultant } = await makeTerritory();
-    const other = await makeTerritory();
-    const foreign = await call('POST', '/v1/blockers', {
-      body: {
-        territoryId: other.territory.id,
-        category: 'cost',
-        title: 'T',
-        description: 'D',
-        owner: 'ademe',
-      },
-    });
-    const res = await call('POST', '/v1/sessions', {
-      as: consultant,
-      body: session({ territoryId: territory.id, blockerIds: [foreign.body.id] }),
-    });
-    expect(res.status).toBe(400);
-    expect(res.body.error.issues[0].path).toBe('blockerIds.0');
-    expect(plain(res.body.error.message)).toMatch(/concerne un autre territoire/);
-  });
-
-  it('only its author (still consultant of the territory) or an admin corrects or cancels it', async () => {
-    const { territory, consultant } = await makeTerritory();
-    const colleague = `${uid('colleague')}@amo.example`;
-    await call('POST', '/v1/members', { body: { email: colleague, role: 'consultant' } });
-    await call('PATCH', `/v1/territories/${territory.id}`, {
-      body: { consultants: [consultant, colleague] },
-    });
-    const id = await logged(consultant, { territoryId: territory.id });
-    const byColleague = await call('PATCH', `/v1/sessions/${id}`, {
-      as: colleague,
-      body: { participants: 9 },
-    });
-    expect(byColleague.status).toBe(403);
-    expect(byColleague.body.error.message).toBe(
-      `Seuls l’auteur de cette séance (${consultant}) et les administrateurs ADEME peuvent la corriger ou l’annuler.`,
-    );
-    expect((await call('DELETE', `/v1/sessions/${id}`, { as: colleague })).status).toBe(403);
-    // Removed from the territory, the author no longer writes for it.
-    await call('PATCH', `/v1/territories/${territory.id}`, { body: { consultants: [colleague] } });
-    const removed = await call('PATCH', `/v1/sessions/${id}`, { as: consultant, body: { participants: 9 } });
-    expect(removed.status).toBe(403);
-    expect(removed.body.error.message).toMatch(/pas consultant du territoire/);
-    expect((await call('PATCH', `/v1/sessions/${id}`, { body: { participants: 9 } })).status).toBe(200);
-  });
-
-  it('cancelled, it frees its quota, answers 404 to a correction, and a stale If-Match is a 412', async () => {
-    const { territory, consultant } = await makeTerritory();
-    const id = await logged(consultant, { territoryId: territory.id, durationMinutes: 120 });
-    const stale = await call('DELETE', `/v1/sessions/${id}`, {
-      as: consultant,
-      headers: { 'if-match': '"9"' },
-    });
-    expect(stale.status).toBe(412);
-    expect(stale.body.error.current).toMatchObject({ id, version: 1 });
-    const del = await call('DELETE', `/v1/sessions/${id}`, {
-      as: consultant,
-      headers: { 'if-match': '"1"' },
-    });
-    expect(del.status).toBe(200);
-    expect(del.body.session).toMatchObject({ deletedBy: consultant, version: 2 });
-    expect(del.body.quota).toMatchObject({ used: 0 });
-    expect(
-      (await call('PATCH', `/v1/sessions/${id}`, { as: consultant, body: { participants: 4 } })).status,
-    ).toBe(404);
-    expect(await usage('diagnostic')).toEqual(await recount('diagnostic'));
-  });
-
+describe('PATCH /v1/sessions/:id under concurrency', () => {
   it('20 concurrent lengthenings racing for the last minutes of a quota never overshoot it', async () => {
     const { territory, consultant } = await makeTerritory();
     const ids: string[] = [];
     for (let i = 0; i < 20; i++)
       ids.push(await logged(consultant, { territoryId: territory.id, durationMinutes: 60 }));
     // 1,200 of 1,680 minutes used: 480 left, so 8 of the 20 (+60 each) can pass.
-    const answers = await Promise.all(
-      ids.map((id) =>
-        call('PATCH', `/v1/sessions/${id}`, { as: consultant, body: { durationMinutes: 120 } }),
-      ),
-    );
+    const answers = await Promise.all(ids.map((id) => patch(id, consultant, { durationMinutes: 120 })));
     const statuses = answers.map((a) => a.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(8);
     expect(statuses.filter((s) => s === 409)).toHaveLength(12);
@@ -293,6 +201,76 @@ describe('PATCH /v1/sessions/:id by its author', () => {
       .bind(territory.id)
       .first<{ n: number }>();
     expect(total?.n).toBe(1680);
+    expect(await usage('diagnostic')).toEqual(await recount('diagnostic'));
+  });
+});
+
+describe('a session names only what it may', () => {
+  it('refuses a date outside the programme, blockers of another territory, and what may not change', async () => {
+    const { consultant, id } = await ownSession();
+    const { other, blockerId } = await foreignBlocker();
+    const before = await state(id);
+    const outside = await patch(id, consultant, { date: '2024-01-10' });
+    expect(outside.status).toBe(400);
+    expect(outside.body.error.issues[0].path).toBe('date');
+    const foreign = await patch(id, consultant, { blockerIds: [blockerId] });
+    expect(foreign.status).toBe(400);
+    expect(foreign.body.error.issues[0]).toEqual({
+      path: 'blockerIds.0',
+      message: `Le verrou ${blockerId} concerne un autre territoire que cette séance.`,
+    });
+    for (const body of [
+      { kind: 'copil' },
+      { territoryId: other.territory.id },
+      { override: { reason: 'x'.repeat(12) } },
+    ])
+      expect((await patch(id, consultant, body)).status).toBe(400);
+    expect(await state(id)).toEqual(before);
+  });
+
+  it('a session names only blockers of its own territory when logged, too', async () => {
+    const { territory, consultant } = await makeTerritory();
+    const { blockerId } = await foreignBlocker();
+    const res = await call('POST', '/v1/sessions', {
+      as: consultant,
+      body: session({ territoryId: territory.id, blockerIds: [blockerId] }),
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.issues[0].path).toBe('blockerIds.0');
+    expect(plain(res.body.error.message)).toMatch(/concerne un autre territoire/);
+  });
+});
+
+describe('who corrects or cancels a session', () => {
+  it('only its author (still consultant of the territory) or an admin corrects or cancels it', async () => {
+    const { territory, consultant, id } = await ownSession();
+    const colleague = await addColleague(territory.id, consultant);
+    const byColleague = await patch(id, colleague, { participants: 9 });
+    expect(byColleague.status).toBe(403);
+    expect(byColleague.body.error.message).toBe(
+      `Seuls l’auteur de cette séance (${consultant}) et les administrateurs ADEME peuvent la corriger ou l’annuler.`,
+    );
+    expect((await call('DELETE', `/v1/sessions/${id}`, { as: colleague })).status).toBe(403);
+    // Removed from the territory, the author no longer writes for it.
+    await call('PATCH', `/v1/territories/${territory.id}`, { body: { consultants: [colleague] } });
+    const removed = await patch(id, consultant, { participants: 9 });
+    expect(removed.status).toBe(403);
+    expect(removed.body.error.message).toMatch(/pas consultant du territoire/);
+    expect((await patch(id, null, { participants: 9 })).status).toBe(200);
+  });
+
+  it('cancelled, it frees its quota, answers 404 to a correction, and a stale If-Match is a 412', async () => {
+    const { consultant, id } = await ownSession({ durationMinutes: 120 });
+    const cancel = (etag: string) =>
+      call('DELETE', `/v1/sessions/${id}`, { as: consultant, headers: { 'if-match': etag } });
+    const stale = await cancel('"9"');
+    expect(stale.status).toBe(412);
+    expect(stale.body.error.current).toMatchObject({ id, version: 1 });
+    const del = await cancel('"1"');
+    expect(del.status).toBe(200);
+    expect(del.body.session).toMatchObject({ deletedBy: consultant, version: 2 });
+    expect(del.body.quota).toMatchObject({ used: 0 });
+    expect((await patch(id, consultant, { participants: 4 })).status).toBe(404);
     expect(await usage('diagnostic')).toEqual(await recount('diagnostic'));
   });
 });

@@ -55,7 +55,9 @@ describe('simulations of the nightly check', () => {
     expect(await alertsText()).toBe(before);
     expect(await tables()).toEqual(stored);
   });
+});
 
+describe('simulations of the nightly check — agreement with the real check, and their bounds', () => {
   it('find what the real check finds on that day', async () => {
     const { territory } = await makeTerritory();
     await makePartner(territory.id);

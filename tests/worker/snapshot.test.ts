@@ -36,7 +36,7 @@ const get = async (path: string, as?: string) => {
   return res.body;
 };
 
-describe('GET /v1/snapshot', () => {
+describe('GET /v1/snapshot — the parts and what they hold', () => {
   it('holds, part by part, exactly what each list route answers', async () => {
     await fillRecord();
     const snap = await get('/v1/snapshot');
@@ -75,7 +75,9 @@ describe('GET /v1/snapshot', () => {
       'territories',
     ]);
   });
+});
 
+describe('GET /v1/snapshot — me, programme, unknown parts and readers', () => {
   it('answers `me` and `programme` on request, as GET /v1/me and GET /v1/programme do, for every role', async () => {
     const w = await makeWorld();
     for (const as of [ADMIN, w.consultant, w.otherConsultant, w.viewer]) {
@@ -129,7 +131,9 @@ describe('GET /v1/snapshot', () => {
     expect(stranger.body.error.code).toBe('FORBIDDEN');
     expect((await call('GET', '/v1/snapshot', { as: null })).status).toBe(401);
   });
+});
 
+describe('GET /v1/snapshot — paging', () => {
   it('pages the growing lists: followed cursor by cursor, the pages make up the whole snapshot', async () => {
     await fillRecord();
     await fillRecord();

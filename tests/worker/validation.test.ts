@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MSG } from '../../shared/i18n/messages';
 import { action, blocker, indicator, session, workshop } from './bodies';
-import { call, counts, makePartner, makeTerritory } from './helpers';
+import { call, counts, makeTerritory, makeTerritoryWithPartner } from './helpers';
 
 type Issue = { path: string; message: string };
 /** A refused body: what it tests, the body, and the path of the issue it must name. */
@@ -25,7 +25,7 @@ async function expectRefused(path: string, as: string | undefined, cases: Case[]
   }
 }
 
-describe('bad input: 400 in French with paths, and nothing written', () => {
+describe('bad input: 400 in French with paths, and nothing written — sessions, blockers, indicators', () => {
   it('sessions: wrong types, impossible dates, negative durations, unknown fields and references, empty strings', async () => {
     const { territory, consultant } = await makeTerritory();
     const base = session({ territoryId: territory.id });
@@ -71,10 +71,11 @@ describe('bad input: 400 in French with paths, and nothing written', () => {
       ['negative value', indicator({ territoryId, value: -1 }), 'value'],
     ]);
   });
+});
 
+describe('bad input: 400 in French with paths, and nothing written — actions, workshops, partners, territories, members', () => {
   it('actions, workshops and partners: scales, numbers and kinds out of range', async () => {
-    const { territory, consultant } = await makeTerritory();
-    const partner = await makePartner(territory.id);
+    const { territory, consultant, partner } = await makeTerritoryWithPartner();
     const reproducibility = { ease: 4, duplicationPotential: 1, actorsInvolved: 1 };
     await expectRefused('/v1/actions', consultant, [
       ['ease out of scale', action({ partnerId: partner.id, reproducibility }), 'reproducibility.ease'],

@@ -28,7 +28,7 @@ export type TokenResult = { ok: true; email: string } | TokenRefusal;
  */
 export async function verifyGoogleIdToken(
   token: string,
-  opts: { jwksUrl?: string; clientId?: string },
+  opts: { jwksUrl?: string | undefined; clientId?: string | undefined },
 ): Promise<TokenResult> {
   // Without an audience to check, any Google token of any app would pass: refuse everything.
   if (!opts.clientId) return { ok: false, reason: 'no-client-id', upstream: false };

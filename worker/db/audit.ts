@@ -59,13 +59,13 @@ export interface AuditEntry {
 export async function listAudit(
   db: D1Database,
   f: {
-    entity?: string;
-    entityId?: string;
-    actor?: string;
-    from?: string;
-    to?: string;
+    entity?: string | undefined;
+    entityId?: string | undefined;
+    actor?: string | undefined;
+    from?: string | undefined;
+    to?: string | undefined;
     limit?: number;
-    afterSeq?: number;
+    afterSeq?: number | undefined;
   },
 ): Promise<AuditEntry[]> {
   const where: string[] = [];

@@ -52,13 +52,13 @@ export async function getSession(db: D1Database, id: string) {
 }
 
 export interface SessionFilters {
-  territoryId?: string;
-  partnerId?: string;
-  kind?: string;
-  from?: string;
-  to?: string;
+  territoryId?: string | undefined;
+  partnerId?: string | undefined;
+  kind?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
   /** The author's e-mail (`GET /v1/sessions?createdBy=me`). */
-  createdBy?: string;
+  createdBy?: string | undefined;
 }
 
 /** Live sessions in the journal's order (date, then when they were logged). */

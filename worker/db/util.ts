@@ -19,7 +19,19 @@ export async function bodyHash(body: unknown): Promise<string> {
 export const parseJson = <T>(text: string | null | undefined): T | null =>
   text ? (JSON.parse(text) as T) : null;
 
+/** `T` with every member that may be `undefined` made optional instead (what `compact` returns). */
+export type Compact<T> = { [K in keyof T as undefined extends T[K] ? never : K]: T[K] } & {
+  [K in keyof T as undefined extends T[K] ? K : never]?: Exclude<T[K], undefined>;
+};
+
 /** Drops `undefined` members so stored JSON and responses carry only what was sent. */
-export function compact<T extends object>(obj: T): T {
-  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as T;
+export function compact<T extends object>(obj: T): Compact<T> {
+  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as Compact<T>;
 }
+
+/**
+ * `before` with what `patch` sets: a member the patch leaves out (or sends as undefined) keeps
+ * its stored value. The result is checked by the route's schema before it is written.
+ */
+export const merged = <T extends object>(before: T, patch: { [K in keyof T]?: T[K] | undefined }): T =>
+  ({ ...before, ...compact(patch) }) as T;

@@ -47,7 +47,8 @@ function stateAt<T extends { id: string }>(
  */
 export function recordAsOf(r: ProgrammeRecord, asOf: string): ProgrammeRecord {
   const tz = r.programme.timezone;
-  const existed = (x: { createdAt?: string }) => !x.createdAt || localDay(x.createdAt, tz) <= asOf;
+  const existed = (x: { createdAt?: string | undefined }) =>
+    !x.createdAt || localDay(x.createdAt, tz) <= asOf;
   const byThen = (instant: string) => localDay(instant, tz) <= asOf;
   return withQuotas({
     ...r,

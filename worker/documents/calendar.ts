@@ -20,15 +20,15 @@ export interface MilestoneRow {
   milestone: Milestone;
   state: MilestoneState;
   /** The day the record shows it achieved. */
-  on?: string;
+  on?: string | undefined;
   /** Partial progress (« 2 partenaires sur 3 accompagnés »). */
-  progress?: string;
+  progress?: string | undefined;
 }
 
 /** What the record shows for a milestone: the day it was achieved, or how far it got. */
 interface Evidence {
-  on?: string;
-  progress?: string;
+  on?: string | undefined;
+  progress?: string | undefined;
 }
 
 const firstHeld = (sessions: readonly SessionRec[], kind: SessionKind, match = (_: SessionRec) => true) =>

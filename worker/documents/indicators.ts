@@ -17,7 +17,7 @@ import type { IndicatorRec, ProgrammeRecord } from './record';
 /** One indicator of one action (partner) over its periods, oldest first. */
 export interface Series {
   key: string;
-  partnerId?: string;
+  partnerId?: string | undefined;
   indicator: IndicatorCode;
   name: string;
   unit: string;

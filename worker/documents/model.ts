@@ -19,7 +19,7 @@ export type Block =
       columns: readonly string[];
       rows: readonly (readonly string[])[];
       widths?: readonly number[];
-      rest?: string;
+      rest?: string | undefined;
     }
   | { kind: 'list'; items: readonly string[] }
   /**
@@ -73,12 +73,12 @@ export interface Section {
 export interface DocumentModel {
   type: DocumentType;
   title: string;
-  subtitle?: string;
+  subtitle?: string | undefined;
   /** Generation date (YYYY-MM-DD, Europe/Paris) and version, printed under the title. */
   date: string;
   version: number;
   /** Printed at the head of the document when present. */
-  identification?: Identification;
+  identification?: Identification | undefined;
   sections: Section[];
 }
 

@@ -135,7 +135,7 @@ export async function publishToDrive(
   opts: {
     name: (doc: DocumentModel) => string;
     previous: PreviousDoc | null;
-    folderId?: string;
+    folderId?: string | undefined;
     limited: boolean;
   },
 ): Promise<Published> {

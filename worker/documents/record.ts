@@ -39,48 +39,48 @@ export interface PartnerRec {
   name: string;
   kind: PartnerKind;
   useCase: { category: UseCaseCategory; description: string };
-  vehicles?: readonly string[];
-  createdAt?: string;
+  vehicles?: readonly string[] | undefined;
+  createdAt?: string | undefined;
 }
 
 export interface SessionRec {
-  id?: string;
+  id?: string | undefined;
   kind: SessionKind;
-  territoryId?: string;
-  partnerId?: string;
+  territoryId?: string | undefined;
+  partnerId?: string | undefined;
   date: string;
   durationMinutes: number;
-  mode?: SessionMode;
-  participants?: number;
+  mode?: SessionMode | undefined;
+  participants?: number | undefined;
 }
 
 export interface BlockerRec {
   id: string;
   territoryId: string;
-  partnerId?: string;
+  partnerId?: string | undefined;
   category: BlockerCategory;
   title: string;
   description: string;
   owner: BlockerOwner;
-  ownerName?: string;
+  ownerName?: string | undefined;
   status: BlockerStatus;
-  solution?: string;
+  solution?: string | undefined;
   updatedAt: string;
-  createdAt?: string;
+  createdAt?: string | undefined;
 }
 
 export interface IndicatorRec {
   id: string;
   territoryId: string;
-  partnerId?: string;
+  partnerId?: string | undefined;
   indicator: IndicatorCode;
-  label?: string;
+  label?: string | undefined;
   unit: string;
   periodStart: string;
   periodEnd: string;
   value: number;
-  target?: number;
-  createdAt?: string;
+  target?: number | undefined;
+  createdAt?: string | undefined;
 }
 
 export interface ActionRec {
@@ -93,15 +93,15 @@ export interface ActionRec {
   implementationDelay: string;
   blockers: string;
   reproducibility: { ease: 1 | 2 | 3; duplicationPotential: 1 | 2 | 3; actorsInvolved: number };
-  status?: ActionStatus;
-  startDate?: string;
-  endDate?: string;
-  solutions?: string;
-  vehicleType?: VeliType;
-  createdAt?: string;
+  status?: ActionStatus | undefined;
+  startDate?: string | undefined;
+  endDate?: string | undefined;
+  solutions?: string | undefined;
+  vehicleType?: VeliType | undefined;
+  createdAt?: string | undefined;
 }
 
-export type WorkshopRec = Omit<WorkshopInput, 'id'> & { id: string; createdAt?: string };
+export type WorkshopRec = Omit<WorkshopInput, 'id'> & { id: string; createdAt?: string | undefined };
 
 /** One version of a record in the audit trail: the body as written at `at` (an instant). */
 export interface Version<T> {
@@ -139,8 +139,8 @@ export interface Edition {
   date: string;
   version: number;
   /** The record as of this day; the generation day when absent. */
-  asOf?: string;
-  status?: 'draft' | 'validated';
+  asOf?: string | undefined;
+  status?: 'draft' | 'validated' | undefined;
   /** Who generates it: an e-mail and the caller's role label. */
-  author?: string;
+  author?: string | undefined;
 }

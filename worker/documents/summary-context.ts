@@ -26,7 +26,7 @@ export interface SummaryCtx {
    * Estimation only: each listed field's text is taken to be at most this long. The fitter
    * uses it to find how much each field must lose for the summary to fit; never rendered.
    */
-  caps?: ReadonlyMap<string, number>;
+  caps?: ReadonlyMap<string, number> | undefined;
   fields: Map<string, FieldUse>;
 }
 

@@ -39,7 +39,7 @@ function quotaBars(ctx: SummaryCtx): Block {
   return { kind: 'bars', caption: `Quotas du territoire consommés au ${frDate(ctx.asOf)}`, rows };
 }
 
-const span = (m: { start?: string; due: string }) =>
+const span = (m: { start?: string | undefined; due: string }) =>
   m.start ? `du ${frDate(m.start)} au ${frDate(m.due)}` : frDate(m.due);
 
 /** Every milestone in one paragraph, grouped by state (the tightest budgets). */

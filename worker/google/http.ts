@@ -46,7 +46,7 @@ export interface GoogleHttp {
   token: string;
   retryDelaysMs?: readonly number[];
   timeoutMs?: number;
-  log?: CallLog;
+  log?: CallLog | undefined;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

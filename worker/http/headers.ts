@@ -73,4 +73,5 @@ export const cors: MiddlewareHandler<AppEnv> = async (c, next) => {
     c.res.headers.set('Access-Control-Allow-Origin', origin);
     c.res.headers.append('Vary', 'Origin');
   }
+  return undefined;
 };

@@ -95,8 +95,8 @@ function fromRow(r: Row): Alert {
 
 export interface AlertFilters {
   status: 'open' | 'resolved' | 'all';
-  rule?: string;
-  subjectId?: string;
+  rule?: string | undefined;
+  subjectId?: string | undefined;
   limit: number;
 }
 

@@ -21,7 +21,11 @@ import { query } from '../db/query';
 import { presentSession, type SessionData, type StoredSession } from '../db/sessions';
 import { type Outcome, versionedUpdate } from '../db/versioned';
 
-type Subject = { territoryId?: string | null; partnerId?: string | null; date?: string };
+type Subject = {
+  territoryId?: string | null | undefined;
+  partnerId?: string | null | undefined;
+  date?: string | undefined;
+};
 
 const usedColumn = (rule: QuotaRule) => (rule.unit === 'minutes' ? 'minutes' : 'sessions');
 

@@ -5,7 +5,7 @@ import { validate } from '../../shared/schemas/validate';
 import { ALL, WRITERS } from '../auth/policy';
 import { getEntity, listEntities, updateEntity } from '../db/entities';
 import { type ActionData, type PartnerData, presentAction } from '../db/records';
-import { compact } from '../db/util';
+import { compact, merged } from '../db/util';
 import { fieldError, validationError } from '../http/errors';
 import { created, route } from '../http/route';
 import { auditContext, type Ctx, newId, writableTerritory } from './context';
@@ -40,7 +40,7 @@ const patchAction = (c: Ctx, { body: patch }: { body: ActionPatch }) =>
     show: presentAction,
     patch,
     apply: (before) => {
-      const data: ActionData = compact({ ...before.data, ...patch });
+      const data: ActionData = merged(before.data, patch);
       const dates = validate(ActionPatch, { startDate: data.startDate, endDate: data.endDate });
       if (!dates.ok) throw validationError(dates.issues);
       return updateEntity(c.env.DB, auditContext(c), 'actions', before, {}, data);

@@ -4,7 +4,7 @@ import { validate } from '../../shared/schemas/validate';
 import { ALL, WRITERS } from '../auth/policy';
 import { listEntities, present, type Stored, updateEntity } from '../db/entities';
 import type { BlockerData } from '../db/records';
-import { compact } from '../db/util';
+import { compact, merged } from '../db/util';
 import { validationError } from '../http/errors';
 import { created, route } from '../http/route';
 import { auditContext, type Ctx, checkPartner, newId, writableTerritory } from './context';
@@ -38,7 +38,7 @@ const readBlocker = readStored<BlockerData>('blockers', 'Verrou', present);
 
 /** The patch merged into the blocker as stored, checked whole again, written on its version. */
 async function applyBlockerPatch(c: Ctx, before: Stored<BlockerData>, patch: BlockerPatch) {
-  const data: BlockerData = compact({ ...before.data, ...patch });
+  const data: BlockerData = merged(before.data, patch);
   const rule = validate(BlockerInput, data);
   if (!rule.ok) throw validationError(rule.issues);
   await checkPartner(c, data.partnerId, data.territoryId);

@@ -175,7 +175,10 @@ function logGoogle(c: Ctx, event: string, detail: Record<string, unknown> = {}) 
  * `DOCUMENTS_USER_TOKEN_FALLBACK=true` and no service account is configured; else none (the
  * worker keeps the document: the local default).
  */
-async function googleAccess(c: Ctx, log: CallLog): Promise<{ token: string; folderId?: string } | null> {
+async function googleAccess(
+  c: Ctx,
+  log: CallLog,
+): Promise<{ token: string; folderId?: string | undefined } | null> {
   try {
     if (serviceAccountKey(c.env)) {
       // A service account owns no storage: outside a Shared Drive, Google refuses the upload.

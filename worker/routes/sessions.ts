@@ -16,7 +16,7 @@ import {
   type StoredSession,
   sessionFromRow,
 } from '../db/sessions';
-import { bodyHash, compact } from '../db/util';
+import { bodyHash, compact, merged } from '../db/util';
 import { ApiError, fieldError } from '../http/errors';
 import { batchWithWriteSlot } from '../http/rate-limit';
 import { route } from '../http/route';
@@ -189,7 +189,7 @@ async function applyCorrection(c: Ctx, before: StoredSession, patch: SessionPatc
   const db = c.env.DB;
   const p = await getProgramme(db);
   const rule = QUOTA_RULES[before.kind];
-  const data: SessionData = compact({ ...dataOf(before), ...patch });
+  const data: SessionData = merged(dataOf(before), patch);
   if (patch.date !== undefined && (data.date < p.startDate || data.date > p.endDate))
     throw fieldError('date', MSG.dateOutsideProgramme(p.startDate, p.endDate));
   const cap = rule.maxMinutesPerSession?.(p);
@@ -214,7 +214,7 @@ async function applyCorrection(c: Ctx, before: StoredSession, patch: SessionPatc
 async function quotaRefusal(c: Ctx, before: StoredSession, patch: SessionPatch): Promise<never> {
   const p = await getProgramme(c.env.DB);
   const rule = QUOTA_RULES[before.kind];
-  const data: SessionData = compact({ ...dataOf(before), ...patch });
+  const data: SessionData = merged(dataOf(before), patch);
   const quota = await currentQuota(c.env.DB, rule, p, data);
   const { asked } = correctionOf(rule, before, data, p);
   throw new ApiError('QUOTA_EXCEEDED', MSG.quotaExceeded(quota, asked), { quota });

@@ -13,7 +13,7 @@ import {
   type TerritoryData,
   updateTerritory,
 } from '../db/territories';
-import { bodyHash, compact } from '../db/util';
+import { bodyHash, compact, merged } from '../db/util';
 import { checkCentralCity } from '../eligibility/communes';
 import { ApiError, fieldError } from '../http/errors';
 import { created, route } from '../http/route';
@@ -143,8 +143,7 @@ async function patchTerritory(c: Ctx, { body: patch }: { body: TerritoryPatch })
     patch,
     apply: async (before) => {
       const current = storedFields(before);
-      const data: TerritoryData = compact({
-        ...current,
+      const data: TerritoryData = merged(current, {
         ...patch,
         consultants: normaliseEmails(patch.consultants ?? current.consultants),
       });

@@ -4,7 +4,7 @@ import { ALL, WRITERS } from '../auth/policy';
 import { listEntities, present, type Stored, updateEntity } from '../db/entities';
 import { getProgramme } from '../db/programme';
 import type { WorkshopData } from '../db/records';
-import { compact } from '../db/util';
+import { compact, merged } from '../db/util';
 import { ApiError, fieldError } from '../http/errors';
 import { created, route } from '../http/route';
 import { auditContext, type Ctx, newId, writableTerritory } from './context';
@@ -46,21 +46,22 @@ async function createWorkshop(c: Ctx, { body }: { body: WorkshopInput }) {
 async function patchWorkshop(c: Ctx, { body: patch }: { body: WorkshopPatch }) {
   if (patch.number !== undefined) await checkNumber(c, patch.number);
   const host = patch.hostTerritoryId ? await writableTerritory(c, patch.hostTerritoryId) : null;
-  const merged = (before: Stored<WorkshopData>): WorkshopData => compact({ ...before.data, ...patch });
+  const withPatch = (before: Stored<WorkshopData>): WorkshopData => merged(before.data, patch);
   return patchStored<WorkshopData>(c, 'workshops', {
     label: 'Atelier',
     territoryOf: (w) => w.data.hostTerritoryId,
     show: present,
     patch,
     apply: (before) => {
-      const data = merged(before);
+      const data = withPatch(before);
       const columns = { number: data.number, host_territory_id: data.hostTerritoryId };
       return updateEntity(c.env.DB, auditContext(c), 'workshops', before, columns, data, {
         sql: FREE,
         args: [data.number, data.hostTerritoryId, before.id],
       });
     },
-    refused: (before) => conflict(c, merged(before), before.id, host?.name ?? merged(before).hostTerritoryId),
+    refused: (before) =>
+      conflict(c, withPatch(before), before.id, host?.name ?? withPatch(before).hostTerritoryId),
   });
 }
 

@@ -5,7 +5,7 @@ import type { SidebarContext } from '../../api';
 import type { SidebarBoot } from '../../menu';
 import { VIEWER_READ_ONLY } from '../../messages';
 import { app, h, messageArea } from './dom';
-import type { Option } from './form';
+import { buildForm, type Field, type Option } from './form';
 import { call } from './server';
 import { showError } from './submit';
 
@@ -83,3 +83,22 @@ export async function start(title: string, form = true) {
   }
   return { msg, ctx };
 }
+
+/** A form sidebar: `start`, then the form of the fields the context gives, above the messages. */
+export async function startForm(
+  title: string,
+  fields: (ctx: SidebarContext) => readonly Field[],
+  submitLabel: string,
+) {
+  const started = await start(title);
+  if (!started) return null;
+  const form = buildForm(fields(started.ctx), submitLabel);
+  started.msg.el.before(form.form);
+  return { ...started, form };
+}
+
+/** The programme's dates: the bounds of every date field. */
+export const programmeDates = (ctx: SidebarContext) => ({
+  min: ctx.programme.startDate,
+  max: ctx.programme.endDate,
+});

@@ -40,3 +40,7 @@ export function messageArea() {
     },
   };
 }
+
+/** A control under its label, as the forms lay out their fields. */
+export const labelled = (control: HTMLElement, ...label: Child[]) =>
+  h('div', { class: 'field' }, h('label', { for: control.id }, ...label), control);

@@ -2,8 +2,10 @@
 // read then goes back with the change (If-Match), so nobody overwrites a colleague unseen.
 import type { Result, Versioned } from '../../api';
 import { h, type messageArea } from './dom';
-import { fillSelect } from './form';
-import { showError } from './submit';
+import { type Form, fillSelect } from './form';
+import { onSubmit, type Prepared, showError } from './submit';
+
+type Messages = ReturnType<typeof messageArea>;
 
 export interface Editing {
   id: string | null;
@@ -12,11 +14,43 @@ export interface Editing {
   reload(): Promise<void>;
 }
 
+/** A select of records by label: replaced whole, or a saved record put in (or replaced) and chosen. */
+export function listChooser<R extends { id: string }>(
+  select: HTMLSelectElement,
+  label: (record: R) => string,
+  empty: string,
+  items: R[] = [],
+) {
+  const show = () =>
+    fillSelect(
+      select,
+      items.map((r) => [r.id, label(r)] as const),
+      empty,
+    );
+  return {
+    select,
+    chosen: () => items.find((r) => r.id === select.value),
+    set(list: R[]) {
+      items = list;
+      show();
+    },
+    keep(record: R) {
+      const i = items.findIndex((x) => x.id === record.id);
+      if (i >= 0) items[i] = record;
+      else items.push(record);
+      show();
+      select.value = record.id;
+    },
+  };
+}
+type Chooser<R extends { id: string }> = ReturnType<typeof listChooser<R>>;
+
+/** The chosen record's stored values in the form, and its version kept for the next save. */
 export function editChosen<T>(opts: {
   select: HTMLSelectElement;
   load: (id: string) => Promise<Result<Versioned<T>>>;
   fill: (record: T | null) => void;
-  msg: ReturnType<typeof messageArea>;
+  msg: Messages;
 }): Editing {
   const state: Editing = {
     id: null,
@@ -43,30 +77,54 @@ export function editChosen<T>(opts: {
 }
 
 /** After a refusal because the record changed: the user's text stays until they ask. */
-export function offerReload(msg: ReturnType<typeof messageArea>, reload: () => Promise<void>) {
+export function offerReload(msg: Messages, reload: () => Promise<void>) {
   const button = h('button', { type: 'button' }, 'Charger les valeurs enregistrées');
   button.addEventListener('click', () => void reload());
   msg.el.append(h('p', {}, button));
 }
 
-/** After a save: the record in the chooser's list, chosen, and its new version kept. */
-export function remember(
-  chooser: HTMLSelectElement,
-  list: { id: string; label: string }[],
-  choice: { id: string; label: string },
-  empty: string,
-  editing: Editing,
-  version: string | null,
-) {
-  const i = list.findIndex((x) => x.id === choice.id);
-  if (i >= 0) list[i] = { ...list[i], ...choice };
-  else list.push(choice);
-  fillSelect(
-    chooser,
-    list.map((x) => [x.id, x.label] as const),
-    empty,
+/**
+ * A form that creates records or corrects the one chosen: the chosen record's stored values
+ * fill it, a correction goes back with the version read (If-Match), a refusal because the
+ * record changed meanwhile offers its stored values, and a saved record joins the chooser.
+ */
+export function editRecords<R, T, C extends { id: string }>(o: {
+  form: Form;
+  msg: Messages;
+  /** The records to choose from, or a select of stored records (the territories). */
+  chooser: Chooser<C> | HTMLSelectElement;
+  load: (id: string) => Promise<Result<Versioned<R>>>;
+  fill: (record: R | null) => void;
+  /** A new record under the submission's id (kept until the worker accepts it). Absent: every
+   * choice is a stored record (a territory), updated under the chosen id ('' when none is). */
+  create?: (id: string) => Prepared<T>;
+  /** The correction of record `id`, sent with the version its values were read at. */
+  update: (id: string, version: string | null) => Prepared<T>;
+  /** The success message, and the saved record as the chooser lists it. */
+  saved: (data: T) => { text: string; choice?: C };
+}): Editing {
+  const { form, msg, chooser, create, update } = o;
+  const select = chooser instanceof HTMLSelectElement ? chooser : chooser.select;
+  const editing = editChosen({ select, load: o.load, fill: o.fill, msg });
+  onSubmit(
+    form,
+    msg,
+    (id) => {
+      if (!create) return update(select.value, editing.version);
+      return editing.id ? update(editing.id, editing.version) : create(id);
+    },
+    (data, version) => {
+      const { text, choice } = o.saved(data);
+      if (choice && !(chooser instanceof HTMLSelectElement)) {
+        chooser.keep(choice);
+        editing.id = choice.id;
+      }
+      editing.version = version;
+      return [text];
+    },
+    (error) => {
+      if (error.code === 'PRECONDITION_FAILED') offerReload(msg, () => editing.reload());
+    },
   );
-  chooser.value = choice.id;
-  editing.id = choice.id;
-  editing.version = version;
+  return editing;
 }

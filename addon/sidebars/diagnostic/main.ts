@@ -5,16 +5,16 @@
 
 import { SUMMARY_FIELD_BUDGETS } from '../../../shared/documents/budgets';
 import { LABELS } from '../../../shared/i18n/labels';
-import { type PlanningDocument, TerritoryAssessment } from '../../../shared/schemas';
+import { type PlanningDocument, TerritoryAssessment } from '../../../shared/schemas/records';
 import { validate } from '../../../shared/schemas/validate';
-import type { DiagnosticFocus, TerritoryRecord } from '../../api';
+import type { DiagnosticFocus, SidebarContext, TerritoryRecord } from '../../api';
 import { SHORTEN_TO_FIT } from '../../messages';
-import { bootData, myTerritories, preselect, start } from '../common/boot';
-import { h, type messageArea } from '../common/dom';
-import { type Editing, editChosen, offerReload } from '../common/editing';
-import { buildForm, type Field, type Form, fillSelect, optionsOf } from '../common/form';
+import { bootData, myTerritories, preselect, startForm } from '../common/boot';
+import { h, labelled, type messageArea } from '../common/dom';
+import { type Editing, editRecords } from '../common/editing';
+import { CHOOSE, type Field, type Form, field, fillSelect, optionsOf, REQUIRED } from '../common/form';
 import { call } from '../common/server';
-import { onSubmit, showError } from '../common/submit';
+import { showError } from '../common/submit';
 
 const PROSE: { name: keyof typeof SUMMARY_FIELD_BUDGETS; label: string; required?: boolean }[] = [
   { name: 'findings', label: 'Constat', required: true },
@@ -34,7 +34,7 @@ function planningEditor() {
     const i = n++;
     const select = (label: string, table: Record<string, string>, value?: string) => {
       const s = h('select', { id: `pd-${i}-${label}` });
-      fillSelect(s, optionsOf(table), '— choisir —');
+      fillSelect(s, optionsOf(table), CHOOSE);
       if (value) s.value = value;
       return s;
     };
@@ -59,7 +59,7 @@ function planningEditor() {
           ['Date de révision', date],
           ['Place du VELI dans ce document', veli],
         ] as const
-      ).map(([l, c]) => h('div', { class: 'field' }, h('label', { for: c.id }, l), c)),
+      ).map(([l, c]) => labelled(c, l)),
       remove,
     );
     remove.addEventListener('click', () => box.remove());
@@ -86,56 +86,44 @@ function planningEditor() {
   };
 }
 
+const fields = (ctx: SidebarContext): Field[] => [
+  field.select('_territory', 'Territoire', myTerritories(ctx)),
+  ...PROSE.map((p) =>
+    field.textarea(p.name, p.label, { required: p.required, budget: SUMMARY_FIELD_BUDGETS[p.name] }),
+  ),
+];
+
 async function main() {
-  const started = await start('Diagnostic du territoire');
+  const started = await startForm('Diagnostic du territoire', fields, 'Enregistrer le diagnostic');
   if (!started) return;
-  const { msg, ctx } = started;
-  const territories = myTerritories(ctx);
-  const fields: Field[] = [
-    {
-      name: '_territory',
-      label: 'Territoire',
-      kind: 'select',
-      required: true,
-      options: territories,
-      empty: '— choisir —',
-    },
-    ...PROSE.map((p): Field => ({ ...p, kind: 'textarea', budget: SUMMARY_FIELD_BUDGETS[p.name] })),
-  ];
-  const form = buildForm(fields, 'Enregistrer le diagnostic');
+  const { msg, ctx, form } = started;
   const planning = planningEditor();
   form.submit.before(planning.el);
   const territory = form.control('_territory') as HTMLSelectElement;
-  const fill = (t: TerritoryRecord | null) => {
-    for (const p of PROSE) form.set(p.name, t?.assessment?.[p.name] as string | undefined);
-    planning.set(t?.assessment?.planningDocuments);
-  };
-  const editing = editChosen({ select: territory, load: (id) => call('loadTerritory', id), fill, msg });
-  onSubmit(
+  const editing = editRecords({
     form,
     msg,
-    () => {
+    chooser: territory,
+    load: (id) => call('loadTerritory', id),
+    fill: (t: TerritoryRecord | null) => {
+      for (const p of PROSE) form.set(p.name, t?.assessment?.[p.name] as string | undefined);
+      planning.set(t?.assessment?.planningDocuments);
+    },
+    update: (id, version) => {
       const docs = planning.values();
       const v = validate(TerritoryAssessment, {
         ...form.values(),
         ...(docs.length ? { planningDocuments: docs } : {}),
       });
       const issues = v.ok ? [] : v.issues;
-      if (!territory.value) issues.unshift({ path: '_territory', message: 'Ce champ est obligatoire.' });
+      if (!id) issues.unshift({ path: '_territory', message: REQUIRED });
       if (!v.ok || issues.length) return { ok: false, issues };
-      const id = territory.value;
-      return { ok: true, send: () => call('submitAssessment', id, v.data, editing.version) };
+      return { ok: true, send: () => call('submitAssessment', id, v.data, version) };
     },
-    (t) => {
-      editing.version = t.version;
-      return [`Diagnostic de « ${t.record.name} » enregistré.`];
-    },
-    (error) => {
-      if (error.code === 'PRECONDITION_FAILED') offerReload(msg, () => editing.reload());
-    },
-  );
-  msg.el.before(form.form);
+    saved: (t) => ({ text: `Diagnostic de « ${t.record.name} » enregistré.` }),
+  });
   const focus = bootData()?.focus;
+  const territories = myTerritories(ctx);
   if (focus && territories.some(([id]) => id === focus.territoryId))
     void showFocus(focus, territory, editing, form, msg);
   else preselect(territory, territories);

@@ -4,11 +4,11 @@
 import { frList, frShortDate, frTypo, plural, quoted } from '../../../shared/i18n/typography';
 import type { AddonError, DocumentRecord, DocumentRequest, SidebarContext } from '../../api';
 import { VIEWER_READ_ONLY } from '../../messages';
-import { context, isAdmin, isViewer, myTerritories, readOnlyBanner } from '../common/boot';
-import { app, h, messageArea } from '../common/dom';
-import { buildForm, type Option } from '../common/form';
+import { isAdmin, isViewer, myTerritories, readOnlyBanner, start } from '../common/boot';
+import { app, h } from '../common/dom';
+import { buildForm, choices, field, OPTIONAL, type Option, REQUIRED } from '../common/form';
 import { call } from '../common/server';
-import { showError } from '../common/submit';
+import { type Step, whenSubmitted } from '../common/submit';
 
 const TYPES: Option[] = [
   ['territory-summary', 'Synthèse territoriale (phase 1, moins de 5 pages)'],
@@ -21,6 +21,7 @@ const REPORTS: Option[] = [
   ['2', 'Rapport n° 2 (phase 2)'],
   ['final', 'Rapport final (phase 3)'],
 ];
+const MISSING = 'Certaines valeurs manquent : complétez les champs signalés.';
 const NEEDS: Record<string, string[]> = {
   'territory-summary': ['territoryId'],
   'workshop-sheet': ['workshopId'],
@@ -146,65 +147,35 @@ function existing(docs: DocumentRecord[]) {
   );
 }
 
+const fields = (ctx: SidebarContext) => [
+  field.select('type', 'Document', TYPES),
+  field.select('report', 'Rapport', REPORTS),
+  field.select('territoryId', 'Territoire', myTerritories(ctx)),
+  field.select('workshopId', 'Atelier', choices(ctx.workshops)),
+  field.select('actionId', 'Action', choices(ctx.actions)),
+  field.date('asOf', 'Situation au', {
+    ...OPTIONAL,
+    hint: 'Facultatif : le document décrit le programme à cette date.',
+  }),
+];
+
+/** The choices the chosen type needs, or why nothing is sent. */
+function check(body: DocumentRequest): Step | null {
+  const missing = ['type', ...(NEEDS[body.type] ?? [])].filter(
+    (k) => !(body as unknown as Record<string, unknown>)[k],
+  );
+  if (!missing.length) return null;
+  const issues = missing.map((path) => ({ path, message: REQUIRED }));
+  return { ok: false, error: { code: 'VALIDATION_FAILED', message: MISSING, issues } };
+}
+
 async function main() {
-  const msg = messageArea();
-  app().append(h('h1', {}, 'Générer un document'), msg.el);
-  const ctx = await context(msg);
-  if (!ctx) return;
+  const started = await start('Générer un document', false);
+  if (!started) return;
+  const { msg, ctx } = started;
   const docs = existing(ctx.documents ?? []);
   if (isViewer(ctx)) return void app().append(readOnlyBanner(VIEWER_READ_ONLY), ...(docs ? [docs] : []));
-  const mine = myTerritories(ctx);
-  const form = buildForm(
-    [
-      {
-        name: 'type',
-        label: 'Document',
-        kind: 'select',
-        required: true,
-        options: TYPES,
-        empty: '— choisir —',
-      },
-      {
-        name: 'report',
-        label: 'Rapport',
-        kind: 'select',
-        required: true,
-        options: REPORTS,
-        empty: '— choisir —',
-      },
-      {
-        name: 'territoryId',
-        label: 'Territoire',
-        kind: 'select',
-        required: true,
-        options: mine,
-        empty: '— choisir —',
-      },
-      {
-        name: 'workshopId',
-        label: 'Atelier',
-        kind: 'select',
-        required: true,
-        options: (ctx.workshops ?? []).map((w) => [w.id, w.label] as const),
-        empty: '— choisir —',
-      },
-      {
-        name: 'actionId',
-        label: 'Action',
-        kind: 'select',
-        required: true,
-        options: (ctx.actions ?? []).map((a) => [a.id, a.label] as const),
-        empty: '— choisir —',
-      },
-      {
-        name: 'asOf',
-        label: 'Situation au',
-        kind: 'date',
-        hint: 'Facultatif : le document décrit le programme à cette date.',
-      },
-    ],
-    'Générer le document',
-  );
+  const form = buildForm(fields(ctx), 'Générer le document');
   const type = form.control('type');
   const showFields = () => {
     for (const f of ['report', 'territoryId', 'workshopId', 'actionId'])
@@ -213,29 +184,22 @@ async function main() {
   type.addEventListener('change', showFields);
   showFields();
   const progress = steps();
-  form.form.addEventListener('submit', async (ev) => {
-    ev.preventDefault();
-    msg.clear();
-    form.clearIssues();
+  whenSubmitted(form, msg, () => {
     const body = form.values() as unknown as DocumentRequest;
-    const missing = ['type', ...(NEEDS[body.type] ?? [])].filter(
-      (k) => !(body as unknown as Record<string, unknown>)[k],
+    return (
+      check(body) ?? {
+        ok: true,
+        run: async () => {
+          progress.clear();
+          progress.add('Vérification de la demande').done();
+          await generate(ctx, body, progress);
+        },
+      }
     );
-    if (missing.length)
-      return showError(form, msg, {
-        code: 'VALIDATION_FAILED',
-        message: 'Certaines valeurs manquent : complétez les champs signalés.',
-        issues: missing.map((path) => ({ path, message: 'Ce champ est obligatoire.' })),
-      });
-    form.submit.disabled = true;
-    progress.clear();
-    progress.add('Vérification de la demande').done();
-    await generate(ctx, body, progress);
-    form.submit.disabled = false;
   });
   form.form.append(progress.el);
   msg.el.before(form.form);
-  app().append(allSummaries(ctx, mine), ...(docs ? [docs] : []));
+  app().append(allSummaries(ctx, myTerritories(ctx)), ...(docs ? [docs] : []));
 }
 
 void main();

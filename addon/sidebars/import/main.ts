@@ -6,8 +6,8 @@ import { frTypo, plural } from '../../../shared/i18n/typography';
 import type { ImportOutcome, ImportTab, ImportTarget } from '../../api';
 import { IMPORT_TARGETS, suggestMapping } from '../../import-fields';
 import { start } from '../common/boot';
-import { app, h, messageArea } from '../common/dom';
-import { fillSelect } from '../common/form';
+import { app, h, labelled, messageArea } from '../common/dom';
+import { fillSelect, type Option } from '../common/form';
 import { call } from '../common/server';
 import { showError } from '../common/submit';
 
@@ -40,39 +40,46 @@ function mappingFields(target: ImportTarget, headers: string[], into: HTMLElemen
       );
       select.value = suggested[f.name] ?? '';
       selects.set(f.name, select);
-      return h(
-        'div',
-        { class: 'field' },
-        h('label', { for: select.id }, f.label, f.required ? ' *' : ''),
-        select,
-      );
+      return labelled(select, f.label, f.required ? ' *' : '');
     }),
   );
   return () => Object.fromEntries([...selects].filter(([, s]) => s.value).map(([k, s]) => [k, s.value]));
 }
 
-async function main() {
-  const started = await start('Importer un onglet existant');
-  if (!started) return;
-  const { msg } = started;
+/** The tabs to import from, or null with the reason shown. */
+async function importableTabs(msg: ReturnType<typeof messageArea>): Promise<ImportTab[] | null> {
   msg.show('info', 'Recherche des onglets…');
   const res = await call('listImportableTabs');
-  if (!res.ok) return showError(null, msg, res.error);
+  if (!res.ok) {
+    showError(null, msg, res.error);
+    return null;
+  }
   msg.clear();
-  const tabs: ImportTab[] = res.data;
-  if (!tabs.length)
-    return msg.show(
-      'info',
-      'Aucun onglet à importer : ajoutez un onglet avec une ligne d’en-têtes puis rouvrez ce panneau.',
-    );
-  const tab = h('select', { id: 'tab' });
-  const target = h('select', { id: 'target' });
-  fillSelect(
-    tab,
+  if (res.data.length) return res.data;
+  msg.show(
+    'info',
+    'Aucun onglet à importer : ajoutez un onglet avec une ligne d’en-têtes puis rouvrez ce panneau.',
+  );
+  return null;
+}
+
+/** A select of fixed options with its id (the label points at it). */
+function picker(id: string, options: readonly Option[]) {
+  const select = h('select', { id });
+  fillSelect(select, options);
+  return select;
+}
+
+async function main() {
+  const started = await start('Importer un onglet existant');
+  const tabs = started && (await importableTabs(started.msg));
+  if (!tabs) return;
+  const tab = picker(
+    'tab',
     tabs.map((t) => [t.name, frTypo(`${t.name} (${plural(t.rows, 'ligne')})`)] as const),
   );
-  fillSelect(
-    target,
+  const target = picker(
+    'target',
     Object.entries(IMPORT_TARGETS).map(([k, v]) => [k, v.label] as const),
   );
   const mapping = h('fieldset', { id: 'mapping' });
@@ -85,8 +92,7 @@ async function main() {
     read = mappingFields(target.value as ImportTarget, t.headers, mapping);
     run.disabled = true;
   };
-  tab.addEventListener('change', remap);
-  target.addEventListener('change', remap);
+  for (const c of [tab, target]) c.addEventListener('change', remap);
   mapping.addEventListener('change', () => {
     run.disabled = true;
   });
@@ -103,14 +109,13 @@ async function main() {
     check.disabled = false;
     if (!out.ok) return showError(null, result, out.error);
     result.show(out.data.refused ? 'info' : 'success', ...summary(out.data));
-    run.disabled = !dryRun && out.data.refused === 0;
-    if (dryRun) run.disabled = out.data.rows.length === out.data.refused;
+    run.disabled = dryRun ? out.data.rows.length === out.data.refused : out.data.refused === 0;
   };
   check.addEventListener('click', () => void go(true));
   run.addEventListener('click', () => void go(false));
   app().append(
-    h('div', { class: 'field' }, h('label', { for: 'tab' }, 'Onglet'), tab),
-    h('div', { class: 'field' }, h('label', { for: 'target' }, 'Il contient des'), target),
+    labelled(tab, 'Onglet'),
+    labelled(target, 'Il contient des'),
     h('h2', {}, 'Colonnes'),
     h('p', { class: 'hint' }, 'Proposées d’après les en-têtes : vérifiez-les.'),
     mapping,

@@ -2,14 +2,15 @@
 // unit follows the indicator chosen; values take a decimal comma ("12,5").
 import { LABELS } from '../../../shared/i18n/labels';
 import { frShortDate, frTypo, nf } from '../../../shared/i18n/typography';
-import { IndicatorInput } from '../../../shared/schemas';
 import type { IndicatorCode } from '../../../shared/schemas/enums';
-import { validate } from '../../../shared/schemas/validate';
-import { myTerritories, preselect, start } from '../common/boot';
-import { buildForm, optionsOf } from '../common/form';
+import { IndicatorInput } from '../../../shared/schemas/records';
+import type { IndicatorRecord, SidebarContext } from '../../api';
+import { parseNumber } from '../../import-fields';
+import { myTerritories, preselect, programmeDates, startForm } from '../common/boot';
+import { field, OPTIONAL, optionsOf } from '../common/form';
 import { linkPartners } from '../common/pickers';
 import { call } from '../common/server';
-import { onSubmit } from '../common/submit';
+import { checked, onSubmit } from '../common/submit';
 
 /** The unit each indicator is counted in; a custom indicator names its own. */
 const UNITS: Record<IndicatorCode, string> = {
@@ -21,46 +22,31 @@ const UNITS: Record<IndicatorCode, string> = {
   custom: '',
 };
 
-async function main() {
-  const started = await start('Indicateurs');
-  if (!started) return;
-  const { msg, ctx } = started;
-  const territories = myTerritories(ctx);
-  const range = { min: ctx.programme.startDate, max: ctx.programme.endDate };
-  const form = buildForm(
-    [
-      {
-        name: 'territoryId',
-        label: 'Territoire',
-        kind: 'select',
-        required: true,
-        options: territories,
-        empty: '— choisir —',
-      },
-      { name: 'partnerId', label: 'Partenaire', kind: 'select', empty: '— aucun —' },
-      {
-        name: 'indicator',
-        label: 'Indicateur',
-        kind: 'select',
-        required: true,
-        options: optionsOf(LABELS.indicator),
-        empty: '— choisir —',
-      },
-      { name: 'label', label: 'Libellé', kind: 'text', hint: 'Obligatoire pour un indicateur personnalisé.' },
-      { name: 'unit', label: 'Unité', kind: 'text', required: true },
-      { name: 'periodStart', label: 'Début de période', kind: 'date', required: true, attrs: range },
-      { name: 'periodEnd', label: 'Fin de période', kind: 'date', required: true, attrs: range },
-      {
-        name: 'value',
-        label: 'Valeur',
-        kind: 'decimal',
-        required: true,
-        hint: 'Virgule décimale acceptée : 12,5.',
-      },
-      { name: 'target', label: 'Cible', kind: 'decimal' },
-    ],
-    'Enregistrer l’indicateur',
+/** « 12,5 » → 12.5; text that is no number stays text, for the schema to refuse. */
+const decimal = (raw: string) => parseNumber(raw) ?? raw;
+
+const fields = (ctx: SidebarContext) => [
+  field.select('territoryId', 'Territoire', myTerritories(ctx)),
+  field.choice('partnerId', 'Partenaire', [], '— aucun —'),
+  field.select('indicator', 'Indicateur', optionsOf(LABELS.indicator)),
+  field.text('label', 'Libellé', { ...OPTIONAL, hint: 'Obligatoire pour un indicateur personnalisé.' }),
+  field.text('unit', 'Unité'),
+  field.date('periodStart', 'Début de période', { attrs: programmeDates(ctx) }),
+  field.date('periodEnd', 'Fin de période', { attrs: programmeDates(ctx) }),
+  field.decimal('value', 'Valeur', { read: decimal, hint: 'Virgule décimale acceptée : 12,5.' }),
+  field.decimal('target', 'Cible', { ...OPTIONAL, read: decimal }),
+];
+
+const saved = (i: IndicatorRecord) =>
+  frTypo(
+    `Indicateur enregistré : ${i.label || LABELS.indicator[i.indicator]} = ${nf(i.value, 2)} ${i.unit} ` +
+      `(du ${frShortDate(i.periodStart)} au ${frShortDate(i.periodEnd)}).`,
   );
+
+async function main() {
+  const started = await startForm('Indicateurs', fields, 'Enregistrer l’indicateur');
+  if (!started) return;
+  const { msg, ctx, form } = started;
   const territory = form.control('territoryId') as HTMLSelectElement;
   linkPartners(ctx.report, territory, form.control('partnerId') as HTMLSelectElement);
   const indicator = form.control('indicator') as HTMLSelectElement;
@@ -74,19 +60,10 @@ async function main() {
   onSubmit(
     form,
     msg,
-    (id) => {
-      const v = validate(IndicatorInput, { id, ...form.values() });
-      return v.ok ? { ok: true, send: () => call('submitIndicator', v.data) } : v;
-    },
-    (i) => [
-      frTypo(
-        `Indicateur enregistré : ${i.label || LABELS.indicator[i.indicator]} = ${nf(i.value, 2)} ${i.unit} ` +
-          `(du ${frShortDate(i.periodStart)} au ${frShortDate(i.periodEnd)}).`,
-      ),
-    ],
+    (id) => checked(IndicatorInput, { id, ...form.values() }, (i) => call('submitIndicator', i)),
+    (i) => [saved(i)],
   );
-  msg.el.before(form.form);
-  preselect(territory, territories);
+  preselect(territory, myTerritories(ctx));
 }
 
 void main();

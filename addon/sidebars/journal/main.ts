@@ -3,79 +3,40 @@
 import { LABELS } from '../../../shared/i18n/labels';
 import { frShortDate, frTypo, qty } from '../../../shared/i18n/typography';
 import type { Quota } from '../../../shared/quotas/rules';
-import { SessionInput } from '../../../shared/schemas';
 import type { SessionKind } from '../../../shared/schemas/enums';
-import { validate } from '../../../shared/schemas/validate';
+import { SessionInput } from '../../../shared/schemas/records';
 import type { SessionRecord, SidebarContext } from '../../api';
 import { remainingLine, tenderAmount } from '../../messages';
 import { findQuota, replaceQuota } from '../../report';
 import { PATCHABLE, SessionPatch } from '../../session-patch';
-import { isAdmin, myTerritories, nameOf, preselect, start } from '../common/boot';
+import { isAdmin, myTerritories, nameOf, preselect, programmeDates, startForm } from '../common/boot';
 import { app, h, messageArea } from '../common/dom';
 import { offerReload } from '../common/editing';
-import { buildForm, type Field, type Form, optionsOf } from '../common/form';
+import { type Field, type Form, field, OPTIONAL, optionsOf } from '../common/form';
 import { defaultDuration, durationOptions, linkDuration, linkPartners, OTHER } from '../common/pickers';
 import { call } from '../common/server';
-import { onSubmit, showError } from '../common/submit';
+import { checked, onSubmit, showError } from '../common/submit';
 
 type Ctx = SidebarContext;
 
 function fields(ctx: Ctx): Field[] {
-  const range = { min: ctx.programme.startDate, max: ctx.programme.endDate };
+  const override = field.text('_override', 'Motif de dérogation', {
+    ...OPTIONAL,
+    hint: 'Pour dépasser un quota : 10 caractères au moins.',
+  });
   return [
-    {
-      name: 'kind',
-      label: 'Type de séance',
-      kind: 'select',
-      required: true,
-      options: optionsOf(LABELS.sessionKind),
-      empty: '— choisir —',
-    },
-    {
-      name: 'territoryId',
-      label: 'Territoire',
-      kind: 'select',
-      options: myTerritories(ctx),
-      empty: '— programme (aucun) —',
-    },
-    { name: 'partnerId', label: 'Partenaire', kind: 'select', empty: '— aucun —' },
-    { name: 'date', label: 'Date', kind: 'date', required: true, attrs: range },
-    {
-      name: '_duration',
-      label: 'Durée',
-      kind: 'select',
-      required: true,
-      options: durationOptions(ctx.minutesPerDay),
-    },
-    {
-      name: 'durationMinutes',
-      label: 'Durée en minutes',
-      kind: 'int',
-      required: true,
-      attrs: { min: '1', max: '1440' },
-    },
-    {
-      name: 'mode',
-      label: 'Modalité',
-      kind: 'select',
-      required: true,
-      options: optionsOf(LABELS.sessionMode),
-      empty: '— choisir —',
-    },
-    { name: 'participants', label: 'Participants', kind: 'int', required: true, attrs: { min: '1' } },
-    { name: 'summary', label: 'Résumé', kind: 'textarea', required: true },
-    { name: 'decisions', label: 'Décisions', kind: 'textarea' },
-    { name: 'nextSteps', label: 'Prochaines étapes', kind: 'textarea' },
-    ...(isAdmin(ctx)
-      ? [
-          {
-            name: '_override',
-            label: 'Motif de dérogation',
-            kind: 'text',
-            hint: 'Pour dépasser un quota : 10 caractères au moins.',
-          } as Field,
-        ]
-      : []),
+    field.select('kind', 'Type de séance', optionsOf(LABELS.sessionKind)),
+    field.choice('territoryId', 'Territoire', myTerritories(ctx), '— programme (aucun) —'),
+    field.choice('partnerId', 'Partenaire', [], '— aucun —'),
+    field.date('date', 'Date', { attrs: programmeDates(ctx) }),
+    field.select('_duration', 'Durée', durationOptions(ctx.minutesPerDay), { empty: undefined }),
+    field.int('durationMinutes', 'Durée en minutes', { attrs: { min: '1', max: '1440' } }),
+    field.select('mode', 'Modalité', optionsOf(LABELS.sessionMode)),
+    field.int('participants', 'Participants', { attrs: { min: '1' } }),
+    field.textarea('summary', 'Résumé'),
+    field.textarea('decisions', 'Décisions', OPTIONAL),
+    field.textarea('nextSteps', 'Prochaines étapes', OPTIONAL),
+    ...(isAdmin(ctx) ? [override] : []),
   ];
 }
 
@@ -169,25 +130,20 @@ function prepareCreate(form: Form, id: string) {
   const body: Record<string, unknown> = { id, ...form.values() };
   const reason = form.control('_override')?.value.trim();
   if (reason) body.override = { reason };
-  const v = validate(SessionInput, body);
-  return v.ok ? { ok: true as const, send: () => call('submitSession', v.data) } : v;
+  return checked(SessionInput, body, (input) => call('submitSession', input));
 }
 
 function preparePatch(form: Form, editing: Editing) {
   const values = form.values();
   const patch = Object.fromEntries(PATCHABLE.filter((k) => k in values).map((k) => [k, values[k]]));
-  const v = validate(SessionPatch, patch);
-  return v.ok
-    ? { ok: true as const, send: () => call('updateSession', editing.id, v.data, editing.version) }
-    : { ok: false as const, issues: v.issues };
+  return checked(SessionPatch, patch, (p) => call('updateSession', editing.id, p, editing.version));
 }
 
 async function main() {
-  const started = await start('Journal de séance');
+  const started = await startForm('Journal de séance', fields, 'Enregistrer la séance');
   if (!started) return;
-  const { msg, ctx } = started;
+  const { msg, ctx, form } = started;
   const quotaLine = h('p', { class: 'quota', id: 'quota', 'aria-live': 'polite' });
-  const form = buildForm(fields(ctx), 'Enregistrer la séance');
   const [kind, territory, partner] = ['kind', 'territoryId', 'partnerId'].map(
     (n) => form.control(n) as HTMLSelectElement,
   );
@@ -231,7 +187,7 @@ async function main() {
         offerReload(msg, () => editor.start(editing.session, true));
     },
   );
-  msg.el.before(quotaLine, editor.banner, form.form);
+  form.form.before(quotaLine, editor.banner);
   app().append(recent.el);
 }
 

@@ -4,7 +4,7 @@ import { LABELS } from '../../../shared/i18n/labels';
 import { frList, frTypo, quoted } from '../../../shared/i18n/typography';
 import { bootData } from '../common/boot';
 import { app, h, messageArea } from '../common/dom';
-import { buildForm } from '../common/form';
+import { buildForm, field, REQUIRED } from '../common/form';
 import { call } from '../common/server';
 import { onSubmit } from '../common/submit';
 
@@ -18,27 +18,17 @@ async function main() {
     who.textContent = frTypo(`Connecté en tant que ${ctx.data.me.email} (${LABELS.role[ctx.data.me.role]}).`);
   else if (ctx) who.textContent = ctx.error.message;
   const allowed = boot?.allowlist ?? [];
-  const form = buildForm(
-    [
-      {
-        name: 'workerUrl',
-        label: 'Adresse du serveur VELI VELO',
-        kind: 'url',
-        required: true,
-        hint: frTypo(
-          `Réservé aux administrateurs ADEME. Adresses autorisées par le manifeste : ${frList(allowed.map((a) => quoted(a)))}.`,
-        ),
-      },
-    ],
-    'Enregistrer',
+  const hint = frTypo(
+    `Réservé aux administrateurs ADEME. Adresses autorisées par le manifeste : ${frList(allowed.map((a) => quoted(a)))}.`,
   );
+  const form = buildForm([field.url('workerUrl', 'Adresse du serveur VELI VELO', { hint })], 'Enregistrer');
   form.set('workerUrl', boot?.workerUrl ?? '');
   onSubmit(
     form,
     msg,
     () => {
       const url = form.control('workerUrl').value.trim();
-      if (!url) return { ok: false, issues: [{ path: 'workerUrl', message: 'Ce champ est obligatoire.' }] };
+      if (!url) return { ok: false, issues: [{ path: 'workerUrl', message: REQUIRED }] };
       return { ok: true, send: () => call('saveSettings', { workerUrl: url }) };
     },
     (s) => [`Serveur enregistré : ${s.workerUrl}.`],

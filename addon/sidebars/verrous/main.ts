@@ -1,15 +1,15 @@
 // Verrous: record a blocker, then follow it to its resolution (levée du verrou).
 import { LABELS } from '../../../shared/i18n/labels';
-import { BlockerInput } from '../../../shared/schemas';
-import { validate } from '../../../shared/schemas/validate';
-import type { BlockerRecord } from '../../api';
-import { myTerritories, preselect, start } from '../common/boot';
-import { buildForm, fillSelect, optionsOf } from '../common/form';
+import { BlockerInput } from '../../../shared/schemas/records';
+import type { BlockerRecord, SidebarContext } from '../../api';
+import { myTerritories, preselect, startForm } from '../common/boot';
+import { listChooser } from '../common/editing';
+import { field, OPTIONAL, optionsOf } from '../common/form';
 import { linkPartners } from '../common/pickers';
 import { call } from '../common/server';
-import { onSubmit, showError } from '../common/submit';
+import { checked, onSubmit, showError } from '../common/submit';
 
-const NEW = '';
+const NEW = 'Nouveau verrou';
 const EDITABLE = [
   'partnerId',
   'category',
@@ -21,107 +21,66 @@ const EDITABLE = [
   'solution',
 ] as const;
 
-async function main() {
-  const started = await start('Verrous');
-  if (!started) return;
-  const { msg, ctx } = started;
-  const report = ctx.report;
-  const territories = myTerritories(ctx);
-  const form = buildForm(
-    [
-      {
-        name: 'territoryId',
-        label: 'Territoire',
-        kind: 'select',
-        required: true,
-        options: territories,
-        empty: '— choisir —',
-      },
-      { name: '_blocker', label: 'Verrou', kind: 'select', options: [], empty: 'Nouveau verrou' },
-      { name: 'partnerId', label: 'Partenaire', kind: 'select', empty: '— aucun —' },
-      {
-        name: 'category',
-        label: 'Catégorie',
-        kind: 'select',
-        required: true,
-        options: optionsOf(LABELS.blockerCategory),
-        empty: '— choisir —',
-      },
-      { name: 'title', label: 'Intitulé', kind: 'text', required: true },
-      { name: 'description', label: 'Description', kind: 'textarea', required: true },
-      {
-        name: 'owner',
-        label: 'Porteur de la solution',
-        kind: 'select',
-        required: true,
-        options: optionsOf(LABELS.blockerOwner),
-        empty: '— choisir —',
-      },
-      { name: 'ownerName', label: 'Nom du porteur', kind: 'text' },
-      { name: 'status', label: 'Statut', kind: 'select', options: optionsOf(LABELS.blockerStatus) },
-      { name: 'solution', label: 'Solution', kind: 'textarea', hint: 'Obligatoire pour un verrou levé.' },
-    ],
-    'Enregistrer le verrou',
-  );
-  const territory = form.control('territoryId') as HTMLSelectElement;
-  const chooser = form.control('_blocker') as HTMLSelectElement;
-  const refreshPartners = linkPartners(report, territory, form.control('partnerId') as HTMLSelectElement);
-  let blockers: BlockerRecord[] = [];
+const fields = (ctx: SidebarContext) => [
+  field.select('territoryId', 'Territoire', myTerritories(ctx)),
+  field.choice('_blocker', 'Verrou', [], NEW),
+  field.choice('partnerId', 'Partenaire', [], '— aucun —'),
+  field.select('category', 'Catégorie', optionsOf(LABELS.blockerCategory)),
+  field.text('title', 'Intitulé'),
+  field.textarea('description', 'Description'),
+  field.select('owner', 'Porteur de la solution', optionsOf(LABELS.blockerOwner)),
+  field.text('ownerName', 'Nom du porteur', OPTIONAL),
+  field.choice('status', 'Statut', optionsOf(LABELS.blockerStatus)),
+  field.textarea('solution', 'Solution', { ...OPTIONAL, hint: 'Obligatoire pour un verrou levé.' }),
+];
 
-  const listFor = async (territoryId: string) => {
-    blockers = [];
-    fillSelect(chooser, [], 'Nouveau verrou');
-    if (!territoryId) return;
-    const res = await call('listBlockers', territoryId);
+const status = (b: BlockerRecord) => LABELS.blockerStatus[b.status ?? 'open'];
+
+/** A new blocker is checked and sent whole; for a stored one, the whole is checked (a resolved
+ * one needs its solution) and only the patch is sent. */
+function prepare(values: Record<string, unknown>, existing: BlockerRecord | undefined, id: string) {
+  if (!existing) return checked(BlockerInput, { id, ...values }, (b) => call('submitBlocker', b));
+  const { territoryId: _t, ...patch } = values;
+  return checked(BlockerInput, { ...patch, territoryId: existing.territoryId }, () =>
+    call('updateBlocker', existing.id, patch),
+  );
+}
+
+async function main() {
+  const started = await startForm('Verrous', fields, 'Enregistrer le verrou');
+  if (!started) return;
+  const { msg, ctx, form } = started;
+  const territory = form.control('territoryId') as HTMLSelectElement;
+  const refreshPartners = linkPartners(ctx.report, territory, form.control('partnerId') as HTMLSelectElement);
+  const blockers = listChooser<BlockerRecord>(
+    form.control('_blocker') as HTMLSelectElement,
+    (b) => `${b.title} (${status(b)})`,
+    NEW,
+  );
+  territory.addEventListener('change', async () => {
+    blockers.set([]);
+    if (!territory.value) return;
+    const res = await call('listBlockers', territory.value);
     if (!res.ok) return showError(null, msg, res.error);
-    blockers = res.data;
-    fillSelect(
-      chooser,
-      blockers.map((b) => [b.id, `${b.title} (${LABELS.blockerStatus[b.status ?? 'open']})`] as const),
-      'Nouveau verrou',
-    );
-  };
-  territory.addEventListener('change', () => void listFor(territory.value));
-  chooser.addEventListener('change', () => {
-    const b = blockers.find((x) => x.id === chooser.value);
+    blockers.set(res.data);
+  });
+  blockers.select.addEventListener('change', () => {
+    const b = blockers.chosen();
     refreshPartners();
     for (const name of EDITABLE) form.set(name, b ? b[name] : name === 'status' ? 'open' : undefined);
     territory.disabled = Boolean(b);
   });
-
   onSubmit(
     form,
     msg,
-    (id) => {
-      const values = form.values();
-      const existing = blockers.find((x) => x.id === chooser.value);
-      if (chooser.value === NEW || !existing) {
-        const v = validate(BlockerInput, { id, ...values });
-        if (!v.ok) return v;
-        return { ok: true, send: () => call('submitBlocker', v.data) };
-      }
-      // The whole blocker is checked (a resolved one needs its solution), only the patch is sent.
-      const { territoryId: _t, ...patch } = values;
-      const v = validate(BlockerInput, { ...patch, territoryId: existing.territoryId });
-      if (!v.ok) return v;
-      return { ok: true, send: () => call('updateBlocker', existing.id, patch) };
-    },
+    (id) => prepare(form.values(), blockers.chosen(), id),
     (b) => {
-      const i = blockers.findIndex((x) => x.id === b.id);
-      if (i >= 0) blockers[i] = b;
-      else blockers.push(b);
-      fillSelect(
-        chooser,
-        blockers.map((x) => [x.id, `${x.title} (${LABELS.blockerStatus[x.status ?? 'open']})`] as const),
-        'Nouveau verrou',
-      );
-      chooser.value = b.id;
+      blockers.keep(b);
       territory.disabled = true;
-      return [`Verrou « ${b.title} » enregistré : ${LABELS.blockerStatus[b.status ?? 'open']}.`];
+      return [`Verrou « ${b.title} » enregistré : ${status(b)}.`];
     },
   );
-  msg.el.before(form.form);
-  preselect(territory, territories);
+  preselect(territory, myTerritories(ctx));
 }
 
 void main();

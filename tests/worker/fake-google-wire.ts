@@ -1,0 +1,68 @@
+// The Google stand-in's wire facts (tests/support/fake-google.ts): its fixed ids, Google's
+// default page and the shapes of its call log and stored files. Free of imports, so that both
+// the stand-in (Node) and the worker tests that read its test hooks (workerd) use this one copy.
+
+/** Google's default page for a new Doc: US Letter, one-inch margins, in points. */
+export const LETTER = {
+  widthPt: 612,
+  heightPt: 792,
+  marginTopPt: 72,
+  marginBottomPt: 72,
+  marginLeftPt: 72,
+  marginRightPt: 72,
+};
+export type DocPage = typeof LETTER;
+
+export const USER_TOKEN_PREFIX = 'ya29.user-';
+export const DOC_MIME = 'application/vnd.google-apps.document';
+/** The programme's Shared Drive and its folder, where test service accounts are content managers. */
+export const SHARED_DRIVE_ID = 'drive-veli';
+export const SHARED_FOLDER_ID = 'folder-veli-test';
+/** A folder in a person's My Drive: a service account cannot create there. */
+export const MY_DRIVE_FOLDER_ID = 'folder-my-drive-claire';
+
+export type CallKind =
+  | 'token'
+  | 'create'
+  | 'update'
+  | 'metadata'
+  | 'page-setup'
+  | 'export'
+  | 'delete'
+  | 'other';
+
+export interface LoggedCall {
+  kind: CallKind;
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  authorization?: string | undefined;
+  status: number;
+  contentType?: string | undefined;
+  metadata?: Record<string, unknown> | undefined;
+  mediaType?: string | undefined;
+  mediaChars?: number | undefined;
+  jwt?: { iss: string; aud: string; scope: string; kid?: string | undefined; alg: string };
+  /** The Docs API request body of a page setup. */
+  requests?: unknown | undefined;
+  /** Pages of the exported PDF, counted with pdf-lib, and the page size they were laid out on. */
+  pages?: number | undefined;
+  page?: DocPage | undefined;
+  error?: string | undefined;
+}
+
+export interface StoredFile {
+  id: string;
+  name: string;
+  mimeType: string;
+  parents: string[];
+  driveId: string | null;
+  /** What was uploaded, and the Doc Drive's import made of it. */
+  html: string;
+  imported: string;
+  page: DocPage;
+  revisions: number;
+  version: number;
+  modifiedTime: string;
+  lastModifyingUser: string;
+}
