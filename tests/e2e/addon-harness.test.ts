@@ -4,15 +4,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type FrameLocator, type Locator, type Page } from 'playwright-core';
+import type { BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, buildAddonTo, startLocalWorker } from '../../harness/local-worker';
 import { type Harness, startHarness } from '../../harness/server';
 import { SUMMARY_FIELD_BUDGETS } from '../../shared/documents/budgets';
 import { nf } from '../../shared/i18n/typography';
 import { createTerritory } from '../addon/fixtures';
-import { chromiumPath } from '../support/chromium';
-import { CHROMIUM_ARGS } from '../support/fake-google';
+import { CHROMIUM_ARGS, launchChromium } from '../support/chromium';
 
 const CONSULTANT = 'claire.e2e@amo.example';
 const COLLEAGUE = 'julien.e2e@amo.example';
@@ -105,9 +104,7 @@ beforeAll(async () => {
     users: [CONSULTANT, VIEWER, ADMIN],
   });
   profile = mkdtempSync(join(tmpdir(), 'veli-chromium-'));
-  browser = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath(),
-    headless: true,
+  browser = await launchChromium(profile, {
     locale: 'fr-FR',
     viewport: { width: 1500, height: 900 },
     args: [...CHROMIUM_ARGS, '--lang=fr-FR'],
