@@ -54,7 +54,14 @@ export function frenchIssueMessage(issue: Issue): string {
       return `Champ inconnu : ${issue.keys.map((k) => `« ${k} »`).join(', ')}.`;
     case 'not_multiple_of':
       return 'Valeur attendue : un nombre entier.';
-    case 'invalid_union':
+    case 'invalid_union': {
+      // A union of literals (a report: 1, 2 or "final"): name the values its branches accept.
+      const values = issue.errors.flat().flatMap((e) => (e.code === 'invalid_value' ? e.values : []));
+      if (issue.input === undefined) return 'Ce champ est obligatoire.';
+      if (values.length)
+        return `Valeur non reconnue. Valeurs possibles : ${[...new Set(values.map(String))].join(', ')}.`;
+      return 'Valeur invalide.';
+    }
     case 'invalid_key':
     case 'invalid_element':
       return 'Valeur invalide.';

@@ -60,6 +60,16 @@ describe('POST /v1/documents — as of a date', () => {
     }
     expect(await rowCounts()).toEqual(before);
   });
+
+  it('names the reports there are when asked for another, writing nothing', async () => {
+    const before = await rowCounts();
+    const res = await call('POST', '/v1/documents', { body: { type: 'progress-report', report: 3 } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.issues).toEqual([
+      { path: 'report', message: 'Valeur non reconnue. Valeurs possibles\u00a0: 1, 2, final.' },
+    ]);
+    expect(await rowCounts()).toEqual(before);
+  });
 });
 
 describe('POST /v1/documents — status', () => {
