@@ -116,7 +116,7 @@ function convert(
 interface Row {
   line: number;
   id: string;
-  body?: Record<string, unknown>;
+  body?: Record<string, unknown> | undefined;
   status: ImportRowStatus;
 }
 

@@ -22,7 +22,7 @@ const JULIEN = 'julien.v11@amo.example';
 interface Seen {
   method: string;
   path: string;
-  ifMatch?: string;
+  ifMatch?: string | undefined;
   body?: unknown;
 }
 const seen: Seen[] = [];
@@ -53,9 +53,9 @@ async function startTap(worker: LocalWorker) {
       body: body ? JSON.parse(body) : undefined,
     });
     const answer = await fetch(worker.base + (req.url ?? ''), {
-      method: req.method,
+      method: req.method ?? 'GET',
       headers: passOn(Object.entries(req.headers)),
-      body: body || undefined,
+      body: body || null,
     });
     const headers: [string, string][] = [];
     answer.headers.forEach((v, k) => {

@@ -76,6 +76,7 @@ describe('two users writing at the same moment', () => {
         return Promise.race([julienRead, new Promise<void>((r) => setTimeout(r, 1500))]);
       }
       if (who === JULIEN) released();
+      return undefined;
     };
     const [sa, sb] = [session(ta), session(tb)];
     await Promise.all([a.run('submitSession', sa), b.run('submitSession', sb)]);
