@@ -394,8 +394,11 @@ describe('a consultant correcting her sessions', () => {
     expect((await worker.api(ADMIN)('GET', `/v1/sessions/${id}`)).status).toBe(200);
     await shot('consultant-journal-delete-412', item);
     await remove();
-    // The list read again without it (its « supprimée » line is cleared by that reread).
+    // The list read again without it, the « supprimée » line kept above it.
     await expect.poll(() => item.count()).toBe(0);
+    expect(plain(await frame.locator('#recent-sessions').textContent())).toContain(
+      'Séance du 03/06/2025 supprimée.',
+    );
     expect((await worker.api(ADMIN)('GET', `/v1/sessions/${id}`)).status).toBe(404);
     expect((await tabRows('Séances')).some((r) => r.Identifiant === id)).toBe(false);
   });
@@ -427,6 +430,12 @@ describe('a consultant whose summary does not fit', () => {
     const shorten = frame.getByRole('button', { name: 'Raccourcir dans le diagnostic' });
     await shorten.waitFor({ timeout: 60_000 });
     await shot('consultant-document-does-not-fit', shorten);
+    // The refusal once, after the document's name: no running text left, no second field list.
+    const failed = frame.locator('#all-summaries ~ ol li.failed');
+    expect(plain(await failed.textContent())).toMatch(
+      /^« Territoire [^»]+ » : La synthèse ne tient pas en moins de 5 pages, .* Raccourcissez : Recommandations \(16 000 caractères, à raccourcir de [\d ]+\)\.Raccourcir dans le diagnostic$/,
+    );
+    expect(await failed.locator('ul').count()).toBe(0);
     await shorten.click();
     await page.locator('#side-title').getByText('Diagnostic du territoire', { exact: true }).waitFor();
     const diagnostic = page.frameLocator('#sidebar');

@@ -1,6 +1,6 @@
 // Form fields described as data, read into the shape the shared schemas expect, and the
 // schemas' French issues shown next to their fields (first one focused).
-import { nf, plural } from '../../../shared/i18n/typography';
+import { frTypo, nf, plural } from '../../../shared/i18n/typography';
 import type { FieldIssue } from '../../../shared/schemas/validate';
 import type { Choice } from '../../api';
 import { h } from './dom';
@@ -181,7 +181,11 @@ export function buildForm(fields: readonly Field[], submitLabel: string) {
 }
 export type Form = ReturnType<typeof buildForm>;
 
-/** "1 234 / 3 000 caractères", and how much to cut once over the budget. */
+/**
+ * "1 234 / 3 000 caractères", and how far past it once over. The budget is a guide for a
+ * summary under 5 pages with every field full, not a limit: what must really be shortened is
+ * the worker's to say (422 DOES_NOT_FIT), and it is often less.
+ */
 function budgetCounter(control: HTMLElement, budget: number, id: string) {
   const out = h('p', { class: 'counter', id, 'aria-live': 'polite' });
   const update = () => {
@@ -189,7 +193,9 @@ function budgetCounter(control: HTMLElement, budget: number, id: string) {
     const over = n - budget;
     out.textContent =
       over > 0
-        ? `${nf(n)} / ${nf(budget)} caractères : ${plural(over, 'caractère')} de trop pour tenir la synthèse sous 5 pages.`
+        ? frTypo(
+            `${nf(n)} / ${nf(budget)} caractères : ${plural(over, 'caractère')} de plus que le repère d’une synthèse de moins de 5 pages.`,
+          )
         : `${nf(n)} / ${nf(budget)} caractères`;
     out.classList.toggle('over', over > 0);
   };

@@ -40,7 +40,8 @@ function steps() {
   return {
     el,
     clear: () => el.replaceChildren(),
-    add(text: string) {
+    /** A step shown as `text` while it runs; `subject` heads its refusal (« Document : … »). */
+    add(text: string, subject?: string) {
       const li = h('li', { class: 'running' }, text);
       el.append(li);
       return {
@@ -50,8 +51,9 @@ function steps() {
         },
         failed: (error: AddonError, action?: HTMLElement | null) => {
           li.className = 'failed';
-          li.append(frTypo(` : ${error.message}`));
-          if (error.issues?.length)
+          li.replaceChildren(subject ? frTypo(`${subject} : ${error.message}`) : `${text} ${error.message}`);
+          // A summary that does not fit names its fields in its message already.
+          if (error.issues?.length && error.code !== 'DOES_NOT_FIT')
             li.append(h('ul', {}, ...error.issues.map((i) => h('li', {}, i.message))));
           if (action) li.append(h('p', {}, action));
         },
@@ -84,14 +86,14 @@ async function generate(
   list: ReturnType<typeof steps>,
   what = 'Document',
 ) {
-  const writing = list.add(frTypo(`${what} : rédaction et mise en page par le serveur VELI VELO…`));
+  const writing = list.add(frTypo(`${what} : rédaction et mise en page par le serveur VELI VELO…`), what);
   const res = await call('generateDocument', body);
   if (!res.ok) {
     writing.failed(res.error, shortenButton(body, res.error, ctx));
     return null;
   }
   writing.done(frTypo(`${what} : `), link(res.data), facts(res.data));
-  const filing = list.add('Classement dans le classeur…');
+  const filing = list.add('Classement dans le classeur…', 'Classement dans le classeur');
   const filed = await call('fileDocument', res.data);
   if (filed.ok)
     filing.done(

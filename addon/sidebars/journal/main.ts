@@ -121,7 +121,7 @@ function recentItem(
     }
     status.show('success', frTypo(`Séance du ${frShortDate(s.date)} supprimée.`));
     onChange();
-    await reload();
+    await reload(true);
   });
   return h('li', {}, text, h('div', { class: 'row-actions' }, fix, remove));
 }
