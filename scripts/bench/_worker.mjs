@@ -1,7 +1,7 @@
 // @ts-check
 // The worker as production builds it (wrangler's bundle), run in workerd by the project's
 // local-worker helper with a fresh in-memory D1: what the benchmarks measure. The entry is the
-// bench's own (floor-entry.mjs: the app plus two bare floor routes). Seeding writes rows directly.
+// bench's own (_floor-entry.mjs: the app plus two bare floor routes). Seeding writes rows directly.
 import { copyFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ADMIN, bundleWorker, startWorker } from '../local-worker.mjs';
@@ -11,7 +11,7 @@ export { ADMIN };
 /** @param {Record<string, string>} [vars] */
 export async function startBenchWorker(vars = {}) {
   const bundleDir = bundleWorker();
-  copyFileSync(new URL('./floor-entry.mjs', import.meta.url), join(bundleDir, 'floor-entry.mjs'));
+  copyFileSync(new URL('./_floor-entry.mjs', import.meta.url), join(bundleDir, 'floor-entry.mjs'));
   const w = await startWorker({
     bundleDir,
     main: 'floor-entry.mjs',

@@ -1,6 +1,6 @@
 // @ts-check
 // Write path and quota reads, measured on the production bundle in workerd with a local D1,
-// each against its floor measured in the same run and the same isolate (floor-entry.mjs):
+// each against its floor measured in the same run and the same isolate (_floor-entry.mjs):
 // POST /v1/sessions against a bare one-insert route, GET /v1/quotas against a bare
 // one-SELECT route; and GET /v1/snapshot's size and time at the same scale.
 import { readFileSync } from 'node:fs';
