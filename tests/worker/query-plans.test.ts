@@ -56,7 +56,9 @@ describe('query plans', () => {
     for (const [index, sql, args] of reads) {
       const detail = await plan(sql, args);
       expect(detail, sql).toContain(index);
-      expect(detail, sql).not.toContain('TEMP B-TREE');
+      // The quota report's reads sort what they aggregate (a few thousand short tuples, once
+      // per answer) to fix the order of their JSON arrays; nothing else sorts in a temp B-tree.
+      expect(detail.replace('USE TEMP B-TREE FOR json_group_array', ''), sql).not.toContain('TEMP B-TREE');
     }
   });
 });

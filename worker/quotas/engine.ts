@@ -132,26 +132,26 @@ export interface SubjectUse {
   used: number[];
 }
 
-/** Each rule's use as a column beside its subject: one row per territory or partner, no more. */
-function subjectsQuery(
-  db: D1Database,
-  rules: readonly QuotaRule[],
-  select: string,
-  from: string,
-  order: string,
-) {
-  const used = rules.map((r, i) => `COALESCE(u${i}.${usedColumn(r)}, 0) AS u${i}`);
+/**
+ * Each territory or partner with each rule's use beside it, as one JSON text built by SQLite
+ * (`[[id, territoryId?, name, used…], …]`): thousands of subjects cross from D1 as one value,
+ * not as thousands of row objects (a third of the reads' time at 1,000 territories).
+ */
+function subjectsQuery(db: D1Database, rules: readonly QuotaRule[], from: 'territories' | 'partners') {
+  const columns = from === 'partners' ? ['s.id', 's.territory_id', 's.name'] : ['s.id', 's.name'];
+  const order = from === 'partners' ? 's.territory_id, s.name, s.id' : 's.name, s.id';
+  const used = rules.map((r, i) => `COALESCE(u${i}.${usedColumn(r)}, 0)`);
   const joins = rules.map((_, i) => `LEFT JOIN quota_usage u${i} ON u${i}.kind = ? AND u${i}.subject = s.id`);
-  const sql = `SELECT ${[select, ...used].join(', ')} FROM ${from} s ${joins.join(' ')} ORDER BY ${order}`;
-  return query(db.prepare(sql).bind(...rules.map((r) => r.kind)), (rows) =>
-    rows.map(
-      (r): SubjectUse => ({
-        id: String(r.id),
-        name: String(r.name),
-        ...(r.territoryId == null ? {} : { territoryId: String(r.territoryId) }),
-        used: rules.map((_, i) => Number(r[`u${i}`])),
-      }),
-    ),
+  const sql =
+    `SELECT json_group_array(json_array(${[...columns, ...used].join(', ')}) ORDER BY ${order}) AS rows ` +
+    `FROM ${from} s ${joins.join(' ')}`;
+  return query(db.prepare(sql).bind(...rules.map((r) => r.kind)), ([row]) =>
+    (JSON.parse(String(row?.rows ?? '[]')) as (string | number)[][]).map((r): SubjectUse => {
+      const [id, ...rest] = r;
+      const territoryId = from === 'partners' ? String(rest.shift()) : undefined;
+      const name = String(rest.shift());
+      return { id: String(id), name, ...(territoryId ? { territoryId } : {}), used: rest.map(Number) };
+    }),
   );
 }
 
@@ -166,14 +166,8 @@ export const quotaReportQueries = (db: D1Database) =>
         .bind(...PROGRAMME_KINDS),
       (rows) => (rows as unknown as UsageRow[]).map((r): QuotaUsage => usageFromRow(r)),
     ),
-    subjectsQuery(db, TERRITORY_RULES, 's.id, s.name', 'territories', 's.name, s.id'),
-    subjectsQuery(
-      db,
-      PARTNER_RULES,
-      's.id, s.territory_id AS territoryId, s.name',
-      'partners',
-      's.territory_id, s.name, s.id',
-    ),
+    subjectsQuery(db, TERRITORY_RULES, 'territories'),
+    subjectsQuery(db, PARTNER_RULES, 'partners'),
   ] as const;
 
 /** What the three reads return: the programme-wide use, then the territories and the partners. */
