@@ -37,7 +37,7 @@ const get = async (path: string, as?: string) => {
 };
 
 /** `s` as a regular expression matching itself. */
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe('GET /v1/snapshot — the parts and what they hold', () => {
   it('holds, part by part, exactly what each list route answers', async () => {
@@ -63,7 +63,7 @@ describe('GET /v1/snapshot — the parts and what they hold', () => {
       // A signed link is minted per answer: its expiry (in seconds) may tick between the two reads.
       documents: (await get('/v1/documents')).documents.map((d: { url: string }) => ({
         ...d,
-        url: expect.stringMatching(new RegExp(`^${escape(d.url.split('?')[0]!)}\\?expires=\\d+&signature=`)),
+        url: expect.stringMatching(new RegExp(`^${literal(d.url.split('?')[0]!)}\\?expires=\\d+&signature=`)),
       })),
     });
     // Not vacuous: every list has something in it.
