@@ -56,8 +56,8 @@ export function frenchIssueMessage(issue: Issue): string {
       return 'Valeur attendue : un nombre entier.';
     case 'invalid_union': {
       // A union of literals (a report: 1, 2 or "final"): name the values its branches accept.
-      const values = issue.errors.flat().flatMap((e) => (e.code === 'invalid_value' ? e.values : []));
       if (issue.input === undefined) return 'Ce champ est obligatoire.';
+      const values = issue.errors.flat().flatMap((e) => (e.code === 'invalid_value' ? e.values : []));
       if (values.length)
         return `Valeur non reconnue. Valeurs possibles : ${[...new Set(values.map(String))].join(', ')}.`;
       return 'Valeur invalide.';

@@ -133,6 +133,10 @@ export const QUOTA_RULES: Record<SessionKind, QuotaRule> = {
 };
 
 export const RULES = Object.values(QUOTA_RULES);
+/** The rules by scope, in the table's order (the order of a report's quotas). */
+export const PROGRAMME_RULES = RULES.filter((r) => r.scope === 'programme');
+export const TERRITORY_RULES = RULES.filter((r) => r.scope === 'territory');
+export const PARTNER_RULES = RULES.filter((r) => r.scope === 'partner');
 
 export function quotaStatus(used: number, limit: number, warnAtRatio: number): QuotaStatus {
   if (used > limit) return 'exceeded';
@@ -229,13 +233,10 @@ export type QuotaUse = ReturnType<typeof quotaUse>;
 
 /** The programme-wide quotas: one per rule, or one per month seen for the monthly ones. */
 export function programmeQuotas(p: Programme, use: QuotaUse): Quota[] {
-  return RULES.filter((r) => r.scope === 'programme').flatMap((rule) =>
+  return PROGRAMME_RULES.flatMap((rule) =>
     (rule.perMonth ? use.months : ['programme']).map((s) => makeQuota(rule, p, s, use.of(rule.kind, s))),
   );
 }
-
-export const TERRITORY_RULES = RULES.filter((r) => r.scope === 'territory');
-export const PARTNER_RULES = RULES.filter((r) => r.scope === 'partner');
 
 /** Record + programme → every Quota of the contract; pure, shared by the worker and the add-on. */
 export function buildQuotaReport(

@@ -1,6 +1,7 @@
 import {
   makeQuota,
   PARTNER_RULES,
+  PROGRAMME_RULES,
   programmeQuotas,
   QUOTA_RULES,
   type Quota,
@@ -8,7 +9,6 @@ import {
   type QuotaRule,
   type QuotaUsage,
   quotaUse,
-  RULES,
   sessionAmount,
   subjectField,
   subjectOf,
@@ -155,7 +155,7 @@ function subjectsQuery(db: D1Database, rules: readonly QuotaRule[], from: 'terri
   );
 }
 
-const PROGRAMME_KINDS = RULES.filter((r) => r.scope === 'programme').map((r) => r.kind);
+const PROGRAMME_KINDS = PROGRAMME_RULES.map((r) => r.kind);
 
 /** The report's three reads, to run in one batch with whatever else a route reads. */
 export const quotaReportQueries = (db: D1Database) =>

@@ -104,8 +104,7 @@ export async function storedAnswer<T>(
   show: (s: Stored<T>) => object,
   status: 200 | 201 = 200,
 ) {
-  const stored = await getEntity<T>(c.env.DB, table, id);
-  if (!stored) throw new ApiError('NOT_FOUND', MSG.notFound('Enregistrement'));
+  const stored = await storedOr404<T>(c, table, id);
   return withEtag(c, show(stored), stored.version, status);
 }
 
@@ -143,26 +142,24 @@ export async function createStored<T extends object>(c: Ctx, k: Create<T>) {
     k.condition,
   );
   if (!inserted)
-    await replayOrRefuse(await getEntity<T>(db, k.table, k.id), hash, k.refused ?? notStored, k.show);
+    await replayOrRefuse(await getEntity<T>(db, k.table, k.id), hash, k.refused ?? notFound, k.show);
   return storedAnswer<T>(c, k.table, k.id, k.show, inserted ? 201 : 200);
 }
 
-const notStored = (): never => {
-  throw new ApiError('NOT_FOUND', MSG.notFound('Enregistrement'));
+const notFound = (label = 'Enregistrement'): never => {
+  throw new ApiError('NOT_FOUND', MSG.notFound(label));
 };
 
-/** The record of `table` the path's :id names, or a 404 saying what is missing (`label`). */
-async function storedOr404<T>(c: Ctx, table: Table, label: string) {
-  const s = await getEntity<T>(c.env.DB, table, param(c, 'id'));
-  if (!s) throw new ApiError('NOT_FOUND', MSG.notFound(label));
-  return s;
+/** The record `id` of `table`, or a 404 saying what is missing (`label`). */
+async function storedOr404<T>(c: Ctx, table: Table, id: string, label?: string) {
+  return (await getEntity<T>(c.env.DB, table, id)) ?? notFound(label);
 }
 
 /** GET of one record of the simple tables, with its ETag. */
 export const readStored =
   <T>(table: Table, label: string, show: (s: Stored<T>) => object) =>
   async (c: Ctx) => {
-    const s = await storedOr404<T>(c, table, label);
+    const s = await storedOr404<T>(c, table, param(c, 'id'), label);
     return withEtag(c, show(s), s.version);
   };
 
@@ -184,7 +181,7 @@ export async function patchStored<T extends object>(
   const { id } = await writeVersioned(c, {
     ...w,
     load: async () => {
-      const s = await storedOr404<T>(c, table, w.label);
+      const s = await storedOr404<T>(c, table, param(c, 'id'), w.label);
       await writableTerritory(c, w.territoryOf(s));
       return s;
     },
