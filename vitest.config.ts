@@ -1,8 +1,7 @@
-// @cloudflare/vitest-pool-workers 0.15.1 is the release built on wrangler 4.86.0 and Miniflare
-// 4.20260426.0, so the worker tests run on the same workerd as `npm start` and the deploy
-// bundle. Its successor @cloudflare/vitest-plugin (1.x) exists only on Miniflare 5 betas and
-// wrangler >= 4.125: another workerd than that of wrangler 4.86, the newest CLI that runs on Node 20.
-import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
+// @cloudflare/vitest-plugin (the successor of @cloudflare/vitest-pool-workers) runs the worker
+// tests inside workerd. package.json's `overrides` give it the project's own wrangler and
+// Miniflare, so the tests, `npm start` and the deploy bundle all run on one workerd.
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
 
 export const TEST_ADMIN = 'admin@ademe.example';

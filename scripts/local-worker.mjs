@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Log, LogLevel, Miniflare } from 'miniflare';
 import { unstable_readConfig, unstable_splitSqlQuery } from 'wrangler';
 import { freePort, ROOT, run, WRANGLER_ENV } from './lib.mjs';
@@ -21,14 +21,19 @@ export const ADMIN = 'admin@ademe.example';
 /** Local runs write hundreds of records in seconds; production keeps its default limit. */
 export const LOCAL_VARS = { AUTH_MODE: 'dev', ADMIN_EMAILS: ADMIN, RATE_LIMIT_PER_MINUTE: '100000' };
 
+/** wrangler's CLI entry (its `bin`, which the package's `exports` do not list). */
+const WRANGLER_BIN = join(
+  dirname(createRequire(import.meta.url).resolve('wrangler/package.json')),
+  'bin/wrangler.js',
+);
+
 /**
  * The project's wrangler CLI (a declared dependency), run with this Node.
  * @param {string[]} args
  * @param {import('node:child_process').SpawnSyncOptions} [opts]
  */
 export function wrangler(args, opts = {}) {
-  const bin = createRequire(import.meta.url).resolve('wrangler/bin/wrangler.js');
-  run(process.execPath, [bin, ...args], { cwd: ROOT, ...opts });
+  run(process.execPath, [WRANGLER_BIN, ...args], { cwd: ROOT, ...opts });
 }
 
 /**
@@ -84,6 +89,17 @@ export async function applyMigrations(db, dir) {
  */
 
 /**
+ * The `.js`/`.mjs` files of a bundle folder, as Miniflare's module manifest.
+ * @param {string} dir
+ */
+const esModules = (dir) =>
+  Object.fromEntries(
+    readdirSync(dir)
+      .filter((f) => /\.m?js$/.test(f))
+      .map((f) => [f, { type: /** @type {const} */ ('esm'), contents: readFileSync(join(dir, f), 'utf8') }]),
+  );
+
+/**
  * Starts the worker with its D1 migrated; resolves once it serves.
  * @param {WorkerOptions} [options]
  */
@@ -97,29 +113,38 @@ export async function startWorker(options = {}) {
   // before it starts, so the port is chosen here.
   const port = options.port || (await freePort());
   const publicUrl = { PUBLIC_URL: `http://127.0.0.1:${port}` };
+  const main = options.main ?? 'index.js';
+  const vars = {
+    .../** @type {Record<string, string>} */ (config.vars),
+    ...LOCAL_VARS,
+    ...publicUrl,
+    ...options.vars,
+  };
   const mf = new Miniflare({
-    modules: true,
-    scriptPath: join(bundleDir, options.main ?? 'index.js'),
-    modulesRoot: bundleDir,
-    // wrangler's bundle is ES modules throughout (Miniflare would read an imported .js as CommonJS).
-    modulesRules: [{ type: 'ESModule', include: ['**/*.js', '**/*.mjs'] }],
-    compatibilityDate: config.compatibility_date,
-    compatibilityFlags: config.compatibility_flags,
     host: '127.0.0.1',
     port,
     ...(options.inspectorPort ? { inspectorPort: options.inspectorPort } : {}),
-    d1Databases: { [d1.binding]: d1.database_id ?? d1.binding },
-    d1Persist: options.persistTo ? join(options.persistTo, 'v3', 'd1') : false,
-    bindings: {
-      .../** @type {Record<string, string>} */ (config.vars),
-      ...LOCAL_VARS,
-      ...publicUrl,
-      ...options.vars,
-    },
+    // Laid out as `wrangler dev --persist-to` lays it out (D1 under v3/d1).
+    ...(options.persistTo ? { resourcePersistencePath: join(options.persistTo, 'v3') } : {}),
     // No network here: the `Request.cf` placeholder instead of fetching Cloudflare's.
     cf: false,
     log: new Log(LogLevel.WARN),
-    ...(options.quiet ? { handleRuntimeStdio: quietStdio } : {}),
+    ...(options.quiet ? { handleStructuredLogs: () => {} } : {}),
+    workers: [
+      {
+        config: {
+          name: config.name ?? 'worker',
+          compatibilityDate: config.compatibility_date ?? '2026-04-01',
+          compatibilityFlags: config.compatibility_flags,
+          // wrangler's bundle: ES modules (index.js, and the bench's own entry beside it).
+          manifest: { mainModule: main, modulesRoot: bundleDir, modules: esModules(bundleDir) },
+          env: {
+            ...Object.fromEntries(Object.entries(vars).map(([k, value]) => [k, { type: 'text', value }])),
+            [d1.binding]: { type: 'd1', id: d1.database_id ?? d1.binding },
+          },
+        },
+      },
+    ],
   });
   const stop = async () => {
     await mf.dispose();
@@ -139,12 +164,6 @@ export async function startWorker(options = {}) {
   return { mf, db, base, port: Number(url.port), bundleDir, migrations, stop };
 }
 
-/** @param {import('node:stream').Readable} stdout @param {import('node:stream').Readable} stderr */
-function quietStdio(stdout, stderr) {
-  stdout.resume();
-  stderr.resume();
-}
-
 /**
  * `wrangler dev` itself, for the checks that must pass through its proxy (an unread refused
  * body once left it hanging for the next request, which workerd alone does not show). Its
@@ -156,11 +175,10 @@ export async function startWranglerDev(options = {}) {
   wrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistTo], { stdio: 'ignore' });
   const port = await freePort();
   const vars = Object.entries({ ...LOCAL_VARS, ...options.vars }).flatMap(([k, v]) => ['--var', `${k}:${v}`]);
-  const bin = createRequire(import.meta.url).resolve('wrangler/bin/wrangler.js');
   const args = ['dev', '--local', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistTo];
   const child = spawn(
     process.execPath,
-    [bin, ...args, '--inspector-port', String(await freePort()), ...vars],
+    [WRANGLER_BIN, ...args, '--inspector-port', String(await freePort()), ...vars],
     {
       cwd: ROOT,
       env: WRANGLER_ENV,

@@ -4,6 +4,7 @@
 // add-on harness on $HARNESS_PORT, then wait. SIGINT and SIGTERM stop all of it.
 //   PORT (8787), HARNESS_PORT (8788), INSPECTOR_PORT (none), PERSIST_TO (.wrangler/state):
 //   other values let two checkouts run side by side.
+import { constants } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, run } from './lib.mjs';
 import { ADMIN, startWorker } from './local-worker.mjs';
@@ -19,7 +20,8 @@ async function stopAll(signal) {
   stopping = true;
   console.log(`\n${signal}: stopping the local worker…`);
   for (const stop of stops.reverse()) await stop().catch((e) => console.error(e));
-  process.exit(0);
+  // The shell's convention for a process stopped by a signal (Miniflare's own exit hook exits so too).
+  process.exit(128 + constants.signals[signal]);
 }
 // Installed before anything starts, so a signal during the seed stops cleanly too.
 process.on('SIGINT', stopAll);

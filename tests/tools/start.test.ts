@@ -5,7 +5,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -70,7 +70,8 @@ async function stopsEverything(signal: NodeJS.Signals) {
   expect((await fetch(`http://127.0.0.1:${ports.HARNESS_PORT}/`)).status).toBe(200);
   expect(await portIsFree(ports.INSPECTOR_PORT)).toBe(false);
   expect(groupKill(app.pgid, signal)).toBe(true);
-  expect(await app.exited).toBe(0);
+  // 128 + the signal's number: the shell's convention for a process a signal stopped.
+  expect(await app.exited).toBe(128 + constants.signals[signal]);
   // Give the group's last processes a moment to be reaped, then nothing may be left.
   for (let i = 0; i < 50 && groupKill(app.pgid, 0); i++) await new Promise((r) => setTimeout(r, 100));
   expect(groupKill(app.pgid, 0), 'a process of npm start (workerd?) is still alive').toBe(false);

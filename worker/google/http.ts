@@ -81,11 +81,14 @@ export async function googleFetch(
     if (o.log) o.log.requests++;
     let res: Response | null = null;
     try {
-      res = await fetch(url, {
+      const answer = await fetch(url, {
         ...init,
         headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${o.token}` },
         signal: AbortSignal.timeout(o.timeoutMs ?? DEFAULT_TIMEOUT_MS),
       });
+      // The body is read under the same timeout, here: a stall after the headers is a timed-out
+      // call like any other (read later by the caller, it would escape as a 500).
+      res = new Response(answer.ok ? await answer.arrayBuffer() : answer.body, answer);
     } catch (err) {
       const timedOut = (err as Error)?.name === 'TimeoutError';
       if (!idempotent || attempt >= delays.length)
