@@ -2,8 +2,8 @@ import * as z from 'zod/mini';
 import { ERROR_CODES } from '../shared/i18n/messages';
 import type { Route } from './http/route';
 
-const jsonSchema = (schema: z.core.$ZodType) => {
-  const { $schema: _s, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<
+const jsonSchema = (schema: z.core.$ZodType, io: 'input' | 'output' = 'input') => {
+  const { $schema: _s, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<
     string,
     unknown
   >;
@@ -38,7 +38,10 @@ function operation({ spec }: Route) {
     summary: spec.summary,
     parameters: [...params, ...queryParameters(spec.query)],
     responses: {
-      [String(spec.status)]: { description: 'Succès', content: json({ type: 'object' }) },
+      [String(spec.status)]: {
+        description: 'Succès',
+        content: json(spec.response ? jsonSchema(spec.response, 'output') : { type: 'object' }),
+      },
       ...ERROR_RESPONSES,
     },
   };

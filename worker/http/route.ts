@@ -28,6 +28,11 @@ export interface RouteSpec<
   body?: B;
   /** The query string's schema (an object of optional strings); empty values are dropped. */
   query?: Q;
+  /**
+   * The success answer's schema (zod/mini, from `shared/api/`): OpenAPI documents it and the
+   * tests check every answer against it.
+   */
+  response?: Schema;
   /** The status of a successful answer (a replayed create answers 200). */
   status: 200 | 201;
   /** The body may be empty, standing for `{}` (POST /v1/checks/run). */
