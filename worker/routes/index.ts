@@ -4,6 +4,7 @@ import { actionRoutes } from './actions';
 import { alertRoutes } from './alerts';
 import { auditRoutes } from './audit';
 import { blockerRoutes } from './blockers';
+import { documentWorkflowRoutes } from './document-workflow';
 import { documentRoutes } from './documents';
 import { indicatorRoutes } from './indicators';
 import { memberRoutes } from './members';
@@ -30,6 +31,7 @@ const declared = [
   ...snapshotRoutes,
   ...alertRoutes,
   ...documentRoutes,
+  ...documentWorkflowRoutes,
   ...auditRoutes,
   ...peopleRoutes,
 ];

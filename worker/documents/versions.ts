@@ -1,0 +1,222 @@
+import type { DocumentStatus, ShortenedText } from '../../shared/api/documents';
+import { type AuditContext, auditStatement } from '../db/audit';
+import type { Row } from '../db/query';
+import type { Warning } from './consistency';
+
+/** One version of a document as stored (document_versions, migration 0012). */
+export interface StoredVersion {
+  documentId: string;
+  version: number;
+  status: DocumentStatus;
+  asOf: string;
+  title: string;
+  pages: number;
+  googleDocId: string | null;
+  warnings: Warning[];
+  shortened: ShortenedText[];
+  generatedAt: string;
+  generatedBy: string;
+  author: string | null;
+  submittedAt: string | null;
+  acknowledged: string[];
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+  reviewComment: string | null;
+  pdfFileId: string | null;
+  pdfUrl: string | null;
+  sha256: string | null;
+  hasHtml: boolean;
+}
+
+const s = (v: string | number | null | undefined) => (v == null ? null : String(v));
+const arr = <T>(v: string | number | null | undefined): T[] => (v ? (JSON.parse(String(v)) as T[]) : []);
+
+const fromRow = (r: Row): StoredVersion => ({
+  documentId: String(r.document_id),
+  version: Number(r.version),
+  status: String(r.status) as DocumentStatus,
+  asOf: String(r.as_of),
+  title: String(r.title),
+  pages: Number(r.pages),
+  googleDocId: s(r.google_doc_id),
+  warnings: arr<Warning>(r.warnings),
+  shortened: arr<ShortenedText>(r.shortened),
+  generatedAt: String(r.generated_at),
+  generatedBy: String(r.generated_by),
+  author: s(r.author),
+  submittedAt: s(r.submitted_at),
+  acknowledged: arr<string>(r.acknowledged),
+  reviewedBy: s(r.reviewed_by),
+  reviewedAt: s(r.reviewed_at),
+  reviewComment: s(r.review_comment),
+  pdfFileId: s(r.pdf_file_id),
+  pdfUrl: s(r.pdf_url),
+  sha256: s(r.sha256),
+  hasHtml: Number(r.has_html) === 1,
+});
+
+const COLUMNS = `document_id, version, status, as_of, title, pages, google_doc_id, warnings, shortened,
+  generated_at, generated_by, author, submitted_at, acknowledged, reviewed_by, reviewed_at, review_comment,
+  pdf_file_id, pdf_url, sha256, html IS NOT NULL AS has_html`;
+
+export async function listVersions(db: D1Database, documentId: string): Promise<StoredVersion[]> {
+  const { results } = await db
+    .prepare(`SELECT ${COLUMNS} FROM document_versions WHERE document_id = ? ORDER BY version DESC`)
+    .bind(documentId)
+    .all<Row>();
+  return results.map(fromRow);
+}
+
+export async function getVersion(db: D1Database, documentId: string, version: number) {
+  const r = await db
+    .prepare(`SELECT ${COLUMNS} FROM document_versions WHERE document_id = ? AND version = ?`)
+    .bind(documentId, version)
+    .first<Row>();
+  return r ? fromRow(r) : null;
+}
+
+export async function getVersionHtml(db: D1Database, documentId: string, version: number) {
+  const r = await db
+    .prepare('SELECT html FROM document_versions WHERE document_id = ? AND version = ?')
+    .bind(documentId, version)
+    .first<{ html: string | null }>();
+  return r?.html ?? null;
+}
+
+/** What a submission freezes: the author, the frozen HTML and its file. */
+export interface Freeze {
+  author: string;
+  html: string;
+  acknowledged: readonly string[];
+  sha256: string;
+  pdfFileId: string | null;
+  pdfUrl: string | null;
+}
+
+/**
+ * Submits version `v` of a document: only while it is the document's live version and still a
+ * draft; the document's status follows; the audit line carries the
+ * frozen file's SHA-256. False when the version moved meanwhile (nothing written).
+ */
+export async function submitVersion(
+  db: D1Database,
+  ctx: AuditContext,
+  v: StoredVersion,
+  f: Freeze,
+): Promise<boolean> {
+  const [res] = await db.batch([
+    db
+      .prepare(
+        `UPDATE document_versions SET status = 'submitted', author = ?, submitted_at = ?, acknowledged = ?,
+           html = ?, sha256 = ?, pdf_file_id = ?, pdf_url = ?
+         WHERE document_id = ? AND version = ? AND status = 'draft'
+           AND version = (SELECT version FROM documents WHERE id = ?)`,
+      )
+      .bind(
+        f.author,
+        ctx.at,
+        JSON.stringify(f.acknowledged),
+        f.html,
+        f.sha256,
+        f.pdfFileId,
+        f.pdfUrl,
+        v.documentId,
+        v.version,
+        v.documentId,
+      ),
+    auditStatement(
+      db,
+      ctx,
+      'update',
+      'document',
+      v.documentId,
+      { version: v.version, status: v.status },
+      {
+        version: v.version,
+        status: 'submitted',
+        author: f.author,
+        acknowledged: f.acknowledged,
+        sha256: f.sha256,
+        pdfFileId: f.pdfFileId,
+      },
+    ),
+    // The live document follows only if the version went in (same batch, same instant).
+    db
+      .prepare(
+        `UPDATE documents SET status = 'submitted', html = ? WHERE id = ?2 AND version = ?3 AND EXISTS
+           (SELECT 1 FROM document_versions WHERE document_id = ?2 AND version = ?3 AND submitted_at = ?4)`,
+      )
+      .bind(f.html, v.documentId, v.version, ctx.at),
+  ]);
+  return (res?.meta.changes ?? 0) === 1;
+}
+
+/**
+ * An admin's review of the submitted version `v`: validated (immutable from then on) or sent
+ * back with a comment. The document's status follows while `v` is its live version.
+ */
+export async function reviewVersion(
+  db: D1Database,
+  ctx: AuditContext,
+  v: StoredVersion,
+  outcome: { status: 'validated' | 'changes-requested'; comment?: string | undefined },
+): Promise<boolean> {
+  const [res] = await db.batch([
+    db
+      .prepare(
+        `UPDATE document_versions SET status = ?, reviewed_by = ?, reviewed_at = ?, review_comment = ?
+         WHERE document_id = ? AND version = ? AND status = 'submitted'`,
+      )
+      .bind(outcome.status, ctx.actor, ctx.at, outcome.comment ?? null, v.documentId, v.version),
+    auditStatement(
+      db,
+      ctx,
+      'update',
+      'document',
+      v.documentId,
+      { version: v.version, status: v.status },
+      {
+        version: v.version,
+        status: outcome.status,
+        ...(outcome.comment ? { comment: outcome.comment } : {}),
+        sha256: v.sha256,
+      },
+    ),
+    db
+      .prepare(
+        `UPDATE documents SET status = ?1 WHERE id = ?2 AND version = ?3 AND EXISTS
+           (SELECT 1 FROM document_versions WHERE document_id = ?2 AND version = ?3 AND reviewed_at = ?4)`,
+      )
+      .bind(outcome.status, v.documentId, v.version, ctx.at),
+  ]);
+  return (res?.meta.changes ?? 0) === 1;
+}
+
+/** The document's shares after a share, with its audit line. */
+export async function recordShares(
+  db: D1Database,
+  ctx: AuditContext,
+  documentId: string,
+  shares: readonly unknown[],
+  added: readonly unknown[],
+) {
+  await db.batch([
+    db.prepare('UPDATE documents SET shared_with = ? WHERE id = ?').bind(JSON.stringify(shares), documentId),
+    auditStatement(db, ctx, 'update', 'document', documentId, null, { shared: added }),
+  ]);
+}
+
+/** The id of a Drive folder the worker found or made under `parent`, remembered once found. */
+export async function knownFolder(db: D1Database, parent: string, name: string) {
+  const r = await db
+    .prepare('SELECT folder_id FROM drive_folders WHERE parent_id = ? AND name = ?')
+    .bind(parent, name)
+    .first<{ folder_id: string }>();
+  return r?.folder_id ?? null;
+}
+
+export const rememberFolder = (db: D1Database, parent: string, name: string, id: string) =>
+  db
+    .prepare('INSERT OR REPLACE INTO drive_folders (parent_id, name, folder_id) VALUES (?, ?, ?)')
+    .bind(parent, name, id)
+    .run();
