@@ -2,7 +2,7 @@
 // lists are condensed with honest counts, and what cannot fit is named.
 import { describe, expect, it } from 'vitest';
 import { SUMMARY_FIELD_BUDGETS } from '../../shared/documents/budgets';
-import { SUMMARY_BUDGETS, SUMMARY_MAX_PAGES } from '../../worker/documents/budget';
+import { STRENGTH_STEPS, SUMMARY_MAX_PAGES } from '../../worker/documents/budget';
 import type { Block, DocumentModel, FieldOverflow } from '../../worker/documents/model';
 import { estimatePages } from '../../worker/documents/pages';
 import { keepSentences } from '../../worker/documents/prose';
@@ -100,10 +100,10 @@ describe('territory summary — the stress territory', () => {
     }
   });
 
-  it.each(SUMMARY_BUDGETS.map((_, level) => level))(
-    'level %i shows or counts every blocker, lifted ones first',
-    (level) => {
-      const doc = buildTerritorySummary(record, territory, ed, level);
+  it.each([0, 0.25, 0.5, 0.75, 1])(
+    'condensed at strength %s, it shows or counts every blocker, lifted ones first',
+    (strength) => {
+      const doc = buildTerritorySummary(record, territory, ed, strength);
       const table = firstTable(section(doc, SUMMARY_HEADINGS.blockers).blocks);
       const rest = Number(/^(\d+)\u00A0autres verrous non détaillés/.exec(table.rest ?? '')?.[1] ?? 0);
       expect(table.rows.length + rest).toBe(40);
@@ -116,12 +116,12 @@ describe('territory summary — the stress territory', () => {
     },
   );
 
-  it('a tighter allowance on request takes a tighter level', () => {
+  it('a tighter allowance on request takes a stronger condensation', () => {
     const fit = fitTerritorySummary(record, territory, ed);
-    if (fit.level > 0)
-      expect(estimatePages(buildTerritorySummary(record, territory, ed, fit.level - 1))).toBeGreaterThan(
-        SUMMARY_MAX_PAGES,
-      );
+    expect(fit.level).toBeGreaterThan(0);
+    // The smallest strength that fits: one step less does not.
+    const less = buildTerritorySummary(record, territory, ed, (fit.level - 1) / STRENGTH_STEPS);
+    expect(estimatePages(less)).toBeGreaterThan(SUMMARY_MAX_PAGES);
     const tighter = fitTerritorySummary(record, territory, ed, fit.level + 1, 3);
     expect(tighter.level).toBeGreaterThan(fit.level);
   });
@@ -243,7 +243,7 @@ describe('territory summary — what cannot fit is named', () => {
   });
 
   it('a smaller page allowance (Google counted 5) names fields for that allowance', () => {
-    const fit = fitTerritorySummary(record, territory, ed, SUMMARY_BUDGETS.length - 1, 3);
+    const fit = fitTerritorySummary(record, territory, ed, STRENGTH_STEPS, 3);
     expect(fit.fits).toBe(false);
     expect(fit.overflow.length).toBeGreaterThan(0);
     for (const o of fit.overflow) {
@@ -280,6 +280,7 @@ describe('a small record', () => {
     const small = bigRecord({ sessions: 2, blockers: 2, indicators: 3, textChars: 200 });
     const fit = fitTerritorySummary(small.record, small.territory, ed);
     expect(fit.level).toBe(0);
+    expect(fit.shortened).toEqual([]);
     const blocks = fit.doc.sections.flatMap((s) => s.blocks);
     expect(blocks.some((b) => b.kind === 'p' && b.shortened)).toBe(false);
     expect(blocks.some((b) => b.kind === 'table' && b.rest)).toBe(false);

@@ -1,6 +1,7 @@
 // What each deliverable says, from an in-memory record: the date it is frozen at, the
 // calendar, quotas in the tender's units, one CO₂ figure, reports identical to the sheets.
 import { describe, expect, it } from 'vitest';
+import { frTypo } from '../../shared/i18n/typography';
 import { PROGRAMME_PRESET } from '../../shared/programme/preset';
 import { buildActionSheet, REPRODUCIBILITY_METHOD } from '../../worker/documents/action-sheet';
 import { recordAsOf, withQuotas } from '../../worker/documents/as-of';
@@ -16,7 +17,7 @@ import { bigRecord } from './documents-big-record';
 import { plain } from './plain';
 
 const NB = '\u00A0';
-const ed = { date: '2026-01-15', version: 2, author: 'claire@amo.example (Consultant (AMO))' };
+const ed = { date: '2026-01-15', version: 2, generatedBy: 'claire@amo.example, consultant (AMO)' };
 
 /** Every string a reader sees in a document model, joined, no-break spaces read as spaces. */
 function text(doc: DocumentModel): string {
@@ -32,7 +33,9 @@ function text(doc: DocumentModel): string {
       case 'table':
         return [...b.columns, ...b.rows.flat(), b.rest ?? ''];
       case 'bars':
-        return [b.caption, ...b.rows.flatMap((r) => [r.label, r.text])];
+        return [b.caption, ...b.rows.flatMap((r) => [r.label, r.text, r.status ?? ''])];
+      case 'links':
+        return b.items.map((i) => i.text);
     }
   };
   return plain(doc.sections.flatMap((s) => [s.heading, ...s.blocks.flatMap(block)]).join('\n'));
@@ -196,31 +199,49 @@ describe('CO₂ avoided: one figure, kilometres per period', () => {
     const r = record({ indicators: [km('k1', 'p1', '2025-01-01', '2025-03-31', 1000), co2] });
     const all = text(fitTerritorySummary(r, r.territories[0]!, ed).doc);
     expect(all).not.toContain('9 999');
-    expect(all).toContain('valeur « CO₂ évité » saisie à la main non reprise');
+    expect(all).toContain('valeur « CO₂ évité » saisie à la main n’est pas reprise');
     expect(all).toMatch(/53 à 128 kg CO₂e/);
     expect(all).toContain('consultées le 29 novembre 2026');
   });
 });
 
 describe('reports', () => {
-  it('report 1 holds each territory’s summary exactly as generated alone, after a synthesis', () => {
-    const { record: r, territory } = bigRecord({
+  it('report 1 opens with the people’s synthesis, then each territory’s summary as generated alone, the calendar once', () => {
+    const { record: big, territory } = bigRecord({
       sessions: 60,
       blockers: 40,
       indicators: 50,
       textChars: 5000,
     });
+    const r = {
+      ...big,
+      assessment: { report1Synthesis: 'Les dix territoires partagent un verrou : le stationnement.' },
+    };
     const alone = fitTerritorySummary(r, territory, ed).doc;
     const report = buildProgressReport(r, '1', ed);
     const start = report.sections.findIndex((s) => s.heading === alone.title);
-    const inReport = report.sections.slice(start + 1, start + 1 + alone.sections.length);
-    expect(inReport.map((s) => ({ ...s, level: 2 }))).toEqual(
-      alone.sections.map((s) => ({ ...s, level: 2 })),
-    );
+    const own = alone.sections.filter((s) => s.heading !== SUMMARY_HEADINGS.calendar);
+    const inReport = report.sections.slice(start + 1, start + 1 + own.length);
+    expect(inReport.map((s) => ({ ...s, level: 2 }))).toEqual(own.map((s) => ({ ...s, level: 2 })));
     const headings = report.sections.map((s) => s.heading);
-    expect(headings.slice(0, 3)).toEqual(['Objet du rapport', 'Sommaire', 'Synthèse du programme']);
-    const synthesis = report.sections[2]!;
-    expect(synthesis.blocks.map((b) => b.kind)).toEqual(['p', 'table', 'bars']);
+    expect(headings.slice(0, 4)).toEqual([
+      'Objet du rapport',
+      'Sommaire',
+      'Synthèse du programme',
+      'Constats croisés, verrous communs et recommandations à l’ADEME',
+    ]);
+    expect(report.sections[3]!.blocks).toEqual([{ kind: 'p', text: frTypo(r.assessment.report1Synthesis) }]);
+    expect(headings.filter((h) => h === SUMMARY_HEADINGS.calendar)).toHaveLength(1);
+    // The contents link every level-2 section.
+    const contents = report.sections[1]!.blocks[0]!;
+    expect(contents.kind).toBe('links');
+    if (contents.kind === 'links')
+      expect(contents.items.map((i) => i.text)).toEqual(
+        report.sections
+          .slice(2)
+          .filter((s) => s.level === 2)
+          .map((s) => s.heading),
+      );
   });
 
   it('the final report totals the programme and states the reproducibility method once', () => {
@@ -269,7 +290,8 @@ describe('sheets', () => {
     expect(all).toContain('Éductour (sur le terrain)');
     expect(all).toContain('Abri en gare');
     const alone = text(buildWorkshopSheet(record({ workshops: [workshop] }), workshop, ed));
-    expect(alone).toContain('Aucune séance « Atelier collectif » consignée');
+    expect(alone).toContain('la séance de l’atelier n’est pas encore consignée dans le journal');
+    expect(alone).not.toMatch(/quota/i);
   });
 
   it('an action sheet has status, dates, results against target and the scoring method', () => {
@@ -290,7 +312,8 @@ describe('sheets', () => {
     expect(doc.identification).toMatchObject({
       authority: PROGRAMME_PRESET.authority,
       consultation: 'Consultation n° 2024001672',
-      author: ed.author,
+      author: 'Désigné à la soumission',
+      generatedBy: ed.generatedBy,
       version: 2,
     });
   });
