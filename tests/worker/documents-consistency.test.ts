@@ -97,7 +97,7 @@ describe('consistency rules — each one triggered by its record, silent otherwi
       field: 'status',
     });
     expect(plain(w!.message)).toContain(
-      '« Prévue » alors que des résultats sont saisis (T4 2025 : taux d’utilisation 49 %, kilomètres parcourus 660 km)',
+      '« Prévue » alors que des résultats sont saisis (T4 2025 : taux d’utilisation 49 %, kilomètres parcourus en VELI 660 km)',
     );
     expect(
       check({ actions: [action({ status: 'in-progress' })], indicators: results }, { actions: ['a1'] }),
