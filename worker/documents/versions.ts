@@ -192,17 +192,17 @@ export async function reviewVersion(
   return (res?.meta.changes ?? 0) === 1;
 }
 
-/** The document's shares after a share, with its audit line. */
+/** The document's shares after a share, with its audit line (what it was shared with before, and now). */
 export async function recordShares(
   db: D1Database,
   ctx: AuditContext,
   documentId: string,
+  before: readonly unknown[],
   shares: readonly unknown[],
-  added: readonly unknown[],
 ) {
   await db.batch([
     db.prepare('UPDATE documents SET shared_with = ? WHERE id = ?').bind(JSON.stringify(shares), documentId),
-    auditStatement(db, ctx, 'update', 'document', documentId, null, { shared: added }),
+    auditStatement(db, ctx, 'update', 'document', documentId, { sharedWith: before }, { sharedWith: shares }),
   ]);
 }
 

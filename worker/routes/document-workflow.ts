@@ -266,7 +266,7 @@ async function share(c: Ctx, { body }: { body: ShareRequest }) {
     drive: Boolean(g),
   }));
   const kept = d.sharedWith.filter((s) => !emails.includes(s.email));
-  await recordShares(c.env.DB, ctx, d.id, [...kept, ...added], added);
+  await recordShares(c.env.DB, ctx, d.id, d.sharedWith, [...kept, ...added]);
   return c.json(await present(c, (await getDocument(c.env.DB, d.id))!));
 }
 
