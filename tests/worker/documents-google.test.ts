@@ -135,13 +135,14 @@ describe('documents — Google Docs in the programme’s Shared Drive (local sta
       {
         updateDocumentStyle: {
           documentStyle: {
+            documentFormat: { documentMode: 'PAGES' },
             pageSize: { width: { magnitude: 595.28, unit: 'PT' }, height: { magnitude: 841.89, unit: 'PT' } },
             marginTop: { magnitude: PAGE.marginTopPt, unit: 'PT' },
             marginBottom: { magnitude: PAGE.marginBottomPt, unit: 'PT' },
             marginLeft: { magnitude: PAGE.marginLeftPt, unit: 'PT' },
             marginRight: { magnitude: PAGE.marginRightPt, unit: 'PT' },
           },
-          fields: 'pageSize,marginTop,marginBottom,marginLeft,marginRight',
+          fields: 'documentFormat,pageSize,marginTop,marginBottom,marginLeft,marginRight',
         },
       },
     ]);
@@ -151,7 +152,12 @@ describe('documents — Google Docs in the programme’s Shared Drive (local sta
 
     // In the Shared Drive, and every heading survived the import as a heading.
     const stored = (await fakeFile(res.body.googleDocId))!;
-    expect(stored).toMatchObject({ parents: [SHARED_FOLDER_ID], driveId: 'drive-veli' });
+    // In pages, not pageless (the stand-in's new Docs are pageless until set).
+    expect(stored).toMatchObject({
+      parents: [SHARED_FOLDER_ID],
+      driveId: 'drive-veli',
+      documentMode: 'PAGES',
+    });
     for (const h of Object.values(SUMMARY_HEADINGS)) expect(headingsOf(stored.imported)).toContain(h);
   });
 });
