@@ -2,9 +2,9 @@
  * What the territory summary prints of each text and list. The fitter (territory-summary.ts)
  * starts from everything (nothing condensed) and condenses only as far as the page limit
  * requires: one strength `s` from 0 (all of it) to 1 (`TIGHTEST`) sets every allowance
- * between the record's own size and the tightest one, and the fitter searches the smallest
- * `s` whose estimate fits. Prose is kept in whole sentences up to its allowance
- * (recommendations always whole); lists keep their first rows and count the rest.
+ * between the record's own size and the tightest one — lists first, prose after — and the
+ * fitter searches the smallest `s` whose estimate fits. Prose is kept in whole sentences up to
+ * its allowance (recommendations always whole); lists keep their first rows and count the rest.
  */
 export interface Budget {
   /** Findings, stakes, needs, infrastructure and parking, other modes (each). */
@@ -49,18 +49,27 @@ const COMPACT_CALENDAR_FROM = 0.75;
 /** Strengths are stored and compared in thousandths (`budget_level`). */
 export const STRENGTH_STEPS = 1000;
 
-/** The allowances at strength `s` (0 … 1): the record's sizes at 0, `TIGHTEST` at 1. */
+/** The prose a consultant wrote; everything else is a list or a table's text. */
+const PROSE_KEYS = new Set<keyof Sizes>(['prose', 'useCase', 'planningChars']);
+
+/**
+ * The allowances at strength `s` (0 … 1): the record's sizes at 0, `TIGHTEST` at 1. Lists and
+ * table texts condense first (the first half of the scale), the consultants' prose only then
+ * (the second half): the summary's core is what they wrote, the tables support it.
+ */
 export function budgetAt(sizes: Sizes, s: number): Budget {
   const k = Math.min(1, Math.max(0, s));
-  const between = (max: number, tight: number) =>
-    max <= tight ? max : Math.ceil(tight + (max - tight) * (1 - k));
-  const out = { compactCalendar: k >= COMPACT_CALENDAR_FROM } as Budget;
+  const lists = Math.min(1, 2 * k);
+  const prose = Math.max(0, 2 * k - 1);
+  const between = (max: number, tight: number, x: number) =>
+    max <= tight ? max : Math.ceil(tight + (max - tight) * (1 - x));
+  const out = { compactCalendar: lists >= COMPACT_CALENDAR_FROM } as Budget;
   for (const key of Object.keys(TIGHTEST) as (keyof Sizes)[]) {
     if ((key as string) === 'compactCalendar') continue;
-    out[key] = between(sizes[key], TIGHTEST[key]);
+    out[key] = between(sizes[key], TIGHTEST[key], PROSE_KEYS.has(key) ? prose : lists);
   }
-  // Descriptions of blockers go entirely at the tightest strength (the table keeps the title).
-  if (k >= 1) out.blockerChars = 0;
+  // Descriptions of blockers go entirely once the lists are at their tightest (the table keeps the title).
+  if (lists >= 1) out.blockerChars = 0;
   return out;
 }
 
