@@ -11,6 +11,7 @@ import { statusCounts } from '../../worker/documents/summary-progress';
 import {
   buildTerritorySummary,
   fitTerritorySummary,
+  SEARCH_PRECISION,
   SUMMARY_HEADINGS,
 } from '../../worker/documents/territory-summary';
 import { bigRecord, longText } from './documents-big-record';
@@ -119,8 +120,13 @@ describe('territory summary — the stress territory', () => {
   it('a tighter allowance on request takes a stronger condensation', () => {
     const fit = fitTerritorySummary(record, territory, ed);
     expect(fit.level).toBeGreaterThan(0);
-    // The smallest strength that fits: one step less does not.
-    const less = buildTerritorySummary(record, territory, ed, (fit.level - 1) / STRENGTH_STEPS);
+    // The smallest strength that fits (to the search's precision): a step less does not.
+    const less = buildTerritorySummary(
+      record,
+      territory,
+      ed,
+      (fit.level - SEARCH_PRECISION) / STRENGTH_STEPS,
+    );
     expect(estimatePages(less)).toBeGreaterThan(SUMMARY_MAX_PAGES);
     const tighter = fitTerritorySummary(record, territory, ed, fit.level + 1, 3);
     expect(tighter.level).toBeGreaterThan(fit.level);
@@ -311,9 +317,11 @@ describe('the fitter condenses only as far as the page limit requires (issue 17)
     const fit = fitTerritorySummary(record, territory, ed);
     expect(fit.fits).toBe(true);
     expect(fit.level).toBeGreaterThan(0);
-    // Minimal: one step less condensed no longer fits.
+    // Minimal: a step less condensed no longer fits.
     expect(
-      estimatePages(buildTerritorySummary(record, territory, ed, (fit.level - 1) / STRENGTH_STEPS)),
+      estimatePages(
+        buildTerritorySummary(record, territory, ed, (fit.level - SEARCH_PRECISION) / STRENGTH_STEPS),
+      ),
     ).toBeGreaterThan(SUMMARY_MAX_PAGES);
     // Each text keeps most of itself: no text is cut to one sentence when pages are free.
     // The lists reached their tightest before any prose was cut (the second half of the scale).
