@@ -1,5 +1,12 @@
 // The contract between the sidebars (browser) and the add-on (Apps Script): what each
 // server function takes and returns. Pure types, so both tsconfigs can read it.
+import type {
+  DocumentPreview,
+  DocumentAnswer as DocumentState,
+  DocumentVersion,
+  DocumentWarning,
+  ShortenedText,
+} from '../shared/api/documents';
 import type { Quota, QuotaReport } from '../shared/quotas/rules';
 import type {
   ActionInput,
@@ -7,9 +14,11 @@ import type {
   BlockerInput,
   BlockerPatch,
   IndicatorInput,
+  ProgrammeAssessment,
   Role,
   SessionInput,
   SessionPatch,
+  StoredAssessment,
   TerritoryAssessment,
   WorkshopInput,
   WorkshopPatch,
@@ -89,6 +98,18 @@ export interface DocumentRecord {
   createdAt?: string;
   createdBy?: string;
   updatedAt?: string;
+  /** Issue 17: the live version's workflow status, its consistency warnings and condensed texts. */
+  status?: DocumentState['status'];
+  asOf?: string | null;
+  warnings?: DocumentWarning[];
+  shortened?: ShortenedText[];
+  sharedWith?: DocumentState['sharedWith'];
+}
+export type { DocumentPreview, DocumentVersion, DocumentWarning, ShortenedText };
+/** Submit, validate, request changes: the document as it now stands and the version acted on. */
+export interface WorkflowAnswer {
+  document: DocumentRecord;
+  version: DocumentVersion;
 }
 export interface DocumentRequest {
   type: 'territory-summary' | 'workshop-sheet' | 'action-sheet' | 'progress-report';
@@ -124,10 +145,21 @@ export interface Versioned<T> {
   version: string | null;
 }
 export type Choice = { id: string; label: string };
-/** A territory and what to show beside its fields when the Diagnostic opens. */
+/**
+ * What to show when a sidebar opens on a record to fix: the territory (Diagnostic), or the
+ * record (`recordId`: a workshop, an action, a blocker), and the issues beside its fields.
+ */
 export interface DiagnosticFocus {
   territoryId: string;
   issues: FieldIssue[];
+  recordId?: string;
+}
+/** A record a document's warning names: what « Corriger » opens (shared/documents/consistency.ts). */
+export interface RecordToFix {
+  type: DocumentWarning['subject']['type'];
+  id: string;
+  field?: string | undefined;
+  message: string;
 }
 
 /** What a sidebar knows when it opens: inlined in its page when the add-on builds it. */
@@ -152,7 +184,8 @@ export type SidebarName =
   | 'quotas'
   | 'document'
   | 'import'
-  | 'parametres';
+  | 'parametres'
+  | 'syntheses';
 
 export interface ImportTab {
   name: string;
@@ -213,6 +246,18 @@ export interface ServerApi {
   loadQuotasAndAlerts(): Result<{ quotas: QuotaReport; alerts: AlertRecord[] }>;
   generateDocument(input: DocumentRequest): Result<DocumentRecord>;
   fileDocument(doc: DocumentRecord): Result<{ tabs: string[] }>;
+  /** Issue 17: the first page and warnings before generating, the workflow, versions, sharing. */
+  previewDocument(input: DocumentRequest): Result<DocumentPreview>;
+  submitDocument(id: string, acknowledge: string[]): Result<WorkflowAnswer>;
+  validateDocument(id: string): Result<WorkflowAnswer>;
+  requestDocumentChanges(id: string, comment: string): Result<WorkflowAnswer>;
+  listDocumentVersions(id: string): Result<{ id: string; versions: DocumentVersion[] }>;
+  shareDocument(id: string, to: 'territory' | string[], role: 'reader' | 'commenter'): Result<DocumentRecord>;
+  /** Opens the sidebar that edits the record a warning names, the field to fix marked. */
+  openRecordForm(record: RecordToFix): void;
+  /** The programme's syntheses (report 1, report 2, final COPIL, critical view), read and saved. */
+  loadProgrammeTexts(): Result<Versioned<StoredAssessment>>;
+  saveProgrammeTexts(input: ProgrammeAssessment, version: string | null): Result<Versioned<StoredAssessment>>;
   listImportableTabs(): Result<ImportTab[]>;
   importTab(request: ImportRequest): Result<ImportOutcome>;
   loadSettings(): Result<{ workerUrl: string; allowlist: string[]; me: Me | null; note?: string }>;

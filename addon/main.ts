@@ -2,11 +2,14 @@
 // a real top-level function of Code.js (menu items, triggers, google.script.run targets).
 import type { ActionRecord, ServerApi, SessionRecord, TerritoryRecord, WorkshopRecord } from './api';
 import { sidebarContext } from './context';
+import * as docs from './documents';
 import { createDocument, fileDocument as file } from './documents';
 import { importableTabs, importTab as runImport } from './importer';
 import { buildMenu, showSidebar } from './menu';
 import * as ops from './operations';
 import { changeSettings, settings } from './profile';
+import * as texts from './programme-texts';
+import { openRecordForm as openForm } from './record-forms';
 import { quotasAndAlerts, resyncWithToast } from './resync';
 import { path } from './worker-client';
 
@@ -46,6 +49,9 @@ export function showImport(): void {
 }
 export function showParametres(): void {
   showSidebar('showParametres');
+}
+export function showSyntheses(): void {
+  showSidebar('showSyntheses');
 }
 export function resyncTabs(): void {
   resyncWithToast();
@@ -89,6 +95,17 @@ export const openDiagnostic: ServerApi['openDiagnostic'] = (focus) =>
 export const loadQuotasAndAlerts: ServerApi['loadQuotasAndAlerts'] = () => quotasAndAlerts();
 export const generateDocument: ServerApi['generateDocument'] = (input) => createDocument(input);
 export const fileDocument: ServerApi['fileDocument'] = (doc) => file(doc);
+export const previewDocument: ServerApi['previewDocument'] = (input) => docs.previewDocument(input);
+export const submitDocument: ServerApi['submitDocument'] = (id, ack) => docs.submitDocument(id, ack);
+export const validateDocument: ServerApi['validateDocument'] = (id) => docs.validateDocument(id);
+export const requestDocumentChanges: ServerApi['requestDocumentChanges'] = (id, comment) =>
+  docs.requestDocumentChanges(id, comment);
+export const listDocumentVersions: ServerApi['listDocumentVersions'] = (id) => docs.listDocumentVersions(id);
+export const shareDocument: ServerApi['shareDocument'] = (id, to, role) => docs.shareDocument(id, to, role);
+export const openRecordForm: ServerApi['openRecordForm'] = (record) => openForm(record);
+export const loadProgrammeTexts: ServerApi['loadProgrammeTexts'] = () => texts.loadProgrammeTexts();
+export const saveProgrammeTexts: ServerApi['saveProgrammeTexts'] = (input, version) =>
+  texts.saveProgrammeTexts(input, version);
 export const listImportableTabs: ServerApi['listImportableTabs'] = () => importableTabs();
 export const importTab: ServerApi['importTab'] = (request) => runImport(request);
 export const loadSettings: ServerApi['loadSettings'] = () => settings();

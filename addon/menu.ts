@@ -16,6 +16,7 @@ export const SIDEBARS = {
   showDocument: { file: 'Document', title: 'Générer un document', sidebar: 'document' },
   showImport: { file: 'Import', title: 'Importer un onglet existant', sidebar: 'import' },
   showParametres: { file: 'Parametres', title: 'Paramètres', sidebar: 'parametres' },
+  showSyntheses: { file: 'Syntheses', title: 'Synthèses du programme', sidebar: 'syntheses' },
 } as const satisfies Record<string, { file: string; title: string; sidebar: SidebarName }>;
 export type SidebarFunction = keyof typeof SIDEBARS;
 
@@ -29,6 +30,7 @@ export const MENU: readonly ({ label: string; fn: string } | null)[] = [
   { label: 'Diagnostic du territoire', fn: 'showDiagnostic' },
   null,
   { label: 'Quotas et alertes', fn: 'showQuotas' },
+  { label: 'Synthèses du programme', fn: 'showSyntheses' },
   { label: 'Générer un document', fn: 'showDocument' },
   null,
   { label: 'Importer un onglet existant', fn: 'showImport' },
