@@ -113,13 +113,8 @@ function actionSheets(rec: ProgrammeRecord): Section[] {
   for (const t of rec.territories) {
     const actions = rec.actions.filter((a) => a.territoryId === t.id);
     if (!actions.length) continue;
-    // Sheets follow each other: several share a page; only the first territory starts one.
-    out.push({
-      heading: `${REPORT_HEADINGS.actions} — ${t.name}`,
-      level: 2,
-      blocks: [],
-      pageBreakBefore: !out.length,
-    });
+    // Sheets follow each other and the totals: several share a page, none is left half empty.
+    out.push({ heading: `${REPORT_HEADINGS.actions} — ${t.name}`, level: 2, blocks: [] });
     out.push(...actions.map((a) => actionInReport(rec, a)));
   }
   if (!out.length)

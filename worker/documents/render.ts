@@ -221,11 +221,11 @@ function block(page: Page, b: Block) {
   }
 }
 
-/** « Légende : ■ dans le quota ; ■ atteint » — each tone the figure uses, in words. */
+/** « Légende : ■ réalisé ; ■ en cours » — each tone the figure's bars show, in words. */
 function legend(rows: readonly BarRow[]) {
   const used = new Map<BarTone, string>();
   for (const r of rows)
-    if (r.status && !used.has(r.tone ?? 'neutral')) used.set(r.tone ?? 'neutral', r.status);
+    if (r.status && r.value > 0 && !used.has(r.tone ?? 'neutral')) used.set(r.tone ?? 'neutral', r.status);
   const items = [...used].map(
     ([tone, words], i) => h`${i ? ' ; ' : ''}<span class="swatch-${tone}">■</span> ${t(words)}`,
   );

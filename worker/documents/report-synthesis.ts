@@ -5,7 +5,7 @@ import type { StoredAssessment } from '../../shared/schemas/programme';
 import { milestoneRows, milestoneText } from './calendar';
 import type { Block, MissingText, Section } from './model';
 import type { ProgrammeRecord } from './record';
-import { quotaBar, quotaText } from './summary-progress';
+import { progressWords, quotaBar, quotaText } from './summary-progress';
 import { workshopSession } from './workshop-sheet';
 
 export const SYNTHESIS_HEADINGS = {
@@ -46,35 +46,26 @@ export function programmeProse(
 const quotaOf = (r: ProgrammeRecord, territoryId: string, key: Quota['key']) =>
   r.territoryQuotas.get(territoryId)?.find((q) => q.key === key);
 
-/** Support of report 1's synthesis: one row per territory, one figure, nothing repeated. */
-function dashboard(r: ProgrammeRecord, asOf: string): Block[] {
+/** Support of report 1's synthesis: one row per territory, what differs between them. */
+function dashboard(r: ProgrammeRecord): Block[] {
   const mpd = r.programme.minutesPerDay;
-  const text = (q: Quota | undefined) => (q ? quotaText(q, mpd) : '—');
   const rows = r.territories.map((t) => {
     const blockers = r.blockers.filter((b) => b.territoryId === t.id);
     const lifted = blockers.filter((b) => b.status === 'resolved').length;
+    const diagnostic = quotaOf(r, t.id, 'diagnostic');
     return [
       t.name,
-      text(quotaOf(r, t.id, 'territory-interview')),
+      diagnostic ? `${quotaText(diagnostic, mpd)}, ${progressWords(diagnostic)}` : '—',
       t.assessment ? 'Rédigée' : 'À rédiger',
       blockers.length ? `${nf(lifted)} levé${lifted > 1 ? 's' : ''} sur ${nf(blockers.length)}` : 'Aucun',
     ];
   });
-  const bars = r.territories.flatMap((t) => {
-    const q = quotaOf(r, t.id, 'diagnostic');
-    return q ? [quotaBar(q, t.name, mpd)] : [];
-  });
   return [
     {
       kind: 'table',
-      columns: ['Territoire', 'Entretien individuel', 'Synthèse territoriale', 'Verrous'],
-      widths: [4, 2.6, 2.4, 2.6],
+      columns: ['Territoire', 'Diagnostic et accompagnement', 'Synthèse territoriale', 'Verrous'],
+      widths: [4.4, 3.2, 2.2, 2.2],
       rows,
-    },
-    {
-      kind: 'bars',
-      caption: `Jours de diagnostic et d’accompagnement par territoire au ${frDate(asOf)} (${nf(r.programme.quotas.diagnosticDaysPerTerritory)} prévus chacun)`,
-      rows: bars,
     },
   ];
 }
@@ -105,7 +96,7 @@ export function programmeSynthesis(r: ProgrammeRecord, asOf: string): Section[] 
       level: 3,
       blocks: [programmeProse(r.assessment, 'report1Synthesis', h.crossFindings)],
     },
-    { heading: h.dashboard, level: 3, blocks: dashboard(r, asOf) },
+    { heading: h.dashboard, level: 3, blocks: dashboard(r) },
     { heading: h.calendar, level: 3, blocks: [calendarBlock(r, asOf)] },
   ];
 }

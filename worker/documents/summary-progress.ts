@@ -1,9 +1,11 @@
 import { LABELS } from '../../shared/i18n/labels';
 import { days, duration, frDate, nf, plural } from '../../shared/i18n/typography';
+import { joinColon, parens } from '../../shared/i18n/wording';
 import type { Quota } from '../../shared/quotas/rules';
 import type { BlockerCategory, BlockerOwner, BlockerStatus } from '../../shared/schemas/enums';
 import { MILESTONE_STATE_LABELS, type MilestoneRow, milestoneRows, milestoneText } from './calendar';
 import type { BarRow, BarTone, Block, Section } from './model';
+import { properNames } from './names';
 import { flat } from './prose';
 import type { BlockerRec } from './record';
 import { prose, type SummaryCtx } from './summary-context';
@@ -157,8 +159,10 @@ function blockerRow(ctx: SummaryCtx, x: BlockerRec, partner: string | undefined,
   const description = text('description', ctx.b.blockerChars);
   return [
     LABELS.blockerCategory[x.category],
-    `${x.title}${partner ? ` (${partner})` : ''}${description ? ` : ${description}` : ''}`,
-    `${LABELS.blockerOwner[x.owner]}${x.ownerName ? ` (${x.ownerName})` : ''}`,
+    description
+      ? joinColon(`${x.title}${partner ? ` ${parens(partner)}` : ''}`, description, properNames(ctx.r))
+      : `${x.title}${partner ? ` ${parens(partner)}` : ''}`,
+    `${LABELS.blockerOwner[x.owner]}${x.ownerName ? ` ${parens(x.ownerName)}` : ''}`,
     LABELS.blockerStatus[x.status],
     text('solution', ctx.b.solutionChars) || '—',
   ];
