@@ -2,6 +2,7 @@
 // calendar, quotas in the tender's units, one CO₂ figure, reports identical to the sheets.
 import { describe, expect, it } from 'vitest';
 import { frTypo } from '../../shared/i18n/typography';
+import { hasNestedParens } from '../../shared/i18n/wording';
 import { PROGRAMME_PRESET } from '../../shared/programme/preset';
 import { buildActionSheet, REPRODUCIBILITY_METHOD } from '../../worker/documents/action-sheet';
 import { recordAsOf, withQuotas } from '../../worker/documents/as-of';
@@ -322,5 +323,30 @@ describe('sheets', () => {
     const r = record();
     const doc = fitTerritorySummary(r, r.territories[0]!, ed).doc;
     for (const h of Object.values(SUMMARY_HEADINGS)) expect(doc.sections.map((s) => s.heading)).toContain(h);
+  });
+});
+
+describe('wording of every deliverable (issue 17)', () => {
+  it('no parentheses inside parentheses, no quota bookkeeping, no capital after a generated colon', () => {
+    const { record: r } = bigRecord({ sessions: 60, blockers: 12, indicators: 20, textChars: 400 });
+    const partners = r.partners.map((p) => ({ ...p, kind: 'care' as const, name: `EHPAD ${p.name}` }));
+    const actions = r.actions.map((a) => ({ ...a, vehicleType: 'other-veli' as const }));
+    const rec = { ...r, partners, actions };
+    const docs = [
+      ...(['1', '2', 'final'] as const).map((n) => buildProgressReport(rec, n, ed)),
+      fitTerritorySummary(rec, rec.territories[0]!, ed).doc,
+      buildActionSheet(rec, actions[0]!, ed),
+      buildWorkshopSheet(record({ workshops: [workshop] }), workshop, ed),
+    ];
+    for (const doc of docs) {
+      const all = text(doc);
+      for (const line of all.split('\n')) expect(hasNestedParens(line), line).toBe(false);
+      expect(all).not.toMatch(/\bquota/i);
+      expect(all).not.toMatch(/\(Structure d’accueil \(/);
+      expect(all).not.toMatch(/autre veli/);
+    }
+    const sheet = buildActionSheet(rec, actions[0]!, ed);
+    expect(plain(sheet.subtitle ?? '')).toContain('Action d’EHPAD');
+    expect(text(sheet)).toContain('autre VELI');
   });
 });

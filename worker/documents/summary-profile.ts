@@ -97,7 +97,7 @@ function planningTable(ctx: SummaryCtx): Block {
   if (!docs.length)
     return {
       kind: 'note',
-      text: 'Aucun document stratégique renseigné (PDM, PLU(i), PCAET, PPA, schéma cyclable…).',
+      text: 'Aucun document stratégique renseigné (PDM, PLU ou PLUi, PCAET, PPA, schéma cyclable…).',
     };
   const shown = docs.slice(0, ctx.b.planningRows);
   let cut = false;
