@@ -46,7 +46,7 @@ const W = typeset({
     `La fiche action « ${title} » liste ${listed} acteurs (${names}) mais en compte ${counted} pour la reproductibilité : corrigez le nombre d’acteurs impliqués ou la liste.`,
   finalCopil: (held: number, total: number) =>
     `Le compte rendu du COPIL final est saisi alors que ${held} COPIL sur ${total} sont tenus à cette date : consignez le COPIL final dans le journal, ou retirez le compte rendu jusque-là.`,
-  empty: (label: string, where: string) => `Section vide : « ${label} »${where} reste à rédiger.`,
+  empty: (label: string, where: string) => `« ${label} »${where} reste à rédiger.`,
   noAssessment: (name: string) =>
     `La synthèse territoriale de « ${name} » est encore à rédiger : saisissez le constat, les enjeux et les recommandations dans le diagnostic du territoire.`,
   shortened: (label: string, from: number, to: number) =>

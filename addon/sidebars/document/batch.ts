@@ -15,7 +15,9 @@ export function allSummaries(ctx: SidebarContext, mine: Option[], generate: Gene
   const label = isAdmin(ctx)
     ? count === 10
       ? 'Générer les dix synthèses'
-      : `Générer les ${plural(count, 'synthèse')}`
+      : count === 1
+        ? 'Générer la synthèse territoriale'
+        : `Générer les ${plural(count, 'synthèse')}`
     : `Générer les synthèses de mes territoires (${count})`;
   const start = h('button', { type: 'button', id: 'all-summaries' }, label);
   const stop = h(

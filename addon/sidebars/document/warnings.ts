@@ -22,8 +22,8 @@ function fixButton(w: DocumentWarning) {
   return button;
 }
 
-/** The warnings, grouped by rule, each line with its fix; nothing when there are none. */
-export function warningsList(warnings: readonly DocumentWarning[], canFix: boolean) {
+/** The warnings, grouped by rule, each line with its fix (a draft's) or as recorded (a submitted version's). */
+export function warningsList(warnings: readonly DocumentWarning[], canFix: boolean, draft = true) {
   if (!warnings.length) return h('p', { class: 'ok-line' }, 'Aucun point de cohérence à reprendre.');
   const items = warnings.map((w) =>
     h(
@@ -37,7 +37,15 @@ export function warningsList(warnings: readonly DocumentWarning[], canFix: boole
   return h(
     'section',
     { class: 'warnings', 'aria-label': 'Points de cohérence' },
-    h('h3', {}, frTypo(`À reprendre avant de soumettre : ${plural(warnings.length, 'point')}`)),
+    h(
+      'h3',
+      {},
+      frTypo(
+        draft
+          ? `À reprendre avant de soumettre : ${plural(warnings.length, 'point')}`
+          : `Points reconnus à la soumission : ${plural(warnings.length, 'point')}`,
+      ),
+    ),
     h('ul', {}, ...items),
   );
 }

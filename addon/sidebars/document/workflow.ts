@@ -20,7 +20,8 @@ export const STATUS_LABELS: Record<string, string> = {
 const badge = (status = 'draft') =>
   h('span', { class: `badge badge-${status}` }, STATUS_LABELS[status] ?? status);
 
-/** Where the panel says what happened (read by screen readers). */
+/** Where the panel says what happened (read by screen readers); it stays as the panel redraws. */
+type Outcome = ReturnType<typeof outcomeLine>;
 function outcomeLine() {
   const el = h('p', { class: 'outcome', 'aria-live': 'polite' });
   return {
@@ -33,7 +34,7 @@ function outcomeLine() {
 }
 
 /** Submit: one checkbox per rule still warned about; the button says how many are left. */
-function submitForm(d: DocumentRecord, refresh: (d: DocumentRecord) => void) {
+function submitForm(d: DocumentRecord, refresh: (d: DocumentRecord) => void, out: Outcome) {
   const codes = [...new Set((d.warnings ?? []).map((w) => w.code))] as WarningCode[];
   const boxes = codes.map((code) => {
     const box = h('input', { type: 'checkbox', id: `ack-${code}`, value: code });
@@ -48,7 +49,6 @@ function submitForm(d: DocumentRecord, refresh: (d: DocumentRecord) => void) {
     { type: 'button', class: 'primary', id: 'submit-document' },
     'Soumettre à l’ADEME',
   );
-  const out = outcomeLine();
   button.addEventListener('click', async () => {
     button.disabled = true;
     const ack = boxes.filter((b) => b.box.checked).map((b) => b.code);
@@ -69,14 +69,12 @@ function submitForm(d: DocumentRecord, refresh: (d: DocumentRecord) => void) {
         )
       : null,
     button,
-    out.el,
   );
 }
 
 /** ADEME's review of the submitted version: validate, or send it back with a comment. */
-function reviewForm(d: DocumentRecord, refresh: (d: DocumentRecord) => void) {
+function reviewForm(d: DocumentRecord, refresh: (d: DocumentRecord) => void, out: Outcome) {
   const comment = h('textarea', { id: 'review-comment', rows: '3' });
-  const out = outcomeLine();
   const act = (label: string, id: string, run: () => Promise<Result<WorkflowAnswer>>, done: string) => {
     const b = h('button', { type: 'button', id }, label);
     b.addEventListener('click', async () => {
@@ -105,12 +103,11 @@ function reviewForm(d: DocumentRecord, refresh: (d: DocumentRecord) => void) {
       () => call('requestDocumentChanges', d.id, comment.value),
       'Version renvoyée au prestataire avec votre demande.',
     ),
-    out.el,
   );
 }
 
 /** Share with the territory's contacts (a Drive permission and Drive's e-mail). */
-function shareForm(d: DocumentRecord, refresh: (d: DocumentRecord) => void) {
+function shareForm(d: DocumentRecord, refresh: (d: DocumentRecord) => void, out: Outcome) {
   const role = h(
     'select',
     { id: 'share-role' },
@@ -118,7 +115,6 @@ function shareForm(d: DocumentRecord, refresh: (d: DocumentRecord) => void) {
     h('option', { value: 'commenter' }, 'Avec commentaires'),
   );
   const button = h('button', { type: 'button', id: 'share-document' }, 'Partager avec le territoire');
-  const out = outcomeLine();
   button.addEventListener('click', async () => {
     button.disabled = true;
     const res = await call('shareDocument', d.id, 'territory', role.value as 'reader' | 'commenter');
@@ -134,61 +130,46 @@ function shareForm(d: DocumentRecord, refresh: (d: DocumentRecord) => void) {
     role,
     button,
     shared ? h('p', { class: 'hint' }, frTypo(`Déjà partagé avec : ${shared}`)) : null,
-    out.el,
   );
 }
 
-const who = (s: string | null) => (s ? s.split(',')[0] : '—');
+const who = (s: string | null) => (s ? s.split(',')[0] : '');
 
-function versionRow(v: DocumentVersion) {
+/** One version in words: « Version 2 — Validée par l’ADEME — par claire… — validée par admin… ». */
+function versionItem(v: DocumentVersion) {
   const file = v.pdfUrl ?? v.htmlUrl;
+  const facts = [
+    v.author ? `soumise par ${who(v.author)}` : '',
+    v.validator ? `${v.status === 'validated' ? 'validée' : 'relue'} par ${who(v.validator)}` : '',
+    `données au ${frShortDate(v.asOf)}`,
+    v.reviewComment ? `demande : ${v.reviewComment}` : '',
+  ].filter(Boolean);
   return h(
-    'tr',
+    'li',
     {},
-    h('td', {}, String(v.version)),
-    h('td', {}, badge(v.status)),
-    h('td', {}, who(v.author)),
-    h('td', {}, who(v.validator)),
-    h('td', {}, frShortDate(v.asOf)),
-    h(
-      'td',
-      {},
-      file
-        ? h('a', { href: file, target: '_blank', rel: 'noopener noreferrer' }, v.pdfUrl ? 'PDF' : 'Voir')
-        : '—',
-    ),
+    h('strong', {}, `Version ${v.version} `),
+    badge(v.status),
+    frTypo(` — ${facts.join(' ; ')}`),
+    file
+      ? h(
+          'span',
+          {},
+          ' — ',
+          h('a', { href: file, target: '_blank', rel: 'noopener noreferrer' }, v.pdfUrl ? 'PDF' : 'voir'),
+        )
+      : '',
   );
 }
 
 /** The versions, loaded when the list is opened. */
 function versionsList(d: DocumentRecord) {
-  const body = h('tbody', {});
-  const details = h(
-    'details',
-    { class: 'versions' },
-    h('summary', {}, 'Versions'),
-    h(
-      'table',
-      {},
-      h(
-        'thead',
-        {},
-        h(
-          'tr',
-          {},
-          ...['N°', 'Statut', 'Auteur', 'Validée par', 'Données au', 'Fichier'].map((c) =>
-            h('th', { scope: 'col' }, c),
-          ),
-        ),
-      ),
-      body,
-    ),
-  );
+  const list = h('ul', { class: 'list' });
+  const details = h('details', { class: 'versions' }, h('summary', {}, 'Versions'), list);
   details.addEventListener('toggle', async () => {
-    if (!details.open || body.childElementCount) return;
+    if (!details.open || list.childElementCount) return;
     const res = await call('listDocumentVersions', d.id);
-    if (res.ok) body.replaceChildren(...res.data.versions.map(versionRow));
-    else body.replaceChildren(h('tr', {}, h('td', { colspan: '6' }, res.error.message)));
+    if (res.ok) list.replaceChildren(...res.data.versions.map(versionItem));
+    else list.replaceChildren(h('li', {}, res.error.message));
   });
   return details;
 }
@@ -196,6 +177,7 @@ function versionsList(d: DocumentRecord) {
 /** The panel of one document: what it is, what to fix, and what the user may do with it. */
 export function documentPanel(ctx: SidebarContext, d: DocumentRecord): HTMLElement {
   const panel = h('section', { class: 'document-panel', 'aria-label': frTypo(`Document : ${d.title}`) });
+  const out = outcomeLine();
   const render = (doc: DocumentRecord) => {
     const writer = !isViewer(ctx);
     const status = doc.status ?? 'draft';
@@ -207,11 +189,12 @@ export function documentPanel(ctx: SidebarContext, d: DocumentRecord): HTMLEleme
         badge(status),
         frTypo(` — version ${doc.version ?? 1}${doc.asOf ? `, données au ${frShortDate(doc.asOf)}` : ''}`),
       ),
-      warningsList(doc.warnings ?? [], writer),
+      out.el,
+      warningsList(doc.warnings ?? [], writer && status === 'draft', status === 'draft'),
       shortenedList(doc.shortened ?? []) ?? '',
-      writer && status === 'draft' ? submitForm(doc, render) : '',
-      isAdmin(ctx) && status === 'submitted' ? reviewForm(doc, render) : '',
-      writer && doc.territoryId ? shareForm(doc, render) : '',
+      writer && status === 'draft' ? submitForm(doc, render, out) : '',
+      isAdmin(ctx) && status === 'submitted' ? reviewForm(doc, render, out) : '',
+      writer && doc.territoryId ? shareForm(doc, render, out) : '',
       versionsList(doc),
     );
   };
