@@ -110,8 +110,10 @@ function build(
 ): Built {
   const asOf = ed.asOf ?? ed.date;
   const ctx = summaryCtx(r, t, asOf, b, caps, ed.date);
+  // Set in French print once chosen (`fitTerritorySummary`): typography keeps every length, so
+  // the estimates of the search read the same pages without it.
   return {
-    doc: typeset({
+    doc: {
       type: 'territory-summary',
       title: summaryTitle(t),
       subtitle: `${r.programme.name} · Rapport d’avancement n° 1 (phase 1 : stratégie)`,
@@ -119,7 +121,7 @@ function build(
       version: ed.version,
       identification: identification(r, ed, `Synthèse du territoire ${t.name}`),
       sections: territorySections(ctx),
-    }),
+    },
     fields: ctx.fields,
   };
 }
@@ -153,7 +155,7 @@ export function buildTerritorySummary(
   strength: number,
 ): DocumentModel {
   const rec = recordAsOf(r, ed.asOf ?? ed.date);
-  return build(rec, t, ed, budgetAt(sizesOf(rec, t), strength)).doc;
+  return typeset(build(rec, t, ed, budgetAt(sizesOf(rec, t), strength)).doc);
 }
 
 /**
@@ -247,7 +249,7 @@ export function fitTerritorySummary(
   const result = (x: ReturnType<typeof at>, fits: boolean): SummaryFit => {
     const shortened = shortenedOf(t, x.built.fields);
     return {
-      doc: { ...x.built.doc, shortened },
+      doc: { ...typeset(x.built.doc), shortened },
       level: x.level,
       estimatedPages: x.pages,
       fits,
