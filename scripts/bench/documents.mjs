@@ -137,11 +137,19 @@ async function submitOnce(m, google, docId, folder) {
   const o = { token, retryDelaysMs: [5, 10, 20], log };
   const drive = new m.Drive({ ...o, driveUrl: env.GOOGLE_DRIVE_URL, uploadUrl: env.GOOGLE_DRIVE_UPLOAD_URL });
   const docs = new m.Docs({ ...o, docsUrl: env.GOOGLE_DOCS_URL });
-  await docs.replaceTexts(docId, m.submissionTexts('claire.martin@amo.example, consultant (AMO)', '2026-03-12'));
+  await docs.replaceTexts(
+    docId,
+    m.submissionTexts('claire.martin@amo.example, consultant (AMO)', '2026-03-12'),
+  );
   const pdf = await drive.exportPdf(docId);
   const into = folder ?? (await drive.folderIn(env.DRIVE_FOLDER_ID, m.VALIDATED_FOLDER));
   await drive.uploadFile({ name: 'bench.pdf', mimeType: 'application/pdf', folderId: into }, pdf);
-  return { googleCalls: log.calls, calls: log.kinds.join(', '), pdfKb: +(pdf.length / 1024).toFixed(1), folder: into };
+  return {
+    googleCalls: log.calls,
+    calls: log.kinds.join(', '),
+    pdfKb: +(pdf.length / 1024).toFixed(1),
+    folder: into,
+  };
 }
 
 /**

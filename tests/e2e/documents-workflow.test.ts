@@ -3,15 +3,14 @@
 // sees its warnings, fixes one from its link (the Diagnostic opens on the territory), submits
 // the regenerated report acknowledging what remains; an admin validates it. The printed
 // reports open with the people's prose. SCREENSHOTS=dir saves the steps and the PDFs there.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, buildAddonTo, startLocalWorker } from '../../harness/local-worker';
-import { type Harness, startHarness } from '../../harness/server';
+import { ADMIN, type startLocalWorker } from '../../harness/local-worker';
+import type { Harness } from '../../harness/server';
 import { createTerritory } from '../addon/fixtures';
-import { CHROMIUM_ARGS, launchChromium } from '../support/chromium';
+import { startHarnessE2E } from '../support/harness-e2e';
 import { pdfPages } from '../support/pdf-text';
 
 const CONSULTANT = 'claire.docs@amo.example';
@@ -21,8 +20,6 @@ let worker: Awaited<ReturnType<typeof startLocalWorker>>;
 let harness: Harness;
 let browser: BrowserContext;
 let page: Page;
-let dir: string;
-let profile: string;
 let territory: { id: string; name: string };
 
 const plain = (s: string | null) => (s ?? '').replace(/[\u00A0\u202F]/g, ' ');
@@ -60,37 +57,23 @@ async function printed(url: string, name: string) {
   }
 }
 
+let e2e: Awaited<ReturnType<typeof startHarnessE2E>>;
+
 beforeAll(async () => {
-  worker = await startLocalWorker();
-  dir = buildAddonTo(worker.base);
-  const api = worker.api(ADMIN);
-  await api('POST', '/v1/members', { email: CONSULTANT, role: 'consultant' });
-  territory = await createTerritory(worker.api, {
-    id: `t-docs-${Date.now().toString(36)}`,
-    name: 'Territoire des livrables',
-    insee: '81004',
-    consultant: CONSULTANT,
+  e2e = await startHarnessE2E([CONSULTANT], async (w) => {
+    await w.api(ADMIN)('POST', '/v1/members', { email: CONSULTANT, role: 'consultant' });
+    territory = await createTerritory(w.api, {
+      id: `t-docs-${Date.now().toString(36)}`,
+      name: 'Territoire des livrables',
+      insee: '81004',
+      consultant: CONSULTANT,
+    });
   });
-  harness = await startHarness({
-    workerUrl: worker.base,
-    user: CONSULTANT,
-    addonDir: dir,
-    users: [CONSULTANT, ADMIN],
-  });
-  profile = mkdtempSync(join(tmpdir(), 'veli-docs-chromium-'));
-  browser = await launchChromium(profile, {
-    locale: 'fr-FR',
-    viewport: { width: 1500, height: 900 },
-    args: [...CHROMIUM_ARGS, '--lang=fr-FR'],
-  });
-  page = browser.pages()[0] ?? (await browser.newPage());
+  ({ worker, harness, browser, page } = e2e);
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await harness?.close();
-  await worker?.stop();
-  for (const d of [dir, profile]) if (d) rmSync(d, { recursive: true, force: true });
+  await e2e?.close();
 });
 
 describe('deliverables ADEME validates', () => {

@@ -7,7 +7,7 @@ import type { DocumentModel } from '../../worker/documents/model';
 import { buildProgressReport } from '../../worker/documents/progress-report';
 import type { ActionRec, BlockerRec, ProgrammeRecord, WorkshopRec } from '../../worker/documents/record';
 import { fitTerritorySummary } from '../../worker/documents/territory-summary';
-import { bigRecord } from './documents-big-record';
+import { bigRecord, sampleWorkshop } from './documents-big-record';
 import { documentCount, generate } from './documents-fixtures';
 import { call, makeTerritoryWithPartner } from './helpers';
 import { plain } from './plain';
@@ -54,18 +54,8 @@ const blocker = (extra: Partial<BlockerRec> = {}): BlockerRec => ({
 });
 
 const workshop = (extra: Partial<WorkshopRec> = {}): WorkshopRec => ({
-  id: 'w1',
-  number: 1,
-  theme: 'Stationnement',
-  date: '2025-05-20',
-  hostTerritoryId: 'terr-big',
-  participants: 18,
-  problem: 'Où garer ?',
-  blockersAndSolutions: 'Arceaux.',
-  actors: 'Mairie.',
-  examplesAndContacts: 'Albi.',
+  ...sampleWorkshop,
   keyFigures: [{ label: 'Territoires représentés', value: '6' }],
-  format: 'eductour',
   participatingTerritoryIds: ['terr-big', 't2', 't3', 't4', 't5', 't6'],
   ...extra,
 });

@@ -10,11 +10,11 @@ import { milestoneRows } from '../../worker/documents/calendar';
 import { co2Range, IMPACT_CO2, kmTotal } from '../../worker/documents/co2';
 import type { Block, DocumentModel } from '../../worker/documents/model';
 import { buildProgressReport } from '../../worker/documents/progress-report';
-import type { IndicatorRec, ProgrammeRecord, SessionRec, WorkshopRec } from '../../worker/documents/record';
+import type { IndicatorRec, ProgrammeRecord, SessionRec } from '../../worker/documents/record';
 import { quotaText } from '../../worker/documents/summary-progress';
 import { fitTerritorySummary, SUMMARY_HEADINGS } from '../../worker/documents/territory-summary';
 import { buildWorkshopSheet, workshopSession } from '../../worker/documents/workshop-sheet';
-import { bigRecord } from './documents-big-record';
+import { bigRecord, sampleWorkshop } from './documents-big-record';
 import { plain } from './plain';
 
 const NB = '\u00A0';
@@ -257,21 +257,7 @@ describe('reports', () => {
   });
 });
 
-const workshop: WorkshopRec = {
-  id: 'w1',
-  number: 1,
-  theme: 'Stationnement',
-  date: '2025-05-20',
-  hostTerritoryId: 'terr-big',
-  participants: 18,
-  problem: 'Où garer ?',
-  blockersAndSolutions: 'Arceaux.',
-  actors: 'Mairie.',
-  examplesAndContacts: 'Albi.',
-  keyFigures: [],
-  format: 'eductour' as const,
-  solutions: [{ blocker: 'Pas d’abri', solution: 'Abri en gare', category: 'parking' as const }],
-};
+const workshop = sampleWorkshop;
 
 describe('sheets', () => {
   it('a workshop sheet reads its session (host territory): date, duration, mode', () => {

@@ -42,8 +42,10 @@ export interface StoredDocument {
   updatedBy: string;
 }
 
-const str = (v: string | number | null | undefined) => (v == null ? null : String(v));
-const list = <T>(v: string | number | null | undefined): T[] => (v ? (JSON.parse(String(v)) as T[]) : []);
+/** A nullable column as text; a JSON array column as its array. */
+export const str = (v: string | number | null | undefined) => (v == null ? null : String(v));
+export const list = <T>(v: string | number | null | undefined): T[] =>
+  v ? (JSON.parse(String(v)) as T[]) : [];
 
 const fromRow = (r: Row): StoredDocument => ({
   id: String(r.id),

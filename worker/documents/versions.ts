@@ -2,6 +2,7 @@ import type { DocumentStatus, ShortenedText } from '../../shared/api/documents';
 import { type AuditContext, auditStatement } from '../db/audit';
 import type { Row } from '../db/query';
 import type { Warning } from './consistency';
+import { list, str } from './store';
 
 /** One version of a document as stored (document_versions, migration 0012). */
 export interface StoredVersion {
@@ -28,9 +29,6 @@ export interface StoredVersion {
   hasHtml: boolean;
 }
 
-const s = (v: string | number | null | undefined) => (v == null ? null : String(v));
-const arr = <T>(v: string | number | null | undefined): T[] => (v ? (JSON.parse(String(v)) as T[]) : []);
-
 const fromRow = (r: Row): StoredVersion => ({
   documentId: String(r.document_id),
   version: Number(r.version),
@@ -38,20 +36,20 @@ const fromRow = (r: Row): StoredVersion => ({
   asOf: String(r.as_of),
   title: String(r.title),
   pages: Number(r.pages),
-  googleDocId: s(r.google_doc_id),
-  warnings: arr<Warning>(r.warnings),
-  shortened: arr<ShortenedText>(r.shortened),
+  googleDocId: str(r.google_doc_id),
+  warnings: list<Warning>(r.warnings),
+  shortened: list<ShortenedText>(r.shortened),
   generatedAt: String(r.generated_at),
   generatedBy: String(r.generated_by),
-  author: s(r.author),
-  submittedAt: s(r.submitted_at),
-  acknowledged: arr<string>(r.acknowledged),
-  reviewedBy: s(r.reviewed_by),
-  reviewedAt: s(r.reviewed_at),
-  reviewComment: s(r.review_comment),
-  pdfFileId: s(r.pdf_file_id),
-  pdfUrl: s(r.pdf_url),
-  sha256: s(r.sha256),
+  author: str(r.author),
+  submittedAt: str(r.submitted_at),
+  acknowledged: list<string>(r.acknowledged),
+  reviewedBy: str(r.reviewed_by),
+  reviewedAt: str(r.reviewed_at),
+  reviewComment: str(r.review_comment),
+  pdfFileId: str(r.pdf_file_id),
+  pdfUrl: str(r.pdf_url),
+  sha256: str(r.sha256),
   hasHtml: Number(r.has_html) === 1,
 });
 
@@ -94,23 +92,65 @@ export interface Freeze {
 }
 
 /**
- * Submits version `v` of a document: only while it is the document's live version and still a
- * draft; the document's status follows; the audit line carries the
- * frozen file's SHA-256. False when the version moved meanwhile (nothing written).
+ * A version's change of status in one batch: the version's own update (conditional on the
+ * status it must have), the audit line written only if it did, and the live document's status
+ * following only if the version changed at this very instant (`stamp` is that column). False
+ * when the version moved meanwhile: nothing written.
  */
-export async function submitVersion(
+async function transition(
   db: D1Database,
   ctx: AuditContext,
   v: StoredVersion,
-  f: Freeze,
+  t: {
+    update: D1PreparedStatement;
+    status: DocumentStatus;
+    stamp: 'submitted_at' | 'reviewed_at';
+    after: object;
+    html?: string;
+  },
 ): Promise<boolean> {
+  const html = t.html === undefined ? '' : ', html = ?5';
   const [res] = await db.batch([
+    t.update,
+    auditStatement(
+      db,
+      ctx,
+      'update',
+      'document',
+      v.documentId,
+      { version: v.version, status: v.status },
+      {
+        version: v.version,
+        status: t.status,
+        ...t.after,
+      },
+    ),
     db
       .prepare(
-        `UPDATE document_versions SET status = 'submitted', author = ?, submitted_at = ?, acknowledged = ?,
-           html = ?, sha256 = ?, pdf_file_id = ?, pdf_url = ?
-         WHERE document_id = ? AND version = ? AND status = 'draft'
-           AND version = (SELECT version FROM documents WHERE id = ?)`,
+        `UPDATE documents SET status = ?1${html} WHERE id = ?2 AND version = ?3 AND EXISTS
+           (SELECT 1 FROM document_versions WHERE document_id = ?2 AND version = ?3 AND ${t.stamp} = ?4)`,
+      )
+      .bind(t.status, v.documentId, v.version, ctx.at, ...(t.html === undefined ? [] : [t.html])),
+  ]);
+  return (res?.meta.changes ?? 0) === 1;
+}
+
+/**
+ * Submits version `v` of a document: only while it is the document's live version and still a
+ * draft; the audit line carries the frozen file's SHA-256.
+ */
+export const submitVersion = (db: D1Database, ctx: AuditContext, v: StoredVersion, f: Freeze) =>
+  transition(db, ctx, v, {
+    status: 'submitted',
+    stamp: 'submitted_at',
+    html: f.html,
+    after: { author: f.author, acknowledged: f.acknowledged, sha256: f.sha256, pdfFileId: f.pdfFileId },
+    update: db
+      .prepare(
+        `UPDATE document_versions SET status = 'submitted', author = ?1, submitted_at = ?2, acknowledged = ?3,
+           html = ?4, sha256 = ?5, pdf_file_id = ?6, pdf_url = ?7
+         WHERE document_id = ?8 AND version = ?9 AND status = 'draft'
+           AND version = (SELECT version FROM documents WHERE id = ?8)`,
       )
       .bind(
         f.author,
@@ -122,75 +162,30 @@ export async function submitVersion(
         f.pdfUrl,
         v.documentId,
         v.version,
-        v.documentId,
       ),
-    auditStatement(
-      db,
-      ctx,
-      'update',
-      'document',
-      v.documentId,
-      { version: v.version, status: v.status },
-      {
-        version: v.version,
-        status: 'submitted',
-        author: f.author,
-        acknowledged: f.acknowledged,
-        sha256: f.sha256,
-        pdfFileId: f.pdfFileId,
-      },
-    ),
-    // The live document follows only if the version went in (same batch, same instant).
-    db
-      .prepare(
-        `UPDATE documents SET status = 'submitted', html = ? WHERE id = ?2 AND version = ?3 AND EXISTS
-           (SELECT 1 FROM document_versions WHERE document_id = ?2 AND version = ?3 AND submitted_at = ?4)`,
-      )
-      .bind(f.html, v.documentId, v.version, ctx.at),
-  ]);
-  return (res?.meta.changes ?? 0) === 1;
-}
+  });
 
 /**
  * An admin's review of the submitted version `v`: validated (immutable from then on) or sent
- * back with a comment. The document's status follows while `v` is its live version.
+ * back with a comment.
  */
-export async function reviewVersion(
+export const reviewVersion = (
   db: D1Database,
   ctx: AuditContext,
   v: StoredVersion,
   outcome: { status: 'validated' | 'changes-requested'; comment?: string | undefined },
-): Promise<boolean> {
-  const [res] = await db.batch([
-    db
+) =>
+  transition(db, ctx, v, {
+    status: outcome.status,
+    stamp: 'reviewed_at',
+    after: { ...(outcome.comment ? { comment: outcome.comment } : {}), sha256: v.sha256 },
+    update: db
       .prepare(
         `UPDATE document_versions SET status = ?, reviewed_by = ?, reviewed_at = ?, review_comment = ?
          WHERE document_id = ? AND version = ? AND status = 'submitted'`,
       )
       .bind(outcome.status, ctx.actor, ctx.at, outcome.comment ?? null, v.documentId, v.version),
-    auditStatement(
-      db,
-      ctx,
-      'update',
-      'document',
-      v.documentId,
-      { version: v.version, status: v.status },
-      {
-        version: v.version,
-        status: outcome.status,
-        ...(outcome.comment ? { comment: outcome.comment } : {}),
-        sha256: v.sha256,
-      },
-    ),
-    db
-      .prepare(
-        `UPDATE documents SET status = ?1 WHERE id = ?2 AND version = ?3 AND EXISTS
-           (SELECT 1 FROM document_versions WHERE document_id = ?2 AND version = ?3 AND reviewed_at = ?4)`,
-      )
-      .bind(outcome.status, v.documentId, v.version, ctx.at),
-  ]);
-  return (res?.meta.changes ?? 0) === 1;
-}
+  });
 
 /** The document's shares after a share, with its audit line (what it was shared with before, and now). */
 export async function recordShares(
