@@ -50,6 +50,7 @@ describe('Code.js', () => {
       'Fiche action',
       'Diagnostic du territoire',
       'Quotas et alertes',
+      'Synthèses du programme',
       'Générer un document',
       'Importer un onglet existant',
       'Resynchroniser les onglets (administrateurs)',
@@ -102,7 +103,7 @@ describe('the manifest', () => {
 describe('sidebars', () => {
   it('are self-contained: no external script, style or font', () => {
     const files = readdirSync(dir).filter((f) => f.endsWith('.html'));
-    expect(files.length).toBe(10);
+    expect(files.length).toBe(11);
     for (const f of files) {
       const html = readFileSync(join(dir, f), 'utf8');
       expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=|@import/i);

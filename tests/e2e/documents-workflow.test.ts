@@ -76,94 +76,109 @@ afterAll(async () => {
   await e2e?.close();
 });
 
+/** The programme's synthesis, with its character guidance. */
+async function writeSynthesis() {
+  const frame = await openSidebar('Synthèses du programme', 'Enregistrer les synthèses');
+  const synthesis = frame.getByLabel('Synthèse du programme');
+  await synthesis.fill(SYNTHESIS);
+  expect(plain(await frame.locator('#f-report1Synthesis-count').textContent())).toMatch(
+    /^\d+ caractères — plus court que le repère$/,
+  );
+  await frame.getByRole('button', { name: 'Enregistrer les synthèses' }).click();
+  await frame.getByText('Synthèses du programme enregistrées.').waitFor();
+  await shot('docs-1-syntheses');
+}
+
+/** Report 1: the preview first (nothing stored), then the generation and its warnings. */
+async function generateWithWarnings() {
+  const frame = await openSidebar('Générer un document', 'Générer le document');
+  await frame.locator('#f-type').selectOption({ label: 'Rapport d’avancement' });
+  await frame.locator('#f-report').selectOption({ label: 'Rapport n° 1 (phase 1)' });
+  await frame.getByRole('button', { name: 'Aperçu avant génération' }).click();
+  await frame.locator('#preview iframe').waitFor({ timeout: 60_000 });
+  expect(plain(await frame.locator('#preview').textContent())).toContain('Territoire sans synthèse rédigée');
+  await shot('docs-2-preview');
+  await generateReport1(frame);
+  const panel = frame.locator('.document-panel');
+  expect(plain(await panel.textContent())).toContain(`« ${territory.name} » est encore à rédiger`);
+  await shot('docs-3-warnings');
+}
+
+/** The warning's link opens the Diagnostic on the territory; the consultant writes it. */
+async function fixFromLink() {
+  const panel = page.frameLocator('#sidebar').locator('.document-panel');
+  await panel.getByRole('button', { name: 'Ouvrir le diagnostic du territoire' }).first().click();
+  await page.locator('#side-title').getByText('Diagnostic du territoire', { exact: true }).waitFor();
+  const frame = page.frameLocator('#sidebar');
+  await frame.getByLabel('Constat').waitFor();
+  expect(await frame.locator('#f-_territory').inputValue()).toBe(territory.id);
+  await frame.getByLabel('Constat').fill('Des trajets courts et une forte dépendance à la voiture.');
+  await frame.getByLabel('Enjeux').fill('Structurer une offre de VELI pour les trajets de moins de 10 km.');
+  await frame.getByLabel('Recommandations').fill('Inscrire les VELI au plan de mobilité.');
+  await frame.getByRole('button', { name: 'Enregistrer le diagnostic' }).click();
+  await frame.getByText(/Diagnostic de «.+» enregistré/).waitFor();
+  await shot('docs-4-fixed');
+}
+
+/** Regenerated: that warning is gone; the rest are acknowledged one by one, then submitted. */
+async function regenerateAndSubmit() {
+  const frame = await openSidebar('Générer un document', 'Générer le document');
+  await generateReport1(frame);
+  const regenerated = frame.locator('.document-panel');
+  expect(plain(await regenerated.textContent())).not.toContain('est encore à rédiger');
+  // The strategy's optional sections are still empty: submitting without a word is refused.
+  await regenerated.getByRole('button', { name: 'Soumettre à l’ADEME' }).click();
+  const refused = regenerated.locator('.outcome.failed');
+  await refused.waitFor();
+  expect(plain(await refused.textContent())).toContain('points à reprendre');
+  for (const box of await regenerated.locator('fieldset input[type="checkbox"]').all()) await box.check();
+  await regenerated.getByRole('button', { name: 'Soumettre à l’ADEME' }).click();
+  await frame.locator('.badge-submitted').first().waitFor();
+  await shot('docs-5-submitted');
+}
+
+/** The admin validates the submitted version. */
+async function validateAsAdmin() {
+  const frame = await openSidebar('Générer un document', 'Générer le document', ADMIN);
+  await frame.locator('#existing summary').click();
+  await frame
+    .locator('#existing li', { hasText: 'Rapport d’avancement n° 1' })
+    .getByRole('button', { name: 'Suivre' })
+    .click();
+  await frame.getByRole('button', { name: 'Valider cette version' }).click();
+  await frame
+    .locator('.outcome.done, .outcome.failed')
+    .first()
+    .waitFor()
+    .catch(async (e) => {
+      await shot('docs-debug');
+      throw new Error(`${e}\n${await frame.locator('#app').textContent()}`);
+    });
+  expect(plain(await frame.locator('.outcome').first().textContent())).toBe(
+    'Version validée : elle est désormais immuable.',
+  );
+  await frame.locator('.versions summary').click();
+  await frame.locator('.versions li').first().waitFor();
+  expect(plain(await frame.locator('.versions li').first().textContent())).toMatch(
+    /^Version 2 Validée par l’ADEME — soumise par claire\.docs@amo\.example ; validée par admin@ademe\.example ; données au \d{2}\/\d{2}\/\d{4} — voir$/,
+  );
+  await shot('docs-6-validated');
+
+  // The versions as the API lists them: the submitter its author, the admin its validator.
+  const docs = await worker.api(ADMIN)('GET', '/v1/documents');
+  const report = docs.body.documents.find((d: { subject: string }) => d.subject === 'progress-report:1');
+  const versions = await worker.api(ADMIN)('GET', `/v1/documents/${report.id}/versions`);
+  expect(versions.body.versions[0]).toMatchObject({ status: 'validated', validator: ADMIN });
+  expect(versions.body.versions[0].author).toContain(CONSULTANT);
+}
+
 describe('deliverables ADEME validates', () => {
   it('a consultant writes the synthesis, generates report 1, fixes a warning from its link, submits; an admin validates', async () => {
-    // 1. The programme's synthesis, with its character guidance.
-    let frame = await openSidebar('Synthèses du programme', 'Enregistrer les synthèses');
-    const synthesis = frame.getByLabel('Synthèse du programme');
-    await synthesis.fill(SYNTHESIS);
-    expect(plain(await frame.locator('#f-report1Synthesis-count').textContent())).toMatch(
-      /^\d+ caractères — plus court que le repère$/,
-    );
-    await frame.getByRole('button', { name: 'Enregistrer les synthèses' }).click();
-    await frame.getByText('Synthèses du programme enregistrées.').waitFor();
-    await shot('docs-1-syntheses');
-
-    // 2. Report 1: the preview first (nothing stored), then the generation and its warnings.
-    frame = await openSidebar('Générer un document', 'Générer le document');
-    await frame.locator('#f-type').selectOption({ label: 'Rapport d’avancement' });
-    await frame.locator('#f-report').selectOption({ label: 'Rapport n° 1 (phase 1)' });
-    await frame.getByRole('button', { name: 'Aperçu avant génération' }).click();
-    await frame.locator('#preview iframe').waitFor({ timeout: 60_000 });
-    expect(plain(await frame.locator('#preview').textContent())).toContain(
-      'Territoire sans synthèse rédigée',
-    );
-    await shot('docs-2-preview');
-    await generateReport1(frame);
-    const panel = frame.locator('.document-panel');
-    expect(plain(await panel.textContent())).toContain(`« ${territory.name} » est encore à rédiger`);
-    await shot('docs-3-warnings');
-
-    // 3. The warning's link opens the Diagnostic on the territory; the consultant writes it.
-    await panel.getByRole('button', { name: 'Ouvrir le diagnostic du territoire' }).first().click();
-    await page.locator('#side-title').getByText('Diagnostic du territoire', { exact: true }).waitFor();
-    frame = page.frameLocator('#sidebar');
-    await frame.getByLabel('Constat').waitFor();
-    expect(await frame.locator('#f-_territory').inputValue()).toBe(territory.id);
-    await frame.getByLabel('Constat').fill('Des trajets courts et une forte dépendance à la voiture.');
-    await frame.getByLabel('Enjeux').fill('Structurer une offre de VELI pour les trajets de moins de 10 km.');
-    await frame.getByLabel('Recommandations').fill('Inscrire les VELI au plan de mobilité.');
-    await frame.getByRole('button', { name: 'Enregistrer le diagnostic' }).click();
-    await frame.getByText(/Diagnostic de «.+» enregistré/).waitFor();
-    await shot('docs-4-fixed');
-
-    // 4. Regenerated: that warning is gone; the rest are acknowledged one by one, then submitted.
-    frame = await openSidebar('Générer un document', 'Générer le document');
-    await generateReport1(frame);
-    const regenerated = frame.locator('.document-panel');
-    expect(plain(await regenerated.textContent())).not.toContain('est encore à rédiger');
-    // The strategy's optional sections are still empty: submitting without a word is refused.
-    await regenerated.getByRole('button', { name: 'Soumettre à l’ADEME' }).click();
-    const refused = regenerated.locator('.outcome.failed');
-    await refused.waitFor();
-    expect(plain(await refused.textContent())).toContain('points à reprendre');
-    for (const box of await regenerated.locator('fieldset input[type="checkbox"]').all()) await box.check();
-    await regenerated.getByRole('button', { name: 'Soumettre à l’ADEME' }).click();
-    await frame.locator('.badge-submitted').first().waitFor();
-    await shot('docs-5-submitted');
-
-    // 5. The admin validates the submitted version.
-    frame = await openSidebar('Générer un document', 'Générer le document', ADMIN);
-    await frame.locator('#existing summary').click();
-    await frame
-      .locator('#existing li', { hasText: 'Rapport d’avancement n° 1' })
-      .getByRole('button', { name: 'Suivre' })
-      .click();
-    await frame.getByRole('button', { name: 'Valider cette version' }).click();
-    await frame
-      .locator('.outcome.done, .outcome.failed')
-      .first()
-      .waitFor()
-      .catch(async (e) => {
-        await shot('docs-debug');
-        throw new Error(`${e}\n${await frame.locator('#app').textContent()}`);
-      });
-    expect(plain(await frame.locator('.outcome').first().textContent())).toBe(
-      'Version validée : elle est désormais immuable.',
-    );
-    await frame.locator('.versions summary').click();
-    await frame.locator('.versions li').first().waitFor();
-    expect(plain(await frame.locator('.versions li').first().textContent())).toMatch(
-      /^Version 2 Validée par l’ADEME — soumise par claire\.docs@amo\.example ; validée par admin@ademe\.example ; données au \d{2}\/\d{2}\/\d{4} — voir$/,
-    );
-    await shot('docs-6-validated');
-
-    // The versions as the API lists them: the submitter its author, the admin its validator.
-    const docs = await worker.api(ADMIN)('GET', '/v1/documents');
-    const report = docs.body.documents.find((d: { subject: string }) => d.subject === 'progress-report:1');
-    const versions = await worker.api(ADMIN)('GET', `/v1/documents/${report.id}/versions`);
-    expect(versions.body.versions[0]).toMatchObject({ status: 'validated', validator: ADMIN });
-    expect(versions.body.versions[0].author).toContain(CONSULTANT);
+    await writeSynthesis();
+    await generateWithWarnings();
+    await fixFromLink();
+    await regenerateAndSubmit();
+    await validateAsAdmin();
   });
 
   it('the printed reports open with the people’s prose, the tables after it', async () => {

@@ -342,7 +342,9 @@ describe('the fitter condenses only as far as the page limit requires (issue 17)
       expect(s.label).not.toBe('');
     }
   });
+});
 
+describe('the fitter condenses lists before prose', () => {
   it('lists condense before the prose: no text is cut while a list can still give room', () => {
     for (const { record, territory } of [atBudget('usual'), atBudget('longest'), stress()]) {
       const fit = fitTerritorySummary(record, territory, ed);

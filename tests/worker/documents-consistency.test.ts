@@ -94,7 +94,9 @@ describe('consistency rules — each one triggered by its record, silent otherwi
     ).toEqual([]);
     expect(check({ actions: [action({ status: 'planned' })] }, { actions: ['a1'] })).toEqual([]);
   });
+});
 
+describe('consistency rules — a solution written while its blocker is open', () => {
   it('solutions written while the blocker is still « Ouvert » (on the sheet, on the blocker)', () => {
     const onSheet = check(
       { actions: [action({ solutions: 'Contrat d’assurance flotte.' })], blockers: [blocker()] },
@@ -119,7 +121,9 @@ describe('consistency rules — each one triggered by its record, silent otherwi
       check({ blockers: [blocker({ status: 'resolved', solution: 'Contrat.' })] }, { blockers: ['b1'] }),
     ).toEqual([]);
   });
+});
 
+describe('consistency rules — a workshop’s mode and format, its figures and territories', () => {
   it('a workshop « À distance » whose format is an éductour on the ground', () => {
     const session = {
       kind: 'workshop' as const,
@@ -156,7 +160,9 @@ describe('consistency rules — each one triggered by its record, silent otherwi
     expect(plain(eight[0]!.message)).toContain('6 territoires participants');
     expect(check({ workshops: [workshop()] }, { workshops: ['w1'] })).toEqual([]);
   });
+});
 
+describe('consistency rules — an action’s actors and their count', () => {
   it('4 actors listed, 6 counted for reproducibility', () => {
     const six = check(
       { actions: [action({ reproducibility: { ease: 2, duplicationPotential: 2, actorsInvolved: 6 } })] },
@@ -174,7 +180,9 @@ describe('consistency rules — each one triggered by its record, silent otherwi
       ),
     ).toBeNull();
   });
+});
 
+describe('consistency rules — the final COPIL, empty sections, a territory without assessment', () => {
   it('final COPIL minutes while 2 COPILs of 3 are held', () => {
     const copil = { kind: 'copil' as const, date: '2025-03-01', durationMinutes: 120 };
     const assessment = { finalCopilMinutes: 'Le COPIL final valide le bilan.' };
@@ -209,7 +217,9 @@ describe('consistency rules — each one triggered by its record, silent otherwi
     const written = checkConsistency(full, { ...scope }, buildProgressReport(full, '1', ed));
     expect(codes(written)).not.toContain('territory-without-assessment');
   });
+});
 
+describe('consistency rules — condensed text', () => {
   it('a text the fitter condensed, named with its lengths; none when it fits whole', () => {
     const { record, territory } = bigRecord({ sessions: 60, blockers: 40, indicators: 50, textChars: 5000 });
     const fit = fitTerritorySummary(record, territory, ed);

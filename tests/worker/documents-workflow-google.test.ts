@@ -73,7 +73,9 @@ describe('submit in Google: the PDF of the Doc, kept in « Validés »', () => {
     expect((await googleCalls()).map((c) => c.kind)).toEqual(['replace-text', 'export', 'create']);
     expect(again.headers.get('x-google-calls')).toBe('3');
   });
+});
 
+describe('validation in Google', () => {
   it('validating renames the PDF, its bytes untouched; sending back removes it from « Validés »', async () => {
     const { territory, consultant } = await territoryWithRecord({ partners: 1 });
     const sa = saEnv();

@@ -83,7 +83,9 @@ describe('submit → validate', () => {
       'validated',
     ]);
   });
+});
 
+describe('a validated version', () => {
   it('a validated version stays as it was when the document is regenerated; the new one is a draft', async () => {
     const { territory, consultant } = await cleanTerritory();
     const doc = await generate(consultant, { type: 'territory-summary', territoryId: territory.id });
@@ -133,7 +135,9 @@ describe('submit → validate', () => {
     expect(signed.status).toBe(200);
     expect(signed.body).toBe(before);
   });
+});
 
+describe('changes requested', () => {
   it('request-changes sends the version back with the comment; a new version is submitted after', async () => {
     const { territory, consultant } = await cleanTerritory();
     const doc = await generate(consultant, { type: 'territory-summary', territoryId: territory.id });

@@ -9,33 +9,43 @@ import { type Steps, steps } from './steps';
 
 export type Generate = (body: DocumentRequest, list: Steps, what: string) => Promise<DocumentRecord | null>;
 
+/** The button's label: the ten summaries (an admin), or the user's own territories. */
+function label(ctx: SidebarContext, count: number) {
+  if (!isAdmin(ctx)) return `Générer les synthèses de mes territoires (${count})`;
+  if (count === 10) return 'Générer les dix synthèses';
+  return count === 1 ? 'Générer la synthèse territoriale' : `Générer les ${plural(count, 'synthèse')}`;
+}
+
+/** « Arrêter »: asked once, honoured after the summary being written. */
+function stopButton() {
+  const button = h('button', { type: 'button', id: 'stop-summaries', hidden: true }, '');
+  const state = { stopping: false };
+  button.addEventListener('click', () => {
+    state.stopping = true;
+    button.disabled = true;
+    button.textContent = 'Arrêt demandé : la synthèse en cours se termine…';
+  });
+  return {
+    button,
+    state,
+    reset() {
+      state.stopping = false;
+      button.hidden = false;
+      button.disabled = false;
+      button.textContent = 'Arrêter après la synthèse en cours';
+    },
+  };
+}
+
 export function allSummaries(ctx: SidebarContext, mine: Option[], generate: Generate) {
   const list = steps();
   const count = mine.length;
-  const label = isAdmin(ctx)
-    ? count === 10
-      ? 'Générer les dix synthèses'
-      : count === 1
-        ? 'Générer la synthèse territoriale'
-        : `Générer les ${plural(count, 'synthèse')}`
-    : `Générer les synthèses de mes territoires (${count})`;
-  const start = h('button', { type: 'button', id: 'all-summaries' }, label);
-  const stop = h(
-    'button',
-    { type: 'button', id: 'stop-summaries', hidden: true },
-    'Arrêter après la synthèse en cours',
-  );
-  let stopping = false;
-  stop.addEventListener('click', () => {
-    stopping = true;
-    stop.disabled = true;
-    stop.textContent = 'Arrêt demandé : la synthèse en cours se termine…';
-  });
+  const start = h('button', { type: 'button', id: 'all-summaries' }, label(ctx, count));
+  const stop = stopButton();
 
   /** One territory's summary; on failure, a button to try it again, alone. */
   const one = async (id: string, name: string): Promise<boolean> => {
-    const body: DocumentRequest = { type: 'territory-summary', territoryId: id };
-    const done = await generate(body, list, quoted(name));
+    const done = await generate({ type: 'territory-summary', territoryId: id }, list, quoted(name));
     if (done) return true;
     const failed = list.el.lastElementChild;
     const retry = h('button', { type: 'button', class: 'retry' }, frTypo(`Réessayer ${quoted(name)}`));
@@ -50,25 +60,21 @@ export function allSummaries(ctx: SidebarContext, mine: Option[], generate: Gene
 
   start.addEventListener('click', async () => {
     start.disabled = true;
-    stopping = false;
-    stop.hidden = false;
-    stop.disabled = false;
-    stop.textContent = 'Arrêter après la synthèse en cours';
+    stop.reset();
     list.clear();
     let ok = 0;
     let tried = 0;
     for (const [id, name] of mine) {
-      if (stopping) break;
+      if (stop.state.stopping) break;
       tried++;
       if (await one(id, name)) ok++;
     }
-    const end =
-      stopping && tried < count
-        ? `Arrêté : ${plural(ok, 'synthèse générée', 'synthèses générées')} sur ${count}.`
-        : `Terminé : ${plural(ok, 'synthèse générée', 'synthèses générées')} sur ${count}.`;
-    list.add('').done(frTypo(end));
-    stop.hidden = true;
+    const made = `${plural(ok, 'synthèse générée', 'synthèses générées')} sur ${count}`;
+    list
+      .add('')
+      .done(frTypo(stop.state.stopping && tried < count ? `Arrêté : ${made}.` : `Terminé : ${made}.`));
+    stop.button.hidden = true;
     start.disabled = false;
   });
-  return h('section', {}, h('h2', {}, 'Synthèses territoriales'), start, stop, list.el);
+  return h('section', {}, h('h2', {}, 'Synthèses territoriales'), start, stop.button, list.el);
 }
