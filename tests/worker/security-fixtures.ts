@@ -165,7 +165,10 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'PUT /v1/programme/assessment': {
     build: async () => ({
       path: '/v1/programme/assessment',
-      body: { finalCopilMinutes: 'Compte rendu du COPIL final.', criticalView: 'Regard critique.' },
+      body: {
+        finalCopilMinutes: 'Compte rendu du COPIL final.',
+        criticalView: { worked: 'Regard critique.' },
+      },
     }),
     audit: { entity: 'programme-assessment', action: 'update' },
   },
