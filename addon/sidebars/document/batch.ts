@@ -47,14 +47,15 @@ export function allSummaries(ctx: SidebarContext, mine: Option[], generate: Gene
   const one = async (id: string, name: string): Promise<boolean> => {
     const done = await generate({ type: 'territory-summary', territoryId: id }, list, quoted(name));
     if (done) return true;
-    const failed = list.el.lastElementChild;
+    // The retry sits on its own line, after the refusal (which stays as the worker wrote it).
     const retry = h('button', { type: 'button', class: 'retry' }, frTypo(`Réessayer ${quoted(name)}`));
+    const line = h('li', { class: 'retry-line' }, retry);
     retry.addEventListener('click', async () => {
       retry.disabled = true;
-      if (await one(id, name)) retry.remove();
+      if (await one(id, name)) line.remove();
       else retry.disabled = false;
     });
-    (failed ?? list.el).append(h('p', {}, retry));
+    list.el.append(line);
     return false;
   };
 
