@@ -11,6 +11,7 @@ import { co2Range, IMPACT_CO2, kmTotal } from '../../worker/documents/co2';
 import type { Block, DocumentModel } from '../../worker/documents/model';
 import { buildProgressReport } from '../../worker/documents/progress-report';
 import type { IndicatorRec, ProgrammeRecord, SessionRec } from '../../worker/documents/record';
+import { EMPTY_CELL, renderHtml, TONE } from '../../worker/documents/render';
 import { quotaText } from '../../worker/documents/summary-progress';
 import { fitTerritorySummary, SUMMARY_HEADINGS } from '../../worker/documents/territory-summary';
 import { buildWorkshopSheet, workshopSession } from '../../worker/documents/workshop-sheet';
@@ -334,5 +335,37 @@ describe('wording of every deliverable (issue 17)', () => {
     const sheet = buildActionSheet(rec, actions[0]!, ed);
     expect(plain(sheet.subtitle ?? '')).toContain('Action d’EHPAD');
     expect(text(sheet)).toContain('autre VELI');
+  });
+});
+
+describe('figures read without colour (issue 17, accessible documents)', () => {
+  const luminance = (hex: string) => {
+    const [r, g, b] = [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16) / 255);
+    const lin = (c: number) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * lin(r!) + 0.7152 * lin(g!) + 0.0722 * lin(b!);
+  };
+  const ratio = (a: string, b: string) => {
+    const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
+    return (x! + 0.05) / (y! + 0.05);
+  };
+
+  it('every tone stands 3:1 from an empty cell and the page, the status tones differ in lightness', () => {
+    for (const colour of Object.values(TONE)) {
+      expect(ratio(colour, EMPTY_CELL)).toBeGreaterThanOrEqual(3);
+      expect(ratio(colour, '#ffffff')).toBeGreaterThanOrEqual(3);
+    }
+    const status = [TONE.ok, TONE.warning, TONE.reached, TONE.exceeded];
+    for (let i = 0; i < status.length; i++)
+      for (let j = i + 1; j < status.length; j++)
+        expect(ratio(status[i]!, status[j]!)).toBeGreaterThanOrEqual(1.5);
+  });
+
+  it('each bar says its status in words, each figure is numbered and has a legend', () => {
+    const { record: r, territory } = bigRecord({ sessions: 20, blockers: 2, indicators: 2, textChars: 200 });
+    const page = renderHtml(fitTerritorySummary(r, territory, ed).doc);
+    expect(page).toMatch(/<p class="caption" id="fig-1">Figure 1 — /);
+    expect(page).toContain('aria-labelledby="fig-1"');
+    expect(page).toMatch(/<p class="legend">Légende\u00A0: <span class="swatch-\w+">■<\/span> /);
+    expect(page).toMatch(/<td class="w\d+"[^>]*>(en cours|réalisé|presque terminé|non commencé)<\/td><\/tr>/);
   });
 });

@@ -4,8 +4,9 @@
 // preview that stores nothing, the programme's syntheses written by people.
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import { workshop } from './bodies';
 import { documentCount, generate, rowCounts, territoryWithRecord } from './documents-fixtures';
-import { ADMIN, call, makeTerritory } from './helpers';
+import { ADMIN, call, freeWorkshopNumber, makeTerritory } from './helpers';
 import { plain } from './plain';
 
 const submit = (as: string, id: string, body: unknown = {}) =>
@@ -307,5 +308,51 @@ describe('the programme’s syntheses, written by people', () => {
     expect((await put(consultant, {})).status).toBe(400);
     expect((await put('lecteur@ademe.example', { report2Lessons: 'x' })).status).toBe(403);
     expect(await rowCounts()).toEqual(before);
+  });
+});
+
+describe('named contacts of a workshop sheet, by the v1.1 personal-data rules', () => {
+  it('ADEME and the host territory’s consultants read the e-mail and phone; other consultants do not', async () => {
+    const host = await makeTerritory();
+    const other = await makeTerritory();
+    const number = await freeWorkshopNumber();
+    const created = await call('POST', '/v1/workshops', {
+      as: host.consultant,
+      body: workshop({
+        number,
+        hostTerritoryId: host.territory.id,
+        examples: [
+          {
+            achievement: 'Abri fermé pour vélos cargos en gare',
+            place: 'Albi',
+            contactName: 'Camille Durand',
+            contactOrganisation: 'Service mobilité',
+            contactEmail: 'camille.durand@albi.example',
+            contactPhone: '05 63 00 12 34',
+          },
+        ],
+      }),
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const doc = await generate(host.consultant, { type: 'workshop-sheet', workshopId: created.body.id });
+    const html = async (as: string) =>
+      plain((await call('GET', `/v1/documents/${doc.id}/html`, { as })).body);
+    for (const as of [ADMIN, host.consultant]) {
+      const page = await html(as);
+      expect(page).toContain('Camille Durand, Service mobilité');
+      expect(page).toContain('camille.durand@albi.example · 05 63 00 12 34');
+    }
+    const elsewhere = await html(other.consultant);
+    expect(elsewhere).toContain('Camille Durand, Service mobilité');
+    expect(elsewhere).not.toContain('camille.durand@albi.example');
+    expect(elsewhere).not.toContain('05 63 00 12 34');
+    expect(elsewhere).toContain('Coordonnées réservées à l’ADEME et aux consultants du territoire');
+    // The link handed to the other consultant carries the same restriction, signed.
+    const listed = await call('GET', `/v1/documents/${doc.id}`, { as: other.consultant });
+    const url = new URL(listed.body.url);
+    const signed = plain((await call('GET', `${url.pathname}${url.search}`, { as: null })).body);
+    expect(signed).not.toContain('camille.durand@albi.example');
+    const tampered = `${url.pathname}${url.search.replace('&signature', `&pd=${host.territory.id}&signature`)}`;
+    expect((await call('GET', tampered, { as: null })).status).toBe(403);
   });
 });
