@@ -14,6 +14,8 @@ import { startHarnessE2E } from '../support/harness-e2e';
 import { pdfPages } from '../support/pdf-text';
 
 const CONSULTANT = 'claire.docs@amo.example';
+/** A consultant of three territories, for the ten summaries' button (a cache of her own). */
+const BATCH = 'julien.docs@amo.example';
 const SYNTHESIS =
   'Les territoires partagent trois verrous : le stationnement, l’assurance et le coût d’entretien des véhicules. Nous recommandons à l’ADEME une assurance flotte négociée à l’échelle régionale.';
 let worker: Awaited<ReturnType<typeof startLocalWorker>>;
@@ -60,8 +62,20 @@ async function printed(url: string, name: string) {
 let e2e: Awaited<ReturnType<typeof startHarnessE2E>>;
 
 beforeAll(async () => {
-  e2e = await startHarnessE2E([CONSULTANT], async (w) => {
+  e2e = await startHarnessE2E([CONSULTANT, BATCH], async (w) => {
     await w.api(ADMIN)('POST', '/v1/members', { email: CONSULTANT, role: 'consultant' });
+    await w.api(ADMIN)('POST', '/v1/members', { email: BATCH, role: 'consultant' });
+    for (const [key, insee] of [
+      ['a', '46042'],
+      ['b', '12202'],
+      ['c', '65440'],
+    ] as const)
+      await createTerritory(w.api, {
+        id: `t-batch-${key}-${Date.now().toString(36)}`,
+        name: `Lot ${key.toUpperCase()}`,
+        insee,
+        consultant: BATCH,
+      });
     territory = await createTerritory(w.api, {
       id: `t-docs-${Date.now().toString(36)}`,
       name: 'Territoire des livrables',
@@ -125,7 +139,7 @@ async function regenerateAndSubmit() {
   const frame = await openSidebar('Générer un document', 'Générer le document');
   await generateReport1(frame);
   const regenerated = frame.locator('.document-panel');
-  expect(plain(await regenerated.textContent())).not.toContain('est encore à rédiger');
+  expect(plain(await regenerated.textContent())).not.toContain(`« ${territory.name} » est encore à rédiger`);
   // The strategy's optional sections are still empty: submitting without a word is refused.
   await regenerated.getByRole('button', { name: 'Soumettre à l’ADEME' }).click();
   const refused = regenerated.locator('.outcome.failed');
@@ -202,4 +216,46 @@ describe('deliverables ADEME validates', () => {
     );
     expect(pf[1]).toContain('Ce qui n’a pas fonctionné');
   });
+});
+
+/** One sentence of 20,000 characters: recommendations are never cut, so no page fits them. */
+const TOO_LONG = `${'Intégrer les véhicules intermédiaires au plan de mobilité '.repeat(345).slice(0, 19_999)}.`;
+
+describe('the summaries of one’s territories, in one go', () => {
+  it('can be stopped after the summary being written, and a summary that failed is retried alone', async () => {
+    const api = worker.api(ADMIN);
+    const listed = (await api('GET', '/v1/territories')).body;
+    const territories: { id: string; name: string }[] = Array.isArray(listed) ? listed : listed.territories;
+    const b = territories.find((t) => t.name === 'Lot B')!;
+    const assess = (recommendations: string) =>
+      api('PUT', `/v1/territories/${b.id}/assessment`, {
+        findings: 'Constat.',
+        stakes: 'Enjeux.',
+        recommendations,
+      });
+    expect((await assess(TOO_LONG)).status).toBe(200);
+    const frame = await openSidebar('Générer un document', 'Générer le document', BATCH);
+    const start = frame.getByRole('button', { name: 'Générer les synthèses de mes territoires (3)' });
+    await start.click();
+    await frame.getByRole('button', { name: 'Arrêter après la synthèse en cours' }).click();
+    await frame.getByText(/^Arrêté\s: 1\ssynthèse générée sur 3\.$/).waitFor({ timeout: 60_000 });
+    await start.click();
+    await frame
+      .getByText(/^Terminé\s: 2\ssynthèses générées sur 3\.$/)
+      .waitFor({ timeout: 90_000 })
+      .catch(async (e) => {
+        throw new Error(`${e}\n${plain(await frame.locator('#all-summaries ~ ol').textContent())}`);
+      });
+    const retry = frame.getByRole('button', { name: /^Réessayer « Lot B »$/ });
+    expect(plain(await frame.locator('li.failed').textContent())).toMatch(
+      /^« Lot B » : La synthèse ne tient pas/,
+    );
+    await shot('docs-7-batch-failed');
+    expect((await assess('Inscrire les VELI au plan de mobilité.')).status).toBe(200);
+    await retry.click();
+    await retry.waitFor({ state: 'detached', timeout: 60_000 });
+    expect(plain((await frame.locator('#all-summaries ~ ol li.done').allTextContents()).join('\n'))).toMatch(
+      /« Lot B » : Synthèse territoriale — Lot B/,
+    );
+  }, 180_000);
 });
