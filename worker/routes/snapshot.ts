@@ -3,6 +3,7 @@ import { MSG } from '../../shared/i18n/messages';
 import { nf } from '../../shared/i18n/typography';
 import { ALL } from '../auth/policy';
 import { pageEntitiesQuery, present } from '../db/entities';
+import { listPeopleQuery, memberNameQuery } from '../db/members';
 import { getProgrammeQuery, storedProgrammeQuery } from '../db/programme';
 import { type Page, type PageRequest, type Query, type Results, runQueries } from '../db/query';
 import {
@@ -35,8 +36,11 @@ const PAGED = RECORD_TABLES;
 type Paged = (typeof PAGED)[number];
 /** What a snapshot without `parts` holds: the lists the tabs mirror. */
 const MIRRORED = [...PAGED, 'quotas', 'alerts', 'documents'] as const;
-/** `me` and `programme` on request: a sidebar opening cold reads them with its lists, in one request. */
-export const PARTS = [...MIRRORED, 'me', 'programme'] as const;
+/**
+ * `me` and `programme` on request: a sidebar opening cold reads them with its lists, in one
+ * request; `people` (the members' display names) for the tabs and sidebars that name people.
+ */
+export const PARTS = [...MIRRORED, 'me', 'programme', 'people'] as const;
 export type Part = (typeof PARTS)[number];
 type Key = (string | number)[];
 
@@ -91,8 +95,11 @@ const PIECES: Record<Part, (r: Reader) => Piece> = {
     piece([listDocumentsQuery(db)], ([d]) => ({ body: { documents: d.map(presentDocument) } })),
   me: ({ db, user }) =>
     user.role === 'viewer'
-      ? piece([], () => ({ body: { me: whoIs(user, []) } }))
-      : piece([listTerritoriesQuery(db)], ([all]) => ({ body: { me: whoIs(user, all) } })),
+      ? piece([memberNameQuery(db, user.email)], ([name]) => ({ body: { me: whoIs(user, [], name) } }))
+      : piece([memberNameQuery(db, user.email), listTerritoriesQuery(db)], ([name, all]) => ({
+          body: { me: whoIs(user, all, name) },
+        })),
+  people: ({ db }) => piece([listPeopleQuery(db)], ([people]) => ({ body: { people } })),
   programme: ({ db }) =>
     piece([storedProgrammeQuery(db)], ([p]) => ({ body: { programme: presentProgramme(p) } })),
 };
@@ -150,7 +157,8 @@ function pageSize(text: string | undefined): number {
 const SNAPSHOT_SUMMARY =
   'Tout ce que les onglets du classeur reflètent, en une réponse. parts : liste séparée par des virgules parmi ' +
   'territories, partners, sessions, blockers, indicators, workshops, actions, quotas, alerts, documents (toutes par défaut), ' +
-  'et sur demande me (comme GET /v1/me) et programme (comme GET /v1/programme). ' +
+  'et sur demande me (comme GET /v1/me), programme (comme GET /v1/programme) et people (les membres ' +
+  'dont le nom est connu : e-mail et nom). ' +
   `Les listes territories à actions sont paginées : au plus limit éléments chacune (${nf(DEFAULT_PAGE)} par défaut, ` +
   `${nf(MAX_PAGE)} au plus) ; une liste coupée ajoute next à la réponse, et GET /v1/snapshot?cursor=<next> ` +
   'renvoie la suite des seules listes coupées, jusqu’à une réponse sans next';

@@ -1,5 +1,8 @@
+import { Me } from '../../shared/api/me';
 import { ALL } from '../auth/policy';
-import { listTerritories, type Territory } from '../db/territories';
+import { memberNameQuery } from '../db/members';
+import { runQueries } from '../db/query';
+import { listTerritoriesQuery, type Territory } from '../db/territories';
 import type { User } from '../env';
 import { type Ctx, route } from '../http/route';
 
@@ -12,19 +15,31 @@ const health = (c: Ctx) =>
     authMode: c.env.AUTH_MODE === 'dev' ? 'dev' : 'google',
   });
 
-/** The caller, and the territories they may write for: every one for admins, none for viewers. */
-export function whoIs({ email, role }: User, all: readonly Territory[]) {
+/**
+ * The caller (with their display name, null when none is stored), and the territories they may
+ * write for: every one for admins, none for viewers.
+ */
+export function whoIs({ email, role }: User, all: readonly Territory[], name: string | null) {
   const writable =
     role === 'admin' ? all : role === 'viewer' ? [] : all.filter((t) => t.consultants.includes(email));
-  return { email, role, territories: writable.map((t) => ({ id: t.id, name: t.name })) };
+  return { email, name, role, territories: writable.map((t) => ({ id: t.id, name: t.name })) };
 }
 
+/** The name and, unless the caller is a viewer, the territories: one batch. */
 async function me(c: Ctx) {
   const user = c.get('user');
-  return c.json(whoIs(user, user.role === 'viewer' ? [] : await listTerritories(c.env.DB)));
+  const db = c.env.DB;
+  if (user.role === 'viewer') {
+    const [name] = await runQueries(db, [memberNameQuery(db, user.email)]);
+    return c.json(whoIs(user, [], name));
+  }
+  const [name, all] = await runQueries(db, [memberNameQuery(db, user.email), listTerritoriesQuery(db)]);
+  return c.json(whoIs(user, all, name));
 }
 
 export const systemRoutes = [
   route('GET /v1/health', 'public', 'État du service', health),
-  route('GET /v1/me', ALL, 'Identité, rôle et territoires où l’appelant peut écrire', me),
+  route('GET /v1/me', ALL, 'Identité, nom, rôle et territoires où l’appelant peut écrire', me, {
+    response: Me,
+  }),
 ];
