@@ -1,6 +1,6 @@
+import { MemberAnswer, MemberDeleted, MemberList } from '../../shared/api/members';
 import { LABELS } from '../../shared/i18n/labels';
 import { MSG } from '../../shared/i18n/messages';
-import { MemberAnswer, MemberDeleted, MemberList } from '../../shared/api/members';
 import { MemberInput } from '../../shared/schemas';
 import { adminEmails } from '../auth/access';
 import { ADMIN } from '../auth/policy';
