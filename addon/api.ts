@@ -1,5 +1,7 @@
 // The contract between the sidebars (browser) and the add-on (Apps Script): what each
 // server function takes and returns. Pure types, so both tsconfigs can read it.
+import type { AuditEntry } from '../shared/api/audit';
+import type { MemberAnswer, MemberList } from '../shared/api/members';
 import type { Quota, QuotaReport } from '../shared/quotas/rules';
 import type {
   ActionInput,
@@ -7,6 +9,7 @@ import type {
   BlockerInput,
   BlockerPatch,
   IndicatorInput,
+  MemberInput,
   Role,
   SessionInput,
   SessionPatch,
@@ -110,10 +113,14 @@ export interface Snapshot {
   quotas: QuotaReport;
   alerts: AlertRecord[];
   documents: DocumentRecord[];
+  /** Members with a display name (asked with `parts=…,people`). */
+  people?: { email: string; name: string }[];
 }
 /** GET /v1/me: who is calling and the territories they may write for. */
 export interface Me {
   email: string;
+  /** The display name an admin gave (null: shown by e-mail). */
+  name?: string | null;
   role: Role;
   /** The territories the user may write for: every one for an admin, none for a viewer. */
   territories: { id: string; name: string }[];
@@ -152,7 +159,10 @@ export type SidebarName =
   | 'quotas'
   | 'document'
   | 'import'
-  | 'parametres';
+  | 'parametres'
+  | 'compte'
+  | 'membres'
+  | 'historique';
 
 export interface ImportTab {
   name: string;
@@ -178,6 +188,14 @@ export interface ImportOutcome {
   created: number;
   already: number;
   refused: number;
+}
+
+/** A territory as « Membres » shows it: its consultants and the version to send back. */
+export interface TerritoryConsultants {
+  id: string;
+  name: string;
+  consultants: string[];
+  version: number | null;
 }
 
 /** Every function a sidebar may call through google.script.run, by name. */
@@ -215,6 +233,19 @@ export interface ServerApi {
   fileDocument(doc: DocumentRecord): Result<{ tabs: string[] }>;
   listImportableTabs(): Result<ImportTab[]>;
   importTab(request: ImportRequest): Result<ImportOutcome>;
+  /** The history of one record (GET /v1/audit?entity=&id=), its actors named. */
+  loadHistory(
+    entity: string,
+    id: string,
+  ): Result<{ entries: AuditEntry[]; more: boolean; people: Record<string, string> }>;
+  loadMembers(): Result<{ members: MemberList['members']; territories: TerritoryConsultants[] }>;
+  saveMember(input: MemberInput, version?: string | null): Result<MemberAnswer>;
+  removeMember(email: string): Result<{ email: string; deleted: true }>;
+  saveConsultants(
+    territoryId: string,
+    consultants: string[],
+    version: string | null,
+  ): Result<TerritoryRecord>;
   loadSettings(): Result<{ workerUrl: string; allowlist: string[]; me: Me | null; note?: string }>;
   saveSettings(input: { workerUrl: string }): Result<{ workerUrl: string; me: Me }>;
 }

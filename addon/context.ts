@@ -7,6 +7,8 @@
 //   that reopening a sidebar right after saving costs no request.
 // Whatever is missing comes from one GET /v1/snapshot naming the parts it needs (`me` and
 // `programme` are parts too): a cold sidebar costs one request, a cached one none.
+
+import type { People } from '../shared/api/me';
 import type { Quota, QuotaReport } from '../shared/quotas/rules';
 import type { Programme } from '../shared/schemas/programme';
 import type {
@@ -19,7 +21,7 @@ import type {
   Snapshot,
   WorkshopRecord,
 } from './api';
-import { namesFromReport } from './names';
+import { namesFromReport, rememberPeople } from './names';
 import { replaceQuota } from './report';
 import { devUser, workerUrl } from './settings';
 import { callWorker } from './worker-client';
@@ -82,11 +84,12 @@ const withinProgramme = (day: string, p: { startDate: string; endDate: string })
 /** Today in Paris, the programme's time zone. */
 export const todayInParis = () => Utilities.formatDate(new Date(), 'Europe/Paris', 'yyyy-MM-dd');
 
-/** The snapshot's parts that make the profile, when it is not cached. */
-export const PROFILE_PARTS = 'me,programme';
+/** The snapshot's parts that make the profile, when it is not cached (and who has a name). */
+export const PROFILE_PARTS = 'me,programme,people';
 
 /** The profile from a snapshot that holds `me` and `programme`, kept for the next hour. */
-export function rememberProfile(s: { me: Me; programme: Programme }): Profile {
+export function rememberProfile(s: { me: Me; programme: Programme; people?: People }): Profile {
+  if (s.people) rememberPeople(s.people);
   const p = s.programme;
   const profile: Profile = {
     me: s.me,
