@@ -238,6 +238,8 @@ export interface ServerApi {
     entity: string,
     id: string,
   ): Result<{ entries: AuditEntry[]; more: boolean; people: Record<string, string> }>;
+  /** Opens a sidebar of the table (« Voir la ligne sélectionnée » reopens the history). */
+  openSidebar(name: SidebarName): void;
   loadMembers(): Result<{ members: MemberList['members']; territories: TerritoryConsultants[] }>;
   saveMember(input: MemberInput, version?: string | null): Result<MemberAnswer>;
   removeMember(email: string): Result<{ email: string; deleted: true }>;

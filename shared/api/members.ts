@@ -18,6 +18,8 @@ export const MemberList = z.object({
       /** A stored member's addition: when (ISO instant) and by whom. */
       createdAt: z.optional(z.string()),
       createdBy: z.optional(z.string()),
+      /** A stored member's version: its ETag, sent back as If-Match to change its role. */
+      version: z.optional(z.number()),
     }),
   ),
 });

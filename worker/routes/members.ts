@@ -26,6 +26,7 @@ async function listAll(c: Ctx) {
     ...present(m),
     createdAt: m.createdAt,
     createdBy: m.createdBy,
+    version: m.version,
     source: 'record' as const,
   }));
   return c.json({ members: [...bootstrap, ...records] });
