@@ -12,6 +12,7 @@ import type {
   MemberInput,
   Role,
   SessionInput,
+  SessionKind,
   SessionPatch,
   TerritoryAssessment,
   WorkshopInput,
@@ -144,6 +145,8 @@ export interface SidebarContext {
   /** Today in Paris (YYYY-MM-DD): the default date of a new entry. */
   today: string;
   minutesPerDay: number;
+  /** The longest session each capped kind allows, by the programme's rules (absent: no cap). */
+  maxMinutes?: Partial<Record<SessionKind, number>>;
   programme: { startDate: string; endDate: string };
   workshops?: Choice[];
   actions?: (Choice & { partnerId: string })[];
@@ -209,7 +212,7 @@ export interface ServerApi {
     patch: SessionPatch,
     version: string | null,
   ): Result<{ session: SessionRecord; quota?: Quota }>;
-  deleteSession(id: string, version: string | null): Result<{ id: string }>;
+  deleteSession(id: string, version: string | null): Result<{ id: string; quota?: Quota }>;
   listBlockers(territoryId: string): Result<BlockerRecord[]>;
   submitBlocker(input: BlockerInput): Result<BlockerRecord>;
   updateBlocker(id: string, patch: BlockerPatch): Result<BlockerRecord>;

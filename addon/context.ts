@@ -9,7 +9,8 @@
 // `programme` are parts too): a cold sidebar costs one request, a cached one none.
 
 import type { People } from '../shared/api/me';
-import type { Quota, QuotaReport } from '../shared/quotas/rules';
+import { QUOTA_RULES, type Quota, type QuotaReport, type QuotaRule } from '../shared/quotas/rules';
+import type { SessionKind } from '../shared/schemas/enums';
 import type { Programme } from '../shared/schemas/programme';
 import type {
   ActionRecord,
@@ -33,6 +34,8 @@ const DATA_PARTS = 'quotas,workshops,actions,documents';
 export interface Profile {
   me: Me;
   programme: Pick<Programme, 'minutesPerDay' | 'startDate' | 'endDate'>;
+  /** The longest session each capped kind allows (a collective support: 120 min). */
+  maxMinutes?: Partial<Record<SessionKind, number>>;
 }
 interface Lists {
   report: QuotaReport;
@@ -91,9 +94,13 @@ export const PROFILE_PARTS = 'me,programme,people';
 export function rememberProfile(s: { me: Me; programme: Programme; people?: People }): Profile {
   if (s.people) rememberPeople(s.people);
   const p = s.programme;
+  const maxMinutes: Partial<Record<SessionKind, number>> = {};
+  for (const [kind, rule] of Object.entries(QUOTA_RULES) as [SessionKind, QuotaRule][])
+    if (rule.maxMinutesPerSession) maxMinutes[kind] = rule.maxMinutesPerSession(p);
   const profile: Profile = {
     me: s.me,
     programme: { minutesPerDay: p.minutesPerDay, startDate: p.startDate, endDate: p.endDate },
+    maxMinutes,
   };
   store('profile', profile, PROFILE_SECONDS);
   return profile;
@@ -128,6 +135,7 @@ export function sidebarContext(fresh = false): Result<SidebarContext> {
       report: lists.report,
       today: withinProgramme(todayInParis(), profile.programme),
       minutesPerDay: profile.programme.minutesPerDay,
+      maxMinutes: profile.maxMinutes ?? {},
       programme: { startDate: profile.programme.startDate, endDate: profile.programme.endDate },
       workshops: lists.workshops,
       actions: lists.actions,

@@ -120,11 +120,19 @@ export function resyncWithToast(): void {
   } catch (e) {
     res = {
       ok: false,
-      error: { code: 'SHEET', message: `le classeur n’a pas pu être réécrit (${String(e)})` },
+      error: {
+        code: 'SHEET',
+        message: `Le classeur n’a pas pu être réécrit (Google Sheets : ${String(e).replace(/^(Error: )?Exception:\s*/, '')}) : rien n’est perdu sur le serveur, relancez la resynchronisation.`,
+      },
     };
   }
   if (!res.ok) {
-    ss.toast(frTypo(`Resynchronisation impossible : ${res.error.message}`), 'VELI VELO', 10);
+    // The refusal for non-admins already says what it is about: no second prefix.
+    const text =
+      res.error.code === 'FORBIDDEN'
+        ? res.error.message
+        : `Resynchronisation impossible. ${res.error.message}`;
+    ss.toast(frTypo(text), 'VELI VELO', 10);
     return;
   }
   const { tabs, rows, annotated } = res.data;

@@ -7,9 +7,13 @@ import { onSubmit, type Prepared, showError } from './submit';
 
 type Messages = ReturnType<typeof messageArea>;
 
+export const DISCARD = 'Vos modifications non enregistrées seront perdues. Changer quand même ?';
+
 export interface Editing {
   id: string | null;
   version: string | null;
+  /** The form now matches what is stored: changing record needs no confirmation. */
+  saved(): void;
   /** Loads the chosen record again (after a refusal because it changed meanwhile). */
   reload(): Promise<void>;
 }
@@ -55,6 +59,7 @@ export function editChosen<T>(opts: {
   const state: Editing = {
     id: null,
     version: null,
+    saved: () => undefined,
     async reload() {
       const id = opts.select.value;
       if (!id) {
@@ -72,7 +77,27 @@ export function editChosen<T>(opts: {
       opts.fill(res.data.record);
     },
   };
-  opts.select.addEventListener('change', () => void state.reload());
+  // Typed text is never dropped unasked: choosing another record with changes not saved asks first.
+  const form = opts.select.form;
+  let shown = opts.select.value;
+  let dirty = false;
+  form?.addEventListener('input', (e) => {
+    if (e.target !== opts.select && e.isTrusted) dirty = true;
+  });
+  opts.select.addEventListener('change', () => {
+    if (dirty && !window.confirm(DISCARD)) {
+      opts.select.value = shown;
+      return;
+    }
+    shown = opts.select.value;
+    void state.reload().then(() => {
+      dirty = false;
+    });
+  });
+  state.saved = () => {
+    dirty = false;
+    shown = opts.select.value;
+  };
   return state;
 }
 
@@ -120,6 +145,7 @@ export function editRecords<R, T, C extends { id: string }>(o: {
         editing.id = choice.id;
       }
       editing.version = version;
+      editing.saved();
       return [text];
     },
     (error) => {

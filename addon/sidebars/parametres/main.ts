@@ -15,7 +15,9 @@ import { onSubmit } from '../common/submit';
 const ADDRESS_PROBLEMS = new Set(['NETWORK', 'NOT_ALLOWED']);
 
 const whoText = (me: Me) =>
-  frTypo(`Connecté en tant que ${me.name ? `${me.name} (${me.email})` : me.email} — ${LABELS.role[me.role]}.`);
+  frTypo(
+    `Connecté en tant que ${me.name ? `${me.name} (${me.email})` : me.email} — ${LABELS.role[me.role]}.`,
+  );
 
 function addressForm(msg: ReturnType<typeof messageArea>, current: string, allowed: readonly string[]) {
   const hint = frTypo(
