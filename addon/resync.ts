@@ -45,7 +45,7 @@ function snapshotForResync(): Result<{ snapshot: Snapshot; profile: Profile }> {
   if (cached && cached.me.role !== 'admin') return adminOnly();
   const res = callWorker<Snapshot & { me: Me; programme: Programme }>({
     method: 'get',
-    path: `/v1/snapshot?parts=${MIRRORED}${cached ? '' : `,${PROFILE_PARTS}`}`,
+    path: `/v1/snapshot?parts=${[...new Set([...MIRRORED.split(','), ...(cached ? [] : PROFILE_PARTS.split(','))])].join(',')}`,
   });
   if (!res.ok) return res;
   const profile = cached ?? rememberProfile(res.data);
