@@ -48,7 +48,9 @@ export function selectedRecord():
   const idColumn = header.lastIndexOf(spec.headers[width - 1]!);
   const id = row > 1 && idColumn >= 0 ? String(values[idColumn] ?? '').trim() : '';
   if (!id) return { error: CHOOSE_ROW };
-  return { entity: spec.entity, id, tab, label: String(values[0] ?? '') };
+  // The row as staff read it: its first two cells (« 12/03/2025 — Diagnostic et accompagnement »).
+  const label = values.slice(0, 2).map(String).filter(Boolean).join(' — ');
+  return { entity: spec.entity, id, tab, label };
 }
 
 /** The record's history, oldest first, with the people named (one request). */

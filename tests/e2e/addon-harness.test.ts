@@ -541,7 +541,9 @@ describe('a viewer', () => {
       'Historique',
     );
     await axe('historique: no row selected');
-    expect(await history.getByRole('button', { name: 'Voir la ligne sélectionnée' }).count()).toBe(1);
+    expect(await history.getByRole('button', { name: 'Historique de la ligne sélectionnée' }).count()).toBe(
+      1,
+    );
   });
 
   it('still reads only when an item she no longer has is run (a stale menu): a banner, no form, no resync', async () => {

@@ -1,7 +1,7 @@
 // Historique: who changed the record of the selected row, when (Paris time) and what, in
 // French — the fields by their labels, codes by their French names, people by their names.
-// Newest first. The row is the one selected when the menu item was chosen; « Voir la ligne
-// sélectionnée » reads the selection again.
+// Newest first. The row is the one selected when the menu item was chosen; the button under the
+// history reads the selection again (select another row, then press it).
 
 import type { AuditEntry } from '../../../shared/api/audit';
 import { LABELS } from '../../../shared/i18n/labels';
@@ -146,7 +146,7 @@ function entryItem(e: AuditEntry, people: Record<string, string>) {
 
 async function main() {
   const msg = messageArea();
-  const again = h('button', { type: 'button' }, 'Voir la ligne sélectionnée');
+  const again = h('button', { type: 'button' }, 'Historique de la ligne sélectionnée');
   again.addEventListener('click', () => void call('openSidebar', 'historique'));
   app().append(h('h1', {}, 'Historique'), msg.el);
   const ctx = await context(msg);
