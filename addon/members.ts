@@ -11,22 +11,21 @@ import { names, rememberPeople } from './names';
 import { invalid } from './operations';
 import { job, mirrorTabs } from './sheet-mirror';
 import { TERRITORIES } from './tabs';
-import { callWorker, callWorkerAll, path } from './worker-client';
+import { callWorker, path } from './worker-client';
 
-/** The members and the territories with their consultants: two lists, one round. */
+/** The members and the territories with their consultants: one snapshot request. */
 export const loadMembers: ServerApi['loadMembers'] = () => {
-  const [members, territories] = callWorkerAll<[MemberList, { territories: TerritoryRecord[] }]>([
-    { method: 'get', path: '/v1/members' },
-    { method: 'get', path: '/v1/territories' },
-  ]);
-  if (!members.ok) return members;
-  if (!territories.ok) return territories;
-  rememberPeople(members.data.members.flatMap((m) => (m.name ? [{ email: m.email, name: m.name }] : [])));
+  const res = callWorker<MemberList & { territories: TerritoryRecord[] }>({
+    method: 'get',
+    path: '/v1/snapshot?parts=members,territories',
+  });
+  if (!res.ok) return res;
+  rememberPeople(res.data.members.flatMap((m) => (m.name ? [{ email: m.email, name: m.name }] : [])));
   return {
     ok: true,
     data: {
-      members: members.data.members,
-      territories: territories.data.territories.map((t) => ({
+      members: res.data.members,
+      territories: res.data.territories.map((t) => ({
         id: t.id,
         name: t.name,
         consultants: t.consultants,

@@ -100,21 +100,5 @@ export function callWorker<T>(req: WorkerRequest): Answer<T> {
   }
 }
 
-/** Several requests in one UrlFetchApp.fetchAll (one round): a screen that needs two lists. */
-export function callWorkerAll<T extends unknown[]>(
-  reqs: { [K in keyof T]: WorkerRequest },
-): {
-  [K in keyof T]: Answer<T[K]>;
-} {
-  const fetches = reqs.map(toFetch);
-  const refused = fetches.find((r) => !allowed(r.url));
-  if (refused) return reqs.map(() => ({ ok: false, error: notAllowed(refused.url) })) as never;
-  try {
-    return UrlFetchApp.fetchAll(fetches).map((r) => parse(r)) as never;
-  } catch {
-    return reqs.map(() => ({ ok: false, error: NETWORK_ERROR })) as never;
-  }
-}
-
 export const path = (strings: TemplateStringsArray, ...ids: string[]) =>
   strings.reduce((acc, s, i) => acc + s + (i < ids.length ? encodeURIComponent(ids[i] ?? '') : ''), '');

@@ -377,9 +377,8 @@ describe('Historique and Membres', () => {
       territories: { id: string; consultants: string[]; version: number | null }[];
     }>;
     if (!listed.ok) throw new Error(JSON.stringify(listed));
-    // Two lists in one UrlFetchApp.fetchAll: one round.
-    const rounds = new Set(admin.fakes.fetchLog.slice(1).map((f) => f.round));
-    expect(rounds.size).toBe(1);
+    // Both lists in one snapshot request.
+    expect(requests(admin).slice(1)).toEqual(['/v1/snapshot?parts=members,territories']);
     const territoryRow = listed.data.territories.find((x) => x.id === t)!;
     const saved = admin.run(
       'saveConsultants',

@@ -166,6 +166,17 @@ describe('who may write what — members and unknown routes', () => {
       { email, role: 'consultant', name: 'Claire Martin-Roux' },
       { email, role: 'viewer', name: 'Claire Martin-Roux' },
     ]);
+    // « Membres » reads the members with the territories in one snapshot: admins only.
+    const both = await call('GET', '/v1/snapshot?parts=members,territories');
+    expect(both.body.members).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ email, name: 'Claire Martin-Roux', source: 'record' }),
+      ]),
+    );
+    expect(both.body.members).toEqual((await call('GET', '/v1/members')).body.members);
+    const refused = await call('GET', '/v1/snapshot?parts=members', { as: email });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toBe(MSG.adminOnlyRead);
     // Cleared with an empty name: e-mails again where it was shown.
     await call('POST', '/v1/members', { body: { email, role: 'viewer', name: '' } });
     expect((await call('GET', '/v1/me', { as: email })).body.name).toBeNull();

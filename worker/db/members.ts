@@ -1,6 +1,6 @@
 import type { Role } from '../../shared/schemas/enums';
 import { type AuditContext, auditStatement } from './audit';
-import { type Query, query } from './query';
+import { type Query, query, runQuery } from './query';
 import { type Outcome, versionedUpdate } from './versioned';
 
 export interface Member {
@@ -34,10 +34,10 @@ export async function getMemberRole(db: D1Database, email: string): Promise<Role
 export const getMember = (db: D1Database, email: string) =>
   db.prepare(`SELECT ${COLUMNS} FROM members WHERE email = ?`).bind(email).first<Member>();
 
-export async function listMembers(db: D1Database): Promise<Member[]> {
-  const { results } = await db.prepare(`SELECT ${COLUMNS} FROM members ORDER BY email`).all<Member>();
-  return results;
-}
+export const listMembersQuery = (db: D1Database): Query<Member[]> =>
+  query(db.prepare(`SELECT ${COLUMNS} FROM members ORDER BY email`), (rows) => rows as unknown as Member[]);
+
+export const listMembers = (db: D1Database) => runQuery(listMembersQuery(db));
 
 /** The named members (the snapshot's `people`): how the add-on names people instead of e-mails. */
 export const listPeopleQuery = (db: D1Database): Query<Person[]> =>

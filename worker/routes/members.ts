@@ -16,9 +16,9 @@ const present = (m: Pick<Member, 'email' | 'role' | 'name'>) => ({
   name: m.name,
 });
 
-async function listAll(c: Ctx) {
-  const stored = await listMembers(c.env.DB);
-  const bootstrap = [...adminEmails(c.env)].map((email) => ({
+/** Every member as GET /v1/members lists them: the configured admins first, then the stored ones. */
+export function memberList(stored: readonly Member[], configured: ReadonlySet<string>) {
+  const bootstrap = [...configured].map((email) => ({
     ...present({ email, role: 'admin', name: null }),
     source: 'config' as const,
   }));
@@ -29,7 +29,11 @@ async function listAll(c: Ctx) {
     version: m.version,
     source: 'record' as const,
   }));
-  return c.json({ members: [...bootstrap, ...records] });
+  return [...bootstrap, ...records];
+}
+
+async function listAll(c: Ctx) {
+  return c.json({ members: memberList(await listMembers(c.env.DB), adminEmails(c.env)) });
 }
 
 /** The name to store: absent keeps the stored one, an empty one clears it. */
