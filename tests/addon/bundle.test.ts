@@ -87,7 +87,9 @@ describe('Code.js', () => {
     expect(opened(null).labels).toEqual(unknown);
     expect(opened('admin', 'NONE').labels).toEqual(unknown);
   });
+});
 
+describe('Code.js entry points', () => {
   it('declares at top level every menu item’s function, each sidebar item opening its template and title', () => {
     const declared = topLevelFunctions(code);
     const { fakes, context, menu } = opened('admin');

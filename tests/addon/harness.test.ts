@@ -324,13 +324,15 @@ describe('menus by role (GET /v1/me, remembered for the next opening)', () => {
   });
 });
 
-describe('Historique and Membres', () => {
-  beforeAll(async () => {
-    // This file creates more territories than the preset's ten.
-    const api = env.worker.api(ADMIN);
-    const { assessment: _a, ...p } = (await api('GET', '/v1/programme')).body as Record<string, unknown>;
-    expect((await api('PUT', '/v1/programme', { ...p, maxTerritories: 40 })).status).toBe(200);
-  });
+/** This file creates more territories than the preset's ten. */
+async function roomForTerritories() {
+  const api = env.worker.api(ADMIN);
+  const { assessment: _a, ...p } = (await api('GET', '/v1/programme')).body as Record<string, unknown>;
+  expect((await api('PUT', '/v1/programme', { ...p, maxTerritories: 40 })).status).toBe(200);
+}
+
+describe('Historique', () => {
+  beforeAll(roomForTerritories);
   it('shows the history of the selected row, its actors named, and nothing for a row without a record', async () => {
     const t = await territory('31555');
     await env.worker.api(ADMIN)('POST', '/v1/members', {
@@ -362,6 +364,10 @@ describe('Historique and Membres', () => {
       error: expect.stringMatching(/^Sélectionnez d’abord une ligne/),
     });
   });
+});
+
+describe('Membres, and a deletion’s quota', () => {
+  beforeAll(roomForTerritories);
 
   it('adds, renames and removes a member, and sets a territory’s consultants, in one request each', async () => {
     const t = await territory('82121');

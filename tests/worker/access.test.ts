@@ -131,7 +131,9 @@ describe('who may write what — members and unknown routes', () => {
     expect((await call('GET', '/v1/me', { as: email })).status).toBe(403);
     expect((await call('DELETE', `/v1/members/${encodeURIComponent(email)}`)).status).toBe(404);
   });
+});
 
+describe('members’ display names', () => {
   it('members have a display name: set with the role, changed alone, in me and the snapshot’s people; bad names change nothing', async () => {
     const email = `nommee-${Date.now()}@amo.example`;
     const added = await call('POST', '/v1/members', {

@@ -241,7 +241,9 @@ describe('GET /v1/audit?entity=&id=: one record’s history, for its readers', (
       );
     }
   });
+});
 
+describe('GET /v1/audit?entity=territory&id=: a territory’s history', () => {
   it('holds a territory’s assessment lines, its contacts’ details only for those who may read them', async () => {
     const contact = {
       name: 'Léa Garcia',

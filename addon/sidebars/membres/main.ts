@@ -128,6 +128,42 @@ function consultantsEditor(msg: Messages) {
   };
 }
 
+/** Saving the form: a stored member's role changes with the version the list showed. */
+function submitMembers(
+  form: ReturnType<typeof memberForm>,
+  msg: Messages,
+  members: () => Member[],
+  load: () => Promise<void>,
+) {
+  onSubmit(
+    form,
+    msg,
+    () => {
+      const values = form.values();
+      const stored = members().find(
+        (m) =>
+          m.email ===
+          String(values.email ?? '')
+            .trim()
+            .toLowerCase(),
+      );
+      // An emptied name on a stored member clears it (absent would keep it).
+      if (stored && values.name === undefined) values.name = '';
+      return checked(MemberInput, values, (input) =>
+        call('saveMember', input, stored?.version === undefined ? null : String(stored.version)),
+      );
+    },
+    (saved) => {
+      void load();
+      return [
+        frTypo(
+          `${saved.name ? `${saved.name} (${saved.email})` : saved.email} : ${LABELS.role[saved.role]}.`,
+        ),
+      ];
+    },
+  );
+}
+
 async function main() {
   const started = await start('Membres', false);
   if (!started) return;
@@ -162,33 +198,7 @@ async function main() {
     await load();
     msg.el.focus();
   };
-  onSubmit(
-    form,
-    msg,
-    () => {
-      const values = form.values();
-      const stored = members.find(
-        (m) =>
-          m.email ===
-          String(values.email ?? '')
-            .trim()
-            .toLowerCase(),
-      );
-      // An emptied name on a stored member clears it (absent would keep it).
-      if (stored && values.name === undefined) values.name = '';
-      return checked(MemberInput, values, (input) =>
-        call('saveMember', input, stored?.version === undefined ? null : String(stored.version)),
-      );
-    },
-    (saved) => {
-      void load();
-      return [
-        frTypo(
-          `${saved.name ? `${saved.name} (${saved.email})` : saved.email} : ${LABELS.role[saved.role]}.`,
-        ),
-      ];
-    },
-  );
+  submitMembers(form, msg, () => members, load);
   msg.el.before(form.form);
   app().append(h('h2', {}, 'Membres du programme'), listBox, editor.el);
   await load();
