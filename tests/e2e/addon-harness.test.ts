@@ -672,10 +672,34 @@ describe('an admin reading a history', () => {
     );
     expect(entries.at(-1)).toMatch(/^Création le \d\d\/\d\d\/\d{4} à \d\d:\d\d par Claire Martin$/);
     expect(plain(await frame.locator('#subject').textContent())).toBe(
-      'Onglet « Séances », ligne « 12/03/2025 ».',
+      'Onglet « Séances », ligne « 12/03/2025 — Diagnostic et accompagnement ».',
     );
     await shot('admin-historique');
     await axe('historique: a session’s history');
+  });
+});
+
+describe('typed text is never dropped unasked', () => {
+  it('asks before another territory replaces the Diagnostic’s unsaved text; kept when the answer is no', async () => {
+    const frame = await openSidebar('Diagnostic du territoire', 'Enregistrer le diagnostic', ADMIN);
+    const territory = frame.locator('#f-_territory');
+    await territory.selectOption(territories.journal!.id);
+    await expect.poll(() => frame.getByLabel('Constat').inputValue()).not.toBe('');
+    await frame.getByLabel('Constat').fill('Constat en cours de rédaction.');
+    const asked: string[] = [];
+    page.once('dialog', (d) => {
+      asked.push(d.message());
+      void d.dismiss();
+    });
+    await territory.selectOption(territories.collegue!.id);
+    await expect.poll(() => asked.length).toBe(1);
+    expect(asked[0]).toBe('Vos modifications non enregistrées seront perdues. Changer quand même ?');
+    expect(await territory.inputValue()).toBe(territories.journal!.id);
+    expect(await frame.getByLabel('Constat').inputValue()).toBe('Constat en cours de rédaction.');
+    page.once('dialog', (d) => void d.accept());
+    await territory.selectOption(territories.collegue!.id);
+    await expect.poll(() => frame.getByLabel('Constat').inputValue()).toBe('');
+    await axe('diagnostic: another territory chosen after a confirmation');
   });
 });
 

@@ -9,6 +9,26 @@ type Messages = ReturnType<typeof messageArea>;
 
 export const DISCARD = 'Vos modifications non enregistrées seront perdues. Changer quand même ?';
 
+/**
+ * What the user typed in a form since it last matched what is stored (the fills the sidebar
+ * makes itself dispatch untrusted events and do not count); `mayDiscard` asks before it goes.
+ */
+export function unsavedGuard(form: HTMLFormElement | null, chooser?: HTMLElement) {
+  let dirty = false;
+  form?.addEventListener('input', (e) => {
+    if (e.target !== chooser && e.isTrusted) dirty = true;
+  });
+  form?.addEventListener('change', (e) => {
+    if (e.target !== chooser && e.isTrusted) dirty = true;
+  });
+  return {
+    mayDiscard: () => !dirty || window.confirm(DISCARD),
+    clean: () => {
+      dirty = false;
+    },
+  };
+}
+
 export interface Editing {
   id: string | null;
   version: string | null;
@@ -78,24 +98,18 @@ export function editChosen<T>(opts: {
     },
   };
   // Typed text is never dropped unasked: choosing another record with changes not saved asks first.
-  const form = opts.select.form;
+  const guard = unsavedGuard(opts.select.form, opts.select);
   let shown = opts.select.value;
-  let dirty = false;
-  form?.addEventListener('input', (e) => {
-    if (e.target !== opts.select && e.isTrusted) dirty = true;
-  });
   opts.select.addEventListener('change', () => {
-    if (dirty && !window.confirm(DISCARD)) {
+    if (!guard.mayDiscard()) {
       opts.select.value = shown;
       return;
     }
     shown = opts.select.value;
-    void state.reload().then(() => {
-      dirty = false;
-    });
+    void state.reload().then(guard.clean);
   });
   state.saved = () => {
-    dirty = false;
+    guard.clean();
     shown = opts.select.value;
   };
   return state;

@@ -11,7 +11,7 @@ import { findQuota, replaceQuota } from '../../report';
 import { PATCHABLE, SessionPatch } from '../../session-patch';
 import { isAdmin, myTerritories, nameOf, preselect, programmeDates, startForm } from '../common/boot';
 import { app, h, messageArea } from '../common/dom';
-import { offerReload } from '../common/editing';
+import { offerReload, unsavedGuard } from '../common/editing';
 import { type Field, type Form, field, fillSelect, OPTIONAL, optionsOf } from '../common/form';
 import { defaultDuration, durationOptions, linkDuration, linkPartners, OTHER } from '../common/pickers';
 import { call } from '../common/server';
@@ -174,13 +174,24 @@ async function main() {
   preselect(territory!, myTerritories(ctx));
   showQuota();
   const editor = editMode(form, msg, showQuota);
-  const recent = recentList(ctx, (s) => void editor.start(s), showQuota);
+  // « Corriger » fills the form with a stored session: what was typed in it is asked about first.
+  const guard = unsavedGuard(form.form);
+  const recent = recentList(
+    ctx,
+    (s) => {
+      if (!guard.mayDiscard()) return;
+      guard.clean();
+      void editor.start(s);
+    },
+    showQuota,
+  );
   const submitter = onSubmit(
     form,
     msg,
     (id) => (editor.current ? preparePatch(form, editor.current) : prepareCreate(form, id)),
     (d) => {
       if (d.quota) replaceQuota(ctx.report, d.quota);
+      guard.clean();
       const text = saved(ctx, d.session, d.quota);
       if (editor.current) editor.stop();
       else for (const name of ['summary', 'decisions', 'nextSteps', '_override']) form.set(name, '');
