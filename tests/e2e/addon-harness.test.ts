@@ -173,7 +173,15 @@ describe('a consultant logging a session', () => {
     expect(await frame.getByLabel('Territoire').inputValue()).toBe(territories.journal!.id);
     expect(await frame.locator('#f-date').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(await frame.getByLabel('Motif de dérogation').count()).toBe(0);
+    // Only the durations a kind's rule allows: a collective support is 2 h at most.
+    await frame.getByLabel('Type de séance').selectOption({ label: 'Appui collectif' });
+    expect((await frame.locator('#f-_duration option').allTextContents()).map(plain)).toEqual([
+      '2 h (forfait d’appui)',
+      '1 h',
+      'Autre durée…',
+    ]);
     await frame.getByLabel('Type de séance').selectOption({ label: 'Diagnostic et accompagnement' });
+    expect(await frame.locator('#f-_duration option').count()).toBe(5);
     expect(await frame.getByLabel('Durée en minutes').inputValue()).toBe('210');
     expect(plain(await frame.locator('#quota').textContent())).toBe(
       `Quota restant : 4 j (1 680 min) sur 4 j (1 680 min) — Diagnostic et accompagnement, « ${territories.journal!.name} ».`,
@@ -456,7 +464,17 @@ describe('a consultant correcting her sessions', () => {
     );
     expect((await worker.api(ADMIN)('GET', `/v1/sessions/${id}`)).status).toBe(200);
     await shot('consultant-journal-delete-412', item);
+    // The quota line of the form shows the diagnostic's quota: it follows the deletion's answer.
+    await frame.getByLabel('Type de séance').selectOption({ label: 'Diagnostic et accompagnement' });
+    const remaining = async () =>
+      Number(
+        /\((\d[\d\s]*) min\)/
+          .exec(plain(await frame.locator('#quota').textContent()))?.[1]
+          ?.replace(/\s/g, ''),
+      );
+    const before = await remaining();
     await remove();
+    await expect.poll(remaining).toBe(before + 60);
     // The list read again without it, the « supprimée » line kept above it.
     await expect.poll(() => item.count()).toBe(0);
     // The « Supprimer » button went with its row: the message has the focus, not <body>.
