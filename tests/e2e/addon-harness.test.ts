@@ -223,6 +223,13 @@ describe('a consultant logging a session', () => {
     expect(await frame.locator(':focus').getAttribute('id')).toBe('f-kind');
     expect(await calls()).toBe(before);
     await axe('journal: bad input beside its fields');
+    // The date field's calendar button (its fourth Tab stop, after day, month and year) shows focus.
+    const date = frame.locator('#f-date');
+    await date.focus();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+    expect(
+      await date.evaluate((el) => [document.activeElement === el, getComputedStyle(el).outlineStyle]),
+    ).toEqual([true, 'solid']);
   });
 });
 
