@@ -144,6 +144,20 @@ function preparePatch(form: Form, editing: Editing) {
   return checked(SessionPatch, patch, (p) => call('updateSession', editing.id, p, editing.version));
 }
 
+/** The durations offered follow the kind: only those its rule allows (a collective support: 2 h at most). */
+function linkKindDurations(ctx: Ctx, form: Form, kind: HTMLSelectElement) {
+  const preset = form.control('_duration') as HTMLSelectElement;
+  const minutes = form.control('durationMinutes') as HTMLInputElement;
+  const syncDuration = linkDuration(preset, minutes);
+  kind.addEventListener('change', () => {
+    const max = ctx.maxMinutes?.[kind.value as SessionKind];
+    fillSelect(preset, durationOptions(ctx.minutesPerDay, max));
+    minutes.max = String(max ?? 1440);
+    preset.value = defaultDuration(kind.value as SessionKind, ctx.minutesPerDay, max);
+    syncDuration();
+  });
+}
+
 async function main() {
   const started = await startForm('Journal de séance', fields, 'Enregistrer la séance');
   if (!started) return;
@@ -152,21 +166,11 @@ async function main() {
   const [kind, territory, partner] = ['kind', 'territoryId', 'partnerId'].map(
     (n) => form.control(n) as HTMLSelectElement,
   );
-  const preset = form.control('_duration') as HTMLSelectElement;
   linkPartners(ctx.report, territory!, partner!);
-  const syncDuration = linkDuration(preset, form.control('durationMinutes') as HTMLInputElement);
+  linkKindDurations(ctx, form, kind!);
   const showQuota = () => {
     quotaLine.textContent = quotaText(ctx, form);
   };
-  const minutes = form.control('durationMinutes') as HTMLInputElement;
-  kind!.addEventListener('change', () => {
-    // Only the durations the kind's rule allows (a collective support: 2 h at most).
-    const max = ctx.maxMinutes?.[kind!.value as SessionKind];
-    fillSelect(preset, durationOptions(ctx.minutesPerDay, max));
-    minutes.max = String(max ?? 1440);
-    preset.value = defaultDuration(kind!.value as SessionKind, ctx.minutesPerDay, max);
-    syncDuration();
-  });
   for (const name of ['kind', 'territoryId', 'partnerId', 'date'])
     form.control(name).addEventListener('change', showQuota);
   form.set('date', ctx.today);
