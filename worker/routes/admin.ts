@@ -1,0 +1,36 @@
+import { RestoreAnswer, RestoreRequest } from '../../shared/api/admin';
+import { OPS_MSG } from '../../shared/i18n/operations';
+import { ADMIN } from '../auth/policy';
+import { ArchiveError } from '../export/archive-read';
+import { ArchiveMissing, NotEmpty, restoreFromBucket } from '../export/restore-run';
+import { ApiError, fieldError } from '../http/errors';
+import { type Ctx, type Input, route } from '../http/route';
+
+/**
+ * An archive of the `BACKUPS` bucket into this database (admins): refused with 409 unless the
+ * database holds no record; `check: true` only reads the archive through and says whether it
+ * is whole (any database). Recorded in `restores`, not in the audit: the audit restored must
+ * be the archived one, byte for byte.
+ */
+async function restore(c: Ctx, { body }: Input<RestoreRequest, undefined>) {
+  if (!c.env.BACKUPS) throw new ApiError('UPSTREAM_FAILED', OPS_MSG.backupsUnbound);
+  try {
+    const report = await restoreFromBucket(c.env, body.object, {
+      checkOnly: body.check === true,
+      actor: c.get('user').email,
+    });
+    return c.json(report);
+  } catch (err) {
+    if (err instanceof ArchiveMissing) throw new ApiError('NOT_FOUND', OPS_MSG.archiveMissing(body.object));
+    if (err instanceof NotEmpty) throw new ApiError('CONFLICT', OPS_MSG.notEmpty);
+    if (err instanceof ArchiveError) throw fieldError('object', err.message);
+    throw err;
+  }
+}
+
+export const adminRoutes = [
+  route('POST /v1/admin/restore', ADMIN, 'Restaurer une archive R2 dans une base vide', restore, {
+    body: RestoreRequest,
+    response: RestoreAnswer,
+  }),
+];
