@@ -28,8 +28,12 @@ function workerProject(
             ADMIN_EMAILS: TEST_ADMIN,
             // High enough that no test trips it by accident; limits tests lower it per call.
             RATE_LIMIT_PER_MINUTE: '100000',
+            // One JSON line per request is for Workers Logs; tests that check it turn it on.
+            REQUEST_LOGS: 'off',
             ...bindings(inject as Inject),
           },
+          // A second database, empty and unmigrated, for restores and the start-up window.
+          d1Databases: ['DB', 'SPARE_DB'],
         },
       })),
     ],
