@@ -17,6 +17,7 @@ export const TRICKY = {
   quote: 'Il a dit "oui" ; puis « non »',
 };
 
+// biome-ignore lint/suspicious/noExplicitAny: created records of several shapes; the caller reads the fields it needs.
 async function ok<T = any>(p: Promise<{ status: number; body: T }>, what: string): Promise<T> {
   const res = await p;
   if (res.status >= 300) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
@@ -114,7 +115,10 @@ export async function callOn(
     { ...env, ...over },
   );
   // Bytes decoded as UTF-8 keeping a byte order mark (a CSV starts with one).
-  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
+  // workerd honours ignoreBOM; its type declaration lacks the member.
+  const keepBom = { ignoreBOM: true } as TextDecoderConstructorOptions;
+  const text = new TextDecoder('utf-8', keepBom).decode(await res.arrayBuffer());
+  // biome-ignore lint/suspicious/noExplicitAny: JSON answers of several shapes (or CSV text), asserted field by field.
   let body: any = text;
   try {
     body = JSON.parse(text);
