@@ -20,6 +20,8 @@ export const SCHEMA_VERSION = MIGRATIONS.at(-1) ?? 'none';
  * is not ready. One statement.
  */
 export async function schemaState(db: D1Database): Promise<SchemaState> {
+  // A worker deployed without its D1 binding is broken, not starting: a 500, logged.
+  if (!db) throw new Error('the D1 binding DB is missing');
   try {
     const { results } = await db
       .prepare('SELECT name FROM d1_migrations ORDER BY id')
