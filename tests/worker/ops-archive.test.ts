@@ -103,7 +103,9 @@ describe('restore: only into an empty database; export → restore → export gi
     expect(check.body.tables.sessions).toBe(before.sessions);
     expect(await counts()).toEqual(before);
   });
+});
 
+describe('restore refuses what it cannot restore whole', () => {
   it('refuses a damaged, truncated or other-schema archive before writing anything', async () => {
     const damaged = archive.replace('Anaïs', 'Anais');
     const truncated = archive.split('\n').slice(0, -3).join('\n');
@@ -128,7 +130,9 @@ describe('restore: only into an empty database; export → restore → export gi
     });
     expect(missing.status).toBe(404);
   });
+});
 
+describe('restore: what goes wrong leaves the database as it was', () => {
   it('a restore that fails midway leaves the database empty again (audit included)', async () => {
     // Whole and well-formed, but two sessions share an id: the insert fails after the tables before it.
     const text = archive.split('\n');
@@ -161,7 +165,9 @@ describe('restore: only into an empty database; export → restore → export gi
     }>();
     expect(run?.ok).toBe(0);
   });
+});
 
+describe('restore into an empty database: export → restore → export gives the same bytes', () => {
   it('restores into an empty database, and exporting it again gives the same bytes', async () => {
     const res = await callOn(spare(), 'POST', '/v1/admin/restore', { body: { object: 'archives/ok.jsonl' } });
     expect(res.status, JSON.stringify(res.body)).toBe(200);

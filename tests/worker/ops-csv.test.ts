@@ -113,7 +113,9 @@ describe('CSV exports as French Excel reads them', () => {
     }
     expect(rows.some((r) => 'date' in (r['Supprimée le'] as object))).toBe(true);
   });
+});
 
+describe('CSV exports: numbers, personal data, who may export', () => {
   it('indicators: decimal commas read as numbers', async () => {
     const row = (await exported('indicators')).find((r) => (r['Unité'] as { text: string }).text === '%')!;
     expect(row['Valeur']).toEqual({ number: 12.5 });

@@ -38,25 +38,38 @@ export async function richRecord() {
     ],
   });
   const partner = await makePartner(territory.id, { name: `Boulangerie ${TRICKY.quote}` });
+  await journal(territory.id, consultant);
+  await records(territory.id, partner.id, consultant);
+  await runNightlyCheck(env as unknown as Env, {
+    trigger: 'manual',
+    today: '2025-05-05',
+    requestedBy: ADMIN,
+  });
+  return { territory, partner, consultant };
+}
+
+/** Sessions of a territory: formula-looking and unicode text, one deleted, one logged by an admin. */
+async function journal(territoryId: string, consultant: string) {
   const s = (over: Record<string, unknown>) =>
-    ok(
-      call('POST', '/v1/sessions', { as: consultant, body: session({ territoryId: territory.id, ...over }) }),
-      'session',
-    );
+    ok(call('POST', '/v1/sessions', { as: consultant, body: session({ territoryId, ...over }) }), 'session');
   await s({ summary: TRICKY.formula, decisions: TRICKY.plus, nextSteps: TRICKY.minus });
   await s({ summary: TRICKY.unicode, date: '2025-03-31', durationMinutes: 90 });
   const gone = await s({ summary: TRICKY.at });
   await ok(call('DELETE', `/v1/sessions/${gone.session.id}`, { as: ADMIN }), 'delete');
   await ok(
     call('POST', '/v1/sessions', {
-      body: session({ kind: 'territory-interview', territoryId: territory.id, durationMinutes: 60 }),
+      body: session({ kind: 'territory-interview', territoryId, durationMinutes: 60 }),
     }),
     'interview',
   );
+}
+
+/** A blocker, an indicator with decimals, a workshop with key figures, an action. */
+async function records(territoryId: string, partnerId: string, consultant: string) {
   await ok(
     call('POST', '/v1/blockers', {
       as: consultant,
-      body: blocker({ territoryId: territory.id, description: TRICKY.quote, ownerName: TRICKY.at }),
+      body: blocker({ territoryId, description: TRICKY.quote, ownerName: TRICKY.at }),
     }),
     'blocker',
   );
@@ -64,7 +77,7 @@ export async function richRecord() {
     call('POST', '/v1/indicators', {
       as: consultant,
       body: indicator({
-        territoryId: territory.id,
+        territoryId,
         indicator: 'usage-rate',
         unit: '%',
         value: 12.5,
@@ -78,7 +91,7 @@ export async function richRecord() {
     call('POST', '/v1/workshops', {
       body: workshop({
         number,
-        hostTerritoryId: territory.id,
+        hostTerritoryId: territoryId,
         keyFigures: [{ label: 'Livraisons', value: '1 200', unit: 'par mois' }],
         problem: TRICKY.unicode,
       }),
@@ -88,16 +101,10 @@ export async function richRecord() {
   await ok(
     call('POST', '/v1/actions', {
       as: consultant,
-      body: action({ partnerId: partner.id, title: TRICKY.minus }),
+      body: action({ partnerId, title: TRICKY.minus }),
     }),
     'action',
   );
-  await runNightlyCheck(env as unknown as Env, {
-    trigger: 'manual',
-    today: '2025-05-05',
-    requestedBy: ADMIN,
-  });
-  return { territory, partner, consultant };
 }
 
 /** A request through the app against another database (and bucket) than the file's. */

@@ -39,6 +39,47 @@ function checkHeader(first: unknown, target: readonly ArchivedTable[]): string[]
   return h.tables;
 }
 
+interface Reading {
+  order: string[];
+  byName: Map<string, ArchivedTable>;
+  current: { name: string; width: number; count: number; hash: Sha256 } | null;
+  seen: Manifest['tables'];
+}
+
+type Line = { table?: string; columns?: string[]; end?: string; count?: number; sha256?: string; manifest?: Manifest };
+
+/** A line that is not a row: a table's start, its end (checked), or the manifest (checked). */
+async function control(r: Reading, o: Line, n: number): Promise<ArchiveEvent | Manifest> {
+  if (o.table !== undefined) {
+    const t = r.byName.get(o.table);
+    if (r.current || !t || o.table !== r.order[Object.keys(r.seen).length])
+      throw new ArchiveError(`Ligne ${n} : la table ${o.table} est inattendue à cet endroit.`);
+    if (JSON.stringify(o.columns) !== JSON.stringify(t.columns))
+      throw new ArchiveError(`Les colonnes de la table ${o.table} diffèrent de celles de la base.`);
+    r.current = { name: o.table, width: t.columns.length, count: 0, hash: new Sha256() };
+    return { kind: 'table', name: o.table, columns: t.columns };
+  }
+  if (o.end !== undefined) {
+    const c = r.current;
+    if (!c || o.end !== c.name) throw new ArchiveError(`Ligne ${n} : fin de table inattendue.`);
+    const sha256 = await c.hash.hex();
+    if (o.count !== c.count || o.sha256 !== sha256)
+      throw new ArchiveError(
+        `Table ${c.name} : ${c.count} lignes lues, l’archive en annonce ${o.count} ; empreintes ${o.sha256 === sha256 ? 'identiques' : 'différentes'}. L’archive est incomplète ou modifiée.`,
+      );
+    r.seen[c.name] = { count: c.count, sha256 };
+    r.current = null;
+    return { kind: 'end', name: c.name, count: c.count, sha256 };
+  }
+  if (o.manifest !== undefined) {
+    const whole = Object.keys(r.seen).length === r.order.length;
+    if (r.current || !whole || JSON.stringify(o.manifest.tables) !== JSON.stringify(r.seen))
+      throw new ArchiveError('Le manifeste ne correspond pas aux tables lues : l’archive est incomplète ou modifiée.');
+    return o.manifest;
+  }
+  throw new ArchiveError(`Ligne ${n} : contenu inattendu.`);
+}
+
 /**
  * Reads an archive line by line, checking as it goes: the header, each table's columns against
  * the database's, each row's shape, each table's count and SHA-256 against its end line, and the
@@ -51,64 +92,25 @@ export async function* readArchive(
   whole?: Sha256,
 ): AsyncGenerator<ArchiveEvent, Manifest> {
   const enc = new TextEncoder();
-  const byName = new Map(target.map((t) => [t.name, t]));
+  const r: Reading = { order: [], byName: new Map(target.map((t) => [t.name, t])), current: null, seen: {} };
   let n = 0;
-  let order: string[] = [];
-  let current: { name: string; width: number; count: number; hash: Sha256 } | null = null;
-  const seen: Manifest['tables'] = {};
   for await (const line of linesOf(stream)) {
     n++;
     await whole?.update(enc.encode(`${line}\n`));
     const v = parse(line, n);
-    if (n === 1) {
-      order = checkHeader(v, target);
-      continue;
-    }
-    if (Array.isArray(v)) {
-      if (!current || v.length !== current.width || !v.every(isScalar))
+    if (n === 1) r.order = checkHeader(v, target);
+    else if (Array.isArray(v)) {
+      const c = r.current;
+      if (!c || v.length !== c.width || !v.every(isScalar))
         throw new ArchiveError(`Ligne ${n} : une ligne de table hors de sa table, ou de forme inattendue.`);
-      current.count++;
-      await current.hash.update(enc.encode(`${line}\n`));
+      c.count++;
+      await c.hash.update(enc.encode(`${line}\n`));
       yield { kind: 'row', line, values: v };
-      continue;
+    } else {
+      const out = await control(r, v as Line, n);
+      if ('kind' in out) yield out;
+      else return out;
     }
-    const o = v as {
-      table?: string;
-      columns?: string[];
-      end?: string;
-      count?: number;
-      sha256?: string;
-      manifest?: Manifest;
-    };
-    if (o.table !== undefined) {
-      const t = byName.get(o.table);
-      if (current || !t || o.table !== order[Object.keys(seen).length])
-        throw new ArchiveError(`Ligne ${n} : la table ${o.table} est inattendue à cet endroit.`);
-      if (JSON.stringify(o.columns) !== JSON.stringify(t.columns))
-        throw new ArchiveError(`Les colonnes de la table ${o.table} diffèrent de celles de la base.`);
-      current = { name: o.table, width: t.columns.length, count: 0, hash: new Sha256() };
-      yield { kind: 'table', name: o.table, columns: t.columns };
-    } else if (o.end !== undefined) {
-      if (!current || o.end !== current.name) throw new ArchiveError(`Ligne ${n} : fin de table inattendue.`);
-      const sha256 = await current.hash.hex();
-      if (o.count !== current.count || o.sha256 !== sha256)
-        throw new ArchiveError(
-          `Table ${current.name} : ${current.count} lignes lues, l’archive en annonce ${o.count} ; empreintes ${o.sha256 === sha256 ? 'identiques' : 'différentes'}. L’archive est incomplète ou modifiée.`,
-        );
-      seen[current.name] = { count: current.count, sha256 };
-      yield { kind: 'end', name: current.name, count: current.count, sha256 };
-      current = null;
-    } else if (o.manifest !== undefined) {
-      if (
-        current ||
-        JSON.stringify(o.manifest.tables) !== JSON.stringify(seen) ||
-        Object.keys(seen).length !== order.length
-      )
-        throw new ArchiveError(
-          'Le manifeste ne correspond pas aux tables lues : l’archive est incomplète ou modifiée.',
-        );
-      return o.manifest;
-    } else throw new ArchiveError(`Ligne ${n} : contenu inattendu.`);
   }
   throw new ArchiveError('Archive tronquée : elle s’arrête avant son manifeste.');
 }

@@ -1,10 +1,11 @@
-import { RestoreAnswer, RestoreRequest } from '../../shared/api/admin';
+import { DoctorAnswer, RestoreAnswer, RestoreRequest } from '../../shared/api/admin';
 import { OPS_MSG } from '../../shared/i18n/operations';
 import { ADMIN } from '../auth/policy';
 import { ArchiveError } from '../export/archive-read';
 import { ArchiveMissing, NotEmpty, restoreFromBucket } from '../export/restore-run';
 import { ApiError, fieldError } from '../http/errors';
 import { type Ctx, type Input, route } from '../http/route';
+import { runDoctor } from '../ops/doctor';
 
 /**
  * An archive of the `BACKUPS` bucket into this database (admins): refused with 409 unless the
@@ -28,7 +29,31 @@ async function restore(c: Ctx, { body }: Input<RestoreRequest, undefined>) {
   }
 }
 
+/** The deployment's self-check against the real Google and Cloudflare (admins). */
+async function doctor(c: Ctx) {
+  const answer = await runDoctor(c.env, c.get('user').email);
+  const failed = answer.checks.filter((k) => !k.ok).map((k) => k.name);
+  console.log(
+    JSON.stringify({
+      level: failed.length ? 'warn' : 'info',
+      event: 'doctor',
+      requestId: c.get('requestId'),
+      failed,
+    }),
+  );
+  return c.json(answer);
+}
+
 export const adminRoutes = [
+  route(
+    'GET /v1/admin/doctor',
+    ADMIN,
+    'Diagnostic de l’installation (Google, Cloudflare, configuration)',
+    doctor,
+    {
+      response: DoctorAnswer,
+    },
+  ),
   route('POST /v1/admin/restore', ADMIN, 'Restaurer une archive R2 dans une base vide', restore, {
     body: RestoreRequest,
     response: RestoreAnswer,
