@@ -46,7 +46,14 @@ interface Reading {
   seen: Manifest['tables'];
 }
 
-type Line = { table?: string; columns?: string[]; end?: string; count?: number; sha256?: string; manifest?: Manifest };
+type Line = {
+  table?: string;
+  columns?: string[];
+  end?: string;
+  count?: number;
+  sha256?: string;
+  manifest?: Manifest;
+};
 
 /** A line that is not a row: a table's start, its end (checked), or the manifest (checked). */
 async function control(r: Reading, o: Line, n: number): Promise<ArchiveEvent | Manifest> {
@@ -74,7 +81,9 @@ async function control(r: Reading, o: Line, n: number): Promise<ArchiveEvent | M
   if (o.manifest !== undefined) {
     const whole = Object.keys(r.seen).length === r.order.length;
     if (r.current || !whole || JSON.stringify(o.manifest.tables) !== JSON.stringify(r.seen))
-      throw new ArchiveError('Le manifeste ne correspond pas aux tables lues : l’archive est incomplète ou modifiée.');
+      throw new ArchiveError(
+        'Le manifeste ne correspond pas aux tables lues : l’archive est incomplète ou modifiée.',
+      );
     return o.manifest;
   }
   throw new ArchiveError(`Ligne ${n} : contenu inattendu.`);
