@@ -311,6 +311,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     ]),
   ),
   'GET /v1/export/archive': { build: async () => ({ path: '/v1/export/archive' }) },
+  'GET /v1/admin/doctor': { build: async () => ({ path: '/v1/admin/doctor' }) },
   'POST /v1/admin/restore': {
     // This database holds a record: only the check of an archive can succeed here.
     build: async () => {

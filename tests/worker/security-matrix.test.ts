@@ -87,6 +87,7 @@ const FAMILY: Record<string, Family> = {
     ].map((t) => [`GET /v1/export/${t}.csv`, 'staff-read' as const]),
   ),
   'GET /v1/export/archive': 'admin-read',
+  'GET /v1/admin/doctor': 'admin-read',
   'POST /v1/admin/restore': 'admin-write',
 };
 
