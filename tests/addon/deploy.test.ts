@@ -112,7 +112,9 @@ describe('deploy:addon', () => {
       '« Editor add-on », Sheets extension ticked; Script ID script-123; Script version 7 (once created).',
     );
   });
+});
 
+describe('deploy:addon: never a bound script, and a real rollback', () => {
   it('refuses a bound script: one that names a container, or that is not a standalone Drive project', () => {
     const named = deploy(httpsBuild, { scriptId: 'script-123', parentId: 'sheet-1' }, 'deploy');
     expect(named.status).not.toBe(0);
@@ -148,7 +150,9 @@ describe('deploy:addon', () => {
         .stderr,
     ).toContain('No version 9');
   });
+});
 
+describe('deploy:addon: refusals and the pinned clasp', () => {
   it('refuses an allowlist Google would refuse, before any call', () => {
     const r = deploy(loopbackBuild, { scriptId: 'script-123' }, 'deploy');
     expect(r.status).not.toBe(0);

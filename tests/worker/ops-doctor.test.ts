@@ -134,7 +134,9 @@ describe('the doctor: each check red for its own fault, with how to fix it in Fr
       expect(check(answer, name).detail.length).toBeGreaterThan(10);
     });
   }
+});
 
+describe('the doctor: faults that show over time or through another check', () => {
   it('service-account: an unusable key, and the Google checks that need it say they were not verified', async () => {
     const answer = await runDoctor(
       goodEnv({ GOOGLE_SERVICE_ACCOUNT_KEY: '{"client_email":"x@y.z","private_key":"pas une clé"}' }),
