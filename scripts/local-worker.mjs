@@ -141,6 +141,13 @@ export async function startWorker(options = {}) {
           env: {
             ...Object.fromEntries(Object.entries(vars).map(([k, value]) => [k, { type: 'text', value }])),
             [d1.binding]: { type: 'd1', id: d1.database_id ?? d1.binding },
+            // The nightly backups' bucket (R2 in Miniflare, persisted beside D1).
+            ...Object.fromEntries(
+              (config.r2_buckets ?? []).map((/** @type {{ binding: string; bucket_name?: string }} */ b) => [
+                b.binding,
+                { type: 'r2', name: b.bucket_name ?? b.binding },
+              ]),
+            ),
           },
         },
       },
