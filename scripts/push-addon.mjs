@@ -88,6 +88,7 @@ export function marketplaceSteps(
   /** @type {{ scriptId: string; projectId?: string }} */ config,
   /** @type {number | string} */ version,
   /** @type {number | null} */ previous,
+  target = 'prod',
 ) {
   const project = config.projectId && !/REPLACE/.test(config.projectId) ? `?project=${config.projectId}` : '';
   return [
@@ -96,7 +97,7 @@ export function marketplaceSteps(
     `  2. App Integration: « Editor add-on », Sheets extension ticked; Script ID ${config.scriptId}; Script version ${version}.`,
     '  3. Save. Installed users get this version without reinstalling (they re-consent only to new scopes).',
     previous
-      ? `Rollback: npm run deploy:addon -- rollback --to ${previous} (then Script version ${previous} in step 2, and Save).`
+      ? `Rollback: npm run deploy:addon -- rollback ${target} --to ${previous} (then Script version ${previous} in step 2, and Save).`
       : 'Rollback: there is no earlier version yet.',
   ].join('\n');
 }
@@ -124,7 +125,7 @@ function deploy(config, target, o) {
     console.log(
       `Dry run (${target}): would push dist/addon, create version ${next} (« ${o.description} »), and ${config.deploymentId ? `move deployment ${config.deploymentId} from version ${current ?? '—'} to ${next}` : 'create the versioned deployment'}.`,
     );
-    console.log(marketplaceSteps(config, `${next} (once created)`, current));
+    console.log(marketplaceSteps(config, `${next} (once created)`, current, target));
     return;
   }
   clasp(['push', '--force']);
@@ -146,7 +147,7 @@ function deploy(config, target, o) {
     clasp(['create-deployment', '--versionNumber', String(version), '--description', o.description]);
     console.log(`First deployment of ${target}: copy its id into .clasp.${target}.json as "deploymentId".`);
   }
-  console.log(marketplaceSteps(config, version, current ?? null));
+  console.log(marketplaceSteps(config, version, current ?? null, target));
 }
 
 /** @param {ClaspConfig} config @param {string} target @param {{ dryRun: boolean; to: number | null }} o */
@@ -174,7 +175,7 @@ function rollback(config, target, o) {
     ]);
     console.log(`✔ Deployment ${config.deploymentId} (${target}) back on version ${to}.`);
   }
-  console.log(marketplaceSteps(config, to, numbers.filter((n) => n < to).at(-1) ?? null));
+  console.log(marketplaceSteps(config, to, numbers.filter((n) => n < to).at(-1) ?? null, target));
 }
 
 function main() {
