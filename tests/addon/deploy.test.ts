@@ -86,7 +86,7 @@ describe('deploy:addon', () => {
     expect(r.stdout).toContain('Standalone Apps Script project « VELI VELO Occitanie » (script-123)');
     expect(r.stdout).toContain('Version 7 created');
     expect(r.stdout).toContain('Script ID script-123; Script version 7.');
-    expect(r.stdout).toContain('Rollback: npm run deploy:addon -- rollback --to 6');
+    expect(r.stdout).toContain('Rollback: npm run deploy:addon -- rollback prod --to 6');
     expect(r.calls.every((c) => c.cwd === httpsBuild)).toBe(true);
     expect(JSON.parse(readFileSync(join(httpsBuild, '.clasp.json'), 'utf8'))).toEqual({
       scriptId: 'script-123',
