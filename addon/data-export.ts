@@ -3,22 +3,10 @@
 // new folder of the user's Drive (Drive API v3, advanced service, scope drive.file: the add-on
 // sees only what it creates), then a dialog with the folder's link. Files keep the worker's bytes
 // (UTF-8 with its byte order mark, « ; »): Excel opens them as they are.
+import { EXPORT_TABLES } from '../shared/api/export';
 import { frTypo } from '../shared/i18n/typography';
 import { allowed } from './settings';
 import { parse, toFetch } from './worker-client';
-
-/** The exports, in the order the folder lists them (the worker's `CSV_TABLES`). */
-export const EXPORT_TABLES = [
-  'territories',
-  'partners',
-  'sessions',
-  'blockers',
-  'indicators',
-  'workshops',
-  'actions',
-  'alerts',
-  'audit',
-] as const;
 
 const FOLDER_MIME = 'application/vnd.google-apps.folder';
 

@@ -5,6 +5,20 @@ import * as z from 'zod/mini';
  * a byte order mark, `;` between cells, CRLF between rows), as French Excel opens it.
  */
 export const CsvExport = z.string();
+
+/** The tables exported as CSV, in the contract's order (API.md v1.2, « Running it »). */
+export const EXPORT_TABLES = [
+  'sessions',
+  'blockers',
+  'indicators',
+  'territories',
+  'partners',
+  'workshops',
+  'actions',
+  'alerts',
+  'audit',
+] as const;
+export type ExportTable = (typeof EXPORT_TABLES)[number];
 export const CSV_MEDIA_TYPE = 'text/csv; charset=utf-8';
 
 /**

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { ADMIN } from '../../harness/local-worker';
 import { type AddonRuntime, loadAddon } from '../../harness/runtime';
+import { EXPORT_TABLES } from '../../shared/api/export';
 import { createTerritory, sessionInput, uid, useAddonWorker } from './fixtures';
 
 const CONSULTANT = 'consultante.export@amo.example';
@@ -36,17 +37,7 @@ describe('Exporter les données (CSV)', () => {
     // One round of requests (fetchAll), one per table.
     expect(new Set(viewer.fakes.fetchLog.map((f) => f.round)).size).toBe(1);
     expect(viewer.fakes.fetchLog.map((f) => `${new URL(f.url).pathname} ${f.status}`)).toEqual(
-      [
-        'territories',
-        'partners',
-        'sessions',
-        'blockers',
-        'indicators',
-        'workshops',
-        'actions',
-        'alerts',
-        'audit',
-      ].map((t) => `/v1/export/${t}.csv 200`),
+      EXPORT_TABLES.map((t) => `/v1/export/${t}.csv 200`),
     );
     const files = viewer.fakes.state.driveFiles.filter((f) => f.owner === VIEWER);
     const folder = files.find((f) => f.content === null)!;

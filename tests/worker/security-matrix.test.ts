@@ -74,17 +74,9 @@ const FAMILY: Record<string, Family> = {
   'POST /v1/people/:email/erase': 'admin-write',
   // Data out (issue 19): ADEME staff export the tables; the whole archive and its restore are admins'.
   ...Object.fromEntries(
-    [
-      'sessions',
-      'blockers',
-      'indicators',
-      'territories',
-      'partners',
-      'workshops',
-      'actions',
-      'alerts',
-      'audit',
-    ].map((t) => [`GET /v1/export/${t}.csv`, 'staff-read' as const]),
+    'sessions blockers indicators territories partners workshops actions alerts audit'
+      .split(' ')
+      .map((t) => [`GET /v1/export/${t}.csv`, 'staff-read' as const]),
   ),
   'GET /v1/export/archive': 'admin-read',
   'GET /v1/admin/doctor': 'admin-read',

@@ -1,3 +1,4 @@
+import { EXPORT_TABLES, type ExportTable } from '../../shared/api/export';
 import { LABELS } from '../../shared/i18n/labels';
 import { reproducibilityDegree } from '../../shared/reproducibility';
 import type { Contact } from '../../shared/schemas';
@@ -47,6 +48,13 @@ const AUTHORSHIP: readonly Column[] = [
   ['Modifié par', col('updated_by')],
 ];
 
+/** Which record, and where: the first columns of the blockers, indicators and actions. */
+const WHERE: readonly Column[] = [
+  ['Identifiant', col('id')],
+  ['Territoire', (r, n) => territoryOf(r.row.territory_id, n)],
+  ['Partenaire', (r, n) => partnerOf(r.row.partner_id, n)],
+];
+
 /** A contact as one readable piece: « Nom (rôle), e-mail, téléphone ». */
 const contactText = (c: Contact) =>
   [`${c.name} (${c.role})`, c.email ?? '', c.phone ?? ''].filter(Boolean).join(', ');
@@ -83,9 +91,7 @@ const BLOCKERS: CsvTable = {
   table: 'blockers',
   json: true,
   columns: [
-    ['Identifiant', col('id')],
-    ['Territoire', (r, n) => territoryOf(r.row.territory_id, n)],
-    ['Partenaire', (r, n) => partnerOf(r.row.partner_id, n)],
+    ...WHERE,
     ['Catégorie', (r) => label('blockerCategory', r.data.category)],
     ['Titre', field('title')],
     ['Description', field('description')],
@@ -101,9 +107,7 @@ const INDICATORS: CsvTable = {
   table: 'indicators',
   json: true,
   columns: [
-    ['Identifiant', col('id')],
-    ['Territoire', (r, n) => territoryOf(r.row.territory_id, n)],
-    ['Partenaire', (r, n) => partnerOf(r.row.partner_id, n)],
+    ...WHERE,
     ['Indicateur', (r) => label('indicator', r.data.indicator)],
     ['Libellé', field('label')],
     ['Unité', field('unit')],
@@ -182,9 +186,7 @@ const ACTIONS: CsvTable = {
   table: 'actions',
   json: true,
   columns: [
-    ['Identifiant', col('id')],
-    ['Territoire', (r, n) => territoryOf(r.row.territory_id, n)],
-    ['Partenaire', (r, n) => partnerOf(r.row.partner_id, n)],
+    ...WHERE,
     ['Titre', field('title')],
     ['Description', field('description')],
     ['Acteurs', field('actors')],
@@ -238,16 +240,18 @@ const AUDIT: CsvTable = {
   ],
 };
 
-/** The contract's nine exports, in the order the add-on files them. */
-export const CSV_TABLES: readonly CsvTable[] = [
-  TERRITORIES,
-  PARTNERS,
-  SESSIONS,
-  BLOCKERS,
-  INDICATORS,
-  WORKSHOPS,
-  ACTIONS,
-  ALERTS,
-  AUDIT,
-];
-export const CSV_TABLE_NAMES = CSV_TABLES.map((t) => t.table);
+const BY_TABLE: Record<ExportTable, CsvTable> = {
+  sessions: SESSIONS,
+  blockers: BLOCKERS,
+  indicators: INDICATORS,
+  territories: TERRITORIES,
+  partners: PARTNERS,
+  workshops: WORKSHOPS,
+  actions: ACTIONS,
+  alerts: ALERTS,
+  audit: AUDIT,
+};
+
+/** The contract's nine exports, in its order (shared/api/export.ts). */
+export const CSV_TABLES: readonly CsvTable[] = EXPORT_TABLES.map((t) => BY_TABLE[t]);
+export const CSV_TABLE_NAMES: readonly string[] = EXPORT_TABLES;
