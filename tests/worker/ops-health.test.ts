@@ -1,5 +1,5 @@
 import { applyD1Migrations, env } from 'cloudflare:test';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { app } from '../../worker/app';
 import { MIGRATIONS } from '../../worker/ops/migrations.generated';
 import { ADMIN } from './helpers';
@@ -45,5 +45,40 @@ describe('ready means ready: the start-up window answers 503, never 500', () => 
 
   it('the generated list of migrations is the folder the tests migrate with', () => {
     expect(env.TEST_MIGRATIONS.map((m) => m.name)).toEqual([...MIGRATIONS]);
+  });
+});
+
+describe('structured logs: one JSON line per request, never a token', () => {
+  it('names the request id, the declared route, the status, the duration and the role; not the URL, the e-mail or a token', async () => {
+    const lines: string[] = [];
+    const spy = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => {
+      lines.push(a.map(String).join(' '));
+    });
+    try {
+      const res = await app.request(
+        '/v1/territories/t-inconnu?signature=sig-secret-123',
+        { headers: { 'x-dev-user': ADMIN, authorization: 'Bearer tok-secret-456' } },
+        { ...env, REQUEST_LOGS: 'on' },
+      );
+      expect(res.status).toBe(404);
+      const line = JSON.parse(lines.find((l) => l.includes('"event":"request"'))!);
+      expect(line).toEqual({
+        level: 'warn',
+        event: 'request',
+        requestId: res.headers.get('x-request-id'),
+        method: 'GET',
+        route: '/v1/territories/:id',
+        status: 404,
+        durationMs: expect.any(Number),
+        role: 'admin',
+      });
+      for (const l of lines)
+        for (const secret of ['sig-secret', 'tok-secret', ADMIN]) expect(l).not.toContain(secret);
+      lines.length = 0;
+      await app.request('/v1/health', {}, env);
+      expect(lines).toEqual([]);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

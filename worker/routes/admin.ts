@@ -33,14 +33,15 @@ async function restore(c: Ctx, { body }: Input<RestoreRequest, undefined>) {
 async function doctor(c: Ctx) {
   const answer = await runDoctor(c.env, c.get('user').email);
   const failed = answer.checks.filter((k) => !k.ok).map((k) => k.name);
-  console.log(
-    JSON.stringify({
-      level: failed.length ? 'warn' : 'info',
-      event: 'doctor',
-      requestId: c.get('requestId'),
-      failed,
-    }),
-  );
+  if (c.env.REQUEST_LOGS !== 'off')
+    console.log(
+      JSON.stringify({
+        level: failed.length ? 'warn' : 'info',
+        event: 'doctor',
+        requestId: c.get('requestId'),
+        failed,
+      }),
+    );
   return c.json(answer);
 }
 
