@@ -143,6 +143,7 @@ export async function run() {
         ms: csv.ms,
         workerdRssGrowthMegabytes: mb(csv.rssPeak - csv.rssBefore),
       },
+      sessionsCsvFourTimes: flat,
       archive: {
         megabytes: mb(archive.bytes),
         chunks: archive.chunks,
