@@ -9,6 +9,8 @@ import type {
   WorkshopRecord,
 } from './api';
 import { sidebarContext } from './context';
+import { exportToDrive } from './data-export';
+import { showDoctorDialog } from './doctor';
 import { createDocument, fileDocument as file } from './documents';
 import { loadHistory as history, selectedRecord } from './history';
 import { importableTabs, importTab as runImport } from './importer';
@@ -40,6 +42,12 @@ export function resyncTabs(): void {
 /** « Afficher toutes mes commandes »: who the user is (one request when not cached), then their menu. */
 export function refreshMenu(): void {
   menuForRole();
+}
+export function exportData(): void {
+  exportToDrive();
+}
+export function checkInstallation(): void {
+  showDoctorDialog();
 }
 
 // google.script.run targets, typed by the sidebars' contract.

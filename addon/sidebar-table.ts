@@ -128,6 +128,9 @@ export const SIDEBAR_TABLE: readonly SidebarRow[] = [
 
 export const COMMANDS: readonly CommandRow[] = [
   { fn: 'resyncTabs', menu: 'Resynchroniser les onglets', roles: ADMINS, group: 3 },
+  // GET /v1/export/<table>.csv is the admins' and the viewers' (contract v1.2).
+  { fn: 'exportData', menu: 'Exporter les données (CSV)', roles: ['admin', 'viewer'], group: 3 },
+  { fn: 'checkInstallation', menu: 'Diagnostic de l’installation', roles: ADMINS, group: 3 },
 ];
 
 /** The entry point a sidebar's menu item calls: `journal` → `showJournal`. */

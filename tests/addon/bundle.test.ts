@@ -67,6 +67,8 @@ describe('Code.js', () => {
       'Membres',
       'Paramètres',
       'Resynchroniser les onglets',
+      'Exporter les données (CSV)',
+      'Diagnostic de l’installation',
     ]);
     const consultant = opened('consultant').labels;
     expect(consultant).toEqual([...admin.labels.slice(0, 11), 'Importer un onglet existant', 'Mon compte']);
@@ -76,6 +78,7 @@ describe('Code.js', () => {
       'Historique de la ligne sélectionnée',
       '—',
       'Mon compte',
+      'Exporter les données (CSV)',
     ]);
     // Role not known (first opening, or AuthMode.NONE: no properties): what every role has.
     const unknown = [
