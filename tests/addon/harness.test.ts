@@ -295,6 +295,7 @@ describe('menus by role (GET /v1/me, remembered for the next opening)', () => {
       'Quotas et alertes',
       'Historique de la ligne sélectionnée',
       'Mon compte',
+      'Exporter les données (CSV)',
     ]);
     viewer.run('onOpen');
     expect(labels(viewer)).not.toContain('Journal de séance');

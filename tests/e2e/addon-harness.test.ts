@@ -580,7 +580,12 @@ describe('a viewer', () => {
   it('reads: a menu of reading items, the quotas and alerts, her account without a server form', async () => {
     const quotas = await openSidebar('Quotas et alertes', 'Actualiser', VIEWER);
     const menu = (await page.locator('#menu button').allTextContents()).map(plain);
-    expect(menu).toEqual(['Quotas et alertes', 'Historique de la ligne sélectionnée', 'Mon compte']);
+    expect(menu).toEqual([
+      'Quotas et alertes',
+      'Historique de la ligne sélectionnée',
+      'Mon compte',
+      'Exporter les données (CSV)',
+    ]);
     await quotas.getByRole('heading', { name: /^Alertes ouvertes/ }).waitFor();
     expect(await quotas.locator('#others > summary').textContent()).toMatch(/^Autres territoires/);
     await axe('quotas: as a viewer');
