@@ -3,12 +3,14 @@
 import * as z from 'zod/mini';
 import { ROLES } from '../schemas/enums';
 
+export const MemberDeleted = z.object({ email: z.string(), deleted: z.literal(true) });
+
+/** A member: their e-mail, role and display name. */
 export const MemberAnswer = z.object({
   email: z.string(),
   role: z.enum(ROLES),
   name: z.nullable(z.string()),
 });
-export type MemberAnswer = z.infer<typeof MemberAnswer>;
 
 /** `config`: an admin of ADMIN_EMAILS (not changed here); `record`: a stored member. */
 export const MemberList = z.object({
@@ -23,6 +25,6 @@ export const MemberList = z.object({
     }),
   ),
 });
-export type MemberList = z.infer<typeof MemberList>;
 
-export const MemberDeleted = z.object({ email: z.string(), deleted: z.literal(true) });
+export type MemberAnswer = z.infer<typeof MemberAnswer>;
+export type MemberList = z.infer<typeof MemberList>;
