@@ -132,6 +132,8 @@ export const MSG = typeset({
     `La date doit être comprise entre le ${frDate(start)} et le ${frDate(end)}.`,
   overrideAdminOnly: 'Seul un administrateur peut déroger à un quota.',
   unknownBlocker: (id: string) => `Verrou inconnu : ${id}.`,
+  historyOfOneRecord:
+    'Le journal d’audit complet est réservé aux administrateurs ADEME : demandez l’historique d’un enregistrement (entity et id : session, blocker, indicator, workshop, action, partner, territory, document ou programme).',
   lastAdmin: 'Impossible de retirer ce membre : il est déclaré administrateur dans la configuration.',
   serviceAccountKeyInvalid:
     'La clé du compte de service Google est mal formée : rien n’a été enregistré ; prévenez l’équipe technique.',
