@@ -1,5 +1,7 @@
 // The contract between the sidebars (browser) and the add-on (Apps Script): what each
 // server function takes and returns. Pure types, so both tsconfigs can read it.
+
+import type { AuditEntry } from '../shared/api/audit';
 import type {
   DocumentPreview,
   DocumentAnswer as DocumentState,
@@ -7,6 +9,7 @@ import type {
   DocumentWarning,
   ShortenedText,
 } from '../shared/api/documents';
+import type { MemberAnswer, MemberList } from '../shared/api/members';
 import type { Quota, QuotaReport } from '../shared/quotas/rules';
 import type {
   ActionInput,
@@ -14,9 +17,11 @@ import type {
   BlockerInput,
   BlockerPatch,
   IndicatorInput,
+  MemberInput,
   ProgrammeAssessment,
   Role,
   SessionInput,
+  SessionKind,
   SessionPatch,
   StoredAssessment,
   TerritoryAssessment,
@@ -131,10 +136,14 @@ export interface Snapshot {
   quotas: QuotaReport;
   alerts: AlertRecord[];
   documents: DocumentRecord[];
+  /** Members with a display name (asked with `parts=…,people`). */
+  people?: { email: string; name: string }[];
 }
 /** GET /v1/me: who is calling and the territories they may write for. */
 export interface Me {
   email: string;
+  /** The display name an admin gave (null: shown by e-mail). */
+  name?: string | null;
   role: Role;
   /** The territories the user may write for: every one for an admin, none for a viewer. */
   territories: { id: string; name: string }[];
@@ -169,6 +178,8 @@ export interface SidebarContext {
   /** Today in Paris (YYYY-MM-DD): the default date of a new entry. */
   today: string;
   minutesPerDay: number;
+  /** The longest session each capped kind allows, by the programme's rules (absent: no cap). */
+  maxMinutes?: Partial<Record<SessionKind, number>>;
   programme: { startDate: string; endDate: string };
   workshops?: Choice[];
   actions?: (Choice & { partnerId: string })[];
@@ -185,6 +196,9 @@ export type SidebarName =
   | 'document'
   | 'import'
   | 'parametres'
+  | 'compte'
+  | 'membres'
+  | 'historique'
   | 'syntheses';
 
 export interface ImportTab {
@@ -213,6 +227,14 @@ export interface ImportOutcome {
   refused: number;
 }
 
+/** A territory as « Membres » shows it: its consultants and the version to send back. */
+export interface TerritoryConsultants {
+  id: string;
+  name: string;
+  consultants: string[];
+  version: number | null;
+}
+
 /** Every function a sidebar may call through google.script.run, by name. */
 export interface ServerApi {
   loadContext(sidebar: SidebarName, fresh?: boolean): Result<SidebarContext>;
@@ -224,7 +246,7 @@ export interface ServerApi {
     patch: SessionPatch,
     version: string | null,
   ): Result<{ session: SessionRecord; quota?: Quota }>;
-  deleteSession(id: string, version: string | null): Result<{ id: string }>;
+  deleteSession(id: string, version: string | null): Result<{ id: string; quota?: Quota }>;
   listBlockers(territoryId: string): Result<BlockerRecord[]>;
   submitBlocker(input: BlockerInput): Result<BlockerRecord>;
   updateBlocker(id: string, patch: BlockerPatch): Result<BlockerRecord>;
@@ -260,6 +282,21 @@ export interface ServerApi {
   saveProgrammeTexts(input: ProgrammeAssessment, version: string | null): Result<Versioned<StoredAssessment>>;
   listImportableTabs(): Result<ImportTab[]>;
   importTab(request: ImportRequest): Result<ImportOutcome>;
+  /** The history of one record (GET /v1/audit?entity=&id=), its actors named. */
+  loadHistory(
+    entity: string,
+    id: string,
+  ): Result<{ entries: AuditEntry[]; more: boolean; people: Record<string, string> }>;
+  /** Opens a sidebar of the table (« Voir la ligne sélectionnée » reopens the history). */
+  openSidebar(name: SidebarName): void;
+  loadMembers(): Result<{ members: MemberList['members']; territories: TerritoryConsultants[] }>;
+  saveMember(input: MemberInput, version?: string | null): Result<MemberAnswer>;
+  removeMember(email: string): Result<{ email: string; deleted: true }>;
+  saveConsultants(
+    territoryId: string,
+    consultants: string[],
+    version: string | null,
+  ): Result<TerritoryRecord>;
   loadSettings(): Result<{ workerUrl: string; allowlist: string[]; me: Me | null; note?: string }>;
   saveSettings(input: { workerUrl: string }): Result<{ workerUrl: string; me: Me }>;
 }

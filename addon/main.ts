@@ -1,60 +1,56 @@
 // Apps Script entry points, and nothing else: the build turns every export of this file into
 // a real top-level function of Code.js (menu items, triggers, google.script.run targets).
-import type { ActionRecord, ServerApi, SessionRecord, TerritoryRecord, WorkshopRecord } from './api';
+import type {
+  ActionRecord,
+  ServerApi,
+  SessionRecord,
+  SidebarName,
+  TerritoryRecord,
+  WorkshopRecord,
+} from './api';
 import { sidebarContext } from './context';
+import { exportToDrive } from './data-export';
+import { showDoctorDialog } from './doctor';
 import * as docs from './documents';
 import { createDocument, fileDocument as file } from './documents';
+import { loadHistory as history, selectedRecord } from './history';
 import { importableTabs, importTab as runImport } from './importer';
-import { buildMenu, showSidebar } from './menu';
+import * as members from './members';
+import { showSidebar } from './menu';
 import * as ops from './operations';
-import { changeSettings, settings } from './profile';
+import { changeSettings, menuForRole, settings } from './profile';
 import * as texts from './programme-texts';
 import { openRecordForm as openForm } from './record-forms';
 import { quotasAndAlerts, resyncWithToast } from './resync';
+import { buildMenu, knownRole } from './role-menu';
 import { path } from './worker-client';
 
-export function onOpen(): void {
-  buildMenu();
+/** The simple trigger: the menu for the role last known (none in AuthMode.NONE: no properties). */
+export function onOpen(e?: { authMode?: GoogleAppsScript.Script.AuthMode }): void {
+  buildMenu(e?.authMode === ScriptApp.AuthMode.NONE ? null : knownRole());
 }
 export function onInstall(): void {
-  buildMenu();
+  buildMenu(knownRole());
 }
 
-export function showJournal(): void {
-  showSidebar('showJournal');
+/** Every sidebar's menu item: the build writes `function showJournal() { … openSidebar('journal') }`. */
+export function openSidebar(name: SidebarName): void {
+  showSidebar(name, name === 'historique' ? { row: selectedRecord() } : {});
 }
-export function showVerrous(): void {
-  showSidebar('showVerrous');
-}
-export function showIndicateurs(): void {
-  showSidebar('showIndicateurs');
-}
-export function showAtelier(): void {
-  showSidebar('showAtelier');
-}
-export function showAction(): void {
-  showSidebar('showAction');
-}
-export function showDiagnostic(): void {
-  showSidebar('showDiagnostic');
-}
-export function showQuotas(): void {
-  showSidebar('showQuotas');
-}
-export function showDocument(): void {
-  showSidebar('showDocument');
-}
-export function showImport(): void {
-  showSidebar('showImport');
-}
-export function showParametres(): void {
-  showSidebar('showParametres');
-}
-export function showSyntheses(): void {
-  showSidebar('showSyntheses');
-}
+export { SIDEBAR_TABLE } from './sidebar-table';
+
 export function resyncTabs(): void {
   resyncWithToast();
+}
+/** « Afficher toutes mes commandes »: who the user is (one request when not cached), then their menu. */
+export function refreshMenu(): void {
+  menuForRole();
+}
+export function exportData(): void {
+  exportToDrive();
+}
+export function checkInstallation(): void {
+  showDoctorDialog();
 }
 
 // google.script.run targets, typed by the sidebars' contract.
@@ -85,12 +81,14 @@ export const loadTerritory: ServerApi['loadTerritory'] = (id) =>
 export const submitAssessment: ServerApi['submitAssessment'] = (id, input, version) =>
   ops.putAssessment(id, input, version);
 export const openDiagnostic: ServerApi['openDiagnostic'] = (focus) =>
-  showSidebar('showDiagnostic', {
-    territoryId: String(focus?.territoryId ?? ''),
-    issues: (Array.isArray(focus?.issues) ? focus.issues : []).map((i) => ({
-      path: String(i.path),
-      message: String(i.message),
-    })),
+  showSidebar('diagnostic', {
+    focus: {
+      territoryId: String(focus?.territoryId ?? ''),
+      issues: (Array.isArray(focus?.issues) ? focus.issues : []).map((i) => ({
+        path: String(i.path),
+        message: String(i.message),
+      })),
+    },
   });
 export const loadQuotasAndAlerts: ServerApi['loadQuotasAndAlerts'] = () => quotasAndAlerts();
 export const generateDocument: ServerApi['generateDocument'] = (input) => createDocument(input);
@@ -110,3 +108,9 @@ export const listImportableTabs: ServerApi['listImportableTabs'] = () => importa
 export const importTab: ServerApi['importTab'] = (request) => runImport(request);
 export const loadSettings: ServerApi['loadSettings'] = () => settings();
 export const saveSettings: ServerApi['saveSettings'] = (input) => changeSettings(input);
+export const loadHistory: ServerApi['loadHistory'] = (entity, id) => history(entity, id);
+export const loadMembers: ServerApi['loadMembers'] = () => members.loadMembers();
+export const saveMember: ServerApi['saveMember'] = (input, version) => members.saveMember(input, version);
+export const removeMember: ServerApi['removeMember'] = (email) => members.removeMember(email);
+export const saveConsultants: ServerApi['saveConsultants'] = (id, consultants, version) =>
+  members.saveConsultants(id, consultants, version);

@@ -57,6 +57,9 @@ export function mirrored<T>(res: Answer<T>, jobs: (data: T) => Job[]): Result<T>
   return warning ? { ...done, warning } : done;
 }
 
+/** Who changed a record, by name when one is known. */
+const person = (email: string | undefined) => (email ? names().person(email) : undefined);
+
 /** A 412: nothing written; the sidebar gets the stored record to show, the tab is refreshed. */
 function stale<T extends { updatedBy?: string; updatedAt?: string }>(
   res: Answer<unknown>,
@@ -68,7 +71,7 @@ function stale<T extends { updatedBy?: string; updatedAt?: string }>(
   if (current) mirrorSafely(() => mirrorTabs(refresh(current), names()));
   const error: AddonError = {
     ...res.error,
-    message: changedMeanwhile(what, current?.updatedBy, current?.updatedAt),
+    message: changedMeanwhile(what, person(current?.updatedBy), current?.updatedAt),
   };
   return { ok: false, error };
 }
@@ -176,13 +179,17 @@ export const removeSession: ServerApi['deleteSession'] = (id, version) => {
     const current = refused.error.current as SessionRecord | undefined;
     return {
       ok: false,
-      error: { ...refused.error, message: changedBeforeDeletion(current?.updatedBy, current?.updatedAt) },
+      error: {
+        ...refused.error,
+        message: changedBeforeDeletion(person(current?.updatedBy), current?.updatedAt),
+      },
     };
   }
   if (!res.ok) return res;
   const quota = res.data?.quota;
   if (quota) updateLists({ quota });
-  return mirrored({ ok: true, data: { id } }, () => [
+  // The freed quota goes back to the sidebar too: its quota line must not stay stale.
+  return mirrored({ ok: true, data: quota ? { id, quota } : { id } }, () => [
     job(SESSIONS, [], { gone: [id] }),
     ...(quota ? [job(QUOTAS, [quota])] : []),
   ]);

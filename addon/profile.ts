@@ -1,9 +1,13 @@
 // Paramètres: which worker this spreadsheet talks to (administrators of that worker only, and
 // only an address the manifest allows) and who the user is.
+
+import { LABELS } from '../shared/i18n/labels';
 import { MSG } from '../shared/i18n/messages';
+import { frTypo } from '../shared/i18n/typography';
 import type { Me, ServerApi } from './api';
-import { cachedProfile, forgetProfile } from './context';
+import { cachedProfile, forgetProfile, sidebarContext } from './context';
 import { invalid } from './operations';
+import { followRole } from './role-menu';
 import { allowlist, checkWorkerUrl, setWorkerUrl, workerUrl } from './settings';
 import { callWorker } from './worker-client';
 
@@ -30,5 +34,18 @@ export const changeSettings: ServerApi['saveSettings'] = (input) => {
   if (me.data.role !== 'admin') return { ok: false, error: { code: 'FORBIDDEN', message: MSG.adminOnly } };
   setWorkerUrl(url);
   forgetProfile();
+  followRole(me.data.role);
   return { ok: true, data: { workerUrl: workerUrl(), me: me.data } };
 };
+
+/** The menu item « Afficher toutes mes commandes »: the role from the server, then its menu. */
+export function menuForRole(): void {
+  const ctx = sidebarContext();
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  if (!ctx.ok) {
+    ss.toast(frTypo(`Votre rôle n’a pas pu être lu. ${ctx.error.message}`), 'VELI VELO', 10);
+    return;
+  }
+  followRole(ctx.data.me.role);
+  ss.toast(frTypo(`Menu à jour pour votre rôle : ${LABELS.role[ctx.data.me.role]}.`), 'VELI VELO', 6);
+}

@@ -34,7 +34,7 @@ export interface ResyncSummary {
 
 /** Every list the tabs mirror (the snapshot's default parts). */
 const MIRRORED =
-  'territories,partners,sessions,blockers,indicators,workshops,actions,quotas,alerts,documents';
+  'territories,partners,sessions,blockers,indicators,workshops,actions,quotas,alerts,documents,people';
 
 /**
  * The whole snapshot in one request; without a cached profile, who the user is comes with it
@@ -45,7 +45,7 @@ function snapshotForResync(): Result<{ snapshot: Snapshot; profile: Profile }> {
   if (cached && cached.me.role !== 'admin') return adminOnly();
   const res = callWorker<Snapshot & { me: Me; programme: Programme }>({
     method: 'get',
-    path: cached ? '/v1/snapshot' : `/v1/snapshot?parts=${MIRRORED},${PROFILE_PARTS}`,
+    path: `/v1/snapshot?parts=${[...new Set([...MIRRORED.split(','), ...(cached ? [] : PROFILE_PARTS.split(','))])].join(',')}`,
   });
   if (!res.ok) return res;
   const profile = cached ?? rememberProfile(res.data);
@@ -73,7 +73,7 @@ export function resync(): Result<ResyncSummary> {
   const got = snapshotForResync();
   if (!got.ok) return got;
   const d = got.data.snapshot;
-  const names = rememberNames(d.territories, d.partners);
+  const names = rememberNames(d.territories, d.partners, d.people);
   const links = summaries(d);
   const territories = d.territories.map((t) => {
     const doc = links.get(t.id);
@@ -120,11 +120,19 @@ export function resyncWithToast(): void {
   } catch (e) {
     res = {
       ok: false,
-      error: { code: 'SHEET', message: `le classeur n’a pas pu être réécrit (${String(e)})` },
+      error: {
+        code: 'SHEET',
+        message: `Le classeur n’a pas pu être réécrit (Google Sheets : ${String(e).replace(/^(Error: )?Exception:\s*/, '')}) : rien n’est perdu sur le serveur, relancez la resynchronisation.`,
+      },
     };
   }
   if (!res.ok) {
-    ss.toast(frTypo(`Resynchronisation impossible : ${res.error.message}`), 'VELI VELO', 10);
+    // The refusal for non-admins already says what it is about: no second prefix.
+    const text =
+      res.error.code === 'FORBIDDEN'
+        ? res.error.message
+        : `Resynchronisation impossible. ${res.error.message}`;
+    ss.toast(frTypo(text), 'VELI VELO', 10);
     return;
   }
   const { tabs, rows, annotated } = res.data;

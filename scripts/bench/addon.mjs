@@ -77,6 +77,8 @@ function measureActions(rt, admin) {
     }),
     'quotas and alerts (loadQuotasAndAlerts)': measure(rt, 'loadQuotasAndAlerts'),
     'resynchronise every tab (resyncTabs, admin)': measure(admin, 'resyncTabs'),
+    'members and territories (loadMembers, admin)': measure(admin, 'loadMembers'),
+    'a session’s history (loadHistory)': measure(rt, 'loadHistory', 'session', session(1).id),
   };
   const doc = admin.run('generateDocument', { type: 'territory-summary', territoryId: 't-bench' });
   admin.fakes.fetchLog.length = 0;

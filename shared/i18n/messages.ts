@@ -19,6 +19,7 @@ export const ERROR_CODES = {
   RATE_LIMITED: 429,
   UPSTREAM_FAILED: 502,
   INTERNAL: 500,
+  SERVICE_UNAVAILABLE: 503,
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
 
@@ -61,6 +62,7 @@ export const MSG = typeset({
     `Le compte ${email} n’est pas membre du programme : demandez l’accès à l’ADEME.`,
   adminOnly: 'Action réservée aux administrateurs ADEME.',
   adminOnlyRead: 'Ces données sont réservées aux administrateurs ADEME.',
+  staffOnlyRead: 'Ces données sont réservées à l’ADEME (administrateurs et lecteurs).',
   undeclaredRoute: 'Cette adresse n’est ouverte à personne : elle n’a pas de règle d’accès.',
   malformedPath: 'Adresse mal encodée : un caractère « % » n’est pas suivi de deux chiffres hexadécimaux.',
   viewerReadOnly: 'Votre rôle de lecteur ne permet pas de modifier les données.',
@@ -131,6 +133,8 @@ export const MSG = typeset({
     `La date doit être comprise entre le ${frDate(start)} et le ${frDate(end)}.`,
   overrideAdminOnly: 'Seul un administrateur peut déroger à un quota.',
   unknownBlocker: (id: string) => `Verrou inconnu : ${id}.`,
+  historyOfOneRecord:
+    'Le journal d’audit complet est réservé aux administrateurs ADEME : demandez l’historique d’un enregistrement (entity et id : session, blocker, indicator, workshop, action, partner, territory, document ou programme).',
   lastAdmin: 'Impossible de retirer ce membre : il est déclaré administrateur dans la configuration.',
   serviceAccountKeyInvalid:
     'La clé du compte de service Google est mal formée : rien n’a été enregistré ; prévenez l’équipe technique.',

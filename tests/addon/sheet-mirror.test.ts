@@ -16,6 +16,7 @@ beforeEach(() => {
 const names: Names = {
   territory: (id) => (id ? ({ 't-albi': 'Albi Agglomération' }[id] ?? id) : ''),
   partner: (id) => (id ? ({ 'p-poste': 'La Poste' }[id] ?? id) : ''),
+  person: (email) => (email ? ({ 'claire.martin@amo.example': 'Claire Martin' }[email] ?? email) : ''),
 };
 const blocker = (id: string, over: Partial<BlockerRecord> = {}): BlockerRecord => ({
   id,

@@ -16,6 +16,9 @@
 // - files uploaded without conversion (a PDF) are kept byte for byte; folders are found
 //   (files.list with a `q`) and created; files renamed; `permissions.create` records the
 //   person, the role and the notification e-mail Drive would send.
+// - files.update with `{trashed: true}`: the file goes to the trash (still readable by id);
+// - the Sheets values resource of fake-google-sheets.ts, reached with the tokens issued here
+//   (one token endpoint for Drive, Docs and Sheets, as at Google).
 // Test hooks under /__ read what was received, script failures and delays, and play a person
 // editing a Doc in the browser.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -41,6 +44,7 @@ import {
 } from '../worker/fake-google-wire';
 import { launchChromium } from './chromium';
 import { importAsGoogle, layOutTables } from './fake-google-import';
+import { sheetsState, values as sheetsValues } from './fake-google-sheets';
 
 const SA_DOMAIN = /^[^@]+@veli-velo-test\.iam\.gserviceaccount\.com$/;
 
@@ -127,7 +131,7 @@ const resource = (f: StoredFile, who: Identity) => ({
     emailAddress: f.lastModifyingUser,
     me: f.lastModifyingUser === who.email,
   },
-  trashed: false,
+  trashed: f.trashed ?? false,
 });
 
 /** The stand-in's state and handlers: one method per Google operation it speaks. */
@@ -145,6 +149,7 @@ class FakeGoogleServer {
   clock = 0;
   browser: BrowserContext | null = null;
   readonly profile = mkdtempSync(join(tmpdir(), 'fake-google-'));
+  readonly sheets = sheetsState('');
 
   constructor(readonly publicKey: CryptoKey) {}
 
@@ -278,6 +283,7 @@ class FakeGoogleServer {
         return r.reply(400, { error: 'invalid_grant', error_description: 'bad lifetime' });
       const access = `ya29.sa-${++this.seq}-${Math.random().toString(36).slice(2)}`;
       this.issued.set(access, { email: String(payload.iss), serviceAccount: true });
+      this.sheets.tokens.set(access, String(payload.scope));
       return r.reply(200, { access_token: access, expires_in: 3599, token_type: 'Bearer' });
     } catch (err) {
       r.entry.error = (err as Error).message;
@@ -464,12 +470,17 @@ class FakeGoogleServer {
     return r.reply(200, { id });
   }
 
-  /** files.update without media: a new name (and description); the content stays as it is. */
+  /** files.update without media: a new name (and description), or `{trashed: true}`; the content stays. */
   rename(r: Req, id: string) {
+    const meta = JSON.parse(r.raw.toString('utf8') || '{}') as {
+      name?: string;
+      description?: string;
+      trashed?: boolean;
+    };
+    if (meta.trashed !== undefined) return this.trash(r, id);
     r.entry.kind = 'rename';
     const f = this.visible(r, id);
     if (!f) return;
-    const meta = JSON.parse(r.raw.toString('utf8') || '{}') as { name?: string; description?: string };
     f.name = meta.name ?? f.name;
     f.description = meta.description ?? f.description;
     this.touch(f, r.who.email);
@@ -514,6 +525,19 @@ class FakeGoogleServer {
     r.res.end(pdf);
   }
 
+  /** files.update of metadata only: `{trashed: true}` moves the file to the trash. */
+  trash(r: Req, id: string) {
+    r.entry.kind = 'trash';
+    const f = this.visible(r, id);
+    if (!f) return;
+    const body = JSON.parse(r.raw.toString('utf8') || '{}') as { trashed?: boolean };
+    if (body.trashed !== true)
+      return r.reply(400, googleError(400, 'only {trashed: true} is supported', 'badRequest'));
+    f.trashed = true;
+    this.touch(f, r.who.email);
+    return r.reply(200, { id: f.id, trashed: true });
+  }
+
   remove(r: Req, id: string) {
     r.entry.kind = 'delete';
     const f = this.visible(r, id);
@@ -537,6 +561,8 @@ class FakeGoogleServer {
     if (!who)
       return r.reply(401, googleError(401, 'Request had invalid authentication credentials.', 'authError'));
     r.who = who;
+    const sheet = /^\/v4\/spreadsheets\/([^/]+)\/values\/([^/:]+)$/.exec(path);
+    if (sheet) return sheetsValues(this.sheets, r.req, r.res, r.url, [...sheet], r.raw.toString('utf8'));
     if (path === '/upload/drive/v3/files' && method === 'POST') return this.create(r);
     if (path === '/drive/v3/files' && method === 'GET') return this.list(r);
     if (path === '/drive/v3/files' && method === 'POST') return this.createFolder(r);

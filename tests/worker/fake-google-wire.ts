@@ -35,6 +35,7 @@ export type CallKind =
   | 'create-folder'
   | 'rename'
   | 'share'
+  | 'trash'
   | 'other';
 
 export interface LoggedCall {
@@ -78,4 +79,6 @@ export interface StoredFile {
   version: number;
   modifiedTime: string;
   lastModifyingUser: string;
+  /** In the trash (files.update `{trashed: true}`). */
+  trashed?: boolean;
 }

@@ -163,7 +163,7 @@ describe('members, unique whatever the case of their e-mail', () => {
       headers: { 'if-match': again.headers.get('etag')! },
     });
     expect(changed.status).toBe(200);
-    expect(changed.body).toEqual({ email, role: 'viewer' });
+    expect(changed.body).toEqual({ email, role: 'viewer', name: null });
     const rows = await env.DB.prepare('SELECT email, role FROM members WHERE lower(email) = ?')
       .bind(email)
       .all();

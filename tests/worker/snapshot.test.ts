@@ -98,6 +98,7 @@ describe('GET /v1/snapshot — me, programme, unknown parts and readers', () => 
     expect(consultant.me.territories).toEqual([{ id: w.territory.id, name: w.territory.name }]);
     expect((await get('/v1/snapshot?parts=me', w.viewer)).me).toEqual({
       email: w.viewer,
+      name: null,
       role: 'viewer',
       territories: [],
     });

@@ -22,6 +22,7 @@ import {
 } from '../documents/store';
 import { ApiError } from '../http/errors';
 import { created, route } from '../http/route';
+import { layoutRatio } from '../ops/calibration';
 import { auditContext, type Ctx, newId, param } from './context';
 import { type GoogleSide, googleFailure, googleSide, reportCalls } from './document-google';
 import { DOC_MSG, datedPlan, doesNotFit, type Plan, plan, warningsOf } from './document-plan';
@@ -73,6 +74,7 @@ async function publish(
       name: (doc) => doc.title,
       folderId: g.folderId,
       limited: x.p.limited,
+      layoutRatio: await layoutRatio(c.env.DB),
       previous: prev?.googleDocId
         ? {
             googleDocId: prev.googleDocId,

@@ -1,11 +1,13 @@
 import { type Route, route } from '../http/route';
 import { openApiDocument } from '../openapi';
 import { actionRoutes } from './actions';
+import { adminRoutes } from './admin';
 import { alertRoutes } from './alerts';
 import { auditRoutes } from './audit';
 import { blockerRoutes } from './blockers';
 import { documentWorkflowRoutes } from './document-workflow';
 import { documentRoutes } from './documents';
+import { exportRoutes } from './export';
 import { indicatorRoutes } from './indicators';
 import { memberRoutes } from './members';
 import { peopleRoutes } from './people';
@@ -34,6 +36,8 @@ const declared = [
   ...documentWorkflowRoutes,
   ...auditRoutes,
   ...peopleRoutes,
+  ...exportRoutes,
+  ...adminRoutes,
 ];
 
 /** Every route the worker serves, each declared once (see http/route.ts). */

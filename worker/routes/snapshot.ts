@@ -1,8 +1,10 @@
 import * as z from 'zod/mini';
 import { MSG } from '../../shared/i18n/messages';
 import { nf } from '../../shared/i18n/typography';
+import { adminEmails } from '../auth/access';
 import { ALL } from '../auth/policy';
 import { pageEntitiesQuery, present } from '../db/entities';
+import { listMembersQuery, listPeopleQuery, memberNameQuery } from '../db/members';
 import { getProgrammeQuery, storedProgrammeQuery } from '../db/programme';
 import { type Page, type PageRequest, type Query, type Results, runQueries } from '../db/query';
 import {
@@ -16,11 +18,12 @@ import { pageSessionsQuery } from '../db/sessions';
 import { listTerritoriesQuery, pageTerritoriesQuery, type Territory } from '../db/territories';
 import { listDocumentsQuery, presentDocument } from '../documents/store';
 import type { User } from '../env';
-import { fieldError } from '../http/errors';
+import { ApiError, fieldError } from '../http/errors';
 import { type Ctx, route } from '../http/route';
 import { lastRunQuery, listAlertsQuery, OPEN_ALERTS, presentRun } from '../nightly/store';
 import { assembleQuotaReport, quotaReportQueries } from '../quotas/engine';
 import { territoryFor } from './context';
+import { memberList } from './members';
 import { presentProgramme } from './programme';
 import { whoIs } from './system';
 
@@ -35,8 +38,11 @@ const PAGED = RECORD_TABLES;
 type Paged = (typeof PAGED)[number];
 /** What a snapshot without `parts` holds: the lists the tabs mirror. */
 const MIRRORED = [...PAGED, 'quotas', 'alerts', 'documents'] as const;
-/** `me` and `programme` on request: a sidebar opening cold reads them with its lists, in one request. */
-export const PARTS = [...MIRRORED, 'me', 'programme'] as const;
+/**
+ * `me` and `programme` on request: a sidebar opening cold reads them with its lists, in one
+ * request; `people` (the members' display names) for the tabs and sidebars that name people.
+ */
+export const PARTS = [...MIRRORED, 'me', 'programme', 'people', 'members'] as const;
 export type Part = (typeof PARTS)[number];
 type Key = (string | number)[];
 
@@ -62,6 +68,8 @@ const paged = <T>(name: Paged, q: Query<Page<T>>, show: (t: T) => unknown) =>
 interface Reader {
   db: D1Database;
   user: User;
+  /** The admins of ADMIN_EMAILS (the `members` part lists them). */
+  admins: ReadonlySet<string>;
   page: (part: Paged) => PageRequest;
   territory: (t: Territory) => object;
 }
@@ -91,8 +99,16 @@ const PIECES: Record<Part, (r: Reader) => Piece> = {
     piece([listDocumentsQuery(db)], ([d]) => ({ body: { documents: d.map(presentDocument) } })),
   me: ({ db, user }) =>
     user.role === 'viewer'
-      ? piece([], () => ({ body: { me: whoIs(user, []) } }))
-      : piece([listTerritoriesQuery(db)], ([all]) => ({ body: { me: whoIs(user, all) } })),
+      ? piece([memberNameQuery(db, user.email)], ([name]) => ({ body: { me: whoIs(user, [], name) } }))
+      : piece([memberNameQuery(db, user.email), listTerritoriesQuery(db)], ([name, all]) => ({
+          body: { me: whoIs(user, all, name) },
+        })),
+  people: ({ db }) => piece([listPeopleQuery(db)], ([people]) => ({ body: { people } })),
+  // As GET /v1/members: admins only (« Membres » reads it with the territories, in one request).
+  members: ({ db, user, admins }) => {
+    if (user.role !== 'admin') throw new ApiError('FORBIDDEN', MSG.adminOnlyRead);
+    return piece([listMembersQuery(db)], ([stored]) => ({ body: { members: memberList(stored, admins) } }));
+  },
   programme: ({ db }) =>
     piece([storedProgrammeQuery(db)], ([p]) => ({ body: { programme: presentProgramme(p) } })),
 };
@@ -150,7 +166,8 @@ function pageSize(text: string | undefined): number {
 const SNAPSHOT_SUMMARY =
   'Tout ce que les onglets du classeur reflètent, en une réponse. parts : liste séparée par des virgules parmi ' +
   'territories, partners, sessions, blockers, indicators, workshops, actions, quotas, alerts, documents (toutes par défaut), ' +
-  'et sur demande me (comme GET /v1/me) et programme (comme GET /v1/programme). ' +
+  'et sur demande me (comme GET /v1/me), programme (comme GET /v1/programme), people (les membres ' +
+  'dont le nom est connu : e-mail et nom) et, pour les administrateurs, members (comme GET /v1/members). ' +
   `Les listes territories à actions sont paginées : au plus limit éléments chacune (${nf(DEFAULT_PAGE)} par défaut, ` +
   `${nf(MAX_PAGE)} au plus) ; une liste coupée ajoute next à la réponse, et GET /v1/snapshot?cursor=<next> ` +
   'renvoie la suite des seules listes coupées, jusqu’à une réponse sans next';
@@ -164,6 +181,7 @@ async function readSnapshot(c: Ctx, { query }: { query: z.infer<typeof PARTS_QUE
   const reader: Reader = {
     db,
     user: c.get('user'),
+    admins: adminEmails(c.env),
     page: (part) => ({ after: cursor?.[part] ?? null, limit }),
     territory: territoryFor(c),
   };

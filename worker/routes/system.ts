@@ -1,30 +1,61 @@
+import { HealthAnswer } from '../../shared/api/admin';
+import { Me } from '../../shared/api/me';
+import { OPS_MSG } from '../../shared/i18n/operations';
 import { ALL } from '../auth/policy';
-import { listTerritories, type Territory } from '../db/territories';
+import { memberNameQuery } from '../db/members';
+import { runQueries } from '../db/query';
+import { listTerritoriesQuery, type Territory } from '../db/territories';
 import type { User } from '../env';
+import { ApiError } from '../http/errors';
 import { type Ctx, route } from '../http/route';
+import { schemaState } from '../ops/readiness';
 
 export const VERSION = '0.1.0';
 
-const health = (c: Ctx) =>
-  c.json({
-    ok: true,
+/** Ready means ready: 200 only once the database answers and every migration is applied. */
+async function health(c: Ctx) {
+  const s = await schemaState(c.env.DB);
+  if (!s.answers || s.missing.length)
+    throw new ApiError(
+      'SERVICE_UNAVAILABLE',
+      OPS_MSG.starting(s.answers ? s.missing.length : 0),
+      { missingMigrations: s.missing },
+      { 'retry-after': '5' },
+    );
+  return c.json({
+    ok: true as const,
     version: c.env.VERSION ?? VERSION,
-    authMode: c.env.AUTH_MODE === 'dev' ? 'dev' : 'google',
+    authMode: c.env.AUTH_MODE === 'dev' ? ('dev' as const) : ('google' as const),
   });
-
-/** The caller, and the territories they may write for: every one for admins, none for viewers. */
-export function whoIs({ email, role }: User, all: readonly Territory[]) {
-  const writable =
-    role === 'admin' ? all : role === 'viewer' ? [] : all.filter((t) => t.consultants.includes(email));
-  return { email, role, territories: writable.map((t) => ({ id: t.id, name: t.name })) };
 }
 
+/**
+ * The caller (with their display name, null when none is stored), and the territories they may
+ * write for: every one for admins, none for viewers.
+ */
+export function whoIs({ email, role }: User, all: readonly Territory[], name: string | null) {
+  const writable =
+    role === 'admin' ? all : role === 'viewer' ? [] : all.filter((t) => t.consultants.includes(email));
+  return { email, name, role, territories: writable.map((t) => ({ id: t.id, name: t.name })) };
+}
+
+/** The name and, unless the caller is a viewer, the territories: one batch. */
 async function me(c: Ctx) {
   const user = c.get('user');
-  return c.json(whoIs(user, user.role === 'viewer' ? [] : await listTerritories(c.env.DB)));
+  const db = c.env.DB;
+  if (user.role === 'viewer') {
+    const [name] = await runQueries(db, [memberNameQuery(db, user.email)]);
+    return c.json(whoIs(user, [], name));
+  }
+  const [name, all] = await runQueries(db, [memberNameQuery(db, user.email), listTerritoriesQuery(db)]);
+  return c.json(whoIs(user, all, name));
 }
 
 export const systemRoutes = [
-  route('GET /v1/health', 'public', 'État du service', health),
-  route('GET /v1/me', ALL, 'Identité, rôle et territoires où l’appelant peut écrire', me),
+  route('GET /v1/health', 'public', 'État du service (503 tant que la base n’est pas migrée)', health, {
+    response: HealthAnswer,
+  }),
+  route('GET /v1/me', ALL, 'Identité, nom, rôle et territoires où l’appelant peut écrire', me, {
+    response: Me,
+  }),
 ];
