@@ -13,6 +13,7 @@ import { SUMMARY_FIELD_BUDGETS } from '../../shared/documents/budgets';
 import { nf } from '../../shared/i18n/typography';
 import { createTerritory } from '../addon/fixtures';
 import { CHROMIUM_ARGS, launchChromium } from '../support/chromium';
+import { menuItem as menuItemOf, openSidebarAs } from '../support/harness-e2e';
 
 /** axe-core, injected into each sidebar state the tests visit: WCAG 2.1 AA, no violation allowed. */
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -69,40 +70,11 @@ const shot = async (name: string, focus?: Locator) => {
 };
 
 /** The menu's item, after « Afficher toutes mes commandes » while the role is not known yet. */
-async function menuItem(label: string, on: Page = page) {
-  const menu = on.locator('#menu');
-  await menu.getByRole('button').first().waitFor();
-  const more = menu.getByRole('button', { name: 'Afficher toutes mes commandes' });
-  if (await more.count()) {
-    await more.click();
-    await expect.poll(() => more.count(), { timeout: 30_000 }).toBe(0);
-  }
-  return menu.getByRole('button', { name: label, exact: true });
-}
+const menuItem = (label: string, on: Page = page) => menuItemOf(on, label);
 
 /** The sidebar a menu item opens (`title`: its title bar, when the item says more). */
-async function openSidebar(
-  label: string,
-  ready: string | RegExp,
-  user = CONSULTANT,
-  title = label,
-): Promise<FrameLocator> {
-  await page.goto(`${harness.url}/?user=${encodeURIComponent(user)}`);
-  // The page first shows the sidebar left open by the last step: wait for the one this opens.
-  const shown = harness.state.user(user).ui.sidebarVersion;
-  await (await menuItem(label)).click();
-  const version = async () =>
-    Number(
-      new URL((await page.locator('#sidebar').getAttribute('src')) ?? '', harness.url).searchParams.get('v'),
-    );
-  await expect.poll(version, { timeout: 30_000 }).toBeGreaterThan(shown);
-  await page.locator('#side-title').getByText(title, { exact: true }).waitFor();
-  const frame = page.frameLocator('#sidebar');
-  await (typeof ready === 'string' ? frame.getByRole('button', { name: ready }) : frame.getByText(ready))
-    .first()
-    .waitFor();
-  return frame;
-}
+const openSidebar = (label: string, ready: string | RegExp, user = CONSULTANT, title = label) =>
+  openSidebarAs(page, harness, { label, ready, user, title });
 
 /** A tab as the page shows it: rows of cell texts by header. */
 async function tabRows(tab: string): Promise<Record<string, string>[]> {

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, type startLocalWorker } from '../../harness/local-worker';
 import type { Harness } from '../../harness/server';
 import { createTerritory } from '../addon/fixtures';
-import { startHarnessE2E } from '../support/harness-e2e';
+import { openSidebarAs, startHarnessE2E } from '../support/harness-e2e';
 import { pdfPages } from '../support/pdf-text';
 
 const CONSULTANT = 'claire.docs@amo.example';
@@ -29,14 +29,8 @@ const shot = async (name: string) => {
   if (process.env.SCREENSHOTS) await page.screenshot({ path: join(process.env.SCREENSHOTS, `${name}.png`) });
 };
 
-async function openSidebar(label: string, ready: string, user = CONSULTANT): Promise<FrameLocator> {
-  await page.goto(`${harness.url}/?user=${encodeURIComponent(user)}`);
-  await page.locator('#menu').getByRole('button', { name: label, exact: true }).click();
-  await page.locator('#side-title').getByText(label, { exact: true }).waitFor();
-  const frame = page.frameLocator('#sidebar');
-  await frame.getByRole('button', { name: ready }).first().waitFor();
-  return frame;
-}
+const openSidebar = (label: string, ready: string, user = CONSULTANT): Promise<FrameLocator> =>
+  openSidebarAs(page, harness, { label, ready, user });
 
 /** Report 1 asked for in the Document sidebar, generated, its panel shown. */
 async function generateReport1(frame: FrameLocator) {

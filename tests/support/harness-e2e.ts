@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import { ADMIN, buildAddonTo, startLocalWorker } from '../../harness/local-worker';
 import { startHarness } from '../../harness/server';
 import { CHROMIUM_ARGS, launchChromium } from './chromium';
@@ -39,4 +40,45 @@ export async function startHarnessE2E(
       for (const d of [dir, profile]) rmSync(d, { recursive: true, force: true });
     },
   };
+}
+
+type E2EPage = import('playwright-core').Page;
+type E2EHarness = Awaited<ReturnType<typeof startHarness>>;
+
+/** A menu item; the whole menu first when it still shows the commands every role has. */
+export async function menuItem(page: E2EPage, label: string) {
+  const menu = page.locator('#menu');
+  await menu.getByRole('button').first().waitFor();
+  const more = menu.getByRole('button', { name: 'Afficher toutes mes commandes' });
+  if (await more.count()) {
+    await more.click();
+    await expect.poll(() => more.count(), { timeout: 30_000 }).toBe(0);
+  }
+  return menu.getByRole('button', { name: label, exact: true });
+}
+
+/** The sidebar a menu item opens as `user`, once it replaced the one left open (`title`: its title bar). */
+export async function openSidebarAs(
+  page: E2EPage,
+  harness: E2EHarness,
+  o: { label: string; ready: string | RegExp; user: string; title?: string },
+) {
+  await page.goto(`${harness.url}/?user=${encodeURIComponent(o.user)}`);
+  const shown = harness.state.user(o.user).ui.sidebarVersion;
+  await (await menuItem(page, o.label)).click();
+  const version = async () =>
+    Number(
+      new URL((await page.locator('#sidebar').getAttribute('src')) ?? '', harness.url).searchParams.get('v'),
+    );
+  await expect.poll(version, { timeout: 30_000 }).toBeGreaterThan(shown);
+  await page
+    .locator('#side-title')
+    .getByText(o.title ?? o.label, { exact: true })
+    .waitFor();
+  const frame = page.frameLocator('#sidebar');
+  const ready = o.ready;
+  await (typeof ready === 'string' ? frame.getByRole('button', { name: ready }) : frame.getByText(ready))
+    .first()
+    .waitFor();
+  return frame;
 }
