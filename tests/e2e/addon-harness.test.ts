@@ -1,8 +1,7 @@
 // The add-on end to end in headless Chromium: the harness page (the spreadsheet and the user's
 // sidebar), the built add-on in one thread per user, a real local worker. What a consultant, a
 // viewer and an admin do and see. SCREENSHOTS=dir saves a picture of each step there.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
@@ -13,11 +12,8 @@ import { SUMMARY_FIELD_BUDGETS } from '../../shared/documents/budgets';
 import { nf } from '../../shared/i18n/typography';
 import { createTerritory } from '../addon/fixtures';
 import { CHROMIUM_ARGS, launchChromium } from '../support/chromium';
-import { menuItem as menuItemOf, openSidebarAs } from '../support/harness-e2e';
+import { axeViolations, menuItem as menuItemOf, openSidebarAs } from '../support/harness-e2e';
 
-/** axe-core, injected into each sidebar state the tests visit: WCAG 2.1 AA, no violation allowed. */
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 /** Every sidebar state checked with axe-core, for the summary test at the end. */
 const audited: string[] = [];
 
@@ -92,16 +88,7 @@ const plain = (s: string | null) => (s ?? '').replace(/[\u00A0\u202F]/g, ' ');
 
 /** axe-core over the sidebar as it is now: WCAG 2.1 AA, zero violations (each one listed if not). */
 async function axe(state: string) {
-  const frame = page.frames().find((f) => f.url().includes('/harness/sidebar'));
-  if (!frame) throw new Error(`${state}: no sidebar open`);
-  if (!(await frame.evaluate(() => 'axe' in window))) await frame.addScriptTag({ content: AXE });
-  const violations = await frame.evaluate(async (tags) => {
-    // biome-ignore lint/suspicious/noExplicitAny: axe-core's global, injected above
-    const result = await (window as any).axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return (result.violations as { id: string; nodes: { target: string[]; failureSummary: string }[] }[]).map(
-      (v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary}`).join(' | ')}`,
-    );
-  }, WCAG_AA);
+  const violations = await axeViolations(page, state);
   expect(violations, state).toEqual([]);
   audited.push(state);
 }

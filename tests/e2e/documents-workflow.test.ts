@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, type startLocalWorker } from '../../harness/local-worker';
 import type { Harness } from '../../harness/server';
 import { createTerritory } from '../addon/fixtures';
-import { openSidebarAs, startHarnessE2E } from '../support/harness-e2e';
+import { axeViolations, openSidebarAs, startHarnessE2E } from '../support/harness-e2e';
 import { pdfPages } from '../support/pdf-text';
 
 const CONSULTANT = 'claire.docs@amo.example';
@@ -25,6 +25,8 @@ let page: Page;
 let territory: { id: string; name: string };
 
 const plain = (s: string | null) => (s ?? '').replace(/[\u00A0\u202F]/g, ' ');
+/** The sidebar as it is now, checked with axe-core (WCAG 2.1 AA): no violation. */
+const accessible = async (state: string) => expect(await axeViolations(page, state), state).toEqual([]);
 const shot = async (name: string) => {
   if (process.env.SCREENSHOTS) await page.screenshot({ path: join(process.env.SCREENSHOTS, `${name}.png`) });
 };
@@ -95,6 +97,7 @@ async function writeSynthesis() {
   await frame.getByRole('button', { name: 'Enregistrer les synthèses' }).click();
   await frame.getByText('Synthèses du programme enregistrées.').waitFor();
   await shot('docs-1-syntheses');
+  await accessible('synthèses: saved');
 }
 
 /** Report 1: the preview first (nothing stored), then the generation and its warnings. */
@@ -106,10 +109,12 @@ async function generateWithWarnings() {
   await frame.locator('#preview iframe').waitFor({ timeout: 60_000 });
   expect(plain(await frame.locator('#preview').textContent())).toContain('Territoire sans synthèse rédigée');
   await shot('docs-2-preview');
+  await accessible('document: preview');
   await generateReport1(frame);
   const panel = frame.locator('.document-panel');
   expect(plain(await panel.textContent())).toContain(`« ${territory.name} » est encore à rédiger`);
   await shot('docs-3-warnings');
+  await accessible('document: warnings after generation');
 }
 
 /** The warning's link opens the Diagnostic on the territory; the consultant writes it. */
@@ -171,6 +176,7 @@ async function validateAsAdmin() {
     /^Version 2 Validée par l’ADEME — soumise par claire\.docs@amo\.example ; validée par admin@ademe\.example ; données au \d{2}\/\d{2}\/\d{4} — voir$/,
   );
   await shot('docs-6-validated');
+  await accessible('document: validated, versions open');
 
   // The versions as the API lists them: the submitter its author, the admin its validator.
   const docs = await worker.api(ADMIN)('GET', '/v1/documents');

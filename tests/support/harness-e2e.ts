@@ -1,6 +1,7 @@
 // What a Chromium e2e over the add-on's harness starts: a local worker, the add-on built for
 // it, the harness with its users, a French headless Chromium; `close` stops them all.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
@@ -81,4 +82,21 @@ export async function openSidebarAs(
     .first()
     .waitFor();
   return frame;
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+export const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** axe-core (injected) over the sidebar as it is now: each violation of WCAG 2.1 AA, in words. */
+export async function axeViolations(page: E2EPage, state: string): Promise<string[]> {
+  const frame = page.frames().find((f) => f.url().includes('/harness/sidebar'));
+  if (!frame) throw new Error(`${state}: no sidebar open`);
+  if (!(await frame.evaluate(() => 'axe' in window))) await frame.addScriptTag({ content: AXE });
+  return frame.evaluate(async (tags) => {
+    // biome-ignore lint/suspicious/noExplicitAny: axe-core's global, injected above
+    const result = await (window as any).axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return (result.violations as { id: string; nodes: { target: string[]; failureSummary: string }[] }[]).map(
+      (v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary}`).join(' | ')}`,
+    );
+  }, WCAG_AA);
 }
