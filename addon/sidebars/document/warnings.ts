@@ -46,7 +46,7 @@ export function warningsList(warnings: readonly DocumentWarning[], canFix: boole
           : `Points reconnus à la soumission : ${plural(warnings.length, 'point')}`,
       ),
     ),
-    h('ul', {}, ...items),
+    h('ul', { class: 'notes-list' }, ...items),
   );
 }
 
@@ -59,7 +59,7 @@ export function shortenedList(shortened: readonly ShortenedText[]) {
     h('h3', {}, frTypo(`Abrégé pour tenir en moins de 5 pages : ${plural(shortened.length, 'texte')}`)),
     h(
       'ul',
-      {},
+      { class: 'notes-list' },
       ...shortened.map((s) => h('li', {}, frTypo(`${s.label} : ${nf(s.from)} → ${nf(s.to)} caractères`))),
     ),
   );
