@@ -28,6 +28,8 @@ function workerProject(
             ADMIN_EMAILS: TEST_ADMIN,
             // High enough that no test trips it by accident; limits tests lower it per call.
             RATE_LIMIT_PER_MINUTE: '100000',
+            // Every success answer checked against its declared schema (worker/http/answer-check.ts).
+            TEST_CHECK_ANSWERS: 'true',
             ...bindings(inject as Inject),
           },
         },

@@ -3,12 +3,12 @@ import { requestId } from 'hono/request-id';
 import { MSG } from '../shared/i18n/messages';
 import { authorize } from './auth/access';
 import type { AppEnv } from './env';
-import { readBody, readQuery } from './http/body';
+import { checkedAnswer } from './http/answer-check';
 import { bodyLimit } from './http/body-limit';
 import { ApiError, errorResponse, validationError } from './http/errors';
 import { cors, securityHeaders } from './http/headers';
 import { rateLimit } from './http/rate-limit';
-import type { Ctx, Route } from './http/route';
+import type { Route } from './http/route';
 import { ROUTES } from './routes';
 
 /** Every path must decode: `%ZZ` is a client error, never a 500 further down. */
@@ -21,15 +21,6 @@ const decodablePath: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
-/** The route's declared body and query, validated, then its handler. */
-const handle = (r: Route) => async (c: Ctx) => {
-  const { body, query, optionalBody } = r.spec;
-  return r.handler(c, {
-    body: body ? await readBody(c, body, optionalBody) : undefined,
-    query: query ? readQuery(c, query) : undefined,
-  });
-};
-
 export function createApp(routes: readonly Route[] = ROUTES) {
   const app = new Hono<AppEnv>();
   // Request ids are the worker's own (never a client header such as cf-ray): the audit trusts them.
@@ -39,7 +30,8 @@ export function createApp(routes: readonly Route[] = ROUTES) {
   });
   app.use('*', securityHeaders, cors, decodablePath, bodyLimit);
   app.use('/v1/*', authorize(routes), rateLimit(routes));
-  for (const r of routes) app.on(r.spec.method, r.spec.path, handle(r));
+  for (const r of routes)
+    app.on(r.spec.method, r.spec.path, async (c) => checkedAnswer(c, r.spec, await r.run(c)));
   app.notFound(() => {
     throw new ApiError('NOT_FOUND', MSG.routeNotFound);
   });

@@ -43,6 +43,8 @@ export interface Env extends Cloudflare.Env {
   RATE_LIMIT_PER_MINUTE?: string;
   /** Comma-separated browser origins allowed to call the API (CORS); empty = closed. */
   CORS_ORIGINS?: string;
+  /** Tests only: `true` checks every success answer against its declared schema (http/answer-check.ts). */
+  TEST_CHECK_ANSWERS?: string;
 }
 
 export interface User {

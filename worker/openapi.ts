@@ -40,7 +40,9 @@ function operation({ spec }: Route) {
     responses: {
       [String(spec.status)]: {
         description: 'Succès',
-        content: json(spec.response ? jsonSchema(spec.response, 'output') : { type: 'object' }),
+        content: {
+          [spec.html ? 'text/html' : 'application/json']: { schema: jsonSchema(spec.response, 'output') },
+        },
       },
       ...ERROR_RESPONSES,
     },

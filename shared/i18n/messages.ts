@@ -81,6 +81,7 @@ export const MSG = typeset({
   checkFailed: 'Le contrôle a échoué.',
   alertsNotDelivered: 'Livraison des alertes impossible.',
   internal: 'Erreur interne : réessayez ; si elle persiste, prévenez l’équipe technique.',
+  answerOutsideSchema: 'Réponse hors de son schéma déclaré (contrôle des tests) : voir issues.',
   idempotencyConflict: 'Cet identifiant a déjà servi pour un autre enregistrement : rechargez le formulaire.',
   tooLarge: (maxKb: number) => `Requête trop volumineuse (${maxKb} Ko au maximum).`,
   rateLimited: (seconds: number) => `Trop d’enregistrements en peu de temps : réessayez dans ${seconds} s.`,

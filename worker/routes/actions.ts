@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { Action, ActionList } from '../../shared/api/actions';
 import { MSG } from '../../shared/i18n/messages';
 import { ActionInput, ActionPatch, Id } from '../../shared/schemas';
 import { validate } from '../../shared/schemas/validate';
@@ -33,8 +34,8 @@ async function listActions(c: Ctx, { query }: { query: z.infer<typeof ActionFilt
 
 const readAction = readStored<ActionData>('actions', 'Fiche action', presentAction);
 
-const patchAction = (c: Ctx, { body: patch }: { body: ActionPatch }) =>
-  patchStored<ActionData>(c, 'actions', {
+const patchAction = (c: Ctx, { body: patch, params }: { body: ActionPatch; params: { id: string } }) =>
+  patchStored<ActionData>(c, 'actions', params.id, {
     label: 'Fiche action',
     territoryOf: (a) => a.data.territoryId,
     show: presentAction,
@@ -48,8 +49,17 @@ const patchAction = (c: Ctx, { body: patch }: { body: ActionPatch }) =>
   });
 
 export const actionRoutes = [
-  route('GET /v1/actions', ALL, 'Lister les fiches action', listActions, { query: ActionFilters }),
-  route('POST /v1/actions', WRITERS, 'Créer une fiche action', createAction, created(ActionInput)),
-  route('GET /v1/actions/:id', ALL, 'Lire une fiche action', readAction),
-  route('PATCH /v1/actions/:id', WRITERS, 'Modifier une fiche action', patchAction, { body: ActionPatch }),
+  route('GET /v1/actions', ALL, 'Lister les fiches action', listActions, {
+    query: ActionFilters,
+    response: ActionList,
+  }),
+  route('POST /v1/actions', WRITERS, 'Créer une fiche action', createAction, {
+    ...created(ActionInput),
+    response: Action,
+  }),
+  route('GET /v1/actions/:id', ALL, 'Lire une fiche action', readAction, { response: Action }),
+  route('PATCH /v1/actions/:id', WRITERS, 'Modifier une fiche action', patchAction, {
+    body: ActionPatch,
+    response: Action,
+  }),
 ];

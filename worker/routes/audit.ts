@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { AuditPage } from '../../shared/api/audit';
 import { PARIS, zonedDayStart } from '../../shared/dates';
 import { MSG } from '../../shared/i18n/messages';
 import { ADMIN } from '../auth/policy';
@@ -55,4 +56,6 @@ async function listAuditPage(c: Ctx, { query }: { query: z.infer<typeof AuditFil
 
 const AUDIT = 'Journal d’audit (dates de Paris, bornes incluses)';
 
-export const auditRoutes = [route('GET /v1/audit', ADMIN, AUDIT, listAuditPage, { query: AuditFilters })];
+export const auditRoutes = [
+  route('GET /v1/audit', ADMIN, AUDIT, listAuditPage, { query: AuditFilters, response: AuditPage }),
+];

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { Blocker, BlockerList } from '../../shared/api/blockers';
 import { BLOCKER_STATUSES, BlockerInput, BlockerPatch, Id } from '../../shared/schemas';
 import { validate } from '../../shared/schemas/validate';
 import { ALL, WRITERS } from '../auth/policy';
@@ -46,8 +47,8 @@ async function applyBlockerPatch(c: Ctx, before: Stored<BlockerData>, patch: Blo
   return updateEntity(c.env.DB, auditContext(c), 'blockers', before, columns, data);
 }
 
-const patchBlocker = (c: Ctx, { body: patch }: { body: BlockerPatch }) =>
-  patchStored<BlockerData>(c, 'blockers', {
+const patchBlocker = (c: Ctx, { body: patch, params }: { body: BlockerPatch; params: { id: string } }) =>
+  patchStored<BlockerData>(c, 'blockers', params.id, {
     label: 'Verrou',
     territoryOf: (b) => b.data.territoryId,
     show: present,
@@ -56,8 +57,17 @@ const patchBlocker = (c: Ctx, { body: patch }: { body: BlockerPatch }) =>
   });
 
 export const blockerRoutes = [
-  route('GET /v1/blockers', ALL, 'Lister les verrous', listBlockers, { query: BlockerFilters }),
-  route('POST /v1/blockers', WRITERS, 'Créer un verrou', createBlocker, created(BlockerInput)),
-  route('GET /v1/blockers/:id', ALL, 'Lire un verrou', readBlocker),
-  route('PATCH /v1/blockers/:id', WRITERS, 'Modifier un verrou', patchBlocker, { body: BlockerPatch }),
+  route('GET /v1/blockers', ALL, 'Lister les verrous', listBlockers, {
+    query: BlockerFilters,
+    response: BlockerList,
+  }),
+  route('POST /v1/blockers', WRITERS, 'Créer un verrou', createBlocker, {
+    ...created(BlockerInput),
+    response: Blocker,
+  }),
+  route('GET /v1/blockers/:id', ALL, 'Lire un verrou', readBlocker, { response: Blocker }),
+  route('PATCH /v1/blockers/:id', WRITERS, 'Modifier un verrou', patchBlocker, {
+    body: BlockerPatch,
+    response: Blocker,
+  }),
 ];

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { DocumentAnswer, DocumentCreated, DocumentHtml, DocumentList } from '../../shared/api/documents';
 import { zonedDate } from '../../shared/dates';
 import { LABELS } from '../../shared/i18n/labels';
 import { frDate, MSG, typeset } from '../../shared/i18n/messages';
@@ -33,7 +34,7 @@ import { CallLog, GoogleError } from '../google/http';
 import { ServiceAccountKeyError, serviceAccountKey, serviceAccountToken } from '../google/service-account';
 import { ApiError, fieldError } from '../http/errors';
 import { created, route } from '../http/route';
-import { auditContext, type Ctx, newId, param, writableTerritory } from './context';
+import { auditContext, type Ctx, newId, writableTerritory } from './context';
 
 /** The content helper's messages, set in French typography like every message users read. */
 const DOC_MSG = typeset(RAW_DOC_MSG);
@@ -302,8 +303,10 @@ async function save(
   });
 }
 
-const docOr404 = async (c: Ctx) => {
-  const d = await getDocument(c.env.DB, param(c, 'id'));
+type ById = { params: { id: string } };
+
+const docOr404 = async (c: Ctx, id: string) => {
+  const d = await getDocument(c.env.DB, id);
   if (!d) throw new ApiError('NOT_FOUND', MSG.notFound('Document'));
   return d;
 };
@@ -322,13 +325,13 @@ async function htmlResponse(c: Ctx, id: string) {
   });
 }
 
-const documentHtml = (c: Ctx) => htmlResponse(c, param(c, 'id'));
+const documentHtml = (c: Ctx, { params }: ById) => htmlResponse(c, params.id);
 
 const SignedLink = z.object({ expires: z.optional(z.string()), signature: z.optional(z.string()) });
 
 /** The HTML by signed link: no identity needed, a valid unexpired signature instead. */
-async function signedDocumentHtml(c: Ctx, { query }: { query: z.infer<typeof SignedLink> }) {
-  const id = param(c, 'id');
+async function signedDocumentHtml(c: Ctx, { query, params }: ById & { query: z.infer<typeof SignedLink> }) {
+  const { id } = params;
   if (!(await verifyDocumentLink(c.env, id, query.expires, query.signature)))
     throw new ApiError('FORBIDDEN', MSG.linkExpired);
   return htmlResponse(c, id);
@@ -341,19 +344,29 @@ async function listAll(c: Ctx, { query }: { query: z.infer<typeof DocumentFilter
   return c.json({ documents: await Promise.all(list.map((d) => presentWithLink(c.env, d))) });
 }
 
-const readDocument = async (c: Ctx) => c.json(await presentWithLink(c.env, await docOr404(c)));
+const readDocument = async (c: Ctx, { params }: ById) =>
+  c.json(await presentWithLink(c.env, await docOr404(c, params.id)));
 
 export const documentRoutes = [
-  route('GET /v1/documents', ALL, 'Lister les documents générés', listAll, { query: DocumentFilters }),
-  route('POST /v1/documents', WRITERS, 'Générer un livrable', generate, created(DocumentRequest)),
-  route('GET /v1/documents/:id', ALL, 'Lire un document', readDocument),
-  route('GET /v1/documents/:id/html', ALL, 'Le document rendu (text/html)', documentHtml),
+  route('GET /v1/documents', ALL, 'Lister les documents générés', listAll, {
+    query: DocumentFilters,
+    response: DocumentList,
+  }),
+  route('POST /v1/documents', WRITERS, 'Générer un livrable', generate, {
+    ...created(DocumentRequest),
+    response: DocumentCreated,
+  }),
+  route('GET /v1/documents/:id', ALL, 'Lire un document', readDocument, { response: DocumentAnswer }),
+  route('GET /v1/documents/:id/html', ALL, 'Le document rendu (text/html)', documentHtml, {
+    response: DocumentHtml,
+    html: true,
+  }),
   // A signed, expiring link (worker/documents/link.ts) stands for the identity.
   route(
     'GET /v1/documents/:id/html/signed',
     'public',
     'Le document rendu, par lien signé et limité dans le temps (sans identité)',
     signedDocumentHtml,
-    { query: SignedLink },
+    { query: SignedLink, response: DocumentHtml, html: true },
   ),
 ];

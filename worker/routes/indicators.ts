@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { Indicator, IndicatorList } from '../../shared/api/indicators';
 import { Id, IndicatorInput } from '../../shared/schemas';
 import { ALL, WRITERS } from '../auth/policy';
 import { listEntities, present } from '../db/entities';
@@ -34,12 +35,10 @@ async function listIndicators(c: Ctx, { query }: { query: z.infer<typeof Indicat
 export const indicatorRoutes = [
   route('GET /v1/indicators', ALL, 'Lister les valeurs d’indicateurs', listIndicators, {
     query: IndicatorFilters,
+    response: IndicatorList,
   }),
-  route(
-    'POST /v1/indicators',
-    WRITERS,
-    'Saisir une valeur d’indicateur',
-    recordIndicator,
-    created(IndicatorInput),
-  ),
+  route('POST /v1/indicators', WRITERS, 'Saisir une valeur d’indicateur', recordIndicator, {
+    ...created(IndicatorInput),
+    response: Indicator,
+  }),
 ];

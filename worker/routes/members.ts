@@ -1,3 +1,4 @@
+import { Member, MemberList, MemberRemoved } from '../../shared/api/members';
 import { LABELS } from '../../shared/i18n/labels';
 import { MSG } from '../../shared/i18n/messages';
 import { MemberInput } from '../../shared/schemas';
@@ -6,7 +7,7 @@ import { ADMIN } from '../auth/policy';
 import { changeMemberRole, deleteMember, getMember, insertMember, listMembers } from '../db/members';
 import { ApiError } from '../http/errors';
 import { created, route } from '../http/route';
-import { auditContext, type Ctx, param } from './context';
+import { auditContext, type Ctx } from './context';
 import { etag, ifMatch, withEtag, writeVersioned } from './versioned';
 
 async function listAll(c: Ctx) {
@@ -54,8 +55,8 @@ async function addMember(c: Ctx, { body }: { body: MemberInput }) {
   return withEtag(c, { email, role: stored?.role ?? role }, stored?.version ?? 1);
 }
 
-async function removeMember(c: Ctx) {
-  const email = param(c, 'email').toLowerCase();
+async function removeMember(c: Ctx, { params }: { params: { email: string } }) {
+  const email = params.email.toLowerCase();
   if (adminEmails(c.env).has(email)) throw new ApiError('CONFLICT', MSG.lastAdmin);
   const removed = await deleteMember(c.env.DB, auditContext(c), email);
   if (!removed) throw new ApiError('NOT_FOUND', MSG.notFound('Membre'));
@@ -63,7 +64,10 @@ async function removeMember(c: Ctx) {
 }
 
 export const memberRoutes = [
-  route('GET /v1/members', ADMIN, 'Lister les membres', listAll),
-  route('POST /v1/members', ADMIN, 'Ajouter ou modifier un membre', addMember, created(MemberInput)),
-  route('DELETE /v1/members/:email', ADMIN, 'Retirer un membre', removeMember),
+  route('GET /v1/members', ADMIN, 'Lister les membres', listAll, { response: MemberList }),
+  route('POST /v1/members', ADMIN, 'Ajouter ou modifier un membre', addMember, {
+    ...created(MemberInput),
+    response: Member,
+  }),
+  route('DELETE /v1/members/:email', ADMIN, 'Retirer un membre', removeMember, { response: MemberRemoved }),
 ];

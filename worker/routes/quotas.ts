@@ -1,3 +1,4 @@
+import { QuotaPage } from '../../shared/api/quotas';
 import { ALL } from '../auth/policy';
 import { getProgrammeQuery } from '../db/programme';
 import { runQueries } from '../db/query';
@@ -11,4 +12,8 @@ async function readQuotas(c: Ctx) {
   return c.body(quotaReportText(p, inputs), 200, { 'Content-Type': 'application/json' });
 }
 
-export const quotaRoutes = [route('GET /v1/quotas', ALL, 'Consommation de tous les quotas', readQuotas)];
+export const quotaRoutes = [
+  route('GET /v1/quotas', ALL, 'Consommation de tous les quotas', readQuotas, {
+    response: QuotaPage,
+  }),
+];

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { Session, SessionList, SessionWithQuota } from '../../shared/api/sessions';
 import { LABELS } from '../../shared/i18n/labels';
 import { MSG } from '../../shared/i18n/messages';
 import { frShortDate, qty } from '../../shared/i18n/typography';
@@ -29,7 +30,7 @@ import {
   readOutcome,
   rememberProgramme,
 } from '../quotas/log';
-import { auditContext, type Ctx, newId, param, territoryOr404 } from './context';
+import { auditContext, type Ctx, newId, territoryOr404 } from './context';
 import { withEtag, writeVersioned } from './versioned';
 
 const SessionFilters = z.object({
@@ -163,20 +164,22 @@ async function listAll(c: Ctx, { query }: { query: z.infer<typeof SessionFilters
   return c.json({ sessions: await listSessions(c.env.DB, { ...filters, ...mine }) });
 }
 
-async function liveSession(c: Ctx) {
-  const s = await getSession(c.env.DB, param(c, 'id'));
+type ById = { params: { id: string } };
+
+async function liveSession(c: Ctx, id: string) {
+  const s = await getSession(c.env.DB, id);
   if (!s || s.deletedAt) throw new ApiError('NOT_FOUND', MSG.notFound('Séance'));
   return s;
 }
 
-async function readSession(c: Ctx) {
-  const s = await liveSession(c);
+async function readSession(c: Ctx, { params }: ById) {
+  const s = await liveSession(c, params.id);
   return withEtag(c, presentSession(s), s.version);
 }
 
 /** The session, if the caller may correct it: its author (still writing for its territory) or an admin. */
-async function authoredSession(c: Ctx) {
-  const s = await liveSession(c);
+async function authoredSession(c: Ctx, id: string) {
+  const s = await liveSession(c, id);
   const user = c.get('user');
   if (user.role === 'admin') return s;
   if (s.createdBy !== user.email) throw new ApiError('FORBIDDEN', MSG.notSessionAuthor(s.createdBy));
@@ -227,9 +230,9 @@ async function sessionAnswer(c: Ctx, id: string) {
   return withEtag(c, { session: presentSession(s), quota }, s.version);
 }
 
-async function correctSession(c: Ctx, { body: patch }: { body: SessionPatch }) {
+async function correctSession(c: Ctx, { body: patch, params }: ById & { body: SessionPatch }) {
   const { id } = await writeVersioned(c, {
-    load: () => authoredSession(c),
+    load: () => authoredSession(c, params.id),
     version: (s) => s.version,
     current: presentSession,
     fields: (s) => s,
@@ -241,9 +244,9 @@ async function correctSession(c: Ctx, { body: patch }: { body: SessionPatch }) {
 }
 
 /** A soft delete that frees the quota, kept in the audit log. */
-async function cancelSession(c: Ctx) {
+async function cancelSession(c: Ctx, { params }: ById) {
   const { id } = await writeVersioned(c, {
-    load: () => authoredSession(c),
+    load: () => authoredSession(c, params.id),
     version: (s) => s.version,
     current: presentSession,
     apply: (before) => softDeleteSession(c.env.DB, auditContext(c), before),
@@ -251,15 +254,27 @@ async function cancelSession(c: Ctx) {
   return sessionAnswer(c, id);
 }
 
-const LOG = { body: SessionInput, writeSlotInBatch: true, status: 201 } as const;
+const LOG = { body: SessionInput, writeSlotInBatch: true, status: 201, response: SessionWithQuota } as const;
 const AUTHOR = 'l’auteur de la séance ou un administrateur';
 
 export const sessionRoutes = [
-  route('GET /v1/sessions', ALL, 'Journal des séances', listAll, { query: SessionFilters }),
+  route('GET /v1/sessions', ALL, 'Journal des séances', listAll, {
+    query: SessionFilters,
+    response: SessionList,
+  }),
   route('POST /v1/sessions', WRITERS, 'Enregistrer une séance (quota vérifié)', logSession, LOG),
-  route('GET /v1/sessions/:id', ALL, 'Lire une séance', readSession),
+  route('GET /v1/sessions/:id', ALL, 'Lire une séance', readSession, { response: Session }),
   route('PATCH /v1/sessions/:id', WRITERS, `Corriger une séance (${AUTHOR})`, correctSession, {
     body: SessionPatch,
+    response: SessionWithQuota,
   }),
-  route('DELETE /v1/sessions/:id', WRITERS, `Annuler une séance, libère le quota (${AUTHOR})`, cancelSession),
+  route(
+    'DELETE /v1/sessions/:id',
+    WRITERS,
+    `Annuler une séance, libère le quota (${AUTHOR})`,
+    cancelSession,
+    {
+      response: SessionWithQuota,
+    },
+  ),
 ];

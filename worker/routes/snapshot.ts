@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { Snapshot } from '../../shared/api/snapshot';
 import { MSG } from '../../shared/i18n/messages';
 import { nf } from '../../shared/i18n/typography';
 import { ALL } from '../auth/policy';
@@ -192,5 +193,5 @@ const PARTS_QUERY = z.object({
 });
 
 export const snapshotRoutes = [
-  route('GET /v1/snapshot', ALL, SNAPSHOT_SUMMARY, readSnapshot, { query: PARTS_QUERY }),
+  route('GET /v1/snapshot', ALL, SNAPSHOT_SUMMARY, readSnapshot, { query: PARTS_QUERY, response: Snapshot }),
 ];

@@ -1,3 +1,4 @@
+import { Health, Me } from '../../shared/api/system';
 import { ALL } from '../auth/policy';
 import { listTerritories, type Territory } from '../db/territories';
 import type { User } from '../env';
@@ -25,6 +26,6 @@ async function me(c: Ctx) {
 }
 
 export const systemRoutes = [
-  route('GET /v1/health', 'public', 'État du service', health),
-  route('GET /v1/me', ALL, 'Identité, rôle et territoires où l’appelant peut écrire', me),
+  route('GET /v1/health', 'public', 'État du service', health, { response: Health }),
+  route('GET /v1/me', ALL, 'Identité, rôle et territoires où l’appelant peut écrire', me, { response: Me }),
 ];

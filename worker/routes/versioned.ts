@@ -4,7 +4,7 @@ import { bodyHash, canonicalJson } from '../db/util';
 import type { Outcome } from '../db/versioned';
 import { ApiError, fieldError } from '../http/errors';
 import type { Ctx } from '../http/route';
-import { auditContext, param, replayOrRefuse, writableTerritory } from './context';
+import { auditContext, replayOrRefuse, writableTerritory } from './context';
 
 /** `"3"`: a record's version as its entity tag. */
 export const etag = (version: number) => `"${version}"`;
@@ -158,8 +158,8 @@ async function storedOr404<T>(c: Ctx, table: Table, id: string, label?: string) 
 /** GET of one record of the simple tables, with its ETag. */
 export const readStored =
   <T>(table: Table, label: string, show: (s: Stored<T>) => object) =>
-  async (c: Ctx) => {
-    const s = await storedOr404<T>(c, table, param(c, 'id'), label);
+  async (c: Ctx, { params }: { params: { id: string } }) => {
+    const s = await storedOr404<T>(c, table, params.id, label);
     return withEtag(c, show(s), s.version);
   };
 
@@ -171,6 +171,7 @@ export const readStored =
 export async function patchStored<T extends object>(
   c: Ctx,
   table: Table,
+  id: string,
   w: Pick<VersionedWrite<Stored<T>>, 'patch' | 'apply' | 'refused'> & {
     /** What the record is called in a 404. */
     label: string;
@@ -178,10 +179,10 @@ export async function patchStored<T extends object>(
     show: (s: Stored<T>) => object;
   },
 ) {
-  const { id } = await writeVersioned(c, {
+  await writeVersioned(c, {
     ...w,
     load: async () => {
-      const s = await storedOr404<T>(c, table, param(c, 'id'), w.label);
+      const s = await storedOr404<T>(c, table, id, w.label);
       await writableTerritory(c, w.territoryOf(s));
       return s;
     },

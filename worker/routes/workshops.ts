@@ -1,3 +1,4 @@
+import { Workshop, WorkshopList } from '../../shared/api/workshops';
 import { MSG } from '../../shared/i18n/messages';
 import { WorkshopInput, WorkshopPatch } from '../../shared/schemas';
 import { ALL, WRITERS } from '../auth/policy';
@@ -43,11 +44,14 @@ async function createWorkshop(c: Ctx, { body }: { body: WorkshopInput }) {
   });
 }
 
-async function patchWorkshop(c: Ctx, { body: patch }: { body: WorkshopPatch }) {
+async function patchWorkshop(
+  c: Ctx,
+  { body: patch, params }: { body: WorkshopPatch; params: { id: string } },
+) {
   if (patch.number !== undefined) await checkNumber(c, patch.number);
   const host = patch.hostTerritoryId ? await writableTerritory(c, patch.hostTerritoryId) : null;
   const withPatch = (before: Stored<WorkshopData>): WorkshopData => merged(before.data, patch);
-  return patchStored<WorkshopData>(c, 'workshops', {
+  return patchStored<WorkshopData>(c, 'workshops', params.id, {
     label: 'Atelier',
     territoryOf: (w) => w.data.hostTerritoryId,
     show: present,
@@ -73,10 +77,16 @@ async function listWorkshops(c: Ctx) {
 const readWorkshop = readStored<WorkshopData>('workshops', 'Atelier', present);
 
 export const workshopRoutes = [
-  route('GET /v1/workshops', ALL, 'Lister les ateliers collectifs', listWorkshops),
-  route('POST /v1/workshops', WRITERS, 'Créer une fiche atelier', createWorkshop, created(WorkshopInput)),
-  route('GET /v1/workshops/:id', ALL, 'Lire une fiche atelier', readWorkshop),
+  route('GET /v1/workshops', ALL, 'Lister les ateliers collectifs', listWorkshops, {
+    response: WorkshopList,
+  }),
+  route('POST /v1/workshops', WRITERS, 'Créer une fiche atelier', createWorkshop, {
+    ...created(WorkshopInput),
+    response: Workshop,
+  }),
+  route('GET /v1/workshops/:id', ALL, 'Lire une fiche atelier', readWorkshop, { response: Workshop }),
   route('PATCH /v1/workshops/:id', WRITERS, 'Modifier une fiche atelier', patchWorkshop, {
     body: WorkshopPatch,
+    response: Workshop,
   }),
 ];
