@@ -107,6 +107,7 @@ export const MSG = typeset({
   memberConfigured: (email: string) =>
     `${email} est administrateur par la configuration (ADMIN_EMAILS) : son rôle ne se change pas ici.`,
   badCursor: 'Curseur de pagination invalide ou périmé : reprenez la lecture depuis le début.',
+  cursorWithTerritory: 'Un seul territoire tient en une page : retirez cursor ou territoryId.',
   maxTerritories: (max: number) => `Le programme compte déjà ${max} territoires, son maximum.`,
   unknownCommune: (code: string) => `Code INSEE inconnu : ${code} ne correspond à aucune commune actuelle.`,
   outsideRegion: (name: string, code: string, region: string) =>
