@@ -6,7 +6,7 @@ import type { AppEnv } from './env';
 import { checkedAnswer } from './http/answer-check';
 import { bodyLimit } from './http/body-limit';
 import { ApiError, errorResponse, validationError } from './http/errors';
-import { cors, securityHeaders } from './http/headers';
+import { corsPolicy, securityHeaders } from './http/headers';
 import { rateLimit } from './http/rate-limit';
 import type { Route } from './http/route';
 import { ROUTES } from './routes';
@@ -28,7 +28,7 @@ export function createApp(routes: readonly Route[] = ROUTES) {
     await next();
     c.header('x-request-id', c.get('requestId'));
   });
-  app.use('*', securityHeaders, cors, decodablePath, bodyLimit);
+  app.use('*', securityHeaders, corsPolicy, decodablePath, bodyLimit);
   app.use('/v1/*', authorize(routes), rateLimit(routes));
   for (const r of routes)
     app.on(r.spec.method, r.spec.path, async (c) => checkedAnswer(c, r.spec, await r.run(c)));
