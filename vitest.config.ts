@@ -6,6 +6,12 @@ import { defineConfig } from 'vitest/config';
 
 export const TEST_ADMIN = 'admin@ademe.example';
 
+// wrangler.toml requires two secrets; the tests run without them (empty is "not configured", as
+// absent is), which wrangler would otherwise warn about once per worker project. Tests that need
+// one set it as a binding.
+process.env.GOOGLE_SERVICE_ACCOUNT_KEY ??= '';
+process.env.DOCUMENT_LINK_SECRET ??= '';
+
 type Inject = <T>(key: string) => T;
 
 /**

@@ -9,7 +9,7 @@ export const VERSION = '0.1.0';
 const health = (c: Ctx) =>
   c.json({
     ok: true,
-    version: c.env.VERSION ?? VERSION,
+    version: c.env.VERSION || VERSION,
     authMode: c.env.AUTH_MODE === 'dev' ? 'dev' : 'google',
   });
 
