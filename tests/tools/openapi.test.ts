@@ -25,6 +25,32 @@ describe('/v1/openapi.json', () => {
     expect([...new Set(served)].sort()).toEqual(documented.sort());
   });
 
+  it('describes every success answer with its real schema, not a bare object', () => {
+    type Op = { responses: Record<string, { content: Record<string, { schema: Record<string, unknown> }> }> };
+    const doc = openApiDocument(ROUTES) as { paths: Record<string, Record<string, Op>> };
+    const ops = Object.entries(doc.paths).flatMap(([path, m]) =>
+      Object.entries(m).map(([k, op]) => ({ path, k, op })),
+    );
+    for (const { path, k, op } of ops) {
+      const [status, answer] = Object.entries(op.responses)[0]!;
+      expect(status, `${k} ${path}`).toMatch(/^20[01]$/);
+      const [type, { schema }] = Object.entries(answer.content)[0]!;
+      if (path.endsWith('/html') || path.endsWith('/html/signed')) expect(type).toBe('text/html');
+      else
+        expect(Object.keys(schema.properties ?? schema.anyOf ?? {}).length, `${k} ${path}`).toBeGreaterThan(
+          0,
+        );
+    }
+    const session = doc.paths['/v1/sessions']?.post?.responses['201']?.content['application/json']?.schema;
+    expect(session).toMatchObject({
+      properties: {
+        session: { properties: { phase: {}, createdBy: {} } },
+        quota: { properties: { status: {} } },
+      },
+      additionalProperties: false,
+    });
+  });
+
   it('is served without authentication and generated from the validating schemas', async () => {
     const res = await app.request('/v1/openapi.json', {}, { AUTH_MODE: 'google' });
     expect(res.status).toBe(200);
