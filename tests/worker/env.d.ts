@@ -7,6 +7,8 @@ declare global {
     interface Env {
       DB: D1Database;
       TEST_MIGRATIONS: D1Migration[];
+      /** vitest.config.ts: every success answer checked against its declared schema. */
+      TEST_CHECK_ANSWERS: string;
     }
   }
 }
