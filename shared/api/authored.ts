@@ -14,6 +14,11 @@ export const AUTHORED = {
   version: z.int(),
 };
 
-/** A stored record as answered: its accepted fields (the create's shape), its id and authorship. */
-export const stored = <S extends z.core.$ZodLooseShape>(fields: S) =>
-  z.strictObject({ ...fields, id: Id, ...AUTHORED });
+/**
+ * A stored record as answered: its accepted fields (the create's shape, whose `id` is optional),
+ * its id and its authorship.
+ */
+export function stored<S extends z.core.$ZodLooseShape>(fields: S) {
+  const { id: _optional, ...accepted } = fields;
+  return z.strictObject({ ...(accepted as Omit<S, 'id'>), id: Id, ...AUTHORED });
+}

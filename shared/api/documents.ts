@@ -20,7 +20,7 @@ export const DocumentAnswer = z.strictObject({
   title: z.string(),
   pages: z.int(),
   pagesCountedBy: z.enum(['google-pdf', 'estimate']),
-  url: z.nullable(z.string()),
+  url: z.string(),
   /** Only when this version is the Google Doc's content. */
   googleDocId: z.optional(z.string()),
   territoryId: z.nullable(Id),
