@@ -15,18 +15,6 @@ import type { Snapshot as SnapshotSchema } from '../shared/api/snapshot';
 import type { Me } from '../shared/api/system';
 import type { Partner, Territory } from '../shared/api/territories';
 import type { Workshop } from '../shared/api/workshops';
-import type {
-  ActionInput,
-  ActionPatch,
-  BlockerInput,
-  BlockerPatch,
-  IndicatorInput,
-  SessionInput,
-  SessionPatch,
-  TerritoryAssessment,
-  WorkshopInput,
-  WorkshopPatch,
-} from '../shared/schemas';
 import type { FieldIssue } from '../shared/schemas/validate';
 
 export type { Me };

@@ -195,7 +195,14 @@ describe('codes, links and removals', () => {
     expect(title.getLinkUrl()).toBe(doc.url);
     expect(rows('Documents')[0]).toMatchObject({ Type: 'Synthèse territoriale', Pages: '3', Version: '2' });
     // Saving the assessment later rewrites the row but leaves its link alone.
-    mirror(job(TERRITORIES, [{ ...territory('t-foix', '09122'), assessment: { findings: 'Constat.', stakes: 'Enjeux.', recommendations: 'Reco.' } }]));
+    mirror(
+      job(TERRITORIES, [
+        {
+          ...territory('t-foix', '09122'),
+          assessment: { findings: 'Constat.', stakes: 'Enjeux.', recommendations: 'Reco.' },
+        },
+      ]),
+    );
     expect(tab('Territoires').getRange(2, col).getRichTextValues()[0]![0]!.getLinkUrl()).toBe(doc.url);
   });
 
