@@ -155,19 +155,19 @@ describe('text as typed', () => {
   });
 });
 
-describe('codes, links and removals', () => {
-  const territory = (id: string, insee: string): TerritoryRecord => ({
-    ...AUTHORED,
-    id,
-    name: `Territoire ${id}`,
-    legalForm: 'ca',
-    centralCityInsee: insee,
-    consultants: ['claire.martin@amo.example'],
-    contacts: [],
-    centralCity: { insee, name: `Ville ${insee}`, population: 9000, departement: insee.slice(0, 2) },
-    assessment: null,
-  });
+const territory = (id: string, insee: string): TerritoryRecord => ({
+  ...AUTHORED,
+  id,
+  name: `Territoire ${id}`,
+  legalForm: 'ca',
+  centralCityInsee: insee,
+  consultants: ['claire.martin@amo.example'],
+  contacts: [],
+  centralCity: { insee, name: `Ville ${insee}`, population: 9000, departement: insee.slice(0, 2) },
+  assessment: null,
+});
 
+describe('codes, links and removals', () => {
   it('keeps an INSEE code’s leading zero and links a summary on its territory’s row', () => {
     mirror(job(TERRITORIES, [territory('t-foix', '09122'), territory('t-albi', '81004')]));
     expect(rows('Territoires').map((r) => r['Code INSEE'])).toEqual(['09122', '81004']);
