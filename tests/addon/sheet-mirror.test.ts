@@ -167,22 +167,24 @@ const territory = (id: string, insee: string): TerritoryRecord => ({
   assessment: null,
 });
 
+const foixSummary: DocumentRecord = {
+  ...AUTHORED,
+  id: 'd-1',
+  pagesCountedBy: 'estimate',
+  subject: 'territory-summary:t-foix',
+  type: 'territory-summary',
+  title: 'Synthèse territoriale — Foix',
+  pages: 3,
+  version: 2,
+  url: 'https://veli.example.org/v1/documents/d-1/html',
+  territoryId: 't-foix',
+};
+
 describe('codes, links and removals', () => {
   it('keeps an INSEE code’s leading zero and links a summary on its territory’s row', () => {
     mirror(job(TERRITORIES, [territory('t-foix', '09122'), territory('t-albi', '81004')]));
     expect(rows('Territoires').map((r) => r['Code INSEE'])).toEqual(['09122', '81004']);
-    const doc: DocumentRecord = {
-      ...AUTHORED,
-      id: 'd-1',
-      pagesCountedBy: 'estimate',
-      subject: 'territory-summary:t-foix',
-      type: 'territory-summary',
-      title: 'Synthèse territoriale — Foix',
-      pages: 3,
-      version: 2,
-      url: 'https://veli.example.org/v1/documents/d-1/html',
-      territoryId: 't-foix',
-    };
+    const doc = foixSummary;
     const link = { text: doc.title, url: doc.url };
     mirror(
       job(DOCUMENTS, [doc]),
