@@ -56,6 +56,8 @@ const NODE_PROJECT = {
       'tests/e2e/**/*.test.ts',
       'tests/tools/**/*.test.ts',
     ],
+    // The worker bundled by wrangler once for every Node test (startWorker({ bundleDir })).
+    globalSetup: ['tests/support/worker-bundle.global.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

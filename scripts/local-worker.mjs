@@ -20,6 +20,8 @@ import { freePort, ROOT, run, WRANGLER_ENV } from './lib.mjs';
 export const ADMIN = 'admin@ademe.example';
 /** Local runs write hundreds of records in seconds; production keeps its default limit. */
 export const LOCAL_VARS = { AUTH_MODE: 'dev', ADMIN_EMAILS: ADMIN, RATE_LIMIT_PER_MINUTE: '100000' };
+/** What the tests add: every success answer checked against its declared schema (worker/http/answer-check.ts). */
+export const TEST_VARS = { TEST_CHECK_ANSWERS: 'true' };
 
 /** wrangler's CLI entry (its `bin`, which the package's `exports` do not list). */
 const WRANGLER_BIN = join(

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ADMIN, buildAddonTo, startLocalWorker } from '../../harness/local-worker';
 import { type Harness, startHarness } from '../../harness/server';
 import { SUMMARY_FIELD_BUDGETS } from '../../shared/documents/budgets';
@@ -89,7 +89,7 @@ async function tabRows(tab: string): Promise<Record<string, string>[]> {
 const plain = (s: string | null) => (s ?? '').replace(/[\u00A0\u202F]/g, ' ');
 
 beforeAll(async () => {
-  worker = await startLocalWorker();
+  worker = await startLocalWorker({ bundleDir: inject('workerBundle') });
   dir = buildAddonTo(worker.base);
   const api = worker.api(ADMIN);
   await api('POST', '/v1/members', { email: CONSULTANT, role: 'consultant' });
