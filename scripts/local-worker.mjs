@@ -7,7 +7,7 @@
 // Miniflare's D1 binding, and recorded in wrangler's own `d1_migrations` table, so that a
 // folder it persisted stays usable by `wrangler d1 … --local --persist-to`.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -35,17 +35,25 @@ const WRANGLER_BIN = join(
  * @param {import('node:child_process').SpawnSyncOptions} [opts]
  */
 export function wrangler(args, opts = {}) {
-  run(process.execPath, [WRANGLER_BIN, ...args], { cwd: ROOT, ...opts });
+  return run(process.execPath, [WRANGLER_BIN, ...args], { cwd: ROOT, ...opts });
 }
 
+/** What `bundleWorker` keeps of wrangler's output beside the bundle (its dry-run summary). */
+export const BUNDLE_LOG = 'wrangler.log';
+
 /**
- * The worker as production deploys it, bundled by wrangler into `outdir` (a fresh temporary
- * folder when none is given). Returns the folder.
+ * The worker as production deploys it, bundled by wrangler (`deploy --dry-run`) into `outdir`
+ * (a fresh temporary folder when none is given), what wrangler printed kept beside it in
+ * `BUNDLE_LOG`. Returns the folder.
  * @param {string} [outdir]
  */
 export function bundleWorker(outdir) {
   const dir = outdir ?? mkdtempSync(join(tmpdir(), 'veli-worker-'));
-  wrangler(['deploy', '--dry-run', '--outdir', dir], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const { stdout } = wrangler(['deploy', '--dry-run', '--outdir', dir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...WRANGLER_ENV, WRANGLER_LOG: 'log' },
+  });
+  writeFileSync(join(dir, BUNDLE_LOG), stdout);
   return dir;
 }
 
