@@ -1,32 +1,15 @@
 // The contract between the sidebars (browser) and the add-on (Apps Script): the worker's
-// records as shared/api declares its answers (z.output of the very schemas the tests check every
-// answer against), and what the add-on's own functions take. Pure types, so both tsconfigs can
-// read it.
-
+// records (./records.ts, from shared/api) and what the add-on's own functions take and answer.
+// Pure types, so both tsconfigs can read it.
 import type * as z from 'zod/mini';
-import type { Action } from '../shared/api/actions';
-import type { Alert } from '../shared/api/alerts';
-import type { Blocker } from '../shared/api/blockers';
-import type { DocumentAnswer } from '../shared/api/documents';
-import type { Indicator } from '../shared/api/indicators';
-import type { Quota, QuotaReport } from '../shared/api/quotas';
-import type { Session } from '../shared/api/sessions';
+import type { QuotaReport } from '../shared/api/quotas';
 import type { Snapshot as SnapshotSchema } from '../shared/api/snapshot';
 import type { Me } from '../shared/api/system';
-import type { Partner, Territory } from '../shared/api/territories';
-import type { Workshop } from '../shared/api/workshops';
 import type { FieldIssue } from '../shared/schemas/validate';
+import type { DocumentRecord, Quota } from './records';
 
-export type { Me };
-export type SessionRecord = Session;
-export type BlockerRecord = Blocker;
-export type IndicatorRecord = Indicator;
-export type WorkshopRecord = Workshop;
-export type ActionRecord = Action;
-export type TerritoryRecord = Territory;
-export type PartnerRecord = Partner;
-export type AlertRecord = Alert;
-export type DocumentRecord = DocumentAnswer;
+export type * from './records';
+
 /** GET /v1/snapshot with the parts asked for (the add-on asks for the parts it reads). */
 export type Snapshot = {
   [K in Exclude<keyof SnapshotAnswer, 'next'>]-?: Exclude<SnapshotAnswer[K], undefined>;

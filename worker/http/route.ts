@@ -63,7 +63,7 @@ export interface Route {
 
 type Options<B, Q> = Omit<
   RouteSpec,
-  'method' | 'path' | 'roles' | 'summary' | 'status' | 'body' | 'query'
+  'method' | 'path' | 'roles' | 'summary' | 'response' | 'status' | 'body' | 'query'
 > & {
   body?: B;
   query?: Q;
@@ -90,9 +90,10 @@ async function readInput<B extends Schema | undefined, Q extends Schema | undefi
 }
 
 /**
- * Declares a route: `route('POST /v1/blockers', WRITERS, 'Créer un verrou', createBlocker,
- * { ...created(BlockerInput), response: Blocker })`. The handler gets the validated body and
- * query and the path's parameters, each typed from the declaration.
+ * Declares a route: `route('POST /v1/blockers', WRITERS, 'Créer un verrou', Blocker, createBlocker,
+ * created(BlockerInput))`: who may call it, what it answers (a schema of shared/api), its
+ * handler, and what it reads. The handler gets the validated body and query and the path's
+ * parameters, each typed from the declaration.
  */
 export function route<
   K extends `${Method} /v1/${string}`,
@@ -102,11 +103,12 @@ export function route<
   key: K,
   roles: Rule,
   summary: string,
+  response: Schema,
   handler: (c: Ctx, input: Input<Infer<B>, Infer<Q>, Params<PathOf<K>>>) => Response | Promise<Response>,
-  options: Options<B, Q>,
+  options: Options<B, Q> = {},
 ): Route {
   const [method, path] = key.split(' ') as [Method, RouteSpec['path']];
-  const spec: RouteSpec = { method, path, roles, summary, status: 200, ...options };
+  const spec: RouteSpec = { method, path, roles, summary, response, status: 200, ...options };
   const names = [...path.matchAll(/:(\w+)/g)].map((m) => m[1] ?? '');
   return { spec, run: async (c) => handler(c, await readInput<B, Q, PathOf<K>>(c, options, names)) };
 }

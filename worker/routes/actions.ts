@@ -49,17 +49,12 @@ const patchAction = (c: Ctx, { body: patch, params }: { body: ActionPatch; param
   });
 
 export const actionRoutes = [
-  route('GET /v1/actions', ALL, 'Lister les fiches action', listActions, {
+  route('GET /v1/actions', ALL, 'Lister les fiches action', ActionList, listActions, {
     query: ActionFilters,
-    response: ActionList,
   }),
-  route('POST /v1/actions', WRITERS, 'Créer une fiche action', createAction, {
-    ...created(ActionInput),
-    response: Action,
-  }),
-  route('GET /v1/actions/:id', ALL, 'Lire une fiche action', readAction, { response: Action }),
-  route('PATCH /v1/actions/:id', WRITERS, 'Modifier une fiche action', patchAction, {
+  route('POST /v1/actions', WRITERS, 'Créer une fiche action', Action, createAction, created(ActionInput)),
+  route('GET /v1/actions/:id', ALL, 'Lire une fiche action', Action, readAction),
+  route('PATCH /v1/actions/:id', WRITERS, 'Modifier une fiche action', Action, patchAction, {
     body: ActionPatch,
-    response: Action,
   }),
 ];

@@ -73,14 +73,13 @@ async function runCheck(c: Ctx, { body }: { body: z.infer<typeof CheckRunInput> 
   return c.json({ run: presentRun(run) });
 }
 
-const RUN = { body: CheckRunInput, optionalBody: true, response: CheckRun } as const;
+const RUN = { body: CheckRunInput, optionalBody: true } as const;
 const CHECK_SUMMARY =
   'Lancer le contrôle maintenant ; avec une autre date (asOf) qu’aujourd’hui, une simulation qui n’enregistre rien';
 
 export const alertRoutes = [
-  route('GET /v1/alerts', ALL, 'Alertes du contrôle nocturne', listAlerts, {
+  route('GET /v1/alerts', ALL, 'Alertes du contrôle nocturne', AlertList, listAlerts, {
     query: AlertFilters,
-    response: AlertList,
   }),
-  route('POST /v1/checks/run', ADMIN, CHECK_SUMMARY, runCheck, RUN),
+  route('POST /v1/checks/run', ADMIN, CHECK_SUMMARY, CheckRun, runCheck, RUN),
 ];

@@ -63,5 +63,5 @@ async function listAuditPage(c: Ctx, { query }: { query: z.infer<typeof AuditFil
 const AUDIT = 'Journal d’audit (dates de Paris, bornes incluses)';
 
 export const auditRoutes = [
-  route('GET /v1/audit', ADMIN, AUDIT, listAuditPage, { query: AuditFilters, response: AuditPage }),
+  route('GET /v1/audit', ADMIN, AUDIT, AuditPage, listAuditPage, { query: AuditFilters }),
 ];

@@ -57,17 +57,10 @@ const patchBlocker = (c: Ctx, { body: patch, params }: { body: BlockerPatch; par
   });
 
 export const blockerRoutes = [
-  route('GET /v1/blockers', ALL, 'Lister les verrous', listBlockers, {
-    query: BlockerFilters,
-    response: BlockerList,
-  }),
-  route('POST /v1/blockers', WRITERS, 'Créer un verrou', createBlocker, {
-    ...created(BlockerInput),
-    response: Blocker,
-  }),
-  route('GET /v1/blockers/:id', ALL, 'Lire un verrou', readBlocker, { response: Blocker }),
-  route('PATCH /v1/blockers/:id', WRITERS, 'Modifier un verrou', patchBlocker, {
+  route('GET /v1/blockers', ALL, 'Lister les verrous', BlockerList, listBlockers, { query: BlockerFilters }),
+  route('POST /v1/blockers', WRITERS, 'Créer un verrou', Blocker, createBlocker, created(BlockerInput)),
+  route('GET /v1/blockers/:id', ALL, 'Lire un verrou', Blocker, readBlocker),
+  route('PATCH /v1/blockers/:id', WRITERS, 'Modifier un verrou', Blocker, patchBlocker, {
     body: BlockerPatch,
-    response: Blocker,
   }),
 ];

@@ -347,26 +347,20 @@ async function listAll(c: Ctx, { query }: { query: z.infer<typeof DocumentFilter
 const readDocument = async (c: Ctx, { params }: ById) =>
   c.json(await presentWithLink(c.env, await docOr404(c, params.id)));
 
+const GENERATE = created(DocumentRequest);
+const HTML = { html: true } as const;
+const SIGNED = 'Le document rendu, par lien signé et limité dans le temps (sans identité)';
+
 export const documentRoutes = [
-  route('GET /v1/documents', ALL, 'Lister les documents générés', listAll, {
+  route('GET /v1/documents', ALL, 'Lister les documents générés', DocumentList, listAll, {
     query: DocumentFilters,
-    response: DocumentList,
   }),
-  route('POST /v1/documents', WRITERS, 'Générer un livrable', generate, {
-    ...created(DocumentRequest),
-    response: DocumentCreated,
-  }),
-  route('GET /v1/documents/:id', ALL, 'Lire un document', readDocument, { response: DocumentAnswer }),
-  route('GET /v1/documents/:id/html', ALL, 'Le document rendu (text/html)', documentHtml, {
-    response: DocumentHtml,
-    html: true,
-  }),
+  route('POST /v1/documents', WRITERS, 'Générer un livrable', DocumentCreated, generate, GENERATE),
+  route('GET /v1/documents/:id', ALL, 'Lire un document', DocumentAnswer, readDocument),
+  route('GET /v1/documents/:id/html', ALL, 'Le document rendu (text/html)', DocumentHtml, documentHtml, HTML),
   // A signed, expiring link (worker/documents/link.ts) stands for the identity.
-  route(
-    'GET /v1/documents/:id/html/signed',
-    'public',
-    'Le document rendu, par lien signé et limité dans le temps (sans identité)',
-    signedDocumentHtml,
-    { query: SignedLink, response: DocumentHtml, html: true },
-  ),
+  route('GET /v1/documents/:id/html/signed', 'public', SIGNED, DocumentHtml, signedDocumentHtml, {
+    ...HTML,
+    query: SignedLink,
+  }),
 ];

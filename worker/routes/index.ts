@@ -38,7 +38,7 @@ const declared = [
 /** Every route the worker serves, each declared once (see http/route.ts). */
 export const ROUTES: readonly Route[] = [
   ...declared,
-  route('GET /v1/openapi.json', 'public', 'Ce document', (c) => c.json(openApiDocument(ROUTES)), {
-    response: OpenApiDocument,
-  }),
+  route('GET /v1/openapi.json', 'public', 'Ce document', OpenApiDocument, (c) =>
+    c.json(openApiDocument(ROUTES)),
+  ),
 ];

@@ -33,12 +33,10 @@ async function listIndicators(c: Ctx, { query }: { query: z.infer<typeof Indicat
 }
 
 export const indicatorRoutes = [
-  route('GET /v1/indicators', ALL, 'Lister les valeurs d’indicateurs', listIndicators, {
+  route('GET /v1/indicators', ALL, 'Lister les valeurs d’indicateurs', IndicatorList, listIndicators, {
     query: IndicatorFilters,
-    response: IndicatorList,
   }),
-  route('POST /v1/indicators', WRITERS, 'Saisir une valeur d’indicateur', recordIndicator, {
+  route('POST /v1/indicators', WRITERS, 'Saisir une valeur d’indicateur', Indicator, recordIndicator, {
     ...created(IndicatorInput),
-    response: Indicator,
   }),
 ];

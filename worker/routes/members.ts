@@ -64,10 +64,7 @@ async function removeMember(c: Ctx, { params }: { params: { email: string } }) {
 }
 
 export const memberRoutes = [
-  route('GET /v1/members', ADMIN, 'Lister les membres', listAll, { response: MemberList }),
-  route('POST /v1/members', ADMIN, 'Ajouter ou modifier un membre', addMember, {
-    ...created(MemberInput),
-    response: Member,
-  }),
-  route('DELETE /v1/members/:email', ADMIN, 'Retirer un membre', removeMember, { response: MemberRemoved }),
+  route('GET /v1/members', ADMIN, 'Lister les membres', MemberList, listAll),
+  route('POST /v1/members', ADMIN, 'Ajouter ou modifier un membre', Member, addMember, created(MemberInput)),
+  route('DELETE /v1/members/:email', ADMIN, 'Retirer un membre', MemberRemoved, removeMember),
 ];

@@ -57,10 +57,6 @@ async function erase(c: Ctx, input: ByEmail) {
 }
 
 export const peopleRoutes = [
-  route('GET /v1/people/:email', ADMIN, 'Exporter les données d’une personne', exportPerson, {
-    response: PersonExport,
-  }),
-  route('POST /v1/people/:email/erase', ADMIN, 'Effacer les coordonnées d’une personne', erase, {
-    response: PersonErased,
-  }),
+  route('GET /v1/people/:email', ADMIN, 'Exporter les données d’une personne', PersonExport, exportPerson),
+  route('POST /v1/people/:email/erase', ADMIN, 'Effacer les coordonnées d’une personne', PersonErased, erase),
 ];

@@ -53,14 +53,12 @@ async function putAssessment(c: Ctx, { body }: { body: ProgrammeAssessment }) {
 const FINAL = 'Bilan global (COPIL final, regard critique du prestataire)';
 
 export const programmeRoutes = [
-  route('GET /v1/programme', ALL, 'Lire le programme', readProgramme, { response: ProgrammeAnswer }),
-  route('PUT /v1/programme', ADMIN, 'Remplacer le programme', replaceProgramme, {
+  route('GET /v1/programme', ALL, 'Lire le programme', ProgrammeAnswer, readProgramme),
+  route('PUT /v1/programme', ADMIN, 'Remplacer le programme', ProgrammeAnswer, replaceProgramme, {
     body: ProgrammeUpdate,
-    response: ProgrammeAnswer,
   }),
   // The tender makes the critical view the contractor's: the AMO's consultants write it too.
-  route('PUT /v1/programme/assessment', WRITERS, FINAL, putAssessment, {
+  route('PUT /v1/programme/assessment', WRITERS, FINAL, ProgrammeAssessmentAnswer, putAssessment, {
     body: ProgrammeAssessment,
-    response: ProgrammeAssessmentAnswer,
   }),
 ];

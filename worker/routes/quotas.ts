@@ -91,5 +91,5 @@ const SUMMARY =
   'ou une page d’au plus 100 sujets, territoires puis partenaires (cursor : nextCursor de la page précédente)';
 
 export const quotaRoutes = [
-  route('GET /v1/quotas', ALL, SUMMARY, readQuotas, { query: QuotaFilters, response: QuotaPage }),
+  route('GET /v1/quotas', ALL, SUMMARY, QuotaPage, readQuotas, { query: QuotaFilters }),
 ];

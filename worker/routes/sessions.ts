@@ -212,27 +212,16 @@ async function cancelSession(c: Ctx, { params }: ById) {
   return sessionAnswer(c, id);
 }
 
-const LOG = { body: SessionInput, writeSlotInBatch: true, status: 201, response: SessionWithQuota } as const;
+const LOG = { body: SessionInput, writeSlotInBatch: true, status: 201 } as const;
+const LOG_SUMMARY = 'Enregistrer une séance (quota vérifié)';
 const AUTHOR = 'l’auteur de la séance ou un administrateur';
+const CORRECT = `Corriger une séance (${AUTHOR})`;
+const CANCEL = `Annuler une séance, libère le quota (${AUTHOR})`;
 
 export const sessionRoutes = [
-  route('GET /v1/sessions', ALL, 'Journal des séances', listAll, {
-    query: SessionFilters,
-    response: SessionList,
-  }),
-  route('POST /v1/sessions', WRITERS, 'Enregistrer une séance (quota vérifié)', logSession, LOG),
-  route('GET /v1/sessions/:id', ALL, 'Lire une séance', readSession, { response: Session }),
-  route('PATCH /v1/sessions/:id', WRITERS, `Corriger une séance (${AUTHOR})`, correctSession, {
-    body: SessionPatch,
-    response: SessionWithQuota,
-  }),
-  route(
-    'DELETE /v1/sessions/:id',
-    WRITERS,
-    `Annuler une séance, libère le quota (${AUTHOR})`,
-    cancelSession,
-    {
-      response: SessionWithQuota,
-    },
-  ),
+  route('GET /v1/sessions', ALL, 'Journal des séances', SessionList, listAll, { query: SessionFilters }),
+  route('POST /v1/sessions', WRITERS, LOG_SUMMARY, SessionWithQuota, logSession, LOG),
+  route('GET /v1/sessions/:id', ALL, 'Lire une séance', Session, readSession),
+  route('PATCH /v1/sessions/:id', WRITERS, CORRECT, SessionWithQuota, correctSession, { body: SessionPatch }),
+  route('DELETE /v1/sessions/:id', WRITERS, CANCEL, SessionWithQuota, cancelSession),
 ];

@@ -190,5 +190,5 @@ const PARTS_QUERY = z.object({
 });
 
 export const snapshotRoutes = [
-  route('GET /v1/snapshot', ALL, SNAPSHOT_SUMMARY, readSnapshot, { query: PARTS_QUERY, response: Snapshot }),
+  route('GET /v1/snapshot', ALL, SNAPSHOT_SUMMARY, Snapshot, readSnapshot, { query: PARTS_QUERY }),
 ];

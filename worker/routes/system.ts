@@ -26,6 +26,6 @@ async function me(c: Ctx) {
 }
 
 export const systemRoutes = [
-  route('GET /v1/health', 'public', 'État du service', health, { response: Health }),
-  route('GET /v1/me', ALL, 'Identité, rôle et territoires où l’appelant peut écrire', me, { response: Me }),
+  route('GET /v1/health', 'public', 'État du service', Health, health),
+  route('GET /v1/me', ALL, 'Identité, rôle et territoires où l’appelant peut écrire', Me, me),
 ];

@@ -178,26 +178,21 @@ async function listPartners(c: Ctx, { params }: ById) {
 
 const ASSESSMENT = 'Constat, enjeux, recommandations et stratégie du territoire';
 
+const CREATE = created(TerritoryInput);
+const PARTNERS = 'Lister les partenaires d’un territoire';
+
 export const territoryRoutes = [
-  route('GET /v1/territories', ALL, 'Lister les territoires', listAll, { response: TerritoryList }),
-  route('POST /v1/territories', ADMIN, 'Créer un territoire', createTerritory, {
-    ...created(TerritoryInput),
-    response: Territory,
-  }),
-  route('GET /v1/territories/:id', ALL, 'Lire un territoire', readTerritory, { response: Territory }),
-  route('PATCH /v1/territories/:id', ADMIN, 'Modifier un territoire', patchTerritory, {
+  route('GET /v1/territories', ALL, 'Lister les territoires', TerritoryList, listAll),
+  route('POST /v1/territories', ADMIN, 'Créer un territoire', Territory, createTerritory, CREATE),
+  route('GET /v1/territories/:id', ALL, 'Lire un territoire', Territory, readTerritory),
+  route('PATCH /v1/territories/:id', ADMIN, 'Modifier un territoire', Territory, patchTerritory, {
     body: TerritoryPatch,
-    response: Territory,
   }),
-  route('PUT /v1/territories/:id/assessment', WRITERS, ASSESSMENT, putAssessment, {
+  route('PUT /v1/territories/:id/assessment', WRITERS, ASSESSMENT, Territory, putAssessment, {
     body: TerritoryAssessment,
-    response: Territory,
   }),
-  route('GET /v1/territories/:id/partners', ALL, 'Lister les partenaires d’un territoire', listPartners, {
-    response: PartnerList,
-  }),
-  route('POST /v1/territories/:id/partners', WRITERS, 'Ajouter un partenaire', createPartner, {
+  route('GET /v1/territories/:id/partners', ALL, PARTNERS, PartnerList, listPartners),
+  route('POST /v1/territories/:id/partners', WRITERS, 'Ajouter un partenaire', Partner, createPartner, {
     ...created(PartnerInput),
-    response: Partner,
   }),
 ];

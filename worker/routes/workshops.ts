@@ -76,17 +76,13 @@ async function listWorkshops(c: Ctx) {
 
 const readWorkshop = readStored<WorkshopData>('workshops', 'Atelier', present);
 
+const CREATE = created(WorkshopInput);
+
 export const workshopRoutes = [
-  route('GET /v1/workshops', ALL, 'Lister les ateliers collectifs', listWorkshops, {
-    response: WorkshopList,
-  }),
-  route('POST /v1/workshops', WRITERS, 'Créer une fiche atelier', createWorkshop, {
-    ...created(WorkshopInput),
-    response: Workshop,
-  }),
-  route('GET /v1/workshops/:id', ALL, 'Lire une fiche atelier', readWorkshop, { response: Workshop }),
-  route('PATCH /v1/workshops/:id', WRITERS, 'Modifier une fiche atelier', patchWorkshop, {
+  route('GET /v1/workshops', ALL, 'Lister les ateliers collectifs', WorkshopList, listWorkshops),
+  route('POST /v1/workshops', WRITERS, 'Créer une fiche atelier', Workshop, createWorkshop, CREATE),
+  route('GET /v1/workshops/:id', ALL, 'Lire une fiche atelier', Workshop, readWorkshop),
+  route('PATCH /v1/workshops/:id', WRITERS, 'Modifier une fiche atelier', Workshop, patchWorkshop, {
     body: WorkshopPatch,
-    response: Workshop,
   }),
 ];
