@@ -36,8 +36,12 @@ function workerProject(
             RATE_LIMIT_PER_MINUTE: '100000',
             // Every success answer checked against its declared schema (worker/http/answer-check.ts).
             TEST_CHECK_ANSWERS: 'true',
+            // One JSON line per request is for Workers Logs; tests that check it turn it on.
+            REQUEST_LOGS: 'off',
             ...bindings(inject as Inject),
           },
+          // A second database, empty and unmigrated, for restores and the start-up window.
+          d1Databases: ['DB', 'SPARE_DB'],
         },
       })),
     ],
@@ -71,6 +75,7 @@ const googleBindings = (inject: Inject) => {
     GOOGLE_DRIVE_URL: `${base}/drive/v3`,
     GOOGLE_DRIVE_UPLOAD_URL: `${base}/upload/drive/v3`,
     GOOGLE_DOCS_URL: base,
+    GOOGLE_SHEETS_URL: base,
     GOOGLE_SERVICE_ACCOUNT_KEY: inject('googleServiceAccountKey'),
     GOOGLE_RETRY_DELAYS_MS: '5,10,20',
     DRIVE_FOLDER_ID: 'folder-veli-test',
@@ -92,7 +97,7 @@ export default defineConfig(async () => {
           {
             name: 'worker',
             include: ['tests/worker/**/*.test.ts'],
-            exclude: ['tests/worker/documents-google.test.ts'],
+            exclude: ['tests/worker/documents-google.test.ts', 'tests/worker/ops-doctor.test.ts'],
             globalSetup: ['tests/tools/google-jwks.global.ts', 'tests/support/fake-google-sheets.global.ts'],
             // Generous: a shared 2-core machine under load; speed is measured by npm run bench.
             testTimeout: 30_000,
@@ -100,7 +105,7 @@ export default defineConfig(async () => {
         ),
         workerProject(migrations, googleBindings, {
           name: 'worker-google',
-          include: ['tests/worker/documents-google.test.ts'],
+          include: ['tests/worker/documents-google.test.ts', 'tests/worker/ops-doctor.test.ts'],
           globalSetup: ['tests/support/google-global-setup.ts'],
           testTimeout: 60_000,
         }),

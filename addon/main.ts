@@ -9,6 +9,8 @@ import type {
   WorkshopRecord,
 } from './api';
 import { sidebarContext } from './context';
+import { exportToDrive } from './data-export';
+import { showDoctorDialog } from './doctor';
 import { createDocument, fileDocument as file } from './documents';
 import { importableTabs, importTab as runImport } from './importer';
 import { buildMenu, showSidebar } from './menu';
@@ -56,6 +58,12 @@ export function showParametres(): void {
 }
 export function resyncTabs(): void {
   resyncWithToast();
+}
+export function exportData(): void {
+  exportToDrive();
+}
+export function checkInstallation(): void {
+  showDoctorDialog();
 }
 
 // google.script.run targets. The sidebars' calls are typed from these exports (sidebars/common/server.ts).

@@ -41,7 +41,9 @@ function operation({ spec }: Route) {
       [String(spec.status)]: {
         description: 'Succès',
         content: {
-          [spec.html ? 'text/html' : 'application/json']: { schema: jsonSchema(spec.response, 'output') },
+          [spec.mediaType?.split(';')[0] ?? 'application/json']: {
+            schema: jsonSchema(spec.response, 'output'),
+          },
         },
       },
       ...ERROR_RESPONSES,

@@ -2,13 +2,6 @@ import * as z from 'zod/mini';
 import { Id } from '../schemas/common';
 import { ROLES } from '../schemas/enums';
 
-/** GET /v1/health. */
-export const Health = z.strictObject({
-  ok: z.literal(true),
-  version: z.string(),
-  authMode: z.enum(['google', 'dev']),
-});
-
 /** GET /v1/me: the caller, and the territories they may write for (all for admins, none for viewers). */
 export const Me = z.strictObject({
   email: z.string(),

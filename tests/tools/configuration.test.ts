@@ -27,7 +27,12 @@ describe('configuration declared once', () => {
   });
 
   it('the README table lists exactly the declared names, each with its kind', () => {
-    const rows = readmeTable();
+    const all = readmeTable();
+    // Besides the variables, the table names bindings (an R2 bucket): declared in wrangler.toml too.
+    const bindings = all.filter((r) => r.kind.includes('binding')).flatMap((r) => r.names);
+    const declaredBindings = [...config.r2_buckets, ...config.d1_databases].map((b) => b.binding);
+    for (const name of bindings) expect(declaredBindings, name).toContain(name);
+    const rows = all.filter((r) => !r.kind.includes('binding'));
     const listed = rows.flatMap((r) => r.names);
     expect(listed.length).toBe(new Set(listed).size);
     expect([...listed].sort()).toEqual([...vars, ...secrets].sort());

@@ -7,7 +7,7 @@ import { type Ctx, type RouteSpec, routeKey } from './route';
 async function drift(spec: RouteSpec, res: Response) {
   const text = await res.clone().text();
   let value: unknown = text;
-  if (!spec.html) {
+  if (!spec.mediaType) {
     try {
       value = JSON.parse(text);
     } catch {

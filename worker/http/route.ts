@@ -38,8 +38,8 @@ export interface RouteSpec {
   query?: Schema | undefined;
   /** The success answer's schema (zod/mini, from `shared/api/`). */
   response: Schema;
-  /** The answer's media type when it is not JSON (a rendered document). */
-  html?: true;
+  /** The success answer's media type when it is not JSON (a rendered document, a CSV, JSON Lines). */
+  mediaType?: string;
   /** The status of a successful answer (a replayed create answers 200). */
   status: 200 | 201;
   /** The body may be empty, standing for `{}` (POST /v1/checks/run). */

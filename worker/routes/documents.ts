@@ -34,6 +34,7 @@ import { CallLog, GoogleError } from '../google/http';
 import { ServiceAccountKeyError, serviceAccountKey, serviceAccountToken } from '../google/service-account';
 import { ApiError, fieldError } from '../http/errors';
 import { created, route } from '../http/route';
+import { layoutRatio } from '../ops/calibration';
 import { auditContext, type Ctx, newId, writableTerritory } from './context';
 
 /** The content helper's messages, set in French typography like every message users read. */
@@ -249,6 +250,7 @@ async function generate(c: Ctx, { body }: { body: DocumentRequest }) {
         name: (doc) => doc.title,
         folderId: access.folderId,
         limited: p.limited,
+        layoutRatio: await layoutRatio(db),
         previous: previous?.googleDocId
           ? {
               googleDocId: previous.googleDocId,
@@ -348,7 +350,7 @@ const readDocument = async (c: Ctx, { params }: ById) =>
   c.json(await presentWithLink(c.env, await docOr404(c, params.id)));
 
 const GENERATE = created(DocumentRequest);
-const HTML = { html: true } as const;
+const HTML = { mediaType: 'text/html; charset=utf-8' } as const;
 const SIGNED = 'Le document rendu, par lien signé et limité dans le temps (sans identité)';
 
 export const documentRoutes = [
