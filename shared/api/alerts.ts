@@ -38,6 +38,8 @@ export const Run = z.strictObject({
   alerts: z.nullable(Outcome),
   statements: z.nullable(z.int()),
   error: z.nullable(z.string()),
+  /** The R2 object the run wrote the archive to (`archives/<date>.jsonl`), if it did. */
+  backupKey: z.nullable(z.string()),
 });
 export type Run = z.output<typeof Run>;
 
