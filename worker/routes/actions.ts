@@ -10,7 +10,7 @@ import { compact, merged } from '../db/util';
 import { fieldError, validationError } from '../http/errors';
 import { created, route } from '../http/route';
 import { auditContext, type Ctx, newId, writableTerritory } from './context';
-import { createStored, patchStored, readStored } from './versioned';
+import { createStored, patchStored, readStored, recordKind } from './versioned';
 
 const ActionFilters = z.object({ territoryId: z.optional(Id), partnerId: z.optional(Id) });
 
@@ -32,13 +32,11 @@ async function listActions(c: Ctx, { query }: { query: z.infer<typeof ActionFilt
   return c.json({ actions: list.map(presentAction) });
 }
 
-const readAction = readStored<ActionData>('actions', 'Fiche action', presentAction);
+const ACTION = recordKind<ActionData>('actions', 'Fiche action', presentAction, (a) => a.data.territoryId);
+const readAction = readStored(ACTION);
 
 const patchAction = (c: Ctx, { body: patch, params }: { body: ActionPatch; params: { id: string } }) =>
-  patchStored<ActionData>(c, 'actions', params.id, {
-    label: 'Fiche action',
-    territoryOf: (a) => a.data.territoryId,
-    show: presentAction,
+  patchStored(c, ACTION, params.id, {
     patch,
     apply: (before) => {
       const data: ActionData = merged(before.data, patch);

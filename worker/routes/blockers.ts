@@ -9,7 +9,7 @@ import { compact, merged } from '../db/util';
 import { validationError } from '../http/errors';
 import { created, route } from '../http/route';
 import { auditContext, type Ctx, checkPartner, newId, writableTerritory } from './context';
-import { createStored, patchStored, readStored } from './versioned';
+import { createStored, patchStored, readStored, recordKind } from './versioned';
 
 const BlockerFilters = z.object({
   territoryId: z.optional(Id),
@@ -35,7 +35,8 @@ async function createBlocker(c: Ctx, { body }: { body: BlockerInput }) {
   return createStored(c, { table: 'blockers', id, columns, data, request: body, show: present });
 }
 
-const readBlocker = readStored<BlockerData>('blockers', 'Verrou', present);
+const BLOCKER = recordKind<BlockerData>('blockers', 'Verrou', present, (b) => b.data.territoryId);
+const readBlocker = readStored(BLOCKER);
 
 /** The patch merged into the blocker as stored, checked whole again, written on its version. */
 async function applyBlockerPatch(c: Ctx, before: Stored<BlockerData>, patch: BlockerPatch) {
@@ -48,13 +49,7 @@ async function applyBlockerPatch(c: Ctx, before: Stored<BlockerData>, patch: Blo
 }
 
 const patchBlocker = (c: Ctx, { body: patch, params }: { body: BlockerPatch; params: { id: string } }) =>
-  patchStored<BlockerData>(c, 'blockers', params.id, {
-    label: 'Verrou',
-    territoryOf: (b) => b.data.territoryId,
-    show: present,
-    patch,
-    apply: (before) => applyBlockerPatch(c, before, patch),
-  });
+  patchStored(c, BLOCKER, params.id, { patch, apply: (before) => applyBlockerPatch(c, before, patch) });
 
 export const blockerRoutes = [
   route('GET /v1/blockers', ALL, 'Lister les verrous', BlockerList, listBlockers, { query: BlockerFilters }),

@@ -179,15 +179,14 @@ async function listPartners(c: Ctx, { params }: ById) {
 const ASSESSMENT = 'Constat, enjeux, recommandations et stratégie du territoire';
 
 const CREATE = created(TerritoryInput);
+const PATCH = { body: TerritoryPatch };
 const PARTNERS = 'Lister les partenaires d’un territoire';
 
 export const territoryRoutes = [
   route('GET /v1/territories', ALL, 'Lister les territoires', TerritoryList, listAll),
   route('POST /v1/territories', ADMIN, 'Créer un territoire', Territory, createTerritory, CREATE),
   route('GET /v1/territories/:id', ALL, 'Lire un territoire', Territory, readTerritory),
-  route('PATCH /v1/territories/:id', ADMIN, 'Modifier un territoire', Territory, patchTerritory, {
-    body: TerritoryPatch,
-  }),
+  route('PATCH /v1/territories/:id', ADMIN, 'Modifier un territoire', Territory, patchTerritory, PATCH),
   route('PUT /v1/territories/:id/assessment', WRITERS, ASSESSMENT, Territory, putAssessment, {
     body: TerritoryAssessment,
   }),

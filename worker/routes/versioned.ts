@@ -155,12 +155,28 @@ async function storedOr404<T>(c: Ctx, table: Table, id: string, label?: string) 
   return (await getEntity<T>(c.env.DB, table, id)) ?? notFound(label);
 }
 
+/** One of the simple tables as its routes read and correct a record: what it is called, whose territory it is. */
+export interface RecordKind<T> {
+  table: Table;
+  /** What the record is called in a 404. */
+  label: string;
+  show: (s: Stored<T>) => object;
+  territoryOf: (s: Stored<T>) => string;
+}
+
+export const recordKind = <T>(
+  table: Table,
+  label: string,
+  show: (s: Stored<T>) => object,
+  territoryOf: (s: Stored<T>) => string,
+): RecordKind<T> => ({ table, label, show, territoryOf });
+
 /** GET of one record of the simple tables, with its ETag. */
 export const readStored =
-  <T>(table: Table, label: string, show: (s: Stored<T>) => object) =>
+  <T>(k: RecordKind<T>) =>
   async (c: Ctx, { params }: { params: { id: string } }) => {
-    const s = await storedOr404<T>(c, table, params.id, label);
-    return withEtag(c, show(s), s.version);
+    const s = await storedOr404<T>(c, k.table, params.id, k.label);
+    return withEtag(c, k.show(s), s.version);
   };
 
 /**
@@ -170,25 +186,20 @@ export const readStored =
  */
 export async function patchStored<T extends object>(
   c: Ctx,
-  table: Table,
+  k: RecordKind<T>,
   id: string,
-  w: Pick<VersionedWrite<Stored<T>>, 'patch' | 'apply' | 'refused'> & {
-    /** What the record is called in a 404. */
-    label: string;
-    territoryOf: (s: Stored<T>) => string;
-    show: (s: Stored<T>) => object;
-  },
+  w: Pick<VersionedWrite<Stored<T>>, 'patch' | 'apply' | 'refused'>,
 ) {
   await writeVersioned(c, {
     ...w,
     load: async () => {
-      const s = await storedOr404<T>(c, table, id, w.label);
-      await writableTerritory(c, w.territoryOf(s));
+      const s = await storedOr404<T>(c, k.table, id, k.label);
+      await writableTerritory(c, k.territoryOf(s));
       return s;
     },
     version: (s) => s.version,
-    current: w.show,
+    current: k.show,
     fields: (s) => s.data,
   });
-  return storedAnswer<T>(c, table, id, w.show);
+  return storedAnswer<T>(c, k.table, id, k.show);
 }
