@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ADMIN, buildAddonTo, startLocalWorker } from '../../harness/local-worker';
 import { type Harness, startHarness } from '../../harness/server';
 import { SUMMARY_FIELD_BUDGETS } from '../../shared/documents/budgets';
@@ -145,7 +145,7 @@ async function expectFocusKept(frame: FrameLocator, what: string) {
 }
 
 beforeAll(async () => {
-  worker = await startLocalWorker();
+  worker = await startLocalWorker({ bundleDir: inject('workerBundle') });
   dir = buildAddonTo(worker.base);
   const api = worker.api(ADMIN);
   await api('POST', '/v1/members', { email: CONSULTANT, role: 'consultant' });
