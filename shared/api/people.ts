@@ -10,7 +10,14 @@ const TerritoryRef = { territoryId: Id, name: z.string() };
 export const PersonExport = z.strictObject({
   email: z.string(),
   member: z.nullable(
-    z.strictObject({ role: z.string(), createdAt: Instant, createdBy: z.string(), updatedAt: Instant }),
+    z.strictObject({
+      role: z.string(),
+      /** The display name an admin gave, null when none. */
+      name: z.nullable(z.string()),
+      createdAt: Instant,
+      createdBy: z.string(),
+      updatedAt: Instant,
+    }),
   ),
   consultantOf: z.array(z.strictObject(TerritoryRef)),
   contactIn: z.array(z.strictObject({ ...TerritoryRef, contacts: z.array(Contact) })),
