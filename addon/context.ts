@@ -8,7 +8,7 @@
 // Whatever is missing comes from one GET /v1/snapshot naming the parts it needs (`me` and
 // `programme` are parts too): a cold sidebar costs one request, a cached one none.
 
-import type { People } from '../shared/api/me';
+import type { People } from '../shared/api/system';
 import { QUOTA_RULES, type Quota, type QuotaReport, type QuotaRule } from '../shared/quotas/rules';
 import type { SessionKind } from '../shared/schemas/enums';
 import type { Programme } from '../shared/schemas/programme';

@@ -8,8 +8,8 @@ import type {
   DocumentPreview,
   DocumentRecord,
   DocumentRequest,
+  DocumentVersion,
   Result,
-  ServerApi,
   WorkflowAnswer,
 } from './api';
 import { updateLists } from './context';
@@ -29,7 +29,7 @@ const NEEDS: Record<DocumentRequest['type'], keyof DocumentRequest> = {
   'progress-report': 'report',
 };
 
-export const createDocument: ServerApi['generateDocument'] = (input) => {
+export const createDocument = (input: DocumentRequest): Result<DocumentRecord> => {
   const needed = NEEDS[input?.type];
   if (!needed) return invalid([{ path: 'type', message: REQUIRED }]);
   if (!input[needed]) return invalid([{ path: needed, message: REQUIRED }]);
@@ -62,7 +62,7 @@ export const createDocument: ServerApi['generateDocument'] = (input) => {
 /** A link the sheet may show: the worker's https address or a Google document. */
 const linkable = (url: string) => /^https:\/\//.test(url) || allowed(url);
 
-export const fileDocument: ServerApi['fileDocument'] = (doc) => {
+export const fileDocument = (doc: DocumentRecord): Result<{ tabs: string[] }> => {
   if (!doc?.id || !doc.title || !linkable(String(doc.url)))
     return invalid([{ path: 'url', message: 'Lien de document invalide.' }]);
   updateLists({ document: doc });
@@ -90,7 +90,7 @@ export const fileDocument: ServerApi['fileDocument'] = (doc) => {
 const docPath = (id: string, tail = '') => `/v1/documents/${encodeURIComponent(id)}${tail}`;
 
 /** The first page, the warnings and the pages of a document before it is generated (nothing stored). */
-export const previewDocument: ServerApi['previewDocument'] = (input) => {
+export const previewDocument = (input: DocumentRequest): Result<DocumentPreview> => {
   const needed = NEEDS[input?.type];
   if (!needed) return invalid([{ path: 'type', message: REQUIRED }]);
   if (!input[needed]) return invalid([{ path: needed, message: REQUIRED }]);
@@ -105,7 +105,7 @@ function remembered(res: Result<WorkflowAnswer>): Result<WorkflowAnswer> {
   return res;
 }
 
-export const submitDocument: ServerApi['submitDocument'] = (id, acknowledge) =>
+export const submitDocument = (id: string, acknowledge: string[]): Result<WorkflowAnswer> =>
   remembered(
     callWorker<WorkflowAnswer>({
       method: 'post',
@@ -115,7 +115,7 @@ export const submitDocument: ServerApi['submitDocument'] = (id, acknowledge) =>
     }),
   );
 
-export const validateDocument: ServerApi['validateDocument'] = (id) =>
+export const validateDocument = (id: string): Result<WorkflowAnswer> =>
   remembered(
     callWorker<WorkflowAnswer>({
       method: 'post',
@@ -125,7 +125,7 @@ export const validateDocument: ServerApi['validateDocument'] = (id) =>
     }),
   );
 
-export const requestDocumentChanges: ServerApi['requestDocumentChanges'] = (id, comment) => {
+export const requestDocumentChanges = (id: string, comment: string): Result<WorkflowAnswer> => {
   if (!String(comment ?? '').trim()) return invalid([{ path: 'comment', message: REQUIRED }]);
   return remembered(
     callWorker<WorkflowAnswer>({
@@ -137,10 +137,14 @@ export const requestDocumentChanges: ServerApi['requestDocumentChanges'] = (id, 
   );
 };
 
-export const listDocumentVersions: ServerApi['listDocumentVersions'] = (id) =>
-  callWorker({ method: 'get', path: docPath(id, '/versions') });
+export const listDocumentVersions = (id: string): Result<{ id: string; versions: DocumentVersion[] }> =>
+  callWorker<{ id: string; versions: DocumentVersion[] }>({ method: 'get', path: docPath(id, '/versions') });
 
-export const shareDocument: ServerApi['shareDocument'] = (id, to, role) => {
+export const shareDocument = (
+  id: string,
+  to: 'territory' | string[],
+  role: 'reader' | 'commenter',
+): Result<DocumentRecord> => {
   const res = callWorker<DocumentRecord>({
     method: 'post',
     path: docPath(id, '/share'),

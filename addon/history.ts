@@ -2,9 +2,9 @@
 // and when (GET /v1/audit?entity=&id=, open to everyone who may read the record). The row is
 // known by its tab (the kind of record) and its id in the last column.
 
-import type { AuditPage } from '../shared/api/audit';
+import type { AuditEntry, AuditPage } from '../shared/api/audit';
 import { frTypo, quoted } from '../shared/i18n/typography';
-import type { ServerApi } from './api';
+import type { Result } from './api';
 import { names } from './names';
 import { headersOf } from './sheet-mirror';
 import { ACTIONS, BLOCKERS, DOCUMENTS, INDICATORS, PARTNERS, SESSIONS, TERRITORIES, WORKSHOPS } from './tabs';
@@ -54,7 +54,10 @@ export function selectedRecord():
 }
 
 /** The record's history, oldest first, with the people named (one request). */
-export const loadHistory: ServerApi['loadHistory'] = (entity, id) => {
+export const loadHistory = (
+  entity: string,
+  id: string,
+): Result<{ entries: AuditEntry[]; more: boolean; people: Record<string, string> }> => {
   const res = callWorker<AuditPage>({
     method: 'get',
     path: `/v1/audit?entity=${encodeURIComponent(entity)}&id=${encodeURIComponent(id)}`,

@@ -7,7 +7,7 @@ import { frTypo } from '../shared/i18n/typography';
 import { QUOTA_RULES, sessionAmount } from '../shared/quotas/rules';
 import { BlockerInput, IndicatorInput, SessionInput } from '../shared/schemas';
 import { validate } from '../shared/schemas/validate';
-import type { ImportOutcome, ImportRequest, ImportRowStatus, ImportTab, Result, ServerApi } from './api';
+import type { ImportOutcome, ImportRequest, ImportRowStatus, ImportTab, Result } from './api';
 import { minutesPerDay, sidebarContext } from './context';
 import { DASHBOARD } from './dashboard';
 import {
@@ -47,7 +47,7 @@ const TARGET = {
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-export const importableTabs: ServerApi['listImportableTabs'] = () => {
+export const importableTabs = (): Result<ImportTab[]> => {
   const managed = new Set([...TAB_ORDER, DASHBOARD]);
   const tabs: ImportTab[] = SpreadsheetApp.getActiveSpreadsheet()
     .getSheets()
@@ -204,7 +204,7 @@ function writeColumns(
   }
 }
 
-export const importTab: ServerApi['importTab'] = (req) => {
+export const importTab = (req: ImportRequest): Result<ImportOutcome> => {
   const target = TARGET[req?.target];
   if (!target) return invalid([{ path: 'target', message: 'Choisissez ce que contient l’onglet.' }]);
   const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(String(req.tab));

@@ -2,7 +2,7 @@
 // a real top-level function of Code.js (menu items, triggers, google.script.run targets).
 import type {
   ActionRecord,
-  ServerApi,
+  DiagnosticFocus,
   SessionRecord,
   SidebarName,
   TerritoryRecord,
@@ -53,34 +53,27 @@ export function checkInstallation(): void {
   showDoctorDialog();
 }
 
-// google.script.run targets, typed by the sidebars' contract.
-export const loadContext: ServerApi['loadContext'] = (_sidebar, fresh) => sidebarContext(Boolean(fresh));
-export const submitSession: ServerApi['submitSession'] = (input) => ops.logSession(input);
-export const listMySessions: ServerApi['listMySessions'] = () => ops.mySessions();
-export const loadSession: ServerApi['loadSession'] = (id) =>
-  ops.loadVersioned<SessionRecord>(path`/v1/sessions/${id}`);
-export const updateSession: ServerApi['updateSession'] = (id, patch, version) =>
-  ops.patchSession(id, patch, version);
-export const deleteSession: ServerApi['deleteSession'] = (id, version) => ops.removeSession(id, version);
-export const listBlockers: ServerApi['listBlockers'] = (territoryId) => ops.listBlockers(territoryId);
-export const submitBlocker: ServerApi['submitBlocker'] = (input) => ops.createBlocker(input);
-export const updateBlocker: ServerApi['updateBlocker'] = (id, patch) => ops.patchBlocker(id, patch);
-export const submitIndicator: ServerApi['submitIndicator'] = (input) => ops.createIndicator(input);
-export const loadWorkshop: ServerApi['loadWorkshop'] = (id) =>
-  ops.loadVersioned<WorkshopRecord>(path`/v1/workshops/${id}`);
-export const submitWorkshop: ServerApi['submitWorkshop'] = (input) => ops.createWorkshop(input);
-export const updateWorkshop: ServerApi['updateWorkshop'] = (id, patch, version) =>
-  ops.patchWorkshop(id, patch, version);
-export const loadAction: ServerApi['loadAction'] = (id) =>
-  ops.loadVersioned<ActionRecord>(path`/v1/actions/${id}`);
-export const submitAction: ServerApi['submitAction'] = (input) => ops.createAction(input);
-export const updateAction: ServerApi['updateAction'] = (id, patch, version) =>
-  ops.patchAction(id, patch, version);
-export const loadTerritory: ServerApi['loadTerritory'] = (id) =>
-  ops.loadVersioned<TerritoryRecord>(path`/v1/territories/${id}`);
-export const submitAssessment: ServerApi['submitAssessment'] = (id, input, version) =>
-  ops.putAssessment(id, input, version);
-export const openDiagnostic: ServerApi['openDiagnostic'] = (focus) =>
+// google.script.run targets. The sidebars' calls are typed from these exports (sidebars/common/server.ts).
+export const loadContext = (_sidebar: SidebarName, fresh?: boolean) => sidebarContext(Boolean(fresh));
+export const submitSession = ops.logSession;
+export const listMySessions = ops.mySessions;
+export const loadSession = (id: string) => ops.loadVersioned<SessionRecord>(path`/v1/sessions/${id}`);
+export const updateSession = ops.patchSession;
+export const deleteSession = ops.removeSession;
+export const listBlockers = ops.listBlockers;
+export const submitBlocker = ops.createBlocker;
+export const updateBlocker = ops.patchBlocker;
+export const submitIndicator = ops.createIndicator;
+export const loadWorkshop = (id: string) => ops.loadVersioned<WorkshopRecord>(path`/v1/workshops/${id}`);
+export const submitWorkshop = ops.createWorkshop;
+export const updateWorkshop = ops.patchWorkshop;
+export const loadAction = (id: string) => ops.loadVersioned<ActionRecord>(path`/v1/actions/${id}`);
+export const submitAction = ops.createAction;
+export const updateAction = ops.patchAction;
+export const loadTerritory = (id: string) => ops.loadVersioned<TerritoryRecord>(path`/v1/territories/${id}`);
+export const submitAssessment = ops.putAssessment;
+/** Opens the Diagnostic for a territory with the fields to shorten marked (DOES_NOT_FIT). */
+export const openDiagnostic = (focus: DiagnosticFocus): void =>
   showSidebar('diagnostic', {
     focus: {
       territoryId: String(focus?.territoryId ?? ''),
@@ -90,27 +83,28 @@ export const openDiagnostic: ServerApi['openDiagnostic'] = (focus) =>
       })),
     },
   });
-export const loadQuotasAndAlerts: ServerApi['loadQuotasAndAlerts'] = () => quotasAndAlerts();
-export const generateDocument: ServerApi['generateDocument'] = (input) => createDocument(input);
-export const fileDocument: ServerApi['fileDocument'] = (doc) => file(doc);
-export const previewDocument: ServerApi['previewDocument'] = (input) => docs.previewDocument(input);
-export const submitDocument: ServerApi['submitDocument'] = (id, ack) => docs.submitDocument(id, ack);
-export const validateDocument: ServerApi['validateDocument'] = (id) => docs.validateDocument(id);
-export const requestDocumentChanges: ServerApi['requestDocumentChanges'] = (id, comment) =>
-  docs.requestDocumentChanges(id, comment);
-export const listDocumentVersions: ServerApi['listDocumentVersions'] = (id) => docs.listDocumentVersions(id);
-export const shareDocument: ServerApi['shareDocument'] = (id, to, role) => docs.shareDocument(id, to, role);
-export const openRecordForm: ServerApi['openRecordForm'] = (record) => openForm(record);
-export const loadProgrammeTexts: ServerApi['loadProgrammeTexts'] = () => texts.loadProgrammeTexts();
-export const saveProgrammeTexts: ServerApi['saveProgrammeTexts'] = (input, version) =>
-  texts.saveProgrammeTexts(input, version);
-export const listImportableTabs: ServerApi['listImportableTabs'] = () => importableTabs();
-export const importTab: ServerApi['importTab'] = (request) => runImport(request);
-export const loadSettings: ServerApi['loadSettings'] = () => settings();
-export const saveSettings: ServerApi['saveSettings'] = (input) => changeSettings(input);
-export const loadHistory: ServerApi['loadHistory'] = (entity, id) => history(entity, id);
-export const loadMembers: ServerApi['loadMembers'] = () => members.loadMembers();
-export const saveMember: ServerApi['saveMember'] = (input, version) => members.saveMember(input, version);
-export const removeMember: ServerApi['removeMember'] = (email) => members.removeMember(email);
-export const saveConsultants: ServerApi['saveConsultants'] = (id, consultants, version) =>
-  members.saveConsultants(id, consultants, version);
+export const loadQuotasAndAlerts = quotasAndAlerts;
+export const generateDocument = createDocument;
+export const fileDocument = file;
+/** Issue 17: the first page and warnings before generating, the workflow, versions, sharing. */
+export const previewDocument = docs.previewDocument;
+export const submitDocument = docs.submitDocument;
+export const validateDocument = docs.validateDocument;
+export const requestDocumentChanges = docs.requestDocumentChanges;
+export const listDocumentVersions = docs.listDocumentVersions;
+export const shareDocument = docs.shareDocument;
+/** Opens the sidebar that edits the record a warning names, the field to fix marked. */
+export const openRecordForm = openForm;
+/** The programme's syntheses (report 1, report 2, final COPIL, critical view), read and saved. */
+export const loadProgrammeTexts = texts.loadProgrammeTexts;
+export const saveProgrammeTexts = texts.saveProgrammeTexts;
+export const listImportableTabs = importableTabs;
+export const importTab = runImport;
+export const loadSettings = settings;
+export const saveSettings = changeSettings;
+/** The history of one record (GET /v1/audit?entity=&id=), its actors named. */
+export const loadHistory = history;
+export const loadMembers = members.loadMembers;
+export const saveMember = members.saveMember;
+export const removeMember = members.removeMember;
+export const saveConsultants = members.saveConsultants;

@@ -2,10 +2,10 @@
 // and which consultants follow each territory — over POST/DELETE /v1/members and PATCH
 // /v1/territories/:id. A change of role goes back with the version the list showed (If-Match),
 // so two admins never overwrite each other unseen; the names feed the tabs and messages.
-import type { MemberList } from '../shared/api/members';
+import type { Member, MemberList } from '../shared/api/members';
 import { MemberInput } from '../shared/schemas';
 import { validate } from '../shared/schemas/validate';
-import type { ServerApi, TerritoryRecord } from './api';
+import type { Result, TerritoryConsultants, TerritoryRecord } from './api';
 import { mirrorSafely } from './lock';
 import { names, rememberPeople } from './names';
 import { invalid } from './operations';
@@ -14,7 +14,10 @@ import { TERRITORIES } from './tabs';
 import { callWorker, path } from './worker-client';
 
 /** The members and the territories with their consultants: one snapshot request. */
-export const loadMembers: ServerApi['loadMembers'] = () => {
+export const loadMembers = (): Result<{
+  members: MemberList['members'];
+  territories: TerritoryConsultants[];
+}> => {
   const res = callWorker<MemberList & { territories: TerritoryRecord[] }>({
     method: 'get',
     path: '/v1/snapshot?parts=members,territories',
@@ -35,17 +38,24 @@ export const loadMembers: ServerApi['loadMembers'] = () => {
   };
 };
 
-export const saveMember: ServerApi['saveMember'] = (input, version) => {
+export const saveMember = (input: MemberInput, version?: string | null): Result<Member> => {
   const v = validate(MemberInput, input);
   if (!v.ok) return invalid(v.issues);
-  return callWorker({ method: 'post', path: '/v1/members', body: v.data, ifMatch: version });
+  return callWorker<Member>({ method: 'post', path: '/v1/members', body: v.data, ifMatch: version ?? null });
 };
 
-export const removeMember: ServerApi['removeMember'] = (email) =>
-  callWorker({ method: 'delete', path: path`/v1/members/${String(email ?? '')}` });
+export const removeMember = (email: string): Result<{ email: string; deleted: true }> =>
+  callWorker<{ email: string; deleted: true }>({
+    method: 'delete',
+    path: path`/v1/members/${String(email ?? '')}`,
+  });
 
 /** A territory's consultants, on the version the list showed; its row in « Territoires » follows. */
-export const saveConsultants: ServerApi['saveConsultants'] = (territoryId, consultants, version) => {
+export const saveConsultants = (
+  territoryId: string,
+  consultants: string[],
+  version: string | null,
+): Result<TerritoryRecord> => {
   const list = Array.isArray(consultants) ? consultants.map(String) : [];
   const res = callWorker<TerritoryRecord>({
     method: 'patch',

@@ -4,14 +4,19 @@
 import { LABELS } from '../shared/i18n/labels';
 import { MSG } from '../shared/i18n/messages';
 import { frTypo } from '../shared/i18n/typography';
-import type { Me, ServerApi } from './api';
+import type { Me, Result } from './api';
 import { cachedProfile, forgetProfile, sidebarContext } from './context';
 import { invalid } from './operations';
 import { followRole } from './role-menu';
 import { allowlist, checkWorkerUrl, setWorkerUrl, workerUrl } from './settings';
 import { callWorker } from './worker-client';
 
-export const settings: ServerApi['loadSettings'] = () => {
+export const settings = (): Result<{
+  workerUrl: string;
+  allowlist: string[];
+  me: Me | null;
+  note?: string;
+}> => {
   const cached = cachedProfile()?.me;
   const me = cached ? { ok: true as const, data: cached } : callWorker<Me>({ method: 'get', path: '/v1/me' });
   return {
@@ -25,7 +30,7 @@ export const settings: ServerApi['loadSettings'] = () => {
   };
 };
 
-export const changeSettings: ServerApi['saveSettings'] = (input) => {
+export const changeSettings = (input: { workerUrl: string }): Result<{ workerUrl: string; me: Me }> => {
   const url = String(input?.workerUrl ?? '').trim();
   const problem = checkWorkerUrl(url);
   if (problem) return invalid([{ path: 'workerUrl', message: problem }]);

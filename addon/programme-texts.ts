@@ -4,17 +4,20 @@
 // colleague's text is never overwritten unseen.
 import { ProgrammeAssessment, type StoredAssessment } from '../shared/schemas/programme';
 import { validate } from '../shared/schemas/validate';
-import type { ServerApi } from './api';
+import type { Result, Versioned } from './api';
 import { invalid } from './operations';
 import { callWorker } from './worker-client';
 
-export const loadProgrammeTexts: ServerApi['loadProgrammeTexts'] = () => {
+export const loadProgrammeTexts = (): Result<Versioned<StoredAssessment>> => {
   const res = callWorker<{ assessment?: StoredAssessment | null }>({ method: 'get', path: '/v1/programme' });
   if (!res.ok) return res;
   return { ok: true, data: { record: res.data.assessment ?? {}, version: res.version ?? null } };
 };
 
-export const saveProgrammeTexts: ServerApi['saveProgrammeTexts'] = (input, version) => {
+export const saveProgrammeTexts = (
+  input: ProgrammeAssessment,
+  version: string | null,
+): Result<Versioned<StoredAssessment>> => {
   const v = validate(ProgrammeAssessment, input);
   if (!v.ok) return invalid(v.issues);
   const res = callWorker<StoredAssessment>({

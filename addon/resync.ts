@@ -1,9 +1,11 @@
 // Resynchronisation (administrators): every mirrored tab brought in line with the worker from
 // one snapshot request, staff columns and annotated rows kept, layout repaired, and the
 // "Tableau de bord" rebuilt. Also the "Quotas et alertes" screen, which refreshes its tabs.
+
+import type { QuotaReport } from '../shared/api/quotas';
 import { frTypo, plural } from '../shared/i18n/typography';
 import type { Programme } from '../shared/schemas/programme';
-import type { Me, Result, ServerApi, Snapshot } from './api';
+import type { AlertRecord, Me, Result, Snapshot } from './api';
 import { cachedProfile, PROFILE_PARTS, type Profile, rememberProfile, updateLists } from './context';
 import { buildDashboard } from './dashboard';
 import { withDocumentLock } from './lock';
@@ -146,7 +148,7 @@ export function resyncWithToast(): void {
   );
 }
 
-export const quotasAndAlerts: ServerApi['loadQuotasAndAlerts'] = () => {
+export const quotasAndAlerts = (): Result<{ quotas: QuotaReport; alerts: AlertRecord[] }> => {
   const res = callWorker<Pick<Snapshot, 'quotas' | 'alerts'>>({
     method: 'get',
     path: '/v1/snapshot?parts=quotas,alerts',

@@ -7,14 +7,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { client } from '../scripts/lib.mjs';
-import { ADMIN, startWorker } from '../scripts/local-worker.mjs';
+import { ADMIN, startWorker, TEST_VARS } from '../scripts/local-worker.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 export { ADMIN };
 
-export async function startLocalWorker() {
-  const worker = await startWorker({ quiet: true });
+/**
+ * With `bundleDir` (the tests' one bundle, see tests/support/worker-bundle.global.ts) the worker
+ * starts from it, answers checked against their schemas; without, it is bundled now.
+ */
+export async function startLocalWorker(options: { bundleDir?: string } = {}) {
+  const worker = await startWorker({
+    quiet: true,
+    ...(options.bundleDir ? { bundleDir: options.bundleDir, vars: TEST_VARS } : {}),
+  });
   return {
     base: worker.base,
     api: (as: string) => client(worker.base, as),

@@ -1,9 +1,17 @@
 import * as z from 'zod/mini';
 import { SUBJECT_TYPES, WARNING_CODES } from '../documents/consistency';
+import { Id } from '../schemas/common';
+import { Instant } from './authored';
 
 /** The answers of the documents' routes (worker/routes/documents.ts, document-workflow.ts). */
 
-const DOCUMENT_TYPES = ['territory-summary', 'workshop-sheet', 'action-sheet', 'progress-report'] as const;
+/** The deliverables the worker generates (POST /v1/documents `type`). */
+export const DOCUMENT_TYPES = [
+  'territory-summary',
+  'workshop-sheet',
+  'action-sheet',
+  'progress-report',
+] as const;
 export const DOCUMENT_STATUSES = ['draft', 'submitted', 'validated', 'changes-requested'] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 
@@ -37,18 +45,23 @@ export const Share = z.object({
   drive: z.boolean(),
 });
 
-/** A document as `GET /v1/documents/:id` and every write of it answer. */
-export const DocumentAnswer = z.object({
-  id: z.string(),
+/**
+ * A generated document: its live version, where it lives (`url`: the Google Doc, or a signed
+ * link to the HTML the worker keeps), how its pages were counted, its workflow status, its
+ * consistency warnings and condensed texts, and whom it was shared with.
+ */
+export const DocumentAnswer = z.strictObject({
+  id: Id,
   type: z.enum(DOCUMENT_TYPES),
   title: z.string(),
-  pages: z.number(),
+  pages: z.int(),
   pagesCountedBy: z.enum(['google-pdf', 'estimate']),
-  url: z.nullable(z.string()),
+  url: z.string(),
+  /** Only when this version is the Google Doc's content. */
   googleDocId: z.optional(z.string()),
-  territoryId: z.nullable(z.string()),
+  territoryId: z.nullable(Id),
   subject: z.string(),
-  version: z.number(),
+  version: z.int(),
   /** The live version's workflow status. */
   status: z.enum(DOCUMENT_STATUSES),
   /** A document generated as of a past date: that date (its own subject, apart from the live one). */
@@ -56,17 +69,27 @@ export const DocumentAnswer = z.object({
   warnings: z.array(DocumentWarning),
   shortened: z.array(ShortenedText),
   sharedWith: z.array(Share),
-  createdAt: z.string(),
+  createdAt: Instant,
   createdBy: z.string(),
-  updatedAt: z.string(),
+  updatedAt: Instant,
   updatedBy: z.string(),
-  /** A regeneration that kept a Doc a person edited: what happened, and that Doc's id. */
+});
+export type DocumentAnswer = z.output<typeof DocumentAnswer>;
+
+/**
+ * POST /v1/documents: the new version; `notice` and `previousGoogleDocId` when a person had
+ * edited the previous Google Doc, which is kept as it is beside the new one.
+ */
+export const DocumentCreated = z.strictObject({
+  ...DocumentAnswer.shape,
   notice: z.optional(z.string()),
   previousGoogleDocId: z.optional(z.string()),
 });
-export type DocumentAnswer = z.infer<typeof DocumentAnswer>;
 
-export const DocumentList = z.object({ documents: z.array(DocumentAnswer) });
+export const DocumentList = z.strictObject({ documents: z.array(DocumentAnswer) });
+
+/** GET /v1/documents/:id/html(/signed): the rendered document, a static page without script. */
+export const DocumentHtml = z.string().check(z.describe('Le document rendu (HTML, sans script)'));
 
 /** One version of a document (`GET /v1/documents/:id/versions`). */
 export const DocumentVersion = z.object({

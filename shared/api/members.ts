@@ -2,29 +2,40 @@
 // shown by (null until an admin sets it).
 import * as z from 'zod/mini';
 import { ROLES } from '../schemas/enums';
+import { Instant } from './authored';
 
-export const MemberDeleted = z.object({ email: z.string(), deleted: z.literal(true) });
+const role = z.enum(ROLES);
+/** How people are named to each other (« Saisie par Claire Martin »); null until an admin sets it. */
+const name = z.nullable(z.string());
 
-/** A member: their e-mail, role and display name. */
-export const MemberAnswer = z.object({
-  email: z.string(),
-  role: z.enum(ROLES),
-  name: z.nullable(z.string()),
-});
+/** POST /v1/members: the member as stored (its version in the ETag). */
+export const Member = z.strictObject({ email: z.string(), role, name });
+export type Member = z.infer<typeof Member>;
 
-/** `config`: an admin of ADMIN_EMAILS (not changed here); `record`: a stored member. */
-export const MemberList = z.object({
+/** GET /v1/members: the configured admins (ADMIN_EMAILS, never renamed here), then the stored members. */
+export const MemberList = z.strictObject({
   members: z.array(
-    z.extend(MemberAnswer, {
-      source: z.enum(['config', 'record']),
-      /** A stored member's addition: when (ISO instant) and by whom. */
-      createdAt: z.optional(z.string()),
-      createdBy: z.optional(z.string()),
-      /** A stored member's version: its ETag, sent back as If-Match to change its role. */
-      version: z.optional(z.number()),
-    }),
+    z.union([
+      z.strictObject({
+        email: z.string(),
+        role: z.literal('admin'),
+        name: z.null(),
+        source: z.literal('config'),
+      }),
+      z.strictObject({
+        email: z.string(),
+        role,
+        name,
+        createdAt: Instant,
+        createdBy: z.string(),
+        /** The member's ETag, sent back as If-Match to change its role. */
+        version: z.int(),
+        source: z.literal('record'),
+      }),
+    ]),
   ),
 });
-
-export type MemberAnswer = z.infer<typeof MemberAnswer>;
 export type MemberList = z.infer<typeof MemberList>;
+
+/** DELETE /v1/members/:email. */
+export const MemberRemoved = z.strictObject({ email: z.string(), deleted: z.literal(true) });

@@ -84,6 +84,7 @@ export const MSG = typeset({
   checkFailed: 'Le contrôle a échoué.',
   alertsNotDelivered: 'Livraison des alertes impossible.',
   internal: 'Erreur interne : réessayez ; si elle persiste, prévenez l’équipe technique.',
+  answerOutsideSchema: 'Réponse hors de son schéma déclaré (contrôle des tests) : voir issues.',
   idempotencyConflict: 'Cet identifiant a déjà servi pour un autre enregistrement : rechargez le formulaire.',
   tooLarge: (maxKb: number) => `Requête trop volumineuse (${maxKb} Ko au maximum).`,
   rateLimited: (seconds: number) => `Trop d’enregistrements en peu de temps : réessayez dans ${seconds} s.`,
@@ -109,6 +110,7 @@ export const MSG = typeset({
   memberConfigured: (email: string) =>
     `${email} est administrateur par la configuration (ADMIN_EMAILS) : son rôle ne se change pas ici.`,
   badCursor: 'Curseur de pagination invalide ou périmé : reprenez la lecture depuis le début.',
+  cursorWithTerritory: 'Un seul territoire tient en une page : retirez cursor ou territoryId.',
   maxTerritories: (max: number) => `Le programme compte déjà ${max} territoires, son maximum.`,
   unknownCommune: (code: string) => `Code INSEE inconnu : ${code} ne correspond à aucune commune actuelle.`,
   outsideRegion: (name: string, code: string, region: string) =>

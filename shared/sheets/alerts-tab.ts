@@ -14,7 +14,7 @@ export interface AlertRow {
   subjectType: string;
   subjectId: string;
   subjectLabel?: string;
-  quota?: string | null;
+  quota?: string | null | undefined;
   message: string;
   /** ISO instants. */
   firstSeenAt: string;

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ADMIN, buildAddonTo, startLocalWorker } from '../../harness/local-worker';
 import { type Harness, startHarness } from '../../harness/server';
 import { SUMMARY_FIELD_BUDGETS } from '../../shared/documents/budgets';
@@ -104,7 +104,7 @@ async function expectFocusKept(frame: FrameLocator, what: string) {
 }
 
 beforeAll(async () => {
-  worker = await startLocalWorker();
+  worker = await startLocalWorker({ bundleDir: inject('workerBundle') });
   dir = buildAddonTo(worker.base);
   const api = worker.api(ADMIN);
   await api('POST', '/v1/members', { email: CONSULTANT, role: 'consultant' });

@@ -196,6 +196,10 @@ describe('GET /v1/audit paging and refusals (admin)', () => {
   it.each([
     ['from=hier', 'from'],
     ['to=2025-13-45', 'to'],
+    // Days a month does not have, refused as /v1/sessions refuses them (not read as 2 March).
+    ['from=2025-02-30', 'from'],
+    ['to=2025-04-31', 'to'],
+    ['from=2025-02-30T10:00:00Z', 'from'],
     ['limit=0', 'limit'],
     ['limit=abc', 'limit'],
     ['after=-1', 'after'],

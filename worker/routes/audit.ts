@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { AuditPage } from '../../shared/api/audit';
 import { PARIS, zonedDayStart } from '../../shared/dates';
 import { MSG } from '../../shared/i18n/messages';
+import { IsoDate } from '../../shared/schemas';
 import { ALL } from '../auth/policy';
 import { type AuditEntry, listAudit } from '../db/audit';
 import { getTerritory } from '../db/territories';
@@ -9,14 +10,19 @@ import { ApiError, fieldError } from '../http/errors';
 import { type Ctx, route } from '../http/route';
 import { seesContactDetails } from './context';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_PAGE = 1000;
+/** An instant with its offset (`Z` or `+01:00`), its date a real one like IsoDate's. */
+const Instant = z.iso.datetime({ offset: true });
 
-/** `from` is inclusive, `to` inclusive for a date (the whole day) and exclusive for an instant. */
+/**
+ * `from` is inclusive, `to` inclusive for a date (the whole day) and exclusive for an instant.
+ * Dates are checked as /v1/sessions checks them: 2025-02-30 is no date (Date.parse would read
+ * it as 2 March).
+ */
 function boundary(v: string | undefined, name: 'from' | 'to'): string | undefined {
   if (v === undefined) return undefined;
-  if (ISO_DATE.test(v) && !Number.isNaN(Date.parse(v))) return zonedDayStart(v, PARIS, name === 'to' ? 1 : 0);
-  if (/^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v))) return new Date(v).toISOString();
+  if (z.safeParse(IsoDate, v).success) return zonedDayStart(v, PARIS, name === 'to' ? 1 : 0);
+  if (z.safeParse(Instant, v).success) return new Date(v).toISOString();
   throw fieldError(name, MSG.dateOrInstant);
 }
 
@@ -104,5 +110,5 @@ const AUDIT =
   'ouvert à tous ceux qui peuvent le lire';
 
 export const auditRoutes = [
-  route('GET /v1/audit', ALL, AUDIT, listAuditPage, { query: AuditFilters, response: AuditPage }),
+  route('GET /v1/audit', ALL, AUDIT, AuditPage, listAuditPage, { query: AuditFilters }),
 ];

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import {
   DocumentAnswer,
+  DocumentHtml,
   DocumentVersions,
   DocumentWorkflowAnswer,
   type DocumentVersion as VersionAnswer,
@@ -30,10 +31,10 @@ import {
 } from '../documents/versions';
 import { ApiError, fieldError } from '../http/errors';
 import { route } from '../http/route';
-import { auditContext, type Ctx, param, writableTerritory } from './context';
+import { auditContext, type Ctx, writableTerritory } from './context';
 import { type GoogleSide, googleFailure, googleSide, reportCalls } from './document-google';
 import { DOC_MSG } from './document-plan';
-import { docOr404, htmlPage, present, SignedLink } from './documents';
+import { type ById, docOr404, htmlPage, present, SignedLink } from './documents';
 
 const STATUS_WORDS = {
   draft: 'version de travail',
@@ -43,8 +44,8 @@ const STATUS_WORDS = {
 } as const;
 
 /** A document the caller may act on: its territory's consultants or an admin (programme-wide: writers). */
-async function actionable(c: Ctx) {
-  const d = await docOr404(c);
+async function actionable(c: Ctx, id: string) {
+  const d = await docOr404(c, id);
   if (d.territoryId) await writableTerritory(c, d.territoryId);
   return d;
 }
@@ -119,9 +120,9 @@ async function freezeInDrive(
  * POST /v1/documents/:id/submit: freezes the live version and makes the submitter its author.
  * Refused (409 NOT_READY) while it has warnings nobody acknowledged.
  */
-async function submit(c: Ctx, { body }: { body: SubmitRequest }) {
+async function submit(c: Ctx, { body, params }: ById & { body: SubmitRequest }) {
   const db = c.env.DB;
-  const d = await actionable(c);
+  const d = await actionable(c, params.id);
   const v = (await getVersion(db, d.id, d.version))!;
   if (v.status !== 'draft') throw new ApiError('CONFLICT', DOC_MSG.notDraft(STATUS_WORDS[v.status]));
   const open = unacknowledged(v, body.acknowledge ?? []);
@@ -181,11 +182,12 @@ async function reviewInDrive(c: Ctx, v: StoredVersion, validated: boolean) {
 
 async function review(
   c: Ctx,
+  id: string,
   outcome: 'validated' | 'changes-requested',
   version?: number,
   comment?: string,
 ) {
-  const d = await docOr404(c);
+  const d = await docOr404(c, id);
   const v = await submittedVersion(c, d, version);
   const g = await reviewInDrive(c, v, outcome === 'validated');
   reportCalls(c, g);
@@ -194,13 +196,14 @@ async function review(
   return workflowAnswer(c, d.id, v.version);
 }
 
-const validate = (c: Ctx, { body }: { body: ValidateRequest }) => review(c, 'validated', body.version);
+const validate = (c: Ctx, { body, params }: ById & { body: ValidateRequest }) =>
+  review(c, params.id, 'validated', body.version);
 
-const requestChanges = (c: Ctx, { body }: { body: ChangesRequest }) =>
-  review(c, 'changes-requested', body.version, body.comment);
+const requestChanges = (c: Ctx, { body, params }: ById & { body: ChangesRequest }) =>
+  review(c, params.id, 'changes-requested', body.version, body.comment);
 
-async function versions(c: Ctx) {
-  const d = await docOr404(c);
+async function versions(c: Ctx, { params }: ById) {
+  const d = await docOr404(c, params.id);
   const list = await listVersions(c.env.DB, d.id);
   return c.json({ id: d.id, versions: await Promise.all(list.map((v) => presentVersion(c, d, v))) });
 }
@@ -213,17 +216,21 @@ async function versionPage(c: Ctx, id: string, version: string, scope: 'all' | s
   return htmlPage(c, await withoutPersonalData(html, scope));
 }
 
-async function versionHtml(c: Ctx) {
-  const d = await docOr404(c);
-  const n = param(c, 'version');
+type ByVersion = { params: { id: string; version: string } };
+
+async function versionHtml(c: Ctx, { params }: ByVersion) {
+  const d = await docOr404(c, params.id);
+  const n = params.version;
   if (!VersionParam.safeParse({ version: n }).success) throw fieldError('version', MSG.notFound('Version'));
   const t = d.territoryId ? await getTerritory(c.env.DB, d.territoryId) : null;
   return versionPage(c, d.id, n, personalScopeOf(c.get('user'), t));
 }
 
-async function signedVersionHtml(c: Ctx, { query }: { query: z.infer<typeof SignedLink> }) {
-  const id = param(c, 'id');
-  const n = param(c, 'version');
+async function signedVersionHtml(
+  c: Ctx,
+  { query, params }: ByVersion & { query: z.infer<typeof SignedLink> },
+) {
+  const { id, version: n } = params;
   const ok =
     /^\d{1,6}$/.test(n) &&
     (await verifyDocumentLink(c.env, `${id}@${n}`, query.expires, query.signature, query.pd));
@@ -245,8 +252,8 @@ async function recipients(c: Ctx, d: StoredDocument, to: ShareRequest['to']) {
  * POST /v1/documents/:id/share: a Drive permission for each person (Drive e-mails them the
  * link with a French message); a document kept locally records the share only.
  */
-async function share(c: Ctx, { body }: { body: ShareRequest }) {
-  const d = await actionable(c);
+async function share(c: Ctx, { body, params }: ById & { body: ShareRequest }) {
+  const d = await actionable(c, params.id);
   const emails = await recipients(c, d, body.to);
   const inDrive = d.googleDocId && d.pagesCountedBy === 'google-pdf';
   const g = inDrive ? await googleSide(c) : null;
@@ -270,43 +277,58 @@ async function share(c: Ctx, { body }: { body: ShareRequest }) {
   return c.json(await present(c, (await getDocument(c.env.DB, d.id))!));
 }
 
+const HTML = { mediaType: 'text/html; charset=utf-8' } as const;
+const SUBMIT = 'Soumettre la version actuelle à la validation de l’ADEME';
+const CHANGES = 'Renvoyer la version soumise pour modifications (ADEME)';
+const SIGNED = 'Une version figée, par lien signé et limité dans le temps (sans identité)';
+
 export const documentWorkflowRoutes = [
+  route('POST /v1/documents/:id/submit', WRITERS, SUBMIT, DocumentWorkflowAnswer, submit, {
+    body: SubmitRequest,
+    optionalBody: true,
+  }),
   route(
-    'POST /v1/documents/:id/submit',
-    WRITERS,
-    'Soumettre la version actuelle à la validation de l’ADEME',
-    submit,
+    'POST /v1/documents/:id/validate',
+    ADMIN,
+    'Valider la version soumise (ADEME)',
+    DocumentWorkflowAnswer,
+    validate,
     {
-      body: SubmitRequest,
+      body: ValidateRequest,
       optionalBody: true,
-      response: DocumentWorkflowAnswer,
     },
   ),
-  route('POST /v1/documents/:id/validate', ADMIN, 'Valider la version soumise (ADEME)', validate, {
-    body: ValidateRequest,
-    optionalBody: true,
-    response: DocumentWorkflowAnswer,
+  route('POST /v1/documents/:id/request-changes', ADMIN, CHANGES, DocumentWorkflowAnswer, requestChanges, {
+    body: ChangesRequest,
   }),
+  route('GET /v1/documents/:id/versions', ALL, 'Les versions d’un document', DocumentVersions, versions),
   route(
-    'POST /v1/documents/:id/request-changes',
-    ADMIN,
-    'Renvoyer la version soumise pour modifications (ADEME)',
-    requestChanges,
-    { body: ChangesRequest, response: DocumentWorkflowAnswer },
+    'GET /v1/documents/:id/versions/:version/html',
+    ALL,
+    'Une version figée (text/html)',
+    DocumentHtml,
+    versionHtml,
+    HTML,
   ),
-  route('GET /v1/documents/:id/versions', ALL, 'Les versions d’un document', versions, {
-    response: DocumentVersions,
-  }),
-  route('GET /v1/documents/:id/versions/:version/html', ALL, 'Une version figée (text/html)', versionHtml),
   route(
     'GET /v1/documents/:id/versions/:version/html/signed',
     'public',
-    'Une version figée, par lien signé et limité dans le temps (sans identité)',
+    SIGNED,
+    DocumentHtml,
     signedVersionHtml,
-    { query: SignedLink },
+    {
+      ...HTML,
+      query: SignedLink,
+    },
   ),
-  route('POST /v1/documents/:id/share', WRITERS, 'Partager un document (Drive et e-mail)', share, {
-    body: ShareRequest,
-    response: DocumentAnswer,
-  }),
+  route(
+    'POST /v1/documents/:id/share',
+    WRITERS,
+    'Partager un document (Drive et e-mail)',
+    DocumentAnswer,
+    share,
+    {
+      body: ShareRequest,
+    },
+  ),
 ];

@@ -1,5 +1,11 @@
 import * as z from 'zod/mini';
-import { DocumentAnswer, DocumentList, DocumentPreview } from '../../shared/api/documents';
+import {
+  DocumentAnswer,
+  DocumentCreated,
+  DocumentHtml,
+  DocumentList,
+  DocumentPreview,
+} from '../../shared/api/documents';
 import { zonedDate } from '../../shared/dates';
 import { MSG } from '../../shared/i18n/messages';
 import { Id } from '../../shared/schemas';
@@ -23,7 +29,7 @@ import {
 import { ApiError } from '../http/errors';
 import { created, route } from '../http/route';
 import { layoutRatio } from '../ops/calibration';
-import { auditContext, type Ctx, newId, param } from './context';
+import { auditContext, type Ctx, newId } from './context';
 import { type GoogleSide, googleFailure, googleSide, reportCalls } from './document-google';
 import { DOC_MSG, datedPlan, doesNotFit, type Plan, plan, warningsOf } from './document-plan';
 
@@ -160,8 +166,10 @@ async function preview(c: Ctx, { body }: { body: DocumentRequest }) {
   });
 }
 
-const docOr404 = async (c: Ctx) => {
-  const d = await getDocument(c.env.DB, param(c, 'id'));
+type ById = { params: { id: string } };
+
+const docOr404 = async (c: Ctx, id: string) => {
+  const d = await getDocument(c.env.DB, id);
   if (!d) throw new ApiError('NOT_FOUND', MSG.notFound('Document'));
   return d;
 };
@@ -179,8 +187,8 @@ export function htmlPage(c: Ctx, html: string) {
   });
 }
 
-async function documentHtml(c: Ctx) {
-  const d = await docOr404(c);
+async function documentHtml(c: Ctx, { params }: ById) {
+  const d = await docOr404(c, params.id);
   const html = (await getDocumentHtml(c.env.DB, d.id)) ?? '';
   return htmlPage(c, await withoutPersonalData(html, await personalScope(c, d)));
 }
@@ -192,8 +200,8 @@ export const SignedLink = z.object({
 });
 
 /** The HTML by signed link: no identity needed, a valid unexpired signature instead. */
-async function signedDocumentHtml(c: Ctx, { query }: { query: z.infer<typeof SignedLink> }) {
-  const id = param(c, 'id');
+async function signedDocumentHtml(c: Ctx, { query, params }: ById & { query: z.infer<typeof SignedLink> }) {
+  const { id } = params;
   if (!(await verifyDocumentLink(c.env, id, query.expires, query.signature, query.pd)))
     throw new ApiError('FORBIDDEN', MSG.linkExpired);
   const html = await getDocumentHtml(c.env.DB, id);
@@ -208,35 +216,40 @@ async function listAll(c: Ctx, { query }: { query: z.infer<typeof DocumentFilter
   return c.json({ documents: await Promise.all(list.map((d) => present(c, d))) });
 }
 
-const readDocument = async (c: Ctx) => c.json(await present(c, await docOr404(c)));
+const readDocument = async (c: Ctx, { params }: ById) =>
+  c.json(await present(c, await docOr404(c, params.id)));
 
-export type { Plan };
+export type { ById, Plan };
 export { docOr404, present };
 
+const HTML = { mediaType: 'text/html; charset=utf-8' } as const;
+const SIGNED = 'Le document rendu, par lien signé et limité dans le temps (sans identité)';
+
 export const documentRoutes = [
-  route('GET /v1/documents', ALL, 'Lister les documents générés', listAll, {
+  route('GET /v1/documents', ALL, 'Lister les documents générés', DocumentList, listAll, {
     query: DocumentFilters,
-    response: DocumentList,
   }),
-  route('POST /v1/documents', WRITERS, 'Générer un livrable', generate, {
-    ...created(DocumentRequest),
-    response: DocumentAnswer,
-  }),
+  route(
+    'POST /v1/documents',
+    WRITERS,
+    'Générer un livrable',
+    DocumentCreated,
+    generate,
+    created(DocumentRequest),
+  ),
   route(
     'POST /v1/documents/preview',
     WRITERS,
     'Aperçu d’un livrable avant génération (première page, avertissements), sans rien enregistrer',
+    DocumentPreview,
     preview,
-    { body: DocumentRequest, response: DocumentPreview },
+    { body: DocumentRequest },
   ),
-  route('GET /v1/documents/:id', ALL, 'Lire un document', readDocument, { response: DocumentAnswer }),
-  route('GET /v1/documents/:id/html', ALL, 'Le document rendu (text/html)', documentHtml),
+  route('GET /v1/documents/:id', ALL, 'Lire un document', DocumentAnswer, readDocument),
+  route('GET /v1/documents/:id/html', ALL, 'Le document rendu (text/html)', DocumentHtml, documentHtml, HTML),
   // A signed, expiring link (worker/documents/link.ts) stands for the identity.
-  route(
-    'GET /v1/documents/:id/html/signed',
-    'public',
-    'Le document rendu, par lien signé et limité dans le temps (sans identité)',
-    signedDocumentHtml,
-    { query: SignedLink },
-  ),
+  route('GET /v1/documents/:id/html/signed', 'public', SIGNED, DocumentHtml, signedDocumentHtml, {
+    ...HTML,
+    query: SignedLink,
+  }),
 ];

@@ -1,4 +1,4 @@
-import { MemberAnswer, MemberDeleted, MemberList } from '../../shared/api/members';
+import { Member as MemberAnswer, MemberList, MemberRemoved } from '../../shared/api/members';
 import { LABELS } from '../../shared/i18n/labels';
 import { MSG } from '../../shared/i18n/messages';
 import { MemberInput } from '../../shared/schemas';
@@ -7,7 +7,7 @@ import { ADMIN } from '../auth/policy';
 import { changeMember, deleteMember, getMember, insertMember, listMembers, type Member } from '../db/members';
 import { ApiError } from '../http/errors';
 import { created, route } from '../http/route';
-import { auditContext, type Ctx, param } from './context';
+import { auditContext, type Ctx } from './context';
 import { etag, ifMatch, withEtag, writeVersioned } from './versioned';
 
 const present = (m: Pick<Member, 'email' | 'role' | 'name'>) => ({
@@ -81,8 +81,8 @@ async function addMember(c: Ctx, { body }: { body: MemberInput }) {
   return withEtag(c, present(stored ?? { email, role, name }), stored?.version ?? 1);
 }
 
-async function removeMember(c: Ctx) {
-  const email = param(c, 'email').toLowerCase();
+async function removeMember(c: Ctx, { params }: { params: { email: string } }) {
+  const email = params.email.toLowerCase();
   if (adminEmails(c.env).has(email)) throw new ApiError('CONFLICT', MSG.lastAdmin);
   const removed = await deleteMember(c.env.DB, auditContext(c), email);
   if (!removed) throw new ApiError('NOT_FOUND', MSG.notFound('Membre'));
@@ -90,10 +90,14 @@ async function removeMember(c: Ctx) {
 }
 
 export const memberRoutes = [
-  route('GET /v1/members', ADMIN, 'Lister les membres', listAll, { response: MemberList }),
-  route('POST /v1/members', ADMIN, 'Ajouter un membre, changer son rôle ou son nom', addMember, {
-    ...created(MemberInput),
-    response: MemberAnswer,
-  }),
-  route('DELETE /v1/members/:email', ADMIN, 'Retirer un membre', removeMember, { response: MemberDeleted }),
+  route('GET /v1/members', ADMIN, 'Lister les membres', MemberList, listAll),
+  route(
+    'POST /v1/members',
+    ADMIN,
+    'Ajouter un membre, changer son rôle ou son nom',
+    MemberAnswer,
+    addMember,
+    created(MemberInput),
+  ),
+  route('DELETE /v1/members/:email', ADMIN, 'Retirer un membre', MemberRemoved, removeMember),
 ];

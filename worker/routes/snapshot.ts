@@ -1,9 +1,10 @@
 import * as z from 'zod/mini';
+import { Snapshot } from '../../shared/api/snapshot';
 import { MSG } from '../../shared/i18n/messages';
 import { nf } from '../../shared/i18n/typography';
 import { adminEmails } from '../auth/access';
 import { ALL } from '../auth/policy';
-import { pageEntitiesQuery, present } from '../db/entities';
+import { LIST_ORDER, pageEntitiesQuery, present } from '../db/entities';
 import { listMembersQuery, listPeopleQuery, memberNameQuery } from '../db/members';
 import { getProgrammeQuery, storedProgrammeQuery } from '../db/programme';
 import { type Page, type PageRequest, type Query, type Results, runQueries } from '../db/query';
@@ -14,10 +15,16 @@ import {
   presentPartner,
   RECORD_TABLES,
 } from '../db/records';
-import { pageSessionsQuery } from '../db/sessions';
-import { listTerritoriesQuery, pageTerritoriesQuery, type Territory } from '../db/territories';
+import { pageSessionsQuery, SESSION_ORDER } from '../db/sessions';
+import {
+  listTerritoriesQuery,
+  pageTerritoriesQuery,
+  TERRITORY_ORDER,
+  type Territory,
+} from '../db/territories';
 import { listDocumentsQuery, presentDocument } from '../documents/store';
 import type { User } from '../env';
+import { decodeToken, encodeToken } from '../http/base64url';
 import { ApiError, fieldError } from '../http/errors';
 import { type Ctx, route } from '../http/route';
 import { lastRunQuery, listAlertsQuery, OPEN_ALERTS, presentRun } from '../nightly/store';
@@ -36,6 +43,12 @@ import { whoIs } from './system';
 /** The lists that grow with the programme: answered a page at a time (keyset, see db/query.ts). */
 const PAGED = RECORD_TABLES;
 type Paged = (typeof PAGED)[number];
+/** Each paged list's order key: a cursor continues after one key of exactly these columns. */
+const ORDER: Record<Paged, readonly string[]> = {
+  ...LIST_ORDER,
+  territories: TERRITORY_ORDER,
+  sessions: SESSION_ORDER,
+};
 /** What a snapshot without `parts` holds: the lists the tabs mirror. */
 const MIRRORED = [...PAGED, 'quotas', 'alerts', 'documents'] as const;
 /**
@@ -122,33 +135,18 @@ function requestedParts(text: string | undefined): Part[] {
   return PARTS.filter((p) => names.includes(p));
 }
 
-const toBase64Url = (text: string) =>
-  btoa(String.fromCharCode(...new TextEncoder().encode(text)))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '');
-
-function fromBase64Url(text: string): string {
-  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
-  return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(
-    Uint8Array.from(binary, (ch) => ch.charCodeAt(0)),
-  );
-}
-
-/** `?cursor=`: the lists still to read and the order key each continues after. */
+/**
+ * `?cursor=`: the lists still to read and the order key each continues after, one value per
+ * column of the list's order (a key of another shape would bind the wrong number of values).
+ */
 function readCursor(text: string): Partial<Record<Paged, Key>> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(fromBase64Url(text));
-  } catch {
-    throw fieldError('cursor', MSG.badCursor);
-  }
+  const parsed = decodeToken(text);
   const entries =
     parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? Object.entries(parsed) : [];
   const valid = (k: string, v: unknown) =>
     (PAGED as readonly string[]).includes(k) &&
     Array.isArray(v) &&
-    v.length > 0 &&
+    v.length === ORDER[k as Paged].length &&
     v.every((x) => typeof x === 'string' || typeof x === 'number');
   if (entries.length === 0 || !entries.every(([k, v]) => valid(k, v)))
     throw fieldError('cursor', MSG.badCursor);
@@ -199,7 +197,7 @@ async function readSnapshot(c: Ctx, { query }: { query: z.infer<typeof PARTS_QUE
     if (answer.after) next[part] = answer.after;
     at += piece.queries.length;
   }
-  if (Object.keys(next).length) body.next = toBase64Url(JSON.stringify(next));
+  if (Object.keys(next).length) body.next = encodeToken(next);
   return c.json(body);
 }
 
@@ -210,5 +208,5 @@ const PARTS_QUERY = z.object({
 });
 
 export const snapshotRoutes = [
-  route('GET /v1/snapshot', ALL, SNAPSHOT_SUMMARY, readSnapshot, { query: PARTS_QUERY }),
+  route('GET /v1/snapshot', ALL, SNAPSHOT_SUMMARY, Snapshot, readSnapshot, { query: PARTS_QUERY }),
 ];

@@ -1,5 +1,5 @@
 import { HealthAnswer } from '../../shared/api/admin';
-import { Me } from '../../shared/api/me';
+import { Me } from '../../shared/api/system';
 import { OPS_MSG } from '../../shared/i18n/operations';
 import { ALL } from '../auth/policy';
 import { memberNameQuery } from '../db/members';
@@ -24,7 +24,7 @@ async function health(c: Ctx) {
     );
   return c.json({
     ok: true as const,
-    version: c.env.VERSION ?? VERSION,
+    version: c.env.VERSION || VERSION,
     authMode: c.env.AUTH_MODE === 'dev' ? ('dev' as const) : ('google' as const),
   });
 }
@@ -52,10 +52,12 @@ async function me(c: Ctx) {
 }
 
 export const systemRoutes = [
-  route('GET /v1/health', 'public', 'État du service (503 tant que la base n’est pas migrée)', health, {
-    response: HealthAnswer,
-  }),
-  route('GET /v1/me', ALL, 'Identité, nom, rôle et territoires où l’appelant peut écrire', me, {
-    response: Me,
-  }),
+  route(
+    'GET /v1/health',
+    'public',
+    'État du service (503 tant que la base n’est pas migrée)',
+    HealthAnswer,
+    health,
+  ),
+  route('GET /v1/me', ALL, 'Identité, nom, rôle et territoires où l’appelant peut écrire', Me, me),
 ];

@@ -150,7 +150,7 @@ function submitMembers(
       // An emptied name on a stored member clears it (absent would keep it).
       if (stored && values.name === undefined) values.name = '';
       return checked(MemberInput, values, (input) =>
-        call('saveMember', input, stored?.version === undefined ? null : String(stored.version)),
+        call('saveMember', input, stored?.source === 'record' ? String(stored.version) : null),
       );
     },
     (saved) => {
