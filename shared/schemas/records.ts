@@ -123,6 +123,22 @@ export type SessionInput = z.infer<typeof SessionInput>;
 export const SessionPatch = z.partial(z.strictObject(sessionCorrectable));
 export type SessionPatch = z.infer<typeof SessionPatch>;
 
+/** Rows checked at most per call of POST /v1/sessions/validate (an import sends more in several). */
+export const MAX_CHECKED_ROWS = 500;
+/**
+ * POST /v1/sessions/validate: sessions as POST /v1/sessions takes them, each with the number of
+ * its row in the caller's sheet; each row is checked on its own (a malformed row is an answer,
+ * not a 400). `overrideWhereNeeded` (admins): the rows a quota, a maximum or a host already
+ * used would refuse pass with this reason, and are marked so (their POST carries it).
+ */
+export const SessionRowsInput = z.strictObject({
+  rows: z
+    .array(z.looseObject({ row: z.int().check(z.minimum(1), z.maximum(1_000_000)) }))
+    .check(z.minLength(1), z.maxLength(MAX_CHECKED_ROWS)),
+  overrideWhereNeeded: z.optional(Override),
+});
+export type SessionRowsInput = z.infer<typeof SessionRowsInput>;
+
 // ---- blockers ------------------------------------------------------------------------
 const blockerFields = {
   territoryId: Id,

@@ -40,6 +40,8 @@ const FAMILY: Record<string, Family> = {
   'POST /v1/territories/:id/partners': 'territory-write',
   'GET /v1/sessions': 'read',
   'POST /v1/sessions': 'territory-write',
+  // A check writes nothing: any writer may ask; another territory's row is answered as refused.
+  'POST /v1/sessions/validate': 'programme-write',
   'GET /v1/sessions/:id': 'read',
   // A session is corrected or cancelled by its author (the consultant who logged it) or an admin.
   'PATCH /v1/sessions/:id': 'author-write',

@@ -1,9 +1,17 @@
 import * as z from 'zod/mini';
+import { SessionValidation } from '../../shared/api/sessions';
 import { LABELS } from '../../shared/i18n/labels';
 import { MSG } from '../../shared/i18n/messages';
 import { frShortDate, qty } from '../../shared/i18n/typography';
 import { makeQuota, QUOTA_RULES, sessionAmount, subjectOf } from '../../shared/quotas/rules';
-import { Id, IsoDate, SESSION_KINDS, SessionInput, SessionPatch } from '../../shared/schemas';
+import {
+  Id,
+  IsoDate,
+  SESSION_KINDS,
+  SessionInput,
+  SessionPatch,
+  SessionRowsInput,
+} from '../../shared/schemas';
 import { assertTerritoryAccess } from '../auth/access';
 import { ALL, WRITERS } from '../auth/policy';
 import { getProgramme, programmeFromRow, programmeVersionOf } from '../db/programme';
@@ -29,6 +37,7 @@ import {
   readOutcome,
   rememberProgramme,
 } from '../quotas/log';
+import { checkSessionRows } from '../quotas/validate';
 import { auditContext, type Ctx, newId, param, territoryOr404 } from './context';
 import { withEtag, writeVersioned } from './versioned';
 
@@ -257,6 +266,16 @@ const AUTHOR = 'l’auteur de la séance ou un administrateur';
 export const sessionRoutes = [
   route('GET /v1/sessions', ALL, 'Journal des séances', listAll, { query: SessionFilters }),
   route('POST /v1/sessions', WRITERS, 'Enregistrer une séance (quota vérifié)', logSession, LOG),
+  route(
+    'POST /v1/sessions/validate',
+    WRITERS,
+    'Vérifier des séances sans rien enregistrer (import)',
+    checkSessionRows,
+    {
+      body: SessionRowsInput,
+      response: SessionValidation,
+    },
+  ),
   route('GET /v1/sessions/:id', ALL, 'Lire une séance', readSession),
   route('PATCH /v1/sessions/:id', WRITERS, `Corriger une séance (${AUTHOR})`, correctSession, {
     body: SessionPatch,
