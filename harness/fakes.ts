@@ -440,7 +440,13 @@ export function localServices(opts: LocalOptions) {
       getEffectiveUser: () => ({ getEmail: () => opts.user() }),
       getScriptTimeZone: () => 'Europe/Paris',
     },
-    Utilities: { formatDate, parseDate, getUuid: () => crypto.randomUUID() },
+    Utilities: {
+      formatDate,
+      parseDate,
+      getUuid: () => crypto.randomUUID(),
+      // Blocks the execution as Apps Script does (a test's clock is not moved by it).
+      sleep: (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Math.max(0, ms)),
+    },
     Charts: { ChartType: { BAR: 'BAR', COLUMN: 'COLUMN', PIE: 'PIE', LINE: 'LINE' } },
     Logger: { log: (...a: unknown[]) => console.log(...a) },
     console,

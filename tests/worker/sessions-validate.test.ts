@@ -57,7 +57,11 @@ describe('checking rows without writing', () => {
       {
         field: 'territoryId',
         code: 'QUOTA_EXCEEDED',
-        message: expect.stringMatching(/^Quota dépassé\u00a0: Appui collectif — 5\u00a0séances/),
+        message: expect.stringMatching(
+          new RegExp(
+            `^Territoire «\u00a0${territory.name}\u00a0» — Quota dépassé\u00a0: Appui collectif — 5\u00a0séances`,
+          ),
+        ),
       },
     ]);
   });

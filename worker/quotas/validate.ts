@@ -7,7 +7,7 @@
 import type { CheckedRow, RowError } from '../../shared/api/sessions';
 import { LABELS } from '../../shared/i18n/labels';
 import { MSG } from '../../shared/i18n/messages';
-import { frShortDate, frTypo, qty } from '../../shared/i18n/typography';
+import { frMonth, frShortDate, frTypo, qty, quoted } from '../../shared/i18n/typography';
 import {
   makeQuota,
   QUOTA_RULES,
@@ -43,8 +43,8 @@ interface StoredRow {
 interface Known {
   programme: Programme;
   territories: Map<string, Territory>;
-  /** Partner → its territory. */
-  partners: Map<string, string>;
+  /** Partner → its territory and name. */
+  partners: Map<string, { territoryId: string; name: string }>;
   /** Blocker → its territory. */
   blockers: Map<string, string>;
   sessions: Map<string, StoredRow>;
@@ -67,7 +67,7 @@ async function readKnown(db: D1Database, bodies: SessionInput[]): Promise<Known>
         `SELECT id, data FROM territories WHERE id ${IN(1)} OR id IN (SELECT territory_id FROM partners WHERE id ${IN(2)})`,
       )
       .bind(territoryIds, partnerIds),
-    db.prepare(`SELECT id, territory_id AS t FROM partners WHERE id ${IN(1)}`).bind(partnerIds),
+    db.prepare(`SELECT id, territory_id AS t, name FROM partners WHERE id ${IN(1)}`).bind(partnerIds),
     db
       .prepare(`SELECT id, territory_id AS t FROM blockers WHERE id ${IN(1)}`)
       .bind(ids(bodies.flatMap((b) => b.blockerIds ?? []))),
@@ -98,7 +98,9 @@ function knownFrom(r: Record<Exclude<keyof Known, 'used'> | 'usage', D1Result | 
         return [String(r.id), { id: String(r.id), name: data.name, consultants: data.consultants }];
       }),
     ),
-    partners: new Map(rows(partners).map((r) => [String(r.id), String(r.t)])),
+    partners: new Map(
+      rows(partners).map((r) => [String(r.id), { territoryId: String(r.t), name: String(r.name) }]),
+    ),
     blockers: new Map(rows(blockers).map((r) => [String(r.id), String(r.t)])),
     sessions: new Map(
       rows(sessions).map((r) => [
@@ -147,7 +149,7 @@ function recordErrors(
     errors.push(err('date', 'VALIDATION_FAILED', MSG.dateOutsideProgramme(p.startDate, p.endDate)));
   if (rule.scope === 'partner' && !b.partnerId)
     errors.push(err('partnerId', 'VALIDATION_FAILED', MSG.partnerRequired));
-  const partnerTerritory = b.partnerId ? k.partners.get(b.partnerId) : undefined;
+  const partnerTerritory = b.partnerId ? k.partners.get(b.partnerId)?.territoryId : undefined;
   if (b.partnerId && !partnerTerritory)
     errors.push(err('partnerId', 'VALIDATION_FAILED', MSG.notFound('Partenaire')));
   else if (b.partnerId && b.territoryId && partnerTerritory !== b.territoryId)
@@ -223,10 +225,25 @@ function limitErrors(b: SessionInput, rule: QuotaRule, quota: Quota, c: Check, t
     ];
   const amount = sessionAmount(rule, b.durationMinutes);
   if (quota.used + amount > quota.limit)
-    return [err(quotaField(rule), 'QUOTA_EXCEEDED', MSG.quotaExceeded(quota, amount))];
+    return [
+      err(
+        quotaField(rule),
+        'QUOTA_EXCEEDED',
+        `${whose(rule, quota, c.k)}${MSG.quotaExceeded(quota, amount)}`,
+      ),
+    ];
   if (rule.uniqueTerritory && territory && c.tally.hostTaken(territory.id))
     return [err('territoryId', 'QUOTA_EXCEEDED', MSG.hostAlreadyUsed(territory.name))];
   return [];
+}
+
+/** Whom a quota is for, before its refusal: an import mixes territories, partners and months. */
+function whose(rule: QuotaRule, q: Quota, k: Known): string {
+  if (rule.scope === 'territory')
+    return `Territoire ${quoted(k.territories.get(q.subjectId)?.name ?? q.subjectId)} — `;
+  if (rule.scope === 'partner')
+    return `Partenaire ${quoted(k.partners.get(q.subjectId)?.name ?? q.subjectId)} — `;
+  return rule.perMonth ? `${frMonth(q.subjectId)} — ` : '';
 }
 
 interface Check {

@@ -1,28 +1,43 @@
 // Importer un onglet existant: pick a tab of the spreadsheet, say what it holds, match its
-// columns to the fields (suggested from the headers), check it (a dry run through the same
-// validators, a status per row written beside it), then import — again and again if needed:
-// nothing is created twice.
+// columns to the fields (suggested from the headers), check it (a dry run: the worker judges
+// every row by its own rules, a status per row written beside it), then import exactly what the
+// dry run announced — again and again if needed: nothing is created twice. An admin may import
+// the sessions a quota would refuse, with a reason.
 import { frTypo, plural } from '../../../shared/i18n/typography';
-import type { ImportOutcome, ImportTab, ImportTarget } from '../../api';
+import type { ImportOutcome, ImportRequest, ImportTab, ImportTarget } from '../../api';
 import { IMPORT_TARGETS, suggestMapping } from '../../import-fields';
-import { start } from '../common/boot';
+import { isAdmin, start } from '../common/boot';
 import { app, h, labelled, messageArea } from '../common/dom';
 import { fillSelect, type Option } from '../common/form';
 import { call } from '../common/server';
 import { showError } from '../common/submit';
 
 const STATUS = 'Statut import VELI VELO';
+const MIN_REASON = 10;
+
+function head(o: ImportOutcome): string {
+  const later = o.notSent ? `, ${plural(o.notSent, 'pour la prochaine fois', 'pour la prochaine fois')}` : '';
+  if (o.dryRun) {
+    const ready = o.rows.length - o.refused - o.already - o.notSent;
+    return `Essai à blanc : ${plural(o.rows.length, 'ligne vérifiée', 'lignes vérifiées')} — ${plural(ready, 'prête', 'prêtes')} à importer, ${plural(o.already, 'déjà importée', 'déjà importées')}, ${plural(o.refused, 'à corriger', 'à corriger')}${later}.`;
+  }
+  return `Import : ${plural(o.created, 'ligne créée', 'lignes créées')}, ${plural(o.already, 'déjà importée', 'déjà importées')}, ${plural(o.refused, 'refusée', 'refusées')}${later}.`;
+}
 
 function summary(o: ImportOutcome) {
-  const ok = o.rows.length - o.refused;
-  const head = o.dryRun
-    ? `Essai à blanc : ${plural(o.rows.length, 'ligne vérifiée', 'lignes vérifiées')}, ${plural(ok, 'prête', 'prêtes')}, ${plural(o.refused, 'à corriger')}.`
-    : `Import : ${plural(o.created, 'ligne créée', 'lignes créées')}, ${plural(o.already, 'déjà importée', 'déjà importées')}, ${plural(o.refused, 'refusée', 'refusées')}.`;
   const problems = o.rows.filter((r) => !r.ok).slice(0, 10);
   return [
-    frTypo(`${head} Le détail est dans la colonne « ${STATUS} » de l’onglet.`),
+    frTypo(`${head(o)} Le détail est dans la colonne « ${STATUS} » de l’onglet.`),
     ...(problems.length
-      ? [h('ul', {}, ...problems.map((r) => h('li', {}, frTypo(`Ligne ${r.row} : ${r.message}`))))]
+      ? [
+          h(
+            'ul',
+            {},
+            ...problems.map((r) =>
+              h('li', {}, frTypo(`Ligne ${r.row} : ${r.message.replace(/\n/g, ' ; ')}`)),
+            ),
+          ),
+        ]
       : []),
   ];
 }
@@ -31,6 +46,8 @@ function mappingFields(target: ImportTarget, headers: string[], into: HTMLElemen
   const suggested = suggestMapping(target, headers);
   const selects = new Map<string, HTMLSelectElement>();
   into.replaceChildren(
+    h('legend', {}, 'Colonnes'),
+    h('p', { class: 'hint' }, 'Proposées d’après les en-têtes : vérifiez-les.'),
     ...IMPORT_TARGETS[target].fields.map((f) => {
       const select = h('select', { id: `map-${f.name}` });
       fillSelect(
@@ -70,10 +87,51 @@ function picker(id: string, options: readonly Option[]) {
   return select;
 }
 
+/** An admin's override: off unless ticked, then a reason of 10 characters at least. */
+function overrideFields() {
+  // Inline: the shared stylesheet sizes inputs to the full width, which a checkbox must not take.
+  const box = h('input', { type: 'checkbox', id: 'override', style: 'width:auto;margin:0 6px 0 0' });
+  const reason = h('textarea', {
+    id: 'override-reason',
+    rows: '2',
+    disabled: true,
+    'aria-describedby': 'override-hint',
+  });
+  box.addEventListener('change', () => {
+    reason.disabled = !box.checked;
+  });
+  const el = h(
+    'fieldset',
+    { id: 'override-set' },
+    h('legend', {}, 'Dérogation (administrateurs)'),
+    h(
+      'div',
+      { class: 'field', style: 'display:flex;align-items:center' },
+      box,
+      h(
+        'label',
+        { for: 'override', style: 'display:inline;margin:0' },
+        'Importer les séances qu’un quota refuserait',
+      ),
+    ),
+    labelled(reason, 'Motif de la dérogation'),
+    h(
+      'p',
+      { class: 'hint', id: 'override-hint' },
+      frTypo(`${MIN_REASON} caractères au moins ; il est enregistré avec chaque séance concernée.`),
+    ),
+  );
+  const read = (): { reason: string } | null | 'short' => {
+    if (!box.checked) return null;
+    return reason.value.trim().length >= MIN_REASON ? { reason: reason.value.trim() } : 'short';
+  };
+  return { el, read, reason };
+}
+
 async function main() {
   const started = await start('Importer un onglet existant');
   const tabs = started && (await importableTabs(started.msg));
-  if (!tabs) return;
+  if (!started || !tabs) return;
   const tab = picker(
     'tab',
     tabs.map((t) => [t.name, frTypo(`${t.name} (${plural(t.rows, 'ligne')})`)] as const),
@@ -83,6 +141,7 @@ async function main() {
     Object.entries(IMPORT_TARGETS).map(([k, v]) => [k, v.label] as const),
   );
   const mapping = h('fieldset', { id: 'mapping' });
+  const override = isAdmin(started.ctx) ? overrideFields() : null;
   const check = h('button', { type: 'button', class: 'primary' }, 'Vérifier (essai à blanc)');
   const run = h('button', { type: 'button', disabled: true }, 'Importer');
   const result = messageArea();
@@ -90,35 +149,42 @@ async function main() {
   const remap = () => {
     const t = tabs.find((x) => x.name === tab.value)!;
     read = mappingFields(target.value as ImportTarget, t.headers, mapping);
+    if (override) override.el.hidden = target.value !== 'sessions';
     run.disabled = true;
   };
   for (const c of [tab, target]) c.addEventListener('change', remap);
-  mapping.addEventListener('change', () => {
-    run.disabled = true;
-  });
+  for (const c of [mapping, override?.el]) c?.addEventListener('change', () => (run.disabled = true));
   remap();
   const go = async (dryRun: boolean) => {
+    const forced = override && target.value === 'sessions' ? override.read() : null;
+    if (forced === 'short') {
+      result.show('error', frTypo(`Motif de la dérogation : ${MIN_REASON} caractères au moins.`));
+      override?.reason.focus();
+      return;
+    }
     for (const b of [check, run]) b.disabled = true;
-    result.show('info', dryRun ? 'Vérification des lignes…' : 'Import en cours : une requête par ligne…');
-    const out = await call('importTab', {
+    result.show('info', dryRun ? 'Vérification des lignes…' : 'Import en cours…');
+    const req: ImportRequest = {
       tab: tab.value,
       target: target.value as ImportTarget,
       mapping: read(),
       dryRun,
-    });
+    };
+    const out = await call('importTab', forced ? { ...req, override: forced } : req);
     check.disabled = false;
     if (!out.ok) return showError(null, result, out.error);
-    result.show(out.data.refused ? 'info' : 'success', ...summary(out.data));
-    run.disabled = dryRun ? out.data.rows.length === out.data.refused : out.data.refused === 0;
+    result.show(out.data.refused || out.data.notSent ? 'info' : 'success', ...summary(out.data));
+    const pending = out.data.rows.length - out.data.refused - out.data.already;
+    run.disabled = !(dryRun ? pending > 0 : out.data.notSent > 0);
+    (dryRun && !run.disabled ? run : check).focus();
   };
   check.addEventListener('click', () => void go(true));
   run.addEventListener('click', () => void go(false));
   app().append(
     labelled(tab, 'Onglet'),
     labelled(target, 'Il contient des'),
-    h('h2', {}, 'Colonnes'),
-    h('p', { class: 'hint' }, 'Proposées d’après les en-têtes : vérifiez-les.'),
     mapping,
+    ...(override ? [override.el] : []),
     h('div', { class: 'row-actions' }, check, run),
     result.el,
   );
