@@ -61,7 +61,12 @@ function find<T extends { id: string; name: string }>(
       : [];
   if (ids.length === 1) return { id: ids[0]! };
   if (ids.length === 0) return { error: 'unknown' };
-  return { error: 'ambiguous', candidates: items.filter((t) => ids.includes(t.id)).map(label) };
+  const named = items.filter((t) => ids.includes(t.id)).map(label);
+  // Two records of the same name are told apart by their ids.
+  const candidates = named.map((n, i) =>
+    named.indexOf(n) !== named.lastIndexOf(n) ? `${n} (${ids[i]})` : n,
+  );
+  return { error: 'ambiguous', candidates };
 }
 
 export interface Directory {

@@ -73,14 +73,18 @@ function readDate(raw: unknown, t: string, o: ReadOptions): Read {
   };
 }
 
-const foundOr = (found: Found, t: string, what: string): Read =>
-  'id' in found
-    ? { value: found.id }
-    : found.error === 'ambiguous'
-      ? {
-          error: `${quoted(t)} peut désigner ${found.candidates?.map(quoted).join(' ou ')} : écrivez le nom complet.`,
-        }
-      : { error: `${what} inconnu : ${quoted(t)}.` };
+const UNKNOWN = {
+  territoire: 'ne correspond à aucun territoire du programme (nom, nom court, ville centre ou identifiant)',
+  partenaire: 'ne correspond à aucun partenaire de ce territoire (nom ou identifiant)',
+};
+
+const foundOr = (found: Found, t: string, what: keyof typeof UNKNOWN): Read => {
+  if ('id' in found) return { value: found.id };
+  if (found.error === 'unknown') return { error: `${quoted(t)} ${UNKNOWN[what]}.` };
+  return {
+    error: `${quoted(t)} peut désigner ${found.candidates?.map(quoted).join(' ou ')} : écrivez le nom complet.`,
+  };
+};
 
 /** One cell → the field's value, or why it cannot be read (null: empty). */
 function readCell(f: ImportField, raw: unknown, o: ReadOptions, body: Record<string, unknown>): Read {
@@ -108,9 +112,9 @@ function readCell(f: ImportField, raw: unknown, o: ReadOptions, body: Record<str
         : { error: `${quoted(t)} : valeur inconnue (${Object.values(f.table ?? {}).join(', ')}).` };
     }
     case 'territory':
-      return foundOr(o.dir.territory(t), t, 'Territoire');
+      return foundOr(o.dir.territory(t), t, 'territoire');
     case 'partner':
-      return foundOr(o.dir.partner(t, body.territoryId as string | undefined), t, 'Partenaire');
+      return foundOr(o.dir.partner(t, body.territoryId as string | undefined), t, 'partenaire');
     default:
       return { value: t };
   }
@@ -166,6 +170,8 @@ export function describe(target: ImportTarget, row: Pick<ImportRow, 'written'>, 
   const f = IMPORT_TARGETS[target].fields.find((x) => x.name === e.field.split('.')[0]);
   const written = f ? row.written[f.name] : undefined;
   const label = f?.label ?? (e.field === 'id' ? 'Identifiant' : 'Ligne');
+  // A message that names its subject already (« Territoire « Albi » — Quota dépassé… ») stands alone.
+  if (/^(Territoire|Partenaire)\s«/.test(e.message)) return frTypo(e.message);
   const shown = written && !e.message.includes(written) ? ` ${quoted(written)}` : '';
   return frTypo(`${label}${shown} — ${e.message}`);
 }

@@ -5,6 +5,7 @@
 // does exactly what the dry run announced. Only rows judged acceptable get an id, written in
 // the sheet before anything is sent (a second run replays them, nothing is created twice);
 // they go in one UrlFetchApp.fetchAll, and a row the worker still refuses loses its id.
+import { MSG } from '../shared/i18n/messages';
 import { frTypo } from '../shared/i18n/typography';
 import type { ImportOutcome, ImportRequest, ImportTab, Result, ServerApi } from './api';
 import { DASHBOARD } from './dashboard';
@@ -114,6 +115,8 @@ export const importTab: ServerApi['importTab'] = (req) => {
   if (!sheet) return invalid([{ path: 'tab', message: 'Onglet introuvable.' }]);
   const context = loadImportContext();
   if (!context.ok) return context;
+  if (req.override && context.data.me.role !== 'admin')
+    return { ok: false, error: { code: 'FORBIDDEN', message: MSG.overrideAdminOnly } };
   const grid = sheet.getDataRange().getValues();
   const headers = (grid[0] ?? []).map(String);
   const timeZone = ss.getSpreadsheetTimeZone();

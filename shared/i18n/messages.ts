@@ -116,7 +116,7 @@ export const MSG = typeset({
     `Quota dépassé : ${q.label} — ${amount(q.used, q.unit)} utilisée(s) sur ${amount(q.limit, q.unit)}, ` +
     `cette saisie en demande ${amount(amountAsked, q.unit)}. Un administrateur peut déroger avec un motif.`,
   durationCap: (kindLabel: string, max: number, asked: number) =>
-    `${kindLabel} : ${nf(max)} min au plus par séance (${nf(asked)} min saisies). Un administrateur peut déroger avec un motif.`,
+    `${kindLabel} : ${qty(max, 'min')} au plus par séance (${qty(asked, 'min')} saisies). Un administrateur peut déroger avec un motif.`,
   hostAlreadyUsed: (name: string) =>
     `Le territoire « ${name} » a déjà accueilli un atelier collectif : chaque atelier est animé depuis un territoire différent.`,
   workshopNumberUsed: (n: number) => `L’atelier n° ${n} existe déjà.`,
