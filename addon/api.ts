@@ -1,5 +1,6 @@
 // The contract between the sidebars (browser) and the add-on (Apps Script): what each
 // server function takes and returns. Pure types, so both tsconfigs can read it.
+import type { Instant } from '../shared/dates';
 import type { Quota, QuotaReport } from '../shared/quotas/rules';
 import type {
   ActionInput,
@@ -38,9 +39,9 @@ export type Result<T> =
 
 interface Authored {
   id: string;
-  createdAt?: string;
+  createdAt?: Instant;
   createdBy?: string;
-  updatedAt?: string;
+  updatedAt?: Instant;
   updatedBy?: string;
   /** Bumped by every write: the ETag of the record, sent back as If-Match. */
   version?: number;
@@ -86,9 +87,9 @@ export interface DocumentRecord {
   version?: number;
   territoryId?: string | null;
   googleDocId?: string;
-  createdAt?: string;
+  createdAt?: Instant;
   createdBy?: string;
-  updatedAt?: string;
+  updatedAt?: Instant;
 }
 export interface DocumentRequest {
   type: 'territory-summary' | 'workshop-sheet' | 'action-sheet' | 'progress-report';

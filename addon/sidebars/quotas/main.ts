@@ -2,7 +2,7 @@
 // flagged. The user's own territories come first; alerts are sorted by severity then date and
 // can be filtered; the other territories stay folded. Also refreshes the Quotas and Alertes tabs.
 import { LABELS } from '../../../shared/i18n/labels';
-import { frShortDate, frTypo, plural } from '../../../shared/i18n/typography';
+import { frInstant, frTypo, plural } from '../../../shared/i18n/typography';
 import type { Quota, QuotaReport } from '../../../shared/quotas/rules';
 import type { AlertRecord, SidebarContext } from '../../api';
 import { quotaLabel, tenderAmount } from '../../messages';
@@ -66,7 +66,7 @@ function alertList(alerts: AlertRecord[]) {
         h(
           'small',
           {},
-          frTypo(`Vue le ${frShortDate(a.lastSeenAt)}${a.subjectLabel ? ` — ${a.subjectLabel}` : ''}`),
+          frTypo(`Vue le ${frInstant(a.lastSeenAt)}${a.subjectLabel ? ` — ${a.subjectLabel}` : ''}`),
         ),
       ),
     ),
