@@ -39,6 +39,11 @@ export interface Env extends Cloudflare.Env {
   /** Comma-separated addresses for the nightly French digest, sent through `SEND_EMAIL`. */
   ALERT_EMAILS?: string;
   ALERT_SENDER?: string;
+  /**
+   * Sender of the nightly reminders to consultants (`SEND_EMAIL`, Email Routing): unset, none is
+   * sent (each consultant's address must first be a verified destination; the sidebar shows them anyway).
+   */
+  REMINDER_SENDER?: string;
   /** Writes per user per minute before 429 (default 60). */
   RATE_LIMIT_PER_MINUTE?: string;
   /** Comma-separated browser origins allowed to call the API (CORS); empty = closed. */

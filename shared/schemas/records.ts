@@ -30,6 +30,12 @@ import {
 } from './enums';
 
 // ---- members -------------------------------------------------------------------------
+/** PUT /v1/me: the caller's own settings (each person changes theirs only). */
+export const MePatch = z.strictObject({
+  preferences: z.strictObject({ reminders: z.boolean() }),
+});
+export type MePatch = z.infer<typeof MePatch>;
+
 export const MemberInput = z.strictObject({ email: Email, role: z.enum(ROLES) });
 export type MemberInput = z.infer<typeof MemberInput>;
 

@@ -218,6 +218,10 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     territoryScoped: true,
     audit: { entity: 'session', action: 'create' },
   },
+  'PUT /v1/me': {
+    build: async () => ({ path: '/v1/me', body: { preferences: { reminders: false } } }),
+    audit: { entity: 'preferences', action: 'update' },
+  },
   'POST /v1/sessions/validate': {
     build: async (w) => ({
       path: '/v1/sessions/validate',

@@ -24,6 +24,8 @@ const FAMILY: Record<string, Family> = {
   'GET /v1/health': 'public',
   'GET /v1/openapi.json': 'public',
   'GET /v1/me': 'read',
+  // Each member's own settings: every member, viewers included, for themselves only.
+  'PUT /v1/me': 'read',
   'GET /v1/members': 'admin-read',
   'POST /v1/members': 'admin-write',
   'DELETE /v1/members/:email': 'admin-write',

@@ -84,9 +84,11 @@ export function mimeMessage(m: {
   text: string;
   date: Date;
   messageId: string;
+  /** The sender's name as mail clients show it. */
+  fromName?: string;
 }): string {
   const msg = createMimeMessage();
-  msg.setSender({ name: 'Contrôle VELI VELO', addr: m.from });
+  msg.setSender({ name: m.fromName ?? 'Contrôle VELI VELO', addr: m.from });
   msg.setRecipient(m.to);
   msg.setSubject(m.subject);
   msg.setHeader('Date', m.date.toUTCString().replace('GMT', '+0000'));

@@ -18,6 +18,7 @@ import { listDocumentsQuery, presentDocument } from '../documents/store';
 import type { User } from '../env';
 import { fieldError } from '../http/errors';
 import { type Ctx, route } from '../http/route';
+import { myRemindersQuery } from '../nightly/my-reminders';
 import { lastRunQuery, listAlertsQuery, OPEN_ALERTS, presentRun } from '../nightly/store';
 import { assembleQuotaReport, quotaReportQueries } from '../quotas/engine';
 import { territoryFor } from './context';
@@ -36,7 +37,7 @@ type Paged = (typeof PAGED)[number];
 /** What a snapshot without `parts` holds: the lists the tabs mirror. */
 const MIRRORED = [...PAGED, 'quotas', 'alerts', 'documents'] as const;
 /** `me` and `programme` on request: a sidebar opening cold reads them with its lists, in one request. */
-export const PARTS = [...MIRRORED, 'me', 'programme'] as const;
+export const PARTS = [...MIRRORED, 'me', 'programme', 'reminders'] as const;
 export type Part = (typeof PARTS)[number];
 type Key = (string | number)[];
 
@@ -95,6 +96,8 @@ const PIECES: Record<Part, (r: Reader) => Piece> = {
       : piece([listTerritoriesQuery(db)], ([all]) => ({ body: { me: whoIs(user, all) } })),
   programme: ({ db }) =>
     piece([storedProgrammeQuery(db)], ([p]) => ({ body: { programme: presentProgramme(p) } })),
+  reminders: ({ db, user }) =>
+    piece([myRemindersQuery(db, user.email)], ([r]) => ({ body: { reminders: r } })),
 };
 
 function requestedParts(text: string | undefined): Part[] {
@@ -150,7 +153,8 @@ function pageSize(text: string | undefined): number {
 const SNAPSHOT_SUMMARY =
   'Tout ce que les onglets du classeur reflètent, en une réponse. parts : liste séparée par des virgules parmi ' +
   'territories, partners, sessions, blockers, indicators, workshops, actions, quotas, alerts, documents (toutes par défaut), ' +
-  'et sur demande me (comme GET /v1/me) et programme (comme GET /v1/programme). ' +
+  'et sur demande me (comme GET /v1/me), programme (comme GET /v1/programme) et reminders (ce qui est attendu ' +
+  'de l’appelant à ce jour : les rappels du contrôle nocturne, et s’il les reçoit par courriel). ' +
   `Les listes territories à actions sont paginées : au plus limit éléments chacune (${nf(DEFAULT_PAGE)} par défaut, ` +
   `${nf(MAX_PAGE)} au plus) ; une liste coupée ajoute next à la réponse, et GET /v1/snapshot?cursor=<next> ` +
   'renvoie la suite des seules listes coupées, jusqu’à une réponse sans next';

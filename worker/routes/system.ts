@@ -1,7 +1,11 @@
+import { MeAnswer } from '../../shared/api/me';
+import { MePatch } from '../../shared/schemas';
 import { ALL } from '../auth/policy';
+import { getPreferences, putPreferences } from '../db/preferences';
 import { listTerritories, type Territory } from '../db/territories';
 import type { User } from '../env';
 import { type Ctx, route } from '../http/route';
+import { auditContext } from './context';
 
 export const VERSION = '0.1.0';
 
@@ -21,10 +25,26 @@ export function whoIs({ email, role }: User, all: readonly Territory[]) {
 
 async function me(c: Ctx) {
   const user = c.get('user');
-  return c.json(whoIs(user, user.role === 'viewer' ? [] : await listTerritories(c.env.DB)));
+  const [territories, preferences] = await Promise.all([
+    user.role === 'viewer' ? [] : listTerritories(c.env.DB),
+    getPreferences(c.env.DB, user.email),
+  ]);
+  return c.json({ ...whoIs(user, territories), preferences });
+}
+
+/** PUT /v1/me: the caller's own settings, audited; answers as GET /v1/me does. */
+async function changeMe(c: Ctx, { body }: { body: MePatch }) {
+  await putPreferences(c.env.DB, auditContext(c), body.preferences);
+  return me(c);
 }
 
 export const systemRoutes = [
   route('GET /v1/health', 'public', 'État du service', health),
-  route('GET /v1/me', ALL, 'Identité, rôle et territoires où l’appelant peut écrire', me),
+  route('GET /v1/me', ALL, 'Identité, rôle, territoires où l’appelant peut écrire et réglages', me, {
+    response: MeAnswer,
+  }),
+  route('PUT /v1/me', ALL, 'Ses propres réglages (rappels par courriel)', changeMe, {
+    body: MePatch,
+    response: MeAnswer,
+  }),
 ];
