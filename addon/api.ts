@@ -1,5 +1,6 @@
 // The contract between the sidebars (browser) and the add-on (Apps Script): what each
 // server function takes and returns. Pure types, so both tsconfigs can read it.
+import type { Preferences, Reminders } from '../shared/api/me';
 import type { Instant } from '../shared/dates';
 import type { Quota, QuotaReport } from '../shared/quotas/rules';
 import type {
@@ -215,7 +216,10 @@ export interface ServerApi {
     input: TerritoryAssessment,
     version?: string | null,
   ): Result<Versioned<TerritoryRecord>>;
-  loadQuotasAndAlerts(): Result<{ quotas: QuotaReport; alerts: AlertRecord[] }>;
+  /** `reminders`: what is due from the caller today, and whether it reaches them by e-mail. */
+  loadQuotasAndAlerts(): Result<{ quotas: QuotaReport; alerts: AlertRecord[]; reminders?: Reminders }>;
+  /** The caller's own choice: the nightly reminders by e-mail or not (PUT /v1/me). */
+  saveReminderPreference(on: boolean): Result<Preferences>;
   generateDocument(input: DocumentRequest): Result<DocumentRecord>;
   fileDocument(doc: DocumentRecord): Result<{ tabs: string[] }>;
   listImportableTabs(): Result<ImportTab[]>;

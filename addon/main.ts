@@ -6,7 +6,7 @@ import { createDocument, fileDocument as file } from './documents';
 import { importableTabs, importTab as runImport } from './importer';
 import { buildMenu, showSidebar } from './menu';
 import * as ops from './operations';
-import { changeSettings, settings } from './profile';
+import { changeReminders, changeSettings, settings } from './profile';
 import { quotasAndAlerts, resyncWithToast } from './resync';
 import { path } from './worker-client';
 
@@ -93,3 +93,4 @@ export const listImportableTabs: ServerApi['listImportableTabs'] = () => importa
 export const importTab: ServerApi['importTab'] = (request) => runImport(request);
 export const loadSettings: ServerApi['loadSettings'] = () => settings();
 export const saveSettings: ServerApi['saveSettings'] = (input) => changeSettings(input);
+export const saveReminderPreference: ServerApi['saveReminderPreference'] = (on) => changeReminders(on);

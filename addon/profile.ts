@@ -1,5 +1,7 @@
 // Paramètres: which worker this spreadsheet talks to (administrators of that worker only, and
 // only an address the manifest allows) and who the user is.
+
+import type { MeAnswer } from '../shared/api/me';
 import { MSG } from '../shared/i18n/messages';
 import type { Me, ServerApi } from './api';
 import { cachedProfile, forgetProfile } from './context';
@@ -31,4 +33,14 @@ export const changeSettings: ServerApi['saveSettings'] = (input) => {
   setWorkerUrl(url);
   forgetProfile();
   return { ok: true, data: { workerUrl: workerUrl(), me: me.data } };
+};
+
+/** The caller's choice of the nightly reminders by e-mail (PUT /v1/me); the worker answers who they are. */
+export const changeReminders: ServerApi['saveReminderPreference'] = (on) => {
+  const res = callWorker<MeAnswer>({
+    method: 'put',
+    path: '/v1/me',
+    body: { preferences: { reminders: on === true } },
+  });
+  return res.ok ? { ok: true, data: res.data.preferences } : res;
 };

@@ -1,6 +1,8 @@
 // Resynchronisation (administrators): every mirrored tab brought in line with the worker from
 // one snapshot request, staff columns and annotated rows kept, layout repaired, and the
 // "Tableau de bord" rebuilt. Also the "Quotas et alertes" screen, which refreshes its tabs.
+
+import type { Reminders } from '../shared/api/me';
 import { frTypo, plural } from '../shared/i18n/typography';
 import type { Programme } from '../shared/schemas/programme';
 import type { Me, Result, ServerApi, Snapshot } from './api';
@@ -139,14 +141,14 @@ export function resyncWithToast(): void {
 }
 
 export const quotasAndAlerts: ServerApi['loadQuotasAndAlerts'] = () => {
-  const res = callWorker<Pick<Snapshot, 'quotas' | 'alerts'>>({
+  const res = callWorker<Pick<Snapshot, 'quotas' | 'alerts'> & { reminders: Reminders }>({
     method: 'get',
-    path: '/v1/snapshot?parts=quotas,alerts',
+    path: '/v1/snapshot?parts=quotas,alerts,reminders',
   });
   if (!res.ok) return res;
   const names = namesFromReport(res.data.quotas);
   updateLists({ report: res.data.quotas });
-  const data = { quotas: res.data.quotas, alerts: res.data.alerts };
+  const data = { quotas: res.data.quotas, alerts: res.data.alerts, reminders: res.data.reminders };
   try {
     withDocumentLock(() =>
       mirrorTabs(
