@@ -142,6 +142,39 @@ describe('importing 200 sessions of a staff tab', () => {
 const NBSP = '\u00a0';
 const summary = 'Point sur les usages et les flottes.';
 
+/** A tab of one case a row: what is accepted, then each kind of refusal, then a quota filling up. */
+function casesTab(state: GoogleState) {
+  const appui = (over: unknown[] = []) => [
+    '20/10/2025',
+    'Appui collectif',
+    'Carcassonne',
+    '2 h',
+    'visio',
+    6,
+    summary,
+    ...over,
+  ];
+  staffTab(state, 'Cas', [
+    ['14/10/2025', 'Entretien individuel', 'Auch', '1 h', 'présentiel', 3, summary],
+    ['15/10/2025', 'Appui collectif', 'Grand Auch', '½ journée', 'À distance', 8, summary],
+    ['32/10/2025', 'diagnostic', 'Carcassonne', '2 h', 'sur place', 4, summary],
+    ['16/10/2025', 'Diagnostic', 'Alès Agglomération', '2 h', 'teams', 4, summary],
+    ['16/10/2025', 'Diagnostic', 'Montauban', '2 h', 'visio', 4, summary],
+    ['17/10/2025', 'Réunion', 'Carcassonne', 'abc', 'hybride', '', ''],
+    ...[1, 2, 3, 4, 5, 6].map(() => appui()),
+  ]);
+}
+
+/** A row wrong in several fields: one line per field, each naming the field first, none twice. */
+function expectOnePerField(message: string) {
+  const lines = message.split('\n');
+  expect(lines.map((l) => l.split(' ')[0])).toEqual(['Type', 'Durée', 'Modalité', 'Participants', 'Résumé']);
+  expect(new Set(lines).size).toBe(lines.length);
+  expect(lines[0]).toBe(
+    `Type de séance — «${NBSP}Réunion${NBSP}»${NBSP}: valeur inconnue (Entretien de lancement avec l’ADEME, Entretien individuel avec le territoire, Diagnostic et accompagnement, Événement «${NBSP}team building${NBSP}», Appui collectif, Atelier collectif, Événement collectif virtuel, Accompagnement individuel de partenaire, Événement de clôture, COPIL, Point mensuel ADEME).`,
+  );
+}
+
 describe('what each row is told', () => {
   it('accepts what staff write, names what it refuses in their terms, once per field, and imports it all once', async () => {
     const state = env.spreadsheet();
@@ -150,25 +183,7 @@ describe('what each row is told', () => {
       b: ['Grand Auch Cœur de Gascogne', '32013'],
       foreign: ['Alès Agglomération', '30007'],
     });
-    const appui = (over: unknown[] = []) => [
-      '20/10/2025',
-      'Appui collectif',
-      'Carcassonne',
-      '2 h',
-      'visio',
-      6,
-      summary,
-      ...over,
-    ];
-    staffTab(state, 'Cas', [
-      ['14/10/2025', 'Entretien individuel', 'Auch', '1 h', 'présentiel', 3, summary],
-      ['15/10/2025', 'Appui collectif', 'Grand Auch', '½ journée', 'À distance', 8, summary],
-      ['32/10/2025', 'diagnostic', 'Carcassonne', '2 h', 'sur place', 4, summary],
-      ['16/10/2025', 'Diagnostic', 'Alès Agglomération', '2 h', 'teams', 4, summary],
-      ['16/10/2025', 'Diagnostic', 'Montauban', '2 h', 'visio', 4, summary],
-      ['17/10/2025', 'Réunion', 'Carcassonne', 'abc', 'hybride', '', ''],
-      ...[1, 2, 3, 4, 5, 6].map(() => appui()),
-    ]);
+    casesTab(state);
     const claire = loadAddon({ dir: env.dir, workerUrl: env.url, devUser: CLAIRE, state });
     const dry = importing(claire, 'Cas', true);
     const said = dry.rows.map((r) => r.message);
@@ -180,17 +195,7 @@ describe('what each row is told', () => {
       `Territoire — «${NBSP}Montauban${NBSP}» ne correspond à aucun territoire du programme (nom, nom court, ville centre ou identifiant).`,
       expect.any(String),
     ]);
-    const lines = said[5]!.split('\n');
-    expect(lines.map((l) => l.split(' ')[0])).toEqual([
-      'Type',
-      'Durée',
-      'Modalité',
-      'Participants',
-      'Résumé',
-    ]);
-    expect(lines[0]).toBe(
-      `Type de séance — «${NBSP}Réunion${NBSP}»${NBSP}: valeur inconnue (Entretien de lancement avec l’ADEME, Entretien individuel avec le territoire, Diagnostic et accompagnement, Événement «${NBSP}team building${NBSP}», Appui collectif, Atelier collectif, Événement collectif virtuel, Accompagnement individuel de partenaire, Événement de clôture, COPIL, Point mensuel ADEME).`,
-    );
+    expectOnePerField(said[5]!);
     expect(said.slice(6, 11)).toEqual(Array(5).fill(`OK${NBSP}: prête à importer`));
     expect(said[11]).toMatch(
       new RegExp(`^Territoire «${NBSP}${t.albi.name}${NBSP}» — Quota dépassé${NBSP}: Appui collectif`),
@@ -207,7 +212,9 @@ describe('what each row is told', () => {
     expect(readTab(state, 'Cas').rows.map((r) => r['Identifiant VELI VELO'])).toEqual(ids);
     expect(readTab(state, 'Séances').rows.filter((r) => ids.includes(r.Identifiant))).toHaveLength(6);
   }, 120_000);
+});
 
+describe('an admin’s override', () => {
   it('lets an admin import over a quota with a reason, only the rows that need it; a consultant may not', async () => {
     const state = env.spreadsheet();
     const figeac = await createTerritory(env.worker.api, {

@@ -190,7 +190,9 @@ describe('codes, links and removals', () => {
     mirror(job(TERRITORIES, [{ ...territory('t-foix', '09122'), assessment: { findings: 'Constat.' } }]));
     expect(tab('Territoires').getRange(2, col).getRichTextValues()[0]![0]!.getLinkUrl()).toBe(doc.url);
   });
+});
 
+describe('records gone and rows running out', () => {
   it('removes the rows of records gone, except rows staff wrote beside', () => {
     mirror(job(BLOCKERS, [blocker('b-1'), blocker('b-2'), blocker('b-3')]));
     const staff = BLOCKERS.columns.length + 2;

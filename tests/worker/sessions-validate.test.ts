@@ -65,7 +65,9 @@ describe('checking rows without writing', () => {
       },
     ]);
   });
+});
 
+describe('checking each row’s limits', () => {
   it('refuses a session over its kind’s maximum, saying the maximum, before counting it', async () => {
     const { territory, consultant } = await makeTerritory();
     const out = results(

@@ -128,65 +128,79 @@ function overrideFields() {
   return { el, read, reason };
 }
 
+interface Screen {
+  tab: HTMLSelectElement;
+  target: HTMLSelectElement;
+  override: ReturnType<typeof overrideFields> | null;
+  check: HTMLButtonElement;
+  run: HTMLButtonElement;
+  result: ReturnType<typeof messageArea>;
+  read: () => Record<string, string>;
+}
+
+/** A dry run or an import of what the screen says, its outcome shown; the next button focused. */
+async function go(s: Screen, dryRun: boolean) {
+  const forced = s.override && s.target.value === 'sessions' ? s.override.read() : null;
+  if (forced === 'short') {
+    s.result.show('error', frTypo(`Motif de la dérogation : ${MIN_REASON} caractères au moins.`));
+    s.override?.reason.focus();
+    return;
+  }
+  for (const b of [s.check, s.run]) b.disabled = true;
+  s.result.show('info', dryRun ? 'Vérification des lignes…' : 'Import en cours…');
+  const req: ImportRequest = {
+    tab: s.tab.value,
+    target: s.target.value as ImportTarget,
+    mapping: s.read(),
+    dryRun,
+  };
+  const out = await call('importTab', forced ? { ...req, override: forced } : req);
+  s.check.disabled = false;
+  if (!out.ok) return showError(null, s.result, out.error);
+  s.result.show(out.data.refused || out.data.notSent ? 'info' : 'success', ...summary(out.data));
+  const pending = out.data.rows.length - out.data.refused - out.data.already;
+  s.run.disabled = !(dryRun ? pending > 0 : out.data.notSent > 0);
+  (dryRun && !s.run.disabled ? s.run : s.check).focus();
+}
+
 async function main() {
   const started = await start('Importer un onglet existant');
   const tabs = started && (await importableTabs(started.msg));
   if (!started || !tabs) return;
-  const tab = picker(
-    'tab',
-    tabs.map((t) => [t.name, frTypo(`${t.name} (${plural(t.rows, 'ligne')})`)] as const),
-  );
-  const target = picker(
-    'target',
-    Object.entries(IMPORT_TARGETS).map(([k, v]) => [k, v.label] as const),
-  );
+  const s: Screen = {
+    tab: picker(
+      'tab',
+      tabs.map((t) => [t.name, frTypo(`${t.name} (${plural(t.rows, 'ligne')})`)] as const),
+    ),
+    target: picker(
+      'target',
+      Object.entries(IMPORT_TARGETS).map(([k, v]) => [k, v.label] as const),
+    ),
+    override: isAdmin(started.ctx) ? overrideFields() : null,
+    check: h('button', { type: 'button', class: 'primary' }, 'Vérifier (essai à blanc)'),
+    run: h('button', { type: 'button', disabled: true }, 'Importer'),
+    result: messageArea(),
+    read: () => ({}),
+  };
   const mapping = h('fieldset', { id: 'mapping' });
-  const override = isAdmin(started.ctx) ? overrideFields() : null;
-  const check = h('button', { type: 'button', class: 'primary' }, 'Vérifier (essai à blanc)');
-  const run = h('button', { type: 'button', disabled: true }, 'Importer');
-  const result = messageArea();
-  let read = () => ({}) as Record<string, string>;
   const remap = () => {
-    const t = tabs.find((x) => x.name === tab.value)!;
-    read = mappingFields(target.value as ImportTarget, t.headers, mapping);
-    if (override) override.el.hidden = target.value !== 'sessions';
-    run.disabled = true;
+    const t = tabs.find((x) => x.name === s.tab.value)!;
+    s.read = mappingFields(s.target.value as ImportTarget, t.headers, mapping);
+    if (s.override) s.override.el.hidden = s.target.value !== 'sessions';
+    s.run.disabled = true;
   };
-  for (const c of [tab, target]) c.addEventListener('change', remap);
-  for (const c of [mapping, override?.el]) c?.addEventListener('change', () => (run.disabled = true));
+  for (const c of [s.tab, s.target]) c.addEventListener('change', remap);
+  for (const c of [mapping, s.override?.el]) c?.addEventListener('change', () => (s.run.disabled = true));
   remap();
-  const go = async (dryRun: boolean) => {
-    const forced = override && target.value === 'sessions' ? override.read() : null;
-    if (forced === 'short') {
-      result.show('error', frTypo(`Motif de la dérogation : ${MIN_REASON} caractères au moins.`));
-      override?.reason.focus();
-      return;
-    }
-    for (const b of [check, run]) b.disabled = true;
-    result.show('info', dryRun ? 'Vérification des lignes…' : 'Import en cours…');
-    const req: ImportRequest = {
-      tab: tab.value,
-      target: target.value as ImportTarget,
-      mapping: read(),
-      dryRun,
-    };
-    const out = await call('importTab', forced ? { ...req, override: forced } : req);
-    check.disabled = false;
-    if (!out.ok) return showError(null, result, out.error);
-    result.show(out.data.refused || out.data.notSent ? 'info' : 'success', ...summary(out.data));
-    const pending = out.data.rows.length - out.data.refused - out.data.already;
-    run.disabled = !(dryRun ? pending > 0 : out.data.notSent > 0);
-    (dryRun && !run.disabled ? run : check).focus();
-  };
-  check.addEventListener('click', () => void go(true));
-  run.addEventListener('click', () => void go(false));
+  s.check.addEventListener('click', () => void go(s, true));
+  s.run.addEventListener('click', () => void go(s, false));
   app().append(
-    labelled(tab, 'Onglet'),
-    labelled(target, 'Il contient des'),
+    labelled(s.tab, 'Onglet'),
+    labelled(s.target, 'Il contient des'),
     mapping,
-    ...(override ? [override.el] : []),
-    h('div', { class: 'row-actions' }, check, run),
-    result.el,
+    ...(s.override ? [s.override.el] : []),
+    h('div', { class: 'row-actions' }, s.check, s.run),
+    s.result.el,
   );
 }
 
