@@ -137,9 +137,10 @@ export function sendRows(
   );
   const done: Sent = { statuses };
   try {
+    // The mirror reads its tabs first: every write after it goes out in one batch.
     withDocumentLock(() => {
-      write(done);
       mirrorSaved(req, [...replies.values()]);
+      write(done);
     });
   } catch (e) {
     console.error(`Import statuses not written: ${e instanceof Error ? e.message : String(e)}`);

@@ -27,6 +27,40 @@ const session = (i) => ({
   summary: `Séance de mesure ${i}`,
 });
 
+const IMPORT_ROWS = 150;
+const IMPORT_TAB = 'Suivi importé';
+const IMPORT_HEADERS = ['Date', 'Type', 'Territoire', 'Durée', 'Modalité', 'Participants', 'Compte rendu'];
+const IMPORT_MAPPING = {
+  date: 'Date',
+  kind: 'Type',
+  territoryId: 'Territoire',
+  durationMinutes: 'Durée',
+  mode: 'Modalité',
+  participants: 'Participants',
+  summary: 'Compte rendu',
+};
+
+/**
+ * A staff member's own tab of `n` sessions, typed as people type them (dates parsed by the
+ * fake as Sheets parses them, « 30 min », « visio »).
+ * @param {any} rt
+ * @param {number} n
+ */
+function staffTab(rt, n) {
+  const sheet = rt.fakes.spreadsheet.insertSheet(IMPORT_TAB);
+  sheet.getRange(1, 1, 1, IMPORT_HEADERS.length).setValues([IMPORT_HEADERS]);
+  const rows = Array.from({ length: n }, (_, i) => [
+    `${String(1 + (i % 28)).padStart(2, '0')}/10/2025`,
+    'Diagnostic',
+    'Territoire de mesure',
+    '30 min',
+    i % 2 ? 'visio' : 'présentiel',
+    2,
+    `Séance importée n° ${i + 1}`,
+  ]);
+  sheet.getRange(2, 1, n, IMPORT_HEADERS.length).setValues(rows);
+}
+
 /**
  * What running one add-on function costs: UrlFetch requests, tabs written, range reads/writes.
  * @param {any} rt the harness runtime (loaded through tsx: its types do not reach this file)
@@ -62,6 +96,7 @@ function measure(rt, fn, ...args) {
 function measureActions(rt, admin) {
   rt.run('submitSession', session(0)); // creates the tabs: later submits are the steady state
   const cold = measure(rt, 'showJournal');
+  /** @type {Record<string, Cost>} */
   const actions = {
     'open a sidebar, cold cache (showJournal)': cold,
     'open a sidebar, context cached (showJournal)': measure(rt, 'showJournal'),
@@ -78,6 +113,13 @@ function measureActions(rt, admin) {
     'quotas and alerts (loadQuotasAndAlerts)': measure(rt, 'loadQuotasAndAlerts'),
     'resynchronise every tab (resyncTabs, admin)': measure(admin, 'resyncTabs'),
   };
+  staffTab(rt, IMPORT_ROWS);
+  actions[`import ${IMPORT_ROWS} sessions of a staff tab (importTab)`] = measure(rt, 'importTab', {
+    tab: IMPORT_TAB,
+    target: 'sessions',
+    mapping: IMPORT_MAPPING,
+    dryRun: false,
+  });
   const doc = admin.run('generateDocument', { type: 'territory-summary', territoryId: 't-bench' });
   admin.fakes.fetchLog.length = 0;
   return {
@@ -90,14 +132,19 @@ function measureActions(rt, admin) {
 function report(actions) {
   // One UrlFetch per action (a cold sidebar: one fetchAll round trip), none from the cache;
   // per tab touched at most one read; one batch of writes.
+  // An import: one check of every row and one fetchAll of the accepted ones (≤ 4 UrlFetch calls
+  // for 150 rows); ids are written before sending and statuses after: two batches of writes.
+  const importing = (/** @type {string} */ name, /** @type {Cost} */ a) =>
+    name.startsWith('import') && a.roundTrips <= 4 && a.writeBatches <= 2 && a.getValues <= a.tabsTouched;
   const goalMet = Object.entries(actions).every(
     ([name, a]) =>
-      (name.includes('cold')
+      importing(name, a) ||
+      ((name.includes('cold')
         ? a.roundTrips <= 1
         : a.urlFetchRequests <= (name.includes('resynchronise') ? 2 : 1)) &&
-      (!name.includes('cached') || a.urlFetchRequests === 0) &&
-      a.getValues <= a.tabsTouched &&
-      a.writeBatches <= 1,
+        (!name.includes('cached') || a.urlFetchRequests === 0) &&
+        a.getValues <= a.tabsTouched &&
+        a.writeBatches <= 1),
   );
   console.table(
     Object.fromEntries(
@@ -115,7 +162,7 @@ function report(actions) {
     ),
   );
   console.log(
-    `add-on goal (1 UrlFetch per action, 0 from a cached context, ≤ 1 read per tab, 1 batch of writes): ${goalMet ? 'met' : 'MISSED'}`,
+    `add-on goal (1 UrlFetch per action, 0 from a cached context, ≤ 1 read per tab, 1 batch of writes; an import of ${IMPORT_ROWS} rows in ≤ 4 UrlFetch calls): ${goalMet ? 'met' : 'MISSED'}`,
   );
   return goalMet;
 }
@@ -147,6 +194,13 @@ export async function run() {
   try {
     const admin = worker.api(ADMIN);
     await admin('POST', '/v1/members', { email: CONSULTANT, role: 'consultant' });
+    // Room for the import's 150 half-hours of diagnostic (the tender's 4 days hold 56).
+    const programme = /** @type {any} */ ((await admin('GET', '/v1/programme')).body);
+    const { assessment: _a, ...settings } = programme;
+    await admin('PUT', '/v1/programme', {
+      ...settings,
+      quotas: { ...settings.quotas, diagnosticDaysPerTerritory: 40 },
+    });
     await admin('POST', '/v1/territories', {
       id: 't-bench',
       name: 'Territoire de mesure',
