@@ -28,8 +28,12 @@ function workerProject(
             ADMIN_EMAILS: TEST_ADMIN,
             // High enough that no test trips it by accident; limits tests lower it per call.
             RATE_LIMIT_PER_MINUTE: '100000',
+            // One JSON line per request is for Workers Logs; tests that check it turn it on.
+            REQUEST_LOGS: 'off',
             ...bindings(inject as Inject),
           },
+          // A second database, empty and unmigrated, for restores and the start-up window.
+          d1Databases: ['DB', 'SPARE_DB'],
         },
       })),
     ],
@@ -61,6 +65,7 @@ const googleBindings = (inject: Inject) => {
     GOOGLE_DRIVE_URL: `${base}/drive/v3`,
     GOOGLE_DRIVE_UPLOAD_URL: `${base}/upload/drive/v3`,
     GOOGLE_DOCS_URL: base,
+    GOOGLE_SHEETS_URL: base,
     GOOGLE_SERVICE_ACCOUNT_KEY: inject('googleServiceAccountKey'),
     GOOGLE_RETRY_DELAYS_MS: '5,10,20',
     DRIVE_FOLDER_ID: 'folder-veli-test',
@@ -82,7 +87,7 @@ export default defineConfig(async () => {
           {
             name: 'worker',
             include: ['tests/worker/**/*.test.ts'],
-            exclude: ['tests/worker/documents-google.test.ts'],
+            exclude: ['tests/worker/documents-google.test.ts', 'tests/worker/ops-doctor.test.ts'],
             globalSetup: ['tests/tools/google-jwks.global.ts', 'tests/support/fake-google-sheets.global.ts'],
             // Generous: a shared 2-core machine under load; speed is measured by npm run bench.
             testTimeout: 30_000,
@@ -90,7 +95,7 @@ export default defineConfig(async () => {
         ),
         workerProject(migrations, googleBindings, {
           name: 'worker-google',
-          include: ['tests/worker/documents-google.test.ts'],
+          include: ['tests/worker/documents-google.test.ts', 'tests/worker/ops-doctor.test.ts'],
           globalSetup: ['tests/support/google-global-setup.ts'],
           testTimeout: 60_000,
         }),

@@ -2,6 +2,8 @@
 // a real top-level function of Code.js (menu items, triggers, google.script.run targets).
 import type { ActionRecord, ServerApi, SessionRecord, TerritoryRecord, WorkshopRecord } from './api';
 import { sidebarContext } from './context';
+import { exportToDrive } from './data-export';
+import { showDoctorDialog } from './doctor';
 import { createDocument, fileDocument as file } from './documents';
 import { importableTabs, importTab as runImport } from './importer';
 import { buildMenu, showSidebar } from './menu';
@@ -49,6 +51,12 @@ export function showParametres(): void {
 }
 export function resyncTabs(): void {
   resyncWithToast();
+}
+export function exportData(): void {
+  exportToDrive();
+}
+export function checkInstallation(): void {
+  showDoctorDialog();
 }
 
 // google.script.run targets, typed by the sidebars' contract.

@@ -33,6 +33,8 @@ export const MENU: readonly ({ label: string; fn: string } | null)[] = [
   null,
   { label: 'Importer un onglet existant', fn: 'showImport' },
   { label: 'Resynchroniser les onglets (administrateurs)', fn: 'resyncTabs' },
+  { label: 'Exporter les données (CSV)', fn: 'exportData' },
+  { label: 'Diagnostic de l’installation (administrateurs)', fn: 'checkInstallation' },
   { label: 'Paramètres', fn: 'showParametres' },
 ];
 

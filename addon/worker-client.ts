@@ -52,7 +52,8 @@ function headers(req: WorkerRequest): Record<string, string> {
   return h;
 }
 
-function toFetch(req: WorkerRequest): GoogleAppsScript.URL_Fetch.URLFetchRequest {
+/** The UrlFetchApp request for a worker call (identity headers included); also for fetchAll. */
+export function toFetch(req: WorkerRequest): GoogleAppsScript.URL_Fetch.URLFetchRequest {
   const r: GoogleAppsScript.URL_Fetch.URLFetchRequest = {
     url: (req.base ?? workerUrl()).replace(/\/+$/, '') + req.path,
     method: req.method,
@@ -77,7 +78,8 @@ const etag = (res: GoogleAppsScript.URL_Fetch.HTTPResponse): string | null => {
   return v ? v.replace(/^W\//, '').replace(/"/g, '') : null;
 };
 
-function parse<T>(res: GoogleAppsScript.URL_Fetch.HTTPResponse): Answer<T> {
+/** A worker answer as the sidebars get it: the JSON body, or the worker's French error. */
+export function parse<T>(res: GoogleAppsScript.URL_Fetch.HTTPResponse): Answer<T> {
   const status = res.getResponseCode();
   let body: unknown = null;
   try {

@@ -24,12 +24,15 @@ import { fetchSync, type SyncRequest, type SyncResponse } from './sync-fetch';
 export { FakeRange, FakeSheet, FakeSpreadsheet } from './fake-sheets';
 export type { Value } from './sheet-values';
 
-export class FakeHtmlOutput extends Settings<{ title: string; width: number }> {
+export class FakeHtmlOutput extends Settings<{ title: string; width: number; height: number }> {
   constructor(
     readonly file: string,
     private content: string,
   ) {
-    super({ title: '', width: 300 });
+    super({ title: '', width: 300, height: 0 });
+  }
+  setHeight(h: number) {
+    return this.set({ height: h });
   }
   setTitle(t: string) {
     return this.set({ title: String(t) });
@@ -112,6 +115,11 @@ export class FakeUi {
   showSidebar(html: FakeHtmlOutput) {
     this.sidebar = html;
     this.sidebarVersion++;
+  }
+  /** The last modal dialog shown (HtmlService output and its title). */
+  dialog: { html: FakeHtmlOutput; title: string } | null = null;
+  showModalDialog(html: FakeHtmlOutput, title: string) {
+    this.dialog = { html, title: String(title) };
   }
   alert(...a: unknown[]) {
     this.alerts.push(a.map(String).join(' — '));
@@ -256,6 +264,55 @@ export function allowedByManifest(url: string, prefixes: readonly string[] | und
   });
 }
 
+/** A file of a user's Drive, as the add-on created it through the Drive advanced service. */
+export interface DriveFile {
+  id: string;
+  name: string;
+  mimeType: string;
+  parents: string[];
+  owner: string;
+  /** The uploaded bytes (UTF-8), null for a folder. */
+  content: string | null;
+}
+
+/** Blob (Utilities.newBlob): a string as UTF-8 bytes with a content type and a name. */
+export function newBlob(data: string, contentType = 'application/octet-stream', name = '') {
+  return {
+    getDataAsString: () => data,
+    getBytes: () => [...Buffer.from(data, 'utf8')],
+    getContentType: () => contentType,
+    getName: () => name,
+  };
+}
+type FakeBlob = ReturnType<typeof newBlob>;
+
+/**
+ * The Drive advanced service (v3) as the add-on uses it: `Files.create(resource, blob?)` in the
+ * user's own Drive; a parent must be a folder that user created there (scope drive.file).
+ */
+export function driveService(files: DriveFile[], user: () => string) {
+  return {
+    Files: {
+      create(resource: { name?: string; mimeType?: string; parents?: string[] }, media?: FakeBlob) {
+        const parents = resource.parents ?? [];
+        for (const p of parents)
+          if (!files.some((f) => f.id === p && f.owner === user() && f.content === null))
+            throw new Error(`GoogleJsonResponseException: File not found: ${p}.`);
+        const file: DriveFile = {
+          id: `drive-${files.length + 1}-${Math.random().toString(36).slice(2, 8)}`,
+          name: String(resource.name ?? 'Untitled'),
+          mimeType: String(resource.mimeType ?? media?.getContentType() ?? 'application/octet-stream'),
+          parents,
+          owner: user(),
+          content: media ? media.getDataAsString() : null,
+        };
+        files.push(file);
+        return { id: file.id, name: file.name, mimeType: file.mimeType };
+      },
+    },
+  };
+}
+
 /** Everything one spreadsheet shares between the users who have it open. */
 export class GoogleState {
   readonly spreadsheet = new FakeSpreadsheet();
@@ -264,6 +321,8 @@ export class GoogleState {
   readonly documentCache: FakeCache;
   readonly lock = new LockState();
   readonly users = new Map<string, UserState>();
+  /** Files the add-on created in its users' Drives (each file knows its owner). */
+  readonly driveFiles: DriveFile[] = [];
   readonly manifest: { urlFetchWhitelist?: string[] };
   now: () => number = Date.now;
   /** Tests only: runs after each call a user's thread makes, before it gets the answer. */
@@ -462,6 +521,7 @@ export function localServices(opts: LocalOptions) {
       formatDate,
       parseDate,
       getUuid: () => crypto.randomUUID(),
+      newBlob,
       // Blocks the execution as Apps Script does (a test's clock is not moved by it).
       sleep: (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Math.max(0, ms)),
     },
@@ -479,6 +539,7 @@ export function createFakes(htmlDir: string, state = new GoogleState(htmlDir)) {
   const faults: Faults = { dropNextResponses: 0, offline: false };
   const who = { user: () => user, execution: () => execution };
   const globals = {
+    Drive: driveService(state.driveFiles, who.user),
     ...sheetServices(state, who),
     ...localServices({
       allowlist: state.manifest.urlFetchWhitelist,

@@ -11,7 +11,8 @@ async function one(req) {
       body: req.body,
       redirect: req.followRedirects === false ? 'manual' : 'follow',
     });
-    const body = await res.text();
+    // Decoded as UTF-8 keeping a byte order mark (fetch's text() drops it; a CSV starts with one).
+    const body = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
     return { ok: true, status: res.status, headers: Object.fromEntries(res.headers), body };
   } catch (e) {
     return { ok: false, error: String(e?.cause?.code ?? e?.message ?? e) };

@@ -4,7 +4,7 @@
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { tsImport } from 'tsx/esm/api';
 
-const { localServices } = await tsImport('./fakes.ts', import.meta.url);
+const { driveService, localServices } = await tsImport('./fakes.ts', import.meta.url);
 const { scriptContext } = await tsImport('./runtime.ts', import.meta.url);
 const { dir, user, root, signal, port, allowlist } = workerData;
 
@@ -64,6 +64,8 @@ const globals = {
   PropertiesService: services.PropertiesService,
   HtmlService: services.HtmlService,
   ...localServices({ allowlist, user: () => user, fetchLog, faults }),
+  // The user's own Drive, for « Exporter les données » (kept in this thread).
+  Drive: driveService([], () => user),
 };
 const script = scriptContext(dir, globals);
 

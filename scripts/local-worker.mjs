@@ -100,6 +100,26 @@ const esModules = (dir) =>
   );
 
 /**
+ * The worker's bindings: its vars as text, the D1 database, and the R2 buckets of wrangler.toml
+ * (the nightly backups' bucket, persisted beside D1).
+ * @param {ReturnType<typeof unstable_readConfig>} config
+ * @param {Record<string, string>} vars
+ */
+function bindings(config, vars) {
+  const d1 = config.d1_databases[0];
+  return {
+    ...Object.fromEntries(Object.entries(vars).map(([k, value]) => [k, { type: 'text', value }])),
+    ...(d1 ? { [d1.binding]: { type: 'd1', id: d1.database_id ?? d1.binding } } : {}),
+    ...Object.fromEntries(
+      (config.r2_buckets ?? []).map((/** @type {{ binding: string; bucket_name?: string }} */ b) => [
+        b.binding,
+        { type: 'r2', name: b.bucket_name ?? b.binding },
+      ]),
+    ),
+  };
+}
+
+/**
  * Starts the worker with its D1 migrated; resolves once it serves.
  * @param {WorkerOptions} [options]
  */
@@ -138,10 +158,7 @@ export async function startWorker(options = {}) {
           compatibilityFlags: config.compatibility_flags,
           // wrangler's bundle: ES modules (index.js, and the bench's own entry beside it).
           manifest: { mainModule: main, modulesRoot: bundleDir, modules: esModules(bundleDir) },
-          env: {
-            ...Object.fromEntries(Object.entries(vars).map(([k, value]) => [k, { type: 'text', value }])),
-            [d1.binding]: { type: 'd1', id: d1.database_id ?? d1.binding },
-          },
+          env: bindings(config, vars),
         },
       },
     ],

@@ -1,6 +1,7 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { requestId } from 'hono/request-id';
 import { MSG } from '../shared/i18n/messages';
+import { OPS_MSG } from '../shared/i18n/operations';
 import { authorize } from './auth/access';
 import type { AppEnv } from './env';
 import { readBody, readQuery } from './http/body';
@@ -8,7 +9,9 @@ import { bodyLimit } from './http/body-limit';
 import { ApiError, errorResponse, validationError } from './http/errors';
 import { cors, securityHeaders } from './http/headers';
 import { rateLimit } from './http/rate-limit';
+import { requestLog } from './http/request-log';
 import type { Ctx, Route } from './http/route';
+import { isReady, schemaState } from './ops/readiness';
 import { ROUTES } from './routes';
 
 /** Every path must decode: `%ZZ` is a client error, never a 500 further down. */
@@ -19,6 +22,25 @@ const decodablePath: MiddlewareHandler<AppEnv> = async (c, next) => {
     throw validationError([{ path: '', message: MSG.malformedPath }], MSG.malformedPath);
   }
   await next();
+};
+
+/** Routes that answer before the database is ready: the readiness probe itself and the API's description. */
+const WITHOUT_DATABASE = new Set(['/v1/health', '/v1/openapi.json']);
+
+/**
+ * Nothing reaches a route that reads the record before every migration is applied: 503 with
+ * `Retry-After`, never a 500 « no such table » (the start-up window). Once this isolate has
+ * seen the database ready, it costs nothing.
+ */
+const whenReady: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (WITHOUT_DATABASE.has(c.req.path) || (await isReady(c.env.DB))) return next();
+  const s = await schemaState(c.env.DB);
+  throw new ApiError(
+    'SERVICE_UNAVAILABLE',
+    OPS_MSG.starting(s.answers ? s.missing.length : 0),
+    {},
+    { 'retry-after': '5' },
+  );
 };
 
 /** The route's declared body and query, validated, then its handler. */
@@ -33,12 +55,12 @@ const handle = (r: Route) => async (c: Ctx) => {
 export function createApp(routes: readonly Route[] = ROUTES) {
   const app = new Hono<AppEnv>();
   // Request ids are the worker's own (never a client header such as cf-ray): the audit trusts them.
-  app.use('*', requestId({ headerName: '' }), async (c, next) => {
+  app.use('*', requestId({ headerName: '' }), requestLog, async (c, next) => {
     await next();
     c.header('x-request-id', c.get('requestId'));
   });
   app.use('*', securityHeaders, cors, decodablePath, bodyLimit);
-  app.use('/v1/*', authorize(routes), rateLimit(routes));
+  app.use('/v1/*', whenReady, authorize(routes), rateLimit(routes));
   for (const r of routes) app.on(r.spec.method, r.spec.path, handle(r));
   app.notFound(() => {
     throw new ApiError('NOT_FOUND', MSG.routeNotFound);

@@ -48,6 +48,8 @@ export interface Env extends Cloudflare.Env {
   RATE_LIMIT_PER_MINUTE?: string;
   /** Comma-separated browser origins allowed to call the API (CORS); empty = closed. */
   CORS_ORIGINS?: string;
+  /** `off`: no request log line (tests and benchmarks); anything else logs one JSON line per request. */
+  REQUEST_LOGS?: string;
 }
 
 export interface User {

@@ -40,7 +40,11 @@ function operation({ spec }: Route) {
     responses: {
       [String(spec.status)]: {
         description: 'Succès',
-        content: json(spec.response ? jsonSchema(spec.response, 'output') : { type: 'object' }),
+        content: {
+          [spec.mediaType ?? 'application/json']: {
+            schema: spec.response ? jsonSchema(spec.response, 'output') : { type: 'object' },
+          },
+        },
       },
       ...ERROR_RESPONSES,
     },

@@ -18,6 +18,7 @@ export const ERROR_CODES = {
   RATE_LIMITED: 429,
   UPSTREAM_FAILED: 502,
   INTERNAL: 500,
+  SERVICE_UNAVAILABLE: 503,
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
 
@@ -60,6 +61,7 @@ export const MSG = typeset({
     `Le compte ${email} n’est pas membre du programme : demandez l’accès à l’ADEME.`,
   adminOnly: 'Action réservée aux administrateurs ADEME.',
   adminOnlyRead: 'Ces données sont réservées aux administrateurs ADEME.',
+  staffOnlyRead: 'Ces données sont réservées à l’ADEME (administrateurs et lecteurs).',
   undeclaredRoute: 'Cette adresse n’est ouverte à personne : elle n’a pas de règle d’accès.',
   malformedPath: 'Adresse mal encodée : un caractère « % » n’est pas suivi de deux chiffres hexadécimaux.',
   viewerReadOnly: 'Votre rôle de lecteur ne permet pas de modifier les données.',

@@ -53,6 +53,8 @@ describe('Code.js', () => {
       'Générer un document',
       'Importer un onglet existant',
       'Resynchroniser les onglets (administrateurs)',
+      'Exporter les données (CSV)',
+      'Diagnostic de l’installation (administrateurs)',
       'Paramètres',
     ]);
     const declared = topLevelFunctions(code);

@@ -114,7 +114,7 @@ function stored(v: unknown, option: string): Cell | undefined | 'skip' | 'invali
 }
 
 /** What one stand-in keeps: keys it trusts, tokens it issued, spreadsheets, calls received. */
-interface FakeState {
+export interface FakeState {
   base: string;
   keys: Map<string, KeyObject>;
   tokens: Map<string, string>;
@@ -176,7 +176,28 @@ interface ValuesCall {
   rangeText: string;
 }
 
-async function values(st: FakeState, req: IncomingMessage, res: ServerResponse, url: URL, match: string[]) {
+/** A Sheets state the Drive stand-in shares (one token endpoint for both, as at Google). */
+export const sheetsState = (base: string): FakeState => ({
+  base,
+  keys: new Map(),
+  tokens: new Map(),
+  spreadsheets: new Map(),
+  calls: [],
+});
+
+/**
+ * spreadsheets.values, reached by a token this stand-in (or the Drive one) issued. `rawBody` is
+ * the request's body when the caller has already read it. A spreadsheet whose id starts with
+ * `not-shared` is one nobody shared with the service account: Google answers 403.
+ */
+export async function values(
+  st: FakeState,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  match: string[],
+  rawBody?: string,
+) {
   const id = decodeURIComponent(match[1]!);
   const rangeText = decodeURIComponent(match[2]!);
   st.calls.push({ method: req.method ?? '', path: url.pathname, spreadsheetId: id, range: rangeText });
@@ -184,6 +205,8 @@ async function values(st: FakeState, req: IncomingMessage, res: ServerResponse, 
   if (!auth || !st.tokens.get(auth)?.split(' ').includes(SHEETS_SCOPE))
     return googleError(res, 401, 'UNAUTHENTICATED', 'Request had invalid authentication credentials.');
   if (id.startsWith('fail')) return googleError(res, 500, 'INTERNAL', 'Internal error encountered.');
+  if (id.startsWith('not-shared'))
+    return googleError(res, 403, 'PERMISSION_DENIED', 'The caller does not have permission');
   const range = parseRange(rangeText);
   const tabs = sheet(st, id);
   if (!range || !tabs.has(range.tab))
@@ -191,7 +214,7 @@ async function values(st: FakeState, req: IncomingMessage, res: ServerResponse, 
   const call: ValuesCall = { req, res, url, id, grid: tabs.get(range.tab)!, range, rangeText };
   if (req.method === 'GET') return getValues(call);
   if (req.method !== 'PUT') return googleError(res, 404, 'NOT_FOUND', 'Method not found.');
-  return updateValues(call);
+  return updateValues(call, rawBody);
 }
 
 /** values.get: the range's rows, without trailing empty rows and cells (ValueRange.values). */
@@ -232,12 +255,12 @@ function refusal(body: { range?: string; majorDimension?: string; values?: unkno
 }
 
 /** values.update: RAW or USER_ENTERED cells written in place; null skipped, "" cleared. */
-async function updateValues(call: ValuesCall) {
+async function updateValues(call: ValuesCall, rawBody?: string) {
   const { req, res, url, id, grid, range, rangeText } = call;
   const option = url.searchParams.get('valueInputOption') ?? '';
   if (option !== 'RAW' && option !== 'USER_ENTERED')
     return googleError(res, 400, 'INVALID_ARGUMENT', `Invalid valueInputOption: '${option}'`);
-  const body = JSON.parse(await readBody(req)) as {
+  const body = JSON.parse(rawBody ?? (await readBody(req))) as {
     range?: string;
     majorDimension?: string;
     values?: unknown[][];

@@ -10,7 +10,10 @@
 //   without `supportsAllDrives=true`;
 // - files.get with the version, modifiedTime and last modifying user Drive reports;
 // - files.export to PDF: the imported Doc printed by headless Chromium at the Doc's own page
-//   size and margins, its pages counted with pdf-lib.
+//   size and margins, its pages counted with pdf-lib;
+// - files.update with `{trashed: true}`: the file goes to the trash (still readable by id);
+// - the Sheets values resource of fake-google-sheets.ts, reached with the tokens issued here
+//   (one token endpoint for Drive, Docs and Sheets, as at Google).
 // Test hooks under /__ read what was received, script failures and delays, and play a person
 // editing a Doc in the browser.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -35,6 +38,7 @@ import {
 } from '../worker/fake-google-wire';
 import { launchChromium } from './chromium';
 import { importAsGoogle, layOutTables } from './fake-google-import';
+import { sheetsState, values as sheetsValues } from './fake-google-sheets';
 
 const SA_DOMAIN = /^[^@]+@veli-velo-test\.iam\.gserviceaccount\.com$/;
 
@@ -121,7 +125,7 @@ const resource = (f: StoredFile, who: Identity) => ({
     emailAddress: f.lastModifyingUser,
     me: f.lastModifyingUser === who.email,
   },
-  trashed: false,
+  trashed: f.trashed ?? false,
 });
 
 /** The stand-in's state and handlers: one method per Google operation it speaks. */
@@ -139,6 +143,7 @@ class FakeGoogleServer {
   clock = 0;
   browser: BrowserContext | null = null;
   readonly profile = mkdtempSync(join(tmpdir(), 'fake-google-'));
+  readonly sheets = sheetsState('');
 
   constructor(readonly publicKey: CryptoKey) {}
 
@@ -272,6 +277,7 @@ class FakeGoogleServer {
         return r.reply(400, { error: 'invalid_grant', error_description: 'bad lifetime' });
       const access = `ya29.sa-${++this.seq}-${Math.random().toString(36).slice(2)}`;
       this.issued.set(access, { email: String(payload.iss), serviceAccount: true });
+      this.sheets.tokens.set(access, String(payload.scope));
       return r.reply(200, { access_token: access, expires_in: 3599, token_type: 'Bearer' });
     } catch (err) {
       r.entry.error = (err as Error).message;
@@ -407,6 +413,19 @@ class FakeGoogleServer {
     r.res.end(pdf);
   }
 
+  /** files.update of metadata only: `{trashed: true}` moves the file to the trash. */
+  trash(r: Req, id: string) {
+    r.entry.kind = 'trash';
+    const f = this.visible(r, id);
+    if (!f) return;
+    const body = JSON.parse(r.raw.toString('utf8') || '{}') as { trashed?: boolean };
+    if (body.trashed !== true)
+      return r.reply(400, googleError(400, 'only {trashed: true} is supported', 'badRequest'));
+    f.trashed = true;
+    this.touch(f, r.who.email);
+    return r.reply(200, { id: f.id, trashed: true });
+  }
+
   remove(r: Req, id: string) {
     r.entry.kind = 'delete';
     const f = this.visible(r, id);
@@ -430,12 +449,15 @@ class FakeGoogleServer {
     if (!who)
       return r.reply(401, googleError(401, 'Request had invalid authentication credentials.', 'authError'));
     r.who = who;
+    const sheet = /^\/v4\/spreadsheets\/([^/]+)\/values\/([^/:]+)$/.exec(path);
+    if (sheet) return sheetsValues(this.sheets, r.req, r.res, r.url, [...sheet], r.raw.toString('utf8'));
     if (path === '/upload/drive/v3/files' && method === 'POST') return this.create(r);
     const ROUTES: [string, RegExp, (id: string) => unknown][] = [
       ['PATCH', /^\/upload\/drive\/v3\/files\/([^/]+)$/, (id) => this.update(r, id)],
       ['GET', /^\/drive\/v3\/files\/([^/]+)\/export$/, (id) => this.exportPdf(r, id)],
       ['GET', /^\/drive\/v3\/files\/([^/]+)$/, (id) => this.metadata(r, id)],
       ['DELETE', /^\/drive\/v3\/files\/([^/]+)$/, (id) => this.remove(r, id)],
+      ['PATCH', /^\/drive\/v3\/files\/([^/]+)$/, (id) => this.trash(r, id)],
       ['POST', /^\/v1\/documents\/([^/:]+):batchUpdate$/, (id) => this.pageSetup(r, id)],
     ];
     for (const [verb, pattern, handler] of ROUTES) {

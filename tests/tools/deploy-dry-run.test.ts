@@ -16,6 +16,7 @@ describe('wrangler deploy --dry-run', () => {
       });
       expect(log).toMatch(/--dry-run: exiting now/);
       expect(log).toMatch(/env\.DB \(veli-velo\)/);
+      expect(log).toMatch(/env\.BACKUPS \(veli-velo-backups\)/);
       const bundle = join(out, 'index.js');
       expect(existsSync(bundle)).toBe(true);
       const code = readFileSync(bundle);
@@ -32,5 +33,15 @@ describe('wrangler deploy --dry-run', () => {
     const toml = readFileSync('wrangler.toml', 'utf8');
     expect(toml).toMatch(/^AUTH_MODE = "google"$/m);
     expect(toml).not.toMatch(/AUTH_MODE\s*=\s*"dev"/);
+  });
+
+  it('declares what running it needs: the cron the doctor reports, the R2 backups, Workers Logs', () => {
+    const toml = readFileSync('wrangler.toml', 'utf8');
+    const crons = /^crons = \["([^"]+)"\]$/m.exec(toml)?.[1];
+    expect(crons).toBeTruthy();
+    // A worker cannot read its own triggers: NIGHTLY_CRON repeats them for the doctor.
+    expect(/^NIGHTLY_CRON = "([^"]+)"$/m.exec(toml)?.[1]).toBe(crons);
+    expect(toml).toMatch(/\[\[r2_buckets\]\]\nbinding = "BACKUPS"\nbucket_name = "veli-velo-backups"/);
+    expect(toml).toMatch(/\[observability\]\nenabled = true/);
   });
 });

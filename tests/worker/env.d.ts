@@ -6,6 +6,8 @@ declare global {
   namespace Cloudflare {
     interface Env {
       DB: D1Database;
+      /** An empty, unmigrated database (vitest.config.ts): restores, the start-up window. */
+      SPARE_DB: D1Database;
       TEST_MIGRATIONS: D1Migration[];
     }
   }

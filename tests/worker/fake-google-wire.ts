@@ -29,6 +29,7 @@ export type CallKind =
   | 'page-setup'
   | 'export'
   | 'delete'
+  | 'trash'
   | 'other';
 
 export interface LoggedCall {
@@ -65,4 +66,6 @@ export interface StoredFile {
   version: number;
   modifiedTime: string;
   lastModifyingUser: string;
+  /** In the trash (files.update `{trashed: true}`). */
+  trashed?: boolean;
 }

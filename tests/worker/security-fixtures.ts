@@ -1,7 +1,9 @@
 // Concrete requests for every route of the app, used by the authorization matrix, the audit
 // and the fuzzing suites. A route the app serves without a case here makes those suites fail:
 // add one (a request that succeeds for an allowed caller, built from a fresh World).
+import { env } from 'cloudflare:test';
 import { app } from '../../worker/app';
+import { CSV_TABLE_NAMES } from '../../worker/export/csv-tables';
 import { action, blocker, indicator, session, workshop } from './bodies';
 import { call, freeWorkshopNumber, makePartner, makeTerritory, roomForTerritories, uid } from './helpers';
 
@@ -311,5 +313,25 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
       return { path: `/v1/people/${encodeURIComponent(email)}/erase` };
     },
     audit: { entity: 'person', action: 'erase' },
+  },
+
+  ...Object.fromEntries(
+    CSV_TABLE_NAMES.map((t) => [
+      `GET /v1/export/${t}.csv`,
+      { build: async () => ({ path: `/v1/export/${t}.csv` }) },
+    ]),
+  ),
+  'GET /v1/export/archive': { build: async () => ({ path: '/v1/export/archive' }) },
+  'GET /v1/admin/doctor': { build: async () => ({ path: '/v1/admin/doctor' }) },
+  'POST /v1/admin/restore': {
+    // This database holds a record: only the check of an archive can succeed here.
+    build: async () => {
+      const object = `archives/${uid('fixture')}.jsonl`;
+      await env.BACKUPS.put(object, String((await call('GET', '/v1/export/archive')).body));
+      return { path: '/v1/admin/restore', body: { object, check: true } };
+    },
+    audit: {
+      none: 'a check writes nothing; a restore is logged in `restores`, the restored audit being the archived one',
+    },
   },
 };

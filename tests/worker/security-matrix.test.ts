@@ -15,6 +15,7 @@ type Family =
   | 'public'
   | 'read'
   | 'admin-read'
+  | 'staff-read'
   | 'admin-write'
   | 'territory-write'
   | 'programme-write'
@@ -75,6 +76,15 @@ const FAMILY: Record<string, Family> = {
   'GET /v1/audit': 'admin-read',
   'GET /v1/people/:email': 'admin-read',
   'POST /v1/people/:email/erase': 'admin-write',
+  // Data out (issue 19): ADEME staff export the tables; the whole archive and its restore are admins'.
+  ...Object.fromEntries(
+    'sessions blockers indicators territories partners workshops actions alerts audit'
+      .split(' ')
+      .map((t) => [`GET /v1/export/${t}.csv`, 'staff-read' as const]),
+  ),
+  'GET /v1/export/archive': 'admin-read',
+  'GET /v1/admin/doctor': 'admin-read',
+  'POST /v1/admin/restore': 'admin-write',
 };
 
 type Outcome = 'ok' | { status: 401 | 403; message: string | RegExp };
@@ -82,6 +92,7 @@ const UNAUTH: Outcome = { status: 401, message: MSG.unauthenticated };
 const NOT_MEMBER: Outcome = { status: 403, message: /n’est pas membre du programme/ };
 const ADMIN_ONLY: Outcome = { status: 403, message: MSG.adminOnly };
 const ADMIN_ONLY_READ: Outcome = { status: 403, message: MSG.adminOnlyRead };
+const STAFF_ONLY_READ: Outcome = { status: 403, message: MSG.staffOnlyRead };
 const READ_ONLY: Outcome = { status: 403, message: MSG.viewerReadOnly };
 const NOT_YOURS: Outcome = { status: 403, message: /^Vous n’êtes pas consultant du territoire « .+ »\.$/ };
 const NOT_AUTHOR: Outcome = {
@@ -112,6 +123,14 @@ const EXPECTED: Record<Family, Record<Caller, Outcome>> = {
     consultant: ADMIN_ONLY_READ,
     otherConsultant: ADMIN_ONLY_READ,
     viewer: ADMIN_ONLY_READ,
+    nonMember: NOT_MEMBER,
+    anonymous: UNAUTH,
+  },
+  'staff-read': {
+    admin: 'ok',
+    consultant: STAFF_ONLY_READ,
+    otherConsultant: STAFF_ONLY_READ,
+    viewer: 'ok',
     nonMember: NOT_MEMBER,
     anonymous: UNAUTH,
   },

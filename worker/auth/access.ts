@@ -43,7 +43,8 @@ export function authorize(routes: readonly Route[]): MiddlewareHandler<AppEnv> {
     const role = await resolveRole(c.env, email);
     if (!role) throw new ApiError('FORBIDDEN', MSG.notMember(email));
     if (!rule.includes(role)) {
-      if (method === 'GET') throw new ApiError('FORBIDDEN', MSG.adminOnlyRead);
+      if (method === 'GET')
+        throw new ApiError('FORBIDDEN', rule.includes('viewer') ? MSG.staffOnlyRead : MSG.adminOnlyRead);
       throw new ApiError('FORBIDDEN', role === 'viewer' ? MSG.viewerReadOnly : MSG.adminOnly);
     }
     c.set('user', { email, role });

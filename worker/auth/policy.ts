@@ -7,3 +7,5 @@ export const ALL: readonly Role[] = ['admin', 'consultant', 'viewer'];
 /** Consultants (the AMO, the contractor) and ADEME admins. */
 export const WRITERS: readonly Role[] = ['admin', 'consultant'];
 export const ADMIN: readonly Role[] = ['admin'];
+/** ADEME staff: admins and viewers (the data exports). */
+export const STAFF: readonly Role[] = ['admin', 'viewer'];

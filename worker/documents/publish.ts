@@ -110,7 +110,7 @@ async function upload(
 }
 
 /** Gives the Doc its A4 page (the import made it US Letter), exports it and counts the pages. */
-async function pagesOf(drive: Drive, docs: Docs, id: string): Promise<number> {
+export async function pagesOf(drive: Drive, docs: Docs, id: string): Promise<number> {
   await docs.setPage(id, PAGE);
   const pdf = await drive.exportPdf(id);
   try {
@@ -137,9 +137,16 @@ export async function publishToDrive(
     previous: PreviousDoc | null;
     folderId?: string | undefined;
     limited: boolean;
+    /** Google's pages per estimated page, learned by the doctor's probe; absent until it ran. */
+    layoutRatio?: number | null | undefined;
   },
 ): Promise<Published> {
-  let current = compose(0);
+  // Aim under the limit by the ratio Google's layout was measured at (never looser than the
+  // limit); a record that fits only without that margin is still tried, Google's count decides.
+  const ratio = opts.layoutRatio ?? 0;
+  const aimed =
+    opts.limited && ratio > 1 ? compose(0, Math.max(1, Math.floor(SUMMARY_MAX_PAGES / ratio))) : null;
+  let current = aimed && aimed.fits !== false ? aimed : compose(0);
   if (opts.limited && current.fits === false) throw new DoesNotFit(current.overflow ?? []);
   let html = renderHtml(current.doc);
   const target = await upload(drive, opts.name(current.doc), html, opts.folderId, opts.previous);

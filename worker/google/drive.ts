@@ -124,6 +124,24 @@ export class Drive {
     return new Uint8Array(await res.arrayBuffer());
   }
 
+  /**
+   * Moves a file to the trash (`files.update` with `trashed: true`): what a Shared Drive's
+   * Content manager may do; deleting for good takes a Manager (organizer) there.
+   */
+  async trashFile(id: string): Promise<void> {
+    const res = await googleFetch(
+      this.o,
+      `${this.api}/files/${encodeURIComponent(id)}?supportsAllDrives=true&fields=id,trashed`,
+      {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json; charset=UTF-8' },
+        body: JSON.stringify({ trashed: true }),
+      },
+      'trash',
+    );
+    await res.body?.cancel();
+  }
+
   /** Best effort: removes a Doc this request created before failing, so nothing is left half-made. */
   async deleteFile(id: string): Promise<void> {
     try {

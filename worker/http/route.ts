@@ -33,6 +33,8 @@ export interface RouteSpec<
    * tests check every answer against it.
    */
   response?: Schema;
+  /** The success answer's media type when it is not JSON (a CSV, JSON Lines): OpenAPI says so. */
+  mediaType?: string;
   /** The status of a successful answer (a replayed create answers 200). */
   status: 200 | 201;
   /** The body may be empty, standing for `{}` (POST /v1/checks/run). */

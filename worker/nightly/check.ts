@@ -1,6 +1,7 @@
 import { zonedDate } from '../../shared/dates';
 import type { Programme } from '../../shared/schemas/programme';
 import type { Env } from '../env';
+import { backUp } from '../export/nightly-backup';
 import { GoogleError } from '../google/service-account';
 import { deliverAlertsTab } from './alerts-tab';
 import { sendDigest } from './digest';
@@ -55,6 +56,8 @@ interface RunState {
   checked: Checked | null;
   outcome: { open: number; opened: number; resolved: number } | null;
   sheetRows: number | null;
+  /** The R2 object the run wrote its archive to (cron runs only). */
+  backupKey: string | null;
   errors: string[];
 }
 
@@ -114,6 +117,7 @@ export async function runNightlyCheck(env: Env, opts: RunOptions): Promise<RunRe
     checked: null,
     outcome: null,
     sheetRows: null,
+    backupKey: null,
     errors: [],
   };
   try {
@@ -121,13 +125,14 @@ export async function runNightlyCheck(env: Env, opts: RunOptions): Promise<RunRe
   } catch (err) {
     state.errors.push(describe(err, 'check'));
   }
+  if (opts.trigger === 'cron') await backUp(env, opts.at ?? new Date(), state);
   const error = state.errors.length ? state.errors.join(' | ') : null;
   if (error) console.error(JSON.stringify({ level: 'error', event: 'nightly-check', runId, error }));
   await db.run(
     db
       .prepare(
         `UPDATE check_runs SET as_of = ?2, finished_at = ?3, ok = ?4, checked = ?5, outcome = ?6,
-           statements = ?7, sheet_rows = ?8, error = ?9 WHERE id = ?1`,
+           statements = ?7, sheet_rows = ?8, error = ?9, backup_key = ?10 WHERE id = ?1`,
       )
       .bind(
         runId,
@@ -140,6 +145,7 @@ export async function runNightlyCheck(env: Env, opts: RunOptions): Promise<RunRe
         db.statements + 1,
         state.sheetRows,
         error,
+        state.backupKey,
       ),
   );
   return (await getRun(env.DB, runId))!;

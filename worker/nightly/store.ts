@@ -135,6 +135,8 @@ export interface RunRecord {
   alerts: { open: number; opened: number; resolved: number } | null;
   statements: number | null;
   error: string | null;
+  /** The R2 object the run's archive went to (nightly runs), null otherwise. */
+  backupKey: string | null;
 }
 
 export function runFromRow(r: Row): RunRecord {
@@ -150,6 +152,7 @@ export function runFromRow(r: Row): RunRecord {
     alerts: r.outcome ? JSON.parse(String(r.outcome)) : null,
     statements: r.statements === null ? null : Number(r.statements),
     error: r.error === null ? null : String(r.error),
+    backupKey: r.backup_key == null ? null : String(r.backup_key),
   };
 }
 
@@ -180,4 +183,5 @@ export const presentRun = (r: RunRecord | null) =>
     alerts: r.alerts,
     statements: r.statements,
     error: r.error,
+    backupKey: r.backupKey,
   };

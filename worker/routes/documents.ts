@@ -33,6 +33,7 @@ import { CallLog, GoogleError } from '../google/http';
 import { ServiceAccountKeyError, serviceAccountKey, serviceAccountToken } from '../google/service-account';
 import { ApiError, fieldError } from '../http/errors';
 import { created, route } from '../http/route';
+import { layoutRatio } from '../ops/calibration';
 import { auditContext, type Ctx, newId, param, writableTerritory } from './context';
 
 /** The content helper's messages, set in French typography like every message users read. */
@@ -248,6 +249,7 @@ async function generate(c: Ctx, { body }: { body: DocumentRequest }) {
         name: (doc) => doc.title,
         folderId: access.folderId,
         limited: p.limited,
+        layoutRatio: await layoutRatio(db),
         previous: previous?.googleDocId
           ? {
               googleDocId: previous.googleDocId,

@@ -1,10 +1,12 @@
 import { type Route, route } from '../http/route';
 import { openApiDocument } from '../openapi';
 import { actionRoutes } from './actions';
+import { adminRoutes } from './admin';
 import { alertRoutes } from './alerts';
 import { auditRoutes } from './audit';
 import { blockerRoutes } from './blockers';
 import { documentRoutes } from './documents';
+import { exportRoutes } from './export';
 import { indicatorRoutes } from './indicators';
 import { memberRoutes } from './members';
 import { peopleRoutes } from './people';
@@ -32,6 +34,8 @@ const declared = [
   ...documentRoutes,
   ...auditRoutes,
   ...peopleRoutes,
+  ...exportRoutes,
+  ...adminRoutes,
 ];
 
 /** Every route the worker serves, each declared once (see http/route.ts). */

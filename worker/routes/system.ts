@@ -1,20 +1,34 @@
+import { HealthAnswer } from '../../shared/api/admin';
 import { MeAnswer } from '../../shared/api/me';
+import { OPS_MSG } from '../../shared/i18n/operations';
 import { MePatch } from '../../shared/schemas';
 import { ALL } from '../auth/policy';
 import { getPreferences, putPreferences } from '../db/preferences';
 import { listTerritories, type Territory } from '../db/territories';
 import type { User } from '../env';
+import { ApiError } from '../http/errors';
 import { type Ctx, route } from '../http/route';
+import { schemaState } from '../ops/readiness';
 import { auditContext } from './context';
 
 export const VERSION = '0.1.0';
 
-const health = (c: Ctx) =>
-  c.json({
-    ok: true,
+/** Ready means ready: 200 only once the database answers and every migration is applied. */
+async function health(c: Ctx) {
+  const s = await schemaState(c.env.DB);
+  if (!s.answers || s.missing.length)
+    throw new ApiError(
+      'SERVICE_UNAVAILABLE',
+      OPS_MSG.starting(s.answers ? s.missing.length : 0),
+      { missingMigrations: s.missing },
+      { 'retry-after': '5' },
+    );
+  return c.json({
+    ok: true as const,
     version: c.env.VERSION ?? VERSION,
-    authMode: c.env.AUTH_MODE === 'dev' ? 'dev' : 'google',
+    authMode: c.env.AUTH_MODE === 'dev' ? ('dev' as const) : ('google' as const),
   });
+}
 
 /** The caller, and the territories they may write for: every one for admins, none for viewers. */
 export function whoIs({ email, role }: User, all: readonly Territory[]) {
@@ -39,7 +53,9 @@ async function changeMe(c: Ctx, { body }: { body: MePatch }) {
 }
 
 export const systemRoutes = [
-  route('GET /v1/health', 'public', 'État du service', health),
+  route('GET /v1/health', 'public', 'État du service (503 tant que la base n’est pas migrée)', health, {
+    response: HealthAnswer,
+  }),
   route('GET /v1/me', ALL, 'Identité, rôle, territoires où l’appelant peut écrire et réglages', me, {
     response: MeAnswer,
   }),
