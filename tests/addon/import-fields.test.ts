@@ -61,7 +61,9 @@ describe('reading cells', () => {
     ).toEqual([90, 120, 120, 90, 90, 90, 45, 45, 210, 210, 420, 420, 840]);
     expect(read('beaucoup')).toBeUndefined();
   });
+});
 
+describe('reading words', () => {
   it('reads kinds and modes from their labels, codes or the words of staff’s own logs', () => {
     const kind = (t: string) => fromLabel(LABELS.sessionKind, t, field('kind').aliases);
     const mode = (t: string) => fromLabel(LABELS.sessionMode, t, field('mode').aliases);

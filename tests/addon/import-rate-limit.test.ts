@@ -64,39 +64,45 @@ async function startLimiter(worker: LocalWorker) {
 const env = useAddonWorker({ consultants: [CLAIRE] }, startLimiter);
 afterAll(() => proxy?.close());
 
+/** Claire's tab of eight sessions, without its « Participants » column yet, and her add-on. */
+async function staffTabOfEight() {
+  const t = await createTerritory(env.worker.api, {
+    id: uid('t'),
+    name: 'Rodez Agglomération',
+    insee: '12202',
+    consultant: CLAIRE,
+  });
+  const state = env.spreadsheet();
+  const sheet = state.spreadsheet.insertSheet('Suivi');
+  sheet.getRange(1, 1, 1, 6).setValues([['Date', 'Type', 'Territoire', 'Durée', 'Modalité', 'Résumé']]);
+  sheet
+    .getRange(2, 1, 8, 6)
+    .setValues(
+      Array.from({ length: 8 }, (_, i) => [
+        `0${i + 1}/10/2025`,
+        'Diagnostic',
+        t.name,
+        '1 h',
+        'visio',
+        `Séance ${i + 1}`,
+      ]),
+    );
+  // In a thread of its own: the proxy answers on this thread while the add-on waits on its fetch.
+  const claire = await env.open(state, CLAIRE);
+  const mapping = {
+    date: 'Date',
+    kind: 'Type',
+    territoryId: 'Territoire',
+    durationMinutes: 'Durée',
+    mode: 'Modalité',
+    summary: 'Résumé',
+  };
+  return { t, state, sheet, claire, mapping };
+}
+
 describe('an import slowed down by the writes-per-minute limit', () => {
   it('waits as the worker asks, sends the refused rows again together, and imports each once', async () => {
-    const t = await createTerritory(env.worker.api, {
-      id: uid('t'),
-      name: 'Rodez Agglomération',
-      insee: '12202',
-      consultant: CLAIRE,
-    });
-    const state = env.spreadsheet();
-    const sheet = state.spreadsheet.insertSheet('Suivi');
-    sheet.getRange(1, 1, 1, 6).setValues([['Date', 'Type', 'Territoire', 'Durée', 'Modalité', 'Résumé']]);
-    sheet
-      .getRange(2, 1, 8, 6)
-      .setValues(
-        Array.from({ length: 8 }, (_, i) => [
-          `0${i + 1}/10/2025`,
-          'Diagnostic',
-          t.name,
-          '1 h',
-          'visio',
-          `Séance ${i + 1}`,
-        ]),
-      );
-    // In a thread of its own: the proxy answers on this thread while the add-on waits on its fetch.
-    const claire = await env.open(state, CLAIRE);
-    const mapping = {
-      date: 'Date',
-      kind: 'Type',
-      territoryId: 'Territoire',
-      durationMinutes: 'Durée',
-      mode: 'Modalité',
-      summary: 'Résumé',
-    };
+    const { t, state, sheet, claire, mapping } = await staffTabOfEight();
     refuse = 3;
     claire.fetchLog.length = 0;
     const res = (await claire.run('importTab', {

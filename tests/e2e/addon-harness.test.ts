@@ -308,13 +308,17 @@ describe('a consultant importing her own tab', () => {
     expect(await frame.locator('#map-summary').inputValue()).toBe('Compte rendu');
     expect(await frame.locator('#map-durationMinutes').inputValue()).toBe('Durée');
     await frame.getByRole('button', { name: 'Vérifier (essai à blanc)' }).click();
-    await frame.getByText(/Essai à blanc\s: 3\slignes vérifiées, 2\sprêtes, 1\sà corriger/).waitFor();
+    await frame
+      .getByText(
+        /Essai à blanc\s: 3\slignes vérifiées — 2\sprêtes à importer, 0\sdéjà importée, 1\sà corriger/,
+      )
+      .waitFor();
     await shot('consultant-import-dry-run');
     const dry = await tabRows('Mes séances 2025');
     expect(dry.map((r) => plain(r['Statut import VELI VELO'] ?? ''))).toEqual([
-      'OK',
-      'Territoire : territoire inconnu « Territoire inconnu ».',
-      'OK',
+      'OK : prête à importer',
+      'Territoire — « Territoire inconnu » ne correspond à aucun territoire du programme (nom, nom court, ville centre ou identifiant).',
+      'OK : prête à importer',
     ]);
     expect(
       await harness.state.spreadsheet
@@ -325,10 +329,12 @@ describe('a consultant importing her own tab', () => {
     ).toBe(false);
     await frame.getByRole('button', { name: 'Importer' }).click();
     await frame.getByText(/Import\s: 2\slignes créées, 0\sdéjà importée, 1\srefusée/).waitFor();
+    // A second dry run finds both imported already: nothing left to import.
     await frame.getByRole('button', { name: 'Vérifier (essai à blanc)' }).click();
-    await frame.getByText(/Essai à blanc/).waitFor();
-    await frame.getByRole('button', { name: 'Importer' }).click();
-    await frame.getByText(/Import\s: 0\sligne créée, 2\sdéjà importées, 1\srefusée/).waitFor();
+    await frame
+      .getByText(/Essai à blanc\s: 3\slignes vérifiées — 0\sprête à importer, 2\sdéjà importées/)
+      .waitFor();
+    expect(await frame.getByRole('button', { name: 'Importer' }).isDisabled()).toBe(true);
     expect((await tabRows('Séances')).filter((r) => r.Résumé === 'Point d’étape.')).toHaveLength(1);
   });
 });

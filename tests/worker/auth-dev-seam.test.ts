@@ -68,7 +68,12 @@ describe('the dev seam (X-Dev-User) is for local runs only', () => {
       authorization: `Bearer ${await mintToken(googleClaims(viewer))}`,
       'x-dev-user': ADMIN,
     });
-    expect(res.body).toEqual({ email: viewer, role: 'viewer', territories: [] });
+    expect(res.body).toEqual({
+      email: viewer,
+      role: 'viewer',
+      territories: [],
+      preferences: { reminders: true },
+    });
   });
 
   it('reports the auth mode on /v1/health, so a misconfigured deployment is visible', async () => {

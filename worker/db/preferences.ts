@@ -2,16 +2,17 @@
 // nightly reminders reach them by e-mail.
 import type { Preferences } from '../../shared/api/me';
 import { type AuditContext, auditStatement } from './audit';
+import { type Query, query, runQuery } from './query';
 
 export const DEFAULT_PREFERENCES: Preferences = { reminders: true };
 
-export async function getPreferences(db: D1Database, email: string): Promise<Preferences> {
-  const row = await db
-    .prepare('SELECT reminders FROM preferences WHERE email = ?')
-    .bind(email)
-    .first<{ reminders: number }>();
-  return row ? { reminders: row.reminders === 1 } : { ...DEFAULT_PREFERENCES };
-}
+/** A person's settings, as a read to batch with others (GET /v1/snapshot's `me`). */
+export const preferencesQuery = (db: D1Database, email: string): Query<Preferences> =>
+  query(db.prepare('SELECT reminders FROM preferences WHERE email = ?').bind(email), ([row]) =>
+    row ? { reminders: row.reminders === 1 } : { ...DEFAULT_PREFERENCES },
+  );
+
+export const getPreferences = (db: D1Database, email: string) => runQuery(preferencesQuery(db, email));
 
 /** The caller's settings written, with the audit line of the change, in one batch. */
 export async function putPreferences(db: D1Database, ctx: AuditContext, p: Preferences) {

@@ -3,6 +3,7 @@ import { MSG } from '../../shared/i18n/messages';
 import { nf } from '../../shared/i18n/typography';
 import { ALL } from '../auth/policy';
 import { pageEntitiesQuery, present } from '../db/entities';
+import { preferencesQuery } from '../db/preferences';
 import { getProgrammeQuery, storedProgrammeQuery } from '../db/programme';
 import { type Page, type PageRequest, type Query, type Results, runQueries } from '../db/query';
 import {
@@ -92,8 +93,12 @@ const PIECES: Record<Part, (r: Reader) => Piece> = {
     piece([listDocumentsQuery(db)], ([d]) => ({ body: { documents: d.map(presentDocument) } })),
   me: ({ db, user }) =>
     user.role === 'viewer'
-      ? piece([], () => ({ body: { me: whoIs(user, []) } }))
-      : piece([listTerritoriesQuery(db)], ([all]) => ({ body: { me: whoIs(user, all) } })),
+      ? piece([preferencesQuery(db, user.email)], ([preferences]) => ({
+          body: { me: { ...whoIs(user, []), preferences } },
+        }))
+      : piece([listTerritoriesQuery(db), preferencesQuery(db, user.email)], ([all, preferences]) => ({
+          body: { me: { ...whoIs(user, all), preferences } },
+        })),
   programme: ({ db }) =>
     piece([storedProgrammeQuery(db)], ([p]) => ({ body: { programme: presentProgramme(p) } })),
   reminders: ({ db, user }) =>
