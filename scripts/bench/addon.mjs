@@ -30,15 +30,6 @@ const session = (i) => ({
 const IMPORT_ROWS = 150;
 const IMPORT_TAB = 'Suivi importé';
 const IMPORT_HEADERS = ['Date', 'Type', 'Territoire', 'Durée', 'Modalité', 'Participants', 'Compte rendu'];
-const IMPORT_MAPPING = {
-  date: 'Date',
-  kind: 'Type',
-  territoryId: 'Territoire',
-  durationMinutes: 'Durée',
-  mode: 'Modalité',
-  participants: 'Participants',
-  summary: 'Compte rendu',
-};
 
 /**
  * A staff member's own tab of `n` sessions, typed as people type them (dates parsed by the
@@ -92,8 +83,9 @@ function measure(rt, fn, ...args) {
 /**
  * @param {any} rt the consultant's add-on (harness runtime)
  * @param {any} admin the admin's add-on
+ * @param {Record<string, string>} mapping the import's columns, as the sidebar suggests them
  */
-function measureActions(rt, admin) {
+function measureActions(rt, admin, mapping) {
   rt.run('submitSession', session(0)); // creates the tabs: later submits are the steady state
   const cold = measure(rt, 'showJournal');
   /** @type {Record<string, Cost>} */
@@ -117,7 +109,7 @@ function measureActions(rt, admin) {
   actions[`import ${IMPORT_ROWS} sessions of a staff tab (importTab)`] = measure(rt, 'importTab', {
     tab: IMPORT_TAB,
     target: 'sessions',
-    mapping: IMPORT_MAPPING,
+    mapping,
     dryRun: false,
   });
   const doc = admin.run('generateDocument', { type: 'territory-summary', territoryId: 't-bench' });
@@ -188,6 +180,7 @@ export async function run() {
   const { ADMIN, buildAddonTo, startLocalWorker } = await harness('local-worker.ts');
   const { loadAddon } = await harness('runtime.ts');
   const { stopSyncFetch } = await harness('sync-fetch.ts');
+  const { suggestMapping } = await tsImport('../../addon/import-fields.ts', import.meta.url);
   const worker = await startLocalWorker();
   // Built for this worker: the manifest's urlFetchWhitelist must allow it.
   const dir = buildAddonTo(worker.base);
@@ -211,7 +204,7 @@ export async function run() {
     const rt = loadAddon({ dir, workerUrl: worker.base, devUser: CONSULTANT });
     const adminRt = loadAddon({ dir, workerUrl: worker.base, devUser: ADMIN });
     for (const r of [rt, adminRt]) r.run('onOpen');
-    const actions = measureActions(rt, adminRt);
+    const actions = measureActions(rt, adminRt, suggestMapping('sessions', IMPORT_HEADERS));
     const goalMet = report(actions);
     const { sizes, sizeGoalMet } = bundleSizes(dir);
     return {

@@ -1,10 +1,11 @@
 // An import that meets the worker's writes-per-minute limit (429 RATE_LIMITED with
 // Retry-After): the refused rows are sent again once the limit lets them, still together, and
 // every row ends imported once. A proxy in front of the worker plays the limiter.
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ImportOutcome, Result } from '../../addon/api';
+import { forward, readText } from '../support/proxy';
 import { createTerritory, type LocalWorker, readTab, uid, useAddonWorker } from './fixtures';
 
 const CLAIRE = 'claire.limite@amo.example';
@@ -13,15 +14,9 @@ let refuse = 0;
 const sessionPosts: number[] = [];
 let proxy: Server | undefined;
 
-async function text(req: IncomingMessage) {
-  let body = '';
-  for await (const chunk of req) body += chunk;
-  return body;
-}
-
 async function startLimiter(worker: LocalWorker) {
   proxy = createServer(async (req, res) => {
-    const body = await text(req);
+    const body = await readText(req);
     if (req.method === 'POST' && req.url === '/v1/sessions') {
       sessionPosts.push(Date.now());
       if (refuse > 0) {
@@ -38,24 +33,7 @@ async function startLimiter(worker: LocalWorker) {
         return;
       }
     }
-    const headers = Object.fromEntries(
-      Object.entries(req.headers).filter(
-        ([k, v]) =>
-          v !== undefined &&
-          !['host', 'connection', 'content-length', 'transfer-encoding', 'content-encoding'].includes(k),
-      ),
-    ) as Record<string, string>;
-    const answer = await fetch(worker.base + (req.url ?? ''), {
-      method: req.method ?? 'GET',
-      headers,
-      body: body || null,
-    });
-    const out: Record<string, string> = {};
-    answer.headers.forEach((v, k) => {
-      if (!['content-length', 'content-encoding', 'transfer-encoding', 'connection'].includes(k)) out[k] = v;
-    });
-    res.writeHead(answer.status, out);
-    res.end(Buffer.from(await answer.arrayBuffer()));
+    await forward(req, body, res, worker.base);
   });
   await new Promise<void>((r) => proxy!.listen(0, '127.0.0.1', () => r()));
   return `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
@@ -105,22 +83,19 @@ describe('an import slowed down by the writes-per-minute limit', () => {
     const { t, state, sheet, claire, mapping } = await staffTabOfEight();
     refuse = 3;
     claire.fetchLog.length = 0;
-    const res = (await claire.run('importTab', {
-      tab: 'Suivi',
-      target: 'sessions',
-      mapping: { ...mapping, participants: 'Participants' },
-      dryRun: false,
-    })) as Result<ImportOutcome>;
+    const importAll = async () =>
+      (await claire.run('importTab', {
+        tab: 'Suivi',
+        target: 'sessions',
+        mapping: { ...mapping, participants: 'Participants' },
+        dryRun: false,
+      })) as Result<ImportOutcome>;
+    const res = await importAll();
     // No « Participants » column: every row says so, nothing is sent.
     expect(res.ok && res.data.refused).toBe(8);
     sheet.getRange(1, 7).setValue('Participants');
     sheet.getRange(2, 7, 8, 1).setValues(Array.from({ length: 8 }, () => [3]));
-    const done = (await claire.run('importTab', {
-      tab: 'Suivi',
-      target: 'sessions',
-      mapping: { ...mapping, participants: 'Participants' },
-      dryRun: false,
-    })) as Result<ImportOutcome>;
+    const done = await importAll();
     expect(done.ok && done.data, JSON.stringify(done)).toMatchObject({ created: 8, refused: 0, notSent: 0 });
     const rounds = new Set(
       claire.fetchLog

@@ -6,25 +6,19 @@
 // import creates nothing; an admin may import over a quota with a reason.
 import { describe, expect, it } from 'vitest';
 import type { ImportOutcome, Result } from '../../addon/api';
+import { suggestMapping } from '../../addon/import-fields';
 import type { GoogleState } from '../../harness/fakes';
 import { ADMIN } from '../../harness/local-worker';
 import { type AddonRuntime, loadAddon } from '../../harness/runtime';
-import { createTerritory, readTab, uid, useAddonWorker } from './fixtures';
+import { consultantWithTerritory, createTerritory, readTab, uid, useAddonWorker } from './fixtures';
 
 const CLAIRE = 'claire.import@amo.example';
 const JULIEN = 'julien.import@amo.example';
 const env = useAddonWorker({ consultants: [CLAIRE, JULIEN] });
 
 const HEADERS = ['Date', 'Type', 'Territoire', 'Durée', 'Modalité', 'Participants', 'Compte rendu'];
-const MAPPING = {
-  date: 'Date',
-  kind: 'Type',
-  territoryId: 'Territoire',
-  durationMinutes: 'Durée',
-  mode: 'Modalité',
-  participants: 'Participants',
-  summary: 'Compte rendu',
-};
+/** The columns as the sidebar suggests them from the headers (each field its header). */
+const MAPPING = suggestMapping('sessions', HEADERS);
 
 /** A small deterministic generator: the same 200 rows on every run. */
 function random(seed: number) {
@@ -96,28 +90,28 @@ const importing = (rt: AddonRuntime, tab: string, dryRun: boolean, extra: Record
   return (res as { ok: true; data: ImportOutcome }).data;
 };
 
-/** Territories of this test alone: three central cities no other test of the file uses. */
+/** Territories of this test alone (three central cities no other test of the file uses), a spreadsheet, Claire's add-on. */
 async function world(cities: { a: [string, string]; b: [string, string]; foreign: [string, string] }) {
   const api = env.worker.api;
   const make = ([name, insee]: [string, string], consultant: string) =>
     createTerritory(api, { id: uid('t'), name, insee, consultant });
-  return {
+  const t = {
     albi: await make(cities.a, CLAIRE),
     tarbes: await make(cities.b, CLAIRE),
     foreign: await make(cities.foreign, JULIEN),
   };
+  const state = env.spreadsheet();
+  return { t, state, claire: loadAddon({ dir: env.dir, workerUrl: env.url, devUser: CLAIRE, state }) };
 }
 
 describe('importing 200 sessions of a staff tab', () => {
   it('does exactly what the dry run announced, row by row, in at most 4 UrlFetch calls', async () => {
-    const state = env.spreadsheet();
-    const t = await world({
+    const { t, state, claire } = await world({
       a: ['Communauté d’agglomération de l’Albigeois', '81004'],
       b: ['Tarbes-Lourdes-Pyrénées', '65440'],
       foreign: ['Rodez Agglomération', '12202'],
     });
     staffTab(state, 'Mon suivi', generatedRows(t, 200));
-    const claire = loadAddon({ dir: env.dir, workerUrl: env.url, devUser: CLAIRE, state });
     const dry = importing(claire, 'Mon suivi', true);
     expect(readTab(state, 'Mon suivi').rows.every((r) => r['Identifiant VELI VELO'] === '')).toBe(true);
     claire.fakes.fetchLog.length = 0;
@@ -177,14 +171,12 @@ function expectOnePerField(message: string) {
 
 describe('what each row is told', () => {
   it('accepts what staff write, names what it refuses in their terms, once per field, and imports it all once', async () => {
-    const state = env.spreadsheet();
-    const t = await world({
+    const { t, state, claire } = await world({
       a: ['Carcassonne Agglo', '11069'],
       b: ['Grand Auch Cœur de Gascogne', '32013'],
       foreign: ['Alès Agglomération', '30007'],
     });
     casesTab(state);
-    const claire = loadAddon({ dir: env.dir, workerUrl: env.url, devUser: CLAIRE, state });
     const dry = importing(claire, 'Cas', true);
     const said = dry.rows.map((r) => r.message);
     expect(said.slice(0, 6)).toEqual([
@@ -216,13 +208,11 @@ describe('what each row is told', () => {
 
 describe('an admin’s override', () => {
   it('lets an admin import over a quota with a reason, only the rows that need it; a consultant may not', async () => {
-    const state = env.spreadsheet();
-    const figeac = await createTerritory(env.worker.api, {
-      id: uid('t'),
+    const w = await consultantWithTerritory(env, CLAIRE, {
       name: 'Communauté de communes Grand-Figeac',
       insee: '46102',
-      consultant: CLAIRE,
     });
+    const [figeac, state, claire] = [w.territory, w.state, w.addon];
     staffTab(
       state,
       'Appuis',
@@ -236,7 +226,6 @@ describe('an admin’s override', () => {
         summary,
       ]),
     );
-    const claire = loadAddon({ dir: env.dir, workerUrl: env.url, devUser: CLAIRE, state });
     const reason = { reason: 'Deux appuis de plus décidés en COPIL du 12/09/2025.' };
     const refused = claire.run('importTab', {
       tab: 'Appuis',

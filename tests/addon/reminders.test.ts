@@ -3,8 +3,7 @@
 // choice of receiving it by e-mail saved with PUT /v1/me.
 import { describe, expect, it } from 'vitest';
 import type { Result, ServerApi } from '../../addon/api';
-import { loadAddon } from '../../harness/runtime';
-import { createTerritory, uid, useAddonWorker } from './fixtures';
+import { consultantWithTerritory, useAddonWorker } from './fixtures';
 
 const CLAIRE = 'claire.rappels@amo.example';
 const env = useAddonWorker({ consultants: [CLAIRE] });
@@ -12,19 +11,14 @@ type Loaded = ReturnType<ServerApi['loadQuotasAndAlerts']>;
 
 describe('my reminders in Quotas et alertes', () => {
   it('shows what is due from the consultant, in the screen’s one request, and saves the e-mail choice', async () => {
-    const t = await createTerritory(env.worker.api, {
-      id: uid('t'),
-      name: 'Pays Cœur d’Hérault',
-      insee: '34142',
-      consultant: CLAIRE,
-    });
+    const w = await consultantWithTerritory(env, CLAIRE, { name: 'Pays Cœur d’Hérault', insee: '34142' });
+    const [t, claire] = [w.territory, w.addon];
     const put = await env.worker.api(CLAIRE)('PUT', `/v1/territories/${t.id}/assessment`, {
       findings: 'Constat.',
       stakes: 'Enjeux.',
       recommendations: 'Recommandations.',
     });
     expect(put.status).toBe(200);
-    const claire = loadAddon({ dir: env.dir, workerUrl: env.url, devUser: CLAIRE, state: env.spreadsheet() });
     claire.fakes.fetchLog.length = 0;
     const loaded = claire.run('loadQuotasAndAlerts') as Loaded;
     expect(claire.fakes.fetchLog.map((f) => f.url.replace(env.url, ''))).toEqual([

@@ -8,7 +8,7 @@ import type { Result } from '../../addon/api';
 import { createFakes } from '../../harness/fakes';
 import { ADMIN } from '../../harness/local-worker';
 import { type AddonRuntime, loadAddon } from '../../harness/runtime';
-import { createTerritory, readTab, sessionInput, uid, useAddonWorker } from './fixtures';
+import { consultantWithTerritory, readTab, sessionInput, useAddonWorker } from './fixtures';
 
 describe('the harness sorts as Sheets does', () => {
   const fakes = createFakes('/nonexistent');
@@ -60,14 +60,8 @@ const notesById = (rt: AddonRuntime) =>
 
 describe('sorting, then writing', () => {
   it('keeps every staff note on its session through a sort, new sessions, a correction, a deletion and a resync', async () => {
-    const t = await createTerritory(env.worker.api, {
-      id: uid('t'),
-      name: 'Rodez Agglomération',
-      insee: '12202',
-      consultant: CLAIRE,
-    });
-    const state = env.spreadsheet();
-    const claire = loadAddon({ dir: env.dir, workerUrl: env.url, devUser: CLAIRE, state });
+    const w = await consultantWithTerritory(env, CLAIRE, { name: 'Rodez Agglomération', insee: '12202' });
+    const [t, state, claire] = [w.territory, w.state, w.addon];
     const days = ['2025-03-12', '2025-10-01', '2025-05-20', '2025-02-14', '2025-07-08'];
     const sessions = days.map((date) => sessionInput(t.id, { date, durationMinutes: 30 }));
     for (const s of sessions) ok(claire.run('submitSession', s));
@@ -108,14 +102,8 @@ describe('sorting, then writing', () => {
 
 describe('the dashboard counts live rows only', () => {
   it('no longer counts a deleted session whose row is kept for its notes', async () => {
-    const t = await createTerritory(env.worker.api, {
-      id: uid('t'),
-      name: 'Alès Agglomération',
-      insee: '30007',
-      consultant: CLAIRE,
-    });
-    const state = env.spreadsheet();
-    const claire = loadAddon({ dir: env.dir, workerUrl: env.url, devUser: CLAIRE, state });
+    const w = await consultantWithTerritory(env, CLAIRE, { name: 'Alès Agglomération', insee: '30007' });
+    const [t, state, claire] = [w.territory, w.state, w.addon];
     const december = Array.from({ length: 7 }, (_, i) =>
       sessionInput(t.id, { date: `2025-12-${String(3 + i).padStart(2, '0')}`, durationMinutes: 60 }),
     );

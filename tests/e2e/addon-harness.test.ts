@@ -1,8 +1,6 @@
 // The add-on end to end in headless Chromium: the harness page (the spreadsheet and the user's
 // sidebar), the built add-on in one thread per user, a real local worker. What a consultant, a
 // viewer and an admin do and see. SCREENSHOTS=dir saves a picture of each step there.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +9,7 @@ import { type Harness, startHarness } from '../../harness/server';
 import { SUMMARY_FIELD_BUDGETS } from '../../shared/documents/budgets';
 import { nf } from '../../shared/i18n/typography';
 import { createTerritory } from '../addon/fixtures';
-import { CHROMIUM_ARGS, launchChromium } from '../support/chromium';
+import { frenchBrowser, sidebarOf, stopAll, tabRowsOf } from '../support/harness-page';
 
 const CONSULTANT = 'claire.e2e@amo.example';
 const COLLEAGUE = 'julien.e2e@amo.example';
@@ -21,7 +19,7 @@ let harness: Harness;
 let browser: BrowserContext;
 let page: Page;
 let dir: string;
-let profile: string;
+let closeBrowser: (() => Promise<void>) | undefined;
 const territories: Record<string, { id: string; name: string }> = {};
 
 async function territory(key: string, insee: string, consultant = CONSULTANT) {
@@ -64,27 +62,12 @@ const shot = async (name: string, focus?: Locator) => {
 };
 
 async function openSidebar(label: string, ready: string | RegExp, user = CONSULTANT): Promise<FrameLocator> {
-  await page.goto(`${harness.url}/?user=${encodeURIComponent(user)}`);
-  await page.locator('#menu').getByRole('button', { name: label, exact: true }).click();
-  await page.locator('#side-title').getByText(label, { exact: true }).waitFor();
-  const frame = page.frameLocator('#sidebar');
-  await (typeof ready === 'string' ? frame.getByRole('button', { name: ready }) : frame.getByText(ready))
-    .first()
-    .waitFor();
-  return frame;
+  return sidebarOf(page, { url: harness.url, user, label, ready });
 }
 
 /** A tab as the page shows it: rows of cell texts by header. */
 async function tabRows(tab: string): Promise<Record<string, string>[]> {
-  await page.getByRole('tab', { name: tab, exact: true }).click();
-  await page.locator(`#cells[data-tab="${tab}"]`).waitFor();
-  const grid = await page
-    .locator('#cells tr')
-    .evaluateAll((trs) =>
-      trs.slice(1).map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent ?? '')),
-    );
-  const [headers = [], ...rows] = grid;
-  return rows.map((r) => Object.fromEntries(headers.map((h, i) => [h, r[i] ?? ''])));
+  return tabRowsOf(page, tab);
 }
 const plain = (s: string | null) => (s ?? '').replace(/[\u00A0\u202F]/g, ' ');
 
@@ -103,21 +86,10 @@ beforeAll(async () => {
     addonDir: dir,
     users: [CONSULTANT, VIEWER, ADMIN],
   });
-  profile = mkdtempSync(join(tmpdir(), 'veli-chromium-'));
-  browser = await launchChromium(profile, {
-    locale: 'fr-FR',
-    viewport: { width: 1500, height: 900 },
-    args: [...CHROMIUM_ARGS, '--lang=fr-FR'],
-  });
-  page = browser.pages()[0] ?? (await browser.newPage());
+  ({ browser, page, close: closeBrowser } = await frenchBrowser());
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await harness?.close();
-  await worker?.stop();
-  for (const d of [dir, profile]) if (d) rmSync(d, { recursive: true, force: true });
-});
+afterAll(() => stopAll({ browser: closeBrowser, harness, worker, dir }));
 
 describe('a consultant logging a session', () => {
   it('finds her one territory chosen, today’s date, a half day for a diagnostic and the quota in days', async () => {

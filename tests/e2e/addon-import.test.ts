@@ -2,24 +2,21 @@
 // own tab (a dry run that says row by row what will happen, then the import that does exactly
 // that), then sees their reminders in « Quotas et alertes » and turns the e-mail off.
 // SCREENSHOTS=dir saves a picture of each step there.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, buildAddonTo, startLocalWorker } from '../../harness/local-worker';
 import { type Harness, startHarness } from '../../harness/server';
 import { createTerritory } from '../addon/fixtures';
-import { CHROMIUM_ARGS, launchChromium } from '../support/chromium';
+import { frenchBrowser, sidebarOf, stopAll, tabRowsOf } from '../support/harness-page';
 
 const CONSULTANT = 'claire.import-e2e@amo.example';
 const TERRITORY = 'Communauté d’agglomération de l’Albigeois';
 let worker: Awaited<ReturnType<typeof startLocalWorker>>;
 let harness: Harness;
-let browser: BrowserContext;
 let page: Page;
 let dir: string;
-let profile: string;
+let closeBrowser: (() => Promise<void>) | undefined;
 
 const plain = (s: string | null) => (s ?? '').replace(/[\u00A0\u202F]/g, ' ');
 const shot = async (name: string, focus?: Locator) => {
@@ -28,27 +25,10 @@ const shot = async (name: string, focus?: Locator) => {
   await page.screenshot({ path: join(process.env.SCREENSHOTS, `${name}.png`) });
 };
 
-async function openSidebar(label: string, ready: string): Promise<FrameLocator> {
-  await page.goto(`${harness.url}/?user=${encodeURIComponent(CONSULTANT)}`);
-  await page.locator('#menu').getByRole('button', { name: label, exact: true }).click();
-  await page.locator('#side-title').getByText(label, { exact: true }).waitFor();
-  const frame = page.frameLocator('#sidebar');
-  await frame.getByText(ready).first().waitFor();
-  return frame;
-}
+const openSidebar = (label: string, ready: string | RegExp) =>
+  sidebarOf(page, { url: harness.url, user: CONSULTANT, label, ready });
 
-/** A tab as the page shows it: rows of cell texts by header. */
-async function tabRows(tab: string): Promise<Record<string, string>[]> {
-  await page.getByRole('tab', { name: tab, exact: true }).click();
-  await page.locator(`#cells[data-tab="${tab}"]`).waitFor();
-  const grid = await page
-    .locator('#cells tr')
-    .evaluateAll((trs) =>
-      trs.slice(1).map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent ?? '')),
-    );
-  const [headers = [], ...rows] = grid;
-  return rows.map((r) => Object.fromEntries(headers.map((h, i) => [h, r[i] ?? ''])));
-}
+const tabRows = (tab: string) => tabRowsOf(page, tab);
 
 beforeAll(async () => {
   worker = await startLocalWorker();
@@ -98,21 +78,10 @@ beforeAll(async () => {
     ['17/10/2025', 'Point mensuel ADEME', '', '45 min', 'visio', 2, 'Point d’avancement mensuel.'],
   ];
   sheet.getRange(1, 1, rows.length, rows[0]!.length).setValues(rows);
-  profile = mkdtempSync(join(tmpdir(), 'veli-chromium-'));
-  browser = await launchChromium(profile, {
-    locale: 'fr-FR',
-    viewport: { width: 1500, height: 900 },
-    args: [...CHROMIUM_ARGS, '--lang=fr-FR'],
-  });
-  page = browser.pages()[0] ?? (await browser.newPage());
+  ({ page, close: closeBrowser } = await frenchBrowser());
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await harness?.close();
-  await worker?.stop();
-  for (const d of [dir, profile]) if (d) rmSync(d, { recursive: true, force: true });
-});
+afterAll(() => stopAll({ browser: closeBrowser, harness, worker, dir }));
 
 describe('a consultant imports their own tab', () => {
   it('checks it, reads the verdict of each row beside it, then imports exactly that', async () => {
@@ -162,7 +131,7 @@ describe('a consultant imports their own tab', () => {
 
 describe('a consultant’s reminders', () => {
   it('are listed in Quotas et alertes, and the e-mail is turned off there', async () => {
-    const frame = await openSidebar('Quotas et alertes', 'Mes rappels');
+    const frame = await openSidebar('Quotas et alertes', /Mes rappels/);
     const section = frame.locator('#reminders');
     expect(plain(await section.locator('li').first().textContent())).toBe(
       `Synthèse territoriale de « ${TERRITORY} » à générer et à transmettre : le diagnostic est saisi (« Générer un document »).`,
@@ -174,7 +143,7 @@ describe('a consultant’s reminders', () => {
     await frame.getByText(/^Rappels par courriel désactivés/).waitFor();
     await expect.poll(() => email.evaluate((el) => el === document.activeElement)).toBe(true);
     await shot('reminders-2-email-off', section);
-    const again = await openSidebar('Quotas et alertes', 'Mes rappels');
+    const again = await openSidebar('Quotas et alertes', /Mes rappels/);
     expect(await again.getByLabel('Recevoir mes rappels par courriel').isChecked()).toBe(false);
     const me = await worker.api(CONSULTANT)('GET', '/v1/me');
     expect(me.body).toMatchObject({ preferences: { reminders: false } });

@@ -8,7 +8,7 @@ import { daysBetween } from '../../shared/dates';
 import { frShortDate, frTypo, plural } from '../../shared/i18n/typography';
 import { remindedStatement } from '../db/preferences';
 import type { Env } from '../env';
-import { mimeMessage } from './digest';
+import { sendMail } from './digest';
 import type { CountingDb } from './facts';
 import { dueReminders, listHash, remindersFrom, remindersStatement } from './reminders';
 
@@ -69,7 +69,6 @@ export async function sendReminders(
   if (!env.SEND_EMAIL || !from) return { sent: 0, errors: [] };
   const facts = remindersFrom(await db.first(remindersStatement(db.db, asOf, timeZone, null)), asOf);
   const prefs = new Map(facts.preferences.map((p) => [p.email, p]));
-  const { EmailMessage } = await import('cloudflare:email');
   const sent: { email: string; hash: string }[] = [];
   const errors: string[] = [];
   for (const [to, items] of dueReminders(facts)) {
@@ -83,18 +82,8 @@ export async function sendReminders(
     )
       continue;
     const { subject, text } = reminderText({ programmeName: facts.programme.name, asOf, items });
-    const domain = from.split('@')[1] ?? 'localhost';
-    const raw = mimeMessage({
-      from,
-      to,
-      subject,
-      text,
-      date: now,
-      messageId: `${crypto.randomUUID()}@${domain}`,
-      fromName: 'Rappels VELI VELO',
-    });
     try {
-      await env.SEND_EMAIL.send(new EmailMessage(from, to, raw));
+      await sendMail(env.SEND_EMAIL, { from, to, subject, text, fromName: 'Rappels VELI VELO' }, now);
       sent.push({ email: to, hash });
     } catch (err) {
       errors.push(

@@ -7,6 +7,7 @@ import { frTypo, plural } from '../../../shared/i18n/typography';
 import type { ImportOutcome, ImportRequest, ImportTab, ImportTarget } from '../../api';
 import { IMPORT_TARGETS, suggestMapping } from '../../import-fields';
 import { isAdmin, start } from '../common/boot';
+import { checkbox } from '../common/checkbox';
 import { app, h, labelled, messageArea } from '../common/dom';
 import { fillSelect, type Option } from '../common/form';
 import { call } from '../common/server';
@@ -89,8 +90,7 @@ function picker(id: string, options: readonly Option[]) {
 
 /** An admin's override: off unless ticked, then a reason of 10 characters at least. */
 function overrideFields() {
-  // Inline: the shared stylesheet sizes inputs to the full width, which a checkbox must not take.
-  const box = h('input', { type: 'checkbox', id: 'override', style: 'width:auto;margin:0 6px 0 0' });
+  const { box, row } = checkbox('override', 'Importer les séances qu’un quota refuserait');
   const reason = h('textarea', {
     id: 'override-reason',
     rows: '2',
@@ -104,16 +104,7 @@ function overrideFields() {
     'fieldset',
     { id: 'override-set' },
     h('legend', {}, 'Dérogation (administrateurs)'),
-    h(
-      'div',
-      { class: 'field', style: 'display:flex;align-items:center' },
-      box,
-      h(
-        'label',
-        { for: 'override', style: 'display:inline;margin:0' },
-        'Importer les séances qu’un quota refuserait',
-      ),
-    ),
+    row,
     labelled(reason, 'Motif de la dérogation'),
     h(
       'p',

@@ -3,6 +3,7 @@
 // receiving it by e-mail.
 import type { Reminders } from '../../../shared/api/me';
 import { frTypo, plural } from '../../../shared/i18n/typography';
+import { checkbox } from '../common/checkbox';
 import { h, messageArea } from '../common/dom';
 import { call } from '../common/server';
 import { showError } from '../common/submit';
@@ -14,7 +15,7 @@ const EMAIL_OFF = frTypo('Rappels par courriel désactivés : ils restent affich
 
 /** The checkbox of the e-mail, saved as soon as it changes (unticked again if the save fails). */
 function emailChoice(on: boolean) {
-  const box = h('input', { type: 'checkbox', id: 'reminders-email', style: 'width:auto;margin:0 6px 0 0' });
+  const { box, row } = checkbox('reminders-email', 'Recevoir mes rappels par courriel');
   box.checked = on;
   const said = messageArea();
   box.addEventListener('change', async () => {
@@ -33,16 +34,7 @@ function emailChoice(on: boolean) {
   return h(
     'div',
     {},
-    h(
-      'div',
-      { class: 'field', style: 'display:flex;align-items:center;margin-bottom:2px' },
-      box,
-      h(
-        'label',
-        { for: 'reminders-email', style: 'display:inline;margin:0' },
-        'Recevoir mes rappels par courriel',
-      ),
-    ),
+    row,
     h(
       'p',
       { class: 'hint' },
