@@ -14,7 +14,10 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export { ADMIN };
 
 export async function startLocalWorker() {
-  const worker = await startWorker({ quiet: true });
+  // No request log lines: the in-process add-on blocks this thread while it waits on its
+  // UrlFetch, and a burst of lines (an import's 150 writes) would fill the pipe Miniflare reads
+  // them from here — workerd then waits on that pipe, and the fetch on workerd.
+  const worker = await startWorker({ quiet: true, vars: { REQUEST_LOGS: 'off' } });
   return {
     base: worker.base,
     api: (as: string) => client(worker.base, as),
