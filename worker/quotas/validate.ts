@@ -145,10 +145,11 @@ function recordErrors(
   const rule = QUOTA_RULES[b.kind];
   const errors: RowError[] = [];
   if (b.override && user.role !== 'admin') errors.push(err('override', 'FORBIDDEN', MSG.overrideAdminOnly));
-  if (b.date < p.startDate || b.date > p.endDate)
-    errors.push(err('date', 'VALIDATION_FAILED', MSG.dateOutsideProgramme(p.startDate, p.endDate)));
+  // In the order POST /v1/sessions checks them: its first refusal is the first error here.
   if (rule.scope === 'partner' && !b.partnerId)
     errors.push(err('partnerId', 'VALIDATION_FAILED', MSG.partnerRequired));
+  if (b.date < p.startDate || b.date > p.endDate)
+    errors.push(err('date', 'VALIDATION_FAILED', MSG.dateOutsideProgramme(p.startDate, p.endDate)));
   const partnerTerritory = b.partnerId ? k.partners.get(b.partnerId)?.territoryId : undefined;
   if (b.partnerId && !partnerTerritory)
     errors.push(err('partnerId', 'VALIDATION_FAILED', MSG.notFound('Partenaire')));
