@@ -6,6 +6,12 @@ import { defineConfig } from 'vitest/config';
 
 export const TEST_ADMIN = 'admin@ademe.example';
 
+// wrangler.toml requires two secrets; the tests run without them (empty is "not configured", as
+// absent is), which wrangler would otherwise warn about once per worker project. Tests that need
+// one set it as a binding.
+process.env.GOOGLE_SERVICE_ACCOUNT_KEY ??= '';
+process.env.DOCUMENT_LINK_SECRET ??= '';
+
 type Inject = <T>(key: string) => T;
 
 /**
@@ -28,6 +34,8 @@ function workerProject(
             ADMIN_EMAILS: TEST_ADMIN,
             // High enough that no test trips it by accident; limits tests lower it per call.
             RATE_LIMIT_PER_MINUTE: '100000',
+            // Every success answer checked against its declared schema (worker/http/answer-check.ts).
+            TEST_CHECK_ANSWERS: 'true',
             // One JSON line per request is for Workers Logs; tests that check it turn it on.
             REQUEST_LOGS: 'off',
             ...bindings(inject as Inject),
@@ -52,6 +60,8 @@ const NODE_PROJECT = {
       'tests/e2e/**/*.test.ts',
       'tests/tools/**/*.test.ts',
     ],
+    // The worker bundled by wrangler once for every Node test (startWorker({ bundleDir })).
+    globalSetup: ['tests/support/worker-bundle.global.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

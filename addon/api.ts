@@ -1,23 +1,21 @@
-// The contract between the sidebars (browser) and the add-on (Apps Script): what each
-// server function takes and returns. Pure types, so both tsconfigs can read it.
-import type { Preferences, Reminders } from '../shared/api/me';
-import type { Instant } from '../shared/dates';
-import type { Quota, QuotaReport } from '../shared/quotas/rules';
-import type {
-  ActionInput,
-  ActionPatch,
-  BlockerInput,
-  BlockerPatch,
-  IndicatorInput,
-  Role,
-  SessionInput,
-  SessionPatch,
-  TerritoryAssessment,
-  WorkshopInput,
-  WorkshopPatch,
-} from '../shared/schemas';
+// The contract between the sidebars (browser) and the add-on (Apps Script): the worker's
+// records (./records.ts, from shared/api) and what the add-on's own functions take and answer.
+// Pure types, so both tsconfigs can read it.
+import type * as z from 'zod/mini';
+import type { QuotaReport } from '../shared/api/quotas';
+import type { Snapshot as SnapshotSchema } from '../shared/api/snapshot';
+import type { Me } from '../shared/api/system';
+import type { SessionKind } from '../shared/schemas';
 import type { FieldIssue } from '../shared/schemas/validate';
-import type { AlertRow } from '../shared/sheets/alerts-tab';
+import type { DocumentRecord, Quota } from './records';
+
+export type * from './records';
+
+/** GET /v1/snapshot with the parts asked for (the add-on asks for the parts it reads). */
+export type Snapshot = {
+  [K in Exclude<keyof SnapshotAnswer, 'next'>]-?: Exclude<SnapshotAnswer[K], undefined>;
+};
+type SnapshotAnswer = z.output<typeof SnapshotSchema>;
 
 /** A worker error as the sidebars show it: `message` is French and meant for the user. */
 export interface AddonError {
@@ -38,60 +36,6 @@ export type Result<T> =
   | { ok: true; data: T; warning?: string; version?: string | null }
   | { ok: false; error: AddonError };
 
-interface Authored {
-  id: string;
-  createdAt?: Instant;
-  createdBy?: string;
-  updatedAt?: Instant;
-  updatedBy?: string;
-  /** Bumped by every write: the ETag of the record, sent back as If-Match. */
-  version?: number;
-}
-export type SessionRecord = Omit<SessionInput, 'id'> &
-  Authored & { phase?: number | null; override?: { reason: string; by: string; at: string } };
-export type BlockerRecord = Omit<BlockerInput, 'id'> & Authored;
-export type IndicatorRecord = Omit<IndicatorInput, 'id'> & Authored;
-export type WorkshopRecord = Omit<WorkshopInput, 'id'> & Authored;
-export type ActionRecord = Omit<ActionInput, 'id'> &
-  Authored & {
-    territoryId?: string;
-    reproducibility: ActionInput['reproducibility'] & { degree?: 'high' | 'medium' | 'low' };
-  };
-export interface TerritoryRecord extends Authored {
-  name: string;
-  legalForm: string;
-  centralCityInsee: string;
-  epciSiren?: string;
-  consultants: string[];
-  centralCity?: { insee: string; name: string; population: number; departement: string };
-  assessment?: Partial<TerritoryAssessment>;
-}
-export interface PartnerRecord extends Authored {
-  territoryId: string;
-  name: string;
-  kind: string;
-  useCase: { category: string; description: string };
-  vehicles?: string[];
-}
-/** An alert as the worker lists it: what its row in « Alertes » shows, its id and its end. */
-export interface AlertRecord extends AlertRow {
-  id: string;
-  resolvedAt: string | null;
-}
-export interface DocumentRecord {
-  id: string;
-  type: string;
-  title: string;
-  pages: number;
-  pagesCountedBy?: string;
-  url: string;
-  version?: number;
-  territoryId?: string | null;
-  googleDocId?: string;
-  createdAt?: Instant;
-  createdBy?: string;
-  updatedAt?: Instant;
-}
 export interface DocumentRequest {
   type: 'territory-summary' | 'workshop-sheet' | 'action-sheet' | 'progress-report';
   territoryId?: string;
@@ -99,26 +43,6 @@ export interface DocumentRequest {
   actionId?: string;
   report?: '1' | '2' | 'final';
   asOf?: string;
-}
-/** GET /v1/snapshot: every list the tabs mirror (or the parts asked for), in one answer. */
-export interface Snapshot {
-  territories: TerritoryRecord[];
-  partners: PartnerRecord[];
-  sessions: SessionRecord[];
-  blockers: BlockerRecord[];
-  indicators: IndicatorRecord[];
-  workshops: WorkshopRecord[];
-  actions: ActionRecord[];
-  quotas: QuotaReport;
-  alerts: AlertRecord[];
-  documents: DocumentRecord[];
-}
-/** GET /v1/me: who is calling and the territories they may write for. */
-export interface Me {
-  email: string;
-  role: Role;
-  /** The territories the user may write for: every one for an admin, none for a viewer. */
-  territories: { id: string; name: string }[];
 }
 /** A record with the version its ETag carried, to send back as If-Match. */
 export interface Versioned<T> {
@@ -139,6 +63,8 @@ export interface SidebarContext {
   /** Today in Paris (YYYY-MM-DD): the default date of a new entry. */
   today: string;
   minutesPerDay: number;
+  /** The longest session each capped kind allows, by the programme's rules (absent: no cap). */
+  maxMinutes?: Partial<Record<SessionKind, number>>;
   programme: { startDate: string; endDate: string };
   workshops?: Choice[];
   actions?: (Choice & { partnerId: string })[];
@@ -154,7 +80,10 @@ export type SidebarName =
   | 'quotas'
   | 'document'
   | 'import'
-  | 'parametres';
+  | 'parametres'
+  | 'compte'
+  | 'membres'
+  | 'historique';
 
 export interface ImportTab {
   name: string;
@@ -186,45 +115,10 @@ export interface ImportOutcome {
   notSent: number;
 }
 
-/** Every function a sidebar may call through google.script.run, by name. */
-export interface ServerApi {
-  loadContext(sidebar: SidebarName, fresh?: boolean): Result<SidebarContext>;
-  submitSession(input: SessionInput): Result<{ session: SessionRecord; quota: Quota }>;
-  listMySessions(): Result<SessionRecord[]>;
-  loadSession(id: string): Result<Versioned<SessionRecord>>;
-  updateSession(
-    id: string,
-    patch: SessionPatch,
-    version: string | null,
-  ): Result<{ session: SessionRecord; quota?: Quota }>;
-  deleteSession(id: string, version: string | null): Result<{ id: string }>;
-  listBlockers(territoryId: string): Result<BlockerRecord[]>;
-  submitBlocker(input: BlockerInput): Result<BlockerRecord>;
-  updateBlocker(id: string, patch: BlockerPatch): Result<BlockerRecord>;
-  submitIndicator(input: IndicatorInput): Result<IndicatorRecord>;
-  loadWorkshop(id: string): Result<Versioned<WorkshopRecord>>;
-  submitWorkshop(input: WorkshopInput): Result<WorkshopRecord>;
-  updateWorkshop(id: string, patch: WorkshopPatch, version: string | null): Result<WorkshopRecord>;
-  loadAction(id: string): Result<Versioned<ActionRecord>>;
-  submitAction(input: ActionInput): Result<ActionRecord>;
-  updateAction(id: string, patch: ActionPatch, version: string | null): Result<ActionRecord>;
-  loadTerritory(id: string): Result<Versioned<TerritoryRecord>>;
-  /** Opens the Diagnostic for a territory with the fields to shorten marked (DOES_NOT_FIT). */
-  openDiagnostic(focus: DiagnosticFocus): void;
-  submitAssessment(
-    territoryId: string,
-    input: TerritoryAssessment,
-    version?: string | null,
-  ): Result<Versioned<TerritoryRecord>>;
-  /** `reminders`: what is due from the caller today, and whether it reaches them by e-mail. */
-  loadQuotasAndAlerts(): Result<{ quotas: QuotaReport; alerts: AlertRecord[]; reminders?: Reminders }>;
-  /** The caller's own choice: the nightly reminders by e-mail or not (PUT /v1/me). */
-  saveReminderPreference(on: boolean): Result<Preferences>;
-  generateDocument(input: DocumentRequest): Result<DocumentRecord>;
-  fileDocument(doc: DocumentRecord): Result<{ tabs: string[] }>;
-  listImportableTabs(): Result<ImportTab[]>;
-  importTab(request: ImportRequest): Result<ImportOutcome>;
-  loadSettings(): Result<{ workerUrl: string; allowlist: string[]; me: Me | null; note?: string }>;
-  saveSettings(input: { workerUrl: string }): Result<{ workerUrl: string; me: Me }>;
+/** A territory as « Membres » shows it: its consultants and the version to send back. */
+export interface TerritoryConsultants {
+  id: string;
+  name: string;
+  consultants: string[];
+  version: number | null;
 }
-export type ServerFunction = keyof ServerApi;

@@ -7,7 +7,10 @@
 //   that reopening a sidebar right after saving costs no request.
 // Whatever is missing comes from one GET /v1/snapshot naming the parts it needs (`me` and
 // `programme` are parts too): a cold sidebar costs one request, a cached one none.
-import type { Quota, QuotaReport } from '../shared/quotas/rules';
+
+import type { People } from '../shared/api/system';
+import { QUOTA_RULES, type Quota, type QuotaReport, type QuotaRule } from '../shared/quotas/rules';
+import type { SessionKind } from '../shared/schemas/enums';
 import type { Programme } from '../shared/schemas/programme';
 import type {
   ActionRecord,
@@ -19,7 +22,7 @@ import type {
   Snapshot,
   WorkshopRecord,
 } from './api';
-import { namesFromReport } from './names';
+import { namesFromReport, rememberPeople } from './names';
 import { replaceQuota } from './report';
 import { devUser, workerUrl } from './settings';
 import { callWorker } from './worker-client';
@@ -31,6 +34,8 @@ const DATA_PARTS = 'quotas,workshops,actions,documents';
 export interface Profile {
   me: Me;
   programme: Pick<Programme, 'minutesPerDay' | 'startDate' | 'endDate'>;
+  /** The longest session each capped kind allows (a collective support: 120 min). */
+  maxMinutes?: Partial<Record<SessionKind, number>>;
 }
 interface Lists {
   report: QuotaReport;
@@ -82,15 +87,20 @@ const withinProgramme = (day: string, p: { startDate: string; endDate: string })
 /** Today in Paris, the programme's time zone. */
 export const todayInParis = () => Utilities.formatDate(new Date(), 'Europe/Paris', 'yyyy-MM-dd');
 
-/** The snapshot's parts that make the profile, when it is not cached. */
-export const PROFILE_PARTS = 'me,programme';
+/** The snapshot's parts that make the profile, when it is not cached (and who has a name). */
+export const PROFILE_PARTS = 'me,programme,people';
 
 /** The profile from a snapshot that holds `me` and `programme`, kept for the next hour. */
-export function rememberProfile(s: { me: Me; programme: Programme }): Profile {
+export function rememberProfile(s: { me: Me; programme: Programme; people?: People }): Profile {
+  if (s.people) rememberPeople(s.people);
   const p = s.programme;
+  const maxMinutes: Partial<Record<SessionKind, number>> = {};
+  for (const [kind, rule] of Object.entries(QUOTA_RULES) as [SessionKind, QuotaRule][])
+    if (rule.maxMinutesPerSession) maxMinutes[kind] = rule.maxMinutesPerSession(p);
   const profile: Profile = {
     me: s.me,
     programme: { minutesPerDay: p.minutesPerDay, startDate: p.startDate, endDate: p.endDate },
+    maxMinutes,
   };
   store('profile', profile, PROFILE_SECONDS);
   return profile;
@@ -125,6 +135,7 @@ export function sidebarContext(fresh = false): Result<SidebarContext> {
       report: lists.report,
       today: withinProgramme(todayInParis(), profile.programme),
       minutesPerDay: profile.programme.minutesPerDay,
+      maxMinutes: profile.maxMinutes ?? {},
       programme: { startDate: profile.programme.startDate, endDate: profile.programme.endDate },
       workshops: lists.workshops,
       actions: lists.actions,

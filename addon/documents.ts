@@ -4,7 +4,7 @@
 // "Documents" and, for a territory summary, on the territory's row. Ten summaries are ten
 // pairs of calls made by the sidebar, none near a limit.
 import { frTypo, plural } from '../shared/i18n/typography';
-import type { DocumentRecord, DocumentRequest, Result, ServerApi } from './api';
+import type { DocumentRecord, DocumentRequest, Result } from './api';
 import { updateLists } from './context';
 import { mirrorSafely } from './lock';
 import { names } from './names';
@@ -22,7 +22,7 @@ const NEEDS: Record<DocumentRequest['type'], keyof DocumentRequest> = {
   'progress-report': 'report',
 };
 
-export const createDocument: ServerApi['generateDocument'] = (input) => {
+export const createDocument = (input: DocumentRequest): Result<DocumentRecord> => {
   const needed = NEEDS[input?.type];
   if (!needed) return invalid([{ path: 'type', message: REQUIRED }]);
   if (!input[needed]) return invalid([{ path: needed, message: REQUIRED }]);
@@ -55,7 +55,7 @@ export const createDocument: ServerApi['generateDocument'] = (input) => {
 /** A link the sheet may show: the worker's https address or a Google document. */
 const linkable = (url: string) => /^https:\/\//.test(url) || allowed(url);
 
-export const fileDocument: ServerApi['fileDocument'] = (doc) => {
+export const fileDocument = (doc: DocumentRecord): Result<{ tabs: string[] }> => {
   if (!doc?.id || !doc.title || !linkable(String(doc.url)))
     return invalid([{ path: 'url', message: 'Lien de document invalide.' }]);
   updateLists({ document: doc });

@@ -7,7 +7,7 @@
 // they go in one UrlFetchApp.fetchAll, and a row the worker still refuses loses its id.
 import { MSG } from '../shared/i18n/messages';
 import { frTypo } from '../shared/i18n/typography';
-import type { ImportOutcome, ImportRequest, ImportTab, Result, ServerApi } from './api';
+import type { ImportOutcome, ImportRequest, ImportTab, Result } from './api';
 import { DASHBOARD } from './dashboard';
 import { loadImportContext } from './import-context';
 import { IMPORT_TARGETS } from './import-fields';
@@ -22,7 +22,7 @@ export { ID_HEADER, STATUS_HEADER } from './import-rows';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-export const importableTabs: ServerApi['listImportableTabs'] = () => {
+export const importableTabs = (): Result<ImportTab[]> => {
   const managed = new Set([...TAB_ORDER, DASHBOARD]);
   const tabs: ImportTab[] = SpreadsheetApp.getActiveSpreadsheet()
     .getSheets()
@@ -107,7 +107,7 @@ function outcome(
   return out;
 }
 
-export const importTab: ServerApi['importTab'] = (req) => {
+export const importTab = (req: ImportRequest): Result<ImportOutcome> => {
   const problem = requestProblem(req);
   if (problem) return problem;
   const ss = SpreadsheetApp.getActiveSpreadsheet();

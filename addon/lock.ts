@@ -14,6 +14,14 @@ export const LOCK_BUSY = frTypo(
     'les onglets seront mis à jour au prochain enregistrement ou par « Resynchroniser les onglets ».',
 );
 
+/** Any other failure of the tabs: what failed (Sheets' own words) and what to do. */
+export const sheetFailed = (detail: string) =>
+  frTypo(
+    `Votre saisie est bien enregistrée sur le serveur, mais les onglets n’ont pas pu être mis à jour ` +
+      `(Google Sheets : ${detail.replace(/^Exception:\s*/, '').slice(0, 160)}). ` +
+      'Un administrateur peut les remettre à jour par « Resynchroniser les onglets ».',
+  );
+
 export function withDocumentLock<T>(work: () => T): T {
   const lock = LockService.getDocumentLock();
   lock.waitLock(WAIT_MS);
@@ -35,7 +43,8 @@ export function mirrorSafely(work: () => void): string | undefined {
     withDocumentLock(work);
     return undefined;
   } catch (e) {
-    console.error(`Mirroring failed: ${e instanceof Error ? e.message : String(e)}`);
-    return LOCK_BUSY;
+    const detail = e instanceof Error ? e.message : String(e);
+    console.error(`Mirroring failed: ${detail}`);
+    return /lock timeout/i.test(detail) ? LOCK_BUSY : sheetFailed(detail);
   }
 }

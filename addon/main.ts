@@ -1,56 +1,47 @@
 // Apps Script entry points, and nothing else: the build turns every export of this file into
 // a real top-level function of Code.js (menu items, triggers, google.script.run targets).
-import type { ActionRecord, ServerApi, SessionRecord, TerritoryRecord, WorkshopRecord } from './api';
+import type {
+  ActionRecord,
+  DiagnosticFocus,
+  SessionRecord,
+  SidebarName,
+  TerritoryRecord,
+  WorkshopRecord,
+} from './api';
 import { sidebarContext } from './context';
 import { exportToDrive } from './data-export';
 import { showDoctorDialog } from './doctor';
 import { createDocument, fileDocument as file } from './documents';
+import { loadHistory as history, selectedRecord } from './history';
 import { importableTabs, importTab as runImport } from './importer';
-import { buildMenu, showSidebar } from './menu';
+import * as members from './members';
+import { showSidebar } from './menu';
 import * as ops from './operations';
-import { changeReminders, changeSettings, settings } from './profile';
+import { changeReminders, changeSettings, menuForRole, settings } from './profile';
 import { quotasAndAlerts, resyncWithToast } from './resync';
+import { buildMenu, knownRole } from './role-menu';
 import { path } from './worker-client';
 
-export function onOpen(): void {
-  buildMenu();
+/** The simple trigger: the menu for the role last known (none in AuthMode.NONE: no properties). */
+export function onOpen(e?: { authMode?: GoogleAppsScript.Script.AuthMode }): void {
+  buildMenu(e?.authMode === ScriptApp.AuthMode.NONE ? null : knownRole());
 }
 export function onInstall(): void {
-  buildMenu();
+  buildMenu(knownRole());
 }
 
-export function showJournal(): void {
-  showSidebar('showJournal');
+/** Every sidebar's menu item: the build writes `function showJournal() { … openSidebar('journal') }`. */
+export function openSidebar(name: SidebarName): void {
+  showSidebar(name, name === 'historique' ? { row: selectedRecord() } : {});
 }
-export function showVerrous(): void {
-  showSidebar('showVerrous');
-}
-export function showIndicateurs(): void {
-  showSidebar('showIndicateurs');
-}
-export function showAtelier(): void {
-  showSidebar('showAtelier');
-}
-export function showAction(): void {
-  showSidebar('showAction');
-}
-export function showDiagnostic(): void {
-  showSidebar('showDiagnostic');
-}
-export function showQuotas(): void {
-  showSidebar('showQuotas');
-}
-export function showDocument(): void {
-  showSidebar('showDocument');
-}
-export function showImport(): void {
-  showSidebar('showImport');
-}
-export function showParametres(): void {
-  showSidebar('showParametres');
-}
+export { SIDEBAR_TABLE } from './sidebar-table';
+
 export function resyncTabs(): void {
   resyncWithToast();
+}
+/** « Afficher toutes mes commandes »: who the user is (one request when not cached), then their menu. */
+export function refreshMenu(): void {
+  menuForRole();
 }
 export function exportData(): void {
   exportToDrive();
@@ -59,46 +50,48 @@ export function checkInstallation(): void {
   showDoctorDialog();
 }
 
-// google.script.run targets, typed by the sidebars' contract.
-export const loadContext: ServerApi['loadContext'] = (_sidebar, fresh) => sidebarContext(Boolean(fresh));
-export const submitSession: ServerApi['submitSession'] = (input) => ops.logSession(input);
-export const listMySessions: ServerApi['listMySessions'] = () => ops.mySessions();
-export const loadSession: ServerApi['loadSession'] = (id) =>
-  ops.loadVersioned<SessionRecord>(path`/v1/sessions/${id}`);
-export const updateSession: ServerApi['updateSession'] = (id, patch, version) =>
-  ops.patchSession(id, patch, version);
-export const deleteSession: ServerApi['deleteSession'] = (id, version) => ops.removeSession(id, version);
-export const listBlockers: ServerApi['listBlockers'] = (territoryId) => ops.listBlockers(territoryId);
-export const submitBlocker: ServerApi['submitBlocker'] = (input) => ops.createBlocker(input);
-export const updateBlocker: ServerApi['updateBlocker'] = (id, patch) => ops.patchBlocker(id, patch);
-export const submitIndicator: ServerApi['submitIndicator'] = (input) => ops.createIndicator(input);
-export const loadWorkshop: ServerApi['loadWorkshop'] = (id) =>
-  ops.loadVersioned<WorkshopRecord>(path`/v1/workshops/${id}`);
-export const submitWorkshop: ServerApi['submitWorkshop'] = (input) => ops.createWorkshop(input);
-export const updateWorkshop: ServerApi['updateWorkshop'] = (id, patch, version) =>
-  ops.patchWorkshop(id, patch, version);
-export const loadAction: ServerApi['loadAction'] = (id) =>
-  ops.loadVersioned<ActionRecord>(path`/v1/actions/${id}`);
-export const submitAction: ServerApi['submitAction'] = (input) => ops.createAction(input);
-export const updateAction: ServerApi['updateAction'] = (id, patch, version) =>
-  ops.patchAction(id, patch, version);
-export const loadTerritory: ServerApi['loadTerritory'] = (id) =>
-  ops.loadVersioned<TerritoryRecord>(path`/v1/territories/${id}`);
-export const submitAssessment: ServerApi['submitAssessment'] = (id, input, version) =>
-  ops.putAssessment(id, input, version);
-export const openDiagnostic: ServerApi['openDiagnostic'] = (focus) =>
-  showSidebar('showDiagnostic', {
-    territoryId: String(focus?.territoryId ?? ''),
-    issues: (Array.isArray(focus?.issues) ? focus.issues : []).map((i) => ({
-      path: String(i.path),
-      message: String(i.message),
-    })),
+// google.script.run targets. The sidebars' calls are typed from these exports (sidebars/common/server.ts).
+export const loadContext = (_sidebar: SidebarName, fresh?: boolean) => sidebarContext(Boolean(fresh));
+export const submitSession = ops.logSession;
+export const listMySessions = ops.mySessions;
+export const loadSession = (id: string) => ops.loadVersioned<SessionRecord>(path`/v1/sessions/${id}`);
+export const updateSession = ops.patchSession;
+export const deleteSession = ops.removeSession;
+export const listBlockers = ops.listBlockers;
+export const submitBlocker = ops.createBlocker;
+export const updateBlocker = ops.patchBlocker;
+export const submitIndicator = ops.createIndicator;
+export const loadWorkshop = (id: string) => ops.loadVersioned<WorkshopRecord>(path`/v1/workshops/${id}`);
+export const submitWorkshop = ops.createWorkshop;
+export const updateWorkshop = ops.patchWorkshop;
+export const loadAction = (id: string) => ops.loadVersioned<ActionRecord>(path`/v1/actions/${id}`);
+export const submitAction = ops.createAction;
+export const updateAction = ops.patchAction;
+export const loadTerritory = (id: string) => ops.loadVersioned<TerritoryRecord>(path`/v1/territories/${id}`);
+export const submitAssessment = ops.putAssessment;
+/** Opens the Diagnostic for a territory with the fields to shorten marked (DOES_NOT_FIT). */
+export const openDiagnostic = (focus: DiagnosticFocus): void =>
+  showSidebar('diagnostic', {
+    focus: {
+      territoryId: String(focus?.territoryId ?? ''),
+      issues: (Array.isArray(focus?.issues) ? focus.issues : []).map((i) => ({
+        path: String(i.path),
+        message: String(i.message),
+      })),
+    },
   });
-export const loadQuotasAndAlerts: ServerApi['loadQuotasAndAlerts'] = () => quotasAndAlerts();
-export const generateDocument: ServerApi['generateDocument'] = (input) => createDocument(input);
-export const fileDocument: ServerApi['fileDocument'] = (doc) => file(doc);
-export const listImportableTabs: ServerApi['listImportableTabs'] = () => importableTabs();
-export const importTab: ServerApi['importTab'] = (request) => runImport(request);
-export const loadSettings: ServerApi['loadSettings'] = () => settings();
-export const saveSettings: ServerApi['saveSettings'] = (input) => changeSettings(input);
-export const saveReminderPreference: ServerApi['saveReminderPreference'] = (on) => changeReminders(on);
+export const loadQuotasAndAlerts = quotasAndAlerts;
+export const generateDocument = createDocument;
+export const fileDocument = file;
+export const listImportableTabs = importableTabs;
+export const importTab = runImport;
+export const loadSettings = settings;
+export const saveSettings = changeSettings;
+/** The caller's choice of the nightly reminders by e-mail (PUT /v1/me). */
+export const saveReminderPreference = changeReminders;
+/** The history of one record (GET /v1/audit?entity=&id=), its actors named. */
+export const loadHistory = history;
+export const loadMembers = members.loadMembers;
+export const saveMember = members.saveMember;
+export const removeMember = members.removeMember;
+export const saveConsultants = members.saveConsultants;

@@ -1,52 +1,11 @@
-// The "VELI VELO" menu under Extensions and the sidebars it opens. A sidebar is built from its
-// HTML template with its context inlined (who the user is, their territories, the quotas),
-// so it opens ready, without a first call back to the add-on.
+// Opening a sidebar: its HTML template with its context inlined (who the user is, their
+// territories, the quotas), so it opens ready, without a first call back to the add-on. Which
+// sidebars exist, their titles and who sees them: addon/sidebar-table.ts.
 import type { DiagnosticFocus, Result, SidebarContext, SidebarName } from './api';
 import { sidebarContext } from './context';
+import { followRole } from './role-menu';
 import { allowlist, workerUrl } from './settings';
-
-export const SIDEBARS = {
-  showJournal: { file: 'Journal', title: 'Journal de séance', sidebar: 'journal' },
-  showVerrous: { file: 'Verrous', title: 'Verrous', sidebar: 'verrous' },
-  showIndicateurs: { file: 'Indicateurs', title: 'Indicateurs', sidebar: 'indicateurs' },
-  showAtelier: { file: 'Atelier', title: 'Atelier collectif', sidebar: 'atelier' },
-  showAction: { file: 'Action', title: 'Fiche action', sidebar: 'action' },
-  showDiagnostic: { file: 'Diagnostic', title: 'Diagnostic du territoire', sidebar: 'diagnostic' },
-  showQuotas: { file: 'Quotas', title: 'Quotas et alertes', sidebar: 'quotas' },
-  showDocument: { file: 'Document', title: 'Générer un document', sidebar: 'document' },
-  showImport: { file: 'Import', title: 'Importer un onglet existant', sidebar: 'import' },
-  showParametres: { file: 'Parametres', title: 'Paramètres', sidebar: 'parametres' },
-} as const satisfies Record<string, { file: string; title: string; sidebar: SidebarName }>;
-export type SidebarFunction = keyof typeof SIDEBARS;
-
-/** Menu items in order; `null` is a separator. Each `fn` is a top-level function of Code.js. */
-export const MENU: readonly ({ label: string; fn: string } | null)[] = [
-  { label: 'Journal de séance', fn: 'showJournal' },
-  { label: 'Verrous', fn: 'showVerrous' },
-  { label: 'Indicateurs', fn: 'showIndicateurs' },
-  { label: 'Atelier collectif', fn: 'showAtelier' },
-  { label: 'Fiche action', fn: 'showAction' },
-  { label: 'Diagnostic du territoire', fn: 'showDiagnostic' },
-  null,
-  { label: 'Quotas et alertes', fn: 'showQuotas' },
-  { label: 'Générer un document', fn: 'showDocument' },
-  null,
-  { label: 'Importer un onglet existant', fn: 'showImport' },
-  { label: 'Resynchroniser les onglets (administrateurs)', fn: 'resyncTabs' },
-  { label: 'Exporter les données (CSV)', fn: 'exportData' },
-  { label: 'Diagnostic de l’installation (administrateurs)', fn: 'checkInstallation' },
-  { label: 'Paramètres', fn: 'showParametres' },
-];
-
-/** Runs in onOpen, possibly in AuthMode.NONE: no properties, no network here. */
-export function buildMenu(): void {
-  const menu = SpreadsheetApp.getUi().createAddonMenu();
-  for (const item of MENU) {
-    if (item) menu.addItem(item.label, item.fn);
-    else menu.addSeparator();
-  }
-  menu.addToUi();
-}
+import { SIDEBAR_TABLE } from './sidebar-table';
 
 /** What every sidebar page starts from (window.__VELI__). */
 export interface SidebarBoot {
@@ -56,6 +15,8 @@ export interface SidebarBoot {
   context: Result<SidebarContext>;
   /** The Diagnostic opened from a summary that does not fit: the territory and its fields to shorten. */
   focus?: DiagnosticFocus;
+  /** The Historique opened for a row of a tab: what that row is. */
+  row?: { entity: string; id: string; tab: string; label: string } | { error: string };
 }
 
 /** JSON safe inside a <script> element: no "</script>", no line separators JS would choke on. */
@@ -65,16 +26,19 @@ export const inlineJson = (v: unknown) =>
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
 
-export function showSidebar(fn: SidebarFunction, focus?: DiagnosticFocus): void {
-  const { file, title, sidebar } = SIDEBARS[fn];
+export function showSidebar(name: SidebarName, extra: Pick<SidebarBoot, 'focus' | 'row'> = {}): void {
+  const row = SIDEBAR_TABLE.find((r) => r.name === name);
+  if (!row) throw new Error(`Unknown sidebar: ${name}`);
+  const context = sidebarContext();
+  if (context.ok) followRole(context.data.me.role);
   const boot: SidebarBoot = {
-    sidebar,
+    sidebar: name,
     workerUrl: workerUrl(),
     allowlist: allowlist(),
-    context: sidebarContext(),
-    ...(focus ? { focus } : {}),
+    context,
+    ...extra,
   };
-  const template = HtmlService.createTemplateFromFile(file);
+  const template = HtmlService.createTemplateFromFile(row.template);
   template.boot = inlineJson(boot);
-  SpreadsheetApp.getUi().showSidebar(template.evaluate().setTitle(title));
+  SpreadsheetApp.getUi().showSidebar(template.evaluate().setTitle(row.title));
 }

@@ -24,6 +24,18 @@ export function tenderAmount(n: number, unit: Quota['unit'], minutesPerDay: numb
   return plural(n, unit === 'partners' ? 'partenaire' : 'séance');
 }
 
+/**
+ * « 5 séances utilisées sur 5 », « 1 j (420 min) utilisés sur 4 j (1 680 min) »: the participle
+ * agrees with what is counted (séances: feminine; jours and partenaires: masculine), plural from two.
+ */
+export function usedOf(q: Quota, minutesPerDay: number): string {
+  const used = tenderAmount(q.used, q.unit, minutesPerDay);
+  const limit = tenderAmount(q.limit, q.unit, minutesPerDay);
+  const shown = q.unit === 'minutes' ? q.used / minutesPerDay : q.used;
+  const participle = `utilisé${q.unit === 'sessions' ? 'e' : ''}${shown >= 2 ? 's' : ''}`;
+  return `${used} ${participle} sur ${limit}`;
+}
+
 /** Whom a quota is for, in words: « Albi Agglomération », the programme, a month. */
 export function quotaSubject(q: Quota, name: (id: string) => string): string {
   if (q.scope === 'territory' || q.scope === 'partner') return quoted(name(q.subjectId));

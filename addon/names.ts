@@ -11,6 +11,8 @@ const SECONDS = 21_600;
 interface Directory {
   t: Record<string, string>;
   p: Record<string, string>;
+  /** People: e-mail → display name (members an admin named). */
+  m?: Record<string, string>;
 }
 
 function read(): Directory {
@@ -27,10 +29,13 @@ function read(): Directory {
 export function rememberNames(
   territories: readonly { id: string; name: string }[],
   partners: readonly { id: string; name: string }[] = [],
+  people?: readonly { email: string; name: string }[],
 ): Names {
   const d = read();
   for (const t of territories) d.t[t.id] = t.name;
   for (const p of partners) d.p[p.id] = p.name;
+  // The server's list is whole: a name an admin cleared goes too.
+  if (people) d.m = Object.fromEntries(people.map((p) => [p.email, p.name]));
   try {
     CacheService.getDocumentCache()?.put(KEY, JSON.stringify(d), SECONDS);
   } catch {
@@ -48,7 +53,12 @@ export const namesFromReport = (r: QuotaReport) =>
 const lookup = (d: Directory): Names => ({
   territory: (id) => (id ? (d.t[id] ?? id) : ''),
   partner: (id) => (id ? (d.p[id] ?? id) : ''),
+  person: (email) => (email ? (d.m?.[email] ?? email) : ''),
 });
+
+/** The snapshot's `people`: who has a display name, for the tabs and the messages naming people. */
+export const rememberPeople = (people: readonly { email: string; name: string }[]) =>
+  rememberNames([], [], people);
 
 /** What is known now, without any request. */
 export const names = (): Names => lookup(read());

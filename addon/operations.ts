@@ -1,6 +1,8 @@
 // What each user action does: validate with the worker's own schemas, make one call to the
 // worker, mirror what it accepted into the tabs (under the document lock), hand the result —
 // or a French error the user can act on — back to the sidebar.
+
+import type { SessionWithQuota } from '../shared/api/sessions';
 import { MSG } from '../shared/i18n/messages';
 import type { Quota } from '../shared/quotas/rules';
 import {
@@ -14,6 +16,7 @@ import {
   WorkshopInput,
   WorkshopPatch,
 } from '../shared/schemas';
+import type { SessionPatch as SessionCorrection } from '../shared/schemas/records';
 import { type FieldIssue, type Validation, validate } from '../shared/schemas/validate';
 import type {
   ActionRecord,
@@ -21,7 +24,6 @@ import type {
   BlockerRecord,
   IndicatorRecord,
   Result,
-  ServerApi,
   SessionRecord,
   TerritoryRecord,
   Versioned,
@@ -57,8 +59,11 @@ export function mirrored<T>(res: Answer<T>, jobs: (data: T) => Job[]): Result<T>
   return warning ? { ...done, warning } : done;
 }
 
+/** Who changed a record, by name when one is known. */
+const person = (email: string | undefined) => (email ? names().person(email) : undefined);
+
 /** A 412: nothing written; the sidebar gets the stored record to show, the tab is refreshed. */
-function stale<T extends { updatedBy?: string; updatedAt?: string }>(
+function stale<T extends { updatedBy?: string | undefined; updatedAt?: string | undefined }>(
   res: Answer<unknown>,
   what: Subject,
   refresh: (current: T) => Job[],
@@ -68,7 +73,7 @@ function stale<T extends { updatedBy?: string; updatedAt?: string }>(
   if (current) mirrorSafely(() => mirrorTabs(refresh(current), names()));
   const error: AddonError = {
     ...res.error,
-    message: changedMeanwhile(what, current?.updatedBy, current?.updatedAt),
+    message: changedMeanwhile(what, person(current?.updatedBy), current?.updatedAt),
   };
   return { ok: false, error };
 }
@@ -104,7 +109,7 @@ function alreadyStored(error: AddonError): Result<never> {
   };
 }
 
-export const logSession: ServerApi['submitSession'] = (input) => {
+export const logSession = (input: SessionInput): Result<SessionWithQuota> => {
   const v = validate(SessionInput, input);
   if (!v.ok) return invalid(v.issues);
   const res = callWorker<{ session: SessionRecord; quota: Quota }>({
@@ -129,7 +134,7 @@ export const logSession: ServerApi['submitSession'] = (input) => {
 const RECENT = 15;
 
 /** "Mes dernières séances": the sessions this user entered (the worker filters), last entered first. */
-export const mySessions: ServerApi['listMySessions'] = () => {
+export const mySessions = (): Result<SessionRecord[]> => {
   const res = callWorker<{ sessions: SessionRecord[] }>({ method: 'get', path: '/v1/sessions?createdBy=me' });
   if (!res.ok) return res;
   const mine = res.data.sessions.sort(
@@ -144,7 +149,11 @@ export function loadVersioned<T>(p: string): Result<Versioned<T>> {
   return res.ok ? { ok: true, data: { record: res.data, version: res.version ?? null } } : res;
 }
 
-export const patchSession: ServerApi['updateSession'] = (id, patch, version) => {
+export const patchSession = (
+  id: string,
+  patch: SessionCorrection,
+  version: string | null,
+): Result<{ session: SessionRecord; quota?: Quota }> => {
   const v = validate(SessionPatch, patch);
   if (!v.ok) return invalid(v.issues);
   const res = callWorker<{ session: SessionRecord; quota?: Quota }>({
@@ -163,7 +172,7 @@ export const patchSession: ServerApi['updateSession'] = (id, patch, version) => 
   return mirrored(res, (d) => [job(SESSIONS, [d.session]), ...(d.quota ? [job(QUOTAS, [d.quota])] : [])]);
 };
 
-export const removeSession: ServerApi['deleteSession'] = (id, version) => {
+export const removeSession = (id: string, version: string | null): Result<{ id: string; quota?: Quota }> => {
   const res = callWorker<{ session?: SessionRecord; quota?: Quota } | null>({
     method: 'delete',
     path: path`/v1/sessions/${id}`,
@@ -176,13 +185,17 @@ export const removeSession: ServerApi['deleteSession'] = (id, version) => {
     const current = refused.error.current as SessionRecord | undefined;
     return {
       ok: false,
-      error: { ...refused.error, message: changedBeforeDeletion(current?.updatedBy, current?.updatedAt) },
+      error: {
+        ...refused.error,
+        message: changedBeforeDeletion(person(current?.updatedBy), current?.updatedAt),
+      },
     };
   }
   if (!res.ok) return res;
   const quota = res.data?.quota;
   if (quota) updateLists({ quota });
-  return mirrored({ ok: true, data: { id } }, () => [
+  // The freed quota goes back to the sidebar too: its quota line must not stay stale.
+  return mirrored({ ok: true, data: quota ? { id, quota } : { id } }, () => [
     job(SESSIONS, [], { gone: [id] }),
     ...(quota ? [job(QUOTAS, [quota])] : []),
   ]);
@@ -190,7 +203,7 @@ export const removeSession: ServerApi['deleteSession'] = (id, version) => {
 
 // ---- blockers, indicators ----------------------------------------------------------------
 
-export const listBlockers: ServerApi['listBlockers'] = (territoryId) => {
+export const listBlockers = (territoryId: string): Result<BlockerRecord[]> => {
   const res = callWorker<{ blockers: BlockerRecord[] }>({
     method: 'get',
     path: path`/v1/blockers?territoryId=${territoryId}`,
@@ -198,21 +211,21 @@ export const listBlockers: ServerApi['listBlockers'] = (territoryId) => {
   return res.ok ? { ok: true, data: res.data.blockers } : res;
 };
 
-export const createBlocker: ServerApi['submitBlocker'] = (input) => {
+export const createBlocker = (input: BlockerInput): Result<BlockerRecord> => {
   const v = validate(BlockerInput, input);
   if (!v.ok) return invalid(v.issues);
   const res = callWorker<BlockerRecord>({ method: 'post', path: '/v1/blockers', body: v.data });
   return mirrored(res, (b) => [job(BLOCKERS, [b])]);
 };
 
-export const patchBlocker: ServerApi['updateBlocker'] = (id, patch) => {
+export const patchBlocker = (id: string, patch: BlockerPatch): Result<BlockerRecord> => {
   const v = validate(BlockerPatch, patch);
   if (!v.ok) return invalid(v.issues);
   const res = callWorker<BlockerRecord>({ method: 'patch', path: path`/v1/blockers/${id}`, body: v.data });
   return mirrored(res, (b) => [job(BLOCKERS, [b])]);
 };
 
-export const createIndicator: ServerApi['submitIndicator'] = (input) => {
+export const createIndicator = (input: IndicatorInput): Result<IndicatorRecord> => {
   const v = validate(IndicatorInput, input);
   if (!v.ok) return invalid(v.issues);
   const res = callWorker<IndicatorRecord>({ method: 'post', path: '/v1/indicators', body: v.data });
@@ -267,16 +280,20 @@ function patch<T extends { updatedBy?: string; updatedAt?: string }>(
   return mirrored(res, (r) => [job(e.spec, [r])]);
 }
 
-export const createWorkshop: ServerApi['submitWorkshop'] = (input) =>
+export const createWorkshop = (input: WorkshopInput): Result<WorkshopRecord> =>
   create(WORKSHOP, validate(WorkshopInput, input));
-export const patchWorkshop: ServerApi['updateWorkshop'] = (id, p, version) =>
+export const patchWorkshop = (id: string, p: WorkshopPatch, version: string | null): Result<WorkshopRecord> =>
   patch(WORKSHOP, id, validate(WorkshopPatch, p), version);
-export const createAction: ServerApi['submitAction'] = (input) =>
+export const createAction = (input: ActionInput): Result<ActionRecord> =>
   create(ACTION, validate(ActionInput, input));
-export const patchAction: ServerApi['updateAction'] = (id, p, version) =>
+export const patchAction = (id: string, p: ActionPatch, version: string | null): Result<ActionRecord> =>
   patch(ACTION, id, validate(ActionPatch, p), version);
 
-export const putAssessment: ServerApi['submitAssessment'] = (territoryId, input, version) => {
+export const putAssessment = (
+  territoryId: string,
+  input: TerritoryAssessment,
+  version?: string | null,
+): Result<Versioned<TerritoryRecord>> => {
   if (!territoryId) return invalid([{ path: 'territoryId', message: REQUIRED }]);
   const v = validate(TerritoryAssessment, input);
   if (!v.ok) return invalid(v.issues);

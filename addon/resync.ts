@@ -3,9 +3,10 @@
 // "Tableau de bord" rebuilt. Also the "Quotas et alertes" screen, which refreshes its tabs.
 
 import type { Reminders } from '../shared/api/me';
+import type { QuotaReport } from '../shared/api/quotas';
 import { frTypo, plural } from '../shared/i18n/typography';
 import type { Programme } from '../shared/schemas/programme';
-import type { Me, Result, ServerApi, Snapshot } from './api';
+import type { AlertRecord, Me, Result, Snapshot } from './api';
 import { cachedProfile, PROFILE_PARTS, type Profile, rememberProfile, updateLists } from './context';
 import { buildDashboard } from './dashboard';
 import { withDocumentLock } from './lock';
@@ -36,7 +37,7 @@ export interface ResyncSummary {
 
 /** Every list the tabs mirror (the snapshot's default parts). */
 const MIRRORED =
-  'territories,partners,sessions,blockers,indicators,workshops,actions,quotas,alerts,documents';
+  'territories,partners,sessions,blockers,indicators,workshops,actions,quotas,alerts,documents,people';
 
 /**
  * The whole snapshot in one request; without a cached profile, who the user is comes with it
@@ -47,7 +48,7 @@ function snapshotForResync(): Result<{ snapshot: Snapshot; profile: Profile }> {
   if (cached && cached.me.role !== 'admin') return adminOnly();
   const res = callWorker<Snapshot & { me: Me; programme: Programme }>({
     method: 'get',
-    path: cached ? '/v1/snapshot' : `/v1/snapshot?parts=${MIRRORED},${PROFILE_PARTS}`,
+    path: `/v1/snapshot?parts=${[...new Set([...MIRRORED.split(','), ...(cached ? [] : PROFILE_PARTS.split(','))])].join(',')}`,
   });
   if (!res.ok) return res;
   const profile = cached ?? rememberProfile(res.data);
@@ -75,7 +76,7 @@ export function resync(): Result<ResyncSummary> {
   const got = snapshotForResync();
   if (!got.ok) return got;
   const d = got.data.snapshot;
-  const names = rememberNames(d.territories, d.partners);
+  const names = rememberNames(d.territories, d.partners, d.people);
   const links = summaries(d);
   const territories = d.territories.map((t) => {
     const doc = links.get(t.id);
@@ -122,11 +123,19 @@ export function resyncWithToast(): void {
   } catch (e) {
     res = {
       ok: false,
-      error: { code: 'SHEET', message: `le classeur n’a pas pu être réécrit (${String(e)})` },
+      error: {
+        code: 'SHEET',
+        message: `Le classeur n’a pas pu être réécrit (Google Sheets : ${String(e).replace(/^(Error: )?Exception:\s*/, '')}) : rien n’est perdu sur le serveur, relancez la resynchronisation.`,
+      },
     };
   }
   if (!res.ok) {
-    ss.toast(frTypo(`Resynchronisation impossible : ${res.error.message}`), 'VELI VELO', 10);
+    // The refusal for non-admins already says what it is about: no second prefix.
+    const text =
+      res.error.code === 'FORBIDDEN'
+        ? res.error.message
+        : `Resynchronisation impossible. ${res.error.message}`;
+    ss.toast(frTypo(text), 'VELI VELO', 10);
     return;
   }
   const { tabs, rows, annotated } = res.data;
@@ -140,8 +149,13 @@ export function resyncWithToast(): void {
   );
 }
 
-export const quotasAndAlerts: ServerApi['loadQuotasAndAlerts'] = () => {
-  const res = callWorker<Pick<Snapshot, 'quotas' | 'alerts'> & { reminders: Reminders }>({
+/** The quotas, the open alerts and what is due from the caller (« Mes rappels »): one request. */
+export const quotasAndAlerts = (): Result<{
+  quotas: QuotaReport;
+  alerts: AlertRecord[];
+  reminders?: Reminders;
+}> => {
+  const res = callWorker<Pick<Snapshot, 'quotas' | 'alerts' | 'reminders'>>({
     method: 'get',
     path: '/v1/snapshot?parts=quotas,alerts,reminders',
   });

@@ -20,6 +20,8 @@ export interface Link {
 export interface Names {
   territory(id: string | null | undefined): string;
   partner(id: string | null | undefined): string;
+  /** A person's display name, their e-mail when no name is known. */
+  person(email: string | null | undefined): string;
 }
 export interface Column<T> {
   header: string;

@@ -90,7 +90,7 @@ export const TERRITORIES: TabSpec<TerritoryRow> = {
     { header: 'Population (INSEE)', kind: 'int', width: 90, value: (t) => t.centralCity?.population },
     { header: 'Département', kind: 'code', width: 80, value: (t) => t.centralCity?.departement },
     { header: 'SIREN de l’EPCI', kind: 'code', width: 100, value: (t) => t.epciSiren },
-    prose('Consultants', 200, (t) => t.consultants.join(', ')),
+    prose('Consultants', 200, (t, n) => t.consultants.map((e) => n.person(e)).join(', ')),
     ...ASSESSMENT_COLUMNS,
     prose('Documents de planification', 300, planning),
     { header: 'Synthèse territoriale', kind: 'link', width: 220, value: (t) => t.summary },
@@ -131,8 +131,10 @@ export const SESSIONS: TabSpec<SessionRecord> = {
     prose('Résumé', 300, (s) => s.summary),
     prose('Décisions', 250, (s) => s.decisions),
     prose('Prochaines étapes', 250, (s) => s.nextSteps),
-    prose('Dérogation', 200, (s) => (s.override ? `${s.override.reason} (${s.override.by})` : '')),
-    { header: 'Saisie par', kind: 'text', width: 180, value: (s) => s.createdBy },
+    prose('Dérogation', 200, (s, n) =>
+      s.override ? `${s.override.reason} (${n.person(s.override.by)})` : '',
+    ),
+    { header: 'Saisie par', kind: 'text', width: 180, value: (s, n) => n.person(s.createdBy) },
     { header: 'Saisie le', kind: 'instant', width: 130, value: (s) => s.createdAt },
   ],
 };
@@ -315,7 +317,7 @@ export const DOCUMENTS: TabSpec<DocumentRecord> = {
     { header: 'Pages', kind: 'int', width: 60, value: (d) => d.pages },
     { header: 'Version', kind: 'int', width: 70, value: (d) => d.version },
     { header: 'Mis à jour le', kind: 'instant', width: 130, value: (d) => d.updatedAt ?? d.createdAt },
-    { header: 'Par', kind: 'text', width: 180, value: (d) => d.createdBy },
+    { header: 'Par', kind: 'text', width: 180, value: (d, n) => n.person(d.createdBy) },
   ],
 };
 

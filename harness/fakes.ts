@@ -249,6 +249,8 @@ export interface UserState {
   props: FakeProperties;
   cache: FakeCache;
   ui: FakeUi;
+  /** The cell this user selected last (each person has their own selection in Sheets). */
+  selection: { sheet: string; row: number; col: number } | null;
 }
 
 /** What the add-on's manifest allows UrlFetchApp to reach (https prefixes, `*.` for subdomains). */
@@ -335,7 +337,12 @@ export class GoogleState {
   user(email: string): UserState {
     let u = this.users.get(email);
     if (!u) {
-      u = { props: new FakeProperties(), cache: new FakeCache(() => this.now()), ui: new FakeUi() };
+      u = {
+        props: new FakeProperties(),
+        cache: new FakeCache(() => this.now()),
+        ui: new FakeUi(),
+        selection: null,
+      };
       this.users.set(email, u);
     }
     return u;
@@ -355,6 +362,12 @@ export function sheetServices(state: GoogleState, who: { user: () => string; exe
       getActiveSpreadsheet: () => state.spreadsheet,
       getActive: () => state.spreadsheet,
       getActiveSheet: () => state.spreadsheet.getActiveSheet(),
+      /** The user's selected cell (null when nothing is selected, as in Sheets). */
+      getActiveRange: () => {
+        const sel = state.user(who.user()).selection;
+        const sheet = sel && state.spreadsheet.getSheetByName(sel.sheet);
+        return sheet ? sheet.getRange(sel.row, sel.col) : null;
+      },
       getUi: () => ui(),
       flush: () => state.spreadsheet.sync(),
       newConditionalFormatRule: () => new ConditionalFormatRuleBuilder(),

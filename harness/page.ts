@@ -52,7 +52,7 @@ aside iframe{flex:1;border:0;width:300px}
 <script>
 const params = new URLSearchParams(location.search);
 const who = params.get('user') || '';
-let active = params.get('tab'), sidebarVersion = 0, toasts = -1, selected = null, current = null;
+let active = params.get('tab'), sidebarVersion = 0, toasts = -1, selected = null, current = null, selecting = null;
 const $ = (id) => document.getElementById(id);
 const q = (path) => path + (path.includes('?') ? '&' : '?') + 'user=' + encodeURIComponent(who || $('user').value || '');
 const el = (tag, text) => { const e = document.createElement(tag); if (text !== undefined) e.textContent = String(text); return e; };
@@ -106,7 +106,7 @@ function draw(tab) {
       if (cell.bold) td.style.fontWeight = 'bold'; if (cell.bg) td.style.background = cell.bg; if (cell.color) td.style.color = cell.color;
       if (cell.wrap) td.classList.add('wrap'); if (cell.note) { td.classList.add('note'); td.title = cell.note; }
       td.dataset.row = i + 1; td.dataset.col = c;
-      td.onclick = () => { document.querySelectorAll('td.sel').forEach((x) => x.classList.remove('sel')); td.classList.add('sel'); selected = { row: i + 1, col: c }; $('ref').textContent = letters(c) + (i + 1); $('input').value = cell.v; $('input').focus(); };
+      td.onclick = () => { document.querySelectorAll('td.sel').forEach((x) => x.classList.remove('sel')); td.classList.add('sel'); selected = { row: i + 1, col: c }; $('ref').textContent = letters(c) + (i + 1); $('input').value = cell.v; $('input').focus(); selecting = post('/harness/select', { tab: tab.name, row: i + 1, col: c }); };
       tr.append(td);
     }
     table.append(tr);
@@ -126,7 +126,7 @@ async function refresh() {
   const menu = $('menu'); menu.replaceChildren(el('span', 'Extensions ▸ ' + s.menu.title)); menu.firstChild.className = 'title';
   for (const item of s.menu.items) {
     if (!item) continue; const b = el('button', item.label); b.type = 'button';
-    b.onclick = async () => { await post('/harness/run', { fn: item.fn, args: [] }); refresh(); };
+    b.onclick = async () => { await selecting; await post('/harness/run', { fn: item.fn, args: [] }); refresh(); };
     menu.append(b);
   }
   const users = $('user');

@@ -129,6 +129,12 @@ const ROUTES: Record<string, (c: Call) => Promise<void> | void> = {
     filter.sort(Number(col), ascending !== false);
     json(res, 200, { ok: true });
   },
+  'POST /harness/select': async ({ req, res, who, state }) => {
+    // A person clicking a cell: their selection, which SpreadsheetApp.getActiveRange() returns.
+    const { tab, row, col } = await readJson(req);
+    state.user(who).selection = { sheet: String(tab), row: Number(row), col: Number(col) };
+    json(res, 200, { ok: true });
+  },
   'POST /harness/fault': async ({ req, res, who, threads }) => {
     const body = await readJson(req);
     const faults = (await threads.user(who)).faults;

@@ -1,7 +1,8 @@
 // Builds the Google Sheets add-on into dist/addon:
 // - Code.js: addon/main.ts bundled as one IIFE, then one real top-level function
-//   declaration per export, because Apps Script only sees top-level declarations (menu
-//   items, triggers and google.script.run targets);
+//   declaration per exported function, because Apps Script only sees top-level declarations
+//   (menu items, triggers and google.script.run targets), and one `show<Name>` per row of the
+//   sidebar table (addon/sidebar-table.ts, read from the bundle itself) that its menu item calls;
 // - <Name>.html: each addon/sidebars/<name>/ as one self-contained HtmlService template (script
 //   and style inlined: HtmlService serves files, not folders), with one printing scriptlet
 //   `<?!= boot ?>` where the add-on inlines the sidebar's context when it opens it;
@@ -10,6 +11,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
@@ -43,8 +45,32 @@ async function buildCode(workerUrl, allowlist) {
     write: false,
     define: { __WORKER_URL__: JSON.stringify(workerUrl), __URL_ALLOWLIST__: JSON.stringify(allowlist) },
   });
-  const footer = names.map((n) => `function ${n}(...a){return ${GLOBAL}.${n}(...a)}`).join('\n');
-  return { code: `${r.outputFiles[0]?.text}\n${footer}\n`, names };
+  const bundle = r.outputFiles[0]?.text ?? '';
+  const { functions, sidebars } = entryPoints(bundle, names);
+  const footer = [
+    ...functions.map((n) => `function ${n}(...a){return ${GLOBAL}.${n}(...a)}`),
+    ...sidebars.map((s) => `function ${s.fn}(){return ${GLOBAL}.openSidebar(${JSON.stringify(s.name)})}`),
+  ].join('\n');
+  return { code: `${bundle}\n${footer}\n`, names: [...functions, ...sidebars.map((s) => s.fn)] };
+}
+
+/**
+ * The bundle run once in an empty context (its top level touches no Apps Script service): which
+ * exports are functions, and the sidebar table's rows, each `journal` → `showJournal`.
+ * @param {string} bundle @param {string[]} exported
+ */
+export function entryPoints(bundle, exported) {
+  const api = vm.runInNewContext(`${bundle};${GLOBAL}`, {});
+  /** @type {{ name: string }[]} */
+  const table = api.SIDEBAR_TABLE ?? [];
+  const sidebars = table.map((row) => ({
+    name: row.name,
+    fn: `show${row.name.charAt(0).toUpperCase()}${row.name.slice(1)}`,
+  }));
+  const clash = sidebars.find((s) => exported.includes(s.fn));
+  if (clash)
+    throw new Error(`addon/main.ts exports ${clash.fn}, the entry point of the sidebar ${clash.name}`);
+  return { functions: exported.filter((n) => typeof api[n] === 'function'), sidebars };
 }
 
 /** @param {string} dir */
@@ -96,6 +122,7 @@ export function manifest(workerUrl) {
   return m;
 }
 
+/** Folders of addon/sidebars: one template each (several sidebars of the table may share one). */
 export const sidebarDirs = () =>
   readdirSync(join(ROOT, 'addon/sidebars'), { withFileTypes: true })
     .filter((d) => d.isDirectory() && d.name !== 'common')

@@ -14,7 +14,8 @@ export const WRANGLER_ENV = {
 };
 
 /**
- * Runs a command, inheriting the terminal; throws when it fails.
+ * Runs a command, inheriting the terminal unless `opts` says otherwise; throws when it fails.
+ * Returns what it printed where `opts` pipes it.
  * @param {string} cmd
  * @param {string[]} args
  * @param {import('node:child_process').SpawnSyncOptions} [opts]
@@ -22,6 +23,7 @@ export const WRANGLER_ENV = {
 export function run(cmd, args, opts = {}) {
   const res = spawnSync(cmd, args, { stdio: 'inherit', env: WRANGLER_ENV, ...opts });
   if (res.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited with ${res.status}`);
+  return { stdout: String(res.stdout ?? '') };
 }
 
 /**

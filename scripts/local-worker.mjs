@@ -7,7 +7,7 @@
 // Miniflare's D1 binding, and recorded in wrangler's own `d1_migrations` table, so that a
 // folder it persisted stays usable by `wrangler d1 … --local --persist-to`.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -20,6 +20,8 @@ import { freePort, ROOT, run, WRANGLER_ENV } from './lib.mjs';
 export const ADMIN = 'admin@ademe.example';
 /** Local runs write hundreds of records in seconds; production keeps its default limit. */
 export const LOCAL_VARS = { AUTH_MODE: 'dev', ADMIN_EMAILS: ADMIN, RATE_LIMIT_PER_MINUTE: '100000' };
+/** What the tests add: every success answer checked against its declared schema (worker/http/answer-check.ts). */
+export const TEST_VARS = { TEST_CHECK_ANSWERS: 'true' };
 
 /** wrangler's CLI entry (its `bin`, which the package's `exports` do not list). */
 const WRANGLER_BIN = join(
@@ -33,17 +35,25 @@ const WRANGLER_BIN = join(
  * @param {import('node:child_process').SpawnSyncOptions} [opts]
  */
 export function wrangler(args, opts = {}) {
-  run(process.execPath, [WRANGLER_BIN, ...args], { cwd: ROOT, ...opts });
+  return run(process.execPath, [WRANGLER_BIN, ...args], { cwd: ROOT, ...opts });
 }
 
+/** What `bundleWorker` keeps of wrangler's output beside the bundle (its dry-run summary). */
+export const BUNDLE_LOG = 'wrangler.log';
+
 /**
- * The worker as production deploys it, bundled by wrangler into `outdir` (a fresh temporary
- * folder when none is given). Returns the folder.
+ * The worker as production deploys it, bundled by wrangler (`deploy --dry-run`) into `outdir`
+ * (a fresh temporary folder when none is given), what wrangler printed kept beside it in
+ * `BUNDLE_LOG`. Returns the folder.
  * @param {string} [outdir]
  */
 export function bundleWorker(outdir) {
   const dir = outdir ?? mkdtempSync(join(tmpdir(), 'veli-worker-'));
-  wrangler(['deploy', '--dry-run', '--outdir', dir], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const { stdout } = wrangler(['deploy', '--dry-run', '--outdir', dir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...WRANGLER_ENV, WRANGLER_LOG: 'log' },
+  });
+  writeFileSync(join(dir, BUNDLE_LOG), stdout);
   return dir;
 }
 

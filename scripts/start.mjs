@@ -27,12 +27,15 @@ async function stopAll(signal) {
 process.on('SIGINT', stopAll);
 process.on('SIGTERM', stopAll);
 
-run('npm', ['run', 'build', '--silent']);
+// VELI_WORKER_BUNDLE: a folder where wrangler has already bundled the worker (the Node tests
+// pass the one their run built); without it, the production build first.
+const prebuilt = env.VELI_WORKER_BUNDLE;
+if (!prebuilt) run('npm', ['run', 'build', '--silent']);
 const worker = await startWorker({
   port: Number(env.PORT ?? 8787),
   ...(env.INSPECTOR_PORT ? { inspectorPort: Number(env.INSPECTOR_PORT) } : {}),
   persistTo: env.PERSIST_TO ?? join(ROOT, '.wrangler', 'state'),
-  bundleDir: join(ROOT, 'dist', 'worker'),
+  bundleDir: prebuilt || join(ROOT, 'dist', 'worker'),
 });
 stops.push(worker.stop);
 const { base } = worker;

@@ -4,13 +4,13 @@ import { MSG } from '../shared/i18n/messages';
 import { OPS_MSG } from '../shared/i18n/operations';
 import { authorize } from './auth/access';
 import type { AppEnv } from './env';
-import { readBody, readQuery } from './http/body';
+import { checkedAnswer } from './http/answer-check';
 import { bodyLimit } from './http/body-limit';
 import { ApiError, errorResponse, validationError } from './http/errors';
-import { cors, securityHeaders } from './http/headers';
+import { corsPolicy, securityHeaders } from './http/headers';
 import { rateLimit } from './http/rate-limit';
 import { requestLog } from './http/request-log';
-import type { Ctx, Route } from './http/route';
+import type { Route } from './http/route';
 import { isReady, schemaState } from './ops/readiness';
 import { ROUTES } from './routes';
 
@@ -43,15 +43,6 @@ const whenReady: MiddlewareHandler<AppEnv> = async (c, next) => {
   );
 };
 
-/** The route's declared body and query, validated, then its handler. */
-const handle = (r: Route) => async (c: Ctx) => {
-  const { body, query, optionalBody } = r.spec;
-  return r.handler(c, {
-    body: body ? await readBody(c, body, optionalBody) : undefined,
-    query: query ? readQuery(c, query) : undefined,
-  });
-};
-
 export function createApp(routes: readonly Route[] = ROUTES) {
   const app = new Hono<AppEnv>();
   // Request ids are the worker's own (never a client header such as cf-ray): the audit trusts them.
@@ -59,9 +50,10 @@ export function createApp(routes: readonly Route[] = ROUTES) {
     await next();
     c.header('x-request-id', c.get('requestId'));
   });
-  app.use('*', securityHeaders, cors, decodablePath, bodyLimit);
+  app.use('*', securityHeaders, corsPolicy, decodablePath, bodyLimit);
   app.use('/v1/*', whenReady, authorize(routes), rateLimit(routes));
-  for (const r of routes) app.on(r.spec.method, r.spec.path, handle(r));
+  for (const r of routes)
+    app.on(r.spec.method, r.spec.path, async (c) => checkedAnswer(c, r.spec, await r.run(c)));
   app.notFound(() => {
     throw new ApiError('NOT_FOUND', MSG.routeNotFound);
   });

@@ -41,8 +41,8 @@ function operation({ spec }: Route) {
       [String(spec.status)]: {
         description: 'Succès',
         content: {
-          [spec.mediaType ?? 'application/json']: {
-            schema: spec.response ? jsonSchema(spec.response, 'output') : { type: 'object' },
+          [spec.mediaType?.split(';')[0] ?? 'application/json']: {
+            schema: jsonSchema(spec.response, 'output'),
           },
         },
       },

@@ -2,7 +2,9 @@
 // the floor of what the app's routes do, measured in the same isolate, on the same D1 binding
 // and through the same dispatch path:
 //   POST /__bench/insert  parses the JSON body and performs one D1 insert (the floor of a write);
-//   GET  /__bench/select  one SELECT of the quota counters, returned as JSON (the floor of a read).
+//   GET  /__bench/select-page  one SELECT of the quota counters of the subjects on GET /v1/quotas's
+//        first page (the first 100 territories, then partners up to 100 subjects), returned as
+//        JSON: the floor of that page.
 // and a probe for what the size of an answer costs by itself:
 //   GET  /__bench/bytes?n=N  N bytes of JSON built once, answered as they are.
 // Copied beside wrangler's bundle (index.js) by scripts/bench/_worker.mjs; never deployed.
@@ -10,6 +12,16 @@
 import app from './index.js';
 
 let filler = '';
+
+/** Each subject of the first page (in its list's order, by index) with its counters. */
+const FIRST_PAGE_COUNTERS = `
+  SELECT s.id, u.kind, u.sessions, u.minutes
+    FROM (SELECT id FROM territories ORDER BY name, id LIMIT 100) s LEFT JOIN quota_usage u ON u.subject = s.id
+  UNION ALL
+  SELECT s.id, u.kind, u.sessions, u.minutes
+    FROM (SELECT id FROM partners ORDER BY territory_id, name, id
+          LIMIT max(0, 100 - (SELECT COUNT(*) FROM (SELECT 1 FROM territories LIMIT 100)))) s
+    LEFT JOIN quota_usage u ON u.subject = s.id`;
 
 export default {
   ...app,
@@ -27,10 +39,8 @@ export default {
         .run();
       return Response.json({ ok: true }, { status: 201 });
     }
-    if (pathname === '/__bench/select') {
-      const { results } = await env.DB.prepare(
-        'SELECT kind, subject, sessions, minutes FROM quota_usage WHERE sessions > 0',
-      ).all();
+    if (pathname === '/__bench/select-page') {
+      const { results } = await env.DB.prepare(FIRST_PAGE_COUNTERS).all();
       return Response.json({ rows: results });
     }
     if (pathname === '/__bench/bytes') {

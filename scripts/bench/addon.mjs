@@ -104,6 +104,8 @@ function measureActions(rt, admin, mapping) {
     }),
     'quotas and alerts (loadQuotasAndAlerts)': measure(rt, 'loadQuotasAndAlerts'),
     'resynchronise every tab (resyncTabs, admin)': measure(admin, 'resyncTabs'),
+    'members and territories (loadMembers, admin)': measure(admin, 'loadMembers'),
+    'a session’s history (loadHistory)': measure(rt, 'loadHistory', 'session', session(1).id),
   };
   staffTab(rt, IMPORT_ROWS);
   const cost = measure(rt, 'importTab', { tab: IMPORT_TAB, target: 'sessions', mapping, dryRun: false });

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 
 /** `GET /v1/health`: 200 once the database answers and every migration is applied (503 before). */
-export const HealthAnswer = z.object({
+export const HealthAnswer = z.strictObject({
   ok: z.literal(true),
   version: z.string(),
   authMode: z.enum(['google', 'dev']),

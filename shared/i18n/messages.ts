@@ -83,6 +83,7 @@ export const MSG = typeset({
   checkFailed: 'Le contrôle a échoué.',
   alertsNotDelivered: 'Livraison des alertes impossible.',
   internal: 'Erreur interne : réessayez ; si elle persiste, prévenez l’équipe technique.',
+  answerOutsideSchema: 'Réponse hors de son schéma déclaré (contrôle des tests) : voir issues.',
   idempotencyConflict: 'Cet identifiant a déjà servi pour un autre enregistrement : rechargez le formulaire.',
   tooLarge: (maxKb: number) => `Requête trop volumineuse (${maxKb} Ko au maximum).`,
   rateLimited: (seconds: number) => `Trop d’enregistrements en peu de temps : réessayez dans ${seconds} s.`,
@@ -108,6 +109,7 @@ export const MSG = typeset({
   memberConfigured: (email: string) =>
     `${email} est administrateur par la configuration (ADMIN_EMAILS) : son rôle ne se change pas ici.`,
   badCursor: 'Curseur de pagination invalide ou périmé : reprenez la lecture depuis le début.',
+  cursorWithTerritory: 'Un seul territoire tient en une page : retirez cursor ou territoryId.',
   maxTerritories: (max: number) => `Le programme compte déjà ${max} territoires, son maximum.`,
   unknownCommune: (code: string) => `Code INSEE inconnu : ${code} ne correspond à aucune commune actuelle.`,
   outsideRegion: (name: string, code: string, region: string) =>
@@ -132,6 +134,8 @@ export const MSG = typeset({
     `La date doit être comprise entre le ${frDate(start)} et le ${frDate(end)}.`,
   overrideAdminOnly: 'Seul un administrateur peut déroger à un quota.',
   unknownBlocker: (id: string) => `Verrou inconnu : ${id}.`,
+  historyOfOneRecord:
+    'Le journal d’audit complet est réservé aux administrateurs ADEME : demandez l’historique d’un enregistrement (entity et id : session, blocker, indicator, workshop, action, partner, territory, document ou programme).',
   lastAdmin: 'Impossible de retirer ce membre : il est déclaré administrateur dans la configuration.',
   serviceAccountKeyInvalid:
     'La clé du compte de service Google est mal formée : rien n’a été enregistré ; prévenez l’équipe technique.',

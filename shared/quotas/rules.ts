@@ -1,21 +1,12 @@
+import type { Quota, QuotaReport } from '../api/quotas';
 import { LABELS } from '../i18n/labels';
 import type { QuotaStatus, SessionKind } from '../schemas/enums';
 import type { Programme } from '../schemas/programme';
 
-export type QuotaScope = 'programme' | 'territory' | 'partner';
-export type QuotaUnit = 'sessions' | 'minutes' | 'partners';
-
-export interface Quota {
-  key: SessionKind | 'partners';
-  scope: QuotaScope;
-  subjectId: string;
-  label: string;
-  unit: QuotaUnit;
-  used: number;
-  limit: number;
-  remaining: number;
-  status: QuotaStatus;
-}
+/** A quota as the API answers it (shared/api/quotas.ts), and the report of every quota. */
+export type { Quota, QuotaReport };
+export type QuotaScope = Quota['scope'];
+export type QuotaUnit = Quota['unit'];
 
 /** How one session kind counts against the tender's quotas (see the contract's table). */
 export interface QuotaRule {
@@ -173,12 +164,6 @@ export interface QuotaUsage {
   month: string | null;
   sessions: number;
   minutes: number;
-}
-
-export interface QuotaReport {
-  programme: Quota[];
-  territories: { territoryId: string; name: string; quotas: Quota[] }[];
-  partners: { partnerId: string; territoryId: string; name: string; quotas: Quota[] }[];
 }
 
 /**

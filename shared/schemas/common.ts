@@ -38,8 +38,12 @@ export function hasLoneSurrogate(s: string): boolean {
   return false;
 }
 
-/** The text as stored: NFC, without control characters (tab and newline kept) nor bidi overrides. */
-export const cleanText = (s: string) => s.normalize('NFC').replace(STRIPPED, '');
+/**
+ * The text as stored: without control characters (tab and newline kept) nor bidi overrides,
+ * then NFC. In that order: a control between a letter and its accent blocks their composition,
+ * so removing it after normalising would leave the pair decomposed (`Cafe\u0007\u0301`).
+ */
+export const cleanText = (s: string) => s.replace(STRIPPED, '').normalize('NFC');
 
 /** Whether anything would show once invisible characters are removed. */
 export const isVisible = (s: string) => s.replace(INVISIBLE, '').length > 0;

@@ -36,7 +36,8 @@ export const MePatch = z.strictObject({
 });
 export type MePatch = z.infer<typeof MePatch>;
 
-export const MemberInput = z.strictObject({ email: Email, role: z.enum(ROLES) });
+/** `name`: how the sidebars and tabs name the person; absent keeps the stored one, empty clears it. */
+export const MemberInput = z.strictObject({ email: Email, role: z.enum(ROLES), name: optText(120) });
 export type MemberInput = z.infer<typeof MemberInput>;
 
 // ---- territories ---------------------------------------------------------------------

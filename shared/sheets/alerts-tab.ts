@@ -15,7 +15,7 @@ export interface AlertRow {
   subjectType: string;
   subjectId: string;
   subjectLabel?: string;
-  quota?: string | null;
+  quota?: string | null | undefined;
   message: string;
   firstSeenAt: Instant;
   lastSeenAt: Instant;

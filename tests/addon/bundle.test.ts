@@ -35,32 +35,80 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** Code.js in a fresh V8 context, onOpen run with the role the menu last knew (none: not signed in yet). */
+function opened(role: 'admin' | 'consultant' | 'viewer' | null, authMode?: string) {
+  const fakes = createFakes(dir);
+  const context = vm.createContext({ ...fakes.globals });
+  new vm.Script(code, { filename: 'Code.js' }).runInContext(context);
+  const url = 'https://veli.example.org';
+  if (role) fakes.props.user.setProperty(`veli:menu-role:${url}:`, role);
+  context.__event = authMode ? { authMode } : undefined;
+  vm.runInContext('onOpen(__event)', context);
+  const menu = fakes.ui.menus.get('VELI VELO')!;
+  return { fakes, context, menu, labels: menu.map((i) => i?.label ?? '—') };
+}
+
 describe('Code.js', () => {
-  it('runs in a fresh vm context and builds the French menu under Extensions', () => {
-    const fakes = createFakes(dir);
-    const context = vm.createContext({ ...fakes.globals });
-    new vm.Script(code, { filename: 'Code.js' }).runInContext(context);
-    vm.runInContext('onOpen()', context);
-    const items = fakes.ui.menus.get('VELI VELO')!.filter((i) => i !== null);
-    expect(items.map((i) => i.label)).toEqual([
+  it('builds the French menu under Extensions from the sidebar table, by role', () => {
+    const admin = opened('admin');
+    expect(admin.labels).toEqual([
       'Journal de séance',
       'Verrous',
       'Indicateurs',
       'Atelier collectif',
       'Fiche action',
       'Diagnostic du territoire',
+      '—',
       'Quotas et alertes',
       'Générer un document',
+      'Historique de la ligne sélectionnée',
+      '—',
       'Importer un onglet existant',
-      'Resynchroniser les onglets (administrateurs)',
-      'Exporter les données (CSV)',
-      'Diagnostic de l’installation (administrateurs)',
+      'Membres',
       'Paramètres',
+      'Resynchroniser les onglets',
+      'Exporter les données (CSV)',
+      'Diagnostic de l’installation',
     ]);
+    const consultant = opened('consultant').labels;
+    expect(consultant).toEqual([...admin.labels.slice(0, 11), 'Importer un onglet existant', 'Mon compte']);
+    // A viewer reads: no form to fill, no settings to change.
+    expect(opened('viewer').labels).toEqual([
+      'Quotas et alertes',
+      'Historique de la ligne sélectionnée',
+      '—',
+      'Mon compte',
+      'Exporter les données (CSV)',
+    ]);
+    // Role not known (first opening, or AuthMode.NONE: no properties): what every role has.
+    const unknown = [
+      'Quotas et alertes',
+      'Historique de la ligne sélectionnée',
+      '—',
+      'Afficher toutes mes commandes',
+    ];
+    expect(opened(null).labels).toEqual(unknown);
+    expect(opened('admin', 'NONE').labels).toEqual(unknown);
+  });
+});
+
+describe('Code.js entry points', () => {
+  it('declares at top level every menu item’s function, each sidebar item opening its template and title', () => {
     const declared = topLevelFunctions(code);
-    for (const { fn } of items) {
-      expect(declared).toContain(fn);
+    const { fakes, context, menu } = opened('admin');
+    const items = [...menu, ...opened('consultant').menu, ...opened(null).menu].filter((i) => i !== null);
+    for (const { fn, label } of items) {
+      expect(declared, fn).toContain(fn);
       expect(typeof context[fn]).toBe('function');
+      if (!fn.startsWith('show')) continue;
+      vm.runInContext(`${fn}()`, context);
+      const title = fakes.ui.sidebar?.getTitle();
+      expect(label.startsWith(title ?? '?'), `${fn}: ${title}`).toBe(true);
+      const html = fakes.ui.sidebar!.getContent();
+      expect(html).toMatch(/^<!DOCTYPE html><html lang="fr">/);
+      const boot = JSON.parse(/window\.__VELI__=(.*?);<\/script>/.exec(html)![1]!);
+      // No worker here: the context is an error the sidebar shows, never a blank page.
+      expect(boot).toMatchObject({ workerUrl: 'https://veli.example.org', context: { ok: false } });
     }
   });
 
@@ -70,22 +118,6 @@ describe('Code.js', () => {
     expect(calls).toContain('submitSession');
     const declared = topLevelFunctions(code);
     expect(calls.filter((c) => !declared.includes(c))).toEqual([]);
-  });
-
-  it('opens each sidebar from its built template, its context printed in (an error here: no worker)', () => {
-    const fakes = createFakes(dir);
-    const context = vm.createContext({ ...fakes.globals });
-    new vm.Script(code).runInContext(context);
-    vm.runInContext('onOpen()', context);
-    for (const item of fakes.ui.menus.get('VELI VELO')!) {
-      if (!item?.fn.startsWith('show')) continue;
-      vm.runInContext(`${item.fn}()`, context);
-      expect(fakes.ui.sidebar?.getTitle()).toBe(item.label);
-      const html = fakes.ui.sidebar!.getContent();
-      expect(html).toMatch(/^<!DOCTYPE html><html lang="fr">/);
-      const boot = JSON.parse(/window\.__VELI__=(.*?);<\/script>/.exec(html)![1]!);
-      expect(boot).toMatchObject({ workerUrl: 'https://veli.example.org', context: { ok: false } });
-    }
   });
 });
 
@@ -104,7 +136,7 @@ describe('the manifest', () => {
 describe('sidebars', () => {
   it('are self-contained: no external script, style or font', () => {
     const files = readdirSync(dir).filter((f) => f.endsWith('.html'));
-    expect(files.length).toBe(10);
+    expect(files.length).toBe(12);
     for (const f of files) {
       const html = readFileSync(join(dir, f), 'utf8');
       expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=|@import/i);

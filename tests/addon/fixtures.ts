@@ -2,7 +2,7 @@
 // a territory created through the worker's API, and a tab read as staff read it (display values
 // by header).
 import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { GoogleState } from '../../harness/fakes';
 import { ADMIN, buildAddonTo, startLocalWorker } from '../../harness/local-worker';
 import { loadAddon } from '../../harness/runtime';
@@ -55,7 +55,7 @@ export function useAddonWorker(
     },
   } as AddonWorker;
   beforeAll(async () => {
-    env.worker = await startLocalWorker();
+    env.worker = await startLocalWorker({ bundleDir: inject('workerBundle') });
     env.url = via ? await via(env.worker) : env.worker.base;
     env.dir = buildAddonTo(env.url);
     const admin = env.worker.api(ADMIN);

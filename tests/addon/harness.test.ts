@@ -2,7 +2,7 @@
 // UrlFetchApp call per action, one read per tab touched and one batch of writes, bad input
 // stopped before any call, a lost answer retried or recovered, refusals that say what to do,
 // sidebars that open with their user's context, documents filed with their links.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Result, SidebarContext } from '../../addon/api';
 import type { SidebarBoot } from '../../addon/menu';
 import { ADMIN } from '../../harness/local-worker';
@@ -125,7 +125,9 @@ describe('sidebars that know their user', () => {
     await territory('65440', OTHER);
     const rt = addon();
     rt.run('showJournal');
-    expect(requests(rt)).toEqual(['/v1/snapshot?parts=me,programme,quotas,workshops,actions,documents']);
+    expect(requests(rt)).toEqual([
+      '/v1/snapshot?parts=me,programme,people,quotas,workshops,actions,documents',
+    ]);
     const ctx = boot(rt).context as { ok: true; data: SidebarContext };
     expect(ctx.data.me).toMatchObject({ email: CONSULTANT, role: 'consultant' });
     expect(ctx.data.me.territories?.map((x) => x.id)).toContain(mine);
@@ -222,12 +224,15 @@ describe('resynchronisation', () => {
     const rt = addon(ADMIN);
     rt.run('resyncTabs');
     expect(requests(rt)).toEqual([
-      '/v1/snapshot?parts=territories,partners,sessions,blockers,indicators,workshops,actions,quotas,alerts,documents,me,programme',
+      '/v1/snapshot?parts=territories,partners,sessions,blockers,indicators,workshops,actions,quotas,alerts,documents,people,me,programme',
     ]);
-    // Who the user is came with it, and is cached: the next resync asks for the lists alone.
+    // Who the user is came with it, and is cached: the next resync asks for the lists alone
+    // (and who has a name, for « Saisie par »).
     rt.fakes.fetchLog.length = 0;
     rt.run('resyncTabs');
-    expect(requests(rt)).toEqual(['/v1/snapshot']);
+    expect(requests(rt)).toEqual([
+      '/v1/snapshot?parts=territories,partners,sessions,blockers,indicators,workshops,actions,quotas,alerts,documents,people',
+    ]);
     const names = rt.fakes.spreadsheet.getSheets().map((s) => s.getName());
     expect(names[0]).toBe('Tableau de bord');
     expect(names).toEqual(
@@ -270,5 +275,152 @@ describe('settings', () => {
       workerUrl: string;
     }>;
     expect(saved).toMatchObject({ ok: true, data: { workerUrl: env.url, me: { role: 'admin' } } });
+  });
+});
+
+describe('menus by role (GET /v1/me, remembered for the next opening)', () => {
+  const labels = (rt: AddonRuntime) =>
+    (rt.fakes.ui.menus.get('VELI VELO') ?? []).flatMap((i) => (i ? [i.label] : []));
+  const COMMON = [
+    'Quotas et alertes',
+    'Historique de la ligne sélectionnée',
+    'Afficher toutes mes commandes',
+  ];
+
+  it('starts with the common items, then follows the role the server gives, and keeps it at the next opening', () => {
+    const viewer = addon(VIEWER);
+    expect(labels(viewer)).toEqual(COMMON);
+    viewer.run('showQuotas');
+    expect(labels(viewer)).toEqual([
+      'Quotas et alertes',
+      'Historique de la ligne sélectionnée',
+      'Mon compte',
+      'Exporter les données (CSV)',
+    ]);
+    viewer.run('onOpen');
+    expect(labels(viewer)).not.toContain('Journal de séance');
+    expect(labels(viewer)).not.toContain('Paramètres');
+    const consultant = addon(CONSULTANT);
+    consultant.run('refreshMenu');
+    expect(labels(consultant)).toContain('Journal de séance');
+    expect(labels(consultant)).not.toContain('Membres');
+    expect(labels(consultant)).not.toContain('Resynchroniser les onglets');
+    expect(consultant.fakes.spreadsheet.toasts.at(-1)?.message).toMatch(
+      /^Menu à jour pour votre rôle\s: Consultant/,
+    );
+    const admin = addon(ADMIN);
+    admin.run('refreshMenu');
+    expect(labels(admin)).toEqual(
+      expect.arrayContaining(['Membres', 'Paramètres', 'Resynchroniser les onglets']),
+    );
+  });
+
+  it('gives a viewer who opens the settings the page without the server form', () => {
+    const viewer = addon(VIEWER);
+    viewer.run('showParametres');
+    const b = boot(viewer);
+    expect(b.sidebar).toBe('parametres');
+    // The page decides from the role inlined here (the Chromium e2e checks there is no form).
+    expect((b.context as { ok: true; data: SidebarContext }).data.me.role).toBe('viewer');
+  });
+});
+
+/** This file creates more territories than the preset's ten. */
+async function roomForTerritories() {
+  const api = env.worker.api(ADMIN);
+  const { assessment: _a, ...p } = (await api('GET', '/v1/programme')).body as Record<string, unknown>;
+  expect((await api('PUT', '/v1/programme', { ...p, maxTerritories: 40 })).status).toBe(200);
+}
+
+describe('Historique', () => {
+  beforeAll(roomForTerritories);
+  it('shows the history of the selected row, its actors named, and nothing for a row without a record', async () => {
+    const t = await territory('31555');
+    await env.worker.api(ADMIN)('POST', '/v1/members', {
+      email: CONSULTANT,
+      role: 'consultant',
+      name: 'Claire Martin',
+    });
+    const rt = addon();
+    const s = session(t);
+    expect((rt.run('submitSession', s) as Result<unknown>).ok).toBe(true);
+    await env.worker.api(ADMIN)('PATCH', `/v1/sessions/${s.id}`, { participants: 9 });
+    const admin = addon(ADMIN);
+    admin.run('resyncTabs');
+    const line = rows(admin, 'Séances').findIndex((r) => r.Identifiant === s.id) + 2;
+    expect(rows(admin, 'Séances')[line - 2]?.['Saisie par']).toBe('Claire Martin');
+    admin.fakes.state.user(ADMIN).selection = { sheet: 'Séances', row: line, col: 3 };
+    admin.run('showHistorique');
+    const row = boot(admin).row as { entity: string; id: string };
+    expect(row).toMatchObject({ entity: 'session', id: s.id, tab: 'Séances' });
+    const history = admin.run('loadHistory', row.entity, row.id) as Result<{
+      entries: { action: string; actor: string }[];
+      people: Record<string, string>;
+    }>;
+    expect(history.ok && history.data.entries.map((e) => e.action)).toEqual(['create', 'update']);
+    expect(history.ok && history.data.people[CONSULTANT]).toBe('Claire Martin');
+    admin.fakes.state.user(ADMIN).selection = { sheet: 'Séances', row: 1, col: 1 };
+    admin.run('showHistorique');
+    expect(boot(admin).row).toMatchObject({
+      error: expect.stringMatching(/^Sélectionnez d’abord une ligne/),
+    });
+  });
+});
+
+describe('Membres, and a deletion’s quota', () => {
+  beforeAll(roomForTerritories);
+
+  it('adds, renames and removes a member, and sets a territory’s consultants, in one request each', async () => {
+    const t = await territory('82121');
+    const admin = addon(ADMIN);
+    const email = `${uid('nouveau')}@amo.example`;
+    admin.fakes.fetchLog.length = 0;
+    const added = admin.run('saveMember', { email, role: 'consultant', name: 'Nina Nouvelle' }) as Result<{
+      name: string;
+    }>;
+    expect(added).toMatchObject({ ok: true, data: { name: 'Nina Nouvelle' } });
+    const listed = admin.run('loadMembers') as Result<{
+      members: { email: string; version?: number }[];
+      territories: { id: string; consultants: string[]; version: number | null }[];
+    }>;
+    if (!listed.ok) throw new Error(JSON.stringify(listed));
+    // Both lists in one snapshot request.
+    expect(requests(admin).slice(1)).toEqual(['/v1/snapshot?parts=members,territories']);
+    const territoryRow = listed.data.territories.find((x) => x.id === t)!;
+    const saved = admin.run(
+      'saveConsultants',
+      t,
+      [...territoryRow.consultants, email],
+      String(territoryRow.version),
+    ) as Result<{
+      consultants: string[];
+    }>;
+    expect(saved.ok && saved.data.consultants).toContain(email);
+    const stale = admin.run('saveConsultants', t, [], String(territoryRow.version)) as Result<unknown>;
+    expect(stale).toMatchObject({ ok: false, error: { code: 'PRECONDITION_FAILED' } });
+    const viewerRole = admin.run('saveMember', { email, role: 'viewer' }, null) as Result<unknown>;
+    expect(viewerRole).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    const member = listed.data.members.find((m) => m.email === email)!;
+    expect(admin.run('saveMember', { email, role: 'viewer' }, String(member.version))).toMatchObject({
+      ok: true,
+    });
+    expect(admin.run('removeMember', email)).toMatchObject({ ok: true, data: { deleted: true } });
+    const consultant = addon(CONSULTANT);
+    expect(consultant.run('loadMembers')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('answers a deletion with the freed quota, for the quota line', async () => {
+    const t = await territory('09122');
+    const rt = addon();
+    const s = { ...session(t), kind: 'collective-support', durationMinutes: 120 };
+    const made = rt.run('submitSession', s) as Result<{
+      quota: { used: number };
+      session: { version: number };
+    }>;
+    if (!made.ok) throw new Error(JSON.stringify(made));
+    const gone = rt.run('deleteSession', s.id, String(made.data.session.version ?? 1)) as Result<{
+      quota?: { used: number };
+    }>;
+    expect(gone.ok && gone.data.quota?.used).toBe(made.data.quota.used - 1);
   });
 });

@@ -78,7 +78,9 @@ describe.each(CLOCKS)('at $label', (clock) => {
   it('writes an instant into a tab as the Paris date and time staff read', () => {
     Object.assign(globalThis, fakes.globals);
     const s = { ...sessionInput('t-paris'), createdAt: clock.at, createdBy: 'claire@amo.example' };
-    fakes.execute(() => mirrorTabs([job(SESSIONS, [s as never])], { territory: String, partner: String }));
+    fakes.execute(() =>
+      mirrorTabs([job(SESSIONS, [s as never])], { territory: String, partner: String, person: String }),
+    );
     const [head = [], row = []] = fakes.spreadsheet.getSheetByName('Séances')!.displayGrid();
     expect(row[head.indexOf('Saisie le')]).toBe(clock.wall);
     expect(row[head.indexOf('Date')]).toBe('12/03/2025');

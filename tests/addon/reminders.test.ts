@@ -2,12 +2,13 @@
 // worker: the same list the nightly e-mail sends, in the one request the screen makes, and the
 // choice of receiving it by e-mail saved with PUT /v1/me.
 import { describe, expect, it } from 'vitest';
-import type { Result, ServerApi } from '../../addon/api';
+import type { Result } from '../../addon/api';
+import type { quotasAndAlerts } from '../../addon/resync';
 import { consultantWithTerritory, useAddonWorker } from './fixtures';
 
 const CLAIRE = 'claire.rappels@amo.example';
 const env = useAddonWorker({ consultants: [CLAIRE] });
-type Loaded = ReturnType<ServerApi['loadQuotasAndAlerts']>;
+type Loaded = ReturnType<typeof quotasAndAlerts>;
 
 describe('my reminders in Quotas et alertes', () => {
   it('shows what is due from the consultant, in the screen’s one request, and saves the e-mail choice', async () => {

@@ -23,8 +23,18 @@ beforeEach(() => {
 const names: Names = {
   territory: (id) => (id ? ({ 't-albi': 'Albi Agglomération' }[id] ?? id) : ''),
   partner: (id) => (id ? ({ 'p-poste': 'La Poste' }[id] ?? id) : ''),
+  person: (email) => (email ? ({ 'claire.martin@amo.example': 'Claire Martin' }[email] ?? email) : ''),
+};
+/** Who wrote a record and when, as the worker answers it. */
+const AUTHORED = {
+  createdAt: '2025-03-10T08:00:00.000Z',
+  createdBy: 'claire.martin@amo.example',
+  updatedAt: '2025-03-10T08:00:00.000Z',
+  updatedBy: 'claire.martin@amo.example',
+  version: 1,
 };
 const blocker = (id: string, over: Partial<BlockerRecord> = {}): BlockerRecord => ({
+  ...AUTHORED,
   id,
   territoryId: 't-albi',
   partnerId: 'p-poste',
@@ -154,27 +164,36 @@ describe('text as typed', () => {
   });
 });
 
-describe('codes, links and removals', () => {
-  const territory = (id: string, insee: string): TerritoryRecord => ({
-    id,
-    name: `Territoire ${id}`,
-    legalForm: 'ca',
-    centralCityInsee: insee,
-    consultants: ['claire.martin@amo.example'],
-  });
+const territory = (id: string, insee: string): TerritoryRecord => ({
+  ...AUTHORED,
+  id,
+  name: `Territoire ${id}`,
+  legalForm: 'ca',
+  centralCityInsee: insee,
+  consultants: ['claire.martin@amo.example'],
+  contacts: [],
+  centralCity: { insee, name: `Ville ${insee}`, population: 9000, departement: insee.slice(0, 2) },
+  assessment: null,
+});
 
+const foixSummary: DocumentRecord = {
+  ...AUTHORED,
+  id: 'd-1',
+  pagesCountedBy: 'estimate',
+  subject: 'territory-summary:t-foix',
+  type: 'territory-summary',
+  title: 'Synthèse territoriale — Foix',
+  pages: 3,
+  version: 2,
+  url: 'https://veli.example.org/v1/documents/d-1/html',
+  territoryId: 't-foix',
+};
+
+describe('codes, links and removals', () => {
   it('keeps an INSEE code’s leading zero and links a summary on its territory’s row', () => {
     mirror(job(TERRITORIES, [territory('t-foix', '09122'), territory('t-albi', '81004')]));
     expect(rows('Territoires').map((r) => r['Code INSEE'])).toEqual(['09122', '81004']);
-    const doc: DocumentRecord = {
-      id: 'd-1',
-      type: 'territory-summary',
-      title: 'Synthèse territoriale — Foix',
-      pages: 3,
-      version: 2,
-      url: 'https://veli.example.org/v1/documents/d-1/html',
-      territoryId: 't-foix',
-    };
+    const doc = foixSummary;
     const link = { text: doc.title, url: doc.url };
     mirror(
       job(DOCUMENTS, [doc]),
@@ -187,7 +206,14 @@ describe('codes, links and removals', () => {
     expect(title.getLinkUrl()).toBe(doc.url);
     expect(rows('Documents')[0]).toMatchObject({ Type: 'Synthèse territoriale', Pages: '3', Version: '2' });
     // Saving the assessment later rewrites the row but leaves its link alone.
-    mirror(job(TERRITORIES, [{ ...territory('t-foix', '09122'), assessment: { findings: 'Constat.' } }]));
+    mirror(
+      job(TERRITORIES, [
+        {
+          ...territory('t-foix', '09122'),
+          assessment: { findings: 'Constat.', stakes: 'Enjeux.', recommendations: 'Reco.' },
+        },
+      ]),
+    );
     expect(tab('Territoires').getRange(2, col).getRichTextValues()[0]![0]!.getLinkUrl()).toBe(doc.url);
   });
 });

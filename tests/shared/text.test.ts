@@ -8,6 +8,9 @@ describe('text cleaning shared by the worker and the sidebars', () => {
     expect(cleanText('a\u0000b\u0008c\u000Bd\u001Fe\u007Ff\u009Fg')).toBe('abcdefg');
     expect(cleanText('l1\r\nl2\tx')).toBe('l1\nl2\tx');
     expect(cleanText('\u202Eabc\u202C \u2067def\u2069')).toBe('abc def');
+    // A control between a letter and its accent is removed before normalising, so they compose.
+    for (const control of ['\u0007', '\u0085', '\u202E', '\u2066', '\u0000\u202A'])
+      expect(cleanText(`Cafe${control}\u0301`), JSON.stringify(control)).toBe('Caf\u00E9');
     // Joiners that make one emoji out of several stay.
     expect(cleanText('👩\u200D🔧')).toBe('👩\u200D🔧');
   });

@@ -1,32 +1,26 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// `wrangler deploy --dry-run` as production builds the worker: the run's one bundle
+// (tests/support/worker-bundle.global.ts runs exactly that command once for every Node test)
+// and what wrangler printed while making it.
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
+import { BUNDLE_LOG } from '../../scripts/local-worker.mjs';
 
 describe('wrangler deploy --dry-run', () => {
   it('builds the production bundle from wrangler.toml', () => {
-    const out = mkdtempSync(join(tmpdir(), 'veli-dry-run-'));
-    try {
-      const log = execFileSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', out], {
-        encoding: 'utf8',
-        env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      expect(log).toMatch(/--dry-run: exiting now/);
-      expect(log).toMatch(/env\.DB \(veli-velo\)/);
-      expect(log).toMatch(/env\.BACKUPS \(veli-velo-backups\)/);
-      const bundle = join(out, 'index.js');
-      expect(existsSync(bundle)).toBe(true);
-      const code = readFileSync(bundle);
-      expect(statSync(bundle).size).toBeGreaterThan(50_000);
-      // The commune table is inside, the 8 MB source list is not.
-      expect(code.includes('Toulouse')).toBe(true);
-      expect(gzipSync(code).length).toBeLessThan(1_000_000);
-    } finally {
-      rmSync(out, { recursive: true, force: true });
-    }
+    const out = inject('workerBundle');
+    const log = readFileSync(join(out, BUNDLE_LOG), 'utf8');
+    expect(log).toMatch(/--dry-run: exiting now/);
+    expect(log).toMatch(/env\.DB \(veli-velo\)/);
+    expect(log).toMatch(/env\.BACKUPS \(veli-velo-backups\)/);
+    const bundle = join(out, 'index.js');
+    expect(existsSync(bundle)).toBe(true);
+    const code = readFileSync(bundle);
+    expect(statSync(bundle).size).toBeGreaterThan(50_000);
+    // The commune table is inside, the 8 MB source list is not.
+    expect(code.includes('Toulouse')).toBe(true);
+    expect(gzipSync(code).length).toBeLessThan(1_000_000);
   });
 
   it('the committed production configuration never enables the dev identity seam', () => {

@@ -40,3 +40,35 @@ describe('/v1/openapi.json', () => {
     expect(schema.properties.kind?.enum).toContain('partner-support');
   });
 });
+
+describe('/v1/openapi.json — success answers', () => {
+  it('describes every success answer with its real schema, not a bare object', () => {
+    type Op = { responses: Record<string, { content: Record<string, { schema: Record<string, unknown> }> }> };
+    const doc = openApiDocument(ROUTES) as { paths: Record<string, Record<string, Op>> };
+    const ops = Object.entries(doc.paths).flatMap(([path, m]) =>
+      Object.entries(m).map(([k, op]) => ({ path, k, op })),
+    );
+    for (const { path, k, op } of ops) {
+      const [status, answer] = Object.entries(op.responses)[0]!;
+      expect(status, `${k} ${path}`).toMatch(/^20[01]$/);
+      const [type, { schema }] = Object.entries(answer.content)[0]!;
+      // A rendered document, a CSV, JSON Lines: text of its media type; everything else a JSON object.
+      if (/\/html|\.csv$|\/archive$/.test(path)) {
+        expect(type, `${k} ${path}`).toMatch(/^(text\/html|text\/csv|application\/x-ndjson)$/);
+        expect(schema.type).toBe('string');
+      } else {
+        expect(type, `${k} ${path}`).toBe('application/json');
+        const members = Object.keys(schema.properties ?? schema.anyOf ?? {});
+        expect(members.length, `${k} ${path}`).toBeGreaterThan(0);
+      }
+    }
+    const session = doc.paths['/v1/sessions']?.post?.responses['201']?.content['application/json']?.schema;
+    expect(session).toMatchObject({
+      properties: {
+        session: { properties: { phase: {}, createdBy: {} } },
+        quota: { properties: { status: {} } },
+      },
+      additionalProperties: false,
+    });
+  });
+});

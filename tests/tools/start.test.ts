@@ -8,7 +8,7 @@ import { createServer } from 'node:net';
 import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { freePort } from '../../scripts/lib.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -37,7 +37,13 @@ const portIsFree = (port: number) =>
   });
 
 async function startApp(ports: { PORT: number; HARNESS_PORT: number; INSPECTOR_PORT: number }) {
-  const env: NodeJS.ProcessEnv = { ...process.env, PERSIST_TO: persistTo, WRANGLER_LOG: 'error' };
+  // The run's one worker bundle (tests/support/worker-bundle.global.ts): npm start skips its build.
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PERSIST_TO: persistTo,
+    WRANGLER_LOG: 'error',
+    VELI_WORKER_BUNDLE: inject('workerBundle'),
+  };
   for (const [k, v] of Object.entries(ports)) env[k] = String(v);
   const child = spawn(process.execPath, ['scripts/start.mjs'], {
     cwd: ROOT,

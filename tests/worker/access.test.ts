@@ -24,6 +24,7 @@ describe('who may write what — identity and GET /v1/me', () => {
     const me = await call('GET', '/v1/me', { as: mine.consultant });
     expect(me.body).toEqual({
       email: mine.consultant,
+      name: null,
       role: 'consultant',
       territories: [mine.territory, also.territory]
         .map((t) => ({ id: t.id, name: t.name }))
@@ -105,7 +106,7 @@ describe('who may write what — members and unknown routes', () => {
     const email = `New.Person-${Date.now()}@amo.example`;
     const added = await call('POST', '/v1/members', { body: { email, role: 'viewer' } });
     expect(added.status).toBe(201);
-    expect(added.body).toEqual({ email: email.toLowerCase(), role: 'viewer' });
+    expect(added.body).toEqual({ email: email.toLowerCase(), role: 'viewer', name: null });
     // A change of role is made with the member's ETag only (see members.test.ts).
     expect((await call('POST', '/v1/members', { body: { email, role: 'consultant' } })).status).toBe(409);
     const changed = await call('POST', '/v1/members', {
@@ -115,6 +116,7 @@ describe('who may write what — members and unknown routes', () => {
     expect(changed.status).toBe(200);
     expect((await call('GET', '/v1/me', { as: email })).body).toEqual({
       email: email.toLowerCase(),
+      name: null,
       role: 'consultant',
       territories: [],
       preferences: { reminders: true },
@@ -122,7 +124,7 @@ describe('who may write what — members and unknown routes', () => {
     const list = await call('GET', '/v1/members');
     expect(list.body.members).toEqual(
       expect.arrayContaining([
-        { email: ADMIN, role: 'admin', source: 'config' },
+        { email: ADMIN, role: 'admin', name: null, source: 'config' },
         expect.objectContaining({ email: email.toLowerCase(), role: 'consultant', createdBy: ADMIN }),
       ]),
     );
@@ -130,6 +132,58 @@ describe('who may write what — members and unknown routes', () => {
     expect((await call('DELETE', `/v1/members/${encodeURIComponent(email)}`)).status).toBe(200);
     expect((await call('GET', '/v1/me', { as: email })).status).toBe(403);
     expect((await call('DELETE', `/v1/members/${encodeURIComponent(email)}`)).status).toBe(404);
+  });
+});
+
+describe('members’ display names', () => {
+  it('members have a display name: set with the role, changed alone, in me and the snapshot’s people; bad names change nothing', async () => {
+    const email = `nommee-${Date.now()}@amo.example`;
+    const added = await call('POST', '/v1/members', {
+      body: { email, role: 'consultant', name: '  Claire Martin ' },
+    });
+    expect(added.status).toBe(201);
+    expect(added.body).toEqual({ email, role: 'consultant', name: 'Claire Martin' });
+    // A new name alone needs no If-Match (the role is what must not change unseen).
+    const renamed = await call('POST', '/v1/members', {
+      body: { email, role: 'consultant', name: 'Claire Martin-Roux' },
+    });
+    expect(renamed.status).toBe(200);
+    expect(renamed.headers.get('etag')).toBe('"2"');
+    expect((await call('GET', '/v1/me', { as: email })).body.name).toBe('Claire Martin-Roux');
+    const snap = await call('GET', '/v1/snapshot?parts=me,people', { as: email });
+    expect(snap.body.me.name).toBe('Claire Martin-Roux');
+    expect(snap.body.people).toEqual(expect.arrayContaining([{ email, name: 'Claire Martin-Roux' }]));
+    // Absent keeps the name; the role change still wants the ETag.
+    const kept = await call('POST', '/v1/members', {
+      body: { email, role: 'viewer' },
+      headers: { 'if-match': renamed.headers.get('etag') ?? '' },
+    });
+    expect(kept.body).toEqual({ email, role: 'viewer', name: 'Claire Martin-Roux' });
+    const before = await counts();
+    const bad = await call('POST', '/v1/members', { body: { email, role: 'viewer', name: 'x'.repeat(121) } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.issues[0].path).toBe('name');
+    expect(await counts()).toEqual(before);
+    const audit = await call('GET', `/v1/audit?entity=member&id=${encodeURIComponent(email)}`);
+    expect(audit.body.entries.map((e: { after: unknown }) => e.after)).toEqual([
+      { email, role: 'consultant', name: 'Claire Martin' },
+      { email, role: 'consultant', name: 'Claire Martin-Roux' },
+      { email, role: 'viewer', name: 'Claire Martin-Roux' },
+    ]);
+    // « Membres » reads the members with the territories in one snapshot: admins only.
+    const both = await call('GET', '/v1/snapshot?parts=members,territories');
+    expect(both.body.members).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ email, name: 'Claire Martin-Roux', source: 'record' }),
+      ]),
+    );
+    expect(both.body.members).toEqual((await call('GET', '/v1/members')).body.members);
+    const refused = await call('GET', '/v1/snapshot?parts=members', { as: email });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toBe(MSG.adminOnlyRead);
+    // Cleared with an empty name: e-mails again where it was shown.
+    await call('POST', '/v1/members', { body: { email, role: 'viewer', name: '' } });
+    expect((await call('GET', '/v1/me', { as: email })).body.name).toBeNull();
   });
 
   it('unknown routes answer 404 in the contract shape', async () => {

@@ -196,6 +196,10 @@ describe('GET /v1/audit paging and refusals (admin)', () => {
   it.each([
     ['from=hier', 'from'],
     ['to=2025-13-45', 'to'],
+    // Days a month does not have, refused as /v1/sessions refuses them (not read as 2 March).
+    ['from=2025-02-30', 'from'],
+    ['to=2025-04-31', 'to'],
+    ['from=2025-02-30T10:00:00Z', 'from'],
     ['limit=0', 'limit'],
     ['limit=abc', 'limit'],
     ['after=-1', 'after'],
@@ -204,5 +208,70 @@ describe('GET /v1/audit paging and refusals (admin)', () => {
     expect(res.status, query).toBe(400);
     expect(res.body.error.issues[0].path).toBe(path);
     expect(res.body.error.message).toMatch(/attendu/);
+  });
+});
+
+describe('GET /v1/audit?entity=&id=: one record’s history, for its readers', () => {
+  it('gives a viewer and another territory’s consultant a session’s history; the whole trail stays the admins’', async () => {
+    const { territory, consultant } = await makeTerritory();
+    const other = await makeTerritory();
+    const viewer = `${uid('v')}@ademe.example`;
+    await call('POST', '/v1/members', { body: { email: viewer, role: 'viewer' } });
+    const s = await call('POST', '/v1/sessions', {
+      as: consultant,
+      body: session({ territoryId: territory.id }),
+    });
+    const id = s.body.session.id as string;
+    await call('PATCH', `/v1/sessions/${id}`, { body: { participants: 7 } });
+    for (const reader of [viewer, other.consultant, consultant]) {
+      const res = await call('GET', `/v1/audit?entity=session&id=${id}`, { as: reader });
+      expect(res.status, reader).toBe(200);
+      expect(res.body.entries.map((e: { action: string; actor: string }) => [e.action, e.actor])).toEqual([
+        ['create', consultant],
+        ['update', ADMIN],
+      ]);
+      expect(res.body.entries[1].after.participants).toBe(7);
+    }
+    for (const path of [
+      '/v1/audit',
+      '/v1/audit?entity=session',
+      `/v1/audit?id=${id}`,
+      `/v1/audit?entity=member&id=${encodeURIComponent(viewer)}`,
+    ]) {
+      const res = await call('GET', path, { as: viewer });
+      expect(res.status, path).toBe(403);
+      expect(res.body.error.message).toMatch(
+        /^Le journal d’audit complet est réservé aux administrateurs ADEME/,
+      );
+    }
+  });
+});
+
+describe('GET /v1/audit?entity=territory&id=: a territory’s history', () => {
+  it('holds a territory’s assessment lines, its contacts’ details only for those who may read them', async () => {
+    const contact = {
+      name: 'Léa Garcia',
+      role: 'Cheffe de projet mobilité',
+      email: 'lea.garcia@agglo.example',
+      phone: '05 63 00 00 00',
+    };
+    const { territory, consultant } = await makeTerritory({ contacts: [contact] });
+    const other = await makeTerritory();
+    await call('PUT', `/v1/territories/${territory.id}/assessment`, {
+      as: consultant,
+      body: { findings: 'Constat.', stakes: 'Enjeux.', recommendations: 'Recommandations.' },
+    });
+    const history = async (as: string) =>
+      (await call('GET', `/v1/audit?entity=territory&id=${territory.id}`, { as })).body.entries as {
+        entity: string;
+        after: { contacts?: unknown[] };
+      }[];
+    const own = await history(consultant);
+    expect(own.map((e) => e.entity)).toEqual(['territory', 'territory-assessment']);
+    expect(own[0]!.after.contacts).toEqual([contact]);
+    const foreign = await history(other.consultant);
+    expect(foreign.map((e) => e.entity)).toEqual(['territory', 'territory-assessment']);
+    expect(foreign[0]!.after.contacts).toEqual([{ name: contact.name, role: contact.role }]);
+    expect(JSON.stringify(foreign)).not.toContain('lea.garcia');
   });
 });

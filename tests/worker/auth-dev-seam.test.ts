@@ -70,6 +70,7 @@ describe('the dev seam (X-Dev-User) is for local runs only', () => {
     });
     expect(res.body).toEqual({
       email: viewer,
+      name: null,
       role: 'viewer',
       territories: [],
       preferences: { reminders: true },

@@ -9,6 +9,8 @@ declare global {
       /** An empty, unmigrated database (vitest.config.ts): restores, the start-up window. */
       SPARE_DB: D1Database;
       TEST_MIGRATIONS: D1Migration[];
+      /** vitest.config.ts: every success answer checked against its declared schema. */
+      TEST_CHECK_ANSWERS: string;
     }
   }
 }

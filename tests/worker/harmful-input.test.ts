@@ -27,9 +27,9 @@ describe('text that looks harmless, stored clean', () => {
     const res = await call('POST', '/v1/blockers', {
       as: consultant,
       body: blocker(territory.id, {
-        title: 'Cafe\u0301 \u202Eelcyc\u202C',
+        title: 'Cafe\u0007\u0301 \u202Eelcyc\u202C',
         description: 'A\u0000B\u001bC\u0007D\r\nE\tF\u0085G',
-        solution: 'Pre\u0301vu\u2066 ici\u2069',
+        solution: 'Pre\u0085\u0301vu\u2066 ici\u2069',
       }),
     });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
@@ -163,7 +163,7 @@ describe('members, unique whatever the case of their e-mail', () => {
       headers: { 'if-match': again.headers.get('etag')! },
     });
     expect(changed.status).toBe(200);
-    expect(changed.body).toEqual({ email, role: 'viewer' });
+    expect(changed.body).toEqual({ email, role: 'viewer', name: null });
     const rows = await env.DB.prepare('SELECT email, role FROM members WHERE lower(email) = ?')
       .bind(email)
       .all();

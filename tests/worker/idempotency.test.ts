@@ -20,6 +20,24 @@ describe('idempotent creates — replays', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('answers a replay only to a caller allowed to make the create: a consultant of another territory gets 403', async () => {
+    const a = await makeTerritory();
+    const b = await makeTerritory();
+    const body = session({ id: crypto.randomUUID(), territoryId: a.territory.id });
+    expect((await call('POST', '/v1/sessions', { as: a.consultant, body })).status).toBe(201);
+    const before = await counts();
+    const replay = await call('POST', '/v1/sessions', { as: b.consultant, body });
+    expect(replay.status).toBe(403);
+    expect(replay.body.error.code).toBe('FORBIDDEN');
+    expect(plain(replay.body.error.message)).toBe(
+      `Vous n’êtes pas consultant du territoire « ${a.territory.name} ».`,
+    );
+    expect(await counts()).toEqual(before);
+    // Its author and an admin still get the stored session.
+    expect((await call('POST', '/v1/sessions', { as: a.consultant, body })).status).toBe(200);
+    expect((await call('POST', '/v1/sessions', { body })).status).toBe(200);
+  });
+
   it('5 concurrent replays still make one row', async () => {
     const { territory, consultant } = await makeTerritory();
     const body = session({ id: crypto.randomUUID(), territoryId: territory.id });

@@ -41,7 +41,7 @@ describe('personal data: export (admin)', () => {
     const res = await call('GET', `/v1/people/${enc(p.email)}`);
     expect(res.status).toBe(200);
     expect(res.body.email).toBe(p.email);
-    expect(res.body.member).toMatchObject({ role: 'consultant', createdBy: ADMIN });
+    expect(res.body.member).toMatchObject({ role: 'consultant', name: null, createdBy: ADMIN });
     expect(res.body.consultantOf).toEqual([{ territoryId: p.b.id, name: p.b.name }]);
     expect(res.body.contactIn.map((t: { territoryId: string }) => t.territoryId).sort()).toEqual(
       [p.a.id, p.b.id].sort(),

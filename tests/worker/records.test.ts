@@ -215,6 +215,19 @@ describe('the programme', () => {
       assessment: final,
     });
   });
+
+  it('takes back what GET /v1/programme answers: edited and sent as it is, assessment included', async () => {
+    const got = (await call('GET', '/v1/programme')).body;
+    expect(got).toHaveProperty('assessment');
+    const sent = { ...got, name: `${got.name} (révisé)`, assessment: { criticalView: 'ignoré' } };
+    const put = await call('PUT', '/v1/programme', { body: sent });
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    // The settings change; the assessment has its own route and stays as stored.
+    expect(put.body).toEqual({ ...got, name: sent.name });
+    expect((await call('GET', '/v1/programme')).body).toEqual(put.body);
+    const unknown = await call('PUT', '/v1/programme', { body: { ...got, budget: 1 } });
+    expect(unknown.status).toBe(400);
+  });
 });
 
 describe('sessions', () => {

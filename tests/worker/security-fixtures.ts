@@ -302,7 +302,10 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     },
   },
 
-  'GET /v1/audit': { build: async () => ({ path: '/v1/audit?limit=5' }) },
+  // The history of one record, which its readers may ask for (the whole trail: audit-trail.test.ts).
+  'GET /v1/audit': {
+    build: async (w) => ({ path: `/v1/audit?entity=territory&id=${encodeURIComponent(w.territory.id)}` }),
+  },
   'GET /v1/people/:email': {
     build: async (w) => ({ path: `/v1/people/${encodeURIComponent(w.consultant)}` }),
   },

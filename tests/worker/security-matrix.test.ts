@@ -73,7 +73,8 @@ const FAMILY: Record<string, Family> = {
   'GET /v1/documents/:id/html': 'read',
   // A signed, expiring link stands for the identity (item 8 of issue 10): open to anyone holding it.
   'GET /v1/documents/:id/html/signed': 'public',
-  'GET /v1/audit': 'admin-read',
+  // « Additions (v1.2) › Smaller »: the history of one record, for the readers of that record.
+  'GET /v1/audit': 'read',
   'GET /v1/people/:email': 'admin-read',
   'POST /v1/people/:email/erase': 'admin-write',
   // Data out (issue 19): ADEME staff export the tables; the whole archive and its restore are admins'.

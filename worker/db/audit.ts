@@ -59,7 +59,8 @@ export interface AuditEntry {
 export async function listAudit(
   db: D1Database,
   f: {
-    entity?: string | undefined;
+    /** One entity, or several (a territory and its assessment: one record's history). */
+    entity?: string | readonly string[] | undefined;
     entityId?: string | undefined;
     actor?: string | undefined;
     from?: string | undefined;
@@ -70,7 +71,9 @@ export async function listAudit(
 ): Promise<AuditEntry[]> {
   const where: string[] = [];
   const args: unknown[] = [];
-  if (f.entity) where.push('entity = ?') && args.push(f.entity);
+  const entities = typeof f.entity === 'string' ? [f.entity] : (f.entity ?? []);
+  if (entities.length)
+    where.push(`entity IN (${entities.map(() => '?').join(', ')})`) && args.push(...entities);
   if (f.entityId) where.push('entity_id = ?') && args.push(f.entityId);
   if (f.actor) where.push('actor = ?') && args.push(f.actor.toLowerCase());
   if (f.from) where.push('at >= ?') && args.push(f.from);

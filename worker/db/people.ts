@@ -24,7 +24,14 @@ async function territoryRows(db: D1Database): Promise<TerritoryRow[]> {
 
 export interface PersonExport {
   email: string;
-  member: { role: string; createdAt: string; createdBy: string; updatedAt: string } | null;
+  member: {
+    role: string;
+    /** The display name an admin gave (migration 0014), null when none. */
+    name: string | null;
+    createdAt: string;
+    createdBy: string;
+    updatedAt: string;
+  } | null;
   /** Their own settings, and when a reminder last went to them (migration 0013). */
   preferences: { reminders: boolean; updatedAt: string; remindedOn: string | null } | null;
   consultantOf: { territoryId: string; name: string }[];
@@ -38,7 +45,7 @@ export interface PersonExport {
 async function accountOf(db: D1Database, email: string) {
   const member = await db
     .prepare(
-      'SELECT role, created_at AS createdAt, created_by AS createdBy, updated_at AS updatedAt FROM members WHERE email = ?',
+      'SELECT role, name, created_at AS createdAt, created_by AS createdBy, updated_at AS updatedAt FROM members WHERE email = ?',
     )
     .bind(email)
     .first<PersonExport['member']>();

@@ -62,3 +62,18 @@ export function pageOf<T>(rows: Row[], order: readonly string[], limit: number, 
   const after = rows.length > limit && last ? order.map((c) => last[c] as string | number) : null;
   return { items: items.map(map), after };
 }
+
+/**
+ * SQL that names its values (`:id`, `:territoryId`) numbered for D1, which binds by position
+ * only: each name becomes `?n` in the order it first appears, and `args` holds its value there.
+ * A name without a value is a programming error, thrown at once.
+ */
+export function named(sql: string, values: Record<string, unknown>): { sql: string; args: unknown[] } {
+  const names: string[] = [];
+  const numbered = sql.replace(/:([A-Za-z]\w*)/g, (_m, name: string) => {
+    if (!Object.hasOwn(values, name)) throw new Error(`SQL names :${name}, which has no value`);
+    const at = names.indexOf(name);
+    return `?${at >= 0 ? at + 1 : names.push(name)}`;
+  });
+  return { sql: numbered, args: names.map((n) => values[n]) };
+}

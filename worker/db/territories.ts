@@ -73,7 +73,7 @@ export const listTerritoriesQuery = (db: D1Database): Query<Territory[]> =>
     rows.map((r) => territoryFromRow(r as unknown as TerritoryRow)),
   );
 
-const TERRITORY_ORDER = ['name', 'id'] as const;
+export const TERRITORY_ORDER = ['name', 'id'] as const;
 
 /** One page of the territories (the snapshot's). */
 export function pageTerritoriesQuery(db: D1Database, page: PageRequest): Query<Page<Territory>> {

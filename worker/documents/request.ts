@@ -1,12 +1,8 @@
 import * as z from 'zod/mini';
+import { DOCUMENT_TYPES } from '../../shared/api/documents';
 import { Id, IsoDate } from '../../shared/schemas/common';
 
-export const DOCUMENT_TYPES = [
-  'territory-summary',
-  'workshop-sheet',
-  'action-sheet',
-  'progress-report',
-] as const;
+export { DOCUMENT_TYPES };
 
 export const DOCUMENT_STATUSES = ['draft', 'validated'] as const;
 

@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { MSG } from '../../shared/i18n/messages';
 import type { AppEnv, Env } from '../env';
@@ -47,31 +48,24 @@ const allowedOrigins = (env: Env) =>
       .filter(Boolean),
   );
 
-const ALLOWED_HEADERS = 'Authorization, Content-Type, X-Google-Access-Token';
+/** Hono's CORS, for the origins `CORS_ORIGINS` lists (it only ever sees those). */
+const listedOriginCors = cors({
+  origin: (origin) => origin,
+  allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+  allowHeaders: ['Authorization', 'Content-Type', 'X-Google-Access-Token'],
+  maxAge: 600,
+});
 
 /**
  * CORS is closed unless `CORS_ORIGINS` lists an origin: the add-on calls the worker from
  * Google's servers (UrlFetchApp), not from a browser, so no page needs to read our answers.
- * A refused preflight gets 403 and no `Access-Control-Allow-*` header at all.
+ * A listed origin goes through Hono's `cors`; any other request gets no CORS header at all,
+ * and a preflight from another origin a French 403 (Hono would answer it 204 with the methods).
  */
-export const cors: MiddlewareHandler<AppEnv> = async (c, next) => {
+export const corsPolicy: MiddlewareHandler<AppEnv> = async (c, next) => {
   const origin = c.req.header('origin');
-  const allowed = origin !== undefined && allowedOrigins(c.env).has(origin);
-  const preflight = c.req.method === 'OPTIONS' && c.req.header('access-control-request-method') !== undefined;
-  if (preflight) {
-    if (!allowed) throw new ApiError('FORBIDDEN', MSG.originNotAllowed);
-    return c.body(null, 204, {
-      'Access-Control-Allow-Origin': origin,
-      'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE',
-      'Access-Control-Allow-Headers': ALLOWED_HEADERS,
-      'Access-Control-Max-Age': '600',
-      Vary: 'Origin',
-    });
-  }
-  await next();
-  if (allowed) {
-    c.res.headers.set('Access-Control-Allow-Origin', origin);
-    c.res.headers.append('Vary', 'Origin');
-  }
-  return undefined;
+  if (origin !== undefined && allowedOrigins(c.env).has(origin)) return listedOriginCors(c, next);
+  if (c.req.method === 'OPTIONS' && c.req.header('access-control-request-method') !== undefined)
+    throw new ApiError('FORBIDDEN', MSG.originNotAllowed);
+  return next();
 };

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { Action, ActionList } from '../../shared/api/actions';
 import { MSG } from '../../shared/i18n/messages';
 import { ActionInput, ActionPatch, Id } from '../../shared/schemas';
 import { validate } from '../../shared/schemas/validate';
@@ -9,7 +10,7 @@ import { compact, merged } from '../db/util';
 import { fieldError, validationError } from '../http/errors';
 import { created, route } from '../http/route';
 import { auditContext, type Ctx, newId, writableTerritory } from './context';
-import { createStored, patchStored, readStored } from './versioned';
+import { createStored, patchStored, readStored, recordKind } from './versioned';
 
 const ActionFilters = z.object({ territoryId: z.optional(Id), partnerId: z.optional(Id) });
 
@@ -31,13 +32,11 @@ async function listActions(c: Ctx, { query }: { query: z.infer<typeof ActionFilt
   return c.json({ actions: list.map(presentAction) });
 }
 
-const readAction = readStored<ActionData>('actions', 'Fiche action', presentAction);
+const ACTION = recordKind<ActionData>('actions', 'Fiche action', presentAction, (a) => a.data.territoryId);
+const readAction = readStored(ACTION);
 
-const patchAction = (c: Ctx, { body: patch }: { body: ActionPatch }) =>
-  patchStored<ActionData>(c, 'actions', {
-    label: 'Fiche action',
-    territoryOf: (a) => a.data.territoryId,
-    show: presentAction,
+const patchAction = (c: Ctx, { body: patch, params }: { body: ActionPatch; params: { id: string } }) =>
+  patchStored(c, ACTION, params.id, {
     patch,
     apply: (before) => {
       const data: ActionData = merged(before.data, patch);
@@ -48,8 +47,12 @@ const patchAction = (c: Ctx, { body: patch }: { body: ActionPatch }) =>
   });
 
 export const actionRoutes = [
-  route('GET /v1/actions', ALL, 'Lister les fiches action', listActions, { query: ActionFilters }),
-  route('POST /v1/actions', WRITERS, 'Créer une fiche action', createAction, created(ActionInput)),
-  route('GET /v1/actions/:id', ALL, 'Lire une fiche action', readAction),
-  route('PATCH /v1/actions/:id', WRITERS, 'Modifier une fiche action', patchAction, { body: ActionPatch }),
+  route('GET /v1/actions', ALL, 'Lister les fiches action', ActionList, listActions, {
+    query: ActionFilters,
+  }),
+  route('POST /v1/actions', WRITERS, 'Créer une fiche action', Action, createAction, created(ActionInput)),
+  route('GET /v1/actions/:id', ALL, 'Lire une fiche action', Action, readAction),
+  route('PATCH /v1/actions/:id', WRITERS, 'Modifier une fiche action', Action, patchAction, {
+    body: ActionPatch,
+  }),
 ];

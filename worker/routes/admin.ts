@@ -4,7 +4,7 @@ import { ADMIN } from '../auth/policy';
 import { ArchiveError } from '../export/archive-read';
 import { ArchiveMissing, NotEmpty, restoreFromBucket } from '../export/restore-run';
 import { ApiError, fieldError } from '../http/errors';
-import { type Ctx, type Input, route } from '../http/route';
+import { type Ctx, route } from '../http/route';
 import { runDoctor } from '../ops/doctor';
 
 /**
@@ -13,7 +13,7 @@ import { runDoctor } from '../ops/doctor';
  * is whole (any database). Recorded in `restores`, not in the audit: the audit restored must
  * be the archived one, byte for byte.
  */
-async function restore(c: Ctx, { body }: Input<RestoreRequest, undefined>) {
+async function restore(c: Ctx, { body }: { body: RestoreRequest }) {
   if (!c.env.BACKUPS) throw new ApiError('UPSTREAM_FAILED', OPS_MSG.backupsUnbound);
   try {
     const report = await restoreFromBucket(c.env, body.object, {
@@ -45,18 +45,18 @@ async function doctor(c: Ctx) {
   return c.json(answer);
 }
 
+const DOCTOR = 'Diagnostic de l’installation (Google, Cloudflare, configuration)';
+
 export const adminRoutes = [
+  route('GET /v1/admin/doctor', ADMIN, DOCTOR, DoctorAnswer, doctor),
   route(
-    'GET /v1/admin/doctor',
+    'POST /v1/admin/restore',
     ADMIN,
-    'Diagnostic de l’installation (Google, Cloudflare, configuration)',
-    doctor,
+    'Restaurer une archive R2 dans une base vide',
+    RestoreAnswer,
+    restore,
     {
-      response: DoctorAnswer,
+      body: RestoreRequest,
     },
   ),
-  route('POST /v1/admin/restore', ADMIN, 'Restaurer une archive R2 dans une base vide', restore, {
-    body: RestoreRequest,
-    response: RestoreAnswer,
-  }),
 ];

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { AlertList, CheckRun } from '../../shared/api/alerts';
 import { addYears, zonedDate } from '../../shared/dates';
 import { MSG } from '../../shared/i18n/messages';
 import { IsoDate } from '../../shared/schemas/common';
@@ -77,6 +78,8 @@ const CHECK_SUMMARY =
   'Lancer le contrôle maintenant ; avec une autre date (asOf) qu’aujourd’hui, une simulation qui n’enregistre rien';
 
 export const alertRoutes = [
-  route('GET /v1/alerts', ALL, 'Alertes du contrôle nocturne', listAlerts, { query: AlertFilters }),
-  route('POST /v1/checks/run', ADMIN, CHECK_SUMMARY, runCheck, RUN),
+  route('GET /v1/alerts', ALL, 'Alertes du contrôle nocturne', AlertList, listAlerts, {
+    query: AlertFilters,
+  }),
+  route('POST /v1/checks/run', ADMIN, CHECK_SUMMARY, CheckRun, runCheck, RUN),
 ];

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { Blocker, BlockerList } from '../../shared/api/blockers';
 import { BLOCKER_STATUSES, BlockerInput, BlockerPatch, Id } from '../../shared/schemas';
 import { validate } from '../../shared/schemas/validate';
 import { ALL, WRITERS } from '../auth/policy';
@@ -8,7 +9,7 @@ import { compact, merged } from '../db/util';
 import { validationError } from '../http/errors';
 import { created, route } from '../http/route';
 import { auditContext, type Ctx, checkPartner, newId, writableTerritory } from './context';
-import { createStored, patchStored, readStored } from './versioned';
+import { createStored, patchStored, readStored, recordKind } from './versioned';
 
 const BlockerFilters = z.object({
   territoryId: z.optional(Id),
@@ -34,7 +35,8 @@ async function createBlocker(c: Ctx, { body }: { body: BlockerInput }) {
   return createStored(c, { table: 'blockers', id, columns, data, request: body, show: present });
 }
 
-const readBlocker = readStored<BlockerData>('blockers', 'Verrou', present);
+const BLOCKER = recordKind<BlockerData>('blockers', 'Verrou', present, (b) => b.data.territoryId);
+const readBlocker = readStored(BLOCKER);
 
 /** The patch merged into the blocker as stored, checked whole again, written on its version. */
 async function applyBlockerPatch(c: Ctx, before: Stored<BlockerData>, patch: BlockerPatch) {
@@ -46,18 +48,14 @@ async function applyBlockerPatch(c: Ctx, before: Stored<BlockerData>, patch: Blo
   return updateEntity(c.env.DB, auditContext(c), 'blockers', before, columns, data);
 }
 
-const patchBlocker = (c: Ctx, { body: patch }: { body: BlockerPatch }) =>
-  patchStored<BlockerData>(c, 'blockers', {
-    label: 'Verrou',
-    territoryOf: (b) => b.data.territoryId,
-    show: present,
-    patch,
-    apply: (before) => applyBlockerPatch(c, before, patch),
-  });
+const patchBlocker = (c: Ctx, { body: patch, params }: { body: BlockerPatch; params: { id: string } }) =>
+  patchStored(c, BLOCKER, params.id, { patch, apply: (before) => applyBlockerPatch(c, before, patch) });
 
 export const blockerRoutes = [
-  route('GET /v1/blockers', ALL, 'Lister les verrous', listBlockers, { query: BlockerFilters }),
-  route('POST /v1/blockers', WRITERS, 'Créer un verrou', createBlocker, created(BlockerInput)),
-  route('GET /v1/blockers/:id', ALL, 'Lire un verrou', readBlocker),
-  route('PATCH /v1/blockers/:id', WRITERS, 'Modifier un verrou', patchBlocker, { body: BlockerPatch }),
+  route('GET /v1/blockers', ALL, 'Lister les verrous', BlockerList, listBlockers, { query: BlockerFilters }),
+  route('POST /v1/blockers', WRITERS, 'Créer un verrou', Blocker, createBlocker, created(BlockerInput)),
+  route('GET /v1/blockers/:id', ALL, 'Lire un verrou', Blocker, readBlocker),
+  route('PATCH /v1/blockers/:id', WRITERS, 'Modifier un verrou', Blocker, patchBlocker, {
+    body: BlockerPatch,
+  }),
 ];

@@ -60,9 +60,6 @@ export async function replayOrRefuse<E extends { bodyHash: string }>(
     throw new ApiError('IDEMPOTENCY_CONFLICT', MSG.idempotencyConflict, { current: show(existing) });
 }
 
-/** A path parameter (decoded by the router; an undecodable path never reaches a handler). */
-export const param = (c: Ctx, name: string): string => c.req.param(name) ?? '';
-
 /** A partner named by a record must exist and belong to the record's territory. */
 export async function checkPartner(c: Ctx, partnerId: string | undefined, territoryId: string) {
   if (!partnerId) return;

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { DocumentAnswer, DocumentCreated, DocumentHtml, DocumentList } from '../../shared/api/documents';
 import { zonedDate } from '../../shared/dates';
 import { LABELS } from '../../shared/i18n/labels';
 import { frDate, MSG, typeset } from '../../shared/i18n/messages';
@@ -34,7 +35,7 @@ import { ServiceAccountKeyError, serviceAccountKey, serviceAccountToken } from '
 import { ApiError, fieldError } from '../http/errors';
 import { created, route } from '../http/route';
 import { layoutRatio } from '../ops/calibration';
-import { auditContext, type Ctx, newId, param, writableTerritory } from './context';
+import { auditContext, type Ctx, newId, writableTerritory } from './context';
 
 /** The content helper's messages, set in French typography like every message users read. */
 const DOC_MSG = typeset(RAW_DOC_MSG);
@@ -304,8 +305,10 @@ async function save(
   });
 }
 
-const docOr404 = async (c: Ctx) => {
-  const d = await getDocument(c.env.DB, param(c, 'id'));
+type ById = { params: { id: string } };
+
+const docOr404 = async (c: Ctx, id: string) => {
+  const d = await getDocument(c.env.DB, id);
   if (!d) throw new ApiError('NOT_FOUND', MSG.notFound('Document'));
   return d;
 };
@@ -324,13 +327,13 @@ async function htmlResponse(c: Ctx, id: string) {
   });
 }
 
-const documentHtml = (c: Ctx) => htmlResponse(c, param(c, 'id'));
+const documentHtml = (c: Ctx, { params }: ById) => htmlResponse(c, params.id);
 
 const SignedLink = z.object({ expires: z.optional(z.string()), signature: z.optional(z.string()) });
 
 /** The HTML by signed link: no identity needed, a valid unexpired signature instead. */
-async function signedDocumentHtml(c: Ctx, { query }: { query: z.infer<typeof SignedLink> }) {
-  const id = param(c, 'id');
+async function signedDocumentHtml(c: Ctx, { query, params }: ById & { query: z.infer<typeof SignedLink> }) {
+  const { id } = params;
   if (!(await verifyDocumentLink(c.env, id, query.expires, query.signature)))
     throw new ApiError('FORBIDDEN', MSG.linkExpired);
   return htmlResponse(c, id);
@@ -343,19 +346,23 @@ async function listAll(c: Ctx, { query }: { query: z.infer<typeof DocumentFilter
   return c.json({ documents: await Promise.all(list.map((d) => presentWithLink(c.env, d))) });
 }
 
-const readDocument = async (c: Ctx) => c.json(await presentWithLink(c.env, await docOr404(c)));
+const readDocument = async (c: Ctx, { params }: ById) =>
+  c.json(await presentWithLink(c.env, await docOr404(c, params.id)));
+
+const GENERATE = created(DocumentRequest);
+const HTML = { mediaType: 'text/html; charset=utf-8' } as const;
+const SIGNED = 'Le document rendu, par lien signé et limité dans le temps (sans identité)';
 
 export const documentRoutes = [
-  route('GET /v1/documents', ALL, 'Lister les documents générés', listAll, { query: DocumentFilters }),
-  route('POST /v1/documents', WRITERS, 'Générer un livrable', generate, created(DocumentRequest)),
-  route('GET /v1/documents/:id', ALL, 'Lire un document', readDocument),
-  route('GET /v1/documents/:id/html', ALL, 'Le document rendu (text/html)', documentHtml),
+  route('GET /v1/documents', ALL, 'Lister les documents générés', DocumentList, listAll, {
+    query: DocumentFilters,
+  }),
+  route('POST /v1/documents', WRITERS, 'Générer un livrable', DocumentCreated, generate, GENERATE),
+  route('GET /v1/documents/:id', ALL, 'Lire un document', DocumentAnswer, readDocument),
+  route('GET /v1/documents/:id/html', ALL, 'Le document rendu (text/html)', DocumentHtml, documentHtml, HTML),
   // A signed, expiring link (worker/documents/link.ts) stands for the identity.
-  route(
-    'GET /v1/documents/:id/html/signed',
-    'public',
-    'Le document rendu, par lien signé et limité dans le temps (sans identité)',
-    signedDocumentHtml,
-    { query: SignedLink },
-  ),
+  route('GET /v1/documents/:id/html/signed', 'public', SIGNED, DocumentHtml, signedDocumentHtml, {
+    ...HTML,
+    query: SignedLink,
+  }),
 ];

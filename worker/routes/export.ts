@@ -47,27 +47,21 @@ async function archiveExport(c: Ctx) {
   });
 }
 
+const CSV = { mediaType: CSV_MEDIA_TYPE };
+const ARCHIVE = 'Archive complète du registre (JSON Lines et manifeste)';
+
 export const exportRoutes = [
   ...CSV_TABLES.map((t) =>
     route(
       `GET /v1/export/${t.table}.csv`,
       STAFF,
       `Exporter la table ${t.table} (CSV pour Excel)`,
+      CsvExport,
       csvExport(t),
-      {
-        response: CsvExport,
-        mediaType: CSV_MEDIA_TYPE,
-      },
+      CSV,
     ),
   ),
-  route(
-    'GET /v1/export/archive',
-    ADMIN,
-    'Archive complète du registre (JSON Lines et manifeste)',
-    archiveExport,
-    {
-      response: ArchiveExport,
-      mediaType: ARCHIVE_MEDIA_TYPE,
-    },
-  ),
+  route('GET /v1/export/archive', ADMIN, ARCHIVE, ArchiveExport, archiveExport, {
+    mediaType: ARCHIVE_MEDIA_TYPE,
+  }),
 ];

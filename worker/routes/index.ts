@@ -1,3 +1,4 @@
+import { OpenApiDocument } from '../../shared/api/system';
 import { type Route, route } from '../http/route';
 import { openApiDocument } from '../openapi';
 import { actionRoutes } from './actions';
@@ -41,5 +42,7 @@ const declared = [
 /** Every route the worker serves, each declared once (see http/route.ts). */
 export const ROUTES: readonly Route[] = [
   ...declared,
-  route('GET /v1/openapi.json', 'public', 'Ce document', (c) => c.json(openApiDocument(ROUTES))),
+  route('GET /v1/openapi.json', 'public', 'Ce document', OpenApiDocument, (c) =>
+    c.json(openApiDocument(ROUTES)),
+  ),
 ];

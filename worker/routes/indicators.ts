@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { Indicator, IndicatorList } from '../../shared/api/indicators';
 import { Id, IndicatorInput } from '../../shared/schemas';
 import { ALL, WRITERS } from '../auth/policy';
 import { listEntities, present } from '../db/entities';
@@ -32,14 +33,10 @@ async function listIndicators(c: Ctx, { query }: { query: z.infer<typeof Indicat
 }
 
 export const indicatorRoutes = [
-  route('GET /v1/indicators', ALL, 'Lister les valeurs d’indicateurs', listIndicators, {
+  route('GET /v1/indicators', ALL, 'Lister les valeurs d’indicateurs', IndicatorList, listIndicators, {
     query: IndicatorFilters,
   }),
-  route(
-    'POST /v1/indicators',
-    WRITERS,
-    'Saisir une valeur d’indicateur',
-    recordIndicator,
-    created(IndicatorInput),
-  ),
+  route('POST /v1/indicators', WRITERS, 'Saisir une valeur d’indicateur', Indicator, recordIndicator, {
+    ...created(IndicatorInput),
+  }),
 ];

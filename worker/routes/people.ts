@@ -1,3 +1,4 @@
+import { PersonErased, PersonExport } from '../../shared/api/people';
 import { MSG } from '../../shared/i18n/messages';
 import { adminEmails } from '../auth/access';
 import { ADMIN } from '../auth/policy';
@@ -5,10 +6,12 @@ import { auditStatement } from '../db/audit';
 import { collectPerson, erasePerson } from '../db/people';
 import { fieldError } from '../http/errors';
 import { type Ctx, route } from '../http/route';
-import { auditContext, param } from './context';
+import { auditContext } from './context';
 
-function emailParam(c: Ctx): string {
-  const email = param(c, 'email').trim().toLowerCase();
+type ByEmail = { params: { email: string } };
+
+function emailParam({ params }: ByEmail): string {
+  const email = params.email.trim().toLowerCase();
   if (!/^[^\s@]+@[^\s@]+$/.test(email) || email.length > 254) throw fieldError('email', MSG.invalidEmail);
   return email;
 }
@@ -17,8 +20,8 @@ function emailParam(c: Ctx): string {
  * Personal data: an admin exports everything stored about one email address, or erases that
  * person's contact details (contact entries, consultant seats, membership). Both are audited.
  */
-async function exportPerson(c: Ctx) {
-  const email = emailParam(c);
+async function exportPerson(c: Ctx, input: ByEmail) {
+  const email = emailParam(input);
   const person = await collectPerson(c.env.DB, email);
   const ctx = auditContext(c);
   const counts = {
@@ -37,8 +40,8 @@ async function exportPerson(c: Ctx) {
   });
 }
 
-async function erase(c: Ctx) {
-  const email = emailParam(c);
+async function erase(c: Ctx, input: ByEmail) {
+  const email = emailParam(input);
   const erased = await erasePerson(c.env.DB, auditContext(c), email);
   return c.json({
     email,
@@ -54,6 +57,6 @@ async function erase(c: Ctx) {
 }
 
 export const peopleRoutes = [
-  route('GET /v1/people/:email', ADMIN, 'Exporter les données d’une personne', exportPerson),
-  route('POST /v1/people/:email/erase', ADMIN, 'Effacer les coordonnées d’une personne', erase),
+  route('GET /v1/people/:email', ADMIN, 'Exporter les données d’une personne', PersonExport, exportPerson),
+  route('POST /v1/people/:email/erase', ADMIN, 'Effacer les coordonnées d’une personne', PersonErased, erase),
 ];

@@ -1,4 +1,5 @@
-import { Programme, ProgrammeAssessment } from '../../shared/schemas';
+import { ProgrammeAnswer, ProgrammeAssessmentAnswer } from '../../shared/api/programme';
+import { ProgrammeAssessment, ProgrammeUpdate } from '../../shared/schemas';
 import { ADMIN, ALL, WRITERS } from '../auth/policy';
 import {
   getStoredProgramme,
@@ -35,8 +36,11 @@ async function putVersioned(
   return withEtag(c, presentProgramme(stored), stored.version);
 }
 
-const replaceProgramme = (c: Ctx, { body }: { body: Programme }) =>
-  putVersioned(c, (before) => putProgramme(c.env.DB, auditContext(c), before, body));
+/** The settings replace the stored ones; an `assessment` sent back with them is ignored (its own route). */
+async function replaceProgramme(c: Ctx, { body }: { body: ProgrammeUpdate }) {
+  const { assessment: _readOnly, ...programme } = body;
+  return putVersioned(c, (before) => putProgramme(c.env.DB, auditContext(c), before, programme));
+}
 
 async function putAssessment(c: Ctx, { body }: { body: ProgrammeAssessment }) {
   const res = await putVersioned(c, (before) =>
@@ -49,8 +53,12 @@ async function putAssessment(c: Ctx, { body }: { body: ProgrammeAssessment }) {
 const FINAL = 'Bilan global (COPIL final, regard critique du prestataire)';
 
 export const programmeRoutes = [
-  route('GET /v1/programme', ALL, 'Lire le programme', readProgramme),
-  route('PUT /v1/programme', ADMIN, 'Remplacer le programme', replaceProgramme, { body: Programme }),
+  route('GET /v1/programme', ALL, 'Lire le programme', ProgrammeAnswer, readProgramme),
+  route('PUT /v1/programme', ADMIN, 'Remplacer le programme', ProgrammeAnswer, replaceProgramme, {
+    body: ProgrammeUpdate,
+  }),
   // The tender makes the critical view the contractor's: the AMO's consultants write it too.
-  route('PUT /v1/programme/assessment', WRITERS, FINAL, putAssessment, { body: ProgrammeAssessment }),
+  route('PUT /v1/programme/assessment', WRITERS, FINAL, ProgrammeAssessmentAnswer, putAssessment, {
+    body: ProgrammeAssessment,
+  }),
 ];

@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
-import { SessionValidation } from '../../shared/api/sessions';
+import { Session, SessionList, SessionValidation, SessionWithQuota } from '../../shared/api/sessions';
 import { LABELS } from '../../shared/i18n/labels';
 import { MSG } from '../../shared/i18n/messages';
 import { frShortDate, qty } from '../../shared/i18n/typography';
-import { makeQuota, QUOTA_RULES, sessionAmount, subjectOf } from '../../shared/quotas/rules';
+import { makeQuota, QUOTA_RULES } from '../../shared/quotas/rules';
 import {
   Id,
   IsoDate,
@@ -37,8 +37,9 @@ import {
   readOutcome,
   rememberProgramme,
 } from '../quotas/log';
+import { blockerIssue, refusal } from '../quotas/refusal';
 import { checkSessionRows } from '../quotas/validate';
-import { auditContext, type Ctx, newId, param, territoryOr404 } from './context';
+import { auditContext, type Ctx, newId, territoryOr404 } from './context';
 import { withEtag, writeVersioned } from './versioned';
 
 const SessionFilters = z.object({
@@ -80,11 +81,11 @@ async function logSession(c: Ctx, { body }: { body: SessionInput }) {
     assumedThen = built.assumed;
     return built.statements;
   });
-  let out = readOutcome(results, !!body.override, assumedThen);
+  let out = readOutcome(results, assumedThen);
   // Another programme than the one assumed: try again with it (the write slot is already taken).
   for (let i = 0; i < 3 && !out.inserted && !out.stored && programmeMoved(out); i++) {
     const again = logStatements(db, plan);
-    out = readOutcome(await db.batch(again.statements), !!body.override, again.assumed);
+    out = readOutcome(await db.batch(again.statements), again.assumed);
   }
   if (out.inserted && out.stored) {
     const session = sessionFromRow(out.stored);
@@ -104,65 +105,21 @@ function programmeMoved(out: LogOutcome): boolean {
 }
 
 /**
- * The insert was refused: a replay (same id, same body: 200 with what is stored), the id
- * reused for another body (409 naming the stored session), or the first check that failed.
+ * The insert was refused: a replay (same id, same body: 200 with what is stored, to a caller
+ * who may write for its territory — 403 otherwise), the id reused for another body (409 naming
+ * the stored session), or the first check that failed.
  */
 function replayOrExplain(c: Ctx, plan: LogPlan, out: LogOutcome) {
-  if (out.stored) {
-    const stored = sessionFromRow(out.stored);
-    if (stored.bodyHash !== plan.hash) {
-      const when = `${frShortDate(stored.date)}, ${qty(stored.durationMinutes, 'min')}, ${LABELS.sessionKind[stored.kind]}`;
-      throw new ApiError('IDEMPOTENCY_CONFLICT', MSG.sessionAlreadyLogged(when), {
-        current: presentSession(stored),
-      });
-    }
-    return withEtag(c, { session: presentSession(stored), quota: quotaOf(stored, out) }, stored.version);
+  if (!out.stored) throw refusal(plan, out);
+  const stored = sessionFromRow(out.stored);
+  if (stored.bodyHash !== plan.hash) {
+    const when = `${frShortDate(stored.date)}, ${qty(stored.durationMinutes, 'min')}, ${LABELS.sessionKind[stored.kind]}`;
+    throw new ApiError('IDEMPOTENCY_CONFLICT', MSG.sessionAlreadyLogged(when), {
+      current: presentSession(stored),
+    });
   }
-  return explainRefusal(c, plan, out);
-}
-
-/** The checks of the insert's conditions, in their order, on what the same batch read. */
-function explainRefusal(c: Ctx, { body }: LogPlan, out: LogOutcome): never {
-  // The programme the insert assumed, which is the one the batch read (else it was tried again).
-  const p = out.assumed.programme;
-  const rule = QUOTA_RULES[body.kind];
-  const kindLabel = LABELS.sessionKind[body.kind];
-  if (body.date < p.startDate || body.date > p.endDate)
-    throw fieldError('date', MSG.dateOutsideProgramme(p.startDate, p.endDate));
-  if (body.partnerId && !out.partnerTerritory) throw fieldError('partnerId', MSG.notFound('Partenaire'));
-  if (body.partnerId && body.territoryId && out.partnerTerritory !== body.territoryId)
-    throw fieldError('partnerId', MSG.partnerOfOtherTerritory);
-  if (body.territoryId && !out.territory) throw fieldError('territoryId', MSG.notFound('Territoire'));
-  if (rule.needsTerritory && !out.territory)
-    throw fieldError('territoryId', MSG.territoryRequired(kindLabel));
-  const territory = out.territory;
-  if (territory) assertTerritoryAccess(c.get('user'), territory);
-  checkBlockers(body.blockerIds ?? [], out.blockers, territory?.id ?? null);
-  const subject = subjectOf(rule, { ...body, territoryId: territory?.id ?? null });
-  const quota = makeQuota(rule, p, subject, out.used);
-  const cap = rule.maxMinutesPerSession?.(p);
-  if (cap !== undefined && body.durationMinutes > cap && !body.override) {
-    const message = MSG.durationCap(kindLabel, cap, body.durationMinutes);
-    throw new ApiError('QUOTA_EXCEEDED', message, { issues: [{ path: 'durationMinutes', message }], quota });
-  }
-  if (rule.uniqueTerritory && quota.used < quota.limit)
-    throw new ApiError('QUOTA_EXCEEDED', MSG.hostAlreadyUsed(territory?.name ?? ''), { quota });
-  throw new ApiError('QUOTA_EXCEEDED', MSG.quotaExceeded(quota, sessionAmount(rule, body.durationMinutes)), {
-    quota,
-  });
-}
-
-/** Cited blockers must exist and, for a session of a territory, be that territory's. */
-function checkBlockers(
-  ids: readonly string[],
-  found: { id: string; territory_id: string }[],
-  tid: string | null,
-) {
-  const byId = new Map(found.map((b) => [b.id, b.territory_id]));
-  ids.forEach((id, i) => {
-    if (!byId.has(id)) throw fieldError(`blockerIds.${i}`, MSG.unknownBlocker(id));
-    if (tid && byId.get(id) !== tid) throw fieldError(`blockerIds.${i}`, MSG.blockerOfOtherTerritory(id));
-  });
+  if (!out.allowed) throw new ApiError('FORBIDDEN', MSG.notYourTerritory(out.territory?.name ?? ''));
+  return withEtag(c, { session: presentSession(stored), quota: quotaOf(stored, out) }, stored.version);
 }
 
 /** `createdBy=me` names the caller: a consultant's own sessions, without reading the whole journal. */
@@ -172,20 +129,22 @@ async function listAll(c: Ctx, { query }: { query: z.infer<typeof SessionFilters
   return c.json({ sessions: await listSessions(c.env.DB, { ...filters, ...mine }) });
 }
 
-async function liveSession(c: Ctx) {
-  const s = await getSession(c.env.DB, param(c, 'id'));
+type ById = { params: { id: string } };
+
+async function liveSession(c: Ctx, id: string) {
+  const s = await getSession(c.env.DB, id);
   if (!s || s.deletedAt) throw new ApiError('NOT_FOUND', MSG.notFound('Séance'));
   return s;
 }
 
-async function readSession(c: Ctx) {
-  const s = await liveSession(c);
+async function readSession(c: Ctx, { params }: ById) {
+  const s = await liveSession(c, params.id);
   return withEtag(c, presentSession(s), s.version);
 }
 
 /** The session, if the caller may correct it: its author (still writing for its territory) or an admin. */
-async function authoredSession(c: Ctx) {
-  const s = await liveSession(c);
+async function authoredSession(c: Ctx, id: string) {
+  const s = await liveSession(c, id);
   const user = c.get('user');
   if (user.role === 'admin') return s;
   if (s.createdBy !== user.email) throw new ApiError('FORBIDDEN', MSG.notSessionAuthor(s.createdBy));
@@ -214,7 +173,8 @@ async function applyCorrection(c: Ctx, before: StoredSession, patch: SessionPatc
       .prepare('SELECT id, territory_id FROM blockers WHERE id IN (SELECT value FROM json_each(?))')
       .bind(JSON.stringify(patch.blockerIds))
       .all<{ id: string; territory_id: string }>();
-    checkBlockers(patch.blockerIds, results, before.territoryId ?? null);
+    const issue = blockerIssue(patch.blockerIds, results, before.territoryId ?? null);
+    if (issue) throw issue;
   }
   return updateSession(db, auditContext(c), before, data, correctionOf(rule, before, data, p));
 }
@@ -236,9 +196,9 @@ async function sessionAnswer(c: Ctx, id: string) {
   return withEtag(c, { session: presentSession(s), quota }, s.version);
 }
 
-async function correctSession(c: Ctx, { body: patch }: { body: SessionPatch }) {
+async function correctSession(c: Ctx, { body: patch, params }: ById & { body: SessionPatch }) {
   const { id } = await writeVersioned(c, {
-    load: () => authoredSession(c),
+    load: () => authoredSession(c, params.id),
     version: (s) => s.version,
     current: presentSession,
     fields: (s) => s,
@@ -250,9 +210,9 @@ async function correctSession(c: Ctx, { body: patch }: { body: SessionPatch }) {
 }
 
 /** A soft delete that frees the quota, kept in the audit log. */
-async function cancelSession(c: Ctx) {
+async function cancelSession(c: Ctx, { params }: ById) {
   const { id } = await writeVersioned(c, {
-    load: () => authoredSession(c),
+    load: () => authoredSession(c, params.id),
     version: (s) => s.version,
     current: presentSession,
     apply: (before) => softDeleteSession(c.env.DB, auditContext(c), before),
@@ -261,24 +221,19 @@ async function cancelSession(c: Ctx) {
 }
 
 const LOG = { body: SessionInput, writeSlotInBatch: true, status: 201 } as const;
+const LOG_SUMMARY = 'Enregistrer une séance (quota vérifié)';
+const CHECK = 'Vérifier des séances sans rien enregistrer (import)';
 const AUTHOR = 'l’auteur de la séance ou un administrateur';
+const CORRECT = `Corriger une séance (${AUTHOR})`;
+const CANCEL = `Annuler une séance, libère le quota (${AUTHOR})`;
 
 export const sessionRoutes = [
-  route('GET /v1/sessions', ALL, 'Journal des séances', listAll, { query: SessionFilters }),
-  route('POST /v1/sessions', WRITERS, 'Enregistrer une séance (quota vérifié)', logSession, LOG),
-  route(
-    'POST /v1/sessions/validate',
-    WRITERS,
-    'Vérifier des séances sans rien enregistrer (import)',
-    checkSessionRows,
-    {
-      body: SessionRowsInput,
-      response: SessionValidation,
-    },
-  ),
-  route('GET /v1/sessions/:id', ALL, 'Lire une séance', readSession),
-  route('PATCH /v1/sessions/:id', WRITERS, `Corriger une séance (${AUTHOR})`, correctSession, {
-    body: SessionPatch,
+  route('GET /v1/sessions', ALL, 'Journal des séances', SessionList, listAll, { query: SessionFilters }),
+  route('POST /v1/sessions', WRITERS, LOG_SUMMARY, SessionWithQuota, logSession, LOG),
+  route('POST /v1/sessions/validate', WRITERS, CHECK, SessionValidation, checkSessionRows, {
+    body: SessionRowsInput,
   }),
-  route('DELETE /v1/sessions/:id', WRITERS, `Annuler une séance, libère le quota (${AUTHOR})`, cancelSession),
+  route('GET /v1/sessions/:id', ALL, 'Lire une séance', Session, readSession),
+  route('PATCH /v1/sessions/:id', WRITERS, CORRECT, SessionWithQuota, correctSession, { body: SessionPatch }),
+  route('DELETE /v1/sessions/:id', WRITERS, CANCEL, SessionWithQuota, cancelSession),
 ];

@@ -1,8 +1,11 @@
 import * as z from 'zod/mini';
+import { Snapshot } from '../../shared/api/snapshot';
 import { MSG } from '../../shared/i18n/messages';
 import { nf } from '../../shared/i18n/typography';
+import { adminEmails } from '../auth/access';
 import { ALL } from '../auth/policy';
-import { pageEntitiesQuery, present } from '../db/entities';
+import { LIST_ORDER, pageEntitiesQuery, present } from '../db/entities';
+import { listMembersQuery, listPeopleQuery, memberNameQuery } from '../db/members';
 import { preferencesQuery } from '../db/preferences';
 import { getProgrammeQuery, storedProgrammeQuery } from '../db/programme';
 import { type Page, type PageRequest, type Query, type Results, runQueries } from '../db/query';
@@ -13,16 +16,23 @@ import {
   presentPartner,
   RECORD_TABLES,
 } from '../db/records';
-import { pageSessionsQuery } from '../db/sessions';
-import { listTerritoriesQuery, pageTerritoriesQuery, type Territory } from '../db/territories';
+import { pageSessionsQuery, SESSION_ORDER } from '../db/sessions';
+import {
+  listTerritoriesQuery,
+  pageTerritoriesQuery,
+  TERRITORY_ORDER,
+  type Territory,
+} from '../db/territories';
 import { listDocumentsQuery, presentDocument } from '../documents/store';
 import type { User } from '../env';
-import { fieldError } from '../http/errors';
+import { decodeToken, encodeToken } from '../http/base64url';
+import { ApiError, fieldError } from '../http/errors';
 import { type Ctx, route } from '../http/route';
 import { myRemindersQuery } from '../nightly/my-reminders';
 import { lastRunQuery, listAlertsQuery, OPEN_ALERTS, presentRun } from '../nightly/store';
 import { assembleQuotaReport, quotaReportQueries } from '../quotas/engine';
 import { territoryFor } from './context';
+import { memberList } from './members';
 import { presentProgramme } from './programme';
 import { whoIs } from './system';
 
@@ -35,10 +45,19 @@ import { whoIs } from './system';
 /** The lists that grow with the programme: answered a page at a time (keyset, see db/query.ts). */
 const PAGED = RECORD_TABLES;
 type Paged = (typeof PAGED)[number];
+/** Each paged list's order key: a cursor continues after one key of exactly these columns. */
+const ORDER: Record<Paged, readonly string[]> = {
+  ...LIST_ORDER,
+  territories: TERRITORY_ORDER,
+  sessions: SESSION_ORDER,
+};
 /** What a snapshot without `parts` holds: the lists the tabs mirror. */
 const MIRRORED = [...PAGED, 'quotas', 'alerts', 'documents'] as const;
-/** `me` and `programme` on request: a sidebar opening cold reads them with its lists, in one request. */
-export const PARTS = [...MIRRORED, 'me', 'programme', 'reminders'] as const;
+/**
+ * `me` and `programme` on request: a sidebar opening cold reads them with its lists, in one
+ * request; `people` (the members' display names) for the tabs and sidebars that name people.
+ */
+export const PARTS = [...MIRRORED, 'me', 'programme', 'people', 'members', 'reminders'] as const;
 export type Part = (typeof PARTS)[number];
 type Key = (string | number)[];
 
@@ -64,6 +83,8 @@ const paged = <T>(name: Paged, q: Query<Page<T>>, show: (t: T) => unknown) =>
 interface Reader {
   db: D1Database;
   user: User;
+  /** The admins of ADMIN_EMAILS (the `members` part lists them). */
+  admins: ReadonlySet<string>;
   page: (part: Paged) => PageRequest;
   territory: (t: Territory) => object;
 }
@@ -91,14 +112,20 @@ const PIECES: Record<Part, (r: Reader) => Piece> = {
     })),
   documents: ({ db }) =>
     piece([listDocumentsQuery(db)], ([d]) => ({ body: { documents: d.map(presentDocument) } })),
-  me: ({ db, user }) =>
-    user.role === 'viewer'
-      ? piece([preferencesQuery(db, user.email)], ([preferences]) => ({
-          body: { me: { ...whoIs(user, []), preferences } },
-        }))
-      : piece([listTerritoriesQuery(db), preferencesQuery(db, user.email)], ([all, preferences]) => ({
-          body: { me: { ...whoIs(user, all), preferences } },
-        })),
+  me: ({ db, user }) => {
+    const mine = [memberNameQuery(db, user.email), preferencesQuery(db, user.email)] as const;
+    return user.role === 'viewer'
+      ? piece(mine, ([name, preferences]) => ({ body: { me: { ...whoIs(user, [], name), preferences } } }))
+      : piece([...mine, listTerritoriesQuery(db)], ([name, preferences, all]) => ({
+          body: { me: { ...whoIs(user, all, name), preferences } },
+        }));
+  },
+  people: ({ db }) => piece([listPeopleQuery(db)], ([people]) => ({ body: { people } })),
+  // As GET /v1/members: admins only (« Membres » reads it with the territories, in one request).
+  members: ({ db, user, admins }) => {
+    if (user.role !== 'admin') throw new ApiError('FORBIDDEN', MSG.adminOnlyRead);
+    return piece([listMembersQuery(db)], ([stored]) => ({ body: { members: memberList(stored, admins) } }));
+  },
   programme: ({ db }) =>
     piece([storedProgrammeQuery(db)], ([p]) => ({ body: { programme: presentProgramme(p) } })),
   reminders: ({ db, user }) =>
@@ -114,33 +141,18 @@ function requestedParts(text: string | undefined): Part[] {
   return PARTS.filter((p) => names.includes(p));
 }
 
-const toBase64Url = (text: string) =>
-  btoa(String.fromCharCode(...new TextEncoder().encode(text)))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '');
-
-function fromBase64Url(text: string): string {
-  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
-  return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(
-    Uint8Array.from(binary, (ch) => ch.charCodeAt(0)),
-  );
-}
-
-/** `?cursor=`: the lists still to read and the order key each continues after. */
+/**
+ * `?cursor=`: the lists still to read and the order key each continues after, one value per
+ * column of the list's order (a key of another shape would bind the wrong number of values).
+ */
 function readCursor(text: string): Partial<Record<Paged, Key>> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(fromBase64Url(text));
-  } catch {
-    throw fieldError('cursor', MSG.badCursor);
-  }
+  const parsed = decodeToken(text);
   const entries =
     parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? Object.entries(parsed) : [];
   const valid = (k: string, v: unknown) =>
     (PAGED as readonly string[]).includes(k) &&
     Array.isArray(v) &&
-    v.length > 0 &&
+    v.length === ORDER[k as Paged].length &&
     v.every((x) => typeof x === 'string' || typeof x === 'number');
   if (entries.length === 0 || !entries.every(([k, v]) => valid(k, v)))
     throw fieldError('cursor', MSG.badCursor);
@@ -158,8 +170,9 @@ function pageSize(text: string | undefined): number {
 const SNAPSHOT_SUMMARY =
   'Tout ce que les onglets du classeur reflètent, en une réponse. parts : liste séparée par des virgules parmi ' +
   'territories, partners, sessions, blockers, indicators, workshops, actions, quotas, alerts, documents (toutes par défaut), ' +
-  'et sur demande me (comme GET /v1/me), programme (comme GET /v1/programme) et reminders (ce qui est attendu ' +
-  'de l’appelant à ce jour : les rappels du contrôle nocturne, et s’il les reçoit par courriel). ' +
+  'et sur demande me (comme GET /v1/me), programme (comme GET /v1/programme), people (les membres ' +
+  'dont le nom est connu : e-mail et nom), reminders (ce qui est attendu de l’appelant à ce jour : les rappels ' +
+  'du contrôle nocturne, et s’il les reçoit par courriel) et, pour les administrateurs, members (comme GET /v1/members). ' +
   `Les listes territories à actions sont paginées : au plus limit éléments chacune (${nf(DEFAULT_PAGE)} par défaut, ` +
   `${nf(MAX_PAGE)} au plus) ; une liste coupée ajoute next à la réponse, et GET /v1/snapshot?cursor=<next> ` +
   'renvoie la suite des seules listes coupées, jusqu’à une réponse sans next';
@@ -173,6 +186,7 @@ async function readSnapshot(c: Ctx, { query }: { query: z.infer<typeof PARTS_QUE
   const reader: Reader = {
     db,
     user: c.get('user'),
+    admins: adminEmails(c.env),
     page: (part) => ({ after: cursor?.[part] ?? null, limit }),
     territory: territoryFor(c),
   };
@@ -190,7 +204,7 @@ async function readSnapshot(c: Ctx, { query }: { query: z.infer<typeof PARTS_QUE
     if (answer.after) next[part] = answer.after;
     at += piece.queries.length;
   }
-  if (Object.keys(next).length) body.next = toBase64Url(JSON.stringify(next));
+  if (Object.keys(next).length) body.next = encodeToken(next);
   return c.json(body);
 }
 
@@ -201,5 +215,5 @@ const PARTS_QUERY = z.object({
 });
 
 export const snapshotRoutes = [
-  route('GET /v1/snapshot', ALL, SNAPSHOT_SUMMARY, readSnapshot, { query: PARTS_QUERY }),
+  route('GET /v1/snapshot', ALL, SNAPSHOT_SUMMARY, Snapshot, readSnapshot, { query: PARTS_QUERY }),
 ];

@@ -1,10 +1,12 @@
 import { HealthAnswer } from '../../shared/api/admin';
-import { MeAnswer } from '../../shared/api/me';
+import { Me } from '../../shared/api/system';
 import { OPS_MSG } from '../../shared/i18n/operations';
 import { MePatch } from '../../shared/schemas';
 import { ALL } from '../auth/policy';
-import { getPreferences, putPreferences } from '../db/preferences';
-import { listTerritories, type Territory } from '../db/territories';
+import { memberNameQuery } from '../db/members';
+import { preferencesQuery, putPreferences } from '../db/preferences';
+import { runQueries } from '../db/query';
+import { listTerritoriesQuery, type Territory } from '../db/territories';
 import type { User } from '../env';
 import { ApiError } from '../http/errors';
 import { type Ctx, route } from '../http/route';
@@ -25,25 +27,32 @@ async function health(c: Ctx) {
     );
   return c.json({
     ok: true as const,
-    version: c.env.VERSION ?? VERSION,
+    version: c.env.VERSION || VERSION,
     authMode: c.env.AUTH_MODE === 'dev' ? ('dev' as const) : ('google' as const),
   });
 }
 
-/** The caller, and the territories they may write for: every one for admins, none for viewers. */
-export function whoIs({ email, role }: User, all: readonly Territory[]) {
+/**
+ * The caller (with their display name, null when none is stored), and the territories they may
+ * write for: every one for admins, none for viewers.
+ */
+export function whoIs({ email, role }: User, all: readonly Territory[], name: string | null) {
   const writable =
     role === 'admin' ? all : role === 'viewer' ? [] : all.filter((t) => t.consultants.includes(email));
-  return { email, role, territories: writable.map((t) => ({ id: t.id, name: t.name })) };
+  return { email, name, role, territories: writable.map((t) => ({ id: t.id, name: t.name })) };
 }
 
+/** The name, the caller's own settings and, unless the caller is a viewer, the territories: one batch. */
 async function me(c: Ctx) {
   const user = c.get('user');
-  const [territories, preferences] = await Promise.all([
-    user.role === 'viewer' ? [] : listTerritories(c.env.DB),
-    getPreferences(c.env.DB, user.email),
-  ]);
-  return c.json({ ...whoIs(user, territories), preferences });
+  const db = c.env.DB;
+  const mine = [memberNameQuery(db, user.email), preferencesQuery(db, user.email)] as const;
+  if (user.role === 'viewer') {
+    const [name, preferences] = await runQueries(db, mine);
+    return c.json({ ...whoIs(user, [], name), preferences });
+  }
+  const [name, preferences, all] = await runQueries(db, [...mine, listTerritoriesQuery(db)]);
+  return c.json({ ...whoIs(user, all, name), preferences });
 }
 
 /** PUT /v1/me: the caller's own settings, audited; answers as GET /v1/me does. */
@@ -53,14 +62,13 @@ async function changeMe(c: Ctx, { body }: { body: MePatch }) {
 }
 
 export const systemRoutes = [
-  route('GET /v1/health', 'public', 'État du service (503 tant que la base n’est pas migrée)', health, {
-    response: HealthAnswer,
-  }),
-  route('GET /v1/me', ALL, 'Identité, rôle, territoires où l’appelant peut écrire et réglages', me, {
-    response: MeAnswer,
-  }),
-  route('PUT /v1/me', ALL, 'Ses propres réglages (rappels par courriel)', changeMe, {
-    body: MePatch,
-    response: MeAnswer,
-  }),
+  route(
+    'GET /v1/health',
+    'public',
+    'État du service (503 tant que la base n’est pas migrée)',
+    HealthAnswer,
+    health,
+  ),
+  route('GET /v1/me', ALL, 'Identité, nom, rôle, territoires où l’appelant peut écrire et réglages', Me, me),
+  route('PUT /v1/me', ALL, 'Ses propres réglages (rappels par courriel)', Me, changeMe, { body: MePatch }),
 ];

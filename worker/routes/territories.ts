@@ -1,3 +1,4 @@
+import { Partner, PartnerList, Territory, TerritoryList } from '../../shared/api/territories';
 import { MSG } from '../../shared/i18n/messages';
 import { partnerQuota } from '../../shared/quotas/partners';
 import { PartnerInput, TerritoryAssessment, TerritoryInput, TerritoryPatch } from '../../shared/schemas';
@@ -21,7 +22,6 @@ import {
   auditContext,
   type Ctx,
   newId,
-  param,
   replayOrRefuse,
   territoryFor,
   territoryOr404,
@@ -73,8 +73,10 @@ function storedFields(t: Awaited<ReturnType<typeof territoryOr404>>): TerritoryD
   return data;
 }
 
-async function createPartner(c: Ctx, { body }: { body: PartnerInput }) {
-  const territory = await writableTerritory(c, param(c, 'id'));
+type ById = { params: { id: string } };
+
+async function createPartner(c: Ctx, { body, params }: ById & { body: PartnerInput }) {
+  const territory = await writableTerritory(c, params.id);
   const { id = newId(), ...fields } = body;
   const data: PartnerData = compact({ territoryId: territory.id, ...fields });
   const p = await getProgramme(c.env.DB);
@@ -131,12 +133,12 @@ async function readAnswer(c: Ctx, id: string, status: 200 | 201 = 200) {
   return withEtag(c, territoryFor(c)(t), t.version, status);
 }
 
-const readTerritory = (c: Ctx) => readAnswer(c, param(c, 'id'));
+const readTerritory = (c: Ctx, { params }: ById) => readAnswer(c, params.id);
 
-async function patchTerritory(c: Ctx, { body: patch }: { body: TerritoryPatch }) {
+async function patchTerritory(c: Ctx, { body: patch, params }: ById & { body: TerritoryPatch }) {
   const db = c.env.DB;
   const { id } = await writeVersioned(c, {
-    load: () => territoryOr404(c, param(c, 'id')),
+    load: () => territoryOr404(c, params.id),
     version: (t) => t.version,
     current: territoryFor(c),
     fields: storedFields,
@@ -157,10 +159,10 @@ async function patchTerritory(c: Ctx, { body: patch }: { body: TerritoryPatch })
   return readAnswer(c, id);
 }
 
-async function putAssessment(c: Ctx, { body }: { body: TerritoryAssessment }) {
+async function putAssessment(c: Ctx, { body, params }: ById & { body: TerritoryAssessment }) {
   const db = c.env.DB;
   const { id } = await writeVersioned(c, {
-    load: () => writableTerritory(c, param(c, 'id')),
+    load: () => writableTerritory(c, params.id),
     version: (t) => t.version,
     current: territoryFor(c),
     apply: (before) => putTerritoryAssessment(db, auditContext(c), presentTerritory(before), body),
@@ -168,30 +170,28 @@ async function putAssessment(c: Ctx, { body }: { body: TerritoryAssessment }) {
   return readAnswer(c, id);
 }
 
-async function listPartners(c: Ctx) {
-  const t = await territoryOr404(c, param(c, 'id'));
+async function listPartners(c: Ctx, { params }: ById) {
+  const t = await territoryOr404(c, params.id);
   const list = await listEntities<PartnerData>(c.env.DB, 'partners', { territory_id: t.id });
   return c.json({ partners: list.map(presentPartner) });
 }
 
 const ASSESSMENT = 'Constat, enjeux, recommandations et stratégie du territoire';
 
+const CREATE = created(TerritoryInput);
+const PATCH = { body: TerritoryPatch };
+const PARTNERS = 'Lister les partenaires d’un territoire';
+
 export const territoryRoutes = [
-  route('GET /v1/territories', ALL, 'Lister les territoires', listAll),
-  route('POST /v1/territories', ADMIN, 'Créer un territoire', createTerritory, created(TerritoryInput)),
-  route('GET /v1/territories/:id', ALL, 'Lire un territoire', readTerritory),
-  route('PATCH /v1/territories/:id', ADMIN, 'Modifier un territoire', patchTerritory, {
-    body: TerritoryPatch,
-  }),
-  route('PUT /v1/territories/:id/assessment', WRITERS, ASSESSMENT, putAssessment, {
+  route('GET /v1/territories', ALL, 'Lister les territoires', TerritoryList, listAll),
+  route('POST /v1/territories', ADMIN, 'Créer un territoire', Territory, createTerritory, CREATE),
+  route('GET /v1/territories/:id', ALL, 'Lire un territoire', Territory, readTerritory),
+  route('PATCH /v1/territories/:id', ADMIN, 'Modifier un territoire', Territory, patchTerritory, PATCH),
+  route('PUT /v1/territories/:id/assessment', WRITERS, ASSESSMENT, Territory, putAssessment, {
     body: TerritoryAssessment,
   }),
-  route('GET /v1/territories/:id/partners', ALL, 'Lister les partenaires d’un territoire', listPartners),
-  route(
-    'POST /v1/territories/:id/partners',
-    WRITERS,
-    'Ajouter un partenaire',
-    createPartner,
-    created(PartnerInput),
-  ),
+  route('GET /v1/territories/:id/partners', ALL, PARTNERS, PartnerList, listPartners),
+  route('POST /v1/territories/:id/partners', WRITERS, 'Ajouter un partenaire', Partner, createPartner, {
+    ...created(PartnerInput),
+  }),
 ];

@@ -4,7 +4,7 @@ import { bodyHash, canonicalJson } from '../db/util';
 import type { Outcome } from '../db/versioned';
 import { ApiError, fieldError } from '../http/errors';
 import type { Ctx } from '../http/route';
-import { auditContext, param, replayOrRefuse, writableTerritory } from './context';
+import { auditContext, replayOrRefuse, writableTerritory } from './context';
 
 /** `"3"`: a record's version as its entity tag. */
 export const etag = (version: number) => `"${version}"`;
@@ -155,12 +155,28 @@ async function storedOr404<T>(c: Ctx, table: Table, id: string, label?: string) 
   return (await getEntity<T>(c.env.DB, table, id)) ?? notFound(label);
 }
 
+/** One of the simple tables as its routes read and correct a record: what it is called, whose territory it is. */
+export interface RecordKind<T> {
+  table: Table;
+  /** What the record is called in a 404. */
+  label: string;
+  show: (s: Stored<T>) => object;
+  territoryOf: (s: Stored<T>) => string;
+}
+
+export const recordKind = <T>(
+  table: Table,
+  label: string,
+  show: (s: Stored<T>) => object,
+  territoryOf: (s: Stored<T>) => string,
+): RecordKind<T> => ({ table, label, show, territoryOf });
+
 /** GET of one record of the simple tables, with its ETag. */
 export const readStored =
-  <T>(table: Table, label: string, show: (s: Stored<T>) => object) =>
-  async (c: Ctx) => {
-    const s = await storedOr404<T>(c, table, param(c, 'id'), label);
-    return withEtag(c, show(s), s.version);
+  <T>(k: RecordKind<T>) =>
+  async (c: Ctx, { params }: { params: { id: string } }) => {
+    const s = await storedOr404<T>(c, k.table, params.id, k.label);
+    return withEtag(c, k.show(s), s.version);
   };
 
 /**
@@ -170,24 +186,20 @@ export const readStored =
  */
 export async function patchStored<T extends object>(
   c: Ctx,
-  table: Table,
-  w: Pick<VersionedWrite<Stored<T>>, 'patch' | 'apply' | 'refused'> & {
-    /** What the record is called in a 404. */
-    label: string;
-    territoryOf: (s: Stored<T>) => string;
-    show: (s: Stored<T>) => object;
-  },
+  k: RecordKind<T>,
+  id: string,
+  w: Pick<VersionedWrite<Stored<T>>, 'patch' | 'apply' | 'refused'>,
 ) {
-  const { id } = await writeVersioned(c, {
+  await writeVersioned(c, {
     ...w,
     load: async () => {
-      const s = await storedOr404<T>(c, table, param(c, 'id'), w.label);
-      await writableTerritory(c, w.territoryOf(s));
+      const s = await storedOr404<T>(c, k.table, id, k.label);
+      await writableTerritory(c, k.territoryOf(s));
       return s;
     },
     version: (s) => s.version,
-    current: w.show,
+    current: k.show,
     fields: (s) => s.data,
   });
-  return storedAnswer<T>(c, table, id, w.show);
+  return storedAnswer<T>(c, k.table, id, k.show);
 }

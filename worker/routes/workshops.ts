@@ -1,3 +1,4 @@
+import { Workshop, WorkshopList } from '../../shared/api/workshops';
 import { MSG } from '../../shared/i18n/messages';
 import { WorkshopInput, WorkshopPatch } from '../../shared/schemas';
 import { ALL, WRITERS } from '../auth/policy';
@@ -8,7 +9,7 @@ import { compact, merged } from '../db/util';
 import { ApiError, fieldError } from '../http/errors';
 import { created, route } from '../http/route';
 import { auditContext, type Ctx, newId, writableTerritory } from './context';
-import { createStored, patchStored, readStored } from './versioned';
+import { createStored, patchStored, readStored, recordKind } from './versioned';
 
 /** Number within the programme's workshops; then the clash, if any, named precisely. */
 async function checkNumber(c: Ctx, number: number) {
@@ -23,6 +24,8 @@ async function conflict(c: Ctx, data: WorkshopData, exceptId: string, hostName: 
     .first();
   throw new ApiError('CONFLICT', clash ? MSG.workshopNumberUsed(data.number) : MSG.hostAlreadyUsed(hostName));
 }
+
+const WORKSHOP = recordKind<WorkshopData>('workshops', 'Atelier', present, (w) => w.data.hostTerritoryId);
 
 const FREE = 'NOT EXISTS (SELECT 1 FROM workshops WHERE (number = ? OR host_territory_id = ?) AND id <> ?)';
 
@@ -43,14 +46,14 @@ async function createWorkshop(c: Ctx, { body }: { body: WorkshopInput }) {
   });
 }
 
-async function patchWorkshop(c: Ctx, { body: patch }: { body: WorkshopPatch }) {
+async function patchWorkshop(
+  c: Ctx,
+  { body: patch, params }: { body: WorkshopPatch; params: { id: string } },
+) {
   if (patch.number !== undefined) await checkNumber(c, patch.number);
   const host = patch.hostTerritoryId ? await writableTerritory(c, patch.hostTerritoryId) : null;
   const withPatch = (before: Stored<WorkshopData>): WorkshopData => merged(before.data, patch);
-  return patchStored<WorkshopData>(c, 'workshops', {
-    label: 'Atelier',
-    territoryOf: (w) => w.data.hostTerritoryId,
-    show: present,
+  return patchStored(c, WORKSHOP, params.id, {
     patch,
     apply: (before) => {
       const data = withPatch(before);
@@ -70,13 +73,14 @@ async function listWorkshops(c: Ctx) {
   return c.json({ workshops: list.map((w) => present(w)) });
 }
 
-const readWorkshop = readStored<WorkshopData>('workshops', 'Atelier', present);
+const readWorkshop = readStored(WORKSHOP);
+
+const CREATE = created(WorkshopInput);
+const PATCH = { body: WorkshopPatch };
 
 export const workshopRoutes = [
-  route('GET /v1/workshops', ALL, 'Lister les ateliers collectifs', listWorkshops),
-  route('POST /v1/workshops', WRITERS, 'Créer une fiche atelier', createWorkshop, created(WorkshopInput)),
-  route('GET /v1/workshops/:id', ALL, 'Lire une fiche atelier', readWorkshop),
-  route('PATCH /v1/workshops/:id', WRITERS, 'Modifier une fiche atelier', patchWorkshop, {
-    body: WorkshopPatch,
-  }),
+  route('GET /v1/workshops', ALL, 'Lister les ateliers collectifs', WorkshopList, listWorkshops),
+  route('POST /v1/workshops', WRITERS, 'Créer une fiche atelier', Workshop, createWorkshop, CREATE),
+  route('GET /v1/workshops/:id', ALL, 'Lire une fiche atelier', Workshop, readWorkshop),
+  route('PATCH /v1/workshops/:id', WRITERS, 'Modifier une fiche atelier', Workshop, patchWorkshop, PATCH),
 ];

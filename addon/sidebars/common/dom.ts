@@ -22,7 +22,8 @@ export const app = () => document.getElementById('app')!;
 
 /** The message area under a form: role=alert for errors (read at once), status otherwise. */
 export function messageArea() {
-  const el = h('div', { class: 'message', 'aria-live': 'polite' });
+  // Focusable by script (tabindex -1): where focus goes when the control that had it disappears.
+  const el = h('div', { class: 'message', 'aria-live': 'polite', tabindex: '-1' });
   return {
     el,
     clear() {

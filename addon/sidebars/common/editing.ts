@@ -7,9 +7,33 @@ import { onSubmit, type Prepared, showError } from './submit';
 
 type Messages = ReturnType<typeof messageArea>;
 
+export const DISCARD = 'Vos modifications non enregistrées seront perdues. Changer quand même ?';
+
+/**
+ * What the user typed in a form since it last matched what is stored (the fills the sidebar
+ * makes itself dispatch untrusted events and do not count); `mayDiscard` asks before it goes.
+ */
+export function unsavedGuard(form: HTMLFormElement | null, chooser?: HTMLElement) {
+  let dirty = false;
+  form?.addEventListener('input', (e) => {
+    if (e.target !== chooser && e.isTrusted) dirty = true;
+  });
+  form?.addEventListener('change', (e) => {
+    if (e.target !== chooser && e.isTrusted) dirty = true;
+  });
+  return {
+    mayDiscard: () => !dirty || window.confirm(DISCARD),
+    clean: () => {
+      dirty = false;
+    },
+  };
+}
+
 export interface Editing {
   id: string | null;
   version: string | null;
+  /** The form now matches what is stored: changing record needs no confirmation. */
+  saved(): void;
   /** Loads the chosen record again (after a refusal because it changed meanwhile). */
   reload(): Promise<void>;
 }
@@ -55,6 +79,7 @@ export function editChosen<T>(opts: {
   const state: Editing = {
     id: null,
     version: null,
+    saved: () => undefined,
     async reload() {
       const id = opts.select.value;
       if (!id) {
@@ -72,7 +97,21 @@ export function editChosen<T>(opts: {
       opts.fill(res.data.record);
     },
   };
-  opts.select.addEventListener('change', () => void state.reload());
+  // Typed text is never dropped unasked: choosing another record with changes not saved asks first.
+  const guard = unsavedGuard(opts.select.form, opts.select);
+  let shown = opts.select.value;
+  opts.select.addEventListener('change', () => {
+    if (!guard.mayDiscard()) {
+      opts.select.value = shown;
+      return;
+    }
+    shown = opts.select.value;
+    void state.reload().then(guard.clean);
+  });
+  state.saved = () => {
+    guard.clean();
+    shown = opts.select.value;
+  };
   return state;
 }
 
@@ -120,6 +159,7 @@ export function editRecords<R, T, C extends { id: string }>(o: {
         editing.id = choice.id;
       }
       editing.version = version;
+      editing.saved();
       return [text];
     },
     (error) => {

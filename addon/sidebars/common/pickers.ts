@@ -24,20 +24,24 @@ export function linkPartners(
 
 export const OTHER = 'other';
 
-/** ½ day and 1 day of the programme's `minutesPerDay`, 2 h and 1 h, then a free duration. */
-export function durationOptions(minutesPerDay: number): Option[] {
+/**
+ * 2 h, ½ day and 1 day of the programme's `minutesPerDay`, 1 h, then a free duration — only
+ * those the kind's maximum allows (a collective support: 2 h at most, no half day offered).
+ */
+export function durationOptions(minutesPerDay: number, max?: number): Option[] {
   const half = Math.round(minutesPerDay / 2);
-  return [
+  const options: Option[] = [
     ['120', frTypo(`2 h (forfait d’appui)`)],
     [String(half), `½ journée (${duration(half)})`],
     [String(minutesPerDay), `1 journée (${duration(minutesPerDay)})`],
     ['60', duration(60)],
-    [OTHER, 'Autre durée…'],
   ];
+  return [...options.filter(([v]) => max === undefined || Number(v) <= max), [OTHER, 'Autre durée…']];
 }
 
-/** The usual length of each kind of session, chosen when the kind is. */
-export function defaultDuration(kind: SessionKind | '', minutesPerDay: number): string {
+/** The usual length of each kind of session, chosen when the kind is (never over its maximum). */
+export function defaultDuration(kind: SessionKind | '', minutesPerDay: number, max?: number): string {
+  if (max !== undefined && max < 120) return String(max);
   if (kind === 'diagnostic') return String(Math.round(minutesPerDay / 2));
   if (kind === 'ademe-monthly') return '60';
   if (kind === 'workshop' || kind === 'team-building' || kind === 'closing-event')

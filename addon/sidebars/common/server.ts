@@ -1,6 +1,18 @@
-// A typed promise over google.script.run: the sidebar names a function of ServerApi, gets
-// its Result back. A failure of the Apps Script call itself becomes a French error too.
-import type { Result, ServerApi, ServerFunction } from '../../api';
+// A typed promise over google.script.run: the sidebar names a function the add-on exports
+// (addon/main.ts, the Apps Script entry points), gets its Result back, each typed from that very
+// export. A failure of the Apps Script call itself becomes a French error too.
+
+import type { Result } from '../../api';
+import type * as server from '../../main';
+
+/** What google.script.run can call: the add-on's exported functions, by name. */
+type Server = typeof server;
+export type ServerFunction = {
+  [K in keyof Server]: Server[K] extends (...args: never[]) => unknown ? K : never;
+}[keyof Server];
+type Fn<K extends ServerFunction> = Server[K] extends (...args: infer A) => infer R
+  ? (...args: A) => R
+  : never;
 
 interface Runner {
   withSuccessHandler(f: (value: unknown) => void): Runner;
@@ -10,11 +22,11 @@ declare const google: { script: { run: Runner } };
 
 export function call<K extends ServerFunction>(
   fn: K,
-  ...args: Parameters<ServerApi[K]>
-): Promise<ReturnType<ServerApi[K]>> {
+  ...args: Parameters<Fn<K>>
+): Promise<ReturnType<Fn<K>>> {
   return new Promise((resolve) => {
     const runner = google.script.run
-      .withSuccessHandler((value) => resolve(value as ReturnType<ServerApi[K]>))
+      .withSuccessHandler((value) => resolve(value as ReturnType<Fn<K>>))
       .withFailureHandler((e) => {
         const failed: Result<never> = {
           ok: false,
@@ -23,7 +35,7 @@ export function call<K extends ServerFunction>(
             message: `Le module complémentaire n’a pas pu traiter la demande (${e?.message ?? 'erreur inconnue'}) : réessayez.`,
           },
         };
-        resolve(failed as ReturnType<ServerApi[K]>);
+        resolve(failed as ReturnType<Fn<K>>);
       }) as unknown as Record<K, (...a: unknown[]) => void>;
     runner[fn](...args);
   });

@@ -50,7 +50,7 @@ export function checked<S extends z.core.$ZodType, T>(
 
 /**
  * One submission at a time: the messages and issues of the last one cleared, the refusal shown
- * beside its fields, or the button disabled while the submission runs.
+ * beside its fields, or the button marked busy while the submission runs (it keeps the focus).
  */
 export function whenSubmitted(form: Form, msg: Messages, step: () => Step) {
   let busy = false;
@@ -61,11 +61,12 @@ export function whenSubmitted(form: Form, msg: Messages, step: () => Step) {
     form.clearIssues();
     const s = step();
     if (!s.ok) return showError(form, msg, s.error);
+    // aria-disabled, not disabled: a disabled button loses the focus, which falls to <body>.
     busy = true;
-    form.submit.disabled = true;
+    form.submit.setAttribute('aria-disabled', 'true');
     await s.run();
     busy = false;
-    form.submit.disabled = false;
+    form.submit.removeAttribute('aria-disabled');
   });
 }
 

@@ -6,13 +6,13 @@ import type { Quota } from '../../../shared/quotas/rules';
 import type { SessionKind } from '../../../shared/schemas/enums';
 import { SessionInput } from '../../../shared/schemas/records';
 import type { SessionRecord, SidebarContext } from '../../api';
-import { remainingLine, tenderAmount } from '../../messages';
+import { remainingLine, usedOf } from '../../messages';
 import { findQuota, replaceQuota } from '../../report';
 import { PATCHABLE, SessionPatch } from '../../session-patch';
 import { isAdmin, myTerritories, nameOf, preselect, programmeDates, startForm } from '../common/boot';
 import { app, h, messageArea } from '../common/dom';
-import { offerReload } from '../common/editing';
-import { type Field, type Form, field, OPTIONAL, optionsOf } from '../common/form';
+import { offerReload, unsavedGuard } from '../common/editing';
+import { type Field, type Form, field, fillSelect, OPTIONAL, optionsOf } from '../common/form';
 import { defaultDuration, durationOptions, linkDuration, linkPartners, OTHER } from '../common/pickers';
 import { call } from '../common/server';
 import { checked, onSubmit, showError } from '../common/submit';
@@ -55,9 +55,7 @@ function quotaText(ctx: Ctx, form: Form): string {
 const saved = (ctx: Ctx, s: SessionRecord, q?: Quota) =>
   frTypo(
     `Séance du ${frShortDate(s.date)} enregistrée (${LABELS.sessionKind[s.kind]}, ${qty(s.durationMinutes, 'min')}).` +
-      (q
-        ? ` Quota : ${tenderAmount(q.used, q.unit, ctx.minutesPerDay)} utilisé(s) sur ${tenderAmount(q.limit, q.unit, ctx.minutesPerDay)}.`
-        : ''),
+      (q ? ` Quota : ${usedOf(q, ctx.minutesPerDay)}.` : ''),
   );
 
 interface Editing {
@@ -110,18 +108,25 @@ function recentItem(
   remove.addEventListener('click', async () => {
     if (!window.confirm(frTypo(`Supprimer la séance du ${frShortDate(s.date)} ? Son quota sera libéré.`)))
       return;
-    remove.disabled = true;
+    if (remove.getAttribute('aria-disabled')) return;
+    remove.setAttribute('aria-disabled', 'true');
     // The version the list showed: changed since, it is not deleted unseen (412, list reread).
     const res = await call('deleteSession', s.id, s.version === undefined ? null : String(s.version));
     if (!res.ok) {
-      remove.disabled = false;
+      remove.removeAttribute('aria-disabled');
       showError(null, status, res.error);
-      if (res.error.code === 'PRECONDITION_FAILED') await reload(true);
+      if (res.error.code === 'PRECONDITION_FAILED') {
+        await reload(true);
+        status.el.focus();
+      }
       return;
     }
+    if (res.data.quota) replaceQuota(ctx.report, res.data.quota);
     status.show('success', frTypo(`Séance du ${frShortDate(s.date)} supprimée.`));
     onChange();
     await reload(true);
+    // The button is gone with its row: focus the message that says what happened, not <body>.
+    status.el.focus();
   });
   return h('li', {}, text, h('div', { class: 'row-actions' }, fix, remove));
 }
@@ -139,6 +144,20 @@ function preparePatch(form: Form, editing: Editing) {
   return checked(SessionPatch, patch, (p) => call('updateSession', editing.id, p, editing.version));
 }
 
+/** The durations offered follow the kind: only those its rule allows (a collective support: 2 h at most). */
+function linkKindDurations(ctx: Ctx, form: Form, kind: HTMLSelectElement) {
+  const preset = form.control('_duration') as HTMLSelectElement;
+  const minutes = form.control('durationMinutes') as HTMLInputElement;
+  const syncDuration = linkDuration(preset, minutes);
+  kind.addEventListener('change', () => {
+    const max = ctx.maxMinutes?.[kind.value as SessionKind];
+    fillSelect(preset, durationOptions(ctx.minutesPerDay, max));
+    minutes.max = String(max ?? 1440);
+    preset.value = defaultDuration(kind.value as SessionKind, ctx.minutesPerDay, max);
+    syncDuration();
+  });
+}
+
 async function main() {
   const started = await startForm('Journal de séance', fields, 'Enregistrer la séance');
   if (!started) return;
@@ -147,16 +166,11 @@ async function main() {
   const [kind, territory, partner] = ['kind', 'territoryId', 'partnerId'].map(
     (n) => form.control(n) as HTMLSelectElement,
   );
-  const preset = form.control('_duration') as HTMLSelectElement;
   linkPartners(ctx.report, territory!, partner!);
-  const syncDuration = linkDuration(preset, form.control('durationMinutes') as HTMLInputElement);
+  linkKindDurations(ctx, form, kind!);
   const showQuota = () => {
     quotaLine.textContent = quotaText(ctx, form);
   };
-  kind!.addEventListener('change', () => {
-    preset.value = defaultDuration(kind!.value as SessionKind, ctx.minutesPerDay);
-    syncDuration();
-  });
   for (const name of ['kind', 'territoryId', 'partnerId', 'date'])
     form.control(name).addEventListener('change', showQuota);
   form.set('date', ctx.today);
@@ -164,13 +178,24 @@ async function main() {
   preselect(territory!, myTerritories(ctx));
   showQuota();
   const editor = editMode(form, msg, showQuota);
-  const recent = recentList(ctx, (s) => void editor.start(s), showQuota);
+  // « Corriger » fills the form with a stored session: what was typed in it is asked about first.
+  const guard = unsavedGuard(form.form);
+  const recent = recentList(
+    ctx,
+    (s) => {
+      if (!guard.mayDiscard()) return;
+      guard.clean();
+      void editor.start(s);
+    },
+    showQuota,
+  );
   const submitter = onSubmit(
     form,
     msg,
     (id) => (editor.current ? preparePatch(form, editor.current) : prepareCreate(form, id)),
     (d) => {
       if (d.quota) replaceQuota(ctx.report, d.quota);
+      guard.clean();
       const text = saved(ctx, d.session, d.quota);
       if (editor.current) editor.stop();
       else for (const name of ['summary', 'decisions', 'nextSteps', '_override']) form.set(name, '');
