@@ -10,7 +10,14 @@ const TerritoryRef = { territoryId: Id, name: z.string() };
 export const PersonExport = z.strictObject({
   email: z.string(),
   member: z.nullable(
-    z.strictObject({ role: z.string(), createdAt: Instant, createdBy: z.string(), updatedAt: Instant }),
+    z.strictObject({
+      role: z.string(),
+      /** The display name an admin gave (migration 0014), null when none. */
+      name: z.nullable(z.string()),
+      createdAt: Instant,
+      createdBy: z.string(),
+      updatedAt: Instant,
+    }),
   ),
   /** Their own settings, and the Paris day a reminder last went to them. */
   preferences: z.nullable(
