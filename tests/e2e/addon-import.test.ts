@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, buildAddonTo, startLocalWorker } from '../../harness/local-worker';
 import { type Harness, startHarness } from '../../harness/server';
 import { createTerritory } from '../addon/fixtures';
-import { frenchBrowser, sidebarOf, stopAll, tabRowsOf } from '../support/harness-page';
+import { axeViolations, frenchBrowser, sidebarOf, stopAll, tabRowsOf } from '../support/harness-page';
 
 const CONSULTANT = 'claire.import-e2e@amo.example';
 const TERRITORY = 'Communauté d’agglomération de l’Albigeois';
@@ -26,9 +26,11 @@ const shot = async (name: string, focus?: Locator) => {
 };
 
 const openSidebar = (label: string, ready: string | RegExp) =>
-  sidebarOf(page, { url: harness.url, user: CONSULTANT, label, ready });
+  sidebarOf(page, harness, { user: CONSULTANT, label, ready });
 
 const tabRows = (tab: string) => tabRowsOf(page, tab);
+/** Each sidebar state these tests reach, checked with axe-core (WCAG 2.1 AA): none may fail. */
+const axe = async (state: string) => expect(await axeViolations(page, state), state).toEqual([]);
 
 beforeAll(async () => {
   worker = await startLocalWorker();
@@ -98,6 +100,7 @@ describe('a consultant imports their own tab', () => {
       .poll(async () => plain(await frame.locator('li').first().textContent()))
       .toMatch(/^Ligne 3 : Durée « ½ journée » — Appui collectif : 120 min au plus par séance/);
     await shot('import-1-dry-run', verdict);
+    await axe('import: the dry run’s verdict');
     const dry = await tabRows('Mon suivi');
     expect(dry.map((r) => plain(r['Statut import VELI VELO'] ?? ''))).toEqual([
       'OK : prête à importer',
@@ -126,6 +129,7 @@ describe('a consultant imports their own tab', () => {
       ]),
     );
     await shot('import-3-imported');
+    await axe('import: imported');
   });
 });
 
@@ -139,10 +143,12 @@ describe('a consultant’s reminders', () => {
     const email = frame.getByLabel('Recevoir mes rappels par courriel');
     expect(await email.isChecked()).toBe(true);
     await shot('reminders-1-listed', section);
+    await axe('quotas: my reminders');
     await email.uncheck();
     await frame.getByText(/^Rappels par courriel désactivés/).waitFor();
     await expect.poll(() => email.evaluate((el) => el === document.activeElement)).toBe(true);
     await shot('reminders-2-email-off', section);
+    await axe('quotas: reminders e-mail off');
     const again = await openSidebar('Quotas et alertes', /Mes rappels/);
     expect(await again.getByLabel('Recevoir mes rappels par courriel').isChecked()).toBe(false);
     const me = await worker.api(CONSULTANT)('GET', '/v1/me');
