@@ -90,15 +90,32 @@ const importing = (rt: AddonRuntime, tab: string, dryRun: boolean, extra: Record
   return (res as { ok: true; data: ImportOutcome }).data;
 };
 
-/** Territories of this test alone (three central cities no other test of the file uses), a spreadsheet, Claire's add-on. */
-async function world(cities: { a: [string, string]; b: [string, string]; foreign: [string, string] }) {
-  const api = env.worker.api;
+/**
+ * Each test's territories (names and central cities no other test of the file uses): two of
+ * Claire's, then one of Julien's.
+ */
+const CITIES: Record<'generated' | 'cases', [string, string][]> = {
+  generated: [
+    ['Communauté d’agglomération de l’Albigeois', '81004'],
+    ['Tarbes-Lourdes-Pyrénées', '65440'],
+    ['Rodez Agglomération', '12202'],
+  ],
+  cases: [
+    ['Carcassonne Agglo', '11069'],
+    ['Grand Auch Cœur de Gascogne', '32013'],
+    ['Alès Agglomération', '30007'],
+  ],
+};
+
+/** A test's territories, a spreadsheet, Claire's add-on. */
+async function world(which: keyof typeof CITIES) {
   const make = ([name, insee]: [string, string], consultant: string) =>
-    createTerritory(api, { id: uid('t'), name, insee, consultant });
+    createTerritory(env.worker.api, { id: uid('t'), name, insee, consultant });
+  const [a, b, foreign] = CITIES[which] as [[string, string], [string, string], [string, string]];
   const t = {
-    albi: await make(cities.a, CLAIRE),
-    tarbes: await make(cities.b, CLAIRE),
-    foreign: await make(cities.foreign, JULIEN),
+    albi: await make(a, CLAIRE),
+    tarbes: await make(b, CLAIRE),
+    foreign: await make(foreign, JULIEN),
   };
   const state = env.spreadsheet();
   return { t, state, claire: loadAddon({ dir: env.dir, workerUrl: env.url, devUser: CLAIRE, state }) };
@@ -106,11 +123,7 @@ async function world(cities: { a: [string, string]; b: [string, string]; foreign
 
 describe('importing 200 sessions of a staff tab', () => {
   it('does exactly what the dry run announced, row by row, in at most 4 UrlFetch calls', async () => {
-    const { t, state, claire } = await world({
-      a: ['Communauté d’agglomération de l’Albigeois', '81004'],
-      b: ['Tarbes-Lourdes-Pyrénées', '65440'],
-      foreign: ['Rodez Agglomération', '12202'],
-    });
+    const { t, state, claire } = await world('generated');
     staffTab(state, 'Mon suivi', generatedRows(t, 200));
     const dry = importing(claire, 'Mon suivi', true);
     expect(readTab(state, 'Mon suivi').rows.every((r) => r['Identifiant VELI VELO'] === '')).toBe(true);
@@ -171,11 +184,7 @@ function expectOnePerField(message: string) {
 
 describe('what each row is told', () => {
   it('accepts what staff write, names what it refuses in their terms, once per field, and imports it all once', async () => {
-    const { t, state, claire } = await world({
-      a: ['Carcassonne Agglo', '11069'],
-      b: ['Grand Auch Cœur de Gascogne', '32013'],
-      foreign: ['Alès Agglomération', '30007'],
-    });
+    const { t, state, claire } = await world('cases');
     casesTab(state);
     const dry = importing(claire, 'Cas', true);
     const said = dry.rows.map((r) => r.message);
