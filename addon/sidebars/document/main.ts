@@ -1,7 +1,7 @@
 // Générer un document: the worker writes it (a Google Doc in production) and answers with its
 // link, page count and version. Each step shows as it happens; "Générer les dix synthèses"
 // makes one call per territory, with a line of progress each.
-import { frList, frShortDate, frTypo, plural, quoted } from '../../../shared/i18n/typography';
+import { frInstant, frList, frTypo, plural, quoted } from '../../../shared/i18n/typography';
 import type { AddonError, DocumentRecord, DocumentRequest, SidebarContext } from '../../api';
 import { VIEWER_READ_ONLY } from '../../messages';
 import { isAdmin, isViewer, myTerritories, readOnlyBanner, start } from '../common/boot';
@@ -143,7 +143,7 @@ function existing(docs: DocumentRecord[]) {
       'ul',
       { class: 'list' },
       ...sorted.map((d) =>
-        h('li', {}, link(d), facts(d), d.updatedAt ? frTypo(`, le ${frShortDate(d.updatedAt)}`) : ''),
+        h('li', {}, link(d), facts(d), d.updatedAt ? frTypo(`, le ${frInstant(d.updatedAt)}`) : ''),
       ),
     ),
   );
