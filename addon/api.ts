@@ -121,6 +121,8 @@ export interface ImportRequest {
   /** Field of the target → header of the tab (absent: not imported). */
   mapping: Record<string, string>;
   dryRun: boolean;
+  /** An admin's reason: the sessions a quota or a maximum would refuse are imported with it. */
+  override?: { reason: string };
 }
 export interface ImportRowStatus {
   row: number;
@@ -133,6 +135,8 @@ export interface ImportOutcome {
   created: number;
   already: number;
   refused: number;
+  /** Rows left for the next run (more than one run takes, or the server asked to slow down). */
+  notSent: number;
 }
 
 /** A territory as « Membres » shows it: its consultants and the version to send back. */

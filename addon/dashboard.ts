@@ -7,7 +7,7 @@
 import { LABELS } from '../shared/i18n/labels';
 import { frTypo } from '../shared/i18n/typography';
 import { PROGRAMME_PRESET } from '../shared/programme/preset';
-import { asText, headersOf, isOurProtection, PROTECTION, type TabSpec } from './sheet-mirror';
+import { asText, headersOf, isOurProtection, PROTECTION, REMOVED_MARK, type TabSpec } from './sheet-mirror';
 import { ALERTS, BLOCKERS, QUOTAS, SESSIONS, SEVERITY } from './tabs';
 
 export const DASHBOARD = 'Tableau de bord';
@@ -63,6 +63,9 @@ function months(from: string, to: string): string[] {
   return out;
 }
 
+/** A row kept for staff's notes after its record was deleted is no longer counted (its id is marked). */
+const live = <T>(spec: TabSpec<T>) => `${column(spec, spec.idHeader ?? 'Identifiant')}, "<>*${REMOVED_MARK}"`;
+
 function sessionsBlock(range: { startDate: string; endDate: string }, first: number): Block {
   const date = column(SESSIONS, 'Date');
   const minutes = column(SESSIONS, 'Durée (min)');
@@ -71,7 +74,7 @@ function sessionsBlock(range: { startDate: string; endDate: string }, first: num
     header: ['Mois', 'Séances', 'Heures'],
     rows: months(range.startDate, range.endDate).map((iso, i) => {
       const r = first + i;
-      const within = `${date}, ">="&$A${r}, ${date}, "<"&EDATE($A${r}, 1)`;
+      const within = `${date}, ">="&$A${r}, ${date}, "<"&EDATE($A${r}, 1), ${live(SESSIONS)}`;
       return [
         Utilities.parseDate(iso, 'Europe/Paris', 'yyyy-MM-dd'),
         `=COUNTIFS(${within})`,
@@ -95,7 +98,7 @@ function blockersBlock(first: number): Block {
       asText(label),
       ...statuses.map((_, j) => {
         const col = String.fromCharCode(66 + j);
-        return `=COUNTIFS(${category}, $A${first + i}, ${status}, ${col}$${head})`;
+        return `=COUNTIFS(${category}, $A${first + i}, ${status}, ${col}$${head}, ${live(BLOCKERS)})`;
       }),
     ]),
     formats: ['@', ...statuses.map(() => '#,##0')],

@@ -3,6 +3,7 @@
 // French labels or codes, "3 h" or "½ journée", "12,5", "10/12/2025". Pure: the sidebar
 // suggests the mapping with it, the add-on converts the rows with it.
 import { LABELS } from '../shared/i18n/labels';
+import type { SessionKind, SessionMode } from '../shared/schemas/enums';
 import type { ImportTarget } from './api';
 
 export type FieldType = 'date' | 'int' | 'number' | 'text' | 'duration' | 'enum' | 'territory' | 'partner';
@@ -12,9 +13,46 @@ export interface ImportField {
   type: FieldType;
   required?: boolean;
   table?: Record<string, string>;
+  /** Other words staff write for a code (accents, case and punctuation ignored). */
+  aliases?: Record<string, readonly string[]>;
   /** Header words that suggest this field (accents and case ignored). */
   synonyms: string[];
 }
+
+/** What staff write for a session's kind, besides its label: the words of their own logs. */
+const KIND_ALIASES: Record<SessionKind, readonly string[]> = {
+  'ademe-kickoff': ['lancement', 'reunion de lancement', 'kick off', 'kickoff', 'entretien de lancement'],
+  'territory-interview': ['entretien individuel', 'entretien', 'entretien territoire', 'visio individuelle'],
+  diagnostic: ['diagnostic', 'accompagnement', 'diag', 'diagnostic territorial'],
+  'team-building': ['team building', 'seminaire', 'rencontre des territoires'],
+  'collective-support': ['appui collectif', 'appui', 'appui partenaires', 'accompagnement collectif'],
+  workshop: ['atelier', 'atelier collectif', 'demi journee collective'],
+  'virtual-event': ['evenement virtuel', 'webinaire', 'webinar', 'evenement collectif virtuel'],
+  'partner-support': [
+    'accompagnement partenaire',
+    'accompagnement individuel',
+    'appui individuel',
+    'suivi partenaire',
+  ],
+  'closing-event': ['cloture', 'evenement de cloture', 'evenement final'],
+  copil: ['copil', 'comite de pilotage', 'comite'],
+  'ademe-monthly': ['point mensuel', 'point ademe', 'reunion mensuelle', 'point mensuel ademe', 'mensuel'],
+};
+/** « visio », « présentiel »… */
+const MODE_ALIASES: Record<SessionMode, readonly string[]> = {
+  remote: [
+    'visio',
+    'visioconference',
+    'distanciel',
+    'a distance',
+    'en ligne',
+    'teams',
+    'zoom',
+    'telephone',
+    'remote',
+  ],
+  'on-site': ['presentiel', 'en presentiel', 'sur site', 'sur place', 'physique', 'terrain', 'on site'],
+};
 
 const territory: ImportField = {
   name: 'territoryId',
@@ -39,6 +77,7 @@ export const IMPORT_TARGETS: Record<ImportTarget, { label: string; fields: Impor
         type: 'enum',
         required: true,
         table: LABELS.sessionKind,
+        aliases: KIND_ALIASES,
         synonyms: ['type', 'nature', 'type de seance'],
       },
       territory,
@@ -57,6 +96,7 @@ export const IMPORT_TARGETS: Record<ImportTarget, { label: string; fields: Impor
         type: 'enum',
         required: true,
         table: LABELS.sessionMode,
+        aliases: MODE_ALIASES,
         synonyms: ['modalite', 'mode', 'format', 'lieu'],
       },
       {
@@ -169,9 +209,13 @@ export const IMPORT_TARGETS: Record<ImportTarget, { label: string; fields: Impor
   },
 };
 
-/** "Durée (min)" → "duree min": accents, case and punctuation ignored. */
+/** "Durée (min)" → "duree min", « Cœur » → "coeur": accents, ligatures, case and punctuation ignored. */
 export const normalise = (s: string) =>
   s
+    .replace(/œ/g, 'oe')
+    .replace(/Œ/g, 'Oe')
+    .replace(/æ/g, 'ae')
+    .replace(/Æ/g, 'Ae')
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
@@ -196,12 +240,19 @@ export function suggestMapping(target: ImportTarget, headers: readonly string[])
   return out;
 }
 
-/** A code from its French label or the code itself (accents and case ignored). */
-export function fromLabel(table: Record<string, string>, raw: string): string | undefined {
+/**
+ * A code from what a person wrote: the code, its French label or one of its aliases (accents,
+ * case and punctuation ignored).
+ */
+export function fromLabel(
+  table: Record<string, string>,
+  raw: string,
+  aliases: Record<string, readonly string[]> = {},
+): string | undefined {
   const n = normalise(raw);
   if (!n) return undefined;
   for (const [code, label] of Object.entries(table))
-    if (normalise(code) === n || normalise(label) === n) return code;
+    if (normalise(code) === n || normalise(label) === n || (aliases[code] ?? []).includes(n)) return code;
   return undefined;
 }
 
@@ -214,29 +265,64 @@ export function parseNumber(raw: string): number | undefined {
 /** "180", "3 h", "3h30", "1,5 h", "1 j", "½ journée", "demi-journée" → minutes. */
 export function parseDuration(raw: string, minutesPerDay: number): number | undefined {
   const t = raw
-    .trim()
     .toLowerCase()
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
-    .replace('½', '0.5 ')
+    .replace('½', ' 0.5 ')
     .replace(/(\d),(\d)/g, '$1.$2')
-    .replace(/\s+/g, ' ')
+    .replace(/[-\s]+/g, ' ')
     .trim();
   if (/^\d+$/.test(t)) return Number(t);
-  if (/^demi[- ]journee$/.test(t)) return Math.round(minutesPerDay / 2);
+  if (/^(une )?demi journee$/.test(t)) return Math.round(minutesPerDay / 2);
+  if (/^(une|1) journee$/.test(t)) return minutesPerDay;
   const day = /^(\d+(?:\.\d+)?) ?(j|jours?|journees?)$/.exec(t);
   if (day) return Math.round(Number(day[1]) * minutesPerDay);
   const hm = /^(\d+) ?h ?(\d+)?(?: ?min)?$/.exec(t);
   if (hm) return Number(hm[1]) * 60 + Number(hm[2] ?? 0);
   const hours = /^(\d+(?:\.\d+)?) ?(h|heures?)$/.exec(t);
   if (hours) return Math.round(Number(hours[1]) * 60);
-  const min = /^(\d+) ?(min|minutes?)$/.exec(t);
+  const min = /^(\d+) ?(mn|min|minutes?)$/.exec(t);
   return min ? Number(min[1]) : undefined;
 }
 
-/** "10/12/2025" or "2025-12-10" → "2025-12-10". */
-export function parseDate(raw: string): string | undefined {
-  const fr = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(raw.trim());
-  if (fr) return `${fr[3]}-${fr[2]!.padStart(2, '0')}-${fr[1]!.padStart(2, '0')}`;
-  return /^\d{4}-\d{2}-\d{2}$/.test(raw.trim()) ? raw.trim() : undefined;
+const FR_MONTH_NAMES = [
+  'janvier',
+  'fevrier',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'aout',
+  'septembre',
+  'octobre',
+  'novembre',
+  'decembre',
+];
+
+/** The day, month and year a person wrote: 14/10/2025, 14-10-25, 14.10.2025, 2025-10-14, 14 octobre 2025. */
+function dateParts(raw: string): [number, number, number] | null {
+  const t = raw.trim();
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+  if (iso) return [Number(iso[3]), Number(iso[2]), Number(iso[1])];
+  const fr = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/.exec(t);
+  if (fr) return [Number(fr[1]), Number(fr[2]), Number(fr[3]!.length === 2 ? `20${fr[3]}` : fr[3])];
+  const words = /^(\d{1,2})(?:er)? ([a-z]+) (\d{4})$/.exec(normalise(t));
+  const month = words ? FR_MONTH_NAMES.indexOf(words[2]!) + 1 : 0;
+  return words && month ? [Number(words[1]), month, Number(words[3])] : null;
+}
+
+export type DateReading = { iso: string } | { error: 'unreadable' | 'no-such-day' };
+
+/**
+ * A calendar date written by a person, in the forms French staff use. A day the month does not
+ * have (32/10/2025, 29/02/2025) is no date: it is named as such, never moved to another day.
+ */
+export function parseDate(raw: string): DateReading {
+  const parts = dateParts(raw);
+  if (!parts) return { error: 'unreadable' };
+  const [d, m, y] = parts;
+  const last = m >= 1 && m <= 12 ? new Date(Date.UTC(y, m, 0)).getUTCDate() : 0;
+  if (d < 1 || d > last) return { error: 'no-such-day' };
+  return { iso: `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` };
 }

@@ -18,7 +18,7 @@ import { importableTabs, importTab as runImport } from './importer';
 import * as members from './members';
 import { showSidebar } from './menu';
 import * as ops from './operations';
-import { changeSettings, menuForRole, settings } from './profile';
+import { changeReminders, changeSettings, menuForRole, settings } from './profile';
 import * as texts from './programme-texts';
 import { openRecordForm as openForm } from './record-forms';
 import { quotasAndAlerts, resyncWithToast } from './resync';
@@ -102,6 +102,8 @@ export const listImportableTabs = importableTabs;
 export const importTab = runImport;
 export const loadSettings = settings;
 export const saveSettings = changeSettings;
+/** The caller's choice of the nightly reminders by e-mail (PUT /v1/me). */
+export const saveReminderPreference = changeReminders;
 /** The history of one record (GET /v1/audit?entity=&id=), its actors named. */
 export const loadHistory = history;
 export const loadMembers = members.loadMembers;

@@ -2,9 +2,21 @@
 // quota refusals that name the territory and say what remains in the tender's units, a
 // session already recorded after a lost answer, a record changed by someone else meanwhile.
 // Pure: the sidebars import it too.
+
+import type { Instant } from '../shared/dates';
 import { LABELS } from '../shared/i18n/labels';
-import { days, frMonth, frShortDate, frTypo, plural, qty, quoted } from '../shared/i18n/typography';
+import {
+  days,
+  frInstant,
+  frMonth,
+  frShortDate,
+  frTypo,
+  plural,
+  qty,
+  quoted,
+} from '../shared/i18n/typography';
 import type { Quota } from '../shared/quotas/rules';
+import { parisClock } from './paris';
 
 /** An amount of a quota in the tender's unit: days for the diagnostic, sessions otherwise. */
 export function tenderAmount(n: number, unit: Quota['unit'], minutesPerDay: number): string {
@@ -66,17 +78,18 @@ export interface Subject {
   text: string;
   feminine: boolean;
 }
-const changedBy = (what: Subject, by?: string, at?: string) =>
-  `${what.text} a été modifié${what.feminine ? 'e' : ''}${by ? ` par ${by}` : ''}${at ? ` le ${frShortDate(at)}` : ''}`;
+/** `at` is an instant (the record's `updatedAt`): its day in Paris, not its UTC date. */
+const changedBy = (what: Subject, by?: string, at?: Instant) =>
+  `${what.text} a été modifié${what.feminine ? 'e' : ''}${by ? ` par ${by}` : ''}${at ? ` le ${frInstant(at, { clock: parisClock })}` : ''}`;
 
-export const changedMeanwhile = (what: Subject, by?: string, at?: string) =>
+export const changedMeanwhile = (what: Subject, by?: string, at?: Instant) =>
   frTypo(
     `${changedBy(what, by, at)} depuis que vous l’avez ouvert${what.feminine ? 'e' : ''} : ` +
       'rien n’a été enregistré. Vos saisies restent dans le formulaire ; chargez les valeurs enregistrées pour reprendre votre modification.',
   );
 
 /** A session someone changed after the list showing it was read: not deleted, the list reread. */
-export const changedBeforeDeletion = (by?: string, at?: string) =>
+export const changedBeforeDeletion = (by?: string, at?: Instant) =>
   frTypo(
     `${changedBy({ text: 'Cette séance', feminine: true }, by, at)} depuis l’affichage de la liste : rien n’a été supprimé. ` +
       'La liste montre maintenant la séance enregistrée ; supprimez-la de nouveau si besoin.',

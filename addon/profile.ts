@@ -1,6 +1,7 @@
 // Paramètres: which worker this spreadsheet talks to (administrators of that worker only, and
 // only an address the manifest allows) and who the user is.
 
+import type { Preferences } from '../shared/api/me';
 import { LABELS } from '../shared/i18n/labels';
 import { MSG } from '../shared/i18n/messages';
 import { frTypo } from '../shared/i18n/typography';
@@ -54,3 +55,13 @@ export function menuForRole(): void {
   followRole(ctx.data.me.role);
   ss.toast(frTypo(`Menu à jour pour votre rôle : ${LABELS.role[ctx.data.me.role]}.`), 'VELI VELO', 6);
 }
+
+/** The caller's choice of the nightly reminders by e-mail (PUT /v1/me); the worker answers who they are. */
+export const changeReminders = (on: boolean): Result<Preferences> => {
+  const res = callWorker<Me>({
+    method: 'put',
+    path: '/v1/me',
+    body: { preferences: { reminders: on === true } },
+  });
+  return res.ok ? { ok: true, data: res.data.preferences } : res;
+};

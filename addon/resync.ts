@@ -2,6 +2,7 @@
 // one snapshot request, staff columns and annotated rows kept, layout repaired, and the
 // "Tableau de bord" rebuilt. Also the "Quotas et alertes" screen, which refreshes its tabs.
 
+import type { Reminders } from '../shared/api/me';
 import type { QuotaReport } from '../shared/api/quotas';
 import { frTypo, plural } from '../shared/i18n/typography';
 import type { Programme } from '../shared/schemas/programme';
@@ -148,15 +149,20 @@ export function resyncWithToast(): void {
   );
 }
 
-export const quotasAndAlerts = (): Result<{ quotas: QuotaReport; alerts: AlertRecord[] }> => {
-  const res = callWorker<Pick<Snapshot, 'quotas' | 'alerts'>>({
+/** The quotas, the open alerts and what is due from the caller (« Mes rappels »): one request. */
+export const quotasAndAlerts = (): Result<{
+  quotas: QuotaReport;
+  alerts: AlertRecord[];
+  reminders?: Reminders;
+}> => {
+  const res = callWorker<Pick<Snapshot, 'quotas' | 'alerts' | 'reminders'>>({
     method: 'get',
-    path: '/v1/snapshot?parts=quotas,alerts',
+    path: '/v1/snapshot?parts=quotas,alerts,reminders',
   });
   if (!res.ok) return res;
   const names = namesFromReport(res.data.quotas);
   updateLists({ report: res.data.quotas });
-  const data = { quotas: res.data.quotas, alerts: res.data.alerts };
+  const data = { quotas: res.data.quotas, alerts: res.data.alerts, reminders: res.data.reminders };
   try {
     withDocumentLock(() =>
       mirrorTabs(

@@ -59,6 +59,16 @@ export const REMOVED_NOTE = frTypo(
   'Supprimé du serveur VELI VELO : ligne gardée pour vos annotations, à droite. Ne la comptez plus.',
 );
 const REMOVED_COLOUR = '#9aa0a6';
+/**
+ * Appended to the id of a row kept for staff's notes once its record is gone: formulas (the
+ * dashboard's counts) leave such rows out by it, and the row is still matched by its id.
+ */
+export const REMOVED_MARK = ' (supprimé)';
+/** The record id of a row's id cell, with or without the mark of a record gone. */
+export const idOf = (cell: unknown) => {
+  const s = String(cell ?? '');
+  return s.endsWith(REMOVED_MARK) ? s.slice(0, -REMOVED_MARK.length) : s;
+};
 const FORMAT: Record<Kind, string> = {
   text: '@',
   code: '@',
@@ -125,6 +135,8 @@ interface Plan {
   layout: boolean;
   /** Rows (0-based in `rows`) kept although their record is gone, because staff wrote beside them. */
   removed: number[];
+  /** Staff added columns to the right: the filter must span them too. */
+  staffColumns: boolean;
 }
 
 function createTab(spec: TabSpec<unknown>): Sheet {
@@ -150,7 +162,7 @@ function plan<T>(spec: TabSpec<T>, records: readonly T[], names: Names, j: Job):
   const seen = new Set<string>();
   const kept: number[] = [];
   for (const r of grid.slice(1)) {
-    const id = String(r[width - 1] ?? '');
+    const id = idOf(r[width - 1]);
     const record = id && !seen.has(id) ? incoming.get(id) : undefined;
     if (record !== undefined) {
       seen.add(id);
@@ -163,7 +175,9 @@ function plan<T>(spec: TabSpec<T>, records: readonly T[], names: Names, j: Job):
     const staff = r.slice(width).some(filled);
     if (removed && staff) kept.push(rows.length);
     keep.push(!removed || staff);
-    rows.push(Array.from({ length: width }, (_, k) => toCell(kinds[k]!, r[k])));
+    const cells = Array.from({ length: width }, (_, k) => toCell(kinds[k]!, r[k]));
+    if (removed && staff) cells[width - 1] = `${id}${REMOVED_MARK}`;
+    rows.push(cells);
   }
   for (const [id, record] of incoming)
     if (!seen.has(id)) {
@@ -181,6 +195,7 @@ function plan<T>(spec: TabSpec<T>, records: readonly T[], names: Names, j: Job):
     deletions: keep.flatMap((k, i) => (k ? [] : [i + 2])),
     layout: !existing || Boolean(j.layout),
     removed: kept.map((i) => newIndex[i]!),
+    staffColumns: (grid[0]?.length ?? 0) > width,
   };
 }
 
@@ -207,7 +222,7 @@ function placeLinks<T>(
   const headers = headersOf(spec);
   const cells: { i: number; j: number }[] = [];
   for (const l of links) {
-    const at = existing.findIndex((r) => String(r[headers.length - 1] ?? '') === l.id);
+    const at = existing.findIndex((r) => idOf(r[headers.length - 1]) === l.id);
     const col = headers.indexOf(l.header);
     if (at < 0 || col < 0 || !p.keep[at]) continue;
     p.rows[at]![col] = l.link;
@@ -274,6 +289,7 @@ function write(p: Plan) {
     for (const { i, j } of p.linkCells)
       sheet.getRange(i + 2, j + 1).setRichTextValues([[linkCell(rows[i]![j]!)]]);
   if (p.layout) layout(sheet, p.spec);
+  else if (p.staffColumns) filterWholeRows(sheet);
   markRemoved(p);
 }
 
@@ -323,11 +339,32 @@ export function layout(sheet: Sheet, spec: TabSpec<unknown>) {
   });
   sheet.setColumnWidth(width, 90);
   sheet.getRange(2, width, rows - 1, 1).setFontColor('#80868b');
-  if (!sheet.getFilter()) sheet.getRange(1, 1, rows, width).createFilter();
+  filterWholeRows(sheet);
   for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE))
     if (isOurProtection(p)) p.remove();
   sheet.getRange(1, 1, rows, width).protect().setDescription(PROTECTION).setWarningOnly(true);
   if (spec.colours) colourRules(sheet, spec, rows);
+}
+
+/**
+ * The filter spans every column of the tab, staff's included: a sort from it (Sheets sorts the
+ * filter's range only) moves whole rows, so what staff wrote beside a record stays beside it.
+ * A filter of an earlier version over the managed columns alone is widened, its criteria kept.
+ */
+export function filterWholeRows(sheet: Sheet) {
+  const [rows, cols] = [sheet.getMaxRows(), sheet.getMaxColumns()];
+  const filter = sheet.getFilter();
+  const range = filter?.getRange();
+  if (range && range.getRow() === 1 && range.getNumRows() >= rows && range.getNumColumns() >= cols) return;
+  const criteria: [number, GoogleAppsScript.Spreadsheet.FilterCriteria][] = [];
+  if (filter && range)
+    for (let c = range.getColumn(); c < range.getColumn() + range.getNumColumns(); c++) {
+      const got = filter.getColumnFilterCriteria(c);
+      if (got) criteria.push([c, got]);
+    }
+  filter?.remove();
+  const widened = sheet.getRange(1, 1, rows, cols).createFilter();
+  for (const [c, got] of criteria) widened.setColumnFilterCriteria(c, got);
 }
 
 function colourRules(sheet: Sheet, spec: TabSpec<unknown>, rows: number) {

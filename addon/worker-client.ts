@@ -19,7 +19,12 @@ export interface WorkerRequest {
   /** The version the caller last read: a stale one gets 412 and nothing is written. */
   ifMatch?: string | null | undefined;
 }
-export type Answer<T> = Result<T> & { version?: string | null; status?: number };
+export type Answer<T> = Result<T> & {
+  version?: string | null;
+  status?: number;
+  /** Seconds to wait before writing again (429 RATE_LIMITED). */
+  retryAfter?: number;
+};
 
 export const NETWORK_ERROR: AddonError = {
   code: 'NETWORK',
@@ -63,10 +68,14 @@ export function toFetch(req: WorkerRequest): GoogleAppsScript.URL_Fetch.URLFetch
   return r;
 }
 
-const etag = (res: GoogleAppsScript.URL_Fetch.HTTPResponse): string | null => {
+const header = (res: GoogleAppsScript.URL_Fetch.HTTPResponse, name: string): string | undefined => {
   const h = res.getHeaders() as Record<string, string>;
-  const v = h.ETag ?? h.etag ?? h.Etag;
-  return v ? String(v).replace(/^W\//, '').replace(/"/g, '') : null;
+  const found = Object.keys(h).find((k) => k.toLowerCase() === name.toLowerCase());
+  return found === undefined ? undefined : String(h[found]);
+};
+const etag = (res: GoogleAppsScript.URL_Fetch.HTTPResponse): string | null => {
+  const v = header(res, 'etag');
+  return v ? v.replace(/^W\//, '').replace(/"/g, '') : null;
 };
 
 /** A worker answer as the sidebars get it: the JSON body, or the worker's French error. */
@@ -81,7 +90,9 @@ export function parse<T>(res: GoogleAppsScript.URL_Fetch.HTTPResponse): Answer<T
   }
   if (status >= 200 && status < 300) return { ok: true, data: body as T, version: etag(res), status };
   const err = (body as { error?: AddonError } | null)?.error;
-  if (err && typeof err.message === 'string') return { ok: false, error: err };
+  const retryAfter = status === 429 ? Number(header(res, 'retry-after') ?? 1) || 1 : undefined;
+  if (err && typeof err.message === 'string')
+    return { ok: false, error: err, status, ...(retryAfter ? { retryAfter } : {}) };
   return {
     ok: false,
     error: {
@@ -99,6 +110,23 @@ export function callWorker<T>(req: WorkerRequest): Answer<T> {
     return parse<T>(UrlFetchApp.fetch(r.url, r));
   } catch {
     return { ok: false, error: NETWORK_ERROR };
+  }
+}
+
+/**
+ * Several requests sent together by one UrlFetchApp.fetchAll (one round trip), each answered as
+ * `callWorker` answers it. Apps Script fails the whole call when one request gets no answer at
+ * all: then every request is reported lost (NETWORK_ERROR), whatever reached the worker.
+ */
+export function callWorkerAll<T>(reqs: readonly WorkerRequest[]): Answer<T>[] {
+  if (!reqs.length) return [];
+  const fetches = reqs.map(toFetch);
+  const refused = fetches.find((r) => !allowed(r.url));
+  if (refused) return reqs.map(() => ({ ok: false, error: notAllowed(refused.url) }));
+  try {
+    return UrlFetchApp.fetchAll(fetches).map((res) => parse<T>(res));
+  } catch {
+    return reqs.map(() => ({ ok: false, error: NETWORK_ERROR }));
   }
 }
 

@@ -47,6 +47,27 @@ const colLetters = (n: number): string => {
 };
 const colNumber = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 
+const key2 = key;
+
+/** Sheets' sort order: numbers and dates first, then text (case and accents ignored), empty last. */
+function sortOrder(a: Value, b: Value, ascending: boolean): number {
+  const empty = (v: Value) => v === '' || v === null || v === undefined;
+  if (empty(a) || empty(b)) return Number(empty(a)) - Number(empty(b));
+  const rank = (v: Value) => (typeof v === 'number' || isDate(v) ? 0 : typeof v === 'boolean' ? 2 : 1);
+  const num = (v: Value) => (isDate(v) ? v.getTime() : Number(v));
+  let d = rank(a) - rank(b);
+  if (!d)
+    d = rank(a) === 1 ? String(a).localeCompare(String(b), 'fr', { sensitivity: 'base' }) : num(a) - num(b);
+  return ascending ? d : -d;
+}
+
+/** A formula moved `delta` rows: its relative row references move with it (A2 → A5), anchored ones ($A$2) stay. */
+export const shiftRows = (formula: string, delta: number) =>
+  formula.replace(
+    /("(?:[^"]|"")*")|(?<![A-Za-z_])(\$?[A-Z]{1,3})(\$?)(\d+)(?![\w(])/g,
+    (m, text, col, anchor, row) => (text ? m : anchor ? m : `${col}${Number(row) + delta}`),
+  );
+
 /** Grows or shifts a stored range when rows are inserted before `at` (Sheets keeps ranges whole). */
 function shiftOnInsert(g: GridRange, at: number, n: number) {
   if (g.row >= at) g.row += n;
@@ -269,7 +290,29 @@ export class ChartBuilder {
   }
 }
 
+/** A filter's per-column criteria: kept and given back as set (the fake does not hide rows). */
+class FilterCriteria {
+  constructor(readonly hidden: readonly string[]) {}
+  getHiddenValues() {
+    return [...this.hidden];
+  }
+  copy() {
+    return new FilterCriteriaBuilder(this.hidden);
+  }
+}
+export class FilterCriteriaBuilder {
+  constructor(private hidden: readonly string[] = []) {}
+  setHiddenValues(values: string[]) {
+    this.hidden = values.map(String);
+    return this;
+  }
+  build() {
+    return new FilterCriteria(this.hidden);
+  }
+}
+
 class Filter {
+  private criteria = new Map<number, FilterCriteria>();
   constructor(
     private sheet: FakeSheet,
     readonly grid: GridRange,
@@ -279,6 +322,25 @@ class Filter {
   }
   remove() {
     this.sheet.filter = null;
+  }
+  getColumnFilterCriteria(col: number) {
+    return this.criteria.get(col) ?? null;
+  }
+  setColumnFilterCriteria(col: number, c: FilterCriteria | null) {
+    if (col < this.grid.col || col >= this.grid.col + this.grid.cols)
+      throw new Error('Exception: The column position is outside the filter range.');
+    if (c) this.criteria.set(col, c);
+    else this.criteria.delete(col);
+    return this;
+  }
+  /**
+   * Sheets' « Trier de A à Z » from the filter: every row of the filter range but its header is
+   * reordered by the column, each row moving whole — within the range's columns only.
+   */
+  sort(col: number, ascending: boolean) {
+    const { row, rows } = this.grid;
+    this.sheet.sortRows({ ...this.grid, row: row + 1, rows: rows - 1 }, col, ascending);
+    return this;
   }
 }
 
@@ -450,6 +512,12 @@ export class FakeRange {
     this.sheet.protections.push(p);
     return p;
   }
+  /** Range.sort(column | {column, ascending}): the range's rows reordered, each moving whole within it. */
+  sort(spec: number | { column: number; ascending?: boolean }) {
+    const { column, ascending = true } = typeof spec === 'number' ? { column: spec } : spec;
+    this.sheet.sortRows(this.grid, column, ascending);
+    return this;
+  }
   createFilter() {
     if (this.sheet.filter)
       throw new Error("Exception: You can't create a filter in a sheet that already has a filter.");
@@ -582,6 +650,40 @@ export class FakeSheet {
       ...this.charts.flatMap((ch) => ch.ranges.filter((r) => r.sheet === this).map((r) => r.grid)),
       ...(this.filter ? [this.filter.grid] : []),
     ];
+  }
+  /**
+   * The rows of `g` reordered by the values of column `col` as Sheets sorts: numbers and dates
+   * before text, text without regard to case or accents, empty cells last whichever the
+   * direction, ties in their order. Only the cells, formats and notes inside `g` move; a
+   * formula's relative row references move with its row.
+   */
+  sortRows(g: GridRange, col: number, ascending: boolean) {
+    this.spreadsheet.sync();
+    const last = Math.min(g.row + g.rows - 1, Math.max(g.row, this.getLastRow()));
+    const rows = Array.from({ length: Math.max(0, last - g.row + 1) }, (_, i) => g.row + i);
+    const cols = Array.from({ length: g.cols }, (_, j) => g.col + j);
+    const key = (r: number) => this.valueAt(r, col);
+    const order = [...rows].sort((a, b) => sortOrder(key(a), key(b), ascending) || a - b);
+    const taken = order.map((from) => ({
+      from,
+      cells: cols.map((c) => this.cell(from, c)),
+      styles: cols.map((c) => this.style(from, c)),
+    }));
+    taken.forEach(({ from, cells, styles }, i) => {
+      const to = rows[i]!;
+      cols.forEach((c, j) => {
+        const cell = cells[j];
+        this.cells.delete(key2(to, c));
+        if (cell)
+          this.cells.set(
+            key2(to, c),
+            cell.formula ? { ...cell, formula: shiftRows(cell.formula, to - from) } : cell,
+          );
+        const style = styles[j];
+        if (style) this.styles.set(key2(to, c), style);
+        else this.styles.delete(key2(to, c));
+      });
+    });
   }
   insertRowsBefore(before: number, n: number) {
     this.spreadsheet.sync();

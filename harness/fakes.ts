@@ -11,6 +11,7 @@
 //   muteHttpExceptions), and refuses any URL outside the manifest's urlFetchWhitelist.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { formatDate, parseDate } from './apps-script-dates';
 import {
   ConditionalFormatRuleBuilder,
   type FakeSheet,
@@ -18,7 +19,6 @@ import {
   newRichTextValue,
   Settings,
 } from './fake-sheets';
-import { parisMidnight, parisWallClock } from './sheet-values';
 import { fetchSync, type SyncRequest, type SyncResponse } from './sync-fetch';
 
 export { FakeRange, FakeSheet, FakeSpreadsheet } from './fake-sheets';
@@ -438,6 +438,8 @@ export interface Faults {
 }
 
 interface LocalOptions {
+  /** Google's clock, as the script reads it (`new Date()`, `Date.now()`); the machine's unless a test fixes it. */
+  now?: () => number;
   allowlist: readonly string[] | undefined;
   user: () => string;
   fetchLog: FetchLogEntry[];
@@ -497,9 +499,25 @@ function urlFetchApp(opts: LocalOptions) {
   };
 }
 
+/** The script's Date: `new Date()` and `Date.now()` read `now`; every other use is the built-in's. */
+function scriptDate(now: () => number): DateConstructor {
+  class ScriptDate extends Date {
+    constructor(...args: unknown[]) {
+      if (args.length === 0) super(now());
+      // Whatever the script passes goes to the built-in as is (one of Date's overloads).
+      else super(...(args as [number]));
+    }
+    static override now() {
+      return now();
+    }
+  }
+  return ScriptDate as unknown as DateConstructor;
+}
+
 /** UrlFetchApp, ScriptApp, Session, Utilities and the rest: what runs beside the script itself. */
 export function localServices(opts: LocalOptions) {
   return {
+    Date: scriptDate(opts.now ?? Date.now),
     UrlFetchApp: urlFetchApp(opts),
     // Stand-ins for Google tokens; with a dev identity set, the add-on sends X-Dev-User instead.
     ScriptApp: {
@@ -512,31 +530,18 @@ export function localServices(opts: LocalOptions) {
       getEffectiveUser: () => ({ getEmail: () => opts.user() }),
       getScriptTimeZone: () => 'Europe/Paris',
     },
-    Utilities: { formatDate, parseDate, getUuid: () => crypto.randomUUID(), newBlob },
+    Utilities: {
+      formatDate,
+      parseDate,
+      getUuid: () => crypto.randomUUID(),
+      newBlob,
+      // Blocks the execution as Apps Script does (a test's clock is not moved by it).
+      sleep: (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Math.max(0, ms)),
+    },
     Charts: { ChartType: { BAR: 'BAR', COLUMN: 'COLUMN', PIE: 'PIE', LINE: 'LINE' } },
     Logger: { log: (...a: unknown[]) => console.log(...a) },
     console,
   };
-}
-
-/** Utilities.formatDate for the patterns the add-on uses (yyyy, MM, dd, HH, mm, ss) in Paris. */
-function formatDate(d: Date, _tz: string, pattern: string): string {
-  const local = parisWallClock(d);
-  const p2 = (n: number) => String(n).padStart(2, '0');
-  return pattern
-    .replace('yyyy', String(local.getUTCFullYear()))
-    .replace('MM', p2(local.getUTCMonth() + 1))
-    .replace('dd', p2(local.getUTCDate()))
-    .replace('HH', p2(local.getUTCHours()))
-    .replace('mm', p2(local.getUTCMinutes()))
-    .replace('ss', p2(local.getUTCSeconds()));
-}
-
-/** Utilities.parseDate for `yyyy-MM-dd` in Paris (the only pattern the add-on parses). */
-function parseDate(s: string, _tz: string, pattern: string): Date {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(s));
-  if (pattern !== 'yyyy-MM-dd' || !m) throw new Error(`Exception: Invalid argument: ${s}`);
-  return parisMidnight(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
 /** One in-process user of one spreadsheet: the services as the add-on sees them. */
@@ -549,7 +554,13 @@ export function createFakes(htmlDir: string, state = new GoogleState(htmlDir)) {
   const globals = {
     Drive: driveService(state.driveFiles, who.user),
     ...sheetServices(state, who),
-    ...localServices({ allowlist: state.manifest.urlFetchWhitelist, user: who.user, fetchLog, faults }),
+    ...localServices({
+      allowlist: state.manifest.urlFetchWhitelist,
+      user: who.user,
+      fetchLog,
+      faults,
+      now: () => state.now(),
+    }),
   };
   return {
     globals,

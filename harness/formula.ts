@@ -76,7 +76,15 @@ const num = (v: Result): number => {
 const scalar = (v: Result): Scalar => (Array.isArray(v) ? (v[0]?.[0] ?? '') : v);
 const flat = (v: Result): Scalar[] => (Array.isArray(v) ? v.flat() : [v]);
 
-/** Sheets' criteria: "Levé", ">=45658", "<>x"; text compares case-insensitively. */
+/** A text criterion as Sheets reads it: `*` any text, `?` one character, `~` escapes them; whole cell, any case. */
+function wildcard(target: string): RegExp {
+  const body = target.replace(/~([*?~])|([*?])|[.+^${}()|[\]\\]/g, (m, escaped, wild) =>
+    escaped ? `\\${escaped}` : wild === '*' ? '.*' : wild === '?' ? '.' : `\\${m}`,
+  );
+  return new RegExp(`^${body}$`, 'is');
+}
+
+/** Sheets' criteria: "Levé", ">=45658", "<>x", "<>*supprimé"; text compares case-insensitively. */
 function matches(cell: Scalar, criterion: Scalar): boolean {
   let op = '=';
   let target: Scalar = criterion;
@@ -92,7 +100,7 @@ function matches(cell: Scalar, criterion: Scalar): boolean {
     const d = cell - asNumber;
     return { '=': d === 0, '<>': d !== 0, '<': d < 0, '>': d > 0, '<=': d <= 0, '>=': d >= 0 }[op]!;
   }
-  const eq = String(cell).toLowerCase() === String(target).toLowerCase();
+  const eq = wildcard(String(target)).test(String(cell));
   if (op === '=') return eq && cell !== '';
   if (op === '<>') return !eq;
   return false;

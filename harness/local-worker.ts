@@ -15,12 +15,18 @@ export { ADMIN };
 
 /**
  * With `bundleDir` (the tests' one bundle, see tests/support/worker-bundle.global.ts) the worker
- * starts from it, answers checked against their schemas; without, it is bundled now.
+ * starts from it, answers checked against their schemas; without, it is bundled now. No request
+ * log lines either way: the in-process add-on blocks this thread while it waits on its UrlFetch,
+ * and a burst of lines (an import's 150 writes) would fill the pipe Miniflare reads them from
+ * here — workerd then waits on that pipe, and the fetch on workerd.
  */
 export async function startLocalWorker(options: { bundleDir?: string } = {}) {
+  const quietVars = { REQUEST_LOGS: 'off' };
   const worker = await startWorker({
     quiet: true,
-    ...(options.bundleDir ? { bundleDir: options.bundleDir, vars: TEST_VARS } : {}),
+    ...(options.bundleDir
+      ? { bundleDir: options.bundleDir, vars: { ...TEST_VARS, ...quietVars } }
+      : { vars: quietVars }),
   });
   return {
     base: worker.base,

@@ -82,6 +82,7 @@ function chart(c) {
   const legend = el('div'); series.forEach((s, j) => { const k = el('span', '■ ' + s + '  '); k.style.color = colours[j % colours.length]; legend.append(k); });
   fig.append(svg, legend); return fig;
 }
+let sortedBy = 0;
 function draw(tab) {
   current = tab;
   const table = el('table'); table.id = 'cells'; table.dataset.tab = tab.name;
@@ -89,7 +90,12 @@ function draw(tab) {
   const cols = Math.max(1, ...tab.rows.map((r) => r.length)) + 3;
   const visible = [...Array(cols).keys()].map((j) => j + 1).filter((c) => !tab.hidden.includes(c));
   const head = el('tr'); const corner = el('th', ''); corner.className = 'row'; head.append(corner);
-  for (const c of visible) { const th = el('th', letters(c) + (tab.filter && c <= (tab.protections[0]?.cols || 0) ? ' ▾' : '')); th.style.width = (tab.widths[c] || 100) + 'px'; head.append(th); }
+  for (const c of visible) {
+    const th = el('th', letters(c)); th.style.width = (tab.widths[c] || 100) + 'px';
+    // The filter's menu, as in Sheets: sort the filter's range by this column (A → Z, then Z → A).
+    if (c <= tab.filterCols) { const b = el('button', '▾'); b.type = 'button'; b.title = 'Trier la plage filtrée par la colonne ' + letters(c); b.onclick = async () => { const asc = sortedBy !== c; sortedBy = asc ? c : 0; await post('/harness/sort', { tab: tab.name, col: c, ascending: asc }); refresh(); }; th.append(' ', b); }
+    head.append(th);
+  }
   table.append(head);
   tab.rows.forEach((r, i) => {
     const tr = el('tr'); if (i < tab.frozen) tr.className = 'frozen';

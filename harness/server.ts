@@ -121,6 +121,14 @@ const ROUTES: Record<string, (c: Call) => Promise<void> | void> = {
     sheet.getRange(Number(row), Number(col)).setValue(String(value ?? ''));
     json(res, 200, { ok: true });
   },
+  'POST /harness/sort': async ({ req, res, state }) => {
+    // A person sorting from the filter's menu (the filter's range, whole rows within it).
+    const { tab, col, ascending } = await readJson(req);
+    const filter = state.spreadsheet.getSheetByName(String(tab))?.getFilter();
+    if (!filter) return json(res, 404, { ok: false });
+    filter.sort(Number(col), ascending !== false);
+    json(res, 200, { ok: true });
+  },
   'POST /harness/select': async ({ req, res, who, state }) => {
     // A person clicking a cell: their selection, which SpreadsheetApp.getActiveRange() returns.
     const { tab, row, col } = await readJson(req);

@@ -20,6 +20,8 @@ export interface TabView {
   hidden: number[];
   frozen: number;
   filter: boolean;
+  /** The columns the filter spans (a sort from it reorders those only), 0 without one. */
+  filterCols: number;
   protections: {
     row: number;
     col: number;
@@ -87,6 +89,7 @@ export function tabView(sheet: FakeSheet): TabView {
     hidden: [...sheet.hidden],
     frozen: sheet.getFrozenRows(),
     filter: Boolean(sheet.getFilter()),
+    filterCols: sheet.getFilter()?.getRange().getNumColumns() ?? 0,
     protections: sheet.protections
       .filter((p) => p.grid)
       .map((p) => ({ ...p.grid!, warningOnly: p.isWarningOnly(), description: p.getDescription() })),

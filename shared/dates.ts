@@ -5,6 +5,20 @@
 
 export const PARIS = 'Europe/Paris';
 
+/**
+ * A calendar date, `YYYY-MM-DD`: a day in the programme's zone (the API's `date`,
+ * `periodStart`, `asOf`…). Never an instant: an instant's day depends on the zone it is read in.
+ */
+export type CalendarDate = string & { readonly __calendar?: 'day' };
+/**
+ * An instant, ISO 8601 in UTC (the API's `createdAt`, `updatedAt`, `lastSeenAt`…). Shown to
+ * people only through a wall clock in Paris (`frInstant`): cutting it to its first ten
+ * characters gives the UTC day, the day before in Paris late in the evening.
+ */
+export type Instant = string & { readonly __calendar?: 'instant' };
+/** An instant read on a wall clock: its day `dd/mm/yyyy` and its time `hh:mm`. */
+export type WallClock = (at: Instant | Date) => { day: string; time: string };
+
 const DAY_MS = 86_400_000;
 const formats = new Map<string, Intl.DateTimeFormat>();
 
@@ -88,3 +102,19 @@ export function addYears(date: string, years: number): string {
   const last = new Date(Date.UTC(y + years, m, 0)).getUTCDate();
   return `${String(y + years).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
+
+/**
+ * The wall clock of a zone through `Intl` (the worker and the sidebars, whose runtimes know every
+ * zone). Apps Script's server code reads it with Utilities.formatDate instead (addon/paris.ts).
+ */
+export const intlClock =
+  (timeZone: string = PARIS): WallClock =>
+  (at) => {
+    const parts: Record<string, string> = {};
+    const zone = isTimeZone(timeZone) ? timeZone : PARIS;
+    for (const p of dateFormat('fr-FR', zone, { ...DAY_AND_TIME, hourCycle: 'h23' }).formatToParts(
+      new Date(at),
+    ))
+      parts[p.type] = p.value;
+    return { day: `${parts.day}/${parts.month}/${parts.year}`, time: `${parts.hour}:${parts.minute}` };
+  };

@@ -12,12 +12,16 @@ export const PersonExport = z.strictObject({
   member: z.nullable(
     z.strictObject({
       role: z.string(),
-      /** The display name an admin gave, null when none. */
+      /** The display name an admin gave (migration 0014), null when none. */
       name: z.nullable(z.string()),
       createdAt: Instant,
       createdBy: z.string(),
       updatedAt: Instant,
     }),
+  ),
+  /** Their own settings, and the Paris day a reminder last went to them. */
+  preferences: z.nullable(
+    z.strictObject({ reminders: z.boolean(), updatedAt: Instant, remindedOn: z.nullable(z.string()) }),
   ),
   consultantOf: z.array(z.strictObject(TerritoryRef)),
   contactIn: z.array(z.strictObject({ ...TerritoryRef, contacts: z.array(Contact) })),

@@ -28,3 +28,27 @@ export const SessionWithQuota = z.strictObject({ session: Session, quota: Quota 
 export type SessionWithQuota = z.output<typeof SessionWithQuota>;
 
 export const SessionList = z.strictObject({ sessions: z.array(Session) });
+
+/** Why a row would be refused: the field, the error code POST /v1/sessions would answer, in French. */
+export const RowError = z.strictObject({ field: z.string(), code: z.string(), message: z.string() });
+export type RowError = z.output<typeof RowError>;
+
+/**
+ * One checked row: `ok` when POST /v1/sessions would accept it now, after the rows above it
+ * (one message per field otherwise); `quota` the quota it counts against, as it would stand
+ * after it; `stored` when its id is already stored with the same body (a replay, nothing
+ * created); `override` when it passes only with the request's `overrideWhereNeeded`.
+ */
+export const CheckedRow = z.strictObject({
+  row: z.int(),
+  ok: z.boolean(),
+  errors: z.array(RowError),
+  quota: z.optional(Quota),
+  stored: z.optional(z.literal(true)),
+  override: z.optional(z.literal(true)),
+});
+export type CheckedRow = z.output<typeof CheckedRow>;
+
+/** POST /v1/sessions/validate: every row's outcome, in the order sent; nothing stored. */
+export const SessionValidation = z.strictObject({ results: z.array(CheckedRow) });
+export type SessionValidation = z.output<typeof SessionValidation>;

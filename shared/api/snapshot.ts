@@ -4,6 +4,7 @@ import { AlertList } from './alerts';
 import { BlockerList } from './blockers';
 import { DocumentList } from './documents';
 import { IndicatorList } from './indicators';
+import { Reminders } from './me';
 import { MemberList } from './members';
 import { ProgrammeAnswer } from './programme';
 import { QuotaReport } from './quotas';
@@ -33,5 +34,7 @@ export const Snapshot = z.strictObject({
   /** Admins only, as GET /v1/members. */
   members: z.optional(MemberList.shape.members),
   programme: z.optional(ProgrammeAnswer),
+  /** The caller's own reminders today (what the nightly e-mail lists for them). */
+  reminders: z.optional(Reminders),
   next: z.optional(z.string()),
 });

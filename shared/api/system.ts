@@ -1,17 +1,20 @@
 import * as z from 'zod/mini';
 import { Id } from '../schemas/common';
 import { ROLES } from '../schemas/enums';
+import { Preferences } from './me';
 
 /**
  * GET /v1/me (and the snapshot's `me`): the caller, the name they are shown by (null when no
- * admin has set one), their role and the territories they may write for (all for admins, none
- * for viewers).
+ * admin has set one), their role, the territories they may write for (all for admins, none
+ * for viewers) and their own settings.
  */
 export const Me = z.strictObject({
   email: z.string(),
   name: z.nullable(z.string()),
   role: z.enum(ROLES),
   territories: z.array(z.strictObject({ id: Id, name: z.string() })),
+  /** Their own settings (PUT /v1/me). */
+  preferences: Preferences,
 });
 export type Me = z.output<typeof Me>;
 

@@ -121,7 +121,7 @@ export const MSG = typeset({
     `Quota dépassé : ${q.label} — ${amount(q.used, q.unit)} utilisée(s) sur ${amount(q.limit, q.unit)}, ` +
     `cette saisie en demande ${amount(amountAsked, q.unit)}. Un administrateur peut déroger avec un motif.`,
   durationCap: (kindLabel: string, max: number, asked: number) =>
-    `${kindLabel} : ${nf(max)} min au plus par séance (${nf(asked)} min saisies). Un administrateur peut déroger avec un motif.`,
+    `${kindLabel} : ${qty(max, 'min')} au plus par séance (${qty(asked, 'min')} saisies). Un administrateur peut déroger avec un motif.`,
   hostAlreadyUsed: (name: string) =>
     `Le territoire « ${name} » a déjà accueilli un atelier collectif : chaque atelier est animé depuis un territoire différent.`,
   workshopNumberUsed: (n: number) => `L’atelier n° ${n} existe déjà.`,
@@ -150,4 +150,30 @@ export const MSG = typeset({
     'Le Google Doc précédent a été modifié à la main depuis la dernière génération : il est conservé tel quel et cette version est un nouveau Google Doc.',
   linkExpired:
     'Ce lien vers le document a expiré ou n’est pas valide : régénérez le document ou ouvrez-le depuis le classeur.',
+});
+
+/**
+ * What the nightly reminders tell a consultant is due from them (e-mail and « Quotas et
+ * alertes »): each says what, for which territory, since when, and what to do.
+ */
+export const REMINDER_MSG = typeset({
+  noSessionSince: (territory: string, last: string, days: number) =>
+    `Territoire « ${territory} » : aucune séance consignée depuis le ${last} (${plural(days, 'jour')}) ; saisissez dans le journal les séances tenues depuis.`,
+  noSessionYet: (territory: string, since: string) =>
+    `Territoire « ${territory} » : aucune séance consignée depuis son entrée dans le programme le ${since} ; saisissez dans le journal les séances tenues.`,
+  /** `ofMonth`: « de septembre 2025 », « d’octobre 2025 ». */
+  monthlyMissing: (ofMonth: string, maxMinutes: number) =>
+    `Point mensuel ADEME ${ofMonth} non consigné : saisissez-le dans le journal (${qty(maxMinutes, 'min')} au plus).`,
+  monthlyDue: (ofMonth: string, lastDay: string) =>
+    `Point mensuel ADEME ${ofMonth} : à tenir avec l’ADEME et à consigner d’ici le ${lastDay}.`,
+  indicatorsDue: (action: string, partner: string, territory: string, days: number) =>
+    `Fiche action « ${action} » (partenaire « ${partner} », territoire « ${territory} ») : aucune valeur d’indicateur depuis ${plural(days, 'jour')} ; saisissez les valeurs de la période écoulée.`,
+  indicatorsNever: (action: string, partner: string, territory: string) =>
+    `Fiche action « ${action} » (partenaire « ${partner} », territoire « ${territory} ») : aucune valeur d’indicateur saisie depuis sa création ; saisissez la première.`,
+  blockerStale: (title: string, territory: string, since: string, days: number) =>
+    `Verrou « ${title} » (territoire « ${territory} ») : sans nouvelles depuis le ${since} (${plural(days, 'jour')}) ; mettez à jour son statut ou sa solution.`,
+  summaryDue: (territory: string) =>
+    `Synthèse territoriale de « ${territory} » à générer et à transmettre : le diagnostic est saisi (« Générer un document »).`,
+  actionSheetDue: (action: string, territory: string) =>
+    `Fiche action « ${action} » (territoire « ${territory} ») à générer : l’action est réalisée (« Générer un document »).`,
 });

@@ -1,3 +1,5 @@
+import { type CalendarDate, type Instant, intlClock, type WallClock } from '../dates';
+
 // French typography, in one place for documents, sidebars, alerts and messages.
 // Rules (Imprimerie nationale, as summarised in ARCHITECTURE.md):
 // - narrow no-break space (U+202F) before ; ? ! and as the thousands separator;
@@ -87,17 +89,30 @@ export const FR_MONTHS = [
   'décembre',
 ] as const;
 
-/** 2025-03-01 → « 1er mars 2025 », never broken across lines. */
-export function frDate(iso: string): string {
+/** 2025-03-01 → « 1er mars 2025 », never broken across lines. A calendar date, never an instant. */
+export function frDate(iso: CalendarDate): string {
   const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
   if (!y || !m || !d || m > 12) return iso;
   return `${d === 1 ? '1er' : d}${NBSP}${FR_MONTHS[m - 1]}${NBSP}${y}`;
 }
 
-/** 2025-03-01 → « 01/03/2025 » (tables and sheets, where a short date reads better). */
-export function frShortDate(iso: string): string {
-  const [y, m, d] = iso.slice(0, 10).split('-');
-  return y && m && d ? `${d}/${m}/${y}` : iso;
+/**
+ * 2025-03-01 → « 01/03/2025 » (tables and sheets, where a short date reads better). A calendar
+ * date only: an instant goes through `frInstant`, which reads it in Paris.
+ */
+export function frShortDate(iso: CalendarDate): string {
+  const [y, m, d] = iso.split('-');
+  return y && m && d && d.length === 2 ? `${d}/${m}/${y}` : iso;
+}
+
+/**
+ * The one formatter of instants: 2026-12-06T23:09:00Z → « 07/12/2026 » (with `time`:
+ * « 07/12/2026 à 00:09 »), read in Paris by `clock` — Intl by default; Apps Script's server
+ * code passes its own (Utilities.formatDate, addon/paris.ts).
+ */
+export function frInstant(at: Instant, o: { time?: boolean; clock?: WallClock } = {}): string {
+  const { day, time } = (o.clock ?? intlClock())(at);
+  return o.time ? `${day} à ${time}` : day;
 }
 
 /** 2025-04 → « avril 2025 ». */

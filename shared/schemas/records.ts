@@ -30,6 +30,12 @@ import {
 } from './enums';
 
 // ---- members -------------------------------------------------------------------------
+/** PUT /v1/me: the caller's own settings (each person changes theirs only). */
+export const MePatch = z.strictObject({
+  preferences: z.strictObject({ reminders: z.boolean() }),
+});
+export type MePatch = z.infer<typeof MePatch>;
+
 /** `name`: how the sidebars and tabs name the person; absent keeps the stored one, empty clears it. */
 export const MemberInput = z.strictObject({ email: Email, role: z.enum(ROLES), name: optText(120) });
 export type MemberInput = z.infer<typeof MemberInput>;
@@ -123,6 +129,22 @@ export type SessionInput = z.infer<typeof SessionInput>;
 /** Kind, territory and partner stay: another one is another session (delete it, log the right one). */
 export const SessionPatch = z.partial(z.strictObject(sessionCorrectable));
 export type SessionPatch = z.infer<typeof SessionPatch>;
+
+/** Rows checked at most per call of POST /v1/sessions/validate (an import sends more in several). */
+export const MAX_CHECKED_ROWS = 500;
+/**
+ * POST /v1/sessions/validate: sessions as POST /v1/sessions takes them, each with the number of
+ * its row in the caller's sheet; each row is checked on its own (a malformed row is an answer,
+ * not a 400). `overrideWhereNeeded` (admins): the rows a quota, a maximum or a host already
+ * used would refuse pass with this reason, and are marked so (their POST carries it).
+ */
+export const SessionRowsInput = z.strictObject({
+  rows: z
+    .array(z.looseObject({ row: z.int().check(z.minimum(1), z.maximum(1_000_000)) }))
+    .check(z.minLength(1), z.maxLength(MAX_CHECKED_ROWS)),
+  overrideWhereNeeded: z.optional(Override),
+});
+export type SessionRowsInput = z.infer<typeof SessionRowsInput>;
 
 // ---- blockers ------------------------------------------------------------------------
 const blockerFields = {

@@ -2,6 +2,7 @@
 // resynchronisation) and the worker's nightly check. Both lay it out from this one spec — same
 // headers, same order, the alert's key in the last, narrow column — so that rows match by key
 // whichever wrote last, and the columns ADEME staff add to the right stay on their alert's row.
+import type { Instant } from '../dates';
 import { frShortDate, frTypo } from '../i18n/typography';
 
 export type AlertSeverity = 'critical' | 'warning' | 'info';
@@ -16,9 +17,8 @@ export interface AlertRow {
   subjectLabel?: string;
   quota?: string | null | undefined;
   message: string;
-  /** ISO instants. */
-  firstSeenAt: string;
-  lastSeenAt: string;
+  firstSeenAt: Instant;
+  lastSeenAt: Instant;
 }
 
 export const ALERT_SEVERITY: Record<AlertSeverity, string> = {

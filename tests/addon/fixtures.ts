@@ -5,6 +5,7 @@ import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { GoogleState } from '../../harness/fakes';
 import { ADMIN, buildAddonTo, startLocalWorker } from '../../harness/local-worker';
+import { loadAddon } from '../../harness/runtime';
 import { stopSyncFetch } from '../../harness/sync-fetch';
 import { startUserThread, type UserThread } from '../../harness/threads';
 
@@ -106,4 +107,16 @@ export async function createTerritory(
 export function readTab(state: GoogleState, tab: string) {
   const [headers = [], ...rows] = state.spreadsheet.getSheetByName(tab)?.displayGrid() ?? [];
   return { headers, rows: rows.map((r) => Object.fromEntries(headers.map((h, i) => [h, r[i] ?? '']))) };
+}
+
+/** A territory of `consultant` (its name and central city), a fresh spreadsheet, and their add-on on it. */
+export async function consultantWithTerritory(
+  env: AddonWorker,
+  consultant: string,
+  t: { name: string; insee: string },
+) {
+  const territory = await createTerritory(env.worker.api, { id: uid('t'), ...t, consultant });
+  const state = env.spreadsheet();
+  const addon = loadAddon({ dir: env.dir, workerUrl: env.url, devUser: consultant, state });
+  return { territory, state, addon };
 }

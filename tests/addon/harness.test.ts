@@ -187,7 +187,7 @@ describe('one request per screen', () => {
       quotas: { territories: { territoryId: string }[] };
     }>;
     expect(res.ok && res.data.quotas.territories.map((x) => x.territoryId)).toContain(t);
-    expect(rt.fakes.fetchLog.map((f) => new URL(f.url).search)).toEqual(['?parts=quotas,alerts']);
+    expect(rt.fakes.fetchLog.map((f) => new URL(f.url).search)).toEqual(['?parts=quotas,alerts,reminders']);
     expect(Object.keys(rt.fakes.spreadsheet.counts())).toEqual(expect.arrayContaining(['Quotas', 'Alertes']));
   });
 

@@ -1,8 +1,6 @@
 // The add-on end to end in headless Chromium: the harness page (the spreadsheet and the user's
 // sidebar), the built add-on in one thread per user, a real local worker. What a consultant, a
 // viewer and an admin do and see. SCREENSHOTS=dir saves a picture of each step there.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -11,8 +9,14 @@ import { type Harness, startHarness } from '../../harness/server';
 import { SUMMARY_FIELD_BUDGETS } from '../../shared/documents/budgets';
 import { nf } from '../../shared/i18n/typography';
 import { createTerritory } from '../addon/fixtures';
-import { CHROMIUM_ARGS, launchChromium } from '../support/chromium';
-import { axeViolations, menuItem as menuItemOf, openSidebarAs } from '../support/harness-e2e';
+import {
+  axeViolations,
+  frenchBrowser,
+  menuItem as menuItemOf,
+  sidebarOf,
+  stopAll,
+  tabRowsOf,
+} from '../support/harness-page';
 
 /** Every sidebar state checked with axe-core, for the summary test at the end. */
 const audited: string[] = [];
@@ -25,7 +29,7 @@ let harness: Harness;
 let browser: BrowserContext;
 let page: Page;
 let dir: string;
-let profile: string;
+let closeBrowser: (() => Promise<void>) | undefined;
 const territories: Record<string, { id: string; name: string }> = {};
 
 async function territory(key: string, insee: string, consultant = CONSULTANT) {
@@ -69,27 +73,20 @@ const shot = async (name: string, focus?: Locator) => {
 const menuItem = (label: string, on: Page = page) => menuItemOf(on, label);
 
 /** The sidebar a menu item opens (`title`: its title bar, when the item says more). */
-const openSidebar = (label: string, ready: string | RegExp, user = CONSULTANT, title = label) =>
-  openSidebarAs(page, harness, { label, ready, user, title });
+const openSidebar = (
+  label: string,
+  ready: string | RegExp,
+  user = CONSULTANT,
+  title = label,
+): Promise<FrameLocator> => sidebarOf(page, harness, { user, label, ready, title });
 
 /** A tab as the page shows it: rows of cell texts by header. */
-async function tabRows(tab: string): Promise<Record<string, string>[]> {
-  await page.getByRole('tab', { name: tab, exact: true }).click();
-  await page.locator(`#cells[data-tab="${tab}"]`).waitFor();
-  const grid = await page
-    .locator('#cells tr')
-    .evaluateAll((trs) =>
-      trs.slice(1).map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent ?? '')),
-    );
-  const [headers = [], ...rows] = grid;
-  return rows.map((r) => Object.fromEntries(headers.map((h, i) => [h, r[i] ?? ''])));
-}
+const tabRows = (tab: string) => tabRowsOf(page, tab);
 const plain = (s: string | null) => (s ?? '').replace(/[\u00A0\u202F]/g, ' ');
 
 /** axe-core over the sidebar as it is now: WCAG 2.1 AA, zero violations (each one listed if not). */
 async function axe(state: string) {
-  const violations = await axeViolations(page, state);
-  expect(violations, state).toEqual([]);
+  expect(await axeViolations(page, state), state).toEqual([]);
   audited.push(state);
 }
 
@@ -118,21 +115,10 @@ beforeAll(async () => {
     addonDir: dir,
     users: [CONSULTANT, VIEWER, ADMIN],
   });
-  profile = mkdtempSync(join(tmpdir(), 'veli-chromium-'));
-  browser = await launchChromium(profile, {
-    locale: 'fr-FR',
-    viewport: { width: 1500, height: 900 },
-    args: [...CHROMIUM_ARGS, '--lang=fr-FR'],
-  });
-  page = browser.pages()[0] ?? (await browser.newPage());
+  ({ browser, page, close: closeBrowser } = await frenchBrowser());
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await harness?.close();
-  await worker?.stop();
-  for (const d of [dir, profile]) if (d) rmSync(d, { recursive: true, force: true });
-});
+afterAll(() => stopAll({ browser: closeBrowser, harness, worker, dir }));
 
 describe('a consultant logging a session', () => {
   it('finds her one territory chosen, today’s date, a half day for a diagnostic and the quota in days', async () => {
@@ -366,14 +352,18 @@ describe('a consultant importing her own tab', () => {
     expect(await frame.locator('#map-summary').inputValue()).toBe('Compte rendu');
     expect(await frame.locator('#map-durationMinutes').inputValue()).toBe('Durée');
     await frame.getByRole('button', { name: 'Vérifier (essai à blanc)' }).click();
-    await frame.getByText(/Essai à blanc\s: 3\slignes vérifiées, 2\sprêtes, 1\sà corriger/).waitFor();
+    await frame
+      .getByText(
+        /Essai à blanc\s: 3\slignes vérifiées — 2\sprêtes à importer, 0\sdéjà importée, 1\sà corriger/,
+      )
+      .waitFor();
     await shot('consultant-import-dry-run');
     await axe('import: dry run');
     const dry = await tabRows('Mes séances 2025');
     expect(dry.map((r) => plain(r['Statut import VELI VELO'] ?? ''))).toEqual([
-      'OK',
-      'Territoire : territoire inconnu « Territoire inconnu ».',
-      'OK',
+      'OK : prête à importer',
+      'Territoire — « Territoire inconnu » ne correspond à aucun territoire du programme (nom, nom court, ville centre ou identifiant).',
+      'OK : prête à importer',
     ]);
     expect(
       await harness.state.spreadsheet
@@ -384,10 +374,12 @@ describe('a consultant importing her own tab', () => {
     ).toBe(false);
     await frame.getByRole('button', { name: 'Importer' }).click();
     await frame.getByText(/Import\s: 2\slignes créées, 0\sdéjà importée, 1\srefusée/).waitFor();
+    // A second dry run finds both imported already: nothing left to import.
     await frame.getByRole('button', { name: 'Vérifier (essai à blanc)' }).click();
-    await frame.getByText(/Essai à blanc/).waitFor();
-    await frame.getByRole('button', { name: 'Importer' }).click();
-    await frame.getByText(/Import\s: 0\sligne créée, 2\sdéjà importées, 1\srefusée/).waitFor();
+    await frame
+      .getByText(/Essai à blanc\s: 3\slignes vérifiées — 0\sprête à importer, 2\sdéjà importées/)
+      .waitFor();
+    expect(await frame.getByRole('button', { name: 'Importer' }).isDisabled()).toBe(true);
     expect((await tabRows('Séances')).filter((r) => r.Résumé === 'Point d’étape.')).toHaveLength(1);
   });
 });

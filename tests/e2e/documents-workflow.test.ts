@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, type startLocalWorker } from '../../harness/local-worker';
 import type { Harness } from '../../harness/server';
 import { createTerritory } from '../addon/fixtures';
-import { axeViolations, openSidebarAs, startHarnessE2E } from '../support/harness-e2e';
+import { startHarnessE2E } from '../support/harness-e2e';
+import { axeViolations, sidebarOf } from '../support/harness-page';
 import { pdfPages } from '../support/pdf-text';
 
 const CONSULTANT = 'claire.docs@amo.example';
@@ -32,7 +33,7 @@ const shot = async (name: string) => {
 };
 
 const openSidebar = (label: string, ready: string, user = CONSULTANT): Promise<FrameLocator> =>
-  openSidebarAs(page, harness, { label, ready, user });
+  sidebarOf(page, harness, { label, ready, user });
 
 /** Report 1 asked for in the Document sidebar, generated, its panel shown. */
 async function generateReport1(frame: FrameLocator) {

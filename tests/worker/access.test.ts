@@ -29,6 +29,7 @@ describe('who may write what — identity and GET /v1/me', () => {
       territories: [mine.territory, also.territory]
         .map((t) => ({ id: t.id, name: t.name }))
         .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)),
+      preferences: { reminders: true },
     });
     const admin = await call('GET', '/v1/me');
     expect(admin.body.role).toBe('admin');
@@ -118,6 +119,7 @@ describe('who may write what — members and unknown routes', () => {
       name: null,
       role: 'consultant',
       territories: [],
+      preferences: { reminders: true },
     });
     const list = await call('GET', '/v1/members');
     expect(list.body.members).toEqual(

@@ -37,7 +37,13 @@ describe('answers checked against their declared schema', () => {
 
   it('names a nested difference by its path (a territory of /v1/me without its name)', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
-    const app = drifting(me, { email: ADMIN, name: null, role: 'admin', territories: [{ id: 't-albi' }] });
+    const app = drifting(me, {
+      email: ADMIN,
+      name: null,
+      role: 'admin',
+      territories: [{ id: 't-albi' }],
+      preferences: { reminders: true },
+    });
     const res = await app.request('/v1/me', { headers: { 'x-dev-user': ADMIN } }, env);
     expect(res.status).toBe(500);
     const body = (await res.json()) as { error: { issues: { path: string }[] } };

@@ -68,7 +68,8 @@ describe('the dev seam (X-Dev-User) is for local runs only', () => {
       authorization: `Bearer ${await mintToken(googleClaims(viewer))}`,
       'x-dev-user': ADMIN,
     });
-    expect(res.body).toEqual({ email: viewer, name: null, role: 'viewer', territories: [] });
+    const ON = { reminders: true };
+    expect(res.body).toEqual({ email: viewer, name: null, role: 'viewer', territories: [], preferences: ON });
   });
 
   it('reports the auth mode on /v1/health, so a misconfigured deployment is visible', async () => {

@@ -51,7 +51,7 @@ describe('programme quotas — counts and the ADEME monthly meeting', () => {
       body: session({ ...body, date: '2025-05-06', durationMinutes: 75 }),
     });
     expect(tooLong.status).toBe(409);
-    expect(tooLong.body.error.message).toMatch(/60 min au plus/);
+    expect(tooLong.body.error.message).toMatch(/60\u00a0min au plus/);
     const quotas = await call('GET', '/v1/quotas');
     const monthly = quotas.body.programme.filter((q: { key: string }) => q.key === 'ademe-monthly');
     expect(monthly.map((q: { subjectId: string }) => q.subjectId)).toEqual(['2025-03', '2025-04']);

@@ -74,7 +74,7 @@ describe('territory and partner quotas — collective and partner support', () =
     });
     expect(long.status).toBe(409);
     expect(long.body.error.code).toBe('QUOTA_EXCEEDED');
-    expect(long.body.error.message).toMatch(/120 min au plus par séance \(150 min saisies\)/);
+    expect(long.body.error.message).toMatch(/120\u00a0min au plus par séance \(150\u00a0min saisies\)/);
     const quota = await fill(consultant, 5, body);
     expect(quota).toMatchObject({ key: 'collective-support', used: 5, limit: 5, status: 'reached' });
     const res = await call('POST', '/v1/sessions', { as: consultant, body: session(body) });

@@ -234,6 +234,17 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     territoryScoped: true,
     audit: { entity: 'session', action: 'create' },
   },
+  'PUT /v1/me': {
+    build: async () => ({ path: '/v1/me', body: { preferences: { reminders: false } } }),
+    audit: { entity: 'preferences', action: 'update' },
+  },
+  'POST /v1/sessions/validate': {
+    build: async (w) => ({
+      path: '/v1/sessions/validate',
+      body: { rows: [{ row: 2, ...session({ territoryId: w.territory.id, durationMinutes: 30 }) }] },
+    }),
+    audit: { none: 'a check stores nothing: each row is answered, another territory’s row as refused' },
+  },
   'GET /v1/sessions/:id': {
     build: async (w) => ({
       path: `/v1/sessions/${await created('/v1/sessions', session({ territoryId: w.territory.id, durationMinutes: 30 }), 'session')}`,

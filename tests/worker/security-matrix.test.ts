@@ -25,6 +25,8 @@ const FAMILY: Record<string, Family> = {
   'GET /v1/health': 'public',
   'GET /v1/openapi.json': 'public',
   'GET /v1/me': 'read',
+  // Each member's own settings: every member, viewers included, for themselves only.
+  'PUT /v1/me': 'read',
   'GET /v1/members': 'admin-read',
   'POST /v1/members': 'admin-write',
   'DELETE /v1/members/:email': 'admin-write',
@@ -41,6 +43,8 @@ const FAMILY: Record<string, Family> = {
   'POST /v1/territories/:id/partners': 'territory-write',
   'GET /v1/sessions': 'read',
   'POST /v1/sessions': 'territory-write',
+  // A check writes nothing: any writer may ask; another territory's row is answered as refused.
+  'POST /v1/sessions/validate': 'programme-write',
   'GET /v1/sessions/:id': 'read',
   // A session is corrected or cancelled by its author (the consultant who logged it) or an admin.
   'PATCH /v1/sessions/:id': 'author-write',

@@ -108,6 +108,7 @@ describe('GET /v1/snapshot — me, programme, unknown parts and readers', () => 
       name: null,
       role: 'viewer',
       territories: [],
+      preferences: { reminders: true },
     });
     // Without `parts`, the lists the tabs mirror only.
     expect(Object.keys(await get('/v1/snapshot'))).not.toEqual(expect.arrayContaining(['me']));

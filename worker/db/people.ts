@@ -32,6 +32,8 @@ export interface PersonExport {
     createdBy: string;
     updatedAt: string;
   } | null;
+  /** Their own settings, and when a reminder last went to them (migration 0013). */
+  preferences: { reminders: boolean; updatedAt: string; remindedOn: string | null } | null;
   consultantOf: { territoryId: string; name: string }[];
   contactIn: { territoryId: string; name: string; contacts: Contact[] }[];
   authored: Record<string, string[]>;
@@ -39,14 +41,26 @@ export interface PersonExport {
   audit: { asActor: AuditEntry[]; mentioning: AuditEntry[] };
 }
 
-/** Everything the record holds about one email address, gathered for an export. */
-export async function collectPerson(db: D1Database, email: string): Promise<PersonExport> {
+/** Their membership and their own settings. */
+async function accountOf(db: D1Database, email: string) {
   const member = await db
     .prepare(
       'SELECT role, name, created_at AS createdAt, created_by AS createdBy, updated_at AS updatedAt FROM members WHERE email = ?',
     )
     .bind(email)
     .first<PersonExport['member']>();
+  const prefs = await db
+    .prepare(
+      'SELECT reminders, updated_at AS updatedAt, reminded_on AS remindedOn FROM preferences WHERE email = ?',
+    )
+    .bind(email)
+    .first<{ reminders: number; updatedAt: string; remindedOn: string | null }>();
+  return { member, preferences: prefs && { ...prefs, reminders: prefs.reminders === 1 } };
+}
+
+/** Everything the record holds about one email address, gathered for an export. */
+export async function collectPerson(db: D1Database, email: string): Promise<PersonExport> {
+  const { member, preferences } = await accountOf(db, email);
   const consultantOf: PersonExport['consultantOf'] = [];
   const contactIn: PersonExport['contactIn'] = [];
   for (const t of await territoryRows(db)) {
@@ -89,7 +103,16 @@ export async function collectPerson(db: D1Database, email: string): Promise<Pers
     before: r.before ? JSON.parse(r.before) : null,
     after: r.after ? JSON.parse(r.after) : null,
   }));
-  return { email, member, consultantOf, contactIn, authored, mentionedIn, audit: { asActor, mentioning } };
+  return {
+    email,
+    member,
+    preferences,
+    consultantOf,
+    contactIn,
+    authored,
+    mentionedIn,
+    audit: { asActor, mentioning },
+  };
 }
 
 export interface ErasureSummary {
@@ -140,6 +163,7 @@ export async function erasePerson(db: D1Database, ctx: AuditContext, email: stri
       )
       .bind(email, ctx.at, ctx.actor),
     db.prepare('DELETE FROM members WHERE email = ?').bind(email),
+    db.prepare('DELETE FROM preferences WHERE email = ?').bind(email),
   ]);
   const row = summary?.results[0] as { summary: string } | undefined;
   return JSON.parse(row?.summary ?? '{"member":null,"consultantOf":[],"contactIn":[]}') as ErasureSummary;

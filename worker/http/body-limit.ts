@@ -5,6 +5,11 @@ import type { AppEnv } from '../env';
 import { ApiError } from './errors';
 
 export const MAX_BODY_BYTES = 64 * 1024;
+/**
+ * Routes that take many records at once: an import's rows checked in one call
+ * (POST /v1/sessions/validate, 500 rows at most) need more than one record's 64 KB.
+ */
+export const LARGER_BODIES: Readonly<Record<string, number>> = { '/v1/sessions/validate': 1024 * 1024 };
 /** A refused body is read to its end up to this size, then abandoned. */
 const DRAIN_MAX_BYTES = 4 * 1024 * 1024;
 
@@ -28,7 +33,7 @@ async function drain(reader: ReadableStreamDefaultReader<Uint8Array>) {
 }
 
 /**
- * Bodies over 64 KB are refused before anything parses them (Hono's body limit: the declared
+ * Bodies over 64 KB (or a route's larger limit) are refused before anything parses them (Hono's body limit: the declared
  * length, or the bytes of a chunked body counted as they arrive). Hono reads through a
  * pass-through stream so that this middleware keeps the source and can drain it on refusal.
  */
@@ -49,11 +54,12 @@ export const bodyLimit: MiddlewareHandler<AppEnv> = async (c, next) => {
     { highWaterMark: 0 },
   );
   c.req.raw = new Request(raw, { body: passThrough, duplex: 'half' } as RequestInit);
+  const maxSize = LARGER_BODIES[new URL(raw.url).pathname] ?? MAX_BODY_BYTES;
   const limit = honoBodyLimit({
-    maxSize: MAX_BODY_BYTES,
+    maxSize,
     onError: async () => {
       await drain(source);
-      throw new ApiError('PAYLOAD_TOO_LARGE', MSG.tooLarge(MAX_BODY_BYTES / 1024));
+      throw new ApiError('PAYLOAD_TOO_LARGE', MSG.tooLarge(maxSize / 1024));
     },
   });
   return limit(c, next);

@@ -6,6 +6,7 @@ import { GoogleError } from '../google/service-account';
 import { deliverAlertsTab } from './alerts-tab';
 import { sendDigest } from './digest';
 import { type Checked, CountingDb, readFacts, readProgramme } from './facts';
+import { sendReminders } from './reminder-mail';
 import { ALERT_RULES, type Candidate, evaluate } from './rules';
 import { alertWrites, getRun, type RunRecord } from './store';
 
@@ -26,13 +27,14 @@ export interface RunOptions {
   failInsideAlertBatch?: boolean;
 }
 
-function describe(err: unknown, stage: 'check' | 'sheets' | 'email'): string {
+function describe(err: unknown, stage: 'check' | 'sheets' | 'email' | 'reminders'): string {
   const detail = err instanceof Error ? err.message.slice(0, 200) : String(err).slice(0, 200);
   if (stage === 'sheets') {
     const status = err instanceof GoogleError ? ` (HTTP ${err.status})` : '';
     return `Écriture de l’onglet « Alertes » impossible${status} : les alertes sont enregistrées, l’onglet sera réécrit au prochain contrôle. ${detail}`;
   }
   if (stage === 'email') return `Envoi du récapitulatif par courriel impossible : ${detail}`;
+  if (stage === 'reminders') return `Envoi des rappels par courriel impossible : ${detail}`;
   return `Contrôle interrompu : les alertes existantes sont conservées telles quelles. ${detail}`;
 }
 
@@ -77,12 +79,23 @@ async function checkAndDeliver(env: Env, db: CountingDb, runId: string, opts: Ru
   } catch (err) {
     state.errors.push(describe(err, 'sheets'));
   }
-  if (!e.opened.length && !e.resolved.length) return;
+  if (e.opened.length || e.resolved.length)
+    try {
+      const digest = {
+        programmeName: e.programme.name,
+        asOf: e.asOf,
+        opened: e.opened,
+        resolved: e.resolved,
+      };
+      await sendDigest(env, { ...digest, open: e.found }, new Date());
+    } catch (err) {
+      state.errors.push(describe(err, 'email'));
+    }
   try {
-    const digest = { programmeName: e.programme.name, asOf: e.asOf, opened: e.opened, resolved: e.resolved };
-    await sendDigest(env, { ...digest, open: e.found }, new Date());
+    const reminders = await sendReminders(env, db, e.asOf, e.programme.timezone, new Date());
+    state.errors.push(...reminders.errors);
   } catch (err) {
-    state.errors.push(describe(err, 'email'));
+    state.errors.push(describe(err, 'reminders'));
   }
 }
 

@@ -84,9 +84,11 @@ export function mimeMessage(m: {
   text: string;
   date: Date;
   messageId: string;
+  /** The sender's name as mail clients show it. */
+  fromName?: string;
 }): string {
   const msg = createMimeMessage();
-  msg.setSender({ name: 'Contrôle VELI VELO', addr: m.from });
+  msg.setSender({ name: m.fromName ?? 'Contrôle VELI VELO', addr: m.from });
   msg.setRecipient(m.to);
   msg.setSubject(m.subject);
   msg.setHeader('Date', m.date.toUTCString().replace('GMT', '+0000'));
@@ -116,20 +118,20 @@ export async function sendDigest(env: Env, d: Digest, now: Date): Promise<number
   const from = env.ALERT_SENDER?.trim();
   if (!from) throw new Error('ALERT_SENDER manquant : adresse d’expédition du récapitulatif non configurée');
   const { subject, text } = digestText(d);
-  const domain = from.split('@')[1] ?? 'localhost';
-  // Loaded here, not at the top: Node tooling (OpenAPI generation, tests) imports the app
-  // without the Workers runtime, and only a configured digest needs this module.
-  const { EmailMessage } = await import('cloudflare:email');
-  for (const to of recipients) {
-    const raw = mimeMessage({
-      from,
-      to,
-      subject,
-      text,
-      date: now,
-      messageId: `${crypto.randomUUID()}@${domain}`,
-    });
-    await env.SEND_EMAIL.send(new EmailMessage(from, to, raw));
-  }
+  for (const to of recipients) await sendMail(env.SEND_EMAIL, { from, to, subject, text }, now);
   return recipients.length;
+}
+
+/** One French message to one address through the `send_email` binding (the digest's, the reminders'). */
+export async function sendMail(
+  binding: SendEmail,
+  m: { from: string; to: string; subject: string; text: string; fromName?: string },
+  now: Date,
+) {
+  // Loaded here, not at the top: Node tooling (OpenAPI generation, tests) imports the app
+  // without the Workers runtime, and only a configured e-mail needs this module.
+  const { EmailMessage } = await import('cloudflare:email');
+  const domain = m.from.split('@')[1] ?? 'localhost';
+  const raw = mimeMessage({ ...m, date: now, messageId: `${crypto.randomUUID()}@${domain}` });
+  await binding.send(new EmailMessage(m.from, m.to, raw));
 }

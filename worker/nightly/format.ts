@@ -16,7 +16,7 @@ export const deMonth = (month: string) => {
 
 export { daysBetween } from '../../shared/dates';
 
-import { DAY_AND_TIME, dateFormat } from '../../shared/dates';
+import { type Instant, intlClock } from '../../shared/dates';
 
 export { frDate };
 
@@ -39,5 +39,7 @@ export function monthsBetween(first: string, last: string): string[] {
 }
 
 /** 2025-05-05T01:30:00Z → « 05/05/2025 03:30 » in the given zone, for the spreadsheet. */
-export const frDateTime = (iso: string, timeZone: string) =>
-  dateFormat('fr-FR', timeZone, DAY_AND_TIME).format(new Date(iso)).replace(',', '');
+export const frDateTime = (iso: Instant, timeZone: string) => {
+  const { day, time } = intlClock(timeZone)(iso);
+  return `${day} ${time}`;
+};

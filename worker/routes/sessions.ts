@@ -1,10 +1,17 @@
 import * as z from 'zod/mini';
-import { Session, SessionList, SessionWithQuota } from '../../shared/api/sessions';
+import { Session, SessionList, SessionValidation, SessionWithQuota } from '../../shared/api/sessions';
 import { LABELS } from '../../shared/i18n/labels';
 import { MSG } from '../../shared/i18n/messages';
 import { frShortDate, qty } from '../../shared/i18n/typography';
 import { makeQuota, QUOTA_RULES } from '../../shared/quotas/rules';
-import { Id, IsoDate, SESSION_KINDS, SessionInput, SessionPatch } from '../../shared/schemas';
+import {
+  Id,
+  IsoDate,
+  SESSION_KINDS,
+  SessionInput,
+  SessionPatch,
+  SessionRowsInput,
+} from '../../shared/schemas';
 import { assertTerritoryAccess } from '../auth/access';
 import { ALL, WRITERS } from '../auth/policy';
 import { getProgramme, programmeFromRow, programmeVersionOf } from '../db/programme';
@@ -31,6 +38,7 @@ import {
   rememberProgramme,
 } from '../quotas/log';
 import { blockerIssue, refusal } from '../quotas/refusal';
+import { checkSessionRows } from '../quotas/validate';
 import { auditContext, type Ctx, newId, territoryOr404 } from './context';
 import { withEtag, writeVersioned } from './versioned';
 
@@ -214,6 +222,7 @@ async function cancelSession(c: Ctx, { params }: ById) {
 
 const LOG = { body: SessionInput, writeSlotInBatch: true, status: 201 } as const;
 const LOG_SUMMARY = 'Enregistrer une séance (quota vérifié)';
+const CHECK = 'Vérifier des séances sans rien enregistrer (import)';
 const AUTHOR = 'l’auteur de la séance ou un administrateur';
 const CORRECT = `Corriger une séance (${AUTHOR})`;
 const CANCEL = `Annuler une séance, libère le quota (${AUTHOR})`;
@@ -221,6 +230,9 @@ const CANCEL = `Annuler une séance, libère le quota (${AUTHOR})`;
 export const sessionRoutes = [
   route('GET /v1/sessions', ALL, 'Journal des séances', SessionList, listAll, { query: SessionFilters }),
   route('POST /v1/sessions', WRITERS, LOG_SUMMARY, SessionWithQuota, logSession, LOG),
+  route('POST /v1/sessions/validate', WRITERS, CHECK, SessionValidation, checkSessionRows, {
+    body: SessionRowsInput,
+  }),
   route('GET /v1/sessions/:id', ALL, 'Lire une séance', Session, readSession),
   route('PATCH /v1/sessions/:id', WRITERS, CORRECT, SessionWithQuota, correctSession, { body: SessionPatch }),
   route('DELETE /v1/sessions/:id', WRITERS, CANCEL, SessionWithQuota, cancelSession),

@@ -6,6 +6,7 @@ import { adminEmails } from '../auth/access';
 import { ALL } from '../auth/policy';
 import { LIST_ORDER, pageEntitiesQuery, present } from '../db/entities';
 import { listMembersQuery, listPeopleQuery, memberNameQuery } from '../db/members';
+import { preferencesQuery } from '../db/preferences';
 import { getProgrammeQuery, storedProgrammeQuery } from '../db/programme';
 import { type Page, type PageRequest, type Query, type Results, runQueries } from '../db/query';
 import {
@@ -27,6 +28,7 @@ import type { User } from '../env';
 import { decodeToken, encodeToken } from '../http/base64url';
 import { ApiError, fieldError } from '../http/errors';
 import { type Ctx, route } from '../http/route';
+import { myRemindersQuery } from '../nightly/my-reminders';
 import { lastRunQuery, listAlertsQuery, OPEN_ALERTS, presentRun } from '../nightly/store';
 import { assembleQuotaReport, quotaReportQueries } from '../quotas/engine';
 import { territoryFor } from './context';
@@ -55,7 +57,7 @@ const MIRRORED = [...PAGED, 'quotas', 'alerts', 'documents'] as const;
  * `me` and `programme` on request: a sidebar opening cold reads them with its lists, in one
  * request; `people` (the members' display names) for the tabs and sidebars that name people.
  */
-export const PARTS = [...MIRRORED, 'me', 'programme', 'people', 'members'] as const;
+export const PARTS = [...MIRRORED, 'me', 'programme', 'people', 'members', 'reminders'] as const;
 export type Part = (typeof PARTS)[number];
 type Key = (string | number)[];
 
@@ -110,12 +112,14 @@ const PIECES: Record<Part, (r: Reader) => Piece> = {
     })),
   documents: ({ db }) =>
     piece([listDocumentsQuery(db)], ([d]) => ({ body: { documents: d.map(presentDocument) } })),
-  me: ({ db, user }) =>
-    user.role === 'viewer'
-      ? piece([memberNameQuery(db, user.email)], ([name]) => ({ body: { me: whoIs(user, [], name) } }))
-      : piece([memberNameQuery(db, user.email), listTerritoriesQuery(db)], ([name, all]) => ({
-          body: { me: whoIs(user, all, name) },
-        })),
+  me: ({ db, user }) => {
+    const mine = [memberNameQuery(db, user.email), preferencesQuery(db, user.email)] as const;
+    return user.role === 'viewer'
+      ? piece(mine, ([name, preferences]) => ({ body: { me: { ...whoIs(user, [], name), preferences } } }))
+      : piece([...mine, listTerritoriesQuery(db)], ([name, preferences, all]) => ({
+          body: { me: { ...whoIs(user, all, name), preferences } },
+        }));
+  },
   people: ({ db }) => piece([listPeopleQuery(db)], ([people]) => ({ body: { people } })),
   // As GET /v1/members: admins only (« Membres » reads it with the territories, in one request).
   members: ({ db, user, admins }) => {
@@ -124,6 +128,8 @@ const PIECES: Record<Part, (r: Reader) => Piece> = {
   },
   programme: ({ db }) =>
     piece([storedProgrammeQuery(db)], ([p]) => ({ body: { programme: presentProgramme(p) } })),
+  reminders: ({ db, user }) =>
+    piece([myRemindersQuery(db, user.email)], ([r]) => ({ body: { reminders: r } })),
 };
 
 function requestedParts(text: string | undefined): Part[] {
@@ -165,7 +171,8 @@ const SNAPSHOT_SUMMARY =
   'Tout ce que les onglets du classeur reflètent, en une réponse. parts : liste séparée par des virgules parmi ' +
   'territories, partners, sessions, blockers, indicators, workshops, actions, quotas, alerts, documents (toutes par défaut), ' +
   'et sur demande me (comme GET /v1/me), programme (comme GET /v1/programme), people (les membres ' +
-  'dont le nom est connu : e-mail et nom) et, pour les administrateurs, members (comme GET /v1/members). ' +
+  'dont le nom est connu : e-mail et nom), reminders (ce qui est attendu de l’appelant à ce jour : les rappels ' +
+  'du contrôle nocturne, et s’il les reçoit par courriel) et, pour les administrateurs, members (comme GET /v1/members). ' +
   `Les listes territories à actions sont paginées : au plus limit éléments chacune (${nf(DEFAULT_PAGE)} par défaut, ` +
   `${nf(MAX_PAGE)} au plus) ; une liste coupée ajoute next à la réponse, et GET /v1/snapshot?cursor=<next> ` +
   'renvoie la suite des seules listes coupées, jusqu’à une réponse sans next';

@@ -1,14 +1,17 @@
 import { HealthAnswer } from '../../shared/api/admin';
 import { Me } from '../../shared/api/system';
 import { OPS_MSG } from '../../shared/i18n/operations';
+import { MePatch } from '../../shared/schemas';
 import { ALL } from '../auth/policy';
 import { memberNameQuery } from '../db/members';
+import { preferencesQuery, putPreferences } from '../db/preferences';
 import { runQueries } from '../db/query';
 import { listTerritoriesQuery, type Territory } from '../db/territories';
 import type { User } from '../env';
 import { ApiError } from '../http/errors';
 import { type Ctx, route } from '../http/route';
 import { schemaState } from '../ops/readiness';
+import { auditContext } from './context';
 
 export const VERSION = '0.1.0';
 
@@ -39,16 +42,23 @@ export function whoIs({ email, role }: User, all: readonly Territory[], name: st
   return { email, name, role, territories: writable.map((t) => ({ id: t.id, name: t.name })) };
 }
 
-/** The name and, unless the caller is a viewer, the territories: one batch. */
+/** The name, the caller's own settings and, unless the caller is a viewer, the territories: one batch. */
 async function me(c: Ctx) {
   const user = c.get('user');
   const db = c.env.DB;
+  const mine = [memberNameQuery(db, user.email), preferencesQuery(db, user.email)] as const;
   if (user.role === 'viewer') {
-    const [name] = await runQueries(db, [memberNameQuery(db, user.email)]);
-    return c.json(whoIs(user, [], name));
+    const [name, preferences] = await runQueries(db, mine);
+    return c.json({ ...whoIs(user, [], name), preferences });
   }
-  const [name, all] = await runQueries(db, [memberNameQuery(db, user.email), listTerritoriesQuery(db)]);
-  return c.json(whoIs(user, all, name));
+  const [name, preferences, all] = await runQueries(db, [...mine, listTerritoriesQuery(db)]);
+  return c.json({ ...whoIs(user, all, name), preferences });
+}
+
+/** PUT /v1/me: the caller's own settings, audited; answers as GET /v1/me does. */
+async function changeMe(c: Ctx, { body }: { body: MePatch }) {
+  await putPreferences(c.env.DB, auditContext(c), body.preferences);
+  return me(c);
 }
 
 export const systemRoutes = [
@@ -59,5 +69,6 @@ export const systemRoutes = [
     HealthAnswer,
     health,
   ),
-  route('GET /v1/me', ALL, 'Identité, nom, rôle et territoires où l’appelant peut écrire', Me, me),
+  route('GET /v1/me', ALL, 'Identité, nom, rôle, territoires où l’appelant peut écrire et réglages', Me, me),
+  route('PUT /v1/me', ALL, 'Ses propres réglages (rappels par courriel)', Me, changeMe, { body: MePatch }),
 ];

@@ -3,7 +3,7 @@
 // « Aperçu » shows its first page and warnings (nothing stored). After, the document's panel
 // leads to its submission, ADEME's validation, sharing and versions; each warning opens the
 // form that fixes it. « Générer les dix synthèses » makes one call per territory.
-import { frList, frShortDate, frTypo, plural } from '../../../shared/i18n/typography';
+import { frInstant, frList, frTypo, plural } from '../../../shared/i18n/typography';
 import type { AddonError, DocumentRecord, DocumentRequest, SidebarContext } from '../../api';
 import { VIEWER_READ_ONLY } from '../../messages';
 import { isViewer, myTerritories, readOnlyBanner, start } from '../common/boot';
@@ -94,7 +94,7 @@ function existing(ctx: SidebarContext, docs: DocumentRecord[], show: (d: Documen
       {},
       link(d),
       facts(d),
-      d.updatedAt ? frTypo(`, le ${frShortDate(d.updatedAt)}`) : '',
+      d.updatedAt ? frTypo(`, le ${frInstant(d.updatedAt)}`) : '',
       frTypo(` — ${STATUS_LABELS[d.status ?? 'draft'] ?? ''} `),
       open,
     );

@@ -2,7 +2,7 @@
 // flagged. The user's own territories come first; alerts are sorted by severity then date and
 // can be filtered; the other territories stay folded. Also refreshes the Quotas and Alertes tabs.
 import { LABELS } from '../../../shared/i18n/labels';
-import { frShortDate, frTypo, plural } from '../../../shared/i18n/typography';
+import { frInstant, frTypo, plural } from '../../../shared/i18n/typography';
 import type { Quota, QuotaReport } from '../../../shared/quotas/rules';
 import type { AlertRecord, SidebarContext } from '../../api';
 import { quotaLabel, tenderAmount } from '../../messages';
@@ -11,6 +11,7 @@ import { app, h, messageArea } from '../common/dom';
 import { fillSelect } from '../common/form';
 import { call } from '../common/server';
 import { showError, showSuccess } from '../common/submit';
+import { remindersSection } from './reminders';
 
 const SEVERITY = { critical: 'Critique', warning: 'Attention', info: 'Information' } as const;
 const RANK = { critical: 0, warning: 1, info: 2 } as const;
@@ -66,7 +67,7 @@ function alertList(alerts: AlertRecord[]) {
         h(
           'small',
           {},
-          frTypo(`Vue le ${frShortDate(a.lastSeenAt)}${a.subjectLabel ? ` — ${a.subjectLabel}` : ''}`),
+          frTypo(`Vue le ${frInstant(a.lastSeenAt)}${a.subjectLabel ? ` — ${a.subjectLabel}` : ''}`),
         ),
       ),
     ),
@@ -129,7 +130,9 @@ async function main() {
   ]);
   scope.value = consultant ? 'only' : 'mine';
   fillSelect(severity, [['', 'Toutes les gravités'], ...Object.entries(SEVERITY)]);
-  app().append(h('div', { class: 'filters' }, refresh, scope, severity, search), content);
+  // What is due from the user: shown above the rest, kept as is when the filters change.
+  const reminders = h('div', { id: 'my-reminders' });
+  app().append(h('div', { class: 'filters' }, refresh, scope, severity, search), reminders, content);
   let data: { quotas: QuotaReport; alerts: AlertRecord[] } | null = null;
   const render = () => {
     if (!data) return;
@@ -156,6 +159,8 @@ async function main() {
     msg.clear();
     if (res.warning) showSuccess(msg, [], res.warning);
     data = res.data;
+    const mine = res.data.reminders;
+    reminders.replaceChildren(...(mine && ctx.me.role !== 'viewer' ? [remindersSection(mine)] : []));
     render();
   };
   for (const c of [scope, severity]) c.addEventListener('change', render);
