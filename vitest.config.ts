@@ -97,7 +97,11 @@ export default defineConfig(async () => {
           {
             name: 'worker',
             include: ['tests/worker/**/*.test.ts'],
-            exclude: ['tests/worker/documents-google.test.ts', 'tests/worker/ops-doctor.test.ts'],
+            exclude: [
+              'tests/worker/documents-google.test.ts',
+              'tests/worker/documents-workflow-google.test.ts',
+              'tests/worker/ops-doctor.test.ts',
+            ],
             globalSetup: ['tests/tools/google-jwks.global.ts', 'tests/support/fake-google-sheets.global.ts'],
             // Generous: a shared 2-core machine under load; speed is measured by npm run bench.
             testTimeout: 30_000,
@@ -105,7 +109,11 @@ export default defineConfig(async () => {
         ),
         workerProject(migrations, googleBindings, {
           name: 'worker-google',
-          include: ['tests/worker/documents-google.test.ts', 'tests/worker/ops-doctor.test.ts'],
+          include: [
+            'tests/worker/documents-google.test.ts',
+            'tests/worker/documents-workflow-google.test.ts',
+            'tests/worker/ops-doctor.test.ts',
+          ],
           globalSetup: ['tests/support/google-global-setup.ts'],
           testTimeout: 60_000,
         }),

@@ -2,6 +2,12 @@
 // records (./records.ts, from shared/api) and what the add-on's own functions take and answer.
 // Pure types, so both tsconfigs can read it.
 import type * as z from 'zod/mini';
+import type {
+  DocumentPreview,
+  DocumentVersion,
+  DocumentWarning,
+  ShortenedText,
+} from '../shared/api/documents';
 import type { QuotaReport } from '../shared/api/quotas';
 import type { Snapshot as SnapshotSchema } from '../shared/api/snapshot';
 import type { Me } from '../shared/api/system';
@@ -10,6 +16,12 @@ import type { FieldIssue } from '../shared/schemas/validate';
 import type { DocumentRecord, Quota } from './records';
 
 export type * from './records';
+export type { DocumentPreview, DocumentVersion, DocumentWarning, ShortenedText };
+/** Submit, validate, request changes: the document as it now stands and the version acted on. */
+export interface WorkflowAnswer {
+  document: DocumentRecord;
+  version: DocumentVersion;
+}
 
 /** GET /v1/snapshot with the parts asked for (the add-on asks for the parts it reads). */
 export type Snapshot = {
@@ -50,10 +62,21 @@ export interface Versioned<T> {
   version: string | null;
 }
 export type Choice = { id: string; label: string };
-/** A territory and what to show beside its fields when the Diagnostic opens. */
+/**
+ * What to show when a sidebar opens on a record to fix: the territory (Diagnostic), or the
+ * record (`recordId`: a workshop, an action, a blocker), and the issues beside its fields.
+ */
 export interface DiagnosticFocus {
   territoryId: string;
   issues: FieldIssue[];
+  recordId?: string;
+}
+/** A record a document's warning names: what « Corriger » opens (shared/documents/consistency.ts). */
+export interface RecordToFix {
+  type: DocumentWarning['subject']['type'];
+  id: string;
+  field?: string | undefined;
+  message: string;
 }
 
 /** What a sidebar knows when it opens: inlined in its page when the add-on builds it. */
@@ -83,7 +106,8 @@ export type SidebarName =
   | 'parametres'
   | 'compte'
   | 'membres'
-  | 'historique';
+  | 'historique'
+  | 'syntheses';
 
 export interface ImportTab {
   name: string;

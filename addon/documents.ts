@@ -4,7 +4,14 @@
 // "Documents" and, for a territory summary, on the territory's row. Ten summaries are ten
 // pairs of calls made by the sidebar, none near a limit.
 import { frTypo, plural } from '../shared/i18n/typography';
-import type { DocumentRecord, DocumentRequest, Result } from './api';
+import type {
+  DocumentPreview,
+  DocumentRecord,
+  DocumentRequest,
+  DocumentVersion,
+  Result,
+  WorkflowAnswer,
+} from './api';
 import { updateLists } from './context';
 import { mirrorSafely } from './lock';
 import { names } from './names';
@@ -76,4 +83,74 @@ export const fileDocument = (doc: DocumentRecord): Result<{ tabs: string[] }> =>
   const tabs = linked ? ['Documents', 'Territoires'] : ['Documents'];
   const res: Result<{ tabs: string[] }> = { ok: true, data: { tabs } };
   return warning ? { ...res, warning } : res;
+};
+
+// ---- issue 17: the preview, the workflow, versions and sharing ---------------------------
+
+const docPath = (id: string, tail = '') => `/v1/documents/${encodeURIComponent(id)}${tail}`;
+
+/** The first page, the warnings and the pages of a document before it is generated (nothing stored). */
+export const previewDocument = (input: DocumentRequest): Result<DocumentPreview> => {
+  const needed = NEEDS[input?.type];
+  if (!needed) return invalid([{ path: 'type', message: REQUIRED }]);
+  if (!input[needed]) return invalid([{ path: needed, message: REQUIRED }]);
+  const body: DocumentRequest = { type: input.type, [needed]: input[needed] };
+  if (input.asOf) body.asOf = input.asOf;
+  return callWorker<DocumentPreview>({ method: 'post', path: '/v1/documents/preview', body });
+};
+
+/** After a change of status: the cached list follows, so the next sidebar shows it. */
+function remembered(res: Result<WorkflowAnswer>): Result<WorkflowAnswer> {
+  if (res.ok) updateLists({ document: res.data.document });
+  return res;
+}
+
+export const submitDocument = (id: string, acknowledge: string[]): Result<WorkflowAnswer> =>
+  remembered(
+    callWorker<WorkflowAnswer>({
+      method: 'post',
+      path: docPath(id, '/submit'),
+      body: { acknowledge: Array.isArray(acknowledge) ? acknowledge.map(String) : [] },
+      withGoogleToken: true,
+    }),
+  );
+
+export const validateDocument = (id: string): Result<WorkflowAnswer> =>
+  remembered(
+    callWorker<WorkflowAnswer>({
+      method: 'post',
+      path: docPath(id, '/validate'),
+      body: {},
+      withGoogleToken: true,
+    }),
+  );
+
+export const requestDocumentChanges = (id: string, comment: string): Result<WorkflowAnswer> => {
+  if (!String(comment ?? '').trim()) return invalid([{ path: 'comment', message: REQUIRED }]);
+  return remembered(
+    callWorker<WorkflowAnswer>({
+      method: 'post',
+      path: docPath(id, '/request-changes'),
+      body: { comment: String(comment) },
+      withGoogleToken: true,
+    }),
+  );
+};
+
+export const listDocumentVersions = (id: string): Result<{ id: string; versions: DocumentVersion[] }> =>
+  callWorker<{ id: string; versions: DocumentVersion[] }>({ method: 'get', path: docPath(id, '/versions') });
+
+export const shareDocument = (
+  id: string,
+  to: 'territory' | string[],
+  role: 'reader' | 'commenter',
+): Result<DocumentRecord> => {
+  const res = callWorker<DocumentRecord>({
+    method: 'post',
+    path: docPath(id, '/share'),
+    body: { to, role },
+    withGoogleToken: true,
+  });
+  if (res.ok) updateLists({ document: res.data });
+  return res;
 };

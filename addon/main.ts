@@ -11,6 +11,7 @@ import type {
 import { sidebarContext } from './context';
 import { exportToDrive } from './data-export';
 import { showDoctorDialog } from './doctor';
+import * as docs from './documents';
 import { createDocument, fileDocument as file } from './documents';
 import { loadHistory as history, selectedRecord } from './history';
 import { importableTabs, importTab as runImport } from './importer';
@@ -18,6 +19,8 @@ import * as members from './members';
 import { showSidebar } from './menu';
 import * as ops from './operations';
 import { changeReminders, changeSettings, menuForRole, settings } from './profile';
+import * as texts from './programme-texts';
+import { openRecordForm as openForm } from './record-forms';
 import { quotasAndAlerts, resyncWithToast } from './resync';
 import { buildMenu, knownRole } from './role-menu';
 import { path } from './worker-client';
@@ -83,6 +86,18 @@ export const openDiagnostic = (focus: DiagnosticFocus): void =>
 export const loadQuotasAndAlerts = quotasAndAlerts;
 export const generateDocument = createDocument;
 export const fileDocument = file;
+/** Issue 17: the first page and warnings before generating, the workflow, versions, sharing. */
+export const previewDocument = docs.previewDocument;
+export const submitDocument = docs.submitDocument;
+export const validateDocument = docs.validateDocument;
+export const requestDocumentChanges = docs.requestDocumentChanges;
+export const listDocumentVersions = docs.listDocumentVersions;
+export const shareDocument = docs.shareDocument;
+/** Opens the sidebar that edits the record a warning names, the field to fix marked. */
+export const openRecordForm = openForm;
+/** The programme's syntheses (report 1, report 2, final COPIL, critical view), read and saved. */
+export const loadProgrammeTexts = texts.loadProgrammeTexts;
+export const saveProgrammeTexts = texts.saveProgrammeTexts;
 export const listImportableTabs = importableTabs;
 export const importTab = runImport;
 export const loadSettings = settings;

@@ -83,6 +83,14 @@ export const SIDEBAR_TABLE: readonly SidebarRow[] = [
     group: 2,
   },
   {
+    name: 'syntheses',
+    title: 'Synthèses du programme',
+    menu: 'Synthèses du programme',
+    roles: WRITERS,
+    template: 'Syntheses',
+    group: 2,
+  },
+  {
     name: 'document',
     title: 'Générer un document',
     menu: 'Générer un document',

@@ -37,6 +37,7 @@ async function modules() {
     ...(await load('../../worker/google/http.ts')),
     ...(await load('../../worker/google/service-account.ts')),
     ...(await load('../../tests/support/fake-google.ts')),
+    ...(await load('../../worker/documents/freeze.ts')),
   };
 }
 /** @typedef {Awaited<ReturnType<typeof modules>>} Modules */
@@ -123,6 +124,35 @@ const previousOf = (p) => ({
 });
 
 /**
+ * A submission's Google calls through the real clients, as the submit route makes them: the
+ * Doc stamped with its author and status (Docs), exported to PDF, the PDF kept in « Validés »
+ * (the folder looked up and made the first time only, then remembered by the worker).
+ * @param {Modules} m @param {any} google @param {string} docId @param {string} [folder]
+ */
+async function submitOnce(m, google, docId, folder) {
+  const env = m.googleEnv(google);
+  await fetch(`${google.base}/__reset`, { method: 'POST', body: '{}' });
+  const log = new m.CallLog();
+  const token = await m.serviceAccountToken(env, [m.SERVICE_ACCOUNT_DRIVE_SCOPE], log);
+  const o = { token, retryDelaysMs: [5, 10, 20], log };
+  const drive = new m.Drive({ ...o, driveUrl: env.GOOGLE_DRIVE_URL, uploadUrl: env.GOOGLE_DRIVE_UPLOAD_URL });
+  const docs = new m.Docs({ ...o, docsUrl: env.GOOGLE_DOCS_URL });
+  await docs.replaceTexts(
+    docId,
+    m.submissionTexts('claire.martin@amo.example, consultant (AMO)', '2026-03-12'),
+  );
+  const pdf = await drive.exportPdf(docId);
+  const into = folder ?? (await drive.folderIn(env.DRIVE_FOLDER_ID, m.VALIDATED_FOLDER));
+  await drive.uploadFile({ name: 'bench.pdf', mimeType: 'application/pdf', folderId: into }, pdf);
+  return {
+    googleCalls: log.calls,
+    calls: log.kinds.join(', '),
+    pdfKb: +(pdf.length / 1024).toFixed(1),
+    folder: into,
+  };
+}
+
+/**
  * 2. Google calls per document: created, regenerated, after a person's edit, tightened.
  * @param {Modules} m
  * @param {(from: number, max?: number) => unknown} compose
@@ -138,7 +168,9 @@ async function googleCalls(m, compose) {
     });
     const afterEdit = await publishOnce(m, google, compose, previousOf(regenerated.pub), 1);
     const tightened = await publishOnce(m, google, compose, previousOf(afterEdit.pub), 1.8);
-    return { created, regenerated, afterEdit, tightened };
+    const submitted = await submitOnce(m, google, created.pub.googleDocId);
+    const submittedAgain = await submitOnce(m, google, created.pub.googleDocId, submitted.folder);
+    return { created, regenerated, afterEdit, tightened, submitted, submittedAgain };
   } finally {
     await google.close();
   }
@@ -165,8 +197,18 @@ export async function run() {
         `stand-in Google layout ${r.googleLayoutPages.join(' → ')} page(s) on ${r.pageSize}; ${r.outcome}`,
     );
   }
+  for (const [label, r] of /** @type {const} */ ([
+    ['submission, the « Validés » folder found or made', g.submitted],
+    ['submission, the folder remembered', g.submittedAgain],
+  ]))
+    console.log(`Google calls, ${label}: ${r.googleCalls} (${r.calls}); PDF ${r.pdfKb} KB`);
   return {
     buildAndRender500Sessions: build,
+    submitGoogleCalls: {
+      note: 'the token is cached from the generation in the usual case; validating renames the PDF (1 call), sending back removes it (1)',
+      firstSubmission: { ...g.submitted, folder: undefined },
+      usual: { ...g.submittedAgain, folder: undefined },
+    },
     googleCallsPerDocument: {
       goal: 'at most 4 in the usual case (token, upload, page setup, export)',
       firstGeneration: strip(g.created),

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { ASSESSMENT_TEXT, IsoDate, SHORT_TEXT, TimeZone, text } from './common';
+import { ASSESSMENT_TEXT, cleanString, IsoDate, optText, SHORT_TEXT, TimeZone, text } from './common';
 
 const count = z.int().check(z.minimum(0), z.maximum(100_000));
 const minutes = z.int().check(z.minimum(1), z.maximum(24 * 60));
@@ -73,8 +73,46 @@ export type ProgrammeUpdate = z.infer<typeof ProgrammeUpdate>;
 export type QuotaSettings = z.infer<typeof QuotaSettings>;
 export type Milestone = z.infer<typeof Milestone>;
 
-export const ProgrammeAssessment = z.strictObject({
-  finalCopilMinutes: text(ASSESSMENT_TEXT),
-  criticalView: text(ASSESSMENT_TEXT),
+/**
+ * The contractor's critical view of the operation (the tender's « regard critique du
+ * prestataire »), in four parts a reader of the final report looks for.
+ */
+export const CriticalView = z.strictObject({
+  worked: optText(ASSESSMENT_TEXT),
+  didNotWork: optText(ASSESSMENT_TEXT),
+  lessons: optText(ASSESSMENT_TEXT),
+  recommendations: optText(ASSESSMENT_TEXT),
 });
+export type CriticalView = z.infer<typeof CriticalView>;
+
+/** Programme-level prose written by people (consultants, admins), never generated. */
+export const PROGRAMME_TEXTS = ['report1Synthesis', 'report2Lessons', 'finalCopilMinutes'] as const;
+export const CRITICAL_VIEW_PARTS = ['worked', 'didNotWork', 'lessons', 'recommendations'] as const;
+
+/**
+ * `PUT /v1/programme/assessment`. Every field is optional: a field sent replaces the stored
+ * one (an empty text clears it), a field left out keeps what is stored. `criticalView` is
+ * replaced as a whole; a v1.1 string is read as its `worked` part.
+ */
+export const ProgrammeAssessment = z
+  .strictObject({
+    report1Synthesis: optText(ASSESSMENT_TEXT),
+    report2Lessons: optText(ASSESSMENT_TEXT),
+    finalCopilMinutes: optText(ASSESSMENT_TEXT),
+    criticalView: z.optional(z.union([cleanString(0, ASSESSMENT_TEXT), CriticalView])),
+  })
+  .check(
+    z.refine((a) => Object.values(a).some((v) => v !== undefined), {
+      message:
+        'Indiquez au moins un texte du bilan (synthèse, enseignements, COPIL final ou regard critique).',
+    }),
+  );
 export type ProgrammeAssessment = z.infer<typeof ProgrammeAssessment>;
+
+/** The assessment as stored and read: the critical view always in its four parts. */
+export interface StoredAssessment {
+  report1Synthesis?: string | undefined;
+  report2Lessons?: string | undefined;
+  finalCopilMinutes?: string | undefined;
+  criticalView?: CriticalView | undefined;
+}

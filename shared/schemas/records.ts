@@ -213,11 +213,20 @@ export const WorkshopSolution = z.strictObject({
   solution: text(1000),
   category: z.optional(z.enum(BLOCKER_CATEGORIES)),
 });
-/** One row of the « exemples de réalisations et contacts » table. */
+/**
+ * One row of the « exemples de réalisations et contacts » table. The named contact (a person,
+ * their organisation, an e-mail or a phone) is personal data: its e-mail and phone are shown
+ * by the v1.1 rules (ADEME and the host territory's consultants). `contact` is the older free
+ * text, kept for sheets written before.
+ */
 export const WorkshopExample = z.strictObject({
   achievement: text(1000),
   place: optText(SHORT_TEXT),
   contact: optText(SHORT_TEXT),
+  contactName: optText(SHORT_TEXT),
+  contactOrganisation: optText(SHORT_TEXT),
+  contactEmail: z.optional(Email),
+  contactPhone: Contact.shape.phone,
 });
 /**
  * A collective workshop's sheet. Its date, duration and mode are those of the `workshop`

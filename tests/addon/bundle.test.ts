@@ -60,6 +60,7 @@ describe('Code.js', () => {
       'Diagnostic du territoire',
       '—',
       'Quotas et alertes',
+      'Synthèses du programme',
       'Générer un document',
       'Historique de la ligne sélectionnée',
       '—',
@@ -71,7 +72,7 @@ describe('Code.js', () => {
       'Diagnostic de l’installation',
     ]);
     const consultant = opened('consultant').labels;
-    expect(consultant).toEqual([...admin.labels.slice(0, 11), 'Importer un onglet existant', 'Mon compte']);
+    expect(consultant).toEqual([...admin.labels.slice(0, 12), 'Importer un onglet existant', 'Mon compte']);
     // A viewer reads: no form to fill, no settings to change.
     expect(opened('viewer').labels).toEqual([
       'Quotas et alertes',
@@ -136,7 +137,7 @@ describe('the manifest', () => {
 describe('sidebars', () => {
   it('are self-contained: no external script, style or font', () => {
     const files = readdirSync(dir).filter((f) => f.endsWith('.html'));
-    expect(files.length).toBe(12);
+    expect(files.length).toBe(13);
     for (const f of files) {
       const html = readFileSync(join(dir, f), 'utf8');
       expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=|@import/i);

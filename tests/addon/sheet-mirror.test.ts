@@ -187,6 +187,11 @@ const foixSummary: DocumentRecord = {
   version: 2,
   url: 'https://veli.example.org/v1/documents/d-1/html',
   territoryId: 't-foix',
+  status: 'draft',
+  asOf: null,
+  warnings: [],
+  shortened: [],
+  sharedWith: [],
 };
 
 describe('codes, links and removals', () => {

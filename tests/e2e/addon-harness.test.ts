@@ -313,7 +313,7 @@ describe('a consultant’s documents', () => {
     await frame.getByText(/^Terminé\s: 1\ssynthèse générée sur 1\.$/).waitFor({ timeout: 60_000 });
     const steps = (await frame.locator('#all-summaries ~ ol li').allTextContents()).map(plain);
     expect(steps[0]).toMatch(
-      /^« Territoire journal .* » : Synthèse territoriale — .* — \d pages?, version \d+$/,
+      /^« Territoire journal .* » : Synthèse territoriale — .* — \d pages?, version \d+(, \d+ points? à reprendre)?$/,
     );
     // The diagnostic saved above wrote the territory's row: the link goes there too.
     expect(steps[1]).toBe('Lien ajouté : onglets « Documents » et « Territoires ».');

@@ -11,6 +11,12 @@
 // - Column widths come from the cells (a `width` in pt/px/in/cm/mm in a class or inline
 //   style, or the `width` attribute), as Google's export writes them; <colgroup>/<col> and
 //   percentages are not read: such columns share the free width equally.
+// - Styles: only rules in the form of Google's own export (`.c4{…}`, `p{…}`): each selector a
+//   single class or a single element; descendant, compound or attribute selectors
+//   (`table.ident th`, `td.bar`) are not applied.
+// - A table cell with no text is a paragraph at the default text size (11 pt): it is at least
+//   one such line tall, whatever its CSS says.
+// - Header rows are ordinary rows: a table that breaks across pages does not repeat them.
 // - Images: PNG, JPEG and GIF stay; SVG (inline or as a file) is dropped; scripts never run.
 import type { Page } from 'playwright-core';
 
@@ -23,12 +29,17 @@ const BREAKS = [
   'page-break-inside',
 ];
 
-/** 1. Styles: the plain rules of one <style> block, without break properties or @page/@media. */
+/**
+ * 1. Styles: the rules of Google's export form (each selector one class or one element) of
+ * one <style> block, without break properties or @page/@media.
+ */
 function keepPlainRules(breaks: string[]) {
   const rules: string[] = [];
+  const simple = (selector: string) =>
+    selector.split(',').every((x) => /^\s*(\.[A-Za-z_][\w-]*|[a-z][a-z0-9]*)\s*$/.test(x));
   for (const sheet of Array.from(document.styleSheets)) {
     for (const rule of Array.from(sheet.cssRules)) {
-      if (!(rule instanceof CSSStyleRule)) continue;
+      if (!(rule instanceof CSSStyleRule) || !simple(rule.selectorText)) continue;
       for (const p of breaks) rule.style.removeProperty(p);
       // A width given by a class is what the cell is read with (step 5).
       if (rule.style.width)
@@ -99,6 +110,25 @@ function cellWidths() {
   }
 }
 
+/**
+ * 6. Tables as Docs holds them: header rows become ordinary rows (not repeated on the next
+ * page), and a cell without text is one paragraph at the default size (Arial 11 pt, 1.15).
+ */
+function docsTables() {
+  for (const head of Array.from(document.querySelectorAll('thead'))) {
+    const table = head.parentElement;
+    const body = table?.querySelector('tbody');
+    if (!table || !body) continue;
+    body.prepend(...Array.from(head.rows));
+    head.remove();
+  }
+  for (const cell of Array.from(document.querySelectorAll<HTMLElement>('td, th'))) {
+    // A no-break space is text (at the cell's own size); spaces HTML collapses are nothing.
+    if ((cell.textContent ?? '').replace(/[ \t\n\r]/g, '') !== '' || cell.querySelector('img')) continue;
+    cell.innerHTML = '<p style="font-size:11pt;line-height:1.15;margin:0">&nbsp;</p>';
+  }
+}
+
 /** Applies the import rules to `html` in a script-free page; returns the Doc's HTML. */
 export async function importAsGoogle(page: Page, html: string): Promise<string> {
   await page.setContent(html, { waitUntil: 'load' });
@@ -110,6 +140,7 @@ export async function importAsGoogle(page: Page, html: string): Promise<string> 
   await page.evaluate(dropUnsupported);
   await page.evaluate(googlePageBreaks, BREAKS);
   await page.evaluate(cellWidths);
+  await page.evaluate(docsTables);
   return page.evaluate(() => `<!DOCTYPE html>\n${document.documentElement.outerHTML}`);
 }
 

@@ -11,6 +11,11 @@
 // - files.get with the version, modifiedTime and last modifying user Drive reports;
 // - files.export to PDF: the imported Doc printed by headless Chromium at the Doc's own page
 //   size and margins, its pages counted with pdf-lib;
+// - a new Doc is pageless (as for a person whose default is pageless) until
+//   `updateDocumentStyle` sets `documentFormat.documentMode`; `replaceAllText` replaces text;
+// - files uploaded without conversion (a PDF) are kept byte for byte; folders are found
+//   (files.list with a `q`) and created; files renamed; `permissions.create` records the
+//   person, the role and the notification e-mail Drive would send.
 // - files.update with `{trashed: true}`: the file goes to the trash (still readable by id);
 // - the Sheets values resource of fake-google-sheets.ts, reached with the tokens issued here
 //   (one token endpoint for Drive, Docs and Sheets, as at Google).
@@ -28,6 +33,7 @@ import {
   type CallKind,
   DOC_MIME,
   type DocPage,
+  FOLDER_MIME,
   LETTER,
   type LoggedCall,
   MY_DRIVE_FOLDER_ID,
@@ -132,7 +138,7 @@ const resource = (f: StoredFile, who: Identity) => ({
 class FakeGoogleServer {
   readonly issued = new Map<string, Identity>();
   readonly files = new Map<string, StoredFile>();
-  readonly folders = new Map<string, { driveId: string | null }>([
+  readonly folders = new Map<string, { driveId: string | null; parent?: string; name?: string }>([
     [SHARED_FOLDER_ID, { driveId: SHARED_DRIVE_ID }],
     [MY_DRIVE_FOLDER_ID, { driveId: null }],
   ]);
@@ -292,7 +298,8 @@ class FakeGoogleServer {
       return null;
     }
     const boundary = /boundary=("?)([^";]+)\1/.exec(r.req.headers['content-type'] ?? '')?.[2];
-    const parts = boundary ? parseMultipart(r.raw.toString('utf8'), boundary) : [];
+    // Read byte for byte (latin1): a PDF part is binary; text parts are decoded below.
+    const parts = boundary ? parseMultipart(r.raw.toString('latin1'), boundary) : [];
     const [metaPart, mediaPart] = parts;
     if (
       parts.length !== 2 ||
@@ -303,15 +310,23 @@ class FakeGoogleServer {
       r.reply(400, googleError(400, 'metadata part then media part expected', 'badRequest'));
       return null;
     }
-    const metadata = JSON.parse(metaPart.body) as { name?: string; mimeType?: string; parents?: string[] };
+    const utf8 = (latin1: string) => Buffer.from(latin1, 'latin1').toString('utf8');
+    const metadata = JSON.parse(utf8(metaPart.body)) as {
+      name?: string;
+      mimeType?: string;
+      parents?: string[];
+      description?: string;
+    };
     r.entry.metadata = metadata;
     r.entry.mediaType = mediaPart.headers['content-type'];
     r.entry.mediaChars = mediaPart.body.length;
+    if (r.entry.mediaType?.startsWith('application/pdf'))
+      return { metadata, html: '', bytes: Buffer.from(mediaPart.body, 'latin1') };
     if (!r.entry.mediaType?.startsWith('text/html')) {
-      r.reply(400, googleError(400, 'media must be HTML', 'badRequest'));
+      r.reply(400, googleError(400, 'media must be HTML or a PDF', 'badRequest'));
       return null;
     }
-    return { metadata, html: mediaPart.body };
+    return { metadata, html: utf8(mediaPart.body), bytes: null };
   }
 
   async create(r: Req) {
@@ -320,8 +335,9 @@ class FakeGoogleServer {
     if (forced) return r.reply(forced, googleError(forced, 'scripted failure', 'backendError'));
     const up = this.uploaded(r);
     if (!up) return;
-    if (up.metadata.mimeType !== DOC_MIME)
-      return r.reply(400, googleError(400, 'expected conversion to a Google Doc', 'badRequest'));
+    const pdf = up.bytes !== null;
+    if (pdf ? up.metadata.mimeType !== 'application/pdf' : up.metadata.mimeType !== DOC_MIME)
+      return r.reply(400, googleError(400, 'expected a Google Doc conversion or a PDF', 'badRequest'));
     const parent = up.metadata.parents?.[0];
     const folder = parent ? this.folders.get(parent) : undefined;
     if (parent && (!folder || (folder.driveId && r.query.supportsAllDrives !== 'true')))
@@ -330,14 +346,18 @@ class FakeGoogleServer {
     if (r.who.serviceAccount && !folder?.driveId)
       return r.reply(403, googleError(403, NO_QUOTA, 'storageQuotaExceeded', 'usageLimits'));
     const f: StoredFile = {
-      id: `doc-${++this.seq}-${Math.random().toString(36).slice(2, 8)}`,
+      id: `${pdf ? 'pdf' : 'doc'}-${++this.seq}-${Math.random().toString(36).slice(2, 8)}`,
       name: up.metadata.name ?? 'Untitled',
-      mimeType: DOC_MIME,
+      mimeType: pdf ? 'application/pdf' : DOC_MIME,
       parents: parent ? [parent] : [],
       driveId: folder?.driveId ?? null,
       html: up.html,
-      imported: await this.importHtml(up.html),
+      imported: pdf ? '' : await this.importHtml(up.html),
       page: { ...LETTER },
+      documentMode: 'PAGELESS',
+      bytes: up.bytes?.toString('base64'),
+      description: up.metadata.description,
+      permissions: [],
       revisions: 1,
       version: 0,
       modifiedTime: '',
@@ -362,6 +382,7 @@ class FakeGoogleServer {
     f.html = up.html;
     f.imported = await this.importHtml(up.html);
     f.page = { ...LETTER };
+    f.documentMode = 'PAGELESS';
     f.name = up.metadata.name ?? f.name;
     f.revisions++;
     this.touch(f, r.who.email);
@@ -376,24 +397,115 @@ class FakeGoogleServer {
     if (f) r.reply(200, resource(f, r.who));
   }
 
-  /** documents.batchUpdate with updateDocumentStyle: the Doc's page size and margins. */
-  async pageSetup(r: Req, id: string) {
-    r.entry.kind = 'page-setup';
-    const forced = await this.scripted('page-setup');
+  /**
+   * documents.batchUpdate: `updateDocumentStyle` (the Doc's page size, margins and page mode)
+   * or `replaceAllText` requests (texts replaced everywhere, occurrences counted).
+   */
+  async batchUpdate(r: Req, id: string) {
+    const body = JSON.parse(r.raw.toString('utf8') || '{}') as { requests?: Record<string, unknown>[] };
+    const replacing = body.requests?.some((q) => 'replaceAllText' in q);
+    r.entry.kind = replacing ? 'replace-text' : 'page-setup';
+    const forced = await this.scripted(r.entry.kind);
     if (forced) return r.reply(forced, googleError(forced, 'scripted failure', 'backendError'));
     const f = this.files.get(id);
-    if (!f) return r.reply(404, googleError(404, 'Requested entity was not found.', 'notFound'));
-    const body = JSON.parse(r.raw.toString('utf8') || '{}') as { requests?: unknown[] };
+    if (!f || f.mimeType !== DOC_MIME)
+      return r.reply(404, googleError(404, 'Requested entity was not found.', 'notFound'));
     r.entry.requests = body.requests;
-    const next = applyDocumentStyle(f.page, body.requests);
+    if (replacing) {
+      const replies = replaceAllText(f, body.requests ?? []);
+      if (typeof replies === 'string') return r.reply(400, googleError(400, replies, 'badRequest'));
+      this.touch(f, r.who.email);
+      return r.reply(200, { documentId: id, replies });
+    }
+    const next = applyDocumentStyle({ ...f.page, mode: f.documentMode }, body.requests);
     if (typeof next === 'string') return r.reply(400, googleError(400, next, 'badRequest'));
-    f.page = next;
+    const { mode, ...page } = next;
+    f.page = page;
+    f.documentMode = mode;
     this.touch(f, r.who.email);
     return r.reply(200, {
       documentId: id,
       replies: [{}],
       writeControl: { requiredRevisionId: `rev-${f.version}` },
     });
+  }
+
+  /** files.list with `q`: the folders named in a parent (what the worker looks up). */
+  list(r: Req) {
+    r.entry.kind = 'list';
+    const q = r.query.q ?? '';
+    const parent = /'([^']+)' in parents/.exec(q)?.[1];
+    const name = /name = '([^']+)'/.exec(q)?.[1];
+    const shared = (id: string | undefined) => (id ? this.folders.get(id)?.driveId : null);
+    if (
+      shared(parent) &&
+      (r.query.supportsAllDrives !== 'true' || r.query.includeItemsFromAllDrives !== 'true')
+    )
+      return r.reply(200, { files: [] });
+    const files = [...this.folders.entries()]
+      .filter(([, f]) => f.parent === parent && f.name === name)
+      .map(([id]) => ({ id }));
+    return r.reply(200, { files });
+  }
+
+  /** files.create without media: a folder in a folder the caller sees. */
+  createFolder(r: Req) {
+    r.entry.kind = 'create-folder';
+    const meta = JSON.parse(r.raw.toString('utf8') || '{}') as {
+      name?: string;
+      mimeType?: string;
+      parents?: string[];
+    };
+    const parent = meta.parents?.[0];
+    const folder = parent ? this.folders.get(parent) : undefined;
+    if (
+      meta.mimeType !== FOLDER_MIME ||
+      !parent ||
+      !folder ||
+      (folder.driveId && r.query.supportsAllDrives !== 'true')
+    )
+      return r.reply(404, notFound(parent ?? ''));
+    const id = `folder-${++this.seq}`;
+    this.folders.set(id, { driveId: folder.driveId, parent, name: meta.name ?? '' });
+    return r.reply(200, { id });
+  }
+
+  /** files.update without media: a new name (and description), or `{trashed: true}`; the content stays. */
+  rename(r: Req, id: string) {
+    const meta = JSON.parse(r.raw.toString('utf8') || '{}') as {
+      name?: string;
+      description?: string;
+      trashed?: boolean;
+    };
+    if (meta.trashed !== undefined) return this.trash(r, id);
+    r.entry.kind = 'rename';
+    const f = this.visible(r, id);
+    if (!f) return;
+    f.name = meta.name ?? f.name;
+    f.description = meta.description ?? f.description;
+    this.touch(f, r.who.email);
+    return r.reply(200, { id });
+  }
+
+  /** permissions.create: the person gets the role; Drive e-mails them when asked to. */
+  share(r: Req, id: string) {
+    r.entry.kind = 'share';
+    const f = this.visible(r, id);
+    if (!f) return;
+    const p = JSON.parse(r.raw.toString('utf8') || '{}') as {
+      type?: string;
+      role?: string;
+      emailAddress?: string;
+    };
+    if (p.type !== 'user' || !p.emailAddress || !['reader', 'commenter', 'writer'].includes(p.role ?? ''))
+      return r.reply(400, googleError(400, 'Invalid permission.', 'invalid'));
+    f.permissions.push({
+      email: p.emailAddress,
+      role: p.role!,
+      notified: r.query.sendNotificationEmail !== 'false',
+      message: r.query.emailMessage ?? '',
+    });
+    return r.reply(200, { kind: 'drive#permission', id: `perm-${++this.seq}`, type: 'user', role: p.role });
   }
 
   async exportPdf(r: Req, id: string) {
@@ -452,13 +564,16 @@ class FakeGoogleServer {
     const sheet = /^\/v4\/spreadsheets\/([^/]+)\/values\/([^/:]+)$/.exec(path);
     if (sheet) return sheetsValues(this.sheets, r.req, r.res, r.url, [...sheet], r.raw.toString('utf8'));
     if (path === '/upload/drive/v3/files' && method === 'POST') return this.create(r);
+    if (path === '/drive/v3/files' && method === 'GET') return this.list(r);
+    if (path === '/drive/v3/files' && method === 'POST') return this.createFolder(r);
     const ROUTES: [string, RegExp, (id: string) => unknown][] = [
       ['PATCH', /^\/upload\/drive\/v3\/files\/([^/]+)$/, (id) => this.update(r, id)],
       ['GET', /^\/drive\/v3\/files\/([^/]+)\/export$/, (id) => this.exportPdf(r, id)],
+      ['POST', /^\/drive\/v3\/files\/([^/]+)\/permissions$/, (id) => this.share(r, id)],
       ['GET', /^\/drive\/v3\/files\/([^/]+)$/, (id) => this.metadata(r, id)],
+      ['PATCH', /^\/drive\/v3\/files\/([^/]+)$/, (id) => this.rename(r, id)],
       ['DELETE', /^\/drive\/v3\/files\/([^/]+)$/, (id) => this.remove(r, id)],
-      ['PATCH', /^\/drive\/v3\/files\/([^/]+)$/, (id) => this.trash(r, id)],
-      ['POST', /^\/v1\/documents\/([^/:]+):batchUpdate$/, (id) => this.pageSetup(r, id)],
+      ['POST', /^\/v1\/documents\/([^/:]+):batchUpdate$/, (id) => this.batchUpdate(r, id)],
     ];
     for (const [verb, pattern, handler] of ROUTES) {
       const m = pattern.exec(path);
@@ -534,8 +649,10 @@ export async function startFakeGoogle() {
   };
 }
 
+type Styled = DocPage & { mode: 'PAGES' | 'PAGELESS' };
+
 /** `updateDocumentStyle` as the Docs API applies it: only the `fields` named, in points. */
-export function applyDocumentStyle(page: DocPage, requests: unknown): DocPage | string {
+export function applyDocumentStyle(page: Styled, requests: unknown): Styled | string {
   if (!Array.isArray(requests) || requests.length === 0) return 'requests must be a non-empty list';
   let next = { ...page };
   for (const req of requests as { updateDocumentStyle?: { documentStyle?: DocStyle; fields?: string } }[]) {
@@ -550,7 +667,12 @@ export function applyDocumentStyle(page: DocPage, requests: unknown): DocPage | 
         return d.magnitude;
       };
       try {
-        if (field === 'pageSize')
+        if (field === 'documentFormat') {
+          const mode = s.documentFormat?.documentMode;
+          if (mode !== 'PAGES' && mode !== 'PAGELESS')
+            return 'documentFormat.documentMode must be PAGES or PAGELESS';
+          next = { ...next, mode };
+        } else if (field === 'pageSize')
           next = {
             ...next,
             widthPt: dim(s.pageSize?.width, 'width'),
@@ -572,6 +694,7 @@ interface Dim {
   unit: string;
 }
 interface DocStyle {
+  documentFormat?: { documentMode?: string };
   pageSize?: { width?: Dim; height?: Dim };
   marginTop?: Dim;
   marginBottom?: Dim;
@@ -584,6 +707,29 @@ const MARGINS: Record<string, keyof DocPage> = {
   marginLeft: 'marginLeftPt',
   marginRight: 'marginRightPt',
 };
+
+/**
+ * `replaceAllText` as the Docs API applies it: every occurrence of the text (matched case
+ * sensitively when asked) replaced in the Doc's text; each reply counts its occurrences.
+ */
+export function replaceAllText(f: StoredFile, requests: Record<string, unknown>[]) {
+  const asHtml = (t: string) =>
+    t
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/\u00A0/g, '&nbsp;');
+  const replies = [];
+  for (const q of requests) {
+    const x = q.replaceAllText as { containsText?: { text?: string }; replaceText?: string } | undefined;
+    const find = x?.containsText?.text;
+    if (!x || !find) return 'replaceAllText needs containsText.text';
+    const parts = f.imported.split(asHtml(find));
+    f.imported = parts.join(asHtml(x.replaceText ?? ''));
+    replies.push({ replaceAllText: { occurrencesChanged: parts.length - 1 } });
+  }
+  return replies;
+}
 
 export type FakeGoogle = Awaited<ReturnType<typeof startFakeGoogle>>;
 

@@ -15,6 +15,7 @@ import type {
   ProgrammeRecord,
   SessionRec,
   TerritoryRec,
+  WorkshopRec,
 } from '../../worker/documents/record';
 
 /** A French text of exactly `n` characters made of whole sentences. */
@@ -148,3 +149,20 @@ export function bigRecord(opts: BigOptions = {}) {
   };
   return { record, territory };
 }
+
+/** A workshop of the big territory: its sheet's fields, a format, one solution. */
+export const sampleWorkshop: WorkshopRec = {
+  id: 'w1',
+  number: 1,
+  theme: 'Stationnement',
+  date: '2025-05-20',
+  hostTerritoryId: 'terr-big',
+  participants: 18,
+  problem: 'Où garer ?',
+  blockersAndSolutions: 'Arceaux.',
+  actors: 'Mairie.',
+  examplesAndContacts: 'Albi.',
+  keyFigures: [],
+  format: 'eductour' as const,
+  solutions: [{ blocker: 'Pas d’abri', solution: 'Abri en gare', category: 'parking' as const }],
+};

@@ -2,7 +2,7 @@
 // lists are condensed with honest counts, and what cannot fit is named.
 import { describe, expect, it } from 'vitest';
 import { SUMMARY_FIELD_BUDGETS } from '../../shared/documents/budgets';
-import { SUMMARY_BUDGETS, SUMMARY_MAX_PAGES } from '../../worker/documents/budget';
+import { STRENGTH_STEPS, SUMMARY_MAX_PAGES, TIGHTEST } from '../../worker/documents/budget';
 import type { Block, DocumentModel, FieldOverflow } from '../../worker/documents/model';
 import { estimatePages } from '../../worker/documents/pages';
 import { keepSentences } from '../../worker/documents/prose';
@@ -11,6 +11,7 @@ import { statusCounts } from '../../worker/documents/summary-progress';
 import {
   buildTerritorySummary,
   fitTerritorySummary,
+  SEARCH_PRECISION,
   SUMMARY_HEADINGS,
 } from '../../worker/documents/territory-summary';
 import { bigRecord, longText } from './documents-big-record';
@@ -100,10 +101,10 @@ describe('territory summary — the stress territory', () => {
     }
   });
 
-  it.each(SUMMARY_BUDGETS.map((_, level) => level))(
-    'level %i shows or counts every blocker, lifted ones first',
-    (level) => {
-      const doc = buildTerritorySummary(record, territory, ed, level);
+  it.each([0, 0.25, 0.5, 0.75, 1])(
+    'condensed at strength %s, it shows or counts every blocker, lifted ones first',
+    (strength) => {
+      const doc = buildTerritorySummary(record, territory, ed, strength);
       const table = firstTable(section(doc, SUMMARY_HEADINGS.blockers).blocks);
       const rest = Number(/^(\d+)\u00A0autres verrous non détaillés/.exec(table.rest ?? '')?.[1] ?? 0);
       expect(table.rows.length + rest).toBe(40);
@@ -116,12 +117,17 @@ describe('territory summary — the stress territory', () => {
     },
   );
 
-  it('a tighter allowance on request takes a tighter level', () => {
+  it('a tighter allowance on request takes a stronger condensation', () => {
     const fit = fitTerritorySummary(record, territory, ed);
-    if (fit.level > 0)
-      expect(estimatePages(buildTerritorySummary(record, territory, ed, fit.level - 1))).toBeGreaterThan(
-        SUMMARY_MAX_PAGES,
-      );
+    expect(fit.level).toBeGreaterThan(0);
+    // The smallest strength that fits (to the search's precision): a step less does not.
+    const less = buildTerritorySummary(
+      record,
+      territory,
+      ed,
+      (fit.level - SEARCH_PRECISION) / STRENGTH_STEPS,
+    );
+    expect(estimatePages(less)).toBeGreaterThan(SUMMARY_MAX_PAGES);
     const tighter = fitTerritorySummary(record, territory, ed, fit.level + 1, 3);
     expect(tighter.level).toBeGreaterThan(fit.level);
   });
@@ -243,7 +249,7 @@ describe('territory summary — what cannot fit is named', () => {
   });
 
   it('a smaller page allowance (Google counted 5) names fields for that allowance', () => {
-    const fit = fitTerritorySummary(record, territory, ed, SUMMARY_BUDGETS.length - 1, 3);
+    const fit = fitTerritorySummary(record, territory, ed, STRENGTH_STEPS, 3);
     expect(fit.fits).toBe(false);
     expect(fit.overflow.length).toBeGreaterThan(0);
     for (const o of fit.overflow) {
@@ -280,8 +286,78 @@ describe('a small record', () => {
     const small = bigRecord({ sessions: 2, blockers: 2, indicators: 3, textChars: 200 });
     const fit = fitTerritorySummary(small.record, small.territory, ed);
     expect(fit.level).toBe(0);
+    expect(fit.shortened).toEqual([]);
     const blocks = fit.doc.sections.flatMap((s) => s.blocks);
     expect(blocks.some((b) => b.kind === 'p' && b.shortened)).toBe(false);
     expect(blocks.some((b) => b.kind === 'table' && b.rest)).toBe(false);
+  });
+});
+
+describe('the fitter condenses only as far as the page limit requires (issue 17)', () => {
+  /** Every prose field at twice its published budget, in ordinary sentences, usual lists. */
+  function twiceTheBudgets() {
+    const { record, territory } = atBudget('usual');
+    const b = SUMMARY_FIELD_BUDGETS;
+    const t: TerritoryRec = {
+      ...territory,
+      assessment: {
+        ...territory.assessment!,
+        findings: longText(2 * b.findings, 'Le constat'),
+        stakes: longText(2 * b.stakes, 'L’enjeu'),
+        needs: longText(2 * b.needs, 'Le besoin'),
+        infrastructure: longText(2 * b.infrastructure, 'La voirie'),
+        complementarities: longText(2 * b.complementarities, 'Le train'),
+      },
+    };
+    return { record: { ...record, territories: [t] }, territory: t };
+  }
+
+  it('texts at twice the budgets: the smallest condensation that fits, the rest of the page used', () => {
+    const { record, territory } = twiceTheBudgets();
+    const fit = fitTerritorySummary(record, territory, ed);
+    expect(fit.fits).toBe(true);
+    expect(fit.level).toBeGreaterThan(0);
+    // Minimal: a step less condensed no longer fits.
+    expect(
+      estimatePages(
+        buildTerritorySummary(record, territory, ed, (fit.level - SEARCH_PRECISION) / STRENGTH_STEPS),
+      ),
+    ).toBeGreaterThan(SUMMARY_MAX_PAGES);
+    // Each text keeps most of itself: no text is cut to one sentence when pages are free.
+    // The lists reached their tightest before any prose was cut (the second half of the scale).
+    expect(fit.level).toBeGreaterThanOrEqual(STRENGTH_STEPS / 2);
+    // The longest texts lose the most; none is cut below the tightest allowance.
+    const findings = fit.shortened.find((s) => s.field === 'assessment.findings')!;
+    const complementarities = fit.shortened.find((s) => s.field === 'assessment.complementarities');
+    expect(findings.from - findings.to).toBeGreaterThan(
+      complementarities ? complementarities.from - complementarities.to : 0,
+    );
+    for (const s of fit.shortened.filter(
+      (x) => x.field.startsWith('assessment.') && !x.field.includes('planning'),
+    ))
+      expect(s.to).toBeGreaterThanOrEqual(TIGHTEST.prose * 0.8);
+    // What was condensed is said, field by field, in characters.
+    for (const s of fit.shortened) {
+      expect(s.from).toBeGreaterThan(s.to);
+      expect(s.label).not.toBe('');
+    }
+  });
+});
+
+describe('the fitter condenses lists before prose', () => {
+  it('lists condense before the prose: no text is cut while a list can still give room', () => {
+    for (const { record, territory } of [atBudget('usual'), atBudget('longest'), stress()]) {
+      const fit = fitTerritorySummary(record, territory, ed);
+      const prose = fit.shortened.filter((s) => /^assessment\.|useCase/.test(s.field));
+      if (prose.length) expect(fit.level).toBeGreaterThanOrEqual(STRENGTH_STEPS / 2);
+    }
+  });
+
+  it('a record that fits as it is: nothing condensed, nothing said', () => {
+    const small = bigRecord({ sessions: 2, blockers: 2, indicators: 3, textChars: 200 });
+    const fit = fitTerritorySummary(small.record, small.territory, ed);
+    expect(fit.level).toBe(0);
+    expect(fit.shortened).toEqual([]);
+    expect(fit.doc.shortened).toEqual([]);
   });
 });

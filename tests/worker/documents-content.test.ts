@@ -1,6 +1,8 @@
 // What each deliverable says, from an in-memory record: the date it is frozen at, the
 // calendar, quotas in the tender's units, one CO₂ figure, reports identical to the sheets.
 import { describe, expect, it } from 'vitest';
+import { frTypo } from '../../shared/i18n/typography';
+import { hasNestedParens } from '../../shared/i18n/wording';
 import { PROGRAMME_PRESET } from '../../shared/programme/preset';
 import { buildActionSheet, REPRODUCIBILITY_METHOD } from '../../worker/documents/action-sheet';
 import { recordAsOf, withQuotas } from '../../worker/documents/as-of';
@@ -8,15 +10,16 @@ import { milestoneRows } from '../../worker/documents/calendar';
 import { co2Range, IMPACT_CO2, kmTotal } from '../../worker/documents/co2';
 import type { Block, DocumentModel } from '../../worker/documents/model';
 import { buildProgressReport } from '../../worker/documents/progress-report';
-import type { IndicatorRec, ProgrammeRecord, SessionRec, WorkshopRec } from '../../worker/documents/record';
+import type { IndicatorRec, ProgrammeRecord, SessionRec } from '../../worker/documents/record';
+import { EMPTY_CELL, renderHtml, TONE } from '../../worker/documents/render';
 import { quotaText } from '../../worker/documents/summary-progress';
 import { fitTerritorySummary, SUMMARY_HEADINGS } from '../../worker/documents/territory-summary';
 import { buildWorkshopSheet, workshopSession } from '../../worker/documents/workshop-sheet';
-import { bigRecord } from './documents-big-record';
+import { bigRecord, sampleWorkshop } from './documents-big-record';
 import { plain } from './plain';
 
 const NB = '\u00A0';
-const ed = { date: '2026-01-15', version: 2, author: 'claire@amo.example (Consultant (AMO))' };
+const ed = { date: '2026-01-15', version: 2, generatedBy: 'claire@amo.example, consultant (AMO)' };
 
 /** Every string a reader sees in a document model, joined, no-break spaces read as spaces. */
 function text(doc: DocumentModel): string {
@@ -32,7 +35,9 @@ function text(doc: DocumentModel): string {
       case 'table':
         return [...b.columns, ...b.rows.flat(), b.rest ?? ''];
       case 'bars':
-        return [b.caption, ...b.rows.flatMap((r) => [r.label, r.text])];
+        return [b.caption, ...b.rows.flatMap((r) => [r.label, r.text, r.status ?? ''])];
+      case 'links':
+        return b.items.map((i) => i.text);
     }
   };
   return plain(doc.sections.flatMap((s) => [s.heading, ...s.blocks.flatMap(block)]).join('\n'));
@@ -196,31 +201,49 @@ describe('CO₂ avoided: one figure, kilometres per period', () => {
     const r = record({ indicators: [km('k1', 'p1', '2025-01-01', '2025-03-31', 1000), co2] });
     const all = text(fitTerritorySummary(r, r.territories[0]!, ed).doc);
     expect(all).not.toContain('9 999');
-    expect(all).toContain('valeur « CO₂ évité » saisie à la main non reprise');
+    expect(all).toContain('valeur « CO₂ évité » saisie à la main n’est pas reprise');
     expect(all).toMatch(/53 à 128 kg CO₂e/);
     expect(all).toContain('consultées le 29 novembre 2026');
   });
 });
 
 describe('reports', () => {
-  it('report 1 holds each territory’s summary exactly as generated alone, after a synthesis', () => {
-    const { record: r, territory } = bigRecord({
+  it('report 1 opens with the people’s synthesis, then each territory’s summary as generated alone, the calendar once', () => {
+    const { record: big, territory } = bigRecord({
       sessions: 60,
       blockers: 40,
       indicators: 50,
       textChars: 5000,
     });
+    const r = {
+      ...big,
+      assessment: { report1Synthesis: 'Les dix territoires partagent un verrou : le stationnement.' },
+    };
     const alone = fitTerritorySummary(r, territory, ed).doc;
     const report = buildProgressReport(r, '1', ed);
     const start = report.sections.findIndex((s) => s.heading === alone.title);
-    const inReport = report.sections.slice(start + 1, start + 1 + alone.sections.length);
-    expect(inReport.map((s) => ({ ...s, level: 2 }))).toEqual(
-      alone.sections.map((s) => ({ ...s, level: 2 })),
-    );
+    const own = alone.sections.filter((s) => s.heading !== SUMMARY_HEADINGS.calendar);
+    const inReport = report.sections.slice(start + 1, start + 1 + own.length);
+    expect(inReport.map((s) => ({ ...s, level: 2 }))).toEqual(own.map((s) => ({ ...s, level: 2 })));
     const headings = report.sections.map((s) => s.heading);
-    expect(headings.slice(0, 3)).toEqual(['Objet du rapport', 'Sommaire', 'Synthèse du programme']);
-    const synthesis = report.sections[2]!;
-    expect(synthesis.blocks.map((b) => b.kind)).toEqual(['p', 'table', 'bars']);
+    expect(headings.slice(0, 4)).toEqual([
+      'Objet du rapport',
+      'Sommaire',
+      'Synthèse du programme',
+      'Constats croisés, verrous communs et recommandations à l’ADEME',
+    ]);
+    expect(report.sections[3]!.blocks).toEqual([{ kind: 'p', text: frTypo(r.assessment.report1Synthesis) }]);
+    expect(headings.filter((h) => h === SUMMARY_HEADINGS.calendar)).toHaveLength(1);
+    // The contents link every level-2 section.
+    const contents = report.sections[1]!.blocks[0]!;
+    expect(contents.kind).toBe('links');
+    if (contents.kind === 'links')
+      expect(contents.items.map((i) => i.text)).toEqual(
+        report.sections
+          .slice(2)
+          .filter((s) => s.level === 2)
+          .map((s) => s.heading),
+      );
   });
 
   it('the final report totals the programme and states the reproducibility method once', () => {
@@ -235,21 +258,7 @@ describe('reports', () => {
   });
 });
 
-const workshop: WorkshopRec = {
-  id: 'w1',
-  number: 1,
-  theme: 'Stationnement',
-  date: '2025-05-20',
-  hostTerritoryId: 'terr-big',
-  participants: 18,
-  problem: 'Où garer ?',
-  blockersAndSolutions: 'Arceaux.',
-  actors: 'Mairie.',
-  examplesAndContacts: 'Albi.',
-  keyFigures: [],
-  format: 'eductour' as const,
-  solutions: [{ blocker: 'Pas d’abri', solution: 'Abri en gare', category: 'parking' as const }],
-};
+const workshop = sampleWorkshop;
 
 describe('sheets', () => {
   it('a workshop sheet reads its session (host territory): date, duration, mode', () => {
@@ -269,7 +278,8 @@ describe('sheets', () => {
     expect(all).toContain('Éductour (sur le terrain)');
     expect(all).toContain('Abri en gare');
     const alone = text(buildWorkshopSheet(record({ workshops: [workshop] }), workshop, ed));
-    expect(alone).toContain('Aucune séance « Atelier collectif » consignée');
+    expect(alone).toContain('la séance de l’atelier n’est pas encore consignée dans le journal');
+    expect(alone).not.toMatch(/quota/i);
   });
 
   it('an action sheet has status, dates, results against target and the scoring method', () => {
@@ -290,7 +300,8 @@ describe('sheets', () => {
     expect(doc.identification).toMatchObject({
       authority: PROGRAMME_PRESET.authority,
       consultation: 'Consultation n° 2024001672',
-      author: ed.author,
+      author: 'Désigné à la soumission',
+      generatedBy: ed.generatedBy,
       version: 2,
     });
   });
@@ -299,5 +310,62 @@ describe('sheets', () => {
     const r = record();
     const doc = fitTerritorySummary(r, r.territories[0]!, ed).doc;
     for (const h of Object.values(SUMMARY_HEADINGS)) expect(doc.sections.map((s) => s.heading)).toContain(h);
+  });
+});
+
+describe('wording of every deliverable (issue 17)', () => {
+  it('no parentheses inside parentheses, no quota bookkeeping, no capital after a generated colon', () => {
+    const { record: r } = bigRecord({ sessions: 60, blockers: 12, indicators: 20, textChars: 400 });
+    const partners = r.partners.map((p) => ({ ...p, kind: 'care' as const, name: `EHPAD ${p.name}` }));
+    const actions = r.actions.map((a) => ({ ...a, vehicleType: 'other-veli' as const }));
+    const rec = { ...r, partners, actions };
+    const docs = [
+      ...(['1', '2', 'final'] as const).map((n) => buildProgressReport(rec, n, ed)),
+      fitTerritorySummary(rec, rec.territories[0]!, ed).doc,
+      buildActionSheet(rec, actions[0]!, ed),
+      buildWorkshopSheet(record({ workshops: [workshop] }), workshop, ed),
+    ];
+    for (const doc of docs) {
+      const all = text(doc);
+      for (const line of all.split('\n')) expect(hasNestedParens(line), line).toBe(false);
+      expect(all).not.toMatch(/\bquota/i);
+      expect(all).not.toMatch(/\(Structure d’accueil \(/);
+      expect(all).not.toMatch(/autre veli/);
+    }
+    const sheet = buildActionSheet(rec, actions[0]!, ed);
+    expect(plain(sheet.subtitle ?? '')).toContain('Action d’EHPAD');
+    expect(text(sheet)).toContain('autre VELI');
+  });
+});
+
+describe('figures read without colour (issue 17, accessible documents)', () => {
+  const luminance = (hex: string) => {
+    const [r, g, b] = [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16) / 255);
+    const lin = (c: number) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * lin(r!) + 0.7152 * lin(g!) + 0.0722 * lin(b!);
+  };
+  const ratio = (a: string, b: string) => {
+    const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
+    return (x! + 0.05) / (y! + 0.05);
+  };
+
+  it('every tone stands 3:1 from an empty cell and the page, the status tones differ in lightness', () => {
+    for (const colour of Object.values(TONE)) {
+      expect(ratio(colour, EMPTY_CELL)).toBeGreaterThanOrEqual(3);
+      expect(ratio(colour, '#ffffff')).toBeGreaterThanOrEqual(3);
+    }
+    const status = [TONE.ok, TONE.warning, TONE.reached, TONE.exceeded];
+    for (let i = 0; i < status.length; i++)
+      for (let j = i + 1; j < status.length; j++)
+        expect(ratio(status[i]!, status[j]!)).toBeGreaterThanOrEqual(1.5);
+  });
+
+  it('each bar says its status in words, each figure is numbered and has a legend', () => {
+    const { record: r, territory } = bigRecord({ sessions: 20, blockers: 2, indicators: 2, textChars: 200 });
+    const page = renderHtml(fitTerritorySummary(r, territory, ed).doc);
+    expect(page).toMatch(/<p class="caption" id="fig-1">Figure 1 — /);
+    expect(page).toContain('aria-labelledby="fig-1"');
+    expect(page).toMatch(/<p class="legend">Légende\u00A0: <span class="swatch-\w+">■<\/span> /);
+    expect(page).toMatch(/<td class="w\d+"[^>]*>(en cours|réalisé|presque terminé|non commencé)<\/td><\/tr>/);
   });
 });

@@ -177,7 +177,7 @@ export async function documentHtml(id: string) {
 
 /** Visible text of an HTML page, tags dropped: what a reader sees, for heading checks. */
 export const headings = (html: string) =>
-  [...html.matchAll(/<h([1-3])>([^<]*)<\/h\1>/g)].map((m) =>
+  [...html.matchAll(/<h([1-3])[^>]*>([^<]*)<\/h\1>/g)].map((m) =>
     (m[2] ?? '')
       .replace(/&#39;/g, "'")
       .replace(/&amp;/g, '&')

@@ -1,4 +1,3 @@
-import { env as baseEnv } from 'cloudflare:test';
 import { exportPKCS8, generateKeyPair } from 'jose';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MSG } from '../../shared/i18n/messages';
@@ -7,34 +6,10 @@ import { MAX_TIGHTENINGS } from '../../worker/documents/publish';
 import { PAGE } from '../../worker/documents/render';
 import { SUMMARY_HEADINGS } from '../../worker/documents/territory-summary';
 import { documentCount, territoryWithRecord } from './documents-fixtures';
-import {
-  DOC_MIME,
-  LETTER,
-  type LoggedCall,
-  MY_DRIVE_FOLDER_ID,
-  SHARED_FOLDER_ID,
-  type StoredFile,
-} from './fake-google-wire';
-import { ADMIN, counts, uid } from './helpers';
+import { base, env, fakeFile, googleCalls, hook, request, saEnv } from './documents-google-support';
+import { DOC_MIME, LETTER, type LoggedCall, MY_DRIVE_FOLDER_ID, SHARED_FOLDER_ID } from './fake-google-wire';
+import { ADMIN, counts } from './helpers';
 
-// The Google stand-in (tests/support/fake-google.ts) runs in Node; the worker reaches it
-// through this project's GOOGLE_* bindings (vitest.config.ts), and the tests read its log and
-// its files over HTTP. Everything here is checked against the stand-in, not Google itself.
-const env = baseEnv as typeof baseEnv & { GOOGLE_TOKEN_URL: string; GOOGLE_SERVICE_ACCOUNT_KEY: string };
-const base = env.GOOGLE_TOKEN_URL.replace(/\/token$/, '');
-
-const hook = async (path: string, body?: unknown) => {
-  const res = await fetch(`${base}${path}`, {
-    method: body ? 'POST' : 'GET',
-    body: body ? JSON.stringify(body) : null,
-  });
-  return res.json() as Promise<{ calls: LoggedCall[] }>;
-};
-const googleCalls = async () => (await hook('/__log')).calls;
-const fakeFile = async (id: string) => {
-  const res = await fetch(`${base}/__files/${id}`);
-  return res.status === 200 ? ((await res.json()) as StoredFile) : null;
-};
 /** Headings of an HTML page as a reader sees them (entities decoded). */
 const headingsOf = (html: string) =>
   [...html.matchAll(/<h([1-3])[^>]*>([\s\S]*?)<\/h\1>/g)].map((m) =>
@@ -48,40 +23,11 @@ const headingsOf = (html: string) =>
       .replace(/&quot;/g, '"'),
   );
 
-/** A fresh service-account email per test, so the worker's token cache never hides a JWT. */
-function saEnv(over: Record<string, unknown> = {}, vars: Record<string, unknown> = {}) {
-  const key = JSON.parse(env.GOOGLE_SERVICE_ACCOUNT_KEY);
-  return {
-    ...env,
-    GOOGLE_SERVICE_ACCOUNT_KEY: JSON.stringify({
-      ...key,
-      client_email: `${uid('sa')}@veli-velo-test.iam.gserviceaccount.com`,
-      ...over,
-    }),
-    ...vars,
-  };
-}
-
-async function generate(
+/** POST /v1/documents with a Google-configured environment. */
+const generate = (
   body: unknown,
   opts: { as?: string; headers?: Record<string, string>; env?: object } = {},
-) {
-  const res = await app.request(
-    '/v1/documents',
-    {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-dev-user': opts.as ?? ADMIN,
-        ...(opts.headers ?? {}),
-      },
-      body: JSON.stringify(body),
-    },
-    opts.env ?? saEnv(),
-  );
-  // biome-ignore lint/suspicious/noExplicitAny: JSON bodies of several shapes, asserted field by field.
-  return { status: res.status, headers: res.headers, body: (await res.json()) as any };
-}
+) => request('POST', '/v1/documents', body, opts);
 
 /** Long enough that its loosest budget is at the limit, short enough that a tighter one fits. */
 const MID = { partners: 3, sessions: 40, blockers: 30, indicators: 40, textChars: 1500 };
@@ -105,7 +51,6 @@ describe('documents — Google Docs in the programme’s Shared Drive (local sta
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body).toMatchObject({ pagesCountedBy: 'google-pdf', version: 1 });
     expect(res.body.url).toBe(`https://docs.google.com/document/d/${res.body.googleDocId}/edit`);
-
     const calls = await googleCalls();
     expect(calls.map((c) => c.kind)).toEqual(['token', 'create', 'page-setup', 'export']);
     expect(res.headers.get('x-google-calls')).toBe('4');
@@ -135,20 +80,20 @@ describe('documents — Google Docs in the programme’s Shared Drive (local sta
       {
         updateDocumentStyle: {
           documentStyle: {
+            documentFormat: { documentMode: 'PAGES' },
             pageSize: { width: { magnitude: 595.28, unit: 'PT' }, height: { magnitude: 841.89, unit: 'PT' } },
             marginTop: { magnitude: PAGE.marginTopPt, unit: 'PT' },
             marginBottom: { magnitude: PAGE.marginBottomPt, unit: 'PT' },
             marginLeft: { magnitude: PAGE.marginLeftPt, unit: 'PT' },
             marginRight: { magnitude: PAGE.marginRightPt, unit: 'PT' },
           },
-          fields: 'pageSize,marginTop,marginBottom,marginLeft,marginRight',
+          fields: 'documentFormat,pageSize,marginTop,marginBottom,marginLeft,marginRight',
         },
       },
     ]);
     expect(exp).toMatchObject({ path: `/drive/v3/files/${res.body.googleDocId}/export`, status: 200 });
     expect(exp.page).toMatchObject({ widthPt: 595.28, heightPt: 841.89, marginLeftPt: PAGE.marginLeftPt });
     expect(res.body.pages).toBe(exp.pages);
-
     // In the Shared Drive, and every heading survived the import as a heading.
     const stored = (await fakeFile(res.body.googleDocId))!;
     expect(stored).toMatchObject({ parents: [SHARED_FOLDER_ID], driveId: 'drive-veli' });
@@ -289,7 +234,8 @@ describe('documents — regenerating a Google Doc', () => {
     expect(second.headers.get('x-google-calls')).toBe('4');
     expect(calls.at(-1)?.page).toMatchObject({ widthPt: 595.28, heightPt: 841.89 });
     const file = (await fakeFile(first.body.googleDocId))!;
-    expect(file.revisions).toBe(2);
+    // Back in pages after the re-import (a re-imported Doc is pageless until set again).
+    expect([file.revisions, file.documentMode]).toEqual([2, 'PAGES']);
     expect(file.html).toMatch(/<th[^>]*>Version<\/th><td[^>]*>2<\/td>/);
 
     // A version kept locally in between (Google not configured) does not lose the Doc.

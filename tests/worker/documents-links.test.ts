@@ -75,7 +75,7 @@ describe('document links that open in a browser as they are', () => {
     const tampered = `${u.pathname}?expires=${u.searchParams.get('expires')}&signature=${sig.slice(0, -2)}AA`;
     const longer = `${u.pathname}?expires=${Number(u.searchParams.get('expires')) + 3600}&signature=${sig}`;
     const borrowed = `/v1/documents/${b.id}/html/signed${u.search}`;
-    const expired = pathOf(await documentLink(linkEnv, a.id, Date.now() - 8 * 24 * 3600 * 1000));
+    const expired = pathOf(await documentLink(linkEnv, a.id, null, Date.now() - 8 * 24 * 3600 * 1000));
     for (const path of [
       tampered,
       longer,

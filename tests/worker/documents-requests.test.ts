@@ -73,20 +73,21 @@ describe('POST /v1/documents — as of a date', () => {
 });
 
 describe('POST /v1/documents — status', () => {
-  it('only an admin (ADEME) marks a version validated; a consultant’s request changes nothing', async () => {
+  it('never validates a version at its generation, even for an admin: the workflow does', async () => {
     const { territory, consultant } = await makeTerritory();
     const before = await documentCount();
-    const refused = await requestSummary(consultant, territory.id, { status: 'validated' });
-    expect(refused.status).toBe(403);
-    expect(refused.body.error.message).toContain('validé');
+    for (const as of [consultant, ADMIN]) {
+      const refused = await requestSummary(as, territory.id, { status: 'validated' });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.message).toContain('soumettez-le');
+    }
     expect(await documentCount()).toBe(before);
-    await generate(consultant, { type: 'territory-summary', territoryId: territory.id, status: 'draft' });
-    const validated = await generate(ADMIN, {
+    const draft = await generate(consultant, {
       type: 'territory-summary',
       territoryId: territory.id,
-      status: 'validated',
+      status: 'draft',
     });
-    expect(validated.version).toBe(2);
+    expect(draft).toMatchObject({ version: 1, status: 'draft' });
   });
 });
 

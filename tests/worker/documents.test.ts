@@ -57,7 +57,9 @@ describe('documents — territory summary, local default (no Google configured)'
     expect(doc.googleDocId).toBeUndefined();
     expect(doc.pages).toBeGreaterThanOrEqual(1);
     expect(doc.pages).toBeLessThan(5);
-    expect(doc.url).toMatch(new RegExp(`/v1/documents/${doc.id}/html/signed\\?expires=\\d+&signature=`));
+    expect(doc.url).toMatch(
+      new RegExp(`/v1/documents/${doc.id}/html/signed\\?expires=\\d+(&pd=[^&]+)?&signature=`),
+    );
     const page = await documentHtml(doc.id);
     expectHeadings(page, SUMMARY_REQUIRED);
     // Fiche descriptive: legal form, central city with its INSEE population, named contacts;

@@ -15,6 +15,7 @@ export type DocPage = typeof LETTER;
 
 export const USER_TOKEN_PREFIX = 'ya29.user-';
 export const DOC_MIME = 'application/vnd.google-apps.document';
+export const FOLDER_MIME = 'application/vnd.google-apps.folder';
 /** The programme's Shared Drive and its folder, where test service accounts are content managers. */
 export const SHARED_DRIVE_ID = 'drive-veli';
 export const SHARED_FOLDER_ID = 'folder-veli-test';
@@ -27,8 +28,13 @@ export type CallKind =
   | 'update'
   | 'metadata'
   | 'page-setup'
+  | 'replace-text'
   | 'export'
   | 'delete'
+  | 'list'
+  | 'create-folder'
+  | 'rename'
+  | 'share'
   | 'trash'
   | 'other';
 
@@ -62,6 +68,13 @@ export interface StoredFile {
   html: string;
   imported: string;
   page: DocPage;
+  /** A Doc in pages or pageless (`DocumentStyle.documentFormat.documentMode`). */
+  documentMode: 'PAGES' | 'PAGELESS';
+  /** A file kept as uploaded (a PDF): its bytes in base64. */
+  bytes?: string | undefined;
+  description?: string | undefined;
+  /** Drive permissions given by `permissions.create`, with the e-mail Drive would send. */
+  permissions: { email: string; role: string; notified: boolean; message: string }[];
   revisions: number;
   version: number;
   modifiedTime: string;

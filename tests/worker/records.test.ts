@@ -205,14 +205,19 @@ describe('the programme', () => {
       criticalView: 'Regard critique du prestataire.',
     };
     expect((await call('PUT', '/v1/programme/assessment', { body: final })).status).toBe(200);
-    expect((await call('GET', '/v1/programme')).body.assessment).toEqual(final);
+    // A v1.1 critical view (one text) is read as the « what worked » part of the v1.2 one.
+    const stored = {
+      finalCopilMinutes: final.finalCopilMinutes,
+      criticalView: { worked: final.criticalView },
+    };
+    expect((await call('GET', '/v1/programme')).body.assessment).toEqual(stored);
     const lowered = await call('PUT', '/v1/programme', {
       body: { ...settings, quotas: { ...settings.quotas, copilTotal: 2 } },
     });
     expect(lowered.status).toBe(200);
     expect((await call('GET', '/v1/programme')).body).toMatchObject({
       quotas: { copilTotal: 2 },
-      assessment: final,
+      assessment: stored,
     });
   });
 

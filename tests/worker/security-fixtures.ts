@@ -2,6 +2,7 @@
 // and the fuzzing suites. A route the app serves without a case here makes those suites fail:
 // add one (a request that succeeds for an allowed caller, built from a fresh World).
 import { env } from 'cloudflare:test';
+import { WARNING_CODES } from '../../shared/documents/consistency';
 import { app } from '../../worker/app';
 import { CSV_TABLE_NAMES } from '../../worker/export/csv-tables';
 import { action, blocker, indicator, session, workshop } from './bodies';
@@ -117,6 +118,16 @@ function recordRoutes(
 const summary = (w: World) =>
   created('/v1/documents', { type: 'territory-summary', territoryId: w.territory.id }, 'document');
 
+/** Every consistency rule acknowledged: a fixture's document submits whatever its record lacks. */
+const ACK = { acknowledge: [...WARNING_CODES] };
+
+/** The world's territory summary, generated again (a fresh draft) and submitted; answers its id. */
+async function submitted(w: World) {
+  const id = await summary(w);
+  await ok(await call('POST', `/v1/documents/${id}/submit`, { body: ACK }), 'submit');
+  return id;
+}
+
 /** A session logged by the world's consultant, who is then its author. */
 async function authored(w: World): Promise<string> {
   const body = session({ territoryId: w.territory.id, durationMinutes: 30 });
@@ -155,7 +166,10 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'PUT /v1/programme/assessment': {
     build: async () => ({
       path: '/v1/programme/assessment',
-      body: { finalCopilMinutes: 'Compte rendu du COPIL final.', criticalView: 'Regard critique.' },
+      body: {
+        finalCopilMinutes: 'Compte rendu du COPIL final.',
+        criticalView: { worked: 'Regard critique.' },
+      },
     }),
     audit: { entity: 'programme-assessment', action: 'update' },
   },
@@ -298,6 +312,58 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
         'document',
       );
       const url = new URL((res.body as { url: string }).url);
+      return { path: `${url.pathname}${url.search}` };
+    },
+  },
+
+  'POST /v1/documents/preview': {
+    build: async (w) => ({
+      path: '/v1/documents/preview',
+      body: { type: 'territory-summary', territoryId: w.territory.id },
+    }),
+    territoryScoped: true,
+    audit: { none: 'a preview builds the document without storing anything' },
+  },
+  'POST /v1/documents/:id/submit': {
+    build: async (w) => ({ path: `/v1/documents/${await summary(w)}/submit`, body: ACK }),
+    territoryScoped: true,
+    audit: { entity: 'document', action: 'update' },
+  },
+  'POST /v1/documents/:id/validate': {
+    build: async (w) => ({ path: `/v1/documents/${await submitted(w)}/validate`, body: {} }),
+    audit: { entity: 'document', action: 'update' },
+  },
+  'POST /v1/documents/:id/request-changes': {
+    build: async (w) => ({
+      path: `/v1/documents/${await submitted(w)}/request-changes`,
+      body: { comment: 'Précisez les recommandations.' },
+    }),
+    audit: { entity: 'document', action: 'update' },
+  },
+  'POST /v1/documents/:id/share': {
+    build: async (w) => ({
+      path: `/v1/documents/${await summary(w)}/share`,
+      body: { to: [`${uid('share')}@example.org`], role: 'reader' },
+    }),
+    territoryScoped: true,
+    audit: { entity: 'document', action: 'update' },
+  },
+  'GET /v1/documents/:id/versions': {
+    build: async (w) => ({ path: `/v1/documents/${await summary(w)}/versions` }),
+  },
+  'GET /v1/documents/:id/versions/:version/html': {
+    build: async (w) => {
+      const id = await summary(w);
+      const { body } = await call('GET', `/v1/documents/${id}`);
+      return { path: `/v1/documents/${id}/versions/${(body as { version: number }).version}/html` };
+    },
+  },
+  'GET /v1/documents/:id/versions/:version/html/signed': {
+    build: async (w) => {
+      const id = await submitted(w);
+      const list = await ok(await call('GET', `/v1/documents/${id}/versions`), 'versions');
+      // The latest first: the version just submitted, whose frozen HTML is kept.
+      const url = new URL((list.body as { versions: { htmlUrl: string }[] }).versions[0]!.htmlUrl);
       return { path: `${url.pathname}${url.search}` };
     },
   },

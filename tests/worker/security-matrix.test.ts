@@ -73,6 +73,16 @@ const FAMILY: Record<string, Family> = {
   'GET /v1/documents/:id/html': 'read',
   // A signed, expiring link stands for the identity (item 8 of issue 10): open to anyone holding it.
   'GET /v1/documents/:id/html/signed': 'public',
+  // Issue 17: the preview and the workflow. A document is submitted and shared by its
+  // territory's consultants (and admins); only ADEME validates or sends it back.
+  'POST /v1/documents/preview': 'territory-write',
+  'POST /v1/documents/:id/submit': 'territory-write',
+  'POST /v1/documents/:id/validate': 'admin-write',
+  'POST /v1/documents/:id/request-changes': 'admin-write',
+  'POST /v1/documents/:id/share': 'territory-write',
+  'GET /v1/documents/:id/versions': 'read',
+  'GET /v1/documents/:id/versions/:version/html': 'read',
+  'GET /v1/documents/:id/versions/:version/html/signed': 'public',
   // « Additions (v1.2) › Smaller »: the history of one record, for the readers of that record.
   'GET /v1/audit': 'read',
   'GET /v1/people/:email': 'admin-read',

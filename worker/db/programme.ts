@@ -1,5 +1,6 @@
+import { readAssessment } from '../../shared/documents/assessment';
 import { PROGRAMME_PRESET } from '../../shared/programme/preset';
-import type { Programme, ProgrammeAssessment } from '../../shared/schemas/programme';
+import type { Programme, StoredAssessment } from '../../shared/schemas/programme';
 import { type AuditContext, auditStatement } from './audit';
 import { type Query, query, runQuery } from './query';
 import { parseJson } from './util';
@@ -22,7 +23,7 @@ export const getProgramme = (db: D1Database) => runQuery(getProgrammeQuery(db));
 
 export interface StoredProgramme {
   programme: Programme;
-  assessment: ProgrammeAssessment | null;
+  assessment: StoredAssessment | null;
   version: number;
 }
 
@@ -32,7 +33,7 @@ export const storedProgrammeQuery = (db: D1Database): Query<StoredProgramme> =>
     const r = row as { data: string; assessment: string | null; version: number } | undefined;
     return {
       programme: programmeFromRow(r),
-      assessment: parseJson<ProgrammeAssessment>(r?.assessment),
+      assessment: readAssessment(parseJson<unknown>(r?.assessment)),
       version: programmeVersionOf(r),
     };
   });
@@ -48,7 +49,7 @@ async function writeProgrammeRow(
   db: D1Database,
   ctx: AuditContext,
   before: StoredProgramme,
-  next: { programme: Programme; assessment: ProgrammeAssessment | null },
+  next: { programme: Programme; assessment: StoredAssessment | null },
   audit: () => D1PreparedStatement,
 ): Promise<Outcome> {
   const values = [
@@ -88,7 +89,7 @@ export const putProgrammeAssessment = (
   db: D1Database,
   ctx: AuditContext,
   before: StoredProgramme,
-  assessment: ProgrammeAssessment,
+  assessment: StoredAssessment | null,
 ) =>
   writeProgrammeRow(db, ctx, before, { programme: before.programme, assessment }, () =>
     auditStatement(

@@ -1,11 +1,13 @@
 import { LABELS } from '../../shared/i18n/labels';
 import { frDate, nf, plural, qty } from '../../shared/i18n/typography';
+import { de, joinColon, lowerLabel, parens } from '../../shared/i18n/wording';
 import { reproducibilityDegree, reproducibilityScore } from '../../shared/reproducibility';
 import { recordAsOf, withAsOfNote } from './as-of';
 import { co2Range, co2Text, veliOf } from './co2';
 import { identification } from './identify';
 import { co2Blocks, kmByPartner, seriesOf, targetText, trendText, valuesText } from './indicators';
 import type { Block, DocumentModel, Section } from './model';
+import { properNames } from './names';
 import type { ActionRec, Edition, IndicatorRec, ProgrammeRecord } from './record';
 import { typeset } from './typeset';
 
@@ -42,7 +44,10 @@ function statusRows(r: ProgrammeRecord, a: ActionRec): [string, string][] {
     ],
     ['Délai de mise en œuvre', a.implementationDelay],
     ['Territoire', territory?.name ?? a.territoryId],
-    ['Partenaire (acteur)', partner ? `${partner.name} (${LABELS.partnerKind[partner.kind]})` : a.partnerId],
+    [
+      'Partenaire (acteur)',
+      partner ? `${partner.name} ${parens(LABELS.partnerKind[partner.kind])}` : a.partnerId,
+    ],
     ['Cas d’usage', partner ? LABELS.useCase[partner.useCase.category] : '—'],
     ['VELI déployé', a.vehicleType ? LABELS.veliType[a.vehicleType] : 'Non précisé'],
     ['Acteurs impliqués', a.actors],
@@ -51,8 +56,9 @@ function statusRows(r: ProgrammeRecord, a: ActionRec): [string, string][] {
 
 /** The blockers as written on the sheet, their solutions, and the partner's blockers of the record. */
 function blockerBlocks(r: ProgrammeRecord, a: ActionRec, labelled = false): Block[] {
-  const out: Block[] = [{ kind: 'p', text: labelled ? `Verrous : ${a.blockers}` : a.blockers }];
-  if (a.solutions?.trim()) out.push({ kind: 'p', text: `Solutions : ${a.solutions.trim()}` });
+  const names = properNames(r);
+  const out: Block[] = [{ kind: 'p', text: labelled ? joinColon('Verrous', a.blockers, names) : a.blockers }];
+  if (a.solutions?.trim()) out.push({ kind: 'p', text: joinColon('Solutions', a.solutions, names) });
   const recorded = r.blockers.filter((b) => b.partnerId === a.partnerId);
   if (recorded.length)
     out.push({
@@ -72,7 +78,7 @@ function co2Line(r: ProgrammeRecord, a: ActionRec, values: readonly IndicatorRec
   return [
     {
       kind: 'p',
-      text: `Kilomètres VELI : ${qty(k.km, 'km')} (${plural(k.counted.length, 'période', 'périodes')}) ; CO₂ évité : ${co2Text(co2Range(k.km, veli))} (${LABELS.veliType[veli].toLowerCase()}).`,
+      text: `Kilomètres VELI : ${qty(k.km, 'km')} ${parens(plural(k.counted.length, 'période', 'périodes'))} ; CO₂ évité : ${co2Text(co2Range(k.km, veli))} ${parens(lowerLabel(LABELS.veliType[veli]))}.`,
     },
   ];
 }
@@ -134,7 +140,7 @@ export function actionInReport(r: ProgrammeRecord, a: ActionRec): Section {
     level: 3,
     blocks: [
       { kind: 'fields', rows: [...statusRows(r, a), ['Degré de reproductibilité', degree]] },
-      { kind: 'p', text: `Description : ${a.description}` },
+      { kind: 'p', text: joinColon('Description', a.description, properNames(r)) },
       ...blockerBlocks(r, a, true),
       ...resultBlocks(r, a, true),
     ],
@@ -150,7 +156,7 @@ export function buildActionSheet(r: ProgrammeRecord, a: ActionRec, ed: Edition):
   return typeset({
     type: 'action-sheet',
     title: actionTitle(action),
-    subtitle: `${r.programme.name} · Action de ${partner?.name ?? a.partnerId} (phase 3 : valorisation)`,
+    subtitle: `${r.programme.name} · Action ${de(partner?.name ?? a.partnerId)} (phase 3 : valorisation)`,
     date: ed.date,
     version: ed.version,
     identification: identification(r, ed, actionTitle(action)),

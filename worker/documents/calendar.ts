@@ -1,5 +1,6 @@
 import { LABELS } from '../../shared/i18n/labels';
 import { frDate, plural } from '../../shared/i18n/typography';
+import { lowerLabel } from '../../shared/i18n/wording';
 import type { SessionKind } from '../../shared/schemas/enums';
 import type { Milestone } from '../../shared/schemas/programme';
 import { EVENT_MILESTONES, MILESTONES } from '../nightly/rules';
@@ -64,7 +65,7 @@ function copilOrEvent(r: ProgrammeRecord, m: Milestone): Evidence | null {
   const day = event ? firstHeld(r.sessions, event.kind) : undefined;
   const missing = [
     rank >= 0 && !copil ? 'COPIL non tenu' : '',
-    event && !day ? `${LABELS.sessionKind[event.kind]} non tenu` : '',
+    event && !day ? `${lowerLabel(LABELS.sessionKind[event.kind])} non tenu` : '',
   ].filter(Boolean);
   if (missing.length) return { progress: missing.join(' ; ') };
   return {
@@ -90,9 +91,7 @@ function evidence(r: ProgrammeRecord, m: Milestone, territoryId?: string): Evide
     const first = (id: string) => firstHeld(s, 'territory-interview', (x) => x.territoryId === id);
     if (territoryId) {
       const on = first(territoryId);
-      return on
-        ? { on }
-        : { progress: `${LABELS.sessionKind['territory-interview'].toLowerCase()} non tenu` };
+      return on ? { on } : { progress: `${lowerLabel(LABELS.sessionKind['territory-interview'])} non tenu` };
     }
     return everyOne(
       r.territories.map((t) => t.id),

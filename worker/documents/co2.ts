@@ -1,5 +1,6 @@
 import { LABELS } from '../../shared/i18n/labels';
-import { frDate, frList, nf, plural } from '../../shared/i18n/typography';
+import { frDate, nf, plural } from '../../shared/i18n/typography';
+import { lowerLabel } from '../../shared/i18n/wording';
 import type { VeliType } from '../../shared/schemas/enums';
 import type { ActionRec, IndicatorRec } from './record';
 
@@ -86,26 +87,41 @@ export const veliOf = (actions: readonly ActionRec[], partnerId: string | undefi
 
 const g = (n: number) => `${nf(n, 2)}\u00A0g`;
 
-/** The method, sources and assumptions, printed once under every CO₂ figure. */
+/** Why a VELI takes the factor it takes, said beside that VELI (and nowhere else). */
+const FACTOR_NOTE: Partial<Record<VeliType, string>> = {
+  'other-veli':
+    'celui du scooter électrique, faute de facteur publié pour les quadricycles légers et les vélomobiles',
+  'cargo-bike': 'source « XD Mobilités ADEME »',
+};
+
+/**
+ * The method, sources and assumptions, printed once under every CO₂ figure: one idea per
+ * sentence, each VELI's factor in its own sentence with what explains it.
+ */
 export function co2Method(
   types: readonly VeliType[],
   opts: { overlapping?: number; manual?: number; defaulted?: boolean } = {},
 ): string {
   const { overlapping = 0, manual = 0, defaulted = !types.length } = opts;
   const used = [...new Set(types.length ? types : [DEFAULT_VELI])];
-  const factors = used.map((t) => `${LABELS.veliType[t].toLowerCase()} ${g(IMPACT_CO2.veli[t])}`);
-  const notes = [
+  const factors = used.map((t) => {
+    const note = FACTOR_NOTE[t];
+    return `Facteur retenu pour « ${lowerLabel(LABELS.veliType[t])} » : ${g(IMPACT_CO2.veli[t])}${note ? `, ${note}` : ''}.`;
+  });
+  return [
+    'Le CO₂ évité est calculé à partir des kilomètres parcourus en VELI pendant chaque période.',
+    'Chaque kilomètre évite la différence entre le facteur de la voiture remplacée et celui du VELI.',
+    `Les facteurs sont ceux d’ADEME Impact CO₂ (impactco2.fr, données consultées le ${frDate(IMPACT_CO2.consulted)}), en g CO₂e par km et par passager, construction incluse.`,
+    `La fourchette suppose que le VELI remplace une voiture électrique (${g(IMPACT_CO2.car.electric)}, bas de la fourchette) ou thermique (${g(IMPACT_CO2.car.thermal)}, haut de la fourchette).`,
+    ...factors,
+    defaulted ? 'Une action sans type de VELI déclaré est comptée comme un triporteur.' : '',
     overlapping
-      ? `${plural(overlapping, 'valeur de kilométrage', 'valeurs de kilométrage')} dont la période chevauche une autre (relevés cumulés) non additionnée${overlapping > 1 ? 's' : ''}.`
+      ? `${plural(overlapping, 'valeur de kilométrage', 'valeurs de kilométrage')} dont la période chevauche une autre (relevés cumulés) ${overlapping > 1 ? 'ne sont pas additionnées' : 'n’est pas additionnée'}.`
       : '',
     manual
-      ? `${plural(manual, 'valeur « CO₂ évité » saisie', 'valeurs « CO₂ évité » saisies')} à la main non reprise${manual > 1 ? 's' : ''} : le CO₂ évité est calculé ici, une seule fois, à partir des kilomètres.`
+      ? `${plural(manual, 'valeur « CO₂ évité » saisie', 'valeurs « CO₂ évité » saisies')} à la main ${manual > 1 ? 'ne sont pas reprises' : 'n’est pas reprise'} : le CO₂ évité est calculé ici, une seule fois.`
       : '',
-  ].filter(Boolean);
-  return [
-    `CO₂ évité = kilomètres VELI de chaque période × (facteur de la voiture remplacée − facteur du VELI), facteurs ADEME Impact CO₂ (impactco2.fr, données consultées le ${frDate(IMPACT_CO2.consulted)}) en g CO₂e par km et par passager, construction incluse.`,
-    `Hypothèse de substitution : le VELI remplace une voiture, électrique (${g(IMPACT_CO2.car.electric)}, bas de la fourchette) à thermique (${g(IMPACT_CO2.car.thermal)}, haut de la fourchette).`,
-    `VELI : ${frList(factors)}${used.includes('other-veli') ? ' (facteur du scooter électrique, faute de facteur publié pour les quadricycles légers)' : ''}${defaulted ? ' ; sans type déclaré, triporteur (source « XD Mobilités ADEME »)' : ''}.`,
-    ...notes,
-  ].join(' ');
+  ]
+    .filter(Boolean)
+    .join(' ');
 }

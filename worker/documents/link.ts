@@ -43,34 +43,58 @@ const hmacKey = (secret: string, usage: 'sign' | 'verify') =>
     usage,
   ]);
 
-const payload = (id: string, expires: number) => new TextEncoder().encode(`document-html\n${id}\n${expires}`);
+/**
+ * What a signature covers: the document (and version), the expiry, and which personal data
+ * the link's holder may read (`pd`: `all` for ADEME, a territory id for its consultants).
+ */
+const payload = (id: string, expires: number, pd = '') =>
+  new TextEncoder().encode(`document-html\n${id}\n${expires}${pd ? `\n${pd}` : ''}`);
 
 /** The unsigned path of a document's HTML (needs an identity, like every other route). */
 export const htmlPath = (id: string) => `/v1/documents/${encodeURIComponent(id)}/html`;
 
+/** Who may read a document's personal data through a link (documents/personal.ts). */
+export type PersonalScope = 'all' | string | null;
+
 /**
- * A signed link to document `id`'s HTML valid `DOCUMENT_LINK_TTL_HOURS` from `now`; without a
- * secret (production without local documents) the unsigned link, which needs an identity.
+ * A signed link to the HTML at `path` (a document, or one version of it) valid
+ * `DOCUMENT_LINK_TTL_HOURS` from `now`; without a secret (production without local documents)
+ * the unsigned link, which needs an identity.
  */
-export async function documentLink(env: Env, id: string, now = Date.now()): Promise<string> {
+export async function signedLink(
+  env: Env,
+  key: string,
+  path: string,
+  personal: PersonalScope = null,
+  now = Date.now(),
+): Promise<string> {
   const base = publicBase(env) ?? '';
   const secret = linkSecret(env);
-  if (!secret) return `${base}${htmlPath(id)}`;
+  if (!secret) return `${base}${path}`;
   const hours = Number(env.DOCUMENT_LINK_TTL_HOURS);
   const ttl = Number.isFinite(hours) && hours > 0 ? hours : DEFAULT_LINK_TTL_HOURS;
   const expires = Math.floor(now / 1000 + ttl * 3600);
+  const pd = personal ?? '';
   const signature = toBase64Url(
-    new Uint8Array(await crypto.subtle.sign('HMAC', await hmacKey(secret, 'sign'), payload(id, expires))),
+    new Uint8Array(
+      await crypto.subtle.sign('HMAC', await hmacKey(secret, 'sign'), payload(key, expires, pd)),
+    ),
   );
-  return `${base}${htmlPath(id)}/signed?expires=${expires}&signature=${signature}`;
+  const scope = pd ? `&pd=${encodeURIComponent(pd)}` : '';
+  return `${base}${path}/signed?expires=${expires}${scope}&signature=${signature}`;
 }
 
-/** True when `signature` is this worker's signature of (`id`, `expires`) and it has not expired. */
+/** A signed link to document `id`'s live HTML (see `signedLink`). */
+export const documentLink = (env: Env, id: string, personal: PersonalScope = null, now = Date.now()) =>
+  signedLink(env, id, htmlPath(id), personal, now);
+
+/** True when `signature` is this worker's signature of (`key`, `expires`, `pd`) and it has not expired. */
 export async function verifyDocumentLink(
   env: Env,
-  id: string,
+  key: string,
   expires: string | undefined,
   signature: string | undefined,
+  pd?: string,
   now = Date.now(),
 ): Promise<boolean> {
   const secret = linkSecret(env);
@@ -81,15 +105,15 @@ export async function verifyDocumentLink(
   const sig = signature.length <= 128 ? fromBase64Url(signature) : null;
   if (!sig) return false;
   // crypto.subtle.verify compares in constant time.
-  return crypto.subtle.verify('HMAC', await hmacKey(secret, 'verify'), sig, payload(id, exp));
+  return crypto.subtle.verify('HMAC', await hmacKey(secret, 'verify'), sig, payload(key, exp, pd ?? ''));
 }
 
 /**
  * A stored document as the API returns it, with a fresh signed link when its current version
  * lives in the worker (the local default) rather than in a Google Doc.
  */
-export async function presentWithLink(env: Env, d: StoredDocument) {
+export async function presentWithLink(env: Env, d: StoredDocument, personal: PersonalScope = null) {
   const shown = presentDocument(d);
   const local = !(d.googleDocId && d.pagesCountedBy === 'google-pdf');
-  return local ? { ...shown, url: await documentLink(env, d.id) } : shown;
+  return local ? { ...shown, url: await documentLink(env, d.id, personal) } : shown;
 }

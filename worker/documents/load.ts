@@ -1,4 +1,4 @@
-import type { ProgrammeAssessment } from '../../shared/schemas/programme';
+import { readAssessment } from '../../shared/documents/assessment';
 import { listEntitiesQuery } from '../db/entities';
 import { programmeFromRow } from '../db/programme';
 import { query, runQueries } from '../db/query';
@@ -38,7 +38,7 @@ export async function loadRecord(db: D1Database): Promise<ProgrammeRecord> {
     await runQueries(db, [
       query(db.prepare('SELECT data, assessment FROM programme LIMIT 1'), ([row]) => ({
         programme: programmeFromRow(row as { data: unknown } | undefined),
-        assessment: parseJson<ProgrammeAssessment>(row?.assessment as string | null | undefined),
+        assessment: readAssessment(parseJson<unknown>(row?.assessment as string | null | undefined)),
       })),
       listTerritoriesQuery(db),
       listEntitiesQuery<PartnerData>(db, 'partners', {}),

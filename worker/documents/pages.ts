@@ -94,17 +94,23 @@ function place(flow: Flow, b: Block) {
       for (const i of b.items) flow.lines(wrappedLines(i, PAGE_WIDTH - 6, 9.5), BODY_LINE);
       flow.y += GAP;
       return;
+    case 'links':
+      for (const i of b.items) flow.lines(wrappedLines(i.text, PAGE_WIDTH - 6, 9.5), BODY_LINE);
+      flow.y += GAP;
+      return;
     case 'fields':
       tableRows(flow, [], b.rows, [3, 7]);
       return;
     case 'bars':
+      // Caption, the rows (label, bar, figure, status in words), then the legend.
       flow.lines(1, NOTE_LINE);
       tableRows(
         flow,
         [],
-        b.rows.map((r) => [r.label, '', r.text]),
-        [30, 44, 26],
+        b.rows.map((r) => [r.label, '', r.text, r.status ?? '']),
+        [26, 36, 22, 16],
       );
+      flow.lines(2, NOTE_LINE);
       return;
     case 'table':
       tableRows(flow, b.columns, b.rows, b.widths ?? b.columns.map(() => 1));
@@ -116,34 +122,66 @@ function place(flow: Flow, b: Block) {
   }
 }
 
-export function estimatePages(doc: DocumentModel): number {
-  const flow = new Flow();
+/** The title and the identification table (render.ts), at the head of the first page. */
+function head(flow: Flow, doc: DocumentModel) {
   flow.box((16 + 11) * 1.3 * MM_PER_PT + 6 * MM_PER_PT);
-  if (doc.identification) {
-    const id = doc.identification;
-    // Five rows of label | value | label | value (render.ts), at 8 pt.
-    const pairs = [
-      [id.authority, id.consultation],
-      [id.programme, id.contractor],
-      [id.subject, id.author],
-      ['', ''],
-      ['', ''],
-    ];
-    tableRows(
-      flow,
-      [],
-      pairs.map(([a, b]) => ['Commanditaire', a ?? '', 'Commanditaire', b ?? '']),
-      [16, 34, 16, 34],
-    );
-    flow.y += 3 * MM_PER_PT;
-  } else flow.box((8.5 * 1.3 + 8) * MM_PER_PT);
-  for (const s of doc.sections) {
+  if (!doc.identification) return flow.box((8.5 * 1.3 + 8) * MM_PER_PT);
+  const id = doc.identification;
+  // Five rows of label | value | label | value (render.ts), at 8 pt.
+  const pairs = [
+    [id.authority, id.consultation],
+    [id.programme, id.contractor],
+    [id.subject, ''],
+    [id.author, 'Version de travail, non soumise'],
+    ['', `12 décembre 2025 par ${id.generatedBy}`],
+  ];
+  tableRows(
+    flow,
+    [],
+    pairs.map(([a, b]) => ['Commanditaire', a ?? '', 'Commanditaire', b ?? '']),
+    [16, 34, 16, 34],
+  );
+  flow.y += 3 * MM_PER_PT;
+}
+
+/**
+ * Lays the document out; `until` stops at the first block that starts past that page and
+ * answers where (the sections before it, and its index in its section).
+ */
+function layout(doc: DocumentModel, until?: number) {
+  const flow = new Flow();
+  head(flow, doc);
+  for (const [si, s] of doc.sections.entries()) {
     if (s.pageBreakBefore) flow.newPage();
     // A heading is kept with the first lines after it.
     const heading = s.level === 2 ? (12 * 1.3 + 15) * MM_PER_PT : (10.5 * 1.3 + 10) * MM_PER_PT;
     flow.box(heading + 3 * BODY_LINE);
     flow.y -= 3 * BODY_LINE;
-    for (const b of s.blocks) place(flow, b);
+    if (until !== undefined && flow.pages > until)
+      return { pages: flow.pages, stop: { section: si, block: 0 } };
+    for (const [bi, b] of s.blocks.entries()) {
+      if (until !== undefined && flow.pages > until)
+        return { pages: flow.pages, stop: { section: si, block: bi } };
+      place(flow, b);
+    }
   }
-  return flow.pages;
+  return { pages: flow.pages, stop: null };
+}
+
+/** The page count the fitter and the local default go by: the one estimate of the project. */
+export function estimatePages(doc: DocumentModel): number {
+  return layout(doc).pages;
+}
+
+/** The document cut after what the estimate places on its first page (the sidebar's preview). */
+export function firstPage(doc: DocumentModel): DocumentModel {
+  const { stop } = layout(doc, 1);
+  if (!stop) return doc;
+  const sections = doc.sections
+    .slice(0, stop.section + 1)
+    .map((s, i) => (i === stop.section ? { ...s, blocks: s.blocks.slice(0, stop.block) } : s));
+  return {
+    ...doc,
+    sections: sections.filter((s, i) => i < stop.section || s.blocks.length || stop.block > 0),
+  };
 }

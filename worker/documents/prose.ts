@@ -12,23 +12,32 @@ export interface Kept {
   shortened?: { kept: number; total: number };
 }
 
-/** Characters read past the allowance to tell whether a sentence really ends there. */
-const LOOKAHEAD = 400;
+/**
+ * The ends (exclusive) of a text's sentences. The fitter tries a dozen allowances on the same
+ * texts: each text is segmented once (a small cache, emptied when it grows).
+ */
+const ENDS = new Map<string, number[]>();
+function sentenceEnds(text: string): number[] {
+  let ends = ENDS.get(text);
+  if (!ends) {
+    ends = [];
+    for (const s of SENTENCES.segment(text)) ends.push(s.index + s.segment.length);
+    if (ENDS.size > 500) ENDS.clear();
+    ENDS.set(text, ends);
+  }
+  return ends;
+}
 
 /** The end (exclusive) of the last whole sentence within `max` characters, or of the first one. */
 function sentenceEnd(text: string, max: number): number {
-  // Segmenting costs the length of the text: read only the allowance and a look-ahead.
-  const window = text.length > max + LOOKAHEAD ? text.slice(0, max + LOOKAHEAD) : text;
+  const ends = sentenceEnds(text);
   let end = 0;
-  for (const s of SENTENCES.segment(window)) {
-    const next = s.index + s.segment.length;
+  for (const next of ends) {
     if (next > max) break;
     end = next;
   }
-  if (end > 0) return end;
   // The first sentence is longer than the allowance: it is kept whole, wherever it ends.
-  const [first] = SENTENCES.segment(text);
-  return first ? first.index + first.segment.length : text.length;
+  return end > 0 ? end : (ends[0] ?? text.length);
 }
 
 /** Whole sentences up to `max` characters; ` […]` marks where the text goes on in the record. */

@@ -49,6 +49,8 @@ export interface Published {
   html: string;
   doc: DocumentModel;
   level: number | null;
+  /** What was composed for the version Google counted (the document, its condensation). */
+  composed: Composed;
   /** A Doc this call created (to remove if recording it fails afterwards). */
   created: boolean;
   /** The Doc as Drive reported it after the worker's last upload. */
@@ -172,6 +174,7 @@ export async function publishToDrive(
       html,
       doc: current.doc,
       level: current.level,
+      composed: current,
       created: target.created,
       drive: {
         version: file.version ?? null,

@@ -8,7 +8,6 @@ import type {
   IndicatorCode,
   LegalForm,
   PartnerKind,
-  ProgrammeAssessment,
   SessionKind,
   SessionMode,
   TerritoryAssessment,
@@ -16,7 +15,7 @@ import type {
   VeliType,
   WorkshopInput,
 } from '../../shared/schemas';
-import type { Programme } from '../../shared/schemas/programme';
+import type { Programme, StoredAssessment } from '../../shared/schemas/programme';
 
 /**
  * What the builders read: plain data, loaded from D1 by `load.ts` or made up by a benchmark.
@@ -112,7 +111,7 @@ export interface Version<T> {
 /** The whole programme's record, as the reports need it; a territory's slice for its summary. */
 export interface ProgrammeRecord {
   programme: Programme;
-  assessment: ProgrammeAssessment | null;
+  assessment: StoredAssessment | null;
   territories: readonly TerritoryRec[];
   partners: readonly PartnerRec[];
   sessions: readonly SessionRec[];
@@ -133,14 +132,13 @@ export interface ProgrammeRecord {
   };
 }
 
-/** What a document is generated as: its date and version, and what the caller asked for. */
+/** What a document is generated as: its date and version, and who asked for it. */
 export interface Edition {
   /** Generation day (YYYY-MM-DD, programme time zone). */
   date: string;
   version: number;
   /** The record as of this day; the generation day when absent. */
   asOf?: string | undefined;
-  status?: 'draft' | 'validated' | undefined;
   /** Who generates it: an e-mail and the caller's role label. */
-  author?: string | undefined;
+  generatedBy?: string | undefined;
 }

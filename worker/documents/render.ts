@@ -1,6 +1,8 @@
+import { html, raw } from 'hono/html';
+import type { HtmlEscapedString } from 'hono/utils/html';
 import { frDate, frTypo, nf } from '../../shared/i18n/typography';
+import { DRAFT_STATUS } from './identify';
 import type { BarRow, BarTone, Block, DocumentModel, Identification, Section } from './model';
-import { escapeHtml } from './text';
 
 /**
  * The page every document is laid out for: A4 with 14 mm top and bottom margins and 15 mm
@@ -22,15 +24,21 @@ export const CONTENT_WIDTH_PT = PAGE.widthPt - PAGE.marginLeftPt - PAGE.marginRi
 // - Headings must be direct children of <body>: headings nested in <div> are imported as
 //   plain text (terraware/terraware-server PR #1011, "Google Docs doesn't recognize header
 //   tags inside <div>"), so there is no <section> or wrapper anywhere.
+// - Styles are rules of Google's own export form only: one <style> block of rules whose
+//   selectors are a single class (`.w3`, `.bar-ok`) or a single element (`p`, `td`); no
+//   descendant or compound selector (`table.ident th`), which the import does not apply.
 // - Page breaks are written as Google's own HTML export writes them,
 //   `<hr style="page-break-before:always;display:none">` (the form Docs turns back into a
 //   page break on import); an `@media print` rule makes Chromium break there too.
-// - Column widths are written as Google's export writes them: a class per cell in the one
-//   <style> block carrying `width:<n>pt` (Google's cells read `.c4{…;width:240.9pt;…}`),
-//   plus the HTML `width` attribute on the first row; never <colgroup> percentages.
+// - Column widths are written as Google's export writes them: a class per cell carrying
+//   `width:<n>pt` (Google's cells read `.c4{…;width:240.9pt;…}`), plus the HTML `width`
+//   attribute on the first row; never <colgroup> percentages.
+// - A cell the import finds empty takes the default text size (11 pt): the bars' cells hold a
+//   no-break space in a 5 pt class, so they stay thin.
 // - Cell shading is `background-color` in a cell class, which Docs keeps; charts are shaded
 //   cells because Docs drops SVG on import (PNG/JPEG/GIF only).
-// - `@page` is for Chromium only (see PAGE).
+// - Links to sections point at heading ids in Google's export form (`#h.…`).
+// - `@page` and `@media` are for Chromium only (see PAGE).
 
 /** Cell padding and border in points: a column's `width` is its content box. */
 const CELL_PAD_H = 3;
@@ -42,52 +50,76 @@ html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { font-family: Arial, "Liberation Sans", Helvetica, sans-serif; font-size: 9.5pt; line-height: 1.3;
   color: #1b1b1b; margin: 0; }
 h1 { font-size: 16pt; margin: 0 0 2pt; color: #0b5f3a; }
-h2 { font-size: 12pt; margin: 10pt 0 4pt; color: #0b5f3a; border-bottom: 1pt solid #0b5f3a; }
-h3 { font-size: 10.5pt; margin: 7pt 0 3pt; }
-h2, h3 { break-after: avoid; page-break-after: avoid; }
+h2 { font-size: 12pt; margin: 10pt 0 4pt; color: #0b5f3a; border-bottom: 1pt solid #0b5f3a;
+  break-after: avoid; page-break-after: avoid; }
+h3 { font-size: 10.5pt; margin: 7pt 0 3pt; break-after: avoid; page-break-after: avoid; }
 p { margin: 0 0 4pt; }
+a { color: #0b4f8a; }
 .subtitle { font-size: 11pt; margin: 0 0 4pt; }
 .meta { font-size: 8.5pt; color: #555555; margin: 0 0 8pt; }
 .note { font-style: italic; color: #444444; font-size: 8.5pt; }
 .caption { font-size: 8.5pt; font-weight: bold; margin: 2pt 0 2pt; }
+.legend { font-size: 8pt; color: #333333; margin: 0 0 6pt; }
 ul { margin: 0 0 4pt 14pt; padding: 0; }
 table { border-collapse: collapse; width: 100%; margin: 0 0 5pt; table-layout: fixed; }
-td, th { border: ${CELL_BORDER}pt solid #999999; padding: 1.5pt ${CELL_PAD_H}pt; text-align: left; vertical-align: top;
+td { border: ${CELL_BORDER}pt solid #999999; padding: 1.5pt ${CELL_PAD_H}pt; text-align: left; vertical-align: top;
   font-size: 8.5pt; line-height: 1.2; overflow-wrap: anywhere; }
-th { background-color: #e6f0ea; font-weight: bold; }
+th { border: ${CELL_BORDER}pt solid #999999; padding: 1.5pt ${CELL_PAD_H}pt; text-align: left; vertical-align: top;
+  font-size: 8.5pt; line-height: 1.2; overflow-wrap: anywhere; background-color: #e6f0ea; font-weight: bold; }
 tr { break-inside: avoid; page-break-inside: avoid; }
-table.ident { margin: 0 0 8pt; }
-table.ident th, table.ident td { font-size: 8pt; }
-td.bar { padding: 0; height: 8pt; font-size: 6pt; line-height: 1; border-color: #ffffff; }
-td.bar-empty { background-color: #eeeeee; }
+.ident { font-size: 8pt; }
+.bar { padding: 0; height: 8pt; font-size: 5pt; line-height: 1; border-color: #ffffff; }
+.bar-empty { background-color: #f5f5f5; }
 @media print {
   hr.page-break { display: block !important; border: 0; margin: 0; height: 0;
     break-before: page; page-break-before: always; }
 }
 `;
 
-const TONE: Record<BarTone, string> = {
-  ok: '#3a8f5c',
-  warning: '#d9a400',
-  reached: '#c46a00',
-  exceeded: '#b3261e',
-  neutral: '#4a6fa5',
+/**
+ * Bar tones, from light to dark as the status grows more pressing: each differs from the
+ * others in lightness (1.6:1 at least) and from an empty cell by 3:1 at least (WCAG 1.4.11),
+ * and the status is also written in words beside every bar.
+ */
+export const TONE: Record<BarTone, string> = {
+  ok: '#4f9663',
+  warning: '#8f5800',
+  reached: '#56270b',
+  exceeded: '#160404',
+  neutral: '#36639e',
 };
+export const EMPTY_CELL = '#f5f5f5';
 const TONE_CSS = Object.entries(TONE)
-  .map(([tone, colour]) => `td.bar-${tone} { background-color: ${colour}; }`)
+  .map(
+    ([tone, colour]) =>
+      `.bar-${tone} { background-color: ${colour}; }\n.swatch-${tone} { color: ${colour}; }`,
+  )
   .join('\n');
 
-/** Cells per bar: one cell is 5 % of the scale. */
-export const BAR_CELLS = 20;
+/** Cells per bar: one cell is 10 % of the scale. */
+export const BAR_CELLS = 10;
 
-/** Text as printed: French typography first (it curls apostrophes), then escaped. */
-const t = (s: string) => escapeHtml(frTypo(s));
+/** Text as printed: French typography (it curls apostrophes); hono's `html` escapes it. */
+const t = (s: string) => frTypo(s);
 
-/** Collects the width classes of one document, written once in its <style> block. */
-class Widths {
+/**
+ * hono's `html` answers synchronously when no value is a promise, which is always the case
+ * here: the cast only drops the promise branch of its declared type.
+ */
+const h = (strings: TemplateStringsArray, ...values: unknown[]) =>
+  html(strings, ...values) as HtmlEscapedString;
+
+interface Col {
+  cls: string;
+  pt: number;
+}
+
+/** One document's rendering state: its width classes (one <style> block) and its figures. */
+class Page {
   private readonly classes = new Map<string, string>();
+  figures = 0;
   /** Widths in points of columns with these relative `shares`, filling the content width. */
-  columns(shares: readonly number[]): { cls: string; pt: number }[] {
+  columns(shares: readonly number[]): Col[] {
     const total = shares.reduce((a, w) => a + w, 0) || 1;
     const free = CONTENT_WIDTH_PT - shares.length * (2 * CELL_PAD_H + CELL_BORDER);
     return shares.map((w) => {
@@ -106,42 +138,62 @@ class Widths {
   }
 }
 
-/** The opening tag of a cell: its width class, and on the first row the `width` attribute. */
-function cellTag(tag: 'td' | 'th', col: { cls: string; pt: number }, first: boolean, extra = ''): string {
+/**
+ * A cell: its width class (and `extra` classes), on the first row the `width` attribute; a
+ * cell of personal data carries its territory (`PERSONAL_CLASS`, `data-territory`).
+ */
+function cell(tag: 'td' | 'th', col: Col, first: boolean, content: unknown, extra = '', territory?: string) {
   const cls = extra ? `${col.cls} ${extra}` : col.cls;
   // The attribute is in CSS pixels (96 per inch, 72 points per inch).
-  return `<${tag} class="${cls}"${first ? ` width="${Math.round((col.pt * 4) / 3)}"` : ''}>`;
+  const width = first ? raw(` width="${Math.round((col.pt * 4) / 3)}"`) : '';
+  const owner = territory ? h` data-territory="${territory}"` : '';
+  return tag === 'th'
+    ? h`<th class="${cls}"${width}>${content}</th>`
+    : h`<td class="${cls}"${width}${owner}>${content}</td>`;
 }
 
-/** A table; with `cls: 'fields'` the first column holds the row labels (<th>). */
+/** The class of cells holding personal data (documents/personal.ts blanks them for some readers). */
+export const PERSONAL_CLASS = 'pd';
+
+type Personal = Extract<Block, { kind: 'table' }>['personal'];
+
+/** A table; with `labels` the first column holds the row labels (<th>). */
 function table(
-  w: Widths,
+  page: Page,
   shares: readonly number[],
   head: readonly string[] | null,
   rows: readonly (readonly string[])[],
-  cls?: string,
-): string {
-  const cols = w.columns(shares);
+  labels = false,
+  personal?: Personal,
+) {
+  const cols = page.columns(shares);
   const row = (cells: readonly string[], tag: 'td' | 'th', first: boolean) =>
-    `<tr>${cells
-      .map((c, i) => {
-        const cellTagName = cls === 'fields' && i === 0 ? 'th' : tag;
-        return `${cellTag(cellTagName, cols[i] ?? cols[0]!, first)}${t(c)}</${cellTagName}>`;
-      })
-      .join('')}</tr>`;
-  const thead = head ? `<thead>${row(head, 'th', true)}</thead>` : '';
-  const body = rows.map((r, i) => row(r, 'td', !head && i === 0)).join('');
-  return `<table${cls ? ` class="${cls}"` : ''}>${thead}<tbody>${body}</tbody></table>`;
+    h`<tr>${cells.map((c, i) => {
+      const pd = tag === 'td' && personal?.column === i;
+      const kind = labels && i === 0 ? 'th' : tag;
+      return cell(
+        kind,
+        cols[i] ?? cols[0]!,
+        first,
+        t(c),
+        pd ? PERSONAL_CLASS : '',
+        pd ? personal.territoryId : undefined,
+      );
+    })}</tr>`;
+  const thead = head ? h`<thead>${row(head, 'th', true)}</thead>` : '';
+  return h`<table>${thead}<tbody>${rows.map((r, i) => row(r, 'td', !head && i === 0))}</tbody></table>`;
 }
 
-/** A consultant's text: blank lines separate paragraphs, single line breaks stay. */
+/** A person's text: blank lines separate paragraphs, single line breaks stay. */
 const paragraphs = (text: string, cls?: string) =>
-  text
-    .split(/\n\s*\n/)
-    .map((p) => `<p${cls ? ` class="${cls}"` : ''}>${t(p.trim()).replace(/\n/g, '<br>')}</p>`)
-    .join('');
+  text.split(/\n\s*\n/).map((p) => {
+    const lines = t(p.trim())
+      .split('\n')
+      .map((l, i) => (i ? h`<br>${l}` : l));
+    return cls ? h`<p class="${cls}">${lines}</p>` : h`<p>${lines}</p>`;
+  });
 
-function block(w: Widths, b: Block): string {
+function block(page: Page, b: Block) {
   switch (b.kind) {
     case 'p': {
       const note = b.shortened
@@ -150,119 +202,128 @@ function block(w: Widths, b: Block): string {
             'note',
           )
         : '';
-      return paragraphs(b.text) + note;
+      return h`${paragraphs(b.text)}${note}`;
     }
     case 'note':
       return paragraphs(b.text, 'note');
     case 'list':
-      return `<ul>${b.items.map((i) => `<li>${t(i)}</li>`).join('')}</ul>`;
+      return h`<ul>${b.items.map((i) => h`<li>${t(i)}</li>`)}</ul>`;
+    case 'links':
+      return h`<ul>${b.items.map((i) => h`<li><a href="#h.${i.anchor}">${t(i.text)}</a></li>`)}</ul>`;
     case 'bars':
-      return bars(w, b.caption, b.rows);
+      return bars(page, b.caption, b.rows);
     case 'fields':
-      return table(
-        w,
-        [3, 7],
-        null,
-        b.rows.map(([k, v]) => [k, v]),
-        'fields',
-      );
+      return table(page, [3, 7], null, b.rows, true);
     case 'table': {
       const rest = b.rest ? paragraphs(b.rest, 'note') : '';
-      return table(w, b.widths ?? b.columns.map(() => 1), b.columns, b.rows) + rest;
+      return h`${table(page, b.widths ?? b.columns.map(() => 1), b.columns, b.rows, false, b.personal)}${rest}`;
     }
   }
 }
 
-/**
- * A horizontal bar chart as shaded table cells: a label, `BAR_CELLS` cells of which the
- * first `value / max` are coloured by tone, and the figure in words. Docs keeps cell
- * shading; the words carry the figure for whoever cannot see the colours. Cells rather than
- * a PNG: chart libraries draw on a canvas, which Workers do not have (a WASM rasteriser would
- * weigh more than the whole worker), and a table stays text the reader can edit in the Doc.
- */
-function bars(w: Widths, caption: string, rows: readonly BarRow[]): string {
-  const shares = [30, ...Array.from({ length: BAR_CELLS }, () => 2.2), 26];
-  const cols = w.columns(shares);
-  const body = rows
-    .map((r, n) => {
-      const ratio = r.max > 0 ? Math.max(0, r.value) / r.max : 0;
-      const filled = Math.min(BAR_CELLS, Math.round(ratio * BAR_CELLS));
-      const tone = `bar-${r.tone ?? 'neutral'}`;
-      const cells = Array.from(
-        { length: BAR_CELLS },
-        (_, i) => `${cellTag('td', cols[i + 1]!, n === 0, `bar ${i < filled ? tone : 'bar-empty'}`)}</td>`,
-      ).join('');
-      return `<tr>${cellTag('td', cols[0]!, n === 0)}${t(r.label)}</td>${cells}${cellTag('td', cols[BAR_CELLS + 1]!, n === 0)}${t(r.text)}</td></tr>`;
-    })
-    .join('');
-  return `<p class="caption">${t(caption)}</p><table class="bars"><tbody>${body}</tbody></table>`;
+/** « Légende : ■ réalisé ; ■ en cours » — each tone the figure's bars show, in words. */
+function legend(rows: readonly BarRow[]) {
+  const used = new Map<BarTone, string>();
+  for (const r of rows)
+    if (r.status && r.value > 0 && !used.has(r.tone ?? 'neutral')) used.set(r.tone ?? 'neutral', r.status);
+  const items = [...used].map(
+    ([tone, words], i) => h`${i ? ' ; ' : ''}<span class="swatch-${tone}">■</span> ${t(words)}`,
+  );
+  return h`<p class="legend">${t('Légende : ')}${items}${t(' ; barre grise : part non utilisée.')}</p>`;
 }
 
-const STATUS: Record<Identification['status'], string> = {
-  draft: 'Projet, non validé',
-  validated: 'Validé',
-};
+/**
+ * A horizontal bar chart as shaded table cells: a label, `BAR_CELLS` cells of which the
+ * first `value / max` are coloured by tone, the figure and the status in words, a numbered
+ * caption above and a legend below. Docs keeps cell shading; the words carry everything for
+ * whoever cannot see the colours. Cells rather than a PNG: chart libraries draw on a canvas,
+ * which Workers do not have, and a table stays text the reader can edit in the Doc.
+ */
+function bars(page: Page, caption: string, rows: readonly BarRow[]) {
+  const cols = page.columns([26, ...Array.from({ length: BAR_CELLS }, () => 3.6), 22, 16]);
+  const body = rows.map((r, n) => {
+    const ratio = r.max > 0 ? Math.max(0, r.value) / r.max : 0;
+    const filled = Math.min(BAR_CELLS, Math.round(ratio * BAR_CELLS));
+    const tone = `bar-${r.tone ?? 'neutral'}`;
+    const cells = Array.from({ length: BAR_CELLS }, (_, i) =>
+      cell('td', cols[i + 1]!, n === 0, raw('&nbsp;'), `bar ${i < filled ? tone : 'bar-empty'}`),
+    );
+    return h`<tr>${cell('td', cols[0]!, n === 0, t(r.label))}${cells}${cell('td', cols[BAR_CELLS + 1]!, n === 0, t(r.text))}${cell('td', cols[BAR_CELLS + 2]!, n === 0, t(r.status ?? ''))}</tr>`;
+  });
+  page.figures++;
+  const id = `fig-${page.figures}`;
+  return h`<p class="caption" id="${id}">${t(`Figure ${page.figures} — ${caption}`)}</p><table aria-labelledby="${id}"><tbody>${body}</tbody></table>${legend(rows)}`;
+}
+
+/** The status as printed: the draft's text is what a submission replaces (identify.ts). */
+const statusText = (id: Identification) =>
+  id.status === 'submitted' && id.submittedOn
+    ? `Soumise à la validation de l’ADEME le ${frDate(id.submittedOn)}`
+    : DRAFT_STATUS;
 
 /** What the document is, as a table at its head: four columns, label and value twice. */
-function identification(w: Widths, id: Identification): string {
-  const pairs: [string, string][] = [
+function identification(page: Page, id: Identification) {
+  const pairs: [string, string, string?][] = [
     ['Commanditaire', id.authority],
     ['Marché', id.consultation],
     ['Programme', id.programme],
     ['Titulaire', id.contractor],
     ['Objet', id.subject],
-    ['Auteur', id.author],
     ['Version', nf(id.version)],
-    ['Statut', STATUS[id.status]],
+    ['Auteur', id.author, 'ident-author'],
+    ['Statut', statusText(id), 'ident-status'],
     ['Données arrêtées au', frDate(id.asOf)],
-    ['Généré le', frDate(id.generatedOn)],
+    ['Généré le', `${frDate(id.generatedOn)} par ${id.generatedBy}`],
   ];
-  const cols = w.columns([16, 34, 16, 34]);
-  const rows: string[] = [];
+  const cols = page.columns([16, 34, 16, 34]);
+  const rows = [];
   for (let i = 0; i < pairs.length; i += 2) {
     const cells = [pairs[i], pairs[i + 1]].flatMap((p, j) =>
       p
         ? [
-            `${cellTag('th', cols[2 * j]!, i === 0)}${t(p[0])}</th>`,
-            `${cellTag('td', cols[2 * j + 1]!, i === 0)}${t(p[1])}</td>`,
+            cell('th', cols[2 * j]!, i === 0, t(p[0]), 'ident'),
+            cell('td', cols[2 * j + 1]!, i === 0, t(p[1]), p[2] ? `ident ${p[2]}` : 'ident'),
           ]
         : [],
     );
-    rows.push(`<tr>${cells.join('')}</tr>`);
+    rows.push(h`<tr>${cells}</tr>`);
   }
-  return `<table class="ident"><tbody>${rows.join('')}</tbody></table>`;
+  return h`<table><tbody>${rows}</tbody></table>`;
 }
 
 /** Google's own form of a page break (see the notes at the top). */
 export const PAGE_BREAK = '<hr class="page-break" style="page-break-before:always;display:none">';
 
-function section(w: Widths, s: Section): string {
-  const brk = s.pageBreakBefore ? `${PAGE_BREAK}\n` : '';
-  return `${brk}<h${s.level}>${t(s.heading)}</h${s.level}>\n${s.blocks.map((b) => block(w, b)).join('\n')}`;
+function section(page: Page, s: Section) {
+  const brk = s.pageBreakBefore ? raw(`${PAGE_BREAK}\n`) : '';
+  const id = s.anchor ? raw(` id="h.${s.anchor.replace(/[^A-Za-z0-9_-]/g, '')}"`) : '';
+  const heading = s.level === 2 ? h`<h2${id}>${t(s.heading)}</h2>` : h`<h3${id}>${t(s.heading)}</h3>`;
+  return h`${brk}${heading}\n${s.blocks.map((b) => h`${block(page, b)}\n`)}`;
 }
 
 /**
  * The one renderer: a complete, self-contained French HTML page, every user string set in
- * French typography and escaped, in the shapes Drive's HTML import keeps (notes above).
+ * French typography and escaped by construction (hono's `html`), in the shapes Drive's HTML
+ * import keeps (notes above).
  */
 export function renderHtml(doc: DocumentModel): string {
-  const w = new Widths();
-  const subtitle = doc.subtitle ? `<p class="subtitle">${t(doc.subtitle)}</p>\n` : '';
+  const page = new Page();
+  const subtitle = doc.subtitle ? h`<p class="subtitle">${t(doc.subtitle)}</p>\n` : '';
   const head = doc.identification
-    ? identification(w, doc.identification)
-    : `<p class="meta">${t(`Document généré le ${frDate(doc.date)} à partir du registre du programme — version ${nf(doc.version)}`)}</p>`;
-  const body = doc.sections.map((s) => section(w, s)).join('\n');
-  return `<!DOCTYPE html>
+    ? identification(page, doc.identification)
+    : h`<p class="meta">${t(`Document généré le ${frDate(doc.date)} à partir du registre du programme — version ${nf(doc.version)}`)}</p>`;
+  // Rendered first: the width classes the <style> block lists are known once the body is.
+  const body = doc.sections.map((s) => h`${section(page, s)}\n`);
+  const style = raw(`${CSS}${TONE_CSS}\n${page.css()}\n`);
+  return h`<!DOCTYPE html>
 <html lang="fr"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <title>${t(doc.title)}</title>
-<style>${CSS}${TONE_CSS}
-${w.css()}
-</style></head>
+<style>${style}</style></head>
 <body>
 <h1>${t(doc.title)}</h1>
 ${subtitle}${head}
 ${body}
 </body></html>
-`;
+`.toString();
 }

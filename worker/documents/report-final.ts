@@ -7,7 +7,7 @@ import { addRanges, co2Method, co2Range, co2Text, declaredVeli, veliOf } from '.
 import { kmByPartner, seriesOf } from './indicators';
 import type { BarRow, BarTone, Block, Section } from './model';
 import type { ProgrammeRecord } from './record';
-import { statusCounts } from './summary-progress';
+import { progressWords, statusCounts } from './summary-progress';
 
 export const FINAL_HEADINGS = {
   totals: 'Bilan chiffré du programme',
@@ -33,12 +33,14 @@ function quotaTotals(r: ProgrammeRecord): BarRow[] {
     const text = minutes
       ? `${days(used, p.minutesPerDay)} sur ${nf(limit / p.minutesPerDay, 1)}`
       : `${plural(used, 'séance')} sur ${nf(limit)}`;
+    const status = quotaStatus(used, limit, p.warnAtRatio);
     return {
       label: LABELS.sessionKind[rule.kind],
       value: used,
       max: limit,
       text,
-      tone: TONE[quotaStatus(used, limit, p.warnAtRatio)],
+      tone: TONE[status],
+      status: progressWords({ used, status }),
     };
   });
 }
@@ -101,7 +103,7 @@ export function programmeTotals(r: ProgrammeRecord, asOf: string): Section {
     },
     {
       kind: 'bars',
-      caption: 'Quotas du cahier des charges consommés (tous territoires et partenaires)',
+      caption: 'Prestations prévues au marché et réalisées, tous territoires et partenaires confondus',
       rows: quotaTotals(r),
     },
     {

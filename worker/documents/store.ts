@@ -1,8 +1,18 @@
+import type { DocumentStatus, ShortenedText } from '../../shared/api/documents';
 import { type AuditContext, auditStatement } from '../db/audit';
-import { type Query, query, runQuery } from '../db/query';
+import { type Query, query, type Row, runQuery } from '../db/query';
+import type { Warning } from './consistency';
 import type { DocumentType } from './model';
 
 export type PagesSource = 'google-pdf' | 'estimate';
+
+export interface ShareEntry {
+  email: string;
+  role: 'reader' | 'commenter';
+  at: string;
+  by: string;
+  drive: boolean;
+}
 
 export interface StoredDocument {
   id: string;
@@ -20,31 +30,43 @@ export interface StoredDocument {
   driveVersion: string | null;
   driveModifiedTime: string | null;
   driveWriter: string | null;
+  /** The live version's workflow status, its warnings and condensed texts. */
+  status: DocumentStatus;
+  asOf: string | null;
+  warnings: Warning[];
+  shortened: ShortenedText[];
+  sharedWith: ShareEntry[];
   createdAt: string;
   createdBy: string;
   updatedAt: string;
   updatedBy: string;
 }
 
-type Row = Record<string, string | number | null>;
-
-const str = (v: string | number | null | undefined) => (v == null ? null : String(v));
+/** A nullable column as text; a JSON array column as its array. */
+export const str = (v: string | number | null | undefined) => (v == null ? null : String(v));
+export const list = <T>(v: string | number | null | undefined): T[] =>
+  v ? (JSON.parse(String(v)) as T[]) : [];
 
 const fromRow = (r: Row): StoredDocument => ({
   id: String(r.id),
   type: String(r.type) as DocumentType,
   subject: String(r.subject_key),
-  territoryId: r.territory_id == null ? null : String(r.territory_id),
+  territoryId: str(r.territory_id),
   title: String(r.title),
   version: Number(r.version),
   pages: Number(r.pages),
   pagesCountedBy: String(r.pages_source) as PagesSource,
   budgetLevel: r.budget_level == null ? null : Number(r.budget_level),
-  googleDocId: r.google_doc_id == null ? null : String(r.google_doc_id),
-  url: r.url == null ? null : String(r.url),
+  googleDocId: str(r.google_doc_id),
+  url: str(r.url),
   driveVersion: str(r.drive_version),
   driveModifiedTime: str(r.drive_modified_time),
   driveWriter: str(r.drive_writer),
+  status: String(r.status ?? 'draft') as DocumentStatus,
+  asOf: str(r.as_of),
+  warnings: list<Warning>(r.warnings),
+  shortened: list<ShortenedText>(r.shortened),
+  sharedWith: list<ShareEntry>(r.shared_with),
   createdAt: String(r.created_at),
   createdBy: String(r.created_by),
   updatedAt: String(r.updated_at),
@@ -52,7 +74,7 @@ const fromRow = (r: Row): StoredDocument => ({
 });
 
 const COLUMNS =
-  'id, type, subject_key, territory_id, title, version, pages, pages_source, budget_level, google_doc_id, url, created_at, created_by, updated_at, updated_by, drive_version, drive_modified_time, drive_writer';
+  'id, type, subject_key, territory_id, title, version, pages, pages_source, budget_level, google_doc_id, url, created_at, created_by, updated_at, updated_by, drive_version, drive_modified_time, drive_writer, status, as_of, warnings, shortened, shared_with';
 
 export async function getDocument(db: D1Database, id: string) {
   const r = await db.prepare(`SELECT ${COLUMNS} FROM documents WHERE id = ?`).bind(id).first<Row>();
@@ -85,19 +107,59 @@ export function listDocumentsQuery(db: D1Database, territoryId?: string): Query<
 export const listDocuments = (db: D1Database, territoryId?: string) =>
   runQuery(listDocumentsQuery(db, territoryId));
 
-/** What a generation writes: the stored fields but authorship and times, plus the HTML. */
-export type DocumentWrite = Omit<StoredDocument, 'createdAt' | 'createdBy' | 'updatedAt' | 'updatedBy'> & {
+/** What a generation writes: the stored fields but authorship, times and shares, plus the HTML. */
+export type DocumentWrite = Omit<
+  StoredDocument,
+  'createdAt' | 'createdBy' | 'updatedAt' | 'updatedBy' | 'status' | 'sharedWith'
+> & {
   html: string;
+  /** The version's as-of day (the generation day for the live document). */
+  versionAsOf: string;
 };
 
+/** The version row of a generation: a draft, its HTML kept until a later draft supersedes it. */
+function versionStatements(db: D1Database, ctx: AuditContext, d: DocumentWrite): D1PreparedStatement[] {
+  return [
+    db
+      .prepare(
+        `INSERT OR IGNORE INTO document_versions (document_id, version, status, as_of, title, pages,
+           pages_source, google_doc_id, html, warnings, shortened, generated_at, generated_by)
+         SELECT ?1, ?2, 'draft', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12
+         WHERE EXISTS (SELECT 1 FROM documents WHERE id = ?1 AND version = ?2 AND updated_at = ?11)`,
+      )
+      .bind(
+        d.id,
+        d.version,
+        d.versionAsOf,
+        d.title,
+        d.pages,
+        d.pagesCountedBy,
+        d.googleDocId,
+        d.html,
+        JSON.stringify(d.warnings),
+        JSON.stringify(d.shortened),
+        ctx.at,
+        ctx.actor,
+      ),
+    // Superseded drafts keep their facts, not their HTML; submitted versions keep theirs.
+    db
+      .prepare(
+        `UPDATE document_versions SET html = NULL
+         WHERE document_id = ? AND version < ? AND status = 'draft' AND html IS NOT NULL`,
+      )
+      .bind(d.id, d.version),
+  ];
+}
+
 /**
- * One row per document subject (type + territory, workshop, action or report): a new
- * version replaces the previous one, only if the version read before rendering is still the
- * latest, so two concurrent generations cannot both claim it. The audit line (without the
- * HTML) goes in the same batch.
+ * One row per document subject (type + territory, workshop, action or report, and the as-of
+ * day when frozen at a past date): a new version replaces the previous one as the live
+ * document, only if the version read before rendering is still the latest, so two concurrent
+ * generations cannot both claim it. The version row and the audit line (without the HTML) go
+ * in the same batch.
  */
 export async function saveDocument(db: D1Database, ctx: AuditContext, d: DocumentWrite): Promise<boolean> {
-  const meta = { ...d, html: undefined, htmlChars: d.html.length };
+  const meta = { ...d, html: undefined, htmlChars: d.html.length, warnings: d.warnings.length };
   const written = {
     title: d.title,
     version: d.version,
@@ -111,6 +173,10 @@ export async function saveDocument(db: D1Database, ctx: AuditContext, d: Documen
     drive_version: d.driveVersion,
     drive_modified_time: d.driveModifiedTime,
     drive_writer: d.driveWriter,
+    status: 'draft',
+    as_of: d.asOf,
+    warnings: JSON.stringify(d.warnings),
+    shortened: JSON.stringify(d.shortened),
     updated_at: ctx.at,
     updated_by: ctx.actor,
   };
@@ -135,6 +201,7 @@ export async function saveDocument(db: D1Database, ctx: AuditContext, d: Documen
   const [res] = await db.batch([
     stmt,
     auditStatement(db, ctx, d.version === 1 ? 'create' : 'update', 'document', d.id, null, meta),
+    ...versionStatements(db, ctx, d),
   ]);
   return (res?.meta.changes ?? 0) === 1;
 }
@@ -152,6 +219,11 @@ export const presentDocument = (d: StoredDocument) => ({
   territoryId: d.territoryId,
   subject: d.subject,
   version: d.version,
+  status: d.status,
+  asOf: d.asOf,
+  warnings: d.warnings,
+  shortened: d.shortened,
+  sharedWith: d.sharedWith,
   createdAt: d.createdAt,
   createdBy: d.createdBy,
   updatedAt: d.updatedAt,

@@ -59,4 +59,9 @@ export function proseBlock(ctx: SummaryCtx, path: string, label: string, text: s
   return k.shortened ? { kind: 'p', text: k.text, shortened: k.shortened } : { kind: 'p', text: k.text };
 }
 
-export const NOT_ENTERED: Block = { kind: 'note', text: 'Non renseigné par le consultant à cette date.' };
+/** A text of the territory's assessment nobody has written yet: a note, and a warning to fix it. */
+export const notEntered = (ctx: SummaryCtx, field: string, label: string): Block => ({
+  kind: 'note',
+  text: 'Non renseigné par le consultant à cette date.',
+  missing: { subject: { type: 'territory', id: ctx.t.id }, field: `assessment.${field}`, label },
+});

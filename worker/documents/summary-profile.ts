@@ -1,8 +1,10 @@
 import { LABELS } from '../../shared/i18n/labels';
 import { frDate, nf, plural } from '../../shared/i18n/typography';
+import { joinColon, parens } from '../../shared/i18n/wording';
 import type { Block, Section } from './model';
+import { properNames } from './names';
 import { flat } from './prose';
-import { NOT_ENTERED, prose, proseBlock, type SummaryCtx } from './summary-context';
+import { notEntered, prose, proseBlock, type SummaryCtx } from './summary-context';
 
 /** The headings the tender names for the phase 1 summary; tests check each one. */
 export const SUMMARY_HEADINGS = {
@@ -17,7 +19,7 @@ export const SUMMARY_HEADINGS = {
   stakes: 'Enjeux',
   recommendations: 'Recommandations',
   progress: 'État d’avancement',
-  quotas: 'Consommation des quotas',
+  quotas: 'Accompagnement réalisé',
   calendar: 'Calendrier du programme',
   blockers: 'Verrous et solutions',
   indicators: 'Indicateurs par action',
@@ -28,7 +30,7 @@ export const SUMMARY_HEADINGS = {
 function contactsText(ctx: SummaryCtx): string {
   const all = ctx.t.contacts;
   if (!all.length) return 'Aucun contact nommé à cette date';
-  const shown = all.slice(0, ctx.b.contacts).map((c) => `${c.name} (${c.role})`);
+  const shown = all.slice(0, ctx.b.contacts).map((c) => `${c.name} ${parens(c.role)}`);
   const rest = all.length - shown.length;
   return `${shown.join(' ; ')}${rest > 0 ? ` ; et ${plural(rest, 'autre contact', 'autres contacts')}` : ''}`;
 }
@@ -47,7 +49,7 @@ function partnersTable(ctx: SummaryCtx): Block[] {
     return [
       p.name,
       LABELS.partnerKind[p.kind],
-      `${LABELS.useCase[p.useCase.category]} : ${k.text}`,
+      joinColon(LABELS.useCase[p.useCase.category], k.text, properNames(ctx.r)),
       (p.vehicles ?? []).join(', ') || '—',
     ];
   });
@@ -76,7 +78,7 @@ export function descriptive(ctx: SummaryCtx): Section {
         ['Ville centre', `${c.name} (code INSEE ${c.insee}, département ${c.departement})`],
         ['Population de la ville centre (INSEE)', `${nf(c.population)} habitants`],
         ['Contacts du territoire', contactsText(ctx)],
-        ['Accompagnement', `${contractor} (${plural(t.consultants.length, 'consultant')})`],
+        ['Accompagnement', `${contractor} ${parens(plural(t.consultants.length, 'consultant'))}`],
         [
           'Partenaires',
           ctx.partners.length
@@ -95,7 +97,7 @@ function planningTable(ctx: SummaryCtx): Block {
   if (!docs.length)
     return {
       kind: 'note',
-      text: 'Aucun document stratégique renseigné (PDM, PLU(i), PCAET, PPA, schéma cyclable…).',
+      text: 'Aucun document stratégique renseigné (PDM, PLU ou PLUi, PCAET, PPA, schéma cyclable…).',
     };
   const shown = docs.slice(0, ctx.b.planningRows);
   let cut = false;
@@ -148,7 +150,11 @@ export function strategy(ctx: SummaryCtx): Section[] {
     out.push({
       heading,
       level: 3,
-      blocks: [text ? proseBlock(ctx, `assessment.${key}`, heading, text, ctx.b.prose) : NOT_ENTERED],
+      blocks: [
+        text
+          ? proseBlock(ctx, `assessment.${key}`, heading, text, ctx.b.prose)
+          : notEntered(ctx, key, heading),
+      ],
     });
   }
   out.push({ heading: SUMMARY_HEADINGS.planning, level: 3, blocks: [planningTable(ctx)] });
@@ -160,7 +166,7 @@ export function assessment(ctx: SummaryCtx): Section[] {
   const a = ctx.t.assessment;
   const h = SUMMARY_HEADINGS;
   const block = (key: 'findings' | 'stakes' | 'recommendations', label: string, max?: number) =>
-    a ? proseBlock(ctx, `assessment.${key}`, label, a[key], max) : NOT_ENTERED;
+    a ? proseBlock(ctx, `assessment.${key}`, label, a[key], max) : notEntered(ctx, key, label);
   return [
     { heading: h.assessment, level: 2, blocks: [] },
     { heading: h.findings, level: 3, blocks: [block('findings', h.findings, ctx.b.prose)] },

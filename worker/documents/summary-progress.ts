@@ -1,9 +1,11 @@
 import { LABELS } from '../../shared/i18n/labels';
 import { days, duration, frDate, nf, plural } from '../../shared/i18n/typography';
+import { joinColon, parens } from '../../shared/i18n/wording';
 import type { Quota } from '../../shared/quotas/rules';
 import type { BlockerCategory, BlockerOwner, BlockerStatus } from '../../shared/schemas/enums';
 import { MILESTONE_STATE_LABELS, type MilestoneRow, milestoneRows, milestoneText } from './calendar';
 import type { BarRow, BarTone, Block, Section } from './model';
+import { properNames } from './names';
 import { flat } from './prose';
 import type { BlockerRec } from './record';
 import { prose, type SummaryCtx } from './summary-context';
@@ -15,6 +17,19 @@ const TONE: Record<Quota['status'], BarTone> = {
   reached: 'reached',
   exceeded: 'exceeded',
 };
+
+/**
+ * What the tender planned, as a deliverable says it (no quota bookkeeping): « non commencé »,
+ * « en cours », « presque terminé », « réalisé », « au-delà du prévu ».
+ */
+export const PROGRESS_WORDS: Record<Quota['status'], string> = {
+  ok: 'en cours',
+  warning: 'presque terminé',
+  reached: 'réalisé',
+  exceeded: 'au-delà du prévu',
+};
+export const progressWords = (q: { used: number; status: Quota['status'] }) =>
+  q.used <= 0 ? 'non commencé' : PROGRESS_WORDS[q.status];
 
 /** A quota in the tender's units: « 2 j sur 4 » for diagnostic days, sessions otherwise. */
 export function quotaText(q: Quota, minutesPerDay: number): string {
@@ -28,6 +43,7 @@ export const quotaBar = (q: Quota, label: string, minutesPerDay: number): BarRow
   max: q.limit,
   text: quotaText(q, minutesPerDay),
   tone: TONE[q.status],
+  status: progressWords(q),
 });
 
 function quotaBars(ctx: SummaryCtx): Block {
@@ -36,7 +52,11 @@ function quotaBars(ctx: SummaryCtx): Block {
   const rows = (r.territoryQuotas.get(t.id) ?? []).map((q) => quotaBar(q, q.label, mpd));
   for (const p of ctx.partners)
     for (const q of r.partnerQuotas.get(p.id) ?? []) rows.push(quotaBar(q, `${q.label} — ${p.name}`, mpd));
-  return { kind: 'bars', caption: `Quotas du territoire consommés au ${frDate(ctx.asOf)}`, rows };
+  return {
+    kind: 'bars',
+    caption: `Accompagnement réalisé au ${frDate(ctx.asOf)}, au regard de ce que prévoit le marché`,
+    rows,
+  };
 }
 
 const span = (m: { start?: string | undefined; due: string }) =>
@@ -48,8 +68,9 @@ function compactCalendar(rows: readonly MilestoneRow[]): string {
   for (const m of rows) {
     const label = MILESTONE_STATE_LABELS[m.state];
     const detail = m.on ? frDate(m.on) : m.progress ? m.progress : `échéance ${frDate(m.milestone.due)}`;
-    groups.set(label, [...(groups.get(label) ?? []), `${m.milestone.label} (${detail})`]);
+    groups.set(label, [...(groups.get(label) ?? []), `${m.milestone.label} — ${detail}`]);
   }
+  // One sentence per state; the milestones keep their own capitals (they are titles).
   return [...groups].map(([label, items]) => `${label} : ${items.join(' ; ')}.`).join(' ');
 }
 
@@ -138,8 +159,10 @@ function blockerRow(ctx: SummaryCtx, x: BlockerRec, partner: string | undefined,
   const description = text('description', ctx.b.blockerChars);
   return [
     LABELS.blockerCategory[x.category],
-    `${x.title}${partner ? ` (${partner})` : ''}${description ? ` : ${description}` : ''}`,
-    `${LABELS.blockerOwner[x.owner]}${x.ownerName ? ` (${x.ownerName})` : ''}`,
+    description
+      ? joinColon(`${x.title}${partner ? ` ${parens(partner)}` : ''}`, description, properNames(ctx.r))
+      : `${x.title}${partner ? ` ${parens(partner)}` : ''}`,
+    `${LABELS.blockerOwner[x.owner]}${x.ownerName ? ` ${parens(x.ownerName)}` : ''}`,
     LABELS.blockerStatus[x.status],
     text('solution', ctx.b.solutionChars) || '—',
   ];

@@ -1,9 +1,9 @@
 import { nf, plural } from '../../shared/i18n/typography';
 import { recordAsOf, withAsOfNote } from './as-of';
-import { type Budget, SUMMARY_BUDGETS, SUMMARY_MAX_PAGES } from './budget';
+import { type Budget, budgetAt, type Sizes, STRENGTH_STEPS, SUMMARY_MAX_PAGES } from './budget';
 import { identification } from './identify';
 import { co2Blocks, type Series, seriesOf, targetText, trendText, valuesText } from './indicators';
-import type { Block, DocumentModel, FieldOverflow, Section } from './model';
+import type { Block, DocumentModel, FieldOverflow, Section, Shortened } from './model';
 import { estimatePages } from './pages';
 import type { Edition, ProgrammeRecord, TerritoryRec } from './record';
 import { type FieldUse, type SummaryCtx, summaryCtx } from './summary-context';
@@ -110,8 +110,10 @@ function build(
 ): Built {
   const asOf = ed.asOf ?? ed.date;
   const ctx = summaryCtx(r, t, asOf, b, caps, ed.date);
+  // Set in French print once chosen (`fitTerritorySummary`): typography keeps every length, so
+  // the estimates of the search read the same pages without it.
   return {
-    doc: typeset({
+    doc: {
       type: 'territory-summary',
       title: summaryTitle(t),
       subtitle: `${r.programme.name} · Rapport d’avancement n° 1 (phase 1 : stratégie)`,
@@ -119,21 +121,41 @@ function build(
       version: ed.version,
       identification: identification(r, ed, `Synthèse du territoire ${t.name}`),
       sections: territorySections(ctx),
-    }),
+    },
     fields: ctx.fields,
   };
 }
 
-const budgetAt = (level: number) => SUMMARY_BUDGETS[Math.min(level, SUMMARY_BUDGETS.length - 1)]!;
+/** The longest text and list of each kind in the territory's record: nothing is cut at these sizes. */
+function sizesOf(r: ProgrammeRecord, t: TerritoryRec): Sizes {
+  const len = (xs: readonly (string | undefined)[]) => Math.max(0, ...xs.map((x) => x?.length ?? 0));
+  const a = t.assessment;
+  const partners = r.partners.filter((p) => p.territoryId === t.id);
+  const blockers = r.blockers.filter((b) => b.territoryId === t.id);
+  const series = seriesOf(r.indicators.filter((i) => i.territoryId === t.id));
+  return {
+    prose: len([a?.findings, a?.stakes, a?.needs, a?.infrastructure, a?.complementarities]),
+    useCase: len(partners.map((p) => p.useCase.description)),
+    planningRows: a?.planningDocuments?.length ?? 0,
+    planningChars: len((a?.planningDocuments ?? []).map((d) => d.veliIntegration)),
+    contacts: t.contacts.length,
+    blockerRows: blockers.length,
+    blockerChars: len(blockers.map((b) => b.description)),
+    solutionChars: len(blockers.map((b) => b.solution)),
+    indicatorRows: series.length,
+    periods: Math.max(0, ...series.map((x) => x.values.length)),
+  };
+}
 
-/** `r` is the full record: the summary freezes it at `ed.asOf` itself. */
+/** `r` is the full record: the summary freezes it at `ed.asOf` itself; `strength` 0 … 1. */
 export function buildTerritorySummary(
   r: ProgrammeRecord,
   t: TerritoryRec,
   ed: Edition,
-  level: number,
+  strength: number,
 ): DocumentModel {
-  return build(recordAsOf(r, ed.asOf ?? ed.date), t, ed, budgetAt(level)).doc;
+  const rec = recordAsOf(r, ed.asOf ?? ed.date);
+  return typeset(build(rec, t, ed, budgetAt(sizesOf(rec, t), strength)).doc);
 }
 
 /**
@@ -172,21 +194,44 @@ export const overflowText = (overflow: readonly FieldOverflow[]) =>
         .join(' ; ')
     : 'aucun texte en cause, les listes (verrous, indicateurs, documents) sont déjà condensées au maximum ; signalez-le à l’équipe technique';
 
+/** What the fitter condensed: each text printed shorter than written, in characters. */
+const shortenedOf = (t: TerritoryRec, fields: Map<string, FieldUse>): Shortened[] =>
+  [...fields]
+    .filter(([, f]) => f.kept < f.length)
+    .map(([field, f]) => ({
+      field,
+      label: f.label,
+      from: f.length,
+      to: f.kept,
+      subject: { type: 'territory', id: t.id },
+    }));
+
 export interface SummaryFit {
   doc: DocumentModel;
+  /** The condensation used, in thousandths of the strength (0: nothing condensed). */
   level: number;
   estimatedPages: number;
   fits: boolean;
   /** When it does not fit: the consultant's fields to shorten, and by how much. */
   overflow: FieldOverflow[];
+  /** The texts printed shorter than written (empty when nothing was condensed). */
+  shortened: Shortened[];
 }
 
 /**
- * The loosest budget, from `fromLevel` on, whose estimate fits `maxPages`. The estimate errs
- * on the long side; when a real count still reaches the limit, the caller asks again from a
- * tighter level with a smaller allowance. Prose is never cut inside a sentence and
- * recommendations never at all, so a record can be too long for any budget: then `fits` is
- * false and `overflow` says what to shorten.
+ * The search stops within this many thousandths of the smallest strength that fits: a step
+ * moves a 5,000-character text's allowance by about 40 characters, less than a sentence.
+ */
+export const SEARCH_PRECISION = 8;
+
+/**
+ * The least condensed summary, from strength `fromLevel` (thousandths) on, whose estimate fits
+ * `maxPages`: nothing is condensed when the record fits as it is; else a binary search finds
+ * the smallest strength that fits, so texts lose only what the page limit requires. The
+ * estimate errs on the long side; when a real count still reaches the limit, the caller asks
+ * again from a stronger condensation with a smaller allowance. Prose is never cut inside a
+ * sentence and recommendations never at all, so a record can be too long for any budget:
+ * then `fits` is false and `overflow` says what to shorten.
  */
 export function fitTerritorySummary(
   r: ProgrammeRecord,
@@ -196,15 +241,30 @@ export function fitTerritorySummary(
   maxPages = SUMMARY_MAX_PAGES,
 ): SummaryFit {
   const rec = recordAsOf(r, ed.asOf ?? ed.date);
-  let level = Math.min(fromLevel, SUMMARY_BUDGETS.length - 1);
-  let built = build(rec, t, ed, budgetAt(level));
-  let pages = estimatePages(built.doc);
-  while (pages > maxPages && level < SUMMARY_BUDGETS.length - 1) {
-    level++;
-    built = build(rec, t, ed, budgetAt(level));
-    pages = estimatePages(built.doc);
+  const sizes = sizesOf(rec, t);
+  const at = (level: number) => {
+    const built = build(rec, t, ed, budgetAt(sizes, level / STRENGTH_STEPS));
+    return { built, level, pages: estimatePages(built.doc) };
+  };
+  const result = (x: ReturnType<typeof at>, fits: boolean): SummaryFit => {
+    const shortened = shortenedOf(t, x.built.fields);
+    return {
+      doc: { ...typeset(x.built.doc), shortened },
+      level: x.level,
+      estimatedPages: x.pages,
+      fits,
+      overflow: fits ? [] : overflowOf((caps) => build(rec, t, ed, budgetAt(sizes, 1), caps), maxPages),
+      shortened,
+    };
+  };
+  let lo = at(Math.min(STRENGTH_STEPS, Math.max(0, fromLevel)));
+  if (lo.pages <= maxPages) return result(lo, true);
+  let hi = at(STRENGTH_STEPS);
+  if (hi.pages > maxPages || lo.level >= STRENGTH_STEPS) return result(hi, hi.pages <= maxPages);
+  while (hi.level - lo.level > SEARCH_PRECISION) {
+    const mid = at(Math.floor((lo.level + hi.level) / 2));
+    if (mid.pages <= maxPages) hi = mid;
+    else lo = mid;
   }
-  const fits = pages <= maxPages;
-  const overflow = fits ? [] : overflowOf((caps) => build(rec, t, ed, budgetAt(level), caps), maxPages);
-  return { doc: built.doc, level, estimatedPages: pages, fits, overflow };
+  return result(hi, true);
 }

@@ -18,8 +18,15 @@ function block(b: Block): Block {
       return {
         ...b,
         caption: frTypo(b.caption),
-        rows: b.rows.map((r) => ({ ...r, label: frTypo(r.label), text: frTypo(r.text) })),
+        rows: b.rows.map((r) => ({
+          ...r,
+          label: frTypo(r.label),
+          text: frTypo(r.text),
+          ...(r.status ? { status: frTypo(r.status) } : {}),
+        })),
       };
+    case 'links':
+      return { ...b, items: b.items.map((i) => ({ ...i, text: frTypo(i.text) })) };
   }
 }
 
@@ -31,6 +38,7 @@ const identity = (i: Identification): Identification => ({
   contractor: frTypo(i.contractor),
   subject: frTypo(i.subject),
   author: frTypo(i.author),
+  generatedBy: frTypo(i.generatedBy),
 });
 
 /**

@@ -32,8 +32,6 @@ const nameOf = (r: ProgrammeRecord, id: string) => r.territories.find((t) => t.i
 
 function formatBlock(r: ProgrammeRecord, w: WorkshopRec): Block[] {
   const s = workshopSession(r.sessions, w);
-  const held = r.sessions.filter((x) => x.kind === 'workshop').length;
-  const quota = `${plural(held, 'atelier tenu', 'ateliers tenus')} sur ${nf(r.programme.quotas.workshopsTotal)} prévus`;
   const rows: [string, string][] = [
     ['Date', frDate(s?.date ?? w.date)],
     ['Durée', s ? duration(s.durationMinutes) : 'Séance non consignée'],
@@ -42,16 +40,13 @@ function formatBlock(r: ProgrammeRecord, w: WorkshopRec): Block[] {
     ['Territoire d’accueil', nameOf(r, w.hostTerritoryId)],
     ['Participants', nf(w.participants)],
   ];
-  const session: Block = s
-    ? {
-        kind: 'note',
-        text: `Date, durée et modalité : séance « Atelier collectif » du journal (${frDate(s.date)}), qui compte dans le quota du programme : ${quota}.`,
-      }
-    : {
-        kind: 'note',
-        text: `Aucune séance « Atelier collectif » consignée pour le territoire d’accueil : l’atelier ne compte pas encore dans le quota (${quota}) ; date prévue sur la fiche.`,
-      };
-  return [{ kind: 'fields', rows }, session];
+  const out: Block[] = [{ kind: 'fields', rows }];
+  if (!s)
+    out.push({
+      kind: 'note',
+      text: 'Date prévue sur la fiche : la séance de l’atelier n’est pas encore consignée dans le journal.',
+    });
+  return out;
 }
 
 type Table = Extract<Block, { kind: 'table' }>;
@@ -80,13 +75,24 @@ const solutionsBlocks = (w: WorkshopRec) =>
     w.blockersAndSolutions,
   );
 
+/** « Claire Martin, Service mobilité de l’agglomération » (the name first, then the organisation). */
+const contactOf = (x: NonNullable<WorkshopRec['examples']>[number]) =>
+  [x.contactName, x.contactOrganisation].filter(Boolean).join(', ') || x.contact || '—';
+
 const examplesBlocks = (w: WorkshopRec) =>
   tableThenText(
     w.examples,
     () => ({
-      columns: ['Réalisation', 'Lieu', 'Contact'],
-      widths: [6, 2.5, 3.5],
-      rows: (w.examples ?? []).map((x) => [x.achievement, x.place || '—', x.contact || '—']),
+      columns: ['Réalisation', 'Lieu', 'Contact', 'Coordonnées'],
+      widths: [5, 2, 3, 3],
+      rows: (w.examples ?? []).map((x) => [
+        x.achievement,
+        x.place || '—',
+        contactOf(x),
+        [x.contactEmail, x.contactPhone].filter(Boolean).join(' · ') || '—',
+      ]),
+      // E-mail and phone are personal data: read by ADEME and the host territory's consultants.
+      personal: { column: 3, territoryId: w.hostTerritoryId },
     }),
     w.examplesAndContacts,
   );

@@ -16,6 +16,8 @@ export const NOT_ARCHIVED: readonly string[] = [
   'restores',
   // Google's layout as the doctor last measured it: the next doctor run measures it again.
   'layout_calibration',
+  // Drive folder ids the worker found (« Validés »): looked up again in the restored setup's Drive.
+  'drive_folders',
 ];
 
 export interface ArchivedTable {

@@ -38,33 +38,53 @@ export function pageSetupRequest(page: PageSetup) {
   return {
     updateDocumentStyle: {
       documentStyle: {
+        // In pages, not pageless: a Doc opened by its reader shows the A4 pages that are counted
+        // (DocumentStyle.documentFormat.documentMode; a pageless default would hide them).
+        documentFormat: { documentMode: 'PAGES' },
         pageSize: { width: pt(page.widthPt), height: pt(page.heightPt) },
         marginTop: pt(page.marginTopPt),
         marginBottom: pt(page.marginBottomPt),
         marginLeft: pt(page.marginLeftPt),
         marginRight: pt(page.marginRightPt),
       },
-      fields: 'pageSize,marginTop,marginBottom,marginLeft,marginRight',
+      fields: 'documentFormat,pageSize,marginTop,marginBottom,marginLeft,marginRight',
     },
   };
 }
 
-/** A Google Docs API v1 client: the one call a document needs after each upload. */
+/** `replaceAllText` requests: each text, matched case-sensitively, replaced everywhere. */
+export const replaceTextRequests = (pairs: readonly (readonly [string, string])[]) =>
+  pairs.map(([find, by]) => ({
+    replaceAllText: { containsText: { text: find, matchCase: true }, replaceText: by },
+  }));
+
+/** A Google Docs API v1 client: the page setup after each upload, the texts a submission sets. */
 export class Docs {
   constructor(private readonly o: DocsOptions) {}
 
-  /** Sets the page size and margins of Doc `id` in one `documents.batchUpdate`. */
-  async setPage(id: string, page: PageSetup): Promise<void> {
-    const res = await googleFetch(
+  private batchUpdate(id: string, requests: unknown[], what: string) {
+    return googleFetch(
       this.o,
       `${this.o.docsUrl ?? DEFAULT_DOCS_URL}/v1/documents/${encodeURIComponent(id)}:batchUpdate`,
       {
         method: 'POST',
         headers: { 'content-type': 'application/json; charset=utf-8' },
-        body: JSON.stringify({ requests: [pageSetupRequest(page)] }),
+        body: JSON.stringify({ requests }),
       },
-      'page setup',
+      what,
     );
+  }
+
+  /** Sets the page size, margins and page mode of Doc `id` in one `documents.batchUpdate`. */
+  async setPage(id: string, page: PageSetup): Promise<void> {
+    const res = await this.batchUpdate(id, [pageSetupRequest(page)], 'page setup');
     await res.body?.cancel();
+  }
+
+  /** Replaces texts everywhere in Doc `id` (one call); answers how many each replaced. */
+  async replaceTexts(id: string, pairs: readonly (readonly [string, string])[]): Promise<number[]> {
+    const res = await this.batchUpdate(id, replaceTextRequests(pairs), 'replace text');
+    const body = (await res.json()) as { replies?: { replaceAllText?: { occurrencesChanged?: number } }[] };
+    return pairs.map((_, i) => body.replies?.[i]?.replaceAllText?.occurrencesChanged ?? 0);
   }
 }

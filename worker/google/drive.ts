@@ -17,6 +17,7 @@ export const DEFAULT_DRIVE_UPLOAD_URL = 'https://www.googleapis.com/upload/drive
  */
 export const SERVICE_ACCOUNT_DRIVE_SCOPE = 'https://www.googleapis.com/auth/drive';
 export const GOOGLE_DOC_MIME = 'application/vnd.google-apps.document';
+export const FOLDER_MIME = 'application/vnd.google-apps.folder';
 
 /** What a document needs to know about its Google Doc (Drive v3 `File` fields). */
 export interface DriveFile {
@@ -122,6 +123,97 @@ export class Drive {
       'export',
     );
     return new Uint8Array(await res.arrayBuffer());
+  }
+
+  /** Uploads a file as it is (a PDF: no conversion) into `folderId`. Not retried once sent. */
+  async uploadFile(
+    meta: { name: string; mimeType: string; folderId?: string | undefined; description?: string },
+    bytes: Uint8Array,
+  ): Promise<DriveFile> {
+    const boundary = `veli-${crypto.randomUUID()}`;
+    const head = JSON.stringify({
+      name: meta.name,
+      mimeType: meta.mimeType,
+      ...(meta.folderId ? { parents: [meta.folderId] } : {}),
+      ...(meta.description ? { description: meta.description } : {}),
+    });
+    const enc = new TextEncoder();
+    const before = enc.encode(
+      `--${boundary}\r\ncontent-type: application/json; charset=UTF-8\r\n\r\n${head}\r\n` +
+        `--${boundary}\r\ncontent-type: ${meta.mimeType}\r\n\r\n`,
+    );
+    const after = enc.encode(`\r\n--${boundary}--\r\n`);
+    const body = new Uint8Array(before.length + bytes.length + after.length);
+    body.set(before, 0);
+    body.set(bytes, before.length);
+    body.set(after, before.length + bytes.length);
+    const res = await googleFetch(
+      this.o,
+      `${this.upload}/files?uploadType=multipart&supportsAllDrives=true&fields=${encodeURIComponent(FILE_FIELDS)}`,
+      { method: 'POST', headers: { 'content-type': `multipart/related; boundary=${boundary}` }, body },
+      'upload file',
+      false,
+    );
+    return (await res.json()) as DriveFile;
+  }
+
+  /** The folder `name` in `parentId`: found by a files.list, or created. */
+  async folderIn(parentId: string, name: string): Promise<string> {
+    const q = `'${parentId.replace(/'/g, "\\'")}' in parents and name = '${name.replace(/'/g, "\\'")}' and mimeType = '${FOLDER_MIME}' and trashed = false`;
+    const found = await googleFetch(
+      this.o,
+      `${this.api}/files?q=${encodeURIComponent(q)}&supportsAllDrives=true&includeItemsFromAllDrives=true&fields=files(id)`,
+      { method: 'GET' },
+      'find folder',
+    );
+    const id = ((await found.json()) as { files?: { id: string }[] }).files?.[0]?.id;
+    if (id) return id;
+    const made = await googleFetch(
+      this.o,
+      `${this.api}/files?supportsAllDrives=true&fields=id`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json; charset=UTF-8' },
+        body: JSON.stringify({ name, mimeType: FOLDER_MIME, parents: [parentId] }),
+      },
+      'create folder',
+      false,
+    );
+    return ((await made.json()) as { id: string }).id;
+  }
+
+  /** Renames a file (and sets its description): metadata only, the content stays byte for byte. */
+  async rename(id: string, name: string, description?: string): Promise<void> {
+    const res = await googleFetch(
+      this.o,
+      `${this.api}/files/${encodeURIComponent(id)}?supportsAllDrives=true&fields=id`,
+      {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json; charset=UTF-8' },
+        body: JSON.stringify({ name, ...(description ? { description } : {}) }),
+      },
+      'rename',
+    );
+    await res.body?.cancel();
+  }
+
+  /**
+   * Gives `email` the `role` on a file; Drive sends the person its notification e-mail with
+   * `message` (French), and the link.
+   */
+  async share(id: string, email: string, role: 'reader' | 'commenter', message: string): Promise<void> {
+    const query = `supportsAllDrives=true&sendNotificationEmail=true&emailMessage=${encodeURIComponent(message)}`;
+    const res = await googleFetch(
+      this.o,
+      `${this.api}/files/${encodeURIComponent(id)}/permissions?${query}`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json; charset=UTF-8' },
+        body: JSON.stringify({ type: 'user', role, emailAddress: email }),
+      },
+      'share',
+    );
+    await res.body?.cancel();
   }
 
   /**

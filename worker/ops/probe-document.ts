@@ -31,6 +31,7 @@ export function probeDocument(today: string, author: string): DocumentModel {
       contractor: 'AMO du programme',
       subject: 'Document d’essai',
       author,
+      generatedBy: author,
       version: 1,
       status: 'draft',
       asOf: today,

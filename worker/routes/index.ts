@@ -6,6 +6,7 @@ import { adminRoutes } from './admin';
 import { alertRoutes } from './alerts';
 import { auditRoutes } from './audit';
 import { blockerRoutes } from './blockers';
+import { documentWorkflowRoutes } from './document-workflow';
 import { documentRoutes } from './documents';
 import { exportRoutes } from './export';
 import { indicatorRoutes } from './indicators';
@@ -33,6 +34,7 @@ const declared = [
   ...snapshotRoutes,
   ...alertRoutes,
   ...documentRoutes,
+  ...documentWorkflowRoutes,
   ...auditRoutes,
   ...peopleRoutes,
   ...exportRoutes,

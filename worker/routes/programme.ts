@@ -1,4 +1,5 @@
 import { ProgrammeAnswer, ProgrammeAssessmentAnswer } from '../../shared/api/programme';
+import { mergeAssessment } from '../../shared/documents/assessment';
 import { ProgrammeAssessment, ProgrammeUpdate } from '../../shared/schemas';
 import { ADMIN, ALL, WRITERS } from '../auth/policy';
 import {
@@ -42,15 +43,18 @@ async function replaceProgramme(c: Ctx, { body }: { body: ProgrammeUpdate }) {
   return putVersioned(c, (before) => putProgramme(c.env.DB, auditContext(c), before, programme));
 }
 
+/** Texts sent replace the stored ones, texts left out stay (shared/documents/assessment.ts). */
 async function putAssessment(c: Ctx, { body }: { body: ProgrammeAssessment }) {
   const res = await putVersioned(c, (before) =>
-    putProgrammeAssessment(c.env.DB, auditContext(c), before, body),
+    putProgrammeAssessment(c.env.DB, auditContext(c), before, mergeAssessment(before.assessment, body)),
   );
-  // The answer stays the assessment as stored (v1), with the programme's ETag.
-  return c.json(body, 200, { ETag: res.headers.get('ETag') ?? '' });
+  // The answer is the assessment as stored (every text, the critical view in its four parts).
+  const stored = (await res.json()) as ReturnType<typeof presentProgramme>;
+  return c.json(stored.assessment ?? {}, 200, { ETag: res.headers.get('ETag') ?? '' });
 }
 
-const FINAL = 'Bilan global (COPIL final, regard critique du prestataire)';
+const FINAL =
+  'Textes du programme : synthèse du rapport 1, enseignements du rapport 2, COPIL final, regard critique';
 
 export const programmeRoutes = [
   route('GET /v1/programme', ALL, 'Lire le programme', ProgrammeAnswer, readProgramme),

@@ -17,6 +17,17 @@ declare global {
 
 export const bootData = (): SidebarBoot | undefined => window.__VELI__;
 
+/**
+ * Opened from a document's warning on a record (issue 17): what to fix, above the form, until
+ * the sidebar is closed (the Diagnostic and the Synthèses mark their fields themselves).
+ */
+function fixNote() {
+  const focus = bootData()?.focus;
+  const what = focus?.recordId && focus.issues[0]?.message;
+  if (!what || bootData()?.sidebar === 'syntheses') return null;
+  return h('p', { class: 'banner', role: 'note', id: 'fix-note' }, `À corriger : ${what}`);
+}
+
 /** The inlined context; on failure the error and a "Réessayer" button (one call). */
 export function context(msg: ReturnType<typeof messageArea>): Promise<SidebarContext | null> {
   const boot = bootData();
@@ -74,7 +85,7 @@ export const nameOf = (ctx: SidebarContext) => (id: string) =>
  */
 export async function start(title: string, form = true) {
   const msg = messageArea();
-  app().append(h('h1', {}, title), msg.el);
+  app().append(h('h1', {}, title), fixNote() ?? '', msg.el);
   const ctx = await context(msg);
   if (!ctx) return null;
   if (form && isViewer(ctx)) {

@@ -1,6 +1,7 @@
 // Editing what is stored: pick a record, its current values fill the form, and the version
 // read then goes back with the change (If-Match), so nobody overwrites a colleague unseen.
 import type { Result, Versioned } from '../../api';
+import { bootData } from './boot';
 import { h, type messageArea } from './dom';
 import { type Form, fillSelect } from './form';
 import { onSubmit, type Prepared, showError } from './submit';
@@ -112,6 +113,13 @@ export function editChosen<T>(opts: {
     guard.clean();
     shown = opts.select.value;
   };
+  // Opened on a record to fix (a document's warning): that record, chosen and loaded.
+  const target = bootData()?.focus?.recordId;
+  if (target && [...opts.select.options].some((o) => o.value === target)) {
+    opts.select.value = target;
+    shown = target;
+    queueMicrotask(() => void state.reload().then(guard.clean));
+  }
   return state;
 }
 

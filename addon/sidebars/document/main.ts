@@ -1,14 +1,20 @@
 // Générer un document: the worker writes it (a Google Doc in production) and answers with its
-// link, page count and version. Each step shows as it happens; "Générer les dix synthèses"
-// makes one call per territory, with a line of progress each.
-import { frInstant, frList, frTypo, plural, quoted } from '../../../shared/i18n/typography';
+// link, page count, version, consistency warnings and condensed texts. Before generating, an
+// « Aperçu » shows its first page and warnings (nothing stored). After, the document's panel
+// leads to its submission, ADEME's validation, sharing and versions; each warning opens the
+// form that fixes it. « Générer les dix synthèses » makes one call per territory.
+import { frInstant, frList, frTypo, plural } from '../../../shared/i18n/typography';
 import type { AddonError, DocumentRecord, DocumentRequest, SidebarContext } from '../../api';
 import { VIEWER_READ_ONLY } from '../../messages';
-import { isAdmin, isViewer, myTerritories, readOnlyBanner, start } from '../common/boot';
+import { isViewer, myTerritories, readOnlyBanner, start } from '../common/boot';
 import { app, h } from '../common/dom';
 import { buildForm, choices, field, OPTIONAL, type Option, REQUIRED } from '../common/form';
 import { call } from '../common/server';
-import { type Step, whenSubmitted } from '../common/submit';
+import { type Step, showError, whenSubmitted } from '../common/submit';
+import { allSummaries } from './batch';
+import { previewPanel } from './preview';
+import { type Steps, steps } from './steps';
+import { documentPanel, STATUS_LABELS } from './workflow';
 
 const TYPES: Option[] = [
   ['territory-summary', 'Synthèse territoriale (phase 1, moins de 5 pages)'],
@@ -26,41 +32,15 @@ const NEEDS: Record<string, string[]> = {
   'territory-summary': ['territoryId'],
   'workshop-sheet': ['workshopId'],
   'action-sheet': ['actionId'],
-  'progress-report': ['report', 'territoryId'],
+  'progress-report': ['report'],
 };
 
 const link = (d: DocumentRecord) =>
   h('a', { href: d.url, target: '_blank', rel: 'noopener noreferrer' }, d.title);
 const facts = (d: DocumentRecord) =>
-  frTypo(` — ${plural(d.pages, 'page')}${d.version ? `, version ${d.version}` : ''}`);
-
-/** A list of steps, each running then done or failed, its text replaced by the outcome. */
-function steps() {
-  const el = h('ol', { class: 'steps', 'aria-live': 'polite' });
-  return {
-    el,
-    clear: () => el.replaceChildren(),
-    /** A step shown as `text` while it runs; `subject` heads its refusal (« Document : … »). */
-    add(text: string, subject?: string) {
-      const li = h('li', { class: 'running' }, text);
-      el.append(li);
-      return {
-        done: (...outcome: (Node | string)[]) => {
-          li.className = 'done';
-          if (outcome.length) li.replaceChildren(...outcome);
-        },
-        failed: (error: AddonError, action?: HTMLElement | null) => {
-          li.className = 'failed';
-          li.replaceChildren(subject ? frTypo(`${subject} : ${error.message}`) : `${text} ${error.message}`);
-          // A summary that does not fit names its fields in its message already.
-          if (error.issues?.length && error.code !== 'DOES_NOT_FIT')
-            li.append(h('ul', {}, ...error.issues.map((i) => h('li', {}, i.message))));
-          if (action) li.append(h('p', {}, action));
-        },
-      };
-    },
-  };
-}
+  frTypo(
+    ` — ${plural(d.pages, 'page')}${d.version ? `, version ${d.version}` : ''}${d.warnings?.length ? `, ${plural(d.warnings.length, 'point à reprendre', 'points à reprendre')}` : ''}`,
+  );
 
 /**
  * A summary too long for 5 pages, for a territory whose Diagnostic names the fields: a button
@@ -80,12 +60,7 @@ function shortenButton(body: DocumentRequest, error: AddonError, ctx: SidebarCon
 }
 
 /** One document: generate it (worker), then file it in the tabs; each step shown. */
-async function generate(
-  ctx: SidebarContext,
-  body: DocumentRequest,
-  list: ReturnType<typeof steps>,
-  what = 'Document',
-) {
+async function generate(ctx: SidebarContext, body: DocumentRequest, list: Steps, what = 'Document') {
   const writing = list.add(frTypo(`${what} : rédaction et mise en page par le serveur VELI VELO…`), what);
   const res = await call('generateDocument', body);
   if (!res.ok) {
@@ -105,47 +80,30 @@ async function generate(
   return res.data;
 }
 
-function allSummaries(ctx: SidebarContext, mine: Option[]) {
-  const list = steps();
-  const count = mine.length;
-  const label = isAdmin(ctx)
-    ? count === 10
-      ? 'Générer les dix synthèses'
-      : `Générer les ${plural(count, 'synthèse')}`
-    : `Générer les synthèses de mes territoires (${count})`;
-  const button = h('button', { type: 'button', id: 'all-summaries' }, label);
-  button.addEventListener('click', async () => {
-    button.disabled = true;
-    list.clear();
-    let ok = 0;
-    for (const [id, name] of mine) {
-      const done = await generate(ctx, { type: 'territory-summary', territoryId: id }, list, quoted(name));
-      if (done) ok++;
-    }
-    list
-      .add('')
-      .done(frTypo(`Terminé : ${plural(ok, 'synthèse générée', 'synthèses générées')} sur ${count}.`));
-    button.disabled = false;
-  });
-  return h('section', {}, h('h2', {}, 'Synthèses territoriales'), button, list.el);
-}
-
-function existing(docs: DocumentRecord[]) {
+/** The documents already generated: each opens its panel (status, warnings, workflow). */
+function existing(ctx: SidebarContext, docs: DocumentRecord[], show: (d: DocumentRecord) => void) {
   if (!docs.length) return null;
   const sorted = [...docs].sort((a, b) =>
     (b.updatedAt ?? b.createdAt ?? '').localeCompare(a.updatedAt ?? a.createdAt ?? ''),
   );
+  const item = (d: DocumentRecord) => {
+    const open = h('button', { type: 'button', class: 'link' }, isViewer(ctx) ? 'Versions' : 'Suivre');
+    open.addEventListener('click', () => show(d));
+    return h(
+      'li',
+      {},
+      link(d),
+      facts(d),
+      d.updatedAt ? frTypo(`, le ${frInstant(d.updatedAt)}`) : '',
+      frTypo(` — ${STATUS_LABELS[d.status ?? 'draft'] ?? ''} `),
+      open,
+    );
+  };
   return h(
     'details',
     { id: 'existing' },
     h('summary', {}, `Documents déjà générés (${docs.length})`),
-    h(
-      'ul',
-      { class: 'list' },
-      ...sorted.map((d) =>
-        h('li', {}, link(d), facts(d), d.updatedAt ? frTypo(`, le ${frInstant(d.updatedAt)}`) : ''),
-      ),
-    ),
+    h('ul', { class: 'list' }, ...sorted.map(item)),
   );
 }
 
@@ -157,7 +115,7 @@ const fields = (ctx: SidebarContext) => [
   field.select('actionId', 'Action', choices(ctx.actions)),
   field.date('asOf', 'Situation au', {
     ...OPTIONAL,
-    hint: 'Facultatif : le document décrit le programme à cette date.',
+    hint: 'Facultatif : le document décrit le programme à cette date ; il est alors gardé à part du document à jour.',
   }),
 ];
 
@@ -171,12 +129,44 @@ function check(body: DocumentRequest): Step | null {
   return { ok: false, error: { code: 'VALIDATION_FAILED', message: MISSING, issues } };
 }
 
+function previewButton(
+  ctx: SidebarContext,
+  form: ReturnType<typeof buildForm>,
+  msg: ReturnType<typeof import('../common/dom').messageArea>,
+  area: HTMLElement,
+) {
+  const button = h('button', { type: 'button', id: 'preview-document' }, 'Aperçu avant génération');
+  button.addEventListener('click', async () => {
+    msg.clear();
+    form.clearIssues();
+    const body = form.values() as unknown as DocumentRequest;
+    const refused = check(body);
+    if (refused && !refused.ok) return showError(form, msg, refused.error);
+    button.disabled = true;
+    area.replaceChildren(h('p', { class: 'running' }, 'Aperçu : mise en page par le serveur VELI VELO…'));
+    const res = await call('previewDocument', body);
+    button.disabled = false;
+    if (!res.ok) {
+      area.replaceChildren();
+      return showError(form, msg, res.error);
+    }
+    area.replaceChildren(previewPanel(res.data, !isViewer(ctx)));
+  });
+  return button;
+}
+
 async function main() {
   const started = await start('Générer un document', false);
   if (!started) return;
   const { msg, ctx } = started;
-  const docs = existing(ctx.documents ?? []);
-  if (isViewer(ctx)) return void app().append(readOnlyBanner(VIEWER_READ_ONLY), ...(docs ? [docs] : []));
+  const panel = h('div', { id: 'document-panel' });
+  const show = (d: DocumentRecord) => {
+    panel.replaceChildren(documentPanel(ctx, d));
+    panel.scrollIntoView?.({ block: 'start' });
+  };
+  const docs = existing(ctx, ctx.documents ?? [], show);
+  if (isViewer(ctx))
+    return void app().append(readOnlyBanner(VIEWER_READ_ONLY), ...(docs ? [docs] : []), panel);
   const form = buildForm(fields(ctx), 'Générer le document');
   const type = form.control('type');
   const showFields = () => {
@@ -186,6 +176,7 @@ async function main() {
   type.addEventListener('change', showFields);
   showFields();
   const progress = steps();
+  const previewArea = h('div', { id: 'preview-area' });
   whenSubmitted(form, msg, () => {
     const body = form.values() as unknown as DocumentRequest;
     return (
@@ -193,15 +184,23 @@ async function main() {
         ok: true,
         run: async () => {
           progress.clear();
+          previewArea.replaceChildren();
           progress.add('Vérification de la demande').done();
-          await generate(ctx, body, progress);
+          const made = await generate(ctx, body, progress);
+          if (made) show(made);
         },
       }
     );
   });
+  form.submit.before(previewButton(ctx, form, msg, previewArea), ' ');
   form.form.append(progress.el);
   msg.el.before(form.form);
-  app().append(allSummaries(ctx, myTerritories(ctx)), ...(docs ? [docs] : []));
+  app().append(
+    previewArea,
+    panel,
+    allSummaries(ctx, myTerritories(ctx), (b, l, w) => generate(ctx, b, l, w)),
+    ...(docs ? [docs] : []),
+  );
 }
 
 void main();
