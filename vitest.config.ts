@@ -86,6 +86,9 @@ export default defineConfig(async () => {
   const migrations = await readD1Migrations('worker/migrations');
   return {
     test: {
+      // Vitest's default is one worker fewer than the cores: one on CI's two. Most test time is
+      // spent waiting on workerd, D1 and Chromium, not on this process, so two files at a time.
+      maxWorkers: 2,
       projects: [
         workerProject(
           migrations,
@@ -115,6 +118,8 @@ export default defineConfig(async () => {
             'tests/worker/ops-doctor.test.ts',
           ],
           globalSetup: ['tests/support/google-global-setup.ts'],
+          // One Google stand-in serves these files and they count its calls: one file at a time.
+          fileParallelism: false,
           testTimeout: 60_000,
         }),
         NODE_PROJECT,
