@@ -17,6 +17,8 @@
 //   (files.list with a `q`) and created; files renamed; `permissions.create` records the
 //   person, the role and the notification e-mail Drive would send.
 // - files.update with `{trashed: true}`: the file goes to the trash (still readable by id);
+//   files.delete (permanent) of a Shared Drive file takes an organizer (Manager) of its folder,
+//   which the service account, a Content manager, is not: 403 `insufficientFilePermissions`;
 // - the Sheets values resource of fake-google-sheets.ts, reached with the tokens issued here
 //   (one token endpoint for Drive, Docs and Sheets, as at Google).
 // Test hooks under /__ read what was received, script failures and delays, and play a person
@@ -542,6 +544,15 @@ class FakeGoogleServer {
     r.entry.kind = 'delete';
     const f = this.visible(r, id);
     if (!f) return;
+    if (f.driveId && r.who.serviceAccount)
+      return r.reply(
+        403,
+        googleError(
+          403,
+          'The user does not have sufficient permissions for this file.',
+          'insufficientFilePermissions',
+        ),
+      );
     this.files.delete(id);
     r.entry.status = 204;
     r.res.writeHead(204);

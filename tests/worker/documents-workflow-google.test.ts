@@ -76,7 +76,7 @@ describe('submit in Google: the PDF of the Doc, kept in « Validés »', () => {
 });
 
 describe('validation in Google', () => {
-  it('validating renames the PDF, its bytes untouched; sending back removes it from « Validés »', async () => {
+  it('validating renames the PDF, its bytes untouched; sending back moves it from « Validés » to the trash', async () => {
     const { territory, consultant } = await territoryWithRecord({ partners: 1 });
     const sa = saEnv();
     const doc = await request('POST', '/v1/documents', summaryOf(territory.id), { as: consultant, env: sa });
@@ -110,9 +110,11 @@ describe('validation in Google', () => {
       { env: sa },
     );
     expect(back.status).toBe(200);
-    expect(await fakeFile(secondPdf)).toBeNull();
+    // In the trash (a permanent delete in a Shared Drive takes a Manager, not a Content manager).
+    expect((await fakeFile(secondPdf))?.trashed).toBe(true);
     // The validated one is still there, and listed.
-    expect(await fakeFile(pdfId)).not.toBeNull();
+    expect(await fakeFile(pdfId)).toMatchObject({ id: pdfId });
+    expect((await fakeFile(pdfId))?.trashed).not.toBe(true);
     const list = await call('GET', `/v1/documents/${doc.body.id}/versions`);
     expect(list.body.versions.map((v: { status: string }) => v.status)).toEqual([
       'changes-requested',

@@ -196,7 +196,7 @@ async function undo(
   target: Target,
   opts: { name: (doc: DocumentModel) => string; previous: PreviousDoc | null },
 ) {
-  if (target.created) return drive.deleteFile(target.file.id);
+  if (target.created) return drive.discard(target.file.id);
   const before = await opts.previous?.html();
   if (!before || !target.file.id) return;
   try {

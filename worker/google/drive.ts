@@ -234,19 +234,15 @@ export class Drive {
     await res.body?.cancel();
   }
 
-  /** Best effort: removes a Doc this request created before failing, so nothing is left half-made. */
-  async deleteFile(id: string): Promise<void> {
-    try {
-      const res = await googleFetch(
-        this.o,
-        `${this.api}/files/${encodeURIComponent(id)}?supportsAllDrives=true`,
-        { method: 'DELETE' },
-        'delete',
-      );
-      await res.body?.cancel();
-    } catch {
+  /**
+   * Best effort: moves a file this request created to the trash before failing, so nothing is
+   * left half-made. Never a permanent delete: in a Shared Drive that takes a Manager, and the
+   * service account is a Content manager.
+   */
+  async discard(id: string): Promise<void> {
+    await this.trashFile(id).catch(() => {
       // the failure being reported matters more than this clean-up
-    }
+    });
   }
 }
 

@@ -147,7 +147,7 @@ async function submit(c: Ctx, { body, params }: ById & { body: SubmitRequest }) 
   reportCalls(c, g);
   const freeze: Freeze = { ...frozen, author, html: page, acknowledged: body.acknowledge ?? [] };
   if (!(await submitVersion(db, auditContext(c), v, freeze))) {
-    if (g && freeze.pdfFileId) await g.drive.deleteFile(freeze.pdfFileId);
+    if (g && freeze.pdfFileId) await g.drive.discard(freeze.pdfFileId);
     throw new ApiError('CONFLICT', DOC_MSG.moved);
   }
   return workflowAnswer(c, d.id, v.version);
@@ -173,7 +173,7 @@ async function reviewInDrive(c: Ctx, v: StoredVersion, validated: boolean) {
   try {
     const day = zonedDate(new Date(), (await getProgramme(c.env.DB)).timezone);
     if (validated) await g.drive.rename(v.pdfFileId, pdfName(v.title, v.version, 'validée', day));
-    else await g.drive.deleteFile(v.pdfFileId);
+    else await g.drive.discard(v.pdfFileId);
   } catch (err) {
     throw googleFailure(c, err);
   }

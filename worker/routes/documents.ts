@@ -110,7 +110,7 @@ async function generate(c: Ctx, { body }: { body: DocumentRequest }) {
   const result = await publish(c, x, g);
   const saved = await save(c, { id, x, result });
   if (!saved) {
-    if (g && result.google?.created) await g.drive.deleteFile(result.google.googleDocId);
+    if (g && result.google?.created) await g.drive.discard(result.google.googleDocId);
     throw new ApiError('CONFLICT', DOC_MSG.concurrent);
   }
   const shown = await present(c, (await getDocument(c.env.DB, id))!);
