@@ -29,6 +29,10 @@ export function amount(n: number, unit: Quota['unit']): string {
   return plural(n, unit === 'partners' ? 'partenaire' : 'séance');
 }
 
+/** « utilisées », « utilisé »…: agreeing with `amount`'s noun (minutes and séances are feminine). */
+const used = (n: number, unit: Quota['unit']) =>
+  `utilisé${unit === 'partners' ? '' : 'e'}${Math.abs(n) >= 2 ? 's' : ''}`;
+
 type Message = string | ((...args: never[]) => string);
 /** The same messages, every string and every function's result passed through `frTypo`. */
 export type Typeset<T extends Record<string, Message>> = {
@@ -118,7 +122,7 @@ export const MSG = typeset({
   tooSmall: (name: string, population: number, min: number) =>
     `${name} compte ${nf(population)} habitants (INSEE) : la ville centre doit en compter au moins ${nf(min)}.`,
   quotaExceeded: (q: Quota, amountAsked: number) =>
-    `Quota dépassé : ${q.label} — ${amount(q.used, q.unit)} utilisée(s) sur ${amount(q.limit, q.unit)}, ` +
+    `Quota dépassé : ${q.label} — ${amount(q.used, q.unit)} ${used(q.used, q.unit)} sur ${amount(q.limit, q.unit)}, ` +
     `cette saisie en demande ${amount(amountAsked, q.unit)}. Un administrateur peut déroger avec un motif.`,
   durationCap: (kindLabel: string, max: number, asked: number) =>
     `${kindLabel} : ${qty(max, 'min')} au plus par séance (${qty(asked, 'min')} saisies). Un administrateur peut déroger avec un motif.`,
@@ -176,4 +180,8 @@ export const REMINDER_MSG = typeset({
     `Synthèse territoriale de « ${territory} » à générer et à transmettre : le diagnostic est saisi (« Générer un document »).`,
   actionSheetDue: (action: string, territory: string) =>
     `Fiche action « ${action} » (territoire « ${territory} ») à générer : l’action est réalisée (« Générer un document »).`,
+  documentToSubmit: (title: string, since: string, days: number) =>
+    `« ${title} » : brouillon généré le ${since} (${plural(days, 'jour')}) et pas encore soumis ; relisez-le et soumettez-le à l’ADEME (« Générer un document », versions).`,
+  documentSentBack: (title: string, since: string) =>
+    `« ${title} » : l’ADEME a demandé des modifications le ${since} ; corrigez, régénérez puis soumettez la nouvelle version (« Générer un document »).`,
 });

@@ -204,6 +204,20 @@ describe('the write rate limit’s slots (GCRA on D1)', () => {
     expect(await takeWriteSlot(env.DB, key, 3, later)).toBeGreaterThan(0);
   });
 
+  it('does not lock a user out after the clock went back by an hour; a step back under a minute keeps the count', async () => {
+    const key = `test:${uid('k')}`;
+    const t0 = 1_850_000_000_000;
+    for (let i = 0; i < 3; i++) expect(await takeWriteSlot(env.DB, key, 3, t0)).toBe(0);
+    // An hour earlier by the clock: the burst is available again, then the limit holds as ever.
+    const back = t0 - 3_600_000;
+    for (let i = 0; i < 3; i++) expect(await takeWriteSlot(env.DB, key, 3, back)).toBe(0);
+    expect(await takeWriteSlot(env.DB, key, 3, back)).toBe(20_000);
+    // A clock back by less than the window keeps what was taken.
+    const key2 = `test:${uid('k')}`;
+    for (let i = 0; i < 3; i++) expect(await takeWriteSlot(env.DB, key2, 3, t0)).toBe(0);
+    expect(await takeWriteSlot(env.DB, key2, 3, t0 - 1_000)).toBeGreaterThan(0);
+  });
+
   it('never lets concurrent writes overshoot the limit', async () => {
     const key = `test:${uid('k')}`;
     const t0 = 1_900_000_000_000;

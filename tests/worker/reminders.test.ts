@@ -158,6 +158,42 @@ describe('what is due from whom', () => {
       (await remindersOf(w.consultant, '2025-10-15')).items.filter((i) => i.kind === 'documents'),
     ).toEqual([]);
   });
+
+  it('asks for a draft left a week unsubmitted and for a version ADEME sent back, to the territory only', async () => {
+    const w = await consultantWithWork();
+    const other = await makeTerritoryWithPartner();
+    writingAt('2025-10-15T09:00:00Z');
+    const doc = await call('POST', '/v1/documents', {
+      as: w.consultant,
+      body: { type: 'territory-summary', territoryId: w.territory.id },
+    });
+    expect(doc.status).toBe(201);
+    const toSubmit = async (as: string, day: string) =>
+      (await remindersOf(as, day)).items.filter((i) => i.kind === 'documents').map((i) => plain(i.message));
+    expect(await toSubmit(w.consultant, '2025-10-21')).toEqual([]);
+    expect(await toSubmit(w.consultant, '2025-10-22')).toEqual([
+      `« ${doc.body.title} » : brouillon généré le 15/10/2025 (7 jours) et pas encore soumis ; relisez-le et soumettez-le à l’ADEME (« Générer un document », versions).`,
+    ]);
+    expect(await toSubmit(other.consultant, '2025-10-22')).toEqual([]);
+    // Submitted: nothing due; sent back: due at once, from the day of the review.
+    writingAt('2025-10-23T09:00:00Z');
+    const acknowledge = doc.body.warnings.map((x: { code: string }) => x.code);
+    const sub = await call('POST', `/v1/documents/${doc.body.id}/submit`, {
+      as: w.consultant,
+      body: { acknowledge },
+    });
+    expect(sub.status, JSON.stringify(sub.body)).toBe(200);
+    expect(await toSubmit(w.consultant, '2025-11-02')).toEqual([]);
+    writingAt('2025-11-03T09:00:00Z');
+    const back = await call('POST', `/v1/documents/${doc.body.id}/request-changes`, {
+      as: ADMIN,
+      body: { comment: 'Précisez les enjeux.' },
+    });
+    expect(back.status, JSON.stringify(back.body)).toBe(200);
+    expect(await toSubmit(w.consultant, '2025-11-03')).toEqual([
+      `« ${doc.body.title} » : l’ADEME a demandé des modifications le 03/11/2025 ; corrigez, régénérez puis soumettez la nouvelle version (« Générer un document »).`,
+    ]);
+  });
 });
 
 describe('the nightly e-mail', () => {

@@ -19,12 +19,22 @@ export function writesPerMinute(env: Env): number {
  * (60 s / limit) ahead; a write is refused when that would put tat more than a minute ahead
  * of now. One conditional upsert decides, so concurrent writes cannot both take the last slot;
  * unlike a fixed window there is no double burst at a minute boundary.
- * `slotWait` reads the results of these three statements.
  */
+
+/**
+ * The tat a write starts from: now if it has passed. Writes never push tat more than the window
+ * ahead; one further ahead than two windows was left by a clock that went back by over a
+ * minute (a time-sync step, fake clocks), and counts as now rather than locking the user out
+ * for as long as the clock jumped. A smaller step back keeps what was taken.
+ */
+const start = (tat: string, now: string, windowMs: string) =>
+  `CASE WHEN ${tat} > ${now} + 2 * ${windowMs} THEN ${now} ELSE max(${tat}, ${now}) END`;
+
 /** The slot is free: one more interval does not put tat more than the window ahead of now. */
 const free = (tat: string, now: string, interval: string, windowMs: string) =>
-  `max(${tat}, ${now}) + ${interval} - ${windowMs} <= ${now}`;
+  `${start(tat, now, windowMs)} + ${interval} - ${windowMs} <= ${now}`;
 
+/** The sweep of idle rows, the conditional upsert and the current tat: `slotWait` reads their results. */
 export function slotStatements(db: D1Database, key: string, limit: number, now = Date.now()) {
   const interval = Math.max(1, Math.floor(WINDOW_MS / limit));
   return [
@@ -32,7 +42,7 @@ export function slotStatements(db: D1Database, key: string, limit: number, now =
     db
       .prepare(
         `INSERT INTO rate_limits (key, tat) VALUES (?1, ?2 + ?3)
-         ON CONFLICT(key) DO UPDATE SET tat = max(tat, ?2) + ?3 WHERE ${free('tat', '?2', '?3', '?4')}
+         ON CONFLICT(key) DO UPDATE SET tat = ${start('tat', '?2', '?4')} + ?3 WHERE ${free('tat', '?2', '?3', '?4')}
          RETURNING tat`,
       )
       .bind(key, now, interval, WINDOW_MS),

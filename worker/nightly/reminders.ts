@@ -1,6 +1,6 @@
 // What is due from each consultant, as of a Paris date: sessions not logged for three weeks on
 // an active territory, the monthly ADEME point, indicator values of their partners' actions,
-// blockers without news for 30 days, documents to generate and send. Read in one statement
+// blockers without news for 30 days, documents to generate and to submit. Read in one statement
 // (each list a JSON text built by SQLite), then sorted out per person by pure rules: the nightly
 // check e-mails them (reminder-mail.ts), the « Quotas et alertes » sidebar shows the caller's.
 import type { Reminder } from '../../shared/api/me';
@@ -18,6 +18,8 @@ export const SESSION_GAP_DAYS = 21;
 export const BLOCKER_NEWS_DAYS = 30;
 /** From this day of the month, the month's ADEME point is announced as due. */
 export const MONTHLY_DUE_FROM_DAY = 20;
+/** A generated document left in draft this long is reminded as « à soumettre ». */
+export const DRAFT_SUBMIT_DAYS = 7;
 
 interface TerritoryFact {
   id: string;
@@ -45,6 +47,16 @@ interface ActionFact {
   lastValueOn: string | null;
   hasSheet: number;
 }
+/** A live document waiting on its consultants: a draft not submitted, or one ADEME sent back. */
+interface DraftFact {
+  id: string;
+  title: string;
+  territoryId: string | null;
+  version: number;
+  status: 'draft' | 'changes-requested';
+  /** When the live version was generated (a draft) or sent back (changes requested). */
+  since: string;
+}
 export interface PreferenceFact {
   email: string;
   reminders: number;
@@ -59,6 +71,7 @@ export interface ReminderFacts {
   months: string[];
   blockers: BlockerFact[];
   actions: ActionFact[];
+  drafts: DraftFact[];
   preferences: PreferenceFact[];
 }
 
@@ -84,6 +97,10 @@ const REMINDERS_SQL = `SELECT
       'lastValueOn', (SELECT MAX(i.period_end) FROM indicators i WHERE i.partner_id = a.partner_id AND i.period_end <= ?1),
       'hasSheet', EXISTS (SELECT 1 FROM documents d WHERE d.subject_key = 'action-sheet:' || a.id)))
     FROM actions a JOIN partners p ON p.id = a.partner_id) AS actions,
+  (SELECT json_group_array(json_object('id', d.id, 'title', d.title, 'territoryId', d.territory_id, 'version', d.version,
+      'status', d.status, 'since', COALESCE(v.reviewed_at, v.generated_at)))
+    FROM documents d JOIN document_versions v ON v.document_id = d.id AND v.version = d.version
+    WHERE d.as_of IS NULL AND d.status IN ('draft', 'changes-requested')) AS drafts,
   (SELECT json_group_array(json_object('email', email, 'reminders', reminders, 'remindedOn', reminded_on,
       'remindedHash', reminded_hash))
     FROM preferences WHERE ?5 IS NULL OR email = ?5) AS preferences`;
@@ -118,6 +135,7 @@ export function remindersFrom(row: Record<string, unknown> | null | undefined, a
     months: list<string>(row?.months),
     blockers: list<BlockerFact>(row?.blockers),
     actions: list<ActionFact>(row?.actions),
+    drafts: list<DraftFact>(row?.drafts),
     preferences: list<PreferenceFact>(row?.preferences),
   };
 }
@@ -257,6 +275,34 @@ function documentReminders(f: ReminderFacts, byId: Map<string, TerritoryFact>): 
   return [...summaries, ...sheets];
 }
 
+/**
+ * Documents to submit: a draft generated a week ago or more, or one ADEME sent back. A
+ * territory's to its consultants; a programme report's (no territory) to every consultant.
+ */
+function submitReminders(f: ReminderFacts, tz: string, byId: Map<string, TerritoryFact>): Due[] {
+  const everyone = [...new Set(f.territories.flatMap((t) => lower(t.consultants)))];
+  const threshold = addDays(f.asOf, -DRAFT_SUBMIT_DAYS);
+  return f.drafts.flatMap((d): Due[] => {
+    const t = d.territoryId ? byId.get(d.territoryId) : undefined;
+    if (d.territoryId && !t) return [];
+    const since = zonedDate(d.since, tz);
+    if (d.status === 'draft' && since > threshold) return [];
+    const message =
+      d.status === 'draft'
+        ? REMINDER_MSG.documentToSubmit(d.title, frShortDate(since), daysBetween(since, f.asOf))
+        : REMINDER_MSG.documentSentBack(d.title, frShortDate(since));
+    return [
+      {
+        kind: 'documents',
+        key: `documents|${d.status}|${d.id}|${d.version}`,
+        territoryId: t?.id ?? null,
+        message,
+        to: t ? lower(t.consultants) : everyone,
+      },
+    ];
+  });
+}
+
 /** Every person's reminders, in the order the e-mail and the sidebar list them. */
 export function dueReminders(f: ReminderFacts): Map<string, Reminder[]> {
   const tz = f.programme.timezone;
@@ -267,6 +313,7 @@ export function dueReminders(f: ReminderFacts): Map<string, Reminder[]> {
     ...indicatorReminders(f, tz, byId),
     ...blockerReminders(f, tz, byId),
     ...documentReminders(f, byId),
+    ...submitReminders(f, tz, byId),
   ];
   const out = new Map<string, Reminder[]>();
   for (const { to, ...r } of all) for (const email of to) out.set(email, [...(out.get(email) ?? []), r]);
