@@ -45,7 +45,9 @@ export function showDoctorDialog(): void {
   }
   const a = res.data;
   const green = a.checks.filter((c) => c.ok).length;
-  const summary = frTypo(`${green} vérification(s) sur ${a.checks.length} conforme(s).`);
+  const summary = frTypo(
+    `${green} ${green >= 2 ? 'vérifications conformes' : 'vérification conforme'} sur ${a.checks.length}.`,
+  );
   const html =
     `<!doctype html><html lang="fr"><head><meta charset="utf-8"><style>${CSS}</style></head><body>` +
     `<h1>Diagnostic de l’installation</h1><p>${escapeHtml(summary)}</p>` +

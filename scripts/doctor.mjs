@@ -36,7 +36,9 @@ export function report(answer) {
       `Mise en page Google ÷ estimation locale : ${String(answer.layoutRatio).replace('.', ',')} (retenu pour les synthèses).`,
     );
   const green = answer.checks.filter((c) => c.ok).length;
-  lines.push(`${green} vérification(s) sur ${answer.checks.length} au vert.`);
+  lines.push(
+    `${green} ${green >= 2 ? 'vérifications' : 'vérification'} au vert sur ${answer.checks.length}.`,
+  );
   return lines.join('\n');
 }
 

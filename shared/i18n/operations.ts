@@ -1,10 +1,11 @@
 import { typeset } from './messages';
+import { plural } from './typography';
 
 /** What the operations routes say (health, exports, restore, doctor): French, typeset. */
 export const OPS_MSG = typeset({
   starting: (missing: number) =>
     missing
-      ? `Le service démarre : ${missing} migration(s) de la base restent à appliquer. Réessayez dans quelques secondes.`
+      ? `Le service démarre : ${plural(missing, 'migration')} de la base ${missing >= 2 ? 'restent' : 'reste'} à appliquer. Réessayez dans quelques secondes.`
       : 'Le service démarre : la base de données ne répond pas encore. Réessayez dans quelques secondes.',
   archiveMissing: (key: string) =>
     `Archive introuvable dans le compartiment R2 « BACKUPS » : ${key}. Les archives nocturnes s’appellent archives/veli-velo-AAAA-MM-JJT013000Z.jsonl.`,

@@ -1,4 +1,5 @@
 import type { z } from 'zod/mini';
+import { plural } from './typography';
 
 type Issue = z.core.$ZodRawIssue;
 
@@ -34,13 +35,13 @@ export function frenchIssueMessage(issue: Issue): string {
       const min = fmt(issue.minimum as number);
       if (issue.origin === 'string')
         return issue.minimum === 1 ? 'Ce champ est obligatoire.' : `Au moins ${min} caractères.`;
-      if (issue.origin === 'array') return `Au moins ${min} élément(s).`;
+      if (issue.origin === 'array') return `Au moins ${plural(issue.minimum as number, 'élément')}.`;
       return issue.inclusive ? `La valeur doit être au moins ${min}.` : `La valeur doit dépasser ${min}.`;
     }
     case 'too_big': {
       const max = fmt(issue.maximum as number);
       if (issue.origin === 'string') return `${max} caractères au maximum.`;
-      if (issue.origin === 'array') return `${max} élément(s) au maximum.`;
+      if (issue.origin === 'array') return `${plural(issue.maximum as number, 'élément')} au maximum.`;
       return issue.inclusive
         ? `La valeur doit être au plus ${max}.`
         : `La valeur doit être inférieure à ${max}.`;

@@ -54,7 +54,7 @@ describe('npm run doctor', () => {
       '✘ secrets — Secrets absents : DOCUMENT_LINK_SECRET.\n    → À faire : npx wrangler secret put DOCUMENT_LINK_SECRET',
     );
     expect(r.out).toContain('Mise en page Google ÷ estimation locale : 1,12');
-    expect(r.out).toContain('1 vérification(s) sur 2 au vert.');
+    expect(r.out).toContain('1 vérification au vert sur 2.');
   });
 
   it('sends a production ID token from VELI_ID_TOKEN as a bearer, never prints it, and exits 0 when all is green', async () => {

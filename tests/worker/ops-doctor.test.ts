@@ -39,6 +39,7 @@ function goodEnv(over: Partial<Env> = {}): Env {
     ALERTS_SPREADSHEET_ID: `alerts-${uid()}`,
     ALERT_SENDER: 'alertes@veli-velo.ademe.example',
     ALERT_EMAILS: 'pilotage@ademe.example',
+    REMINDER_SENDER: 'rappels@veli-velo.ademe.example',
     CORS_ORIGINS: '',
     ...over,
   };
@@ -66,6 +67,7 @@ describe('the doctor: every check green on a good setup', () => {
       'cron',
       'public-url-cors',
       'email',
+      'reminders',
       'backups',
     ]);
     // The probe: created in the Shared Drive folder, page set, exported to PDF, then trashed.
@@ -83,7 +85,7 @@ describe('the doctor: every check green on a good setup', () => {
     expect(stored?.ratio).toBe(answer.layoutRatio);
     expect(stored?.ratio).toBeCloseTo(Number(stored?.google_pages) / Number(stored?.estimated_pages), 2);
     expect(plain(check(answer, 'shared-drive').detail)).toMatch(
-      /page\(s\) chez Google, \d+ estimée\(s\) ici, rapport \d+(,\d+)?\) puis mis à la corbeille/,
+      /\d+ pages? chez Google, \d+ estimées? ici, rapport \d+(,\d+)?\) puis mis à la corbeille/,
     );
   });
 
@@ -115,6 +117,7 @@ describe('the doctor: each check red for its own fault, with how to fix it in Fr
     ],
     ['public-url-cors', () => goodEnv({ CORS_ORIGINS: '*' }), /jamais « \* »/],
     ['email', () => goodEnv({ ALERT_EMAILS: '' }), /ALERT_SENDER/],
+    ['reminders', () => goodEnv({ REMINDER_SENDER: 'rappels@' }), /Corrigez REMINDER_SENDER/],
     [
       'backups',
       () => goodEnv({ BACKUPS: undefined as unknown as R2Bucket }),

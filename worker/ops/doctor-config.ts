@@ -1,5 +1,6 @@
 import type { DoctorCheck } from '../../shared/api/admin';
 import { PARIS, zonedDate } from '../../shared/dates';
+import { plural } from '../../shared/i18n/typography';
 import type { Env } from '../env';
 import { ARCHIVE_PREFIX, archiveDay } from '../export/backup';
 import { schemaState } from './readiness';
@@ -23,7 +24,7 @@ export async function databaseCheck(env: Env): Promise<DoctorCheck> {
   if (s.missing.length)
     return bad(
       'database',
-      `La base répond mais ${s.missing.length} migration(s) manquent : ${s.missing.join(', ')}.`,
+      `La base répond mais ${plural(s.missing.length, 'migration')} ${s.missing.length >= 2 ? 'manquent' : 'manque'} : ${s.missing.join(', ')}.`,
       'Appliquez-les : npx wrangler d1 migrations apply DB --remote (npm run deploy le fait avant chaque déploiement).',
     );
   return ok(
@@ -154,7 +155,33 @@ export function emailCheck(env: Env): DoctorCheck {
     );
   return ok(
     'email',
-    `Récapitulatif envoyé par ${sender} à ${to.length} destinataire(s) vérifié(s) dans Email Routing.`,
+    `Récapitulatif envoyé par ${sender} à ${plural(to.length, 'destinataire')} (destinations vérifiées d’Email Routing).`,
+  );
+}
+
+/** The consultants' reminders: optional; once REMINDER_SENDER is set, a valid sender and the binding. */
+export function remindersCheck(env: Env): DoctorCheck {
+  const sender = String(env.REMINDER_SENDER ?? '').trim();
+  if (!sender)
+    return ok(
+      'reminders',
+      'Rappels aux consultants par courriel non configurés (facultatif) : chacun voit les siens dans « Quotas et alertes ».',
+    );
+  if (!EMAIL.test(sender))
+    return bad(
+      'reminders',
+      `Expéditeur des rappels invalide : ${sender}.`,
+      'Corrigez REMINDER_SENDER (une adresse du domaine routé par Cloudflare Email Routing) ou videz-le.',
+    );
+  if (!env.SEND_EMAIL)
+    return bad(
+      'reminders',
+      'REMINDER_SENDER est renseigné mais la liaison SEND_EMAIL manque : aucun rappel ne part.',
+      'Gardez [[send_email]] name = "SEND_EMAIL" dans wrangler.toml et activez Email Routing sur le domaine.',
+    );
+  return ok(
+    'reminders',
+    `Rappels envoyés par ${sender} ; chaque consultant doit être une destination vérifiée d’Email Routing (procédure, étape des rappels).`,
   );
 }
 
@@ -224,5 +251,8 @@ export async function backupsCheck(env: Env, now: Date): Promise<DoctorCheck> {
       `La dernière archive (${last}) date de plus d’une nuit.`,
       'Voyez l’erreur du dernier contrôle nocturne (GET /v1/alerts, lastRun.error).',
     );
-  return ok('backups', `${keys.length} archive(s) gardée(s) 30 jours ; la dernière : ${last}.`);
+  return ok(
+    'backups',
+    `${plural(keys.length, 'archive')} ${keys.length >= 2 ? 'gardées' : 'gardée'} 30 jours ; la dernière : ${last}.`,
+  );
 }

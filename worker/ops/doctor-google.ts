@@ -1,6 +1,6 @@
 import type { DoctorCheck } from '../../shared/api/admin';
 import { PARIS, zonedDate } from '../../shared/dates';
-import { nf } from '../../shared/i18n/typography';
+import { nf, plural } from '../../shared/i18n/typography';
 import { ALERTS_HEADERS, ALERTS_TAB } from '../../shared/sheets/alerts-tab';
 import { estimatePages } from '../documents/pages';
 import { pagesOf } from '../documents/publish';
@@ -133,7 +133,7 @@ export async function sharedDriveCheck(
       () => 'Le rapport est retenu pour les prochaines synthèses.',
       () => 'Le rapport n’a pas pu être enregistré (voir la vérification « database »).',
     );
-    const detail = `Document d’essai créé dans ${folder}, exporté en PDF (${pages} page(s) chez Google, ${estimated} estimée(s) ici, rapport ${nf(ratio, 2)}) puis mis à la corbeille. ${kept}`;
+    const detail = `Document d’essai créé dans ${folder}, exporté en PDF (${plural(pages, 'page')} chez Google, ${estimated} ${estimated >= 2 ? 'estimées' : 'estimée'} ici, rapport ${nf(ratio, 2)}) puis mis à la corbeille. ${kept}`;
     return { check: { name: 'shared-drive', ok: true, detail }, ratio };
   } catch (err) {
     return { check: driveRefusal(err, email, folder), ratio: null };

@@ -7,6 +7,7 @@ import {
   cronCheck,
   databaseCheck,
   emailCheck,
+  remindersCheck,
   secretsCheck,
   urlsCheck,
   variablesCheck,
@@ -53,6 +54,7 @@ export async function runDoctor(env: Env, by: string, now = new Date()): Promise
     cron,
     urlsCheck(env),
     emailCheck(env),
+    remindersCheck(env),
     backups,
   ].map(typeset);
   return { ok: checks.every((c) => c.ok), checks, layoutRatio: drive.ratio };
