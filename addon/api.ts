@@ -4,6 +4,7 @@
 import type * as z from 'zod/mini';
 import type {
   DocumentPreview,
+  DocumentRequest as DocumentRequestSchema,
   DocumentVersion,
   DocumentWarning,
   ShortenedText,
@@ -48,14 +49,8 @@ export type Result<T> =
   | { ok: true; data: T; warning?: string; version?: string | null }
   | { ok: false; error: AddonError };
 
-export interface DocumentRequest {
-  type: 'territory-summary' | 'workshop-sheet' | 'action-sheet' | 'progress-report';
-  territoryId?: string;
-  workshopId?: string;
-  actionId?: string;
-  report?: '1' | '2' | 'final';
-  asOf?: string;
-}
+/** What the Document sidebar asks the worker to generate (the contract's request, less `status`). */
+export type DocumentRequest = Omit<z.input<typeof DocumentRequestSchema>, 'status'>;
 /** A record with the version its ETag carried, to send back as If-Match. */
 export interface Versioned<T> {
   record: T;

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { SUBJECT_TYPES, WARNING_CODES } from '../documents/consistency';
-import { Id } from '../schemas/common';
+import { Id, IsoDate } from '../schemas/common';
 import { Instant } from './authored';
 
 /** The answers of the documents' routes (worker/routes/documents.ts, document-workflow.ts). */
@@ -14,6 +14,23 @@ export const DOCUMENT_TYPES = [
 ] as const;
 export const DOCUMENT_STATUSES = ['draft', 'submitted', 'validated', 'changes-requested'] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
+
+/**
+ * `POST /v1/documents` (and its preview). `report` accepts 1, 2, "1", "2" or "final" (the
+ * contract writes them bare). `asOf` freezes the record at a day (a phase cut-off): that
+ * document is its own subject. `status` (v1.1) may only be `draft`: a version is validated by
+ * the workflow (submit, then validate), never at its generation.
+ */
+export const DocumentRequest = z.strictObject({
+  type: z.enum(DOCUMENT_TYPES),
+  territoryId: z.optional(Id),
+  workshopId: z.optional(Id),
+  actionId: z.optional(Id),
+  report: z.optional(z.union([z.literal(1), z.literal(2), z.enum(['1', '2', 'final'])])),
+  asOf: z.optional(IsoDate),
+  status: z.optional(z.enum(['draft', 'validated'])),
+});
+export type DocumentRequest = z.infer<typeof DocumentRequest>;
 
 export const Subject = z.object({ type: z.enum(SUBJECT_TYPES), id: z.string() });
 

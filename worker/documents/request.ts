@@ -1,28 +1,9 @@
 import * as z from 'zod/mini';
-import { DOCUMENT_TYPES } from '../../shared/api/documents';
+import { DOCUMENT_TYPES, DocumentRequest } from '../../shared/api/documents';
 import { WARNING_CODES } from '../../shared/documents/consistency';
-import { Email, Id, IsoDate, text } from '../../shared/schemas/common';
+import { Email, text } from '../../shared/schemas/common';
 
-export { DOCUMENT_TYPES };
-
-export const DOCUMENT_STATUSES = ['draft', 'validated'] as const;
-
-/**
- * `report` accepts 1, 2, "1", "2" or "final" (the contract writes them bare). `asOf` freezes
- * the record at a day (a phase cut-off): that document is its own subject. `status` (v1.1)
- * may only be `draft`: a version is validated by the workflow (submit, then validate), never
- * at its generation.
- */
-export const DocumentRequest = z.strictObject({
-  type: z.enum(DOCUMENT_TYPES),
-  territoryId: z.optional(Id),
-  workshopId: z.optional(Id),
-  actionId: z.optional(Id),
-  report: z.optional(z.union([z.literal(1), z.literal(2), z.enum(['1', '2', 'final'])])),
-  asOf: z.optional(IsoDate),
-  status: z.optional(z.enum(DOCUMENT_STATUSES)),
-});
-export type DocumentRequest = z.infer<typeof DocumentRequest>;
+export { DOCUMENT_TYPES, DocumentRequest };
 
 /** `POST /v1/documents/:id/submit`: the warnings the submitter knows of and submits anyway. */
 export const SubmitRequest = z.strictObject({
