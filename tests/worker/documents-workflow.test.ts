@@ -39,6 +39,21 @@ async function cleanTerritory() {
 }
 
 describe('submit → validate', () => {
+  it('names the submitter by their member name when an admin has given one', async () => {
+    const { territory, consultant } = await cleanTerritory();
+    const named = await call('POST', '/v1/members', {
+      body: { email: consultant, role: 'consultant', name: 'Claire Martin' },
+    });
+    expect(named.status, JSON.stringify(named.body)).toBe(200);
+    const doc = await generate(ADMIN, { type: 'territory-summary', territoryId: territory.id });
+    const submitted = await submit(consultant, doc.id);
+    expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
+    expect(submitted.body.version.author).toBe('Claire Martin, consultant (AMO)');
+    const frozen = plain((await call('GET', `/v1/documents/${doc.id}/versions/1/html`)).body as string);
+    expect(frozen).toContain('Claire Martin, consultant (AMO)');
+    expect(frozen).not.toContain(consultant);
+  });
+
   it('freezes the version, makes the submitter its author, and an admin validates it', async () => {
     const { territory, consultant } = await cleanTerritory();
     const doc = await generate(ADMIN, { type: 'territory-summary', territoryId: territory.id });

@@ -12,7 +12,9 @@ import { LABELS } from '../../shared/i18n/labels';
 import { MSG } from '../../shared/i18n/messages';
 import { lowerLabel } from '../../shared/i18n/wording';
 import { ADMIN, ALL, WRITERS } from '../auth/policy';
+import { memberNameQuery } from '../db/members';
 import { getProgramme } from '../db/programme';
+import { runQuery } from '../db/query';
 import { getTerritory } from '../db/territories';
 import { frozenHtml, pdfName, sha256Hex, submissionTexts, validatedFolder } from '../documents/freeze';
 import { signedLink, verifyDocumentLink } from '../documents/link';
@@ -131,7 +133,8 @@ async function submit(c: Ctx, { body, params }: ById & { body: SubmitRequest }) 
     throw new ApiError('NOT_READY', DOC_MSG.notReady(list), { warnings: open });
   }
   const user = c.get('user');
-  const author = `${user.email}, ${lowerLabel(LABELS.role[user.role])}`;
+  const name = await runQuery(memberNameQuery(db, user.email));
+  const author = `${name ?? user.email}, ${lowerLabel(LABELS.role[user.role])}`;
   const day = zonedDate(new Date(), (await getProgramme(db)).timezone);
   const page = frozenHtml((await getVersionHtml(db, d.id, v.version)) ?? '', author, day);
   const inDrive = d.googleDocId && d.pagesCountedBy === 'google-pdf';
