@@ -3,7 +3,7 @@
 // persisted in $PERSIST_TO and migrated, seed the demo programme (idempotent), start the
 // add-on harness on $HARNESS_PORT, then wait. SIGINT and SIGTERM stop all of it.
 //   PORT (8787), HARNESS_PORT (8788), INSPECTOR_PORT (none), PERSIST_TO (.wrangler/state):
-//   other values let two checkouts run side by side.
+//   other values let two checkouts run side by side. REQUEST_LOGS=off: no JSON line per request.
 import { constants } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, run } from './lib.mjs';
@@ -36,6 +36,7 @@ const worker = await startWorker({
   ...(env.INSPECTOR_PORT ? { inspectorPort: Number(env.INSPECTOR_PORT) } : {}),
   persistTo: env.PERSIST_TO ?? join(ROOT, '.wrangler', 'state'),
   bundleDir: prebuilt || join(ROOT, 'dist', 'worker'),
+  ...(env.REQUEST_LOGS ? { vars: { REQUEST_LOGS: env.REQUEST_LOGS } } : {}),
 });
 stops.push(worker.stop);
 const { base } = worker;
