@@ -39,13 +39,15 @@ async function cleanTerritory() {
 }
 
 describe('submit → validate', () => {
-  it('names the submitter by their member name when an admin has given one', async () => {
+  it('names who generated and who submitted by their member name when an admin has given one', async () => {
     const { territory, consultant } = await cleanTerritory();
     const named = await call('POST', '/v1/members', {
       body: { email: consultant, role: 'consultant', name: 'Claire Martin' },
     });
     expect(named.status, JSON.stringify(named.body)).toBe(200);
-    const doc = await generate(ADMIN, { type: 'territory-summary', territoryId: territory.id });
+    const doc = await generate(consultant, { type: 'territory-summary', territoryId: territory.id });
+    const draft = plain((await call('GET', `/v1/documents/${doc.id}/html`)).body as string);
+    expect(draft).toMatch(/\d{4} par Claire Martin, consultant \(AMO\)</);
     const submitted = await submit(consultant, doc.id);
     expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
     expect(submitted.body.version.author).toBe('Claire Martin, consultant (AMO)');

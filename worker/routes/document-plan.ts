@@ -2,6 +2,8 @@ import { LABELS } from '../../shared/i18n/labels';
 import { frDate, MSG, typeset } from '../../shared/i18n/messages';
 import { lowerLabel } from '../../shared/i18n/wording';
 import { getEntity, type Table } from '../db/entities';
+import { memberNameQuery } from '../db/members';
+import { runQuery } from '../db/query';
 import type { ActionData, WorkshopData } from '../db/records';
 import { buildActionSheet } from '../documents/action-sheet';
 import { recordAsOf } from '../documents/as-of';
@@ -36,16 +38,22 @@ export interface Plan {
   ) => Composed;
 }
 
-/** Who asked, for which day: the document's edition (checked against the programme). */
-function editionOf(c: Ctx, body: DocumentRequest) {
+/** How a document names a person: their member name, else their e-mail, and their role. */
+export async function signature(c: Ctx): Promise<string> {
   const user = c.get('user');
+  const name = await runQuery(memberNameQuery(c.env.DB, user.email));
+  return `${name ?? user.email}, ${lowerLabel(LABELS.role[user.role])}`;
+}
+
+/** Who asked (`by`, their signature), for which day: the document's edition (checked against the programme). */
+function editionOf(body: DocumentRequest, by: string) {
   if (body.status === 'validated') throw fieldError('status', DOC_MSG.validatedByWorkflow);
   return (r: ProgrammeRecord, ed: { date: string; version: number }): Edition => {
     const asOf = body.asOf ?? ed.date;
     if (asOf > ed.date) throw fieldError('asOf', DOC_MSG.asOfFuture(frDate(ed.date)));
     if (asOf < r.programme.startDate)
       throw fieldError('asOf', DOC_MSG.asOfBeforeStart(frDate(r.programme.startDate)));
-    return { ...ed, asOf, generatedBy: `${user.email}, ${lowerLabel(LABELS.role[user.role])}` };
+    return { ...ed, asOf, generatedBy: by };
   };
 }
 
@@ -132,7 +140,7 @@ function reportScope(n: ReportNumber, r: ProgrammeRecord): Scope {
 
 /** The request's subject, checked against the caller's rights, and how to build it. */
 export async function plan(c: Ctx, body: DocumentRequest): Promise<Plan> {
-  const edition = editionOf(c, body);
+  const edition = editionOf(body, await signature(c));
   switch (body.type) {
     case 'territory-summary':
       return summaryPlan(c, body.territoryId, edition);

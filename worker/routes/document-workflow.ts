@@ -8,13 +8,10 @@ import {
 } from '../../shared/api/documents';
 import { zonedDate } from '../../shared/dates';
 import { CONSISTENCY_RULES } from '../../shared/documents/consistency';
-import { LABELS } from '../../shared/i18n/labels';
 import { MSG } from '../../shared/i18n/messages';
 import { lowerLabel } from '../../shared/i18n/wording';
 import { ADMIN, ALL, WRITERS } from '../auth/policy';
-import { memberNameQuery } from '../db/members';
 import { getProgramme } from '../db/programme';
-import { runQuery } from '../db/query';
 import { getTerritory } from '../db/territories';
 import { frozenHtml, pdfName, sha256Hex, submissionTexts, validatedFolder } from '../documents/freeze';
 import { signedLink, verifyDocumentLink } from '../documents/link';
@@ -35,7 +32,7 @@ import { ApiError, fieldError } from '../http/errors';
 import { route } from '../http/route';
 import { auditContext, type Ctx, writableTerritory } from './context';
 import { type GoogleSide, googleFailure, googleSide, reportCalls } from './document-google';
-import { DOC_MSG } from './document-plan';
+import { DOC_MSG, signature } from './document-plan';
 import { type ById, docOr404, htmlPage, present, SignedLink } from './documents';
 
 const STATUS_WORDS = {
@@ -132,9 +129,7 @@ async function submit(c: Ctx, { body, params }: ById & { body: SubmitRequest }) 
     const list = [...new Set(open.map((w) => lowerLabel(CONSISTENCY_RULES[w.code])))].join(', ');
     throw new ApiError('NOT_READY', DOC_MSG.notReady(list), { warnings: open });
   }
-  const user = c.get('user');
-  const name = await runQuery(memberNameQuery(db, user.email));
-  const author = `${name ?? user.email}, ${lowerLabel(LABELS.role[user.role])}`;
+  const author = await signature(c);
   const day = zonedDate(new Date(), (await getProgramme(db)).timezone);
   const page = frozenHtml((await getVersionHtml(db, d.id, v.version)) ?? '', author, day);
   const inDrive = d.googleDocId && d.pagesCountedBy === 'google-pdf';
