@@ -67,6 +67,7 @@ td { border: ${CELL_BORDER}pt solid #999999; padding: 1.5pt ${CELL_PAD_H}pt; tex
 th { border: ${CELL_BORDER}pt solid #999999; padding: 1.5pt ${CELL_PAD_H}pt; text-align: left; vertical-align: top;
   font-size: 8.5pt; line-height: 1.2; overflow-wrap: anywhere; background-color: #e6f0ea; font-weight: bold; }
 tr { break-inside: avoid; page-break-inside: avoid; }
+tr.long { break-inside: auto; page-break-inside: auto; }
 .ident { font-size: 8pt; }
 .bar { padding: 0; height: 8pt; font-size: 5pt; line-height: 1; border-color: #ffffff; }
 .bar-empty { background-color: #f5f5f5; }
@@ -157,6 +158,12 @@ export const PERSONAL_CLASS = 'pd';
 
 type Personal = Extract<Block, { kind: 'table' }>['personal'];
 
+/**
+ * A row with a cell longer than this may break across pages, as Google Docs lets every row do
+ * by default: kept whole, it would leave most of a page blank before it in Chromium's print.
+ */
+const LONG_CELL = 600;
+
 /** A table; with `labels` the first column holds the row labels (<th>). */
 function table(
   page: Page,
@@ -168,7 +175,7 @@ function table(
 ) {
   const cols = page.columns(shares);
   const row = (cells: readonly string[], tag: 'td' | 'th', first: boolean) =>
-    h`<tr>${cells.map((c, i) => {
+    h`<tr${cells.some((c) => c.length > LONG_CELL) ? h` class="long"` : ''}>${cells.map((c, i) => {
       const pd = tag === 'td' && personal?.column === i;
       const kind = labels && i === 0 ? 'th' : tag;
       return cell(
