@@ -360,6 +360,34 @@ describe('figures read without colour (issue 17, accessible documents)', () => {
         expect(ratio(status[i]!, status[j]!)).toBeGreaterThanOrEqual(1.5);
   });
 
+  it('a row with a long text may break across pages, as Google Docs lets rows do; short rows stay whole', () => {
+    const page = renderHtml({
+      type: 'territory-summary',
+      title: 'Essai',
+      date: '2026-01-15',
+      version: 1,
+      sections: [
+        {
+          heading: 'Partenaires',
+          level: 2,
+          blocks: [
+            {
+              kind: 'table',
+              columns: ['Partenaire', 'Cas d’usage'],
+              rows: [
+                ['Court', 'Une phrase.'],
+                ['Long', 'Une phrase assez longue pour remplir une page. '.repeat(20)],
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    const rows = [...page.matchAll(/<tr(?: class="(\w+)")?>/g)].map((m) => m[1] ?? '');
+    expect(rows).toEqual(['', '', 'long']);
+    expect(page).toMatch(/tr \{ break-inside: avoid;[^}]*\}\s*tr\.long \{ break-inside: auto;/);
+  });
+
   it('each bar says its status in words, each figure is numbered and has a legend', () => {
     const { record: r, territory } = bigRecord({ sessions: 20, blockers: 2, indicators: 2, textChars: 200 });
     const page = renderHtml(fitTerritorySummary(r, territory, ed).doc);
