@@ -38,7 +38,7 @@ async function cleanTerritory() {
   return t;
 }
 
-describe('submit → validate', () => {
+describe('names in documents', () => {
   it('names who generated and who submitted by their member name when an admin has given one', async () => {
     const { territory, consultant } = await cleanTerritory();
     const named = await call('POST', '/v1/members', {
@@ -55,7 +55,9 @@ describe('submit → validate', () => {
     expect(frozen).toContain('Claire Martin, consultant (AMO)');
     expect(frozen).not.toContain(consultant);
   });
+});
 
+describe('submit → validate', () => {
   it('freezes the version, makes the submitter its author, and an admin validates it', async () => {
     const { territory, consultant } = await cleanTerritory();
     const doc = await generate(ADMIN, { type: 'territory-summary', territoryId: territory.id });

@@ -158,7 +158,9 @@ describe('what is due from whom', () => {
       (await remindersOf(w.consultant, '2025-10-15')).items.filter((i) => i.kind === 'documents'),
     ).toEqual([]);
   });
+});
 
+describe('documents to submit', () => {
   it('asks for a draft left a week unsubmitted and for a version ADEME sent back, to the territory only', async () => {
     const w = await consultantWithWork();
     const other = await makeTerritoryWithPartner();
