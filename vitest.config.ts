@@ -64,6 +64,10 @@ const NODE_PROJECT = {
     globalSetup: ['tests/support/worker-bundle.global.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // Files share one process instead of a fresh one each (~0.8 s saved per file, ~30 s a run);
+    // the setup file takes the Apps Script services a file put on globalThis off after it.
+    isolate: false,
+    setupFiles: ['tests/support/node-setup.ts'],
   },
 };
 
