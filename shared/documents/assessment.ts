@@ -13,15 +13,23 @@ import {
 
 const kept = (s: string | undefined) => (s?.trim() ? s : undefined);
 
+/** The non-empty texts of `keys` in `r`, the others left out. */
+function keptTexts<K extends string>(
+  r: Record<string, unknown>,
+  keys: readonly K[],
+): Partial<Record<K, string>> {
+  const out: Partial<Record<K, string>> = {};
+  for (const k of keys) {
+    const text = typeof r[k] === 'string' ? kept(r[k] as string) : undefined;
+    if (text) out[k] = text;
+  }
+  return out;
+}
+
 function criticalViewOf(v: unknown): CriticalView | undefined {
   if (typeof v === 'string') return kept(v) ? { worked: v } : undefined;
   if (!v || typeof v !== 'object') return undefined;
-  const parts = v as Record<string, unknown>;
-  const out: CriticalView = {};
-  for (const k of CRITICAL_VIEW_PARTS) {
-    const text = typeof parts[k] === 'string' ? kept(parts[k] as string) : undefined;
-    if (text) out[k] = text;
-  }
+  const out: CriticalView = keptTexts(v as Record<string, unknown>, CRITICAL_VIEW_PARTS);
   return Object.keys(out).length ? out : undefined;
 }
 
@@ -29,11 +37,7 @@ function criticalViewOf(v: unknown): CriticalView | undefined {
 export function readAssessment(raw: unknown): StoredAssessment | null {
   if (!raw || typeof raw !== 'object') return null;
   const r = raw as Record<string, unknown>;
-  const out: StoredAssessment = {};
-  for (const k of PROGRAMME_TEXTS) {
-    const text = typeof r[k] === 'string' ? kept(r[k] as string) : undefined;
-    if (text) out[k] = text;
-  }
+  const out: StoredAssessment = keptTexts(r, PROGRAMME_TEXTS);
   const view = criticalViewOf(r.criticalView);
   if (view) out.criticalView = view;
   return Object.keys(out).length ? out : null;
