@@ -73,8 +73,8 @@ export async function sendReminders(
   const errors: string[] = [];
   for (const [to, items] of dueReminders(facts)) {
     const pref = prefs.get(to);
-    const hash = await listHash(items);
     if (pref?.reminders === 0) continue;
+    const hash = await listHash(items);
     if (
       pref?.remindedHash === hash &&
       pref.remindedOn &&

@@ -6,10 +6,11 @@
 import type { Reminder } from '../../shared/api/me';
 import { addDays, daysBetween, zonedDate, zonedDayStart } from '../../shared/dates';
 import { REMINDER_MSG } from '../../shared/i18n/messages';
-import { frMonth, frShortDate } from '../../shared/i18n/typography';
+import { frShortDate } from '../../shared/i18n/typography';
 import { QUOTA_RULES } from '../../shared/quotas/rules';
 import type { Programme } from '../../shared/schemas/programme';
 import { programmeFromRow } from '../db/programme';
+import { deMonth } from './format';
 import { INDICATOR_STALE_DAYS } from './rules';
 
 /** A territory with no session logged for this long is reminded to its consultants. */
@@ -106,11 +107,6 @@ const REMINDERS_SQL = `SELECT
     FROM preferences WHERE ?5 IS NULL OR email = ?5) AS preferences`;
 
 const monthOf = (day: string) => day.slice(0, 7);
-/** « de septembre 2025 », « d’octobre 2025 »: French elides « de » before a vowel. */
-const ofMonth = (month: string) => {
-  const name = frMonth(month);
-  return /^[aeiou]/i.test(name) ? `d’${name}` : `de ${name}`;
-};
 const previousMonth = (day: string) => monthOf(addDays(`${monthOf(day)}-01`, -1));
 
 /** The statement of the facts as of `asOf` (a Paris date); `email` narrows the preferences to one person. */
@@ -167,9 +163,8 @@ function sessionReminders(f: ReminderFacts, tz: string): Due[] {
 }
 
 /** The last month's ADEME point if missing, this month's once its end nears: to every consultant. */
-function monthlyReminders(f: ReminderFacts): Due[] {
+function monthlyReminders(f: ReminderFacts, everyone: string[]): Due[] {
   const p = f.programme;
-  const everyone = [...new Set(f.territories.flatMap((t) => lower(t.consultants)))];
   const within = (month: string) => month >= monthOf(p.startDate) && month <= monthOf(p.endDate);
   const last = previousMonth(f.asOf);
   const current = monthOf(f.asOf);
@@ -180,7 +175,7 @@ function monthlyReminders(f: ReminderFacts): Due[] {
       kind: 'ademe-monthly',
       key: `ademe-monthly|${last}`,
       territoryId: null,
-      message: REMINDER_MSG.monthlyMissing(ofMonth(last), max),
+      message: REMINDER_MSG.monthlyMissing(deMonth(last), max),
       to: everyone,
     });
   const lastDay = addDays(`${monthOf(addDays(`${current}-01`, 32))}-01`, -1);
@@ -189,7 +184,7 @@ function monthlyReminders(f: ReminderFacts): Due[] {
       kind: 'ademe-monthly',
       key: `ademe-monthly|${current}`,
       territoryId: null,
-      message: REMINDER_MSG.monthlyDue(ofMonth(current), frShortDate(lastDay)),
+      message: REMINDER_MSG.monthlyDue(deMonth(current), frShortDate(lastDay)),
       to: everyone,
     });
   return out;
@@ -279,8 +274,12 @@ function documentReminders(f: ReminderFacts, byId: Map<string, TerritoryFact>): 
  * Documents to submit: a draft generated a week ago or more, or one ADEME sent back. A
  * territory's to its consultants; a programme report's (no territory) to every consultant.
  */
-function submitReminders(f: ReminderFacts, tz: string, byId: Map<string, TerritoryFact>): Due[] {
-  const everyone = [...new Set(f.territories.flatMap((t) => lower(t.consultants)))];
+function submitReminders(
+  f: ReminderFacts,
+  tz: string,
+  byId: Map<string, TerritoryFact>,
+  everyone: string[],
+): Due[] {
   const threshold = addDays(f.asOf, -DRAFT_SUBMIT_DAYS);
   return f.drafts.flatMap((d): Due[] => {
     const t = d.territoryId ? byId.get(d.territoryId) : undefined;
@@ -307,13 +306,14 @@ function submitReminders(f: ReminderFacts, tz: string, byId: Map<string, Territo
 export function dueReminders(f: ReminderFacts): Map<string, Reminder[]> {
   const tz = f.programme.timezone;
   const byId = new Map(f.territories.map((t) => [t.id, t]));
+  const everyone = [...new Set(f.territories.flatMap((t) => lower(t.consultants)))];
   const all = [
     ...sessionReminders(f, tz),
-    ...monthlyReminders(f),
+    ...monthlyReminders(f, everyone),
     ...indicatorReminders(f, tz, byId),
     ...blockerReminders(f, tz, byId),
     ...documentReminders(f, byId),
-    ...submitReminders(f, tz, byId),
+    ...submitReminders(f, tz, byId, everyone),
   ];
   const out = new Map<string, Reminder[]>();
   for (const { to, ...r } of all) for (const email of to) out.set(email, [...(out.get(email) ?? []), r]);
