@@ -6,7 +6,7 @@ import type { AuditEntry, AuditPage } from '../shared/api/audit';
 import { frTypo, quoted } from '../shared/i18n/typography';
 import type { Result } from './api';
 import { names } from './names';
-import { headersOf } from './sheet-mirror';
+import { headersOf, idOf } from './sheet-mirror';
 import { ACTIONS, BLOCKERS, DOCUMENTS, INDICATORS, PARTNERS, SESSIONS, TERRITORIES, WORKSHOPS } from './tabs';
 import { callWorker } from './worker-client';
 
@@ -46,7 +46,9 @@ export function selectedRecord():
     (r) => sheet.getRange(r, 1, 1, width).getDisplayValues()[0] ?? [],
   );
   const idColumn = header.lastIndexOf(spec.headers[width - 1]!);
-  const id = row > 1 && idColumn >= 0 ? String(values[idColumn] ?? '').trim() : '';
+  // A row kept for staff's notes once its record is gone ends in REMOVED_MARK: its history is
+  // still the record's.
+  const id = row > 1 && idColumn >= 0 ? idOf(String(values[idColumn] ?? '').trim()).trim() : '';
   if (!id) return { error: CHOOSE_ROW };
   // The row as staff read it: its first two cells (« 12/03/2025 — Diagnostic et accompagnement »).
   const label = values.slice(0, 2).map(String).filter(Boolean).join(' — ');

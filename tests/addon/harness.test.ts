@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Result, SidebarContext } from '../../addon/api';
 import type { SidebarBoot } from '../../addon/menu';
+import { REMOVED_MARK } from '../../addon/sheet-mirror';
 import { ADMIN } from '../../harness/local-worker';
 import { type AddonRuntime, loadAddon } from '../../harness/runtime';
 import { createTerritory, sessionInput, uid, useAddonWorker } from './fixtures';
@@ -364,6 +365,31 @@ describe('Historique', () => {
     expect(boot(admin).row).toMatchObject({
       error: expect.stringMatching(/^Sélectionnez d’abord une ligne/),
     });
+  });
+});
+
+describe('Historique of a deleted record', () => {
+  beforeAll(roomForTerritories);
+  it('shows the history of a row kept for staff’s notes once its record is gone', async () => {
+    const t = await territory('31557');
+    const rt = addon();
+    const s = session(t);
+    expect((rt.run('submitSession', s) as Result<unknown>).ok).toBe(true);
+    const loaded = rt.run('loadSession', s.id) as Result<{ version: string }>;
+    const sheet = rt.fakes.spreadsheet.getSheetByName('Séances')!;
+    const free = sheet.getLastColumn() + 1;
+    sheet.getRange(1, free).setValue('Commentaire ADEME');
+    sheet.getRange(rows(rt, 'Séances').findIndex((r) => r.Identifiant === s.id) + 2, free).setValue('Gardé');
+    const version = loaded.ok ? loaded.data.version : '';
+    expect((rt.run('deleteSession', s.id, version) as Result<unknown>).ok).toBe(true);
+    const line = rows(rt, 'Séances').findIndex((r) => r.Identifiant === `${s.id}${REMOVED_MARK}`) + 2;
+    expect(line).toBeGreaterThan(1);
+    rt.fakes.state.user(CONSULTANT).selection = { sheet: 'Séances', row: line, col: 3 };
+    rt.run('showHistorique');
+    const row = boot(rt).row as { entity: string; id: string };
+    expect(row).toMatchObject({ entity: 'session', id: s.id, tab: 'Séances' });
+    const history = rt.run('loadHistory', row.entity, row.id) as Result<{ entries: { action: string }[] }>;
+    expect(history.ok && history.data.entries.map((e) => e.action)).toEqual(['create', 'delete']);
   });
 });
 
