@@ -5,8 +5,7 @@ import { nf } from '../../shared/i18n/typography';
 import { adminEmails } from '../auth/access';
 import { ALL } from '../auth/policy';
 import { LIST_ORDER, pageEntitiesQuery, present } from '../db/entities';
-import { listMembersQuery, listPeopleQuery, memberNameQuery } from '../db/members';
-import { preferencesQuery } from '../db/preferences';
+import { listMembersQuery, listPeopleQuery } from '../db/members';
 import { getProgrammeQuery, storedProgrammeQuery } from '../db/programme';
 import { type Page, type PageRequest, type Query, type Results, runQueries } from '../db/query';
 import {
@@ -17,12 +16,7 @@ import {
   RECORD_TABLES,
 } from '../db/records';
 import { pageSessionsQuery, SESSION_ORDER } from '../db/sessions';
-import {
-  listTerritoriesQuery,
-  pageTerritoriesQuery,
-  TERRITORY_ORDER,
-  type Territory,
-} from '../db/territories';
+import { pageTerritoriesQuery, TERRITORY_ORDER, type Territory } from '../db/territories';
 import { listDocumentsQuery, presentDocument } from '../documents/store';
 import type { User } from '../env';
 import { decodeToken, encodeToken } from '../http/base64url';
@@ -34,7 +28,7 @@ import { assembleQuotaReport, quotaReportQueries } from '../quotas/engine';
 import { territoryFor } from './context';
 import { memberList } from './members';
 import { presentProgramme } from './programme';
-import { whoIs } from './system';
+import { meReads } from './system';
 
 /**
  * GET /v1/snapshot: what the spreadsheet's tabs mirror, in one response and one D1 batch, so
@@ -113,12 +107,8 @@ const PIECES: Record<Part, (r: Reader) => Piece> = {
   documents: ({ db }) =>
     piece([listDocumentsQuery(db)], ([d]) => ({ body: { documents: d.map(presentDocument) } })),
   me: ({ db, user }) => {
-    const mine = [memberNameQuery(db, user.email), preferencesQuery(db, user.email)] as const;
-    return user.role === 'viewer'
-      ? piece(mine, ([name, preferences]) => ({ body: { me: { ...whoIs(user, [], name), preferences } } }))
-      : piece([...mine, listTerritoriesQuery(db)], ([name, preferences, all]) => ({
-          body: { me: { ...whoIs(user, all, name), preferences } },
-        }));
+    const { queries, answer } = meReads(db, user);
+    return piece(queries, (r) => ({ body: { me: answer(r) } }));
   },
   people: ({ db }) => piece([listPeopleQuery(db)], ([people]) => ({ body: { people } })),
   // As GET /v1/members: admins only (« Membres » reads it with the territories, in one request).

@@ -5,7 +5,7 @@ import { MePatch } from '../../shared/schemas';
 import { ALL } from '../auth/policy';
 import { memberNameQuery } from '../db/members';
 import { preferencesQuery, putPreferences } from '../db/preferences';
-import { runQueries } from '../db/query';
+import { type Results, runQueries } from '../db/query';
 import { listTerritoriesQuery, type Territory } from '../db/territories';
 import type { User } from '../env';
 import { ApiError } from '../http/errors';
@@ -36,23 +36,34 @@ async function health(c: Ctx) {
  * The caller (with their display name, null when none is stored), and the territories they may
  * write for: every one for admins, none for viewers.
  */
-export function whoIs({ email, role }: User, all: readonly Territory[], name: string | null) {
+function whoIs({ email, role }: User, all: readonly Territory[], name: string | null) {
   const writable =
     role === 'admin' ? all : role === 'viewer' ? [] : all.filter((t) => t.consultants.includes(email));
   return { email, name, role, territories: writable.map((t) => ({ id: t.id, name: t.name })) };
 }
 
-/** The name, the caller's own settings and, unless the caller is a viewer, the territories: one batch. */
+/**
+ * GET /v1/me as its reads and its answer from their results: the name, the caller's own
+ * settings and, unless the caller is a viewer, the territories (the snapshot's `me` part sends
+ * the same reads in its own batch).
+ */
+export function meReads(db: D1Database, user: User) {
+  const queries = [
+    memberNameQuery(db, user.email),
+    preferencesQuery(db, user.email),
+    ...(user.role === 'viewer' ? [] : [listTerritoriesQuery(db)]),
+  ] as const;
+  const answer = ([name, preferences, all = []]: Results<typeof queries>) => ({
+    ...whoIs(user, all, name),
+    preferences,
+  });
+  return { queries, answer };
+}
+
+/** GET /v1/me: one batch. */
 async function me(c: Ctx) {
-  const user = c.get('user');
-  const db = c.env.DB;
-  const mine = [memberNameQuery(db, user.email), preferencesQuery(db, user.email)] as const;
-  if (user.role === 'viewer') {
-    const [name, preferences] = await runQueries(db, mine);
-    return c.json({ ...whoIs(user, [], name), preferences });
-  }
-  const [name, preferences, all] = await runQueries(db, [...mine, listTerritoriesQuery(db)]);
-  return c.json({ ...whoIs(user, all, name), preferences });
+  const { queries, answer } = meReads(c.env.DB, c.get('user'));
+  return c.json(answer(await runQueries(c.env.DB, queries)));
 }
 
 /** PUT /v1/me: the caller's own settings, audited; answers as GET /v1/me does. */
