@@ -19,12 +19,13 @@ export const bootData = (): SidebarBoot | undefined => window.__VELI__;
 
 /**
  * Opened from a document's warning on a record (issue 17): what to fix, above the form, until
- * the sidebar is closed (the Diagnostic and the Synthèses mark their fields themselves).
+ * the sidebar is closed (the Diagnostic and the Synthèses, opened with no recordId, mark their
+ * fields themselves).
  */
 function fixNote() {
   const focus = bootData()?.focus;
   const what = focus?.recordId && focus.issues[0]?.message;
-  if (!what || bootData()?.sidebar === 'syntheses') return null;
+  if (!what) return null;
   return h('p', { class: 'banner', role: 'note', id: 'fix-note' }, `À corriger : ${what}`);
 }
 
