@@ -28,9 +28,10 @@ process.on('SIGINT', stopAll);
 process.on('SIGTERM', stopAll);
 
 // VELI_WORKER_BUNDLE: a folder where wrangler has already bundled the worker (the Node tests
-// pass the one their run built); without it, the production build first.
+// pass the one their run built); without it, the production bundle first. The add-on is built
+// by the harness, for this worker's address (dist/addon is `npm run build`'s, for deploying).
 const prebuilt = env.VELI_WORKER_BUNDLE;
-if (!prebuilt) run('npm', ['run', 'build', '--silent']);
+if (!prebuilt) run('npm', ['run', 'build:worker', '--silent']);
 const worker = await startWorker({
   port: Number(env.PORT ?? 8787),
   ...(env.INSPECTOR_PORT ? { inspectorPort: Number(env.INSPECTOR_PORT) } : {}),
