@@ -5,7 +5,7 @@
 
 import type { AuditEntry } from '../../../shared/api/audit';
 import { LABELS } from '../../../shared/i18n/labels';
-import { frShortDate, frTypo, plural, quoted } from '../../../shared/i18n/typography';
+import { frInstant, frShortDate, frTypo, plural, quoted } from '../../../shared/i18n/typography';
 import { bootData, context } from '../common/boot';
 import { app, h, messageArea } from '../common/dom';
 import { call } from '../common/server';
@@ -91,17 +91,6 @@ const CODES: Record<string, Record<string, string>> = {
 /** Bookkeeping every write moves: not what a person changed. */
 const SILENT = new Set(['id', 'version', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'phase']);
 
-const INSTANT = new Intl.DateTimeFormat('fr-FR', {
-  timeZone: 'Europe/Paris',
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-/** « 07/12/2026 à 00:09 », Paris time. */
-const when = (iso: string) => INSTANT.format(new Date(iso)).replace(' ', ' à ');
-
 const clip = (s: string, n = 90) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 function shown(field: string, v: unknown, person: (e: string) => string): string {
@@ -110,7 +99,7 @@ function shown(field: string, v: unknown, person: (e: string) => string): string
     const code = CODES[field]?.[v];
     if (code) return code;
     if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return frShortDate(v);
-    if (/^\d{4}-\d{2}-\d{2}T/.test(v)) return when(v);
+    if (/^\d{4}-\d{2}-\d{2}T/.test(v)) return frInstant(v, { time: true });
     return quoted(clip(v));
   }
   if (typeof v === 'number' || typeof v === 'boolean') return String(v).replace('.', ',');
@@ -139,7 +128,7 @@ function entryItem(e: AuditEntry, people: Record<string, string>) {
     'li',
     {},
     h('strong', {}, ACTION[e.action] ?? e.action),
-    frTypo(` le ${when(e.at)} par ${person(e.actor)}`),
+    frTypo(` le ${frInstant(e.at, { time: true })} par ${person(e.actor)}`),
     lines.length ? h('ul', {}, ...lines.map((l) => h('li', {}, l))) : null,
   );
 }
