@@ -53,12 +53,16 @@ export function authorize(routes: readonly Route[]): MiddlewareHandler<AppEnv> {
 }
 
 /** A consultant writes only for the territories whose `consultants` list holds their email. */
+export const mayWriteFor = (user: User, territory: { consultants: readonly string[] }) =>
+  user.role === 'admin' ||
+  (user.role === 'consultant' && territory.consultants.some((e) => e.toLowerCase() === user.email));
+
+/** Refuses a write for a territory the caller may not write for (see mayWriteFor). */
 export function assertTerritoryAccess(
   user: User,
   territory: { name: string; consultants: readonly string[] },
 ) {
-  if (user.role === 'admin') return;
-  if (user.role === 'consultant' && territory.consultants.some((e) => e.toLowerCase() === user.email)) return;
+  if (mayWriteFor(user, territory)) return;
   throw new ApiError(
     'FORBIDDEN',
     user.role === 'viewer' ? MSG.viewerReadOnly : MSG.notYourTerritory(territory.name),

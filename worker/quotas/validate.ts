@@ -19,6 +19,7 @@ import {
 import { SessionInput, type SessionRowsInput } from '../../shared/schemas';
 import type { Programme } from '../../shared/schemas/programme';
 import { validate } from '../../shared/schemas/validate';
+import { mayWriteFor } from '../auth/access';
 import { PROGRAMME_SQL, programmeFromRow } from '../db/programme';
 import { bodyHash } from '../db/util';
 import type { User } from '../env';
@@ -125,15 +126,8 @@ const err = (field: string, code: string, message: string): RowError => ({
 });
 
 /** The schema's issues, one per field (the first, which is the most basic one). */
-function schemaErrors(issues: { path: string; message: string }[]): RowError[] {
-  const seen = new Set<string>();
-  return issues.flatMap((i) => {
-    const field = i.path || 'row';
-    if (seen.has(field)) return [];
-    seen.add(field);
-    return [err(field, 'VALIDATION_FAILED', i.message)];
-  });
-}
+const schemaErrors = (issues: { path: string; message: string }[]): RowError[] =>
+  onePerField(issues.map((i) => err(i.path || 'row', 'VALIDATION_FAILED', i.message)));
 
 /** A body checked on its own terms, as the route itself does before the batch, and its territory. */
 function recordErrors(
@@ -161,7 +155,7 @@ function recordErrors(
     errors.push(err('territoryId', 'VALIDATION_FAILED', MSG.notFound('Territoire')));
   else if (rule.needsTerritory && !territory && !b.partnerId)
     errors.push(err('territoryId', 'VALIDATION_FAILED', MSG.territoryRequired(LABELS.sessionKind[b.kind])));
-  if (territory && !mayWrite(user, territory))
+  if (territory && !mayWriteFor(user, territory))
     errors.push(err('territoryId', 'FORBIDDEN', MSG.notYourTerritory(territory.name)));
   (b.blockerIds ?? []).forEach((id, i) => {
     const owner = k.blockers.get(id);
@@ -171,10 +165,6 @@ function recordErrors(
   });
   return { errors: onePerField(errors), territory };
 }
-
-const mayWrite = (user: User, t: Territory) =>
-  user.role === 'admin' ||
-  (user.role === 'consultant' && t.consultants.some((e) => e.toLowerCase() === user.email));
 
 function onePerField(errors: RowError[]): RowError[] {
   const seen = new Set<string>();
