@@ -4,7 +4,7 @@
 // SCREENSHOTS=dir saves a picture of each step there.
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ADMIN, buildAddonTo, startLocalWorker } from '../../harness/local-worker';
 import { type Harness, startHarness } from '../../harness/server';
 import { createTerritory } from '../addon/fixtures';
@@ -33,7 +33,7 @@ const tabRows = (tab: string) => tabRowsOf(page, tab);
 const axe = async (state: string) => expect(await axeViolations(page, state), state).toEqual([]);
 
 beforeAll(async () => {
-  worker = await startLocalWorker();
+  worker = await startLocalWorker({ bundleDir: inject('workerBundle') });
   dir = buildAddonTo(worker.base);
   await worker.api(ADMIN)('POST', '/v1/members', { email: CONSULTANT, role: 'consultant' });
   const t = await createTerritory(worker.api, {
