@@ -1,5 +1,6 @@
 import { LABELS } from '../../shared/i18n/labels';
 import { MSG } from '../../shared/i18n/messages';
+import { frShortDate, qty } from '../../shared/i18n/typography';
 import { makeQuota, QUOTA_RULES, sessionAmount, subjectOf } from '../../shared/quotas/rules';
 import { ApiError, fieldError } from '../http/errors';
 import type { Check, LogOutcome, LogPlan } from './log';
@@ -18,6 +19,13 @@ export function blockerIssue(
   }
   return null;
 }
+
+/** A stored session as an id conflict names it: « 10/03/2025, 120 min, Diagnostic et accompagnement ». */
+export const loggedSession = (s: {
+  date: string;
+  durationMinutes: number;
+  kind: keyof typeof LABELS.sessionKind;
+}) => `${frShortDate(s.date)}, ${qty(s.durationMinutes, 'min')}, ${LABELS.sessionKind[s.kind]}`;
 
 type Refused = LogPlan & { out: LogOutcome };
 

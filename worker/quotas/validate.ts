@@ -7,7 +7,7 @@
 import type { CheckedRow, RowError } from '../../shared/api/sessions';
 import { LABELS } from '../../shared/i18n/labels';
 import { MSG } from '../../shared/i18n/messages';
-import { frMonth, frShortDate, frTypo, qty, quoted } from '../../shared/i18n/typography';
+import { frMonth, frTypo, quoted } from '../../shared/i18n/typography';
 import {
   makeQuota,
   QUOTA_RULES,
@@ -25,6 +25,7 @@ import { bodyHash } from '../db/util';
 import type { User } from '../env';
 import { ApiError } from '../http/errors';
 import type { Ctx } from '../http/route';
+import { loggedSession } from './refusal';
 
 type Override = NonNullable<SessionRowsInput['overrideWhereNeeded']>;
 
@@ -262,9 +263,7 @@ function replay(row: number, b: SessionInput, hashes: string[], c: Check, quota:
       ...(at === 1 ? { override: true as const } : {}),
     };
   const s = c.k.sessions.get(b.id ?? '');
-  const when = s
-    ? `${frShortDate(s.date)}, ${qty(s.durationMinutes, 'min')}, ${LABELS.sessionKind[s.kind]}`
-    : 'plus haut dans cet import';
+  const when = s ? loggedSession(s) : 'plus haut dans cet import';
   return {
     row,
     ok: false,

@@ -2,7 +2,6 @@ import * as z from 'zod/mini';
 import { Session, SessionList, SessionValidation, SessionWithQuota } from '../../shared/api/sessions';
 import { LABELS } from '../../shared/i18n/labels';
 import { MSG } from '../../shared/i18n/messages';
-import { frShortDate, qty } from '../../shared/i18n/typography';
 import { makeQuota, QUOTA_RULES } from '../../shared/quotas/rules';
 import {
   Id,
@@ -37,7 +36,7 @@ import {
   readOutcome,
   rememberProgramme,
 } from '../quotas/log';
-import { blockerIssue, refusal } from '../quotas/refusal';
+import { blockerIssue, loggedSession, refusal } from '../quotas/refusal';
 import { checkSessionRows } from '../quotas/validate';
 import { auditContext, type Ctx, newId, territoryOr404 } from './context';
 import { withEtag, writeVersioned } from './versioned';
@@ -113,8 +112,7 @@ function replayOrExplain(c: Ctx, plan: LogPlan, out: LogOutcome) {
   if (!out.stored) throw refusal(plan, out);
   const stored = sessionFromRow(out.stored);
   if (stored.bodyHash !== plan.hash) {
-    const when = `${frShortDate(stored.date)}, ${qty(stored.durationMinutes, 'min')}, ${LABELS.sessionKind[stored.kind]}`;
-    throw new ApiError('IDEMPOTENCY_CONFLICT', MSG.sessionAlreadyLogged(when), {
+    throw new ApiError('IDEMPOTENCY_CONFLICT', MSG.sessionAlreadyLogged(loggedSession(stored)), {
       current: presentSession(stored),
     });
   }
