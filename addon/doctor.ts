@@ -4,11 +4,9 @@
 // audience the worker accepts. Never logged, shown to that admin only.
 import type { DoctorAnswer } from '../shared/api/admin';
 import { frTypo } from '../shared/i18n/typography';
+import { escapeHtml } from './html';
 import { devUser } from './settings';
 import { callWorker } from './worker-client';
-
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const CSS =
   'body{font:13px Arial,sans-serif;color:#1b1b1b;margin:12px}h1{font-size:16px;color:#0b5f3a;margin:0 0 8px}' +
