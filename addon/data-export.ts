@@ -5,6 +5,7 @@
 // (UTF-8 with its byte order mark, « ; »): Excel opens them as they are.
 import { EXPORT_TABLES } from '../shared/api/export';
 import { frTypo } from '../shared/i18n/typography';
+import { escapeHtml } from './html';
 import { allowed } from './settings';
 import { parse, toFetch } from './worker-client';
 
@@ -23,11 +24,8 @@ interface DriveService {
 }
 const drive = (): DriveService => (globalThis as unknown as { Drive: DriveService }).Drive;
 
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-
 /** An accessible dialog: a heading, sentences, an optional link opening in a new tab. */
-export function dialog(title: string, lines: readonly string[], link?: { href: string; text: string }) {
+function dialog(title: string, lines: readonly string[], link?: { href: string; text: string }) {
   const body = lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('');
   const a = link
     ? `<p><a href="${escapeHtml(link.href)}" target="_blank" rel="noopener">${escapeHtml(link.text)}</a></p>`
@@ -60,7 +58,9 @@ export function exportToDrive(): void {
     );
     return;
   }
-  const refused = answers.map((a) => parse<unknown>(a)).find((a) => !a.ok);
+  // Only a refusal is parsed (for the worker's French message): a CSV body is kept as it is.
+  const refusedAnswer = answers.find((a) => a.getResponseCode() < 200 || a.getResponseCode() >= 300);
+  const refused = refusedAnswer && parse<unknown>(refusedAnswer);
   if (refused && !refused.ok) {
     SpreadsheetApp.getUi().alert(
       frTypo(`Export impossible : ${refused.error.message} Aucun fichier n’a été créé.`),
