@@ -10,11 +10,17 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-export async function bodyHash(body: unknown): Promise<string> {
-  const bytes = new TextEncoder().encode(canonicalJson(body));
-  const digest = await crypto.subtle.digest('SHA-256', bytes);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+/** Bytes as lower-case hexadecimal, two digits each. */
+export const hex = (bytes: ArrayBuffer | Uint8Array) =>
+  [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, '0')).join('');
+
+/** The SHA-256 of bytes (a string: of its UTF-8), in hexadecimal. */
+export async function sha256Hex(bytes: Uint8Array | string): Promise<string> {
+  const data = typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes;
+  return hex(await crypto.subtle.digest('SHA-256', data));
 }
+
+export const bodyHash = (body: unknown): Promise<string> => sha256Hex(canonicalJson(body));
 
 export const parseJson = <T>(text: string | null | undefined): T | null =>
   text ? (JSON.parse(text) as T) : null;

@@ -31,12 +31,6 @@ export function frozenHtml(page: string, author: string, day: string): string {
   return set('ident-status', status)(set('ident-author', who)(page));
 }
 
-export async function sha256Hex(bytes: Uint8Array | string): Promise<string> {
-  const data = typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes;
-  const digest = await crypto.subtle.digest('SHA-256', data);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 /** The « Validés » folder under the programme's folder: remembered in D1 once found or made. */
 export async function validatedFolder(db: D1Database, drive: Drive, parent: string): Promise<string> {
   const known = await knownFolder(db, parent, VALIDATED_FOLDER);

@@ -1,3 +1,4 @@
+import { hex } from '../db/util';
 import { SCHEMA_VERSION } from '../ops/readiness';
 import { type ArchivedTable, archivedTables, q } from './schema';
 
@@ -27,9 +28,6 @@ export interface Manifest {
   schemaVersion: string;
   tables: Record<string, TableSummary>;
 }
-
-const hex = (buf: ArrayBuffer) =>
-  [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, '0')).join('');
 
 /** A running SHA-256 of the bytes written to it (workerd's DigestStream). */
 export class Sha256 {
