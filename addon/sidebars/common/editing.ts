@@ -98,29 +98,41 @@ export function editChosen<T>(opts: {
       opts.fill(res.data.record);
     },
   };
-  // Typed text is never dropped unasked: choosing another record with changes not saved asks first.
-  const guard = unsavedGuard(opts.select.form, opts.select);
-  let shown = opts.select.value;
-  opts.select.addEventListener('change', () => {
-    if (!guard.mayDiscard()) {
-      opts.select.value = shown;
-      return;
-    }
-    shown = opts.select.value;
-    void state.reload().then(guard.clean);
-  });
-  state.saved = () => {
-    guard.clean();
-    shown = opts.select.value;
-  };
   // Opened on a record to fix (a document's warning): that record, chosen and loaded.
   const target = bootData()?.focus?.recordId;
-  if (target && [...opts.select.options].some((o) => o.value === target)) {
-    opts.select.value = target;
-    shown = target;
-    queueMicrotask(() => void state.reload().then(guard.clean));
-  }
+  const targeted = Boolean(target && [...opts.select.options].some((o) => o.value === target));
+  if (targeted) opts.select.value = target!;
+  const chooser = guardedChooser(opts.select, () => void state.reload().then(chooser.clean));
+  state.saved = chooser.saved;
+  if (targeted) queueMicrotask(() => void state.reload().then(chooser.clean));
   return state;
+}
+
+/**
+ * The select choosing the record a form edits. Typed text is never dropped unasked: choosing
+ * another record with changes not saved asks first, and a refusal puts back the record shown;
+ * `chosen` runs for a choice kept.
+ */
+export function guardedChooser(select: HTMLSelectElement, chosen: () => void) {
+  const guard = unsavedGuard(select.form, select);
+  let shown = select.value;
+  select.addEventListener('change', () => {
+    if (!guard.mayDiscard()) {
+      select.value = shown;
+      return;
+    }
+    shown = select.value;
+    chosen();
+  });
+  return {
+    /** The form now matches what is stored. */
+    clean: guard.clean,
+    /** Saved: the form matches what is stored, under the record chosen now. */
+    saved: () => {
+      guard.clean();
+      shown = select.value;
+    },
+  };
 }
 
 /** After a refusal because the record changed: the user's text stays until they ask. */

@@ -3,7 +3,7 @@ import { LABELS } from '../../../shared/i18n/labels';
 import { BlockerInput } from '../../../shared/schemas/records';
 import type { BlockerRecord, SidebarContext } from '../../api';
 import { myTerritories, preselect, startForm } from '../common/boot';
-import { listChooser, unsavedGuard } from '../common/editing';
+import { guardedChooser, listChooser } from '../common/editing';
 import { field, OPTIONAL, optionsOf } from '../common/form';
 import { linkPartners } from '../common/pickers';
 import { call } from '../common/server';
@@ -64,15 +64,8 @@ async function main() {
     if (!res.ok) return showError(null, msg, res.error);
     blockers.set(res.data);
   });
-  const guard = unsavedGuard(form.form, blockers.select);
-  let shown = '';
-  blockers.select.addEventListener('change', () => {
-    if (!guard.mayDiscard()) {
-      blockers.select.value = shown;
-      return;
-    }
-    shown = blockers.select.value;
-    guard.clean();
+  const chooser = guardedChooser(blockers.select, () => {
+    chooser.clean();
     const b = blockers.chosen();
     refreshPartners();
     for (const name of EDITABLE) form.set(name, b ? b[name] : name === 'status' ? 'open' : undefined);
@@ -84,8 +77,7 @@ async function main() {
     (id) => prepare(form.values(), blockers.chosen(), id),
     (b) => {
       blockers.keep(b);
-      shown = b.id;
-      guard.clean();
+      chooser.saved();
       territory.disabled = true;
       return [`Verrou « ${b.title} » enregistré : ${status(b)}.`];
     },
