@@ -28,10 +28,3 @@ export const CSV_MEDIA_TYPE = 'text/csv; charset=utf-8';
  */
 export const ArchiveExport = z.string();
 export const ARCHIVE_MEDIA_TYPE = 'application/x-ndjson; charset=utf-8';
-
-export const TableSummary = z.object({ count: z.int(), sha256: z.string() });
-export const ArchiveManifest = z.object({
-  format: z.literal(1),
-  schemaVersion: z.string(),
-  tables: z.record(z.string(), TableSummary),
-});
