@@ -1,11 +1,9 @@
 // The caller's own settings (GET and PUT /v1/me) and reminders (GET /v1/snapshot?parts=reminders).
 import * as z from 'zod/mini';
+import { Preferences } from '../schemas/records';
 
-export const Preferences = z.strictObject({
-  /** The nightly reminders of what is due from them reach the person by e-mail (default on). */
-  reminders: z.boolean(),
-});
-export type Preferences = z.output<typeof Preferences>;
+/** The settings PUT /v1/me takes are the ones answered (shared/schemas/records.ts). */
+export { Preferences };
 
 /** What a consultant may be reminded of, in the order the reminders list them. */
 export const REMINDER_KINDS = ['sessions', 'ademe-monthly', 'indicators', 'blockers', 'documents'] as const;

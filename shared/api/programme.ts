@@ -1,16 +1,8 @@
 import * as z from 'zod/mini';
-import { CriticalView, Programme } from '../schemas/programme';
+import { Programme, StoredAssessment } from '../schemas/programme';
 
-/**
- * The programme's prose as stored and answered (shared/documents/assessment.ts): each text
- * when written, the critical view always in its four parts.
- */
-export const ProgrammeAssessmentAnswer = z.strictObject({
-  report1Synthesis: z.optional(z.string()),
-  report2Lessons: z.optional(z.string()),
-  finalCopilMinutes: z.optional(z.string()),
-  criticalView: z.optional(CriticalView),
-});
+/** PUT /v1/programme/assessment: the programme's prose as stored (shared/schemas/programme.ts). */
+export const ProgrammeAssessmentAnswer = StoredAssessment;
 
 /**
  * GET /v1/programme (and the snapshot's `programme`): the settings PUT /v1/programme takes,

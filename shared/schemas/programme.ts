@@ -109,10 +109,14 @@ export const ProgrammeAssessment = z
   );
 export type ProgrammeAssessment = z.infer<typeof ProgrammeAssessment>;
 
-/** The assessment as stored and read: the critical view always in its four parts. */
-export interface StoredAssessment {
-  report1Synthesis?: string | undefined;
-  report2Lessons?: string | undefined;
-  finalCopilMinutes?: string | undefined;
-  criticalView?: CriticalView | undefined;
-}
+/**
+ * The programme's prose as stored, read and answered (shared/documents/assessment.ts): each text
+ * when written, the critical view always in its four parts.
+ */
+export const StoredAssessment = z.strictObject({
+  report1Synthesis: z.optional(z.string()),
+  report2Lessons: z.optional(z.string()),
+  finalCopilMinutes: z.optional(z.string()),
+  criticalView: z.optional(CriticalView),
+});
+export type StoredAssessment = z.output<typeof StoredAssessment>;

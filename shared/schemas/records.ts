@@ -30,10 +30,15 @@ import {
 } from './enums';
 
 // ---- members -------------------------------------------------------------------------
-/** PUT /v1/me: the caller's own settings (each person changes theirs only). */
-export const MePatch = z.strictObject({
-  preferences: z.strictObject({ reminders: z.boolean() }),
+/** A person's own settings (PUT /v1/me takes them; GET /v1/me and the reminders answer them). */
+export const Preferences = z.strictObject({
+  /** The nightly reminders of what is due from them reach the person by e-mail (default on). */
+  reminders: z.boolean(),
 });
+export type Preferences = z.output<typeof Preferences>;
+
+/** PUT /v1/me: the caller's own settings (each person changes theirs only). */
+export const MePatch = z.strictObject({ preferences: Preferences });
 export type MePatch = z.infer<typeof MePatch>;
 
 /** `name`: how the sidebars and tabs name the person; absent keeps the stored one, empty clears it. */
