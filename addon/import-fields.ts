@@ -3,6 +3,7 @@
 // French labels or codes, "3 h" or "½ journée", "12,5", "10/12/2025". Pure: the sidebar
 // suggests the mapping with it, the add-on converts the rows with it.
 import { LABELS } from '../shared/i18n/labels';
+import { FR_MONTHS } from '../shared/i18n/typography';
 import type { SessionKind, SessionMode } from '../shared/schemas/enums';
 import type { ImportTarget } from './api';
 
@@ -285,20 +286,8 @@ export function parseDuration(raw: string, minutesPerDay: number): number | unde
   return min ? Number(min[1]) : undefined;
 }
 
-const FR_MONTH_NAMES = [
-  'janvier',
-  'fevrier',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'aout',
-  'septembre',
-  'octobre',
-  'novembre',
-  'decembre',
-];
+/** The months as `normalise` reads them (« février » → "fevrier"). */
+const FR_MONTH_NAMES: readonly string[] = /* @__PURE__ */ FR_MONTHS.map(normalise);
 
 /** The day, month and year a person wrote: 14/10/2025, 14-10-25, 14.10.2025, 2025-10-14, 14 octobre 2025. */
 function dateParts(raw: string): [number, number, number] | null {
