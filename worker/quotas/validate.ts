@@ -20,7 +20,8 @@ import { SessionInput, type SessionRowsInput } from '../../shared/schemas';
 import type { Programme } from '../../shared/schemas/programme';
 import { validate } from '../../shared/schemas/validate';
 import { mayWriteFor } from '../auth/access';
-import { PROGRAMME_SQL, programmeFromRow } from '../db/programme';
+import { getProgrammeQuery } from '../db/programme';
+import { query, type Row, runQueries } from '../db/query';
 import { bodyHash } from '../db/util';
 import type { User } from '../env';
 import { ApiError } from '../http/errors';
@@ -59,65 +60,68 @@ interface Known {
 const ids = (values: (string | undefined)[]) => JSON.stringify([...new Set(values.filter(Boolean))]);
 const IN = (n: number) => `IN (SELECT value FROM json_each(?${n}))`;
 
+/** Rows by id, each as `value` reads it. */
+const byId = <T>(rows: Row[], value: (r: Row) => T) => new Map(rows.map((r) => [String(r.id), value(r)]));
+
+/** The quotas' use, by `kind|subject`, in each rule's unit. */
+const usedFrom = (rows: Row[]) =>
+  new Map(
+    rows.map((r) => {
+      const rule = QUOTA_RULES[r.kind as keyof typeof QUOTA_RULES];
+      return [`${r.kind}|${r.subject}`, Number(rule?.unit === 'minutes' ? r.minutes : r.sessions)];
+    }),
+  );
+
 async function readKnown(db: D1Database, bodies: SessionInput[]): Promise<Known> {
-  const territoryIds = ids(bodies.map((b) => b.territoryId));
   const partnerIds = ids(bodies.map((b) => b.partnerId));
-  const [programme, territories, partners, blockers, sessions, usage, hosts] = await db.batch<DbRow>([
-    db.prepare(PROGRAMME_SQL),
-    db
-      .prepare(
+  const sql = (text: string, ...args: string[]) => db.prepare(text).bind(...args);
+  const [programme, territories, partners, blockers, sessions, used, hosts] = await runQueries(db, [
+    getProgrammeQuery(db),
+    query(
+      sql(
         `SELECT id, data FROM territories WHERE id ${IN(1)} OR id IN (SELECT territory_id FROM partners WHERE id ${IN(2)})`,
-      )
-      .bind(territoryIds, partnerIds),
-    db.prepare(`SELECT id, territory_id AS t, name FROM partners WHERE id ${IN(1)}`).bind(partnerIds),
-    db
-      .prepare(`SELECT id, territory_id AS t FROM blockers WHERE id ${IN(1)}`)
-      .bind(ids(bodies.flatMap((b) => b.blockerIds ?? []))),
-    db
-      .prepare(`SELECT id, body_hash AS hash, data FROM sessions WHERE id ${IN(1)}`)
-      .bind(ids(bodies.map((b) => b.id))),
-    db
-      .prepare(`SELECT kind, subject, sessions, minutes FROM quota_usage WHERE kind ${IN(1)}`)
-      .bind(ids(bodies.map((b) => b.kind))),
-    db.prepare(
-      "SELECT DISTINCT territory_id AS t FROM sessions WHERE deleted_at IS NULL AND kind = 'workshop'",
+        ids(bodies.map((b) => b.territoryId)),
+        partnerIds,
+      ),
+      (rows) =>
+        byId(rows, (r) => {
+          const data = JSON.parse(String(r.data)) as { name: string; consultants: string[] };
+          return { id: String(r.id), name: data.name, consultants: data.consultants };
+        }),
+    ),
+    query(sql(`SELECT id, territory_id AS t, name FROM partners WHERE id ${IN(1)}`, partnerIds), (rows) =>
+      byId(rows, (r) => ({ territoryId: String(r.t), name: String(r.name) })),
+    ),
+    query(
+      sql(
+        `SELECT id, territory_id AS t FROM blockers WHERE id ${IN(1)}`,
+        ids(bodies.flatMap((b) => b.blockerIds ?? [])),
+      ),
+      (rows) => byId(rows, (r) => String(r.t)),
+    ),
+    query(
+      sql(`SELECT id, body_hash AS hash, data FROM sessions WHERE id ${IN(1)}`, ids(bodies.map((b) => b.id))),
+      (rows) =>
+        byId(rows, (r) => ({
+          hash: String(r.hash),
+          ...(JSON.parse(String(r.data)) as Omit<StoredRow, 'hash'>),
+        })),
+    ),
+    query(
+      sql(
+        `SELECT kind, subject, sessions, minutes FROM quota_usage WHERE kind ${IN(1)}`,
+        ids(bodies.map((b) => b.kind)),
+      ),
+      usedFrom,
+    ),
+    query(
+      db.prepare(
+        "SELECT DISTINCT territory_id AS t FROM sessions WHERE deleted_at IS NULL AND kind = 'workshop'",
+      ),
+      (rows) => new Set(rows.map((r) => String(r.t))),
     ),
   ]);
-  return knownFrom({ programme, territories, partners, blockers, sessions, usage, hosts });
-}
-
-type DbRow = Record<string, string | number | null>;
-const rows = (r: D1Result | undefined) => (r?.results ?? []) as DbRow[];
-
-/** The batch's answers, by name. */
-function knownFrom(r: Record<Exclude<keyof Known, 'used'> | 'usage', D1Result | undefined>): Known {
-  const { programme, territories, partners, blockers, sessions, usage, hosts } = r;
-  return {
-    programme: programmeFromRow(rows(programme)[0] as { data: unknown } | undefined),
-    territories: new Map(
-      rows(territories).map((r) => {
-        const data = JSON.parse(String(r.data)) as { name: string; consultants: string[] };
-        return [String(r.id), { id: String(r.id), name: data.name, consultants: data.consultants }];
-      }),
-    ),
-    partners: new Map(
-      rows(partners).map((r) => [String(r.id), { territoryId: String(r.t), name: String(r.name) }]),
-    ),
-    blockers: new Map(rows(blockers).map((r) => [String(r.id), String(r.t)])),
-    sessions: new Map(
-      rows(sessions).map((r) => [
-        String(r.id),
-        { hash: String(r.hash), ...(JSON.parse(String(r.data)) as Omit<StoredRow, 'hash'>) },
-      ]),
-    ),
-    used: new Map(
-      rows(usage).map((r) => {
-        const rule = QUOTA_RULES[r.kind as keyof typeof QUOTA_RULES];
-        return [`${r.kind}|${r.subject}`, Number(rule?.unit === 'minutes' ? r.minutes : r.sessions)];
-      }),
-    ),
-    hosts: new Set(rows(hosts).map((r) => String(r.t))),
-  };
+  return { programme, territories, partners, blockers, sessions, used, hosts };
 }
 
 const err = (field: string, code: string, message: string): RowError => ({
