@@ -1,21 +1,18 @@
-import type { WarningCode } from '../../shared/documents/consistency';
+import type { DocumentWarning } from '../../shared/api/documents';
 import { LABELS } from '../../shared/i18n/labels';
 import { typeset } from '../../shared/i18n/messages';
 import { frList, nf } from '../../shared/i18n/typography';
 import { de, lowerLabel } from '../../shared/i18n/wording';
 import { indicatorName, periodLabel, valueText } from './indicators';
-import type { DocumentModel, Shortened, Subject } from './model';
+import type { DocumentModel, Shortened } from './model';
 import type { ActionRec, BlockerRec, ProgrammeRecord, WorkshopRec } from './record';
 import { workshopSession } from './workshop-sheet';
 
-/** One inconsistency of a deliverable: the rule, what is wrong in French, the record to fix. */
-export interface Warning {
-  code: WarningCode;
-  message: string;
-  subject: Subject;
-  /** The field to fix, in the API's terms, when the rule knows it. */
-  field?: string | undefined;
-}
+/**
+ * One inconsistency of a deliverable: the rule, what is wrong in French, the record to fix
+ * (and the field, in the API's terms, when the rule knows it).
+ */
+export type Warning = DocumentWarning;
 
 /** What a document covers: the records its consistency checks read. */
 export interface Scope {

@@ -3,7 +3,8 @@
  * Builders turn a record into this; one renderer turns it into HTML. All strings are plain
  * text (never HTML): the renderer escapes every one of them.
  */
-import type { SubjectType } from '../../shared/documents/consistency';
+import type * as z from 'zod/mini';
+import type { ShortenedText, Subject as SubjectSchema } from '../../shared/api/documents';
 
 export type DocumentType = 'territory-summary' | 'workshop-sheet' | 'action-sheet' | 'progress-report';
 export type ReportNumber = '1' | '2' | 'final';
@@ -42,10 +43,7 @@ export type Block =
   | { kind: 'links'; items: readonly { text: string; anchor: string }[] };
 
 /** The record a warning or a missing text is about: what the sidebar opens to fix it. */
-export interface Subject {
-  type: SubjectType;
-  id: string;
-}
+export type Subject = z.infer<typeof SubjectSchema>;
 
 /** A text a person still has to write (a synthesis, a territory's assessment...). */
 export interface MissingText {
@@ -89,9 +87,8 @@ export interface Identification {
   /** Who generated this version (an e-mail and a role), printed beside the date. */
   generatedBy: string;
   version: number;
-  /** `draft` until submitted; a submitted version is frozen with its submission date. */
-  status: 'draft' | 'submitted';
-  submittedOn?: string | undefined;
+  /** Always `draft`: a submission rewrites the stored HTML and the Google Doc (freeze.ts), not the model. */
+  status: 'draft';
   /** The record as of this date (YYYY-MM-DD, Europe/Paris). */
   asOf: string;
   /** The day this version was generated (YYYY-MM-DD, Europe/Paris). */
@@ -136,12 +133,8 @@ export interface FieldOverflow {
   shortenBy: number;
 }
 
-/** A text the fitter printed shorter than written (`shortened` of a 201), in characters. */
-export interface Shortened {
-  field: string;
-  label: string;
-  from: number;
-  to: number;
-  /** The record that holds the text (a territory: its assessment, partners, blockers). */
-  subject?: Subject | undefined;
-}
+/**
+ * A text the fitter printed shorter than written (`shortened` of a 201), in characters;
+ * `subject` is the record that holds the text (a territory: its assessment, partners, blockers).
+ */
+export type Shortened = ShortenedText;

@@ -1,3 +1,4 @@
+import { DRAFT_STATUS } from './identify';
 import type { Block, DocumentModel } from './model';
 import { CONTENT_WIDTH_PT, PAGE } from './render';
 
@@ -132,7 +133,7 @@ function head(flow: Flow, doc: DocumentModel) {
     [id.authority, id.consultation],
     [id.programme, id.contractor],
     [id.subject, ''],
-    [id.author, 'Version de travail, non soumise'],
+    [id.author, DRAFT_STATUS],
     ['', `12 décembre 2025 par ${id.generatedBy}`],
   ];
   tableRows(

@@ -262,12 +262,6 @@ function bars(page: Page, caption: string, rows: readonly BarRow[]) {
   return h`<p class="caption" id="${id}">${t(`Figure ${page.figures} — ${caption}`)}</p><table aria-labelledby="${id}"><tbody>${body}</tbody></table>${legend(rows)}`;
 }
 
-/** The status as printed: the draft's text is what a submission replaces (identify.ts). */
-const statusText = (id: Identification) =>
-  id.status === 'submitted' && id.submittedOn
-    ? `Soumise à la validation de l’ADEME le ${frDate(id.submittedOn)}`
-    : DRAFT_STATUS;
-
 /** What the document is, as a table at its head: four columns, label and value twice. */
 function identification(page: Page, id: Identification) {
   const pairs: [string, string, string?][] = [
@@ -278,7 +272,8 @@ function identification(page: Page, id: Identification) {
     ['Objet', id.subject],
     ['Version', nf(id.version)],
     ['Auteur', id.author, 'ident-author'],
-    ['Statut', statusText(id), 'ident-status'],
+    // The draft's status: a submission replaces it in the stored HTML (freeze.ts).
+    ['Statut', DRAFT_STATUS, 'ident-status'],
     ['Données arrêtées au', frDate(id.asOf)],
     ['Généré le', `${frDate(id.generatedOn)} par ${id.generatedBy}`],
   ];

@@ -1,4 +1,5 @@
-import type { DocumentStatus, ShortenedText } from '../../shared/api/documents';
+import type * as z from 'zod/mini';
+import type { DocumentStatus, Share, ShortenedText } from '../../shared/api/documents';
 import { type AuditContext, auditStatement } from '../db/audit';
 import { type Query, query, type Row, runQuery } from '../db/query';
 import type { Warning } from './consistency';
@@ -6,13 +7,8 @@ import type { DocumentType } from './model';
 
 export type PagesSource = 'google-pdf' | 'estimate';
 
-export interface ShareEntry {
-  email: string;
-  role: 'reader' | 'commenter';
-  at: string;
-  by: string;
-  drive: boolean;
-}
+/** A share recorded on a document (`sharedWith`). */
+export type ShareEntry = z.infer<typeof Share>;
 
 export interface StoredDocument {
   id: string;
