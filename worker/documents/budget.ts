@@ -33,6 +33,7 @@ export const TIGHTEST: Budget = {
   planningChars: 120,
   contacts: 4,
   blockerRows: 4,
+  // Descriptions of blockers go entirely once the lists are at their tightest (the table keeps the title).
   blockerChars: 0,
   solutionChars: 110,
   indicatorRows: 4,
@@ -68,8 +69,6 @@ export function budgetAt(sizes: Sizes, s: number): Budget {
     if ((key as string) === 'compactCalendar') continue;
     out[key] = between(sizes[key], TIGHTEST[key], PROSE_KEYS.has(key) ? prose : lists);
   }
-  // Descriptions of blockers go entirely once the lists are at their tightest (the table keeps the title).
-  if (lists >= 1) out.blockerChars = 0;
   return out;
 }
 

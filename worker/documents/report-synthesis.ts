@@ -1,5 +1,6 @@
 import { LABELS } from '../../shared/i18n/labels';
 import { frDate, nf } from '../../shared/i18n/typography';
+import { lowerFirst } from '../../shared/i18n/wording';
 import type { Quota } from '../../shared/quotas/rules';
 import type { StoredAssessment } from '../../shared/schemas/programme';
 import { milestoneRows, milestoneText } from './calendar';
@@ -38,7 +39,7 @@ export function programmeProse(
   const missing: MissingText = { subject: { type: 'programme-assessment', id: 'programme' }, field, label };
   return {
     kind: 'note',
-    text: `À rédiger dans « Synthèses du programme » : ${label.charAt(0).toLowerCase()}${label.slice(1)}.`,
+    text: `À rédiger dans « Synthèses du programme » : ${lowerFirst(label)}.`,
     missing,
   };
 }

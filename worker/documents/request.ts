@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
-import { DOCUMENT_TYPES, DocumentRequest } from '../../shared/api/documents';
+import { DocumentRequest } from '../../shared/api/documents';
 import { WARNING_CODES } from '../../shared/documents/consistency';
 import { Email, text } from '../../shared/schemas/common';
 
-export { DOCUMENT_TYPES, DocumentRequest };
+export { DocumentRequest };
 
 /** `POST /v1/documents/:id/submit`: the warnings the submitter knows of and submits anyway. */
 export const SubmitRequest = z.strictObject({
