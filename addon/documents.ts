@@ -29,14 +29,22 @@ const NEEDS: Record<DocumentRequest['type'], keyof DocumentRequest> = {
   'progress-report': 'report',
 };
 
-export const createDocument = (input: DocumentRequest): Result<DocumentRecord> => {
+/** What the worker is asked for: the type, the choice that type needs and the date asked; or why nothing is sent. */
+function requestBody(input: DocumentRequest): Result<DocumentRequest> {
   const needed = NEEDS[input?.type];
   if (!needed) return invalid([{ path: 'type', message: REQUIRED }]);
   if (!input[needed]) return invalid([{ path: needed, message: REQUIRED }]);
   const body: DocumentRequest = { type: input.type, [needed]: input[needed] };
+  if (input.asOf) body.asOf = input.asOf;
+  return { ok: true, data: body };
+}
+
+export const createDocument = (input: DocumentRequest): Result<DocumentRecord> => {
+  const req = requestBody(input);
+  if (!req.ok) return req;
+  const body = req.data;
   // Territory reports are per territory: keep the territory alongside the report number.
   if (input.type === 'progress-report' && input.territoryId) body.territoryId = input.territoryId;
-  if (input.asOf) body.asOf = input.asOf;
   const res = callWorker<DocumentRecord>({
     method: 'post',
     path: '/v1/documents',
@@ -91,50 +99,31 @@ const docPath = (id: string, tail = '') => `/v1/documents/${encodeURIComponent(i
 
 /** The first page, the warnings and the pages of a document before it is generated (nothing stored). */
 export const previewDocument = (input: DocumentRequest): Result<DocumentPreview> => {
-  const needed = NEEDS[input?.type];
-  if (!needed) return invalid([{ path: 'type', message: REQUIRED }]);
-  if (!input[needed]) return invalid([{ path: needed, message: REQUIRED }]);
-  const body: DocumentRequest = { type: input.type, [needed]: input[needed] };
-  if (input.asOf) body.asOf = input.asOf;
-  return callWorker<DocumentPreview>({ method: 'post', path: '/v1/documents/preview', body });
+  const req = requestBody(input);
+  if (!req.ok) return req;
+  return callWorker<DocumentPreview>({ method: 'post', path: '/v1/documents/preview', body: req.data });
 };
 
-/** After a change of status: the cached list follows, so the next sidebar shows it. */
-function remembered(res: Result<WorkflowAnswer>): Result<WorkflowAnswer> {
+/** A change of status (POST /v1/documents/:id/<step>); the cached list follows, so the next sidebar shows it. */
+function changeStatus(id: string, step: string, body: unknown): Result<WorkflowAnswer> {
+  const res = callWorker<WorkflowAnswer>({
+    method: 'post',
+    path: docPath(id, `/${step}`),
+    body,
+    withGoogleToken: true,
+  });
   if (res.ok) updateLists({ document: res.data.document });
   return res;
 }
 
 export const submitDocument = (id: string, acknowledge: string[]): Result<WorkflowAnswer> =>
-  remembered(
-    callWorker<WorkflowAnswer>({
-      method: 'post',
-      path: docPath(id, '/submit'),
-      body: { acknowledge: Array.isArray(acknowledge) ? acknowledge.map(String) : [] },
-      withGoogleToken: true,
-    }),
-  );
+  changeStatus(id, 'submit', { acknowledge: Array.isArray(acknowledge) ? acknowledge.map(String) : [] });
 
-export const validateDocument = (id: string): Result<WorkflowAnswer> =>
-  remembered(
-    callWorker<WorkflowAnswer>({
-      method: 'post',
-      path: docPath(id, '/validate'),
-      body: {},
-      withGoogleToken: true,
-    }),
-  );
+export const validateDocument = (id: string): Result<WorkflowAnswer> => changeStatus(id, 'validate', {});
 
 export const requestDocumentChanges = (id: string, comment: string): Result<WorkflowAnswer> => {
   if (!String(comment ?? '').trim()) return invalid([{ path: 'comment', message: REQUIRED }]);
-  return remembered(
-    callWorker<WorkflowAnswer>({
-      method: 'post',
-      path: docPath(id, '/request-changes'),
-      body: { comment: String(comment) },
-      withGoogleToken: true,
-    }),
-  );
+  return changeStatus(id, 'request-changes', { comment: String(comment) });
 };
 
 export const listDocumentVersions = (id: string): Result<{ id: string; versions: DocumentVersion[] }> =>
