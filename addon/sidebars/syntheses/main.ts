@@ -6,13 +6,12 @@
 import { SYNTHESIS_GUIDANCE, type SynthesisField } from '../../../shared/documents/assessment';
 import { frTypo, nf } from '../../../shared/i18n/typography';
 import { ProgrammeAssessment, type StoredAssessment } from '../../../shared/schemas/programme';
-import { validate } from '../../../shared/schemas/validate';
 import { bootData, startForm } from '../common/boot';
 import { h } from '../common/dom';
 import { offerReload } from '../common/editing';
 import { type Field, field, OPTIONAL } from '../common/form';
 import { call } from '../common/server';
-import { onSubmit, showError } from '../common/submit';
+import { checked, onSubmit, showError } from '../common/submit';
 
 interface Text {
   name: string;
@@ -153,12 +152,9 @@ async function main() {
   onSubmit(
     form,
     msg,
-    () => {
-      const v = validate(ProgrammeAssessment, body(form));
-      return v.ok ? { ok: true, send: () => call('saveProgrammeTexts', v.data, version) } : v;
-    },
-    (data, saved) => {
-      version = saved ?? data.version;
+    () => checked(ProgrammeAssessment, body(form), (data) => call('saveProgrammeTexts', data, version)),
+    (data) => {
+      version = data.version;
       return ['Synthèses du programme enregistrées.'];
     },
     (error) => {
