@@ -21,10 +21,14 @@ async function readProgramme(c: Ctx) {
   return withEtag(c, presentProgramme(stored), stored.version);
 }
 
-/** Both PUTs replace what they name, computed from the version they read (If-Match honoured). */
+/**
+ * Both PUTs replace what they name, computed from the version they read (If-Match honoured),
+ * and answer the row as stored: `answer` picks their body from it.
+ */
 async function putVersioned(
   c: Ctx,
   write: (before: StoredProgramme) => Promise<'written' | 'stale' | 'refused'>,
+  answer: (stored: StoredProgramme) => object,
 ) {
   const db = c.env.DB;
   await writeVersioned(c, {
@@ -34,23 +38,30 @@ async function putVersioned(
     apply: write,
   });
   const stored = await getStoredProgramme(db);
-  return withEtag(c, presentProgramme(stored), stored.version);
+  return withEtag(c, answer(stored), stored.version);
 }
 
 /** The settings replace the stored ones; an `assessment` sent back with them is ignored (its own route). */
 async function replaceProgramme(c: Ctx, { body }: { body: ProgrammeUpdate }) {
   const { assessment: _readOnly, ...programme } = body;
-  return putVersioned(c, (before) => putProgramme(c.env.DB, auditContext(c), before, programme));
+  return putVersioned(
+    c,
+    (before) => putProgramme(c.env.DB, auditContext(c), before, programme),
+    presentProgramme,
+  );
 }
 
-/** Texts sent replace the stored ones, texts left out stay (shared/documents/assessment.ts). */
+/**
+ * Texts sent replace the stored ones, texts left out stay (shared/documents/assessment.ts). The
+ * answer is the assessment as stored (every text, the critical view in its four parts).
+ */
 async function putAssessment(c: Ctx, { body }: { body: ProgrammeAssessment }) {
-  const res = await putVersioned(c, (before) =>
-    putProgrammeAssessment(c.env.DB, auditContext(c), before, mergeAssessment(before.assessment, body)),
+  return putVersioned(
+    c,
+    (before) =>
+      putProgrammeAssessment(c.env.DB, auditContext(c), before, mergeAssessment(before.assessment, body)),
+    (stored) => stored.assessment ?? {},
   );
-  // The answer is the assessment as stored (every text, the critical view in its four parts).
-  const stored = (await res.json()) as ReturnType<typeof presentProgramme>;
-  return c.json(stored.assessment ?? {}, 200, { ETag: res.headers.get('ETag') ?? '' });
 }
 
 const FINAL =
