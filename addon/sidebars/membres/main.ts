@@ -18,7 +18,7 @@ const ADMIN_ONLY = frTypo(
   'Réservé aux administrateurs ADEME : demandez à l’un d’eux d’ajouter ou de retirer un membre.',
 );
 
-const who = (m: Member) => (m.name ? `${m.name} (${m.email})` : m.email);
+const who = (m: Pick<Member, 'email' | 'name'>) => (m.name ? `${m.name} (${m.email})` : m.email);
 
 function memberForm() {
   const form = buildForm(
@@ -155,11 +155,7 @@ function submitMembers(
     },
     (saved) => {
       void load();
-      return [
-        frTypo(
-          `${saved.name ? `${saved.name} (${saved.email})` : saved.email} : ${LABELS.role[saved.role]}.`,
-        ),
-      ];
+      return [frTypo(`${who(saved)} : ${LABELS.role[saved.role]}.`)];
     },
   );
 }
