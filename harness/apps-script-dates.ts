@@ -3,7 +3,7 @@
 // width (yyyy, yy, MM, MMM, MMMM, dd, HH, hh, mm, ss, SSS, EEE, a, Z, X), text between single
 // quotes, '' for a quote. Names are English, the servers' locale. Like Java, an unknown zone is
 // read as GMT and parsing is lenient (the 32nd of October is the 1st of November).
-import { zonedOffsetMinutes } from '../shared/dates';
+import { isTimeZone, zonedOffsetMinutes } from '../shared/dates';
 
 const MONTHS = [
   'January',
@@ -25,12 +25,7 @@ const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 
 function zoneOffset(at: Date, timeZone: string): number {
   const fixed = /^GMT([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(timeZone);
   if (fixed) return (fixed[1] === '-' ? -1 : 1) * (Number(fixed[2]) * 60 + Number(fixed[3] ?? 0));
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-  } catch {
-    return 0;
-  }
-  return zonedOffsetMinutes(at, timeZone);
+  return isTimeZone(timeZone) ? zonedOffsetMinutes(at, timeZone) : 0;
 }
 
 type Token = { letter: string; width: number } | { text: string };

@@ -47,8 +47,6 @@ const colLetters = (n: number): string => {
 };
 const colNumber = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 
-const key2 = key;
-
 /** Sheets' sort order: numbers and dates first, then text (case and accents ignored), empty last. */
 function sortOrder(a: Value, b: Value, ascending: boolean): number {
   const empty = (v: Value) => v === '' || v === null || v === undefined;
@@ -662,8 +660,8 @@ export class FakeSheet {
     const last = Math.min(g.row + g.rows - 1, Math.max(g.row, this.getLastRow()));
     const rows = Array.from({ length: Math.max(0, last - g.row + 1) }, (_, i) => g.row + i);
     const cols = Array.from({ length: g.cols }, (_, j) => g.col + j);
-    const key = (r: number) => this.valueAt(r, col);
-    const order = [...rows].sort((a, b) => sortOrder(key(a), key(b), ascending) || a - b);
+    const sortKey = (r: number) => this.valueAt(r, col);
+    const order = [...rows].sort((a, b) => sortOrder(sortKey(a), sortKey(b), ascending) || a - b);
     const taken = order.map((from) => ({
       from,
       cells: cols.map((c) => this.cell(from, c)),
@@ -673,15 +671,15 @@ export class FakeSheet {
       const to = rows[i]!;
       cols.forEach((c, j) => {
         const cell = cells[j];
-        this.cells.delete(key2(to, c));
+        this.cells.delete(key(to, c));
         if (cell)
           this.cells.set(
-            key2(to, c),
+            key(to, c),
             cell.formula ? { ...cell, formula: shiftRows(cell.formula, to - from) } : cell,
           );
         const style = styles[j];
-        if (style) this.styles.set(key2(to, c), style);
-        else this.styles.delete(key2(to, c));
+        if (style) this.styles.set(key(to, c), style);
+        else this.styles.delete(key(to, c));
       });
     });
   }

@@ -19,7 +19,6 @@ export interface TabView {
   widths: Record<number, number>;
   hidden: number[];
   frozen: number;
-  filter: boolean;
   /** The columns the filter spans (a sort from it reorders those only), 0 without one. */
   filterCols: number;
   protections: {
@@ -88,7 +87,6 @@ export function tabView(sheet: FakeSheet): TabView {
     widths: Object.fromEntries(sheet.widths),
     hidden: [...sheet.hidden],
     frozen: sheet.getFrozenRows(),
-    filter: Boolean(sheet.getFilter()),
     filterCols: sheet.getFilter()?.getRange().getNumColumns() ?? 0,
     protections: sheet.protections
       .filter((p) => p.grid)
