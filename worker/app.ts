@@ -1,7 +1,6 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { requestId } from 'hono/request-id';
 import { MSG } from '../shared/i18n/messages';
-import { OPS_MSG } from '../shared/i18n/operations';
 import { authorize } from './auth/access';
 import type { AppEnv } from './env';
 import { checkedAnswer } from './http/answer-check';
@@ -11,7 +10,7 @@ import { corsPolicy, securityHeaders } from './http/headers';
 import { rateLimit } from './http/rate-limit';
 import { requestLog } from './http/request-log';
 import type { Route } from './http/route';
-import { isReady, schemaState } from './ops/readiness';
+import { notReadyError, unready } from './ops/readiness';
 import { ROUTES } from './routes';
 
 /** Every path must decode: `%ZZ` is a client error, never a 500 further down. */
@@ -33,14 +32,9 @@ const WITHOUT_DATABASE = new Set(['/v1/health', '/v1/openapi.json']);
  * seen the database ready, it costs nothing.
  */
 const whenReady: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (WITHOUT_DATABASE.has(c.req.path) || (await isReady(c.env.DB))) return next();
-  const s = await schemaState(c.env.DB);
-  throw new ApiError(
-    'SERVICE_UNAVAILABLE',
-    OPS_MSG.starting(s.answers ? s.missing.length : 0),
-    {},
-    { 'retry-after': '5' },
-  );
+  const s = WITHOUT_DATABASE.has(c.req.path) ? null : await unready(c.env.DB);
+  if (s) throw notReadyError(s);
+  return next();
 };
 
 export function createApp(routes: readonly Route[] = ROUTES) {

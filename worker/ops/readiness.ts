@@ -1,3 +1,5 @@
+import { OPS_MSG } from '../../shared/i18n/operations';
+import { ApiError } from '../http/errors';
 import { MIGRATIONS } from './migrations.generated';
 
 /** What the database says of its schema: whether it answers, and the migrations it lacks. */
@@ -43,10 +45,17 @@ export async function schemaState(db: D1Database): Promise<SchemaState> {
 /** Databases seen ready by this isolate: once ready, a database stays so (migrations only add). */
 const seenReady = new WeakSet<D1Database>();
 
-export async function isReady(db: D1Database): Promise<boolean> {
-  if (seenReady.has(db)) return true;
+/** The schema's state while the database is not ready; null once it is (then without a read). */
+export async function unready(db: D1Database): Promise<SchemaState | null> {
+  if (seenReady.has(db)) return null;
   const s = await schemaState(db);
-  const ready = s.answers && s.missing.length === 0;
-  if (ready) seenReady.add(db);
-  return ready;
+  if (!s.answers || s.missing.length) return s;
+  seenReady.add(db);
+  return null;
 }
+
+/** The 503 of a database not ready yet, with `Retry-After`: the migrations left, once it answers. */
+export const notReadyError = (s: SchemaState, extra: Record<string, unknown> = {}) =>
+  new ApiError('SERVICE_UNAVAILABLE', OPS_MSG.starting(s.answers ? s.missing.length : 0), extra, {
+    'retry-after': '5',
+  });

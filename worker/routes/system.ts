@@ -1,6 +1,5 @@
 import { HealthAnswer } from '../../shared/api/admin';
 import { Me } from '../../shared/api/system';
-import { OPS_MSG } from '../../shared/i18n/operations';
 import { MePatch } from '../../shared/schemas';
 import { ALL } from '../auth/policy';
 import { memberNameQuery } from '../db/members';
@@ -8,9 +7,8 @@ import { preferencesQuery, putPreferences } from '../db/preferences';
 import { type Results, runQueries } from '../db/query';
 import { listTerritoriesQuery, type Territory } from '../db/territories';
 import type { User } from '../env';
-import { ApiError } from '../http/errors';
 import { type Ctx, route } from '../http/route';
-import { schemaState } from '../ops/readiness';
+import { notReadyError, schemaState } from '../ops/readiness';
 import { auditContext } from './context';
 
 export const VERSION = '0.1.0';
@@ -18,13 +16,7 @@ export const VERSION = '0.1.0';
 /** Ready means ready: 200 only once the database answers and every migration is applied. */
 async function health(c: Ctx) {
   const s = await schemaState(c.env.DB);
-  if (!s.answers || s.missing.length)
-    throw new ApiError(
-      'SERVICE_UNAVAILABLE',
-      OPS_MSG.starting(s.answers ? s.missing.length : 0),
-      { missingMigrations: s.missing },
-      { 'retry-after': '5' },
-    );
+  if (!s.answers || s.missing.length) throw notReadyError(s, { missingMigrations: s.missing });
   return c.json({
     ok: true as const,
     version: c.env.VERSION || VERSION,
