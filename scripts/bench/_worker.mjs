@@ -8,19 +8,31 @@ import { ADMIN, bundleWorker, startWorker } from '../local-worker.mjs';
 
 export { ADMIN };
 
+/** @type {string | undefined} */
+let bundled;
+
+/**
+ * wrangler's bundle with the bench's entry beside it: built once per process, on the first
+ * worker, shared by every worker after it, removed when the process exits.
+ */
+function benchBundle() {
+  if (bundled) return bundled;
+  const dir = bundleWorker();
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  copyFileSync(new URL('./_floor-entry.mjs', import.meta.url), join(dir, 'floor-entry.mjs'));
+  bundled = dir;
+  return dir;
+}
+
 /** @param {Record<string, string>} [vars] */
 export async function startBenchWorker(vars = {}) {
-  const bundleDir = bundleWorker();
-  copyFileSync(new URL('./_floor-entry.mjs', import.meta.url), join(bundleDir, 'floor-entry.mjs'));
+  const bundleDir = benchBundle();
   const w = await startWorker({
     bundleDir,
     main: 'floor-entry.mjs',
     quiet: true,
     // Production's write limit stays out of the way of a benchmark.
     vars: { RATE_LIMIT_PER_MINUTE: '100000000', ...vars },
-  }).catch((e) => {
-    rmSync(bundleDir, { recursive: true, force: true });
-    throw e;
   });
   await w.db.prepare('CREATE TABLE bench_floor (id TEXT PRIMARY KEY, data TEXT NOT NULL)').run();
   /**
@@ -38,11 +50,8 @@ export async function startBenchWorker(vars = {}) {
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : null, bytes: Buffer.byteLength(text) };
   };
-  const stop = async () => {
-    await w.stop();
-    rmSync(bundleDir, { recursive: true, force: true });
-  };
-  return { mf: w.mf, db: w.db, request, stop, bundleDir };
+  // The bundle outlives the worker: the next one starts from it.
+  return { mf: w.mf, db: w.db, request, stop: w.stop, bundleDir };
 }
 
 /**
