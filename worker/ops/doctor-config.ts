@@ -3,6 +3,8 @@ import { PARIS, zonedDate } from '../../shared/dates';
 import { plural } from '../../shared/i18n/typography';
 import type { Env } from '../env';
 import { ARCHIVE_PREFIX, archiveDay } from '../export/backup';
+import { digestRecipients } from '../nightly/digest';
+import { why } from './doctor-google';
 import { schemaState } from './readiness';
 
 /** A day and a bit: a nightly job older than this has missed a night. */
@@ -12,6 +14,9 @@ const bad = (name: string, detail: string, fix: string): DoctorCheck => ({ name,
 const missing = (env: Env, names: readonly (keyof Env)[]) =>
   names.filter((n) => !String(env[n] ?? '').trim());
 const EMAIL = /^[^\s@,]+@[^\s@,]+\.[^\s@,]+$/;
+/** The fix of a missing e-mail binding (the digest's and the reminders' checks). */
+const SEND_EMAIL_FIX =
+  'Gardez [[send_email]] name = "SEND_EMAIL" dans wrangler.toml et activez Email Routing sur le domaine.';
 
 export async function databaseCheck(env: Env): Promise<DoctorCheck> {
   const s = await schemaState(env.DB);
@@ -125,10 +130,7 @@ export function urlsCheck(env: Env): DoctorCheck {
 
 export function emailCheck(env: Env): DoctorCheck {
   const sender = String(env.ALERT_SENDER ?? '').trim();
-  const to = String(env.ALERT_EMAILS ?? '')
-    .split(',')
-    .map((e) => e.trim())
-    .filter(Boolean);
+  const to = digestRecipients(env);
   if (!sender && !to.length)
     return ok(
       'email',
@@ -147,12 +149,7 @@ export function emailCheck(env: Env): DoctorCheck {
       `Adresses invalides : ${invalid.join(', ')}.`,
       'Corrigez ALERT_SENDER et ALERT_EMAILS.',
     );
-  if (!env.SEND_EMAIL)
-    return bad(
-      'email',
-      'La liaison SEND_EMAIL manque.',
-      'Gardez [[send_email]] name = "SEND_EMAIL" dans wrangler.toml et activez Email Routing sur le domaine.',
-    );
+  if (!env.SEND_EMAIL) return bad('email', 'La liaison SEND_EMAIL manque.', SEND_EMAIL_FIX);
   return ok(
     'email',
     `Récapitulatif envoyé par ${sender} à ${plural(to.length, 'destinataire')} (destinations vérifiées d’Email Routing).`,
@@ -177,7 +174,7 @@ export function remindersCheck(env: Env): DoctorCheck {
     return bad(
       'reminders',
       'REMINDER_SENDER est renseigné mais la liaison SEND_EMAIL manque : aucun rappel ne part.',
-      'Gardez [[send_email]] name = "SEND_EMAIL" dans wrangler.toml et activez Email Routing sur le domaine.',
+      SEND_EMAIL_FIX,
     );
   return ok(
     'reminders',
@@ -234,7 +231,7 @@ export async function backupsCheck(env: Env, now: Date): Promise<DoctorCheck> {
   } catch (err) {
     return bad(
       'backups',
-      `Le compartiment R2 ne répond pas (${err instanceof Error ? err.message.slice(0, 120) : 'erreur'}).`,
+      `Le compartiment R2 ne répond pas (${why(err)}).`,
       'Vérifiez que le compartiment veli-velo-backups existe (npx wrangler r2 bucket list).',
     );
   }

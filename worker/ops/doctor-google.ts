@@ -15,7 +15,8 @@ import { type Calibration, saveCalibration } from './calibration';
 import { probeDocument } from './probe-document';
 
 const bad = (name: string, detail: string, fix: string): DoctorCheck => ({ name, ok: false, detail, fix });
-const why = (err: unknown) =>
+/** A failure's detail for a check: a Google error's status and reason, another error's message. */
+export const why = (err: unknown) =>
   err instanceof GoogleError
     ? `HTTP ${err.status}${err.reason ? `, ${err.reason}` : ''}`
     : err instanceof Error
@@ -118,7 +119,7 @@ export async function sharedDriveCheck(
     try {
       pages = await pagesOf(drive, new Docs(docsOptions(env, token)), file.id);
     } finally {
-      await drive.trashFile(file.id).catch(() => undefined);
+      await drive.discard(file.id);
     }
     const ratio = Math.round((pages / estimated) * 100) / 100;
     const calibration: Calibration = {

@@ -12,7 +12,7 @@ import {
   urlsCheck,
   variablesCheck,
 } from './doctor-config';
-import { alertsSheetCheck, serviceAccountCheck, sharedDriveCheck } from './doctor-google';
+import { alertsSheetCheck, serviceAccountCheck, sharedDriveCheck, why } from './doctor-google';
 
 /** Every check's sentences set in French typography (no-break spaces before « : ; ? ! »). */
 const typeset = (c: DoctorCheck): DoctorCheck => ({
@@ -33,7 +33,7 @@ export async function runDoctor(env: Env, by: string, now = new Date()): Promise
     cronCheck(env, now).catch((err: unknown) => ({
       name: 'cron',
       ok: false,
-      detail: `Historique des contrôles illisible (${err instanceof Error ? err.message.slice(0, 120) : 'erreur'}).`,
+      detail: `Historique des contrôles illisible (${why(err)}).`,
       fix: 'Vérifiez d’abord la base (vérification « database »).',
     })),
     backupsCheck(env, now),
