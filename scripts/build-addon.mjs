@@ -63,10 +63,8 @@ export function entryPoints(bundle, exported) {
   const api = vm.runInNewContext(`${bundle};${GLOBAL}`, {});
   /** @type {{ name: string }[]} */
   const table = api.SIDEBAR_TABLE ?? [];
-  const sidebars = table.map((row) => ({
-    name: row.name,
-    fn: `show${row.name.charAt(0).toUpperCase()}${row.name.slice(1)}`,
-  }));
+  // The same name as addon/sidebar-table.ts `entryPoint`, which the menu items call.
+  const sidebars = table.map((row) => ({ name: row.name, fn: `show${sidebarFile(row.name)}` }));
   const clash = sidebars.find((s) => exported.includes(s.fn));
   if (clash)
     throw new Error(`addon/main.ts exports ${clash.fn}, the entry point of the sidebar ${clash.name}`);
