@@ -1,3 +1,4 @@
+import { seesContactDetails } from '../auth/contact-details';
 import type { User } from '../env';
 import type { PersonalScope } from './link';
 import { PERSONAL_CLASS } from './render';
@@ -13,8 +14,7 @@ export function personalScopeOf(
   territory: { id: string; consultants: readonly string[] } | null,
 ): PersonalScope {
   if (user.role !== 'consultant') return 'all';
-  const own = territory?.consultants.some((e) => e.toLowerCase() === user.email.toLowerCase());
-  return territory && own ? territory.id : null;
+  return territory && seesContactDetails(user, territory) ? territory.id : null;
 }
 
 const WITHHELD = 'Coordonnées réservées à l’ADEME et aux consultants du territoire';

@@ -1,14 +1,16 @@
 import { MSG } from '../../shared/i18n/messages';
 import { assertTerritoryAccess } from '../auth/access';
+import { seesContactDetails } from '../auth/contact-details';
 import type { AuditContext } from '../db/audit';
 import { getEntity } from '../db/entities';
 import type { PartnerData } from '../db/records';
 import { getTerritory, presentTerritory, type Territory, withoutContactDetails } from '../db/territories';
-import type { User } from '../env';
 import { ApiError, fieldError } from '../http/errors';
 import type { Ctx } from '../http/route';
 
 export type { Ctx } from '../http/route';
+/** Who reads contacts' e-mail and phone (worker/auth/contact-details.ts). */
+export { seesContactDetails };
 
 export const auditContext = (c: Ctx): AuditContext => ({
   actor: c.get('user').email,
@@ -31,13 +33,6 @@ export async function writableTerritory(c: Ctx, id: string) {
   assertTerritoryAccess(c.get('user'), t);
   return t;
 }
-
-/**
- * Contacts' e-mail and phone are personal data: ADEME (admins, viewers) and the territory's
- * own consultants read them; consultants of other territories see the contacts without them.
- */
-export const seesContactDetails = (user: User, t: { consultants: readonly string[] }) =>
-  user.role !== 'consultant' || t.consultants.some((e) => e.toLowerCase() === user.email);
 
 /** A territory as this caller may read it (GET /v1/territories…, the snapshot, a 412's `current`). */
 export const territoryFor = (c: Ctx) => (t: Territory) =>
