@@ -1,6 +1,6 @@
 import type { Env } from '../env';
 import { fromBase64Url, toBase64Url } from '../http/base64url';
-import { presentDocument, type StoredDocument } from './store';
+import { inDrive, presentDocument, type StoredDocument } from './store';
 
 /**
  * Expiring links to a document's HTML, signed with HMAC-SHA-256 (`DOCUMENT_LINK_SECRET`):
@@ -114,6 +114,5 @@ export async function verifyDocumentLink(
  */
 export async function presentWithLink(env: Env, d: StoredDocument, personal: PersonalScope = null) {
   const shown = presentDocument(d);
-  const local = !(d.googleDocId && d.pagesCountedBy === 'google-pdf');
-  return local ? { ...shown, url: await documentLink(env, d.id, personal) } : shown;
+  return inDrive(d) ? shown : { ...shown, url: await documentLink(env, d.id, personal) };
 }

@@ -202,6 +202,14 @@ export async function saveDocument(db: D1Database, ctx: AuditContext, d: Documen
   return (res?.meta.changes ?? 0) === 1;
 }
 
+/**
+ * The document's live version is its Google Doc's content (a version kept locally only
+ * remembers the subject's Doc, for the next Google generation to update it in place).
+ */
+export const inDrive = <D extends Pick<StoredDocument, 'googleDocId' | 'pagesCountedBy'>>(
+  d: D,
+): d is D & { googleDocId: string } => Boolean(d.googleDocId) && d.pagesCountedBy === 'google-pdf';
+
 /** A stored document as the API returns it (routes add a fresh signed link: link.ts). */
 export const presentDocument = (d: StoredDocument) => ({
   id: d.id,
@@ -211,7 +219,7 @@ export const presentDocument = (d: StoredDocument) => ({
   pagesCountedBy: d.pagesCountedBy,
   url: d.url,
   // Only when this version is the Google Doc's content (a local version keeps the id aside).
-  ...(d.googleDocId && d.pagesCountedBy === 'google-pdf' ? { googleDocId: d.googleDocId } : {}),
+  ...(inDrive(d) ? { googleDocId: d.googleDocId } : {}),
   territoryId: d.territoryId,
   subject: d.subject,
   version: d.version,

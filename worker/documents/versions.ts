@@ -65,12 +65,21 @@ export async function listVersions(db: D1Database, documentId: string): Promise<
   return results.map(fromRow);
 }
 
-export async function getVersion(db: D1Database, documentId: string, version: number) {
-  const r = await db
-    .prepare(`SELECT ${COLUMNS} FROM document_versions WHERE document_id = ? AND version = ?`)
+const versionRow = (db: D1Database, columns: string, documentId: string, version: number) =>
+  db
+    .prepare(`SELECT ${columns} FROM document_versions WHERE document_id = ? AND version = ?`)
     .bind(documentId, version)
     .first<Row>();
+
+export async function getVersion(db: D1Database, documentId: string, version: number) {
+  const r = await versionRow(db, COLUMNS, documentId, version);
   return r ? fromRow(r) : null;
+}
+
+/** A version and its HTML (null once a later draft superseded it) in one read: what a submission freezes. */
+export async function getVersionWithHtml(db: D1Database, documentId: string, version: number) {
+  const r = await versionRow(db, `${COLUMNS}, html`, documentId, version);
+  return r ? { version: fromRow(r), html: str(r.html) } : null;
 }
 
 export async function getVersionHtml(db: D1Database, documentId: string, version: number) {

@@ -12,17 +12,18 @@ import { MSG } from '../../shared/i18n/messages';
 import { lowerLabel } from '../../shared/i18n/wording';
 import { ADMIN, ALL, WRITERS } from '../auth/policy';
 import { getProgramme } from '../db/programme';
-import { getTerritory } from '../db/territories';
+import type { Territory } from '../db/territories';
 import { sha256Hex } from '../db/util';
 import { frozenHtml, pdfName, submissionTexts, validatedFolder } from '../documents/freeze';
-import { signedLink, verifyDocumentLink } from '../documents/link';
+import { type PersonalScope, signedLink, verifyDocumentLink } from '../documents/link';
 import { personalScopeOf, withoutPersonalData } from '../documents/personal';
 import { ChangesRequest, ShareRequest, SubmitRequest, ValidateRequest } from '../documents/request';
-import { getDocument, type ShareEntry, type StoredDocument } from '../documents/store';
+import { getDocument, inDrive, type ShareEntry, type StoredDocument } from '../documents/store';
 import {
   type Freeze,
   getVersion,
   getVersionHtml,
+  getVersionWithHtml,
   listVersions,
   recordShares,
   reviewVersion,
@@ -34,7 +35,7 @@ import { route } from '../http/route';
 import { auditContext, type Ctx, writableTerritory } from './context';
 import { type GoogleSide, googleFailure, googleSide, reportCalls } from './document-google';
 import { DOC_MSG, signature } from './document-plan';
-import { type ById, docOr404, htmlPage, present, SignedLink } from './documents';
+import { type ById, docOr404, htmlPage, personalScope, present, SignedLink } from './documents';
 
 const STATUS_WORDS = {
   draft: 'version de travail',
@@ -43,19 +44,25 @@ const STATUS_WORDS = {
   'changes-requested': 'renvoyée pour modifications',
 } as const;
 
-/** A document the caller may act on: its territory's consultants or an admin (programme-wide: writers). */
+/**
+ * A document the caller may act on: its territory's consultants or an admin (programme-wide:
+ * writers); with its territory, as read for that check, and the caller's scope there.
+ */
 async function actionable(c: Ctx, id: string) {
   const d = await docOr404(c, id);
-  if (d.territoryId) await writableTerritory(c, d.territoryId);
-  return d;
+  const t: Territory | null = d.territoryId ? await writableTerritory(c, d.territoryId) : null;
+  return { d, t, scope: personalScopeOf(c.get('user'), t) };
 }
 
 const versionPath = (id: string, n: number) => `/v1/documents/${encodeURIComponent(id)}/versions/${n}/html`;
 
 /** A version as `GET …/versions` lists it, its frozen file linked (a PDF in Drive or the HTML). */
-async function presentVersion(c: Ctx, d: StoredDocument, v: StoredVersion): Promise<VersionAnswer> {
-  const t = d.territoryId ? await getTerritory(c.env.DB, d.territoryId) : null;
-  const scope = personalScopeOf(c.get('user'), t);
+async function presentVersion(
+  c: Ctx,
+  d: StoredDocument,
+  v: StoredVersion,
+  scope: PersonalScope,
+): Promise<VersionAnswer> {
   const kept = v.status === 'submitted' || v.status === 'validated';
   return {
     version: v.version,
@@ -81,10 +88,10 @@ async function presentVersion(c: Ctx, d: StoredDocument, v: StoredVersion): Prom
   };
 }
 
-async function workflowAnswer(c: Ctx, id: string, version: number) {
+async function workflowAnswer(c: Ctx, id: string, version: number, scope: PersonalScope) {
   const d = (await getDocument(c.env.DB, id))!;
   const v = (await getVersion(c.env.DB, id, version))!;
-  return c.json({ document: await present(c, d), version: await presentVersion(c, d, v) });
+  return c.json({ document: await present(c, d, scope), version: await presentVersion(c, d, v, scope) });
 }
 
 /** The warnings of a version nobody acknowledged: what keeps it from being submitted. */
@@ -122,8 +129,8 @@ async function freezeInDrive(
  */
 async function submit(c: Ctx, { body, params }: ById & { body: SubmitRequest }) {
   const db = c.env.DB;
-  const d = await actionable(c, params.id);
-  const v = (await getVersion(db, d.id, d.version))!;
+  const { d, scope } = await actionable(c, params.id);
+  const { version: v, html } = (await getVersionWithHtml(db, d.id, d.version))!;
   if (v.status !== 'draft') throw new ApiError('CONFLICT', DOC_MSG.notDraft(STATUS_WORDS[v.status]));
   const open = unacknowledged(v, body.acknowledge ?? []);
   if (open.length) {
@@ -132,9 +139,8 @@ async function submit(c: Ctx, { body, params }: ById & { body: SubmitRequest }) 
   }
   const author = await signature(c);
   const day = zonedDate(new Date(), (await getProgramme(db)).timezone);
-  const page = frozenHtml((await getVersionHtml(db, d.id, v.version)) ?? '', author, day);
-  const inDrive = d.googleDocId && d.pagesCountedBy === 'google-pdf';
-  const g = inDrive ? await googleSide(c) : null;
+  const page = frozenHtml(html ?? '', author, day);
+  const g = inDrive(d) ? await googleSide(c) : null;
   let frozen: Omit<Freeze, 'author' | 'html' | 'acknowledged'>;
   try {
     frozen = g
@@ -149,7 +155,7 @@ async function submit(c: Ctx, { body, params }: ById & { body: SubmitRequest }) 
     if (g && freeze.pdfFileId) await g.drive.discard(freeze.pdfFileId);
     throw new ApiError('CONFLICT', DOC_MSG.moved);
   }
-  return workflowAnswer(c, d.id, v.version);
+  return workflowAnswer(c, d.id, v.version, scope);
 }
 
 /** The version an admin reviews: the one named, else the latest submitted. */
@@ -192,7 +198,7 @@ async function review(
   reportCalls(c, g);
   if (!(await reviewVersion(c.env.DB, auditContext(c), v, { status: outcome, comment })))
     throw new ApiError('CONFLICT', DOC_MSG.moved);
-  return workflowAnswer(c, d.id, v.version);
+  return workflowAnswer(c, d.id, v.version, await personalScope(c, d.territoryId));
 }
 
 const validate = (c: Ctx, { body, params }: ById & { body: ValidateRequest }) =>
@@ -204,12 +210,13 @@ const requestChanges = (c: Ctx, { body, params }: ById & { body: ChangesRequest 
 async function versions(c: Ctx, { params }: ById) {
   const d = await docOr404(c, params.id);
   const list = await listVersions(c.env.DB, d.id);
-  return c.json({ id: d.id, versions: await Promise.all(list.map((v) => presentVersion(c, d, v))) });
+  const scope = await personalScope(c, d.territoryId);
+  return c.json({ id: d.id, versions: await Promise.all(list.map((v) => presentVersion(c, d, v, scope))) });
 }
 
 const VersionParam = z.object({ version: z.string().check(z.regex(/^\d{1,6}$/)) });
 
-async function versionPage(c: Ctx, id: string, version: string, scope: 'all' | string | null) {
+async function versionPage(c: Ctx, id: string, version: string, scope: PersonalScope) {
   const html = await getVersionHtml(c.env.DB, id, Number(version));
   if (html === null) throw new ApiError('NOT_FOUND', MSG.notFound('Version'));
   return htmlPage(c, await withoutPersonalData(html, scope));
@@ -221,8 +228,7 @@ async function versionHtml(c: Ctx, { params }: ByVersion) {
   const d = await docOr404(c, params.id);
   const n = params.version;
   if (!VersionParam.safeParse({ version: n }).success) throw fieldError('version', MSG.notFound('Version'));
-  const t = d.territoryId ? await getTerritory(c.env.DB, d.territoryId) : null;
-  return versionPage(c, d.id, n, personalScopeOf(c.get('user'), t));
+  return versionPage(c, d.id, n, await personalScope(c, d.territoryId));
 }
 
 async function signedVersionHtml(
@@ -237,11 +243,10 @@ async function signedVersionHtml(
   return versionPage(c, id, n, query.pd ?? null);
 }
 
-/** Who `to: "territory"` names: the territory's contacts that have an address. */
-async function recipients(c: Ctx, d: StoredDocument, to: ShareRequest['to']) {
+/** Who `to: "territory"` names: the contacts of the document's territory `t` that have an address. */
+function recipients(t: Territory | null, to: ShareRequest['to']) {
   if (to !== 'territory') return [...new Set(to)];
-  if (!d.territoryId) throw fieldError('to', DOC_MSG.noTerritoryToShare);
-  const t = (await getTerritory(c.env.DB, d.territoryId))!;
+  if (!t) throw fieldError('to', DOC_MSG.noTerritoryToShare);
   const emails = t.contacts.flatMap((x) => (x.email ? [x.email.toLowerCase()] : []));
   if (!emails.length) throw fieldError('to', DOC_MSG.noContactEmail(t.name));
   return [...new Set(emails)];
@@ -252,10 +257,9 @@ async function recipients(c: Ctx, d: StoredDocument, to: ShareRequest['to']) {
  * link with a French message); a document kept locally records the share only.
  */
 async function share(c: Ctx, { body, params }: ById & { body: ShareRequest }) {
-  const d = await actionable(c, params.id);
-  const emails = await recipients(c, d, body.to);
-  const inDrive = d.googleDocId && d.pagesCountedBy === 'google-pdf';
-  const g = inDrive ? await googleSide(c) : null;
+  const { d, t, scope } = await actionable(c, params.id);
+  const emails = recipients(t, body.to);
+  const g = inDrive(d) ? await googleSide(c) : null;
   try {
     for (const email of emails)
       await g?.drive.share(d.googleDocId!, email, body.role, DOC_MSG.shareMessage(d.title));
@@ -273,7 +277,7 @@ async function share(c: Ctx, { body, params }: ById & { body: ShareRequest }) {
   }));
   const kept = d.sharedWith.filter((s) => !emails.includes(s.email));
   await recordShares(c.env.DB, ctx, d.id, d.sharedWith, [...kept, ...added]);
-  return c.json(await present(c, (await getDocument(c.env.DB, d.id))!));
+  return c.json(await present(c, (await getDocument(c.env.DB, d.id))!, scope));
 }
 
 const HTML = { mediaType: 'text/html; charset=utf-8' } as const;

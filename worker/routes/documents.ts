@@ -10,8 +10,9 @@ import { zonedDate } from '../../shared/dates';
 import { MSG } from '../../shared/i18n/messages';
 import { Id } from '../../shared/schemas';
 import { ALL, WRITERS } from '../auth/policy';
-import { getTerritory } from '../db/territories';
-import { documentLink, presentWithLink, verifyDocumentLink } from '../documents/link';
+import { runQueries } from '../db/query';
+import { getTerritory, listTerritoriesQuery } from '../db/territories';
+import { documentLink, type PersonalScope, presentWithLink, verifyDocumentLink } from '../documents/link';
 import { loadRecord } from '../documents/load';
 import { estimatePages, firstPage } from '../documents/pages';
 import { personalScopeOf, withoutPersonalData } from '../documents/personal';
@@ -23,6 +24,7 @@ import {
   getDocumentBySubject,
   getDocumentHtml,
   listDocuments,
+  listDocumentsQuery,
   type StoredDocument,
   saveDocument,
 } from '../documents/store';
@@ -31,7 +33,7 @@ import { created, route } from '../http/route';
 import { layoutRatio } from '../ops/calibration';
 import { auditContext, type Ctx, newId } from './context';
 import { type GoogleSide, googleFailure, googleSide, reportCalls } from './document-google';
-import { DOC_MSG, datedPlan, doesNotFit, type Plan, plan, warningsOf } from './document-plan';
+import { DOC_MSG, datedPlan, doesNotFit, plan, warningsOf } from './document-plan';
 
 interface Result {
   html: string;
@@ -58,15 +60,18 @@ async function prepare(c: Ctx, body: DocumentRequest) {
   return { record, p, previous, ed, compose, asOf: body.asOf ?? today };
 }
 
-/** The personal data a caller may read in a document's HTML (documents/personal.ts). */
-async function personalScope(c: Ctx, d: { territoryId: string | null }) {
-  const t = d.territoryId ? await getTerritory(c.env.DB, d.territoryId) : null;
-  return personalScopeOf(c.get('user'), t);
+/**
+ * The personal data the caller may read in a document of `territoryId` (documents/personal.ts):
+ * ADEME reads it all without a read; a consultant's depends on the territory's consultants.
+ */
+export async function personalScope(c: Ctx, territoryId: string | null): Promise<PersonalScope> {
+  const user = c.get('user');
+  if (user.role !== 'consultant') return 'all';
+  return personalScopeOf(user, territoryId ? await getTerritory(c.env.DB, territoryId) : null);
 }
 
-async function present(c: Ctx, d: StoredDocument) {
-  return presentWithLink(c.env, d, await personalScope(c, d));
-}
+/** A document as the API returns it, its link signed for the caller's `scope` (personalScope). */
+export const present = (c: Ctx, d: StoredDocument, scope: PersonalScope) => presentWithLink(c.env, d, scope);
 
 async function publish(
   c: Ctx,
@@ -80,7 +85,8 @@ async function publish(
       name: (doc) => doc.title,
       folderId: g.folderId,
       limited: x.p.limited,
-      layoutRatio: await layoutRatio(c.env.DB),
+      // Only a page-limited document aims by Google's measured layout.
+      layoutRatio: x.p.limited ? await layoutRatio(c.env.DB) : null,
       previous: prev?.googleDocId
         ? {
             googleDocId: prev.googleDocId,
@@ -113,7 +119,7 @@ async function generate(c: Ctx, { body }: { body: DocumentRequest }) {
     if (g && result.google?.created) await g.drive.discard(result.google.googleDocId);
     throw new ApiError('CONFLICT', DOC_MSG.concurrent);
   }
-  const shown = await present(c, (await getDocument(c.env.DB, id))!);
+  const shown = await present(c, (await getDocument(c.env.DB, id))!, await personalScope(c, x.p.territoryId));
   const kept = result.google?.keptEditedDocId;
   return c.json(kept ? { ...shown, notice: MSG.keptEditedDoc, previousGoogleDocId: kept } : shown, 201);
 }
@@ -154,8 +160,8 @@ async function save(c: Ctx, a: { id: string; x: Awaited<ReturnType<typeof prepar
  */
 async function preview(c: Ctx, { body }: { body: DocumentRequest }) {
   const x = await prepare(c, body);
-  const { doc } = keepLocally(x.compose).composed;
-  const scope = await personalScope(c, x.p);
+  const { doc } = x.compose(0);
+  const scope = await personalScope(c, x.p.territoryId);
   return c.json({
     title: doc.title,
     pages: estimatePages(doc),
@@ -190,7 +196,7 @@ export function htmlPage(c: Ctx, html: string) {
 async function documentHtml(c: Ctx, { params }: ById) {
   const d = await docOr404(c, params.id);
   const html = (await getDocumentHtml(c.env.DB, d.id)) ?? '';
-  return htmlPage(c, await withoutPersonalData(html, await personalScope(c, d)));
+  return htmlPage(c, await withoutPersonalData(html, await personalScope(c, d.territoryId)));
 }
 
 export const SignedLink = z.object({
@@ -211,16 +217,35 @@ async function signedDocumentHtml(c: Ctx, { query, params }: ById & { query: z.i
 
 const DocumentFilters = z.object({ territoryId: z.optional(Id) });
 
-async function listAll(c: Ctx, { query }: { query: z.infer<typeof DocumentFilters> }) {
-  const list = await listDocuments(c.env.DB, query.territoryId);
-  return c.json({ documents: await Promise.all(list.map((d) => present(c, d))) });
+/**
+ * The documents, each with the caller's scope (personalScope): a consultant's needs the
+ * territories, read in the same batch as the list.
+ */
+async function listWithScopes(c: Ctx, territoryId: string | undefined) {
+  const db = c.env.DB;
+  const user = c.get('user');
+  if (user.role !== 'consultant')
+    return (await listDocuments(db, territoryId)).map((d) => ({ d, scope: 'all' as PersonalScope }));
+  const [list, territories] = await runQueries(db, [
+    listDocumentsQuery(db, territoryId),
+    listTerritoriesQuery(db),
+  ]);
+  const scopes = new Map(territories.map((t) => [t.id, personalScopeOf(user, t)]));
+  return list.map((d) => ({ d, scope: d.territoryId ? (scopes.get(d.territoryId) ?? null) : null }));
 }
 
-const readDocument = async (c: Ctx, { params }: ById) =>
-  c.json(await present(c, await docOr404(c, params.id)));
+async function listAll(c: Ctx, { query }: { query: z.infer<typeof DocumentFilters> }) {
+  const list = await listWithScopes(c, query.territoryId);
+  return c.json({ documents: await Promise.all(list.map(({ d, scope }) => present(c, d, scope))) });
+}
 
-export type { ById, Plan };
-export { docOr404, present };
+async function readDocument(c: Ctx, { params }: ById) {
+  const d = await docOr404(c, params.id);
+  return c.json(await present(c, d, await personalScope(c, d.territoryId)));
+}
+
+export type { ById };
+export { docOr404 };
 
 const HTML = { mediaType: 'text/html; charset=utf-8' } as const;
 const SIGNED = 'Le document rendu, par lien signé et limité dans le temps (sans identité)';
