@@ -10,6 +10,7 @@ import { frShortDate } from '../../shared/i18n/typography';
 import { QUOTA_RULES } from '../../shared/quotas/rules';
 import type { Programme } from '../../shared/schemas/programme';
 import { programmeFromRow } from '../db/programme';
+import { sha256Hex } from '../db/util';
 import { deMonth } from './format';
 import { INDICATOR_STALE_DAYS } from './rules';
 
@@ -321,11 +322,10 @@ export function dueReminders(f: ReminderFacts): Map<string, Reminder[]> {
 }
 
 /** A digest of a list's items (their keys): the same list hashes the same, night after night. */
-export async function listHash(items: readonly Reminder[]): Promise<string> {
-  const text = items
-    .map((r) => r.key)
-    .sort()
-    .join('\n');
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
+export const listHash = (items: readonly Reminder[]): Promise<string> =>
+  sha256Hex(
+    items
+      .map((r) => r.key)
+      .sort()
+      .join('\n'),
+  );
