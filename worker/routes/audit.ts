@@ -65,7 +65,9 @@ const RECORD_ENTITIES: Record<string, readonly string[]> = {
 /** What a caller who is not an admin may ask: one record's history, of a record they may read. */
 function readerScope(query: Filters): { entities: readonly string[]; id: string } {
   const id = query.id ?? query.entityId;
-  const entities = query.entity ? RECORD_ENTITIES[query.entity] : undefined;
+  // Own names only: `toString` or `__proto__` is an unknown entity, not what an object inherits.
+  const entities =
+    query.entity && Object.hasOwn(RECORD_ENTITIES, query.entity) ? RECORD_ENTITIES[query.entity] : undefined;
   if (!entities || !id) throw new ApiError('FORBIDDEN', MSG.historyOfOneRecord);
   return { entities, id };
 }
