@@ -17,9 +17,11 @@ async function names(db: D1Database): Promise<Names> {
   };
 }
 
+const NO_NAMES: Names = { territory: new Map(), partner: new Map() };
+
 /** One table as CSV text: the BOM and header first, then a page of rows per chunk. */
 export async function* csvText(db: D1Database, t: CsvTable): AsyncGenerator<string> {
-  const n = await names(db);
+  const n = t.withoutNames ? NO_NAMES : await names(db);
   yield BOM + csvLine(t.columns.map(([header]) => header));
   let after = -Number.MAX_SAFE_INTEGER;
   for (;;) {

@@ -27,6 +27,8 @@ export interface CsvTable {
   table: string;
   /** Whether the table keeps its body as JSON in `data`. */
   json: boolean;
+  /** No column shows a territory's or partner's name: the export skips reading them. */
+  withoutNames?: true;
   columns: readonly Column[];
 }
 
@@ -123,6 +125,7 @@ const INDICATORS: CsvTable = {
 const TERRITORIES: CsvTable = {
   table: 'territories',
   json: true,
+  withoutNames: true,
   columns: [
     ['Identifiant', col('id')],
     ['Nom', field('name')],
@@ -209,6 +212,7 @@ const ACTIONS: CsvTable = {
 const ALERTS: CsvTable = {
   table: 'alerts',
   json: false,
+  withoutNames: true,
   columns: [
     ['Identifiant', col('id')],
     ['Règle', (r) => ALERT_RULES[r.row.rule as AlertRule]?.label ?? str(r.row.rule)],
@@ -226,6 +230,7 @@ const ALERTS: CsvTable = {
 const AUDIT: CsvTable = {
   table: 'audit',
   json: false,
+  withoutNames: true,
   columns: [
     ['N°', (r) => ({ number: Number(r.row.seq) })],
     ['Date', at('at')],
