@@ -3,6 +3,7 @@
 // Miniflare, so the tests, `npm start` and the deploy bundle all run on one workerd.
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
+import { googleEnv } from './tests/worker/fake-google-wire';
 
 export const TEST_ADMIN = 'admin@ademe.example';
 
@@ -72,19 +73,10 @@ const NODE_PROJECT = {
 };
 
 /** Worker tests against a local Google stand-in started by the globalSetup (in Node). */
-const googleBindings = (inject: Inject) => {
-  const base = inject<string>('googleBase');
-  return {
-    GOOGLE_TOKEN_URL: `${base}/token`,
-    GOOGLE_DRIVE_URL: `${base}/drive/v3`,
-    GOOGLE_DRIVE_UPLOAD_URL: `${base}/upload/drive/v3`,
-    GOOGLE_DOCS_URL: base,
-    GOOGLE_SHEETS_URL: base,
-    GOOGLE_SERVICE_ACCOUNT_KEY: inject('googleServiceAccountKey'),
-    GOOGLE_RETRY_DELAYS_MS: '5,10,20',
-    DRIVE_FOLDER_ID: 'folder-veli-test',
-  };
-};
+const googleBindings = (inject: Inject) => ({
+  ...googleEnv({ base: inject('googleBase'), serviceAccountKey: inject('googleServiceAccountKey') }),
+  GOOGLE_RETRY_DELAYS_MS: '5,10,20',
+});
 
 export default defineConfig(async () => {
   const migrations = await readD1Migrations('worker/migrations');

@@ -744,12 +744,5 @@ export function replaceAllText(f: StoredFile, requests: Record<string, unknown>[
 
 export type FakeGoogle = Awaited<ReturnType<typeof startFakeGoogle>>;
 
-/** Env values pointing the worker at this server. */
-export const googleEnv = (g: { base: string; serviceAccountKey: string }) => ({
-  GOOGLE_TOKEN_URL: `${g.base}/token`,
-  GOOGLE_DRIVE_URL: `${g.base}/drive/v3`,
-  GOOGLE_DRIVE_UPLOAD_URL: `${g.base}/upload/drive/v3`,
-  GOOGLE_DOCS_URL: g.base,
-  GOOGLE_SERVICE_ACCOUNT_KEY: g.serviceAccountKey,
-  DRIVE_FOLDER_ID: SHARED_FOLDER_ID,
-});
+/** Env values pointing the worker at this server (scripts/bench/documents.mjs reads them from here). */
+export { googleEnv } from '../worker/fake-google-wire';

@@ -22,6 +22,20 @@ export const SHARED_FOLDER_ID = 'folder-veli-test';
 /** A folder in a person's My Drive: a service account cannot create there. */
 export const MY_DRIVE_FOLDER_ID = 'folder-my-drive-claire';
 
+/**
+ * Env values pointing the worker at a stand-in serving at `base` (its token endpoint, Drive,
+ * Docs and Sheets), with its service-account key and the Shared Drive's folder.
+ */
+export const googleEnv = (g: { base: string; serviceAccountKey: string }) => ({
+  GOOGLE_TOKEN_URL: `${g.base}/token`,
+  GOOGLE_DRIVE_URL: `${g.base}/drive/v3`,
+  GOOGLE_DRIVE_UPLOAD_URL: `${g.base}/upload/drive/v3`,
+  GOOGLE_DOCS_URL: g.base,
+  GOOGLE_SHEETS_URL: g.base,
+  GOOGLE_SERVICE_ACCOUNT_KEY: g.serviceAccountKey,
+  DRIVE_FOLDER_ID: SHARED_FOLDER_ID,
+});
+
 export type CallKind =
   | 'token'
   | 'create'
