@@ -63,12 +63,29 @@ export class Drive {
     return this.o.uploadUrl ?? DEFAULT_DRIVE_UPLOAD_URL;
   }
 
-  private multipart(metadata: object, html: string) {
+  /**
+   * A multipart/related body: the metadata as JSON, then the content as `contentType` (HTML
+   * text, or a file's bytes sent as they are).
+   */
+  private multipart(
+    metadata: object,
+    content: string | Uint8Array,
+    contentType = 'text/html; charset=UTF-8',
+  ) {
     const boundary = `veli-${crypto.randomUUID()}`;
-    const body =
+    const head =
       `--${boundary}\r\ncontent-type: application/json; charset=UTF-8\r\n\r\n${JSON.stringify(metadata)}\r\n` +
-      `--${boundary}\r\ncontent-type: text/html; charset=UTF-8\r\n\r\n${html}\r\n--${boundary}--\r\n`;
-    return { body, contentType: `multipart/related; boundary=${boundary}` };
+      `--${boundary}\r\ncontent-type: ${contentType}\r\n\r\n`;
+    const tail = `\r\n--${boundary}--\r\n`;
+    const type = `multipart/related; boundary=${boundary}`;
+    if (typeof content === 'string') return { body: head + content + tail, contentType: type };
+    const enc = new TextEncoder();
+    const [before, after] = [enc.encode(head), enc.encode(tail)];
+    const body = new Uint8Array(before.length + content.length + after.length);
+    body.set(before, 0);
+    body.set(content, before.length);
+    body.set(after, before.length + content.length);
+    return { body, contentType: type };
   }
 
   /** Uploads HTML converted to a Google Doc, in `folderId` when given. Not retried once sent. */
@@ -130,27 +147,20 @@ export class Drive {
     meta: { name: string; mimeType: string; folderId?: string | undefined; description?: string },
     bytes: Uint8Array,
   ): Promise<DriveFile> {
-    const boundary = `veli-${crypto.randomUUID()}`;
-    const head = JSON.stringify({
-      name: meta.name,
-      mimeType: meta.mimeType,
-      ...(meta.folderId ? { parents: [meta.folderId] } : {}),
-      ...(meta.description ? { description: meta.description } : {}),
-    });
-    const enc = new TextEncoder();
-    const before = enc.encode(
-      `--${boundary}\r\ncontent-type: application/json; charset=UTF-8\r\n\r\n${head}\r\n` +
-        `--${boundary}\r\ncontent-type: ${meta.mimeType}\r\n\r\n`,
+    const { body, contentType } = this.multipart(
+      {
+        name: meta.name,
+        mimeType: meta.mimeType,
+        ...(meta.folderId ? { parents: [meta.folderId] } : {}),
+        ...(meta.description ? { description: meta.description } : {}),
+      },
+      bytes,
+      meta.mimeType,
     );
-    const after = enc.encode(`\r\n--${boundary}--\r\n`);
-    const body = new Uint8Array(before.length + bytes.length + after.length);
-    body.set(before, 0);
-    body.set(bytes, before.length);
-    body.set(after, before.length + bytes.length);
     const res = await googleFetch(
       this.o,
       `${this.upload}/files?uploadType=multipart&supportsAllDrives=true&fields=${encodeURIComponent(FILE_FIELDS)}`,
-      { method: 'POST', headers: { 'content-type': `multipart/related; boundary=${boundary}` }, body },
+      { method: 'POST', headers: { 'content-type': contentType }, body },
       'upload file',
       false,
     );
@@ -182,19 +192,23 @@ export class Drive {
     return ((await made.json()) as { id: string }).id;
   }
 
-  /** Renames a file (and sets its description): metadata only, the content stays byte for byte. */
-  async rename(id: string, name: string, description?: string): Promise<void> {
-    const res = await googleFetch(
+  /** A metadata-only files.update (its answer, `fields` of the file, was read by googleFetch). */
+  private async patchMetadata(id: string, metadata: object, fields: string, what: string): Promise<void> {
+    await googleFetch(
       this.o,
-      `${this.api}/files/${encodeURIComponent(id)}?supportsAllDrives=true&fields=id`,
+      `${this.api}/files/${encodeURIComponent(id)}?supportsAllDrives=true&fields=${fields}`,
       {
         method: 'PATCH',
         headers: { 'content-type': 'application/json; charset=UTF-8' },
-        body: JSON.stringify({ name, ...(description ? { description } : {}) }),
+        body: JSON.stringify(metadata),
       },
-      'rename',
+      what,
     );
-    await res.body?.cancel();
+  }
+
+  /** Renames a file (and sets its description): metadata only, the content stays byte for byte. */
+  async rename(id: string, name: string, description?: string): Promise<void> {
+    await this.patchMetadata(id, { name, ...(description ? { description } : {}) }, 'id', 'rename');
   }
 
   /**
@@ -203,7 +217,7 @@ export class Drive {
    */
   async share(id: string, email: string, role: 'reader' | 'commenter', message: string): Promise<void> {
     const query = `supportsAllDrives=true&sendNotificationEmail=true&emailMessage=${encodeURIComponent(message)}`;
-    const res = await googleFetch(
+    await googleFetch(
       this.o,
       `${this.api}/files/${encodeURIComponent(id)}/permissions?${query}`,
       {
@@ -213,7 +227,6 @@ export class Drive {
       },
       'share',
     );
-    await res.body?.cancel();
   }
 
   /**
@@ -221,17 +234,7 @@ export class Drive {
    * Content manager may do; deleting for good takes a Manager (organizer) there.
    */
   async trashFile(id: string): Promise<void> {
-    const res = await googleFetch(
-      this.o,
-      `${this.api}/files/${encodeURIComponent(id)}?supportsAllDrives=true&fields=id,trashed`,
-      {
-        method: 'PATCH',
-        headers: { 'content-type': 'application/json; charset=UTF-8' },
-        body: JSON.stringify({ trashed: true }),
-      },
-      'trash',
-    );
-    await res.body?.cancel();
+    await this.patchMetadata(id, { trashed: true }, 'id,trashed', 'trash');
   }
 
   /**
