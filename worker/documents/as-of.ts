@@ -46,6 +46,22 @@ function stateAt<T extends { id: string }>(
  *   deliverable's prose, written for that phase; `AS_OF_NOTE` says so in the document.
  */
 export function recordAsOf(r: ProgrammeRecord, asOf: string): ProgrammeRecord {
+  const known = AS_OF.get(r)?.get(asOf);
+  if (known) return known;
+  const rec = frozenAt(r, asOf);
+  AS_OF.set(r, (AS_OF.get(r) ?? new Map()).set(asOf, rec));
+  // Freezing again at the same day changes nothing: the frozen record is its own.
+  AS_OF.set(rec, new Map([[asOf, rec]]));
+  return rec;
+}
+
+/**
+ * Records already frozen, by record and day: a report freezes the record once for itself and
+ * once per territory summary it holds, the consistency checks once more. Records are read-only.
+ */
+const AS_OF = new WeakMap<ProgrammeRecord, Map<string, ProgrammeRecord>>();
+
+function frozenAt(r: ProgrammeRecord, asOf: string): ProgrammeRecord {
   const tz = r.programme.timezone;
   const existed = (x: { createdAt?: string | undefined }) =>
     !x.createdAt || localDay(x.createdAt, tz) <= asOf;

@@ -248,19 +248,25 @@ export function fitTerritorySummary(
   };
   const result = (x: ReturnType<typeof at>, fits: boolean): SummaryFit => {
     const shortened = shortenedOf(t, x.built.fields);
+    // What to shorten costs a search of its own: made only if someone reads it (the 422).
+    let overflow: FieldOverflow[] | undefined;
     return {
       doc: { ...typeset(x.built.doc), shortened },
       level: x.level,
       estimatedPages: x.pages,
       fits,
-      overflow: fits ? [] : overflowOf((caps) => build(rec, t, ed, budgetAt(sizes, 1), caps), maxPages),
+      get overflow() {
+        overflow ??= fits ? [] : overflowOf((caps) => build(rec, t, ed, budgetAt(sizes, 1), caps), maxPages);
+        return overflow;
+      },
       shortened,
     };
   };
   let lo = at(Math.min(STRENGTH_STEPS, Math.max(0, fromLevel)));
   if (lo.pages <= maxPages) return result(lo, true);
+  if (lo.level >= STRENGTH_STEPS) return result(lo, false);
   let hi = at(STRENGTH_STEPS);
-  if (hi.pages > maxPages || lo.level >= STRENGTH_STEPS) return result(hi, hi.pages <= maxPages);
+  if (hi.pages > maxPages) return result(hi, false);
   while (hi.level - lo.level > SEARCH_PRECISION) {
     const mid = at(Math.floor((lo.level + hi.level) / 2));
     if (mid.pages <= maxPages) hi = mid;
