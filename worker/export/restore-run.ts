@@ -1,13 +1,7 @@
 import type { Env } from '../env';
-import {
-  ArchiveError,
-  archivedTables,
-  emptinessSql,
-  emptyArchivedTables,
-  loadArchive,
-  type RestoreReport,
-  verifyArchive,
-} from './restore';
+import { ArchiveError } from './archive-read';
+import { emptinessSql, emptyArchivedTables, loadArchive, type RestoreReport, verifyArchive } from './restore';
+import { archivedTables } from './schema';
 
 /** The archive named is not in the bucket. */
 export class ArchiveMissing extends Error {}

@@ -1,7 +1,7 @@
 import type { Manifest } from './archive';
 import { Sha256 } from './archive';
-import { ArchiveError, type ArchiveEvent, readArchive } from './archive-read';
-import { type ArchivedTable, archivedTables, q } from './schema';
+import { type ArchiveEvent, readArchive } from './archive-read';
+import { type ArchivedTable, q } from './schema';
 
 /** Rows sent in one INSERT: one bound JSON text each, well under D1's 2 MB per value. */
 const CHUNK_BYTES = 400_000;
@@ -90,5 +90,3 @@ export async function emptyArchivedTables(db: D1Database, target: readonly Archi
 /** No row in any archived table: the only database a restore writes into. */
 export const emptinessSql = (target: readonly ArchivedTable[]) =>
   target.map((t) => `NOT EXISTS (SELECT 1 FROM ${q(t.name)})`).join(' AND ') || '1';
-
-export { ArchiveError, archivedTables };

@@ -28,8 +28,8 @@ export interface ArchivedTable {
   primaryKey: string[];
 }
 
-const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
-export const q = quote;
+/** An SQL identifier, quoted. */
+export const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** Kahn's order on the foreign keys, ties broken by name: the same order for the same schema. */
 function dependencyOrder(names: string[], refs: Map<string, Set<string>>): string[] {
