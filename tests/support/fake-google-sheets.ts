@@ -8,6 +8,7 @@
 import { generateKeyPairSync, type KeyObject, randomUUID, verify } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readText } from './proxy';
 
 export const SHEETS_SCOPE = 'https://www.googleapis.com/auth/spreadsheets';
 const JWT_BEARER = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
@@ -45,12 +46,6 @@ function send(res: ServerResponse, status: number, body: unknown) {
 
 const googleError = (res: ServerResponse, code: number, status: string, message: string) =>
   send(res, code, { error: { code, message, status } });
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const c of req) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 function columnNumber(letters: string): number {
   let n = 0;
@@ -114,7 +109,7 @@ function stored(v: unknown, option: string): Cell | undefined | 'skip' | 'invali
 }
 
 /** What one stand-in keeps: keys it trusts, tokens it issued, spreadsheets, calls received. */
-export interface FakeState {
+interface FakeState {
   base: string;
   keys: Map<string, KeyObject>;
   tokens: Map<string, string>;
@@ -138,7 +133,7 @@ const tokenError = (res: ServerResponse, error: string, description: string) =>
 
 /** The JWT-bearer grant: RS256 signed by a known service account, short-lived, Sheets scope. */
 async function token(st: FakeState, req: IncomingMessage, res: ServerResponse) {
-  const form = new URLSearchParams(await readBody(req));
+  const form = new URLSearchParams(await readText(req));
   if (form.get('grant_type') !== JWT_BEARER)
     return tokenError(res, 'unsupported_grant_type', 'Invalid grant_type.');
   const parts = (form.get('assertion') ?? '').split('.');
@@ -175,6 +170,9 @@ interface ValuesCall {
   range: NonNullable<ReturnType<typeof parseRange>>;
   rangeText: string;
 }
+
+/** The path of spreadsheets.values (spreadsheet id, range), which the Drive stand-in serves too. */
+export const VALUES_PATH = /^\/v4\/spreadsheets\/([^/]+)\/values\/([^/:]+)$/;
 
 /** A Sheets state the Drive stand-in shares (one token endpoint for both, as at Google). */
 export const sheetsState = (base: string): FakeState => ({
@@ -260,7 +258,7 @@ async function updateValues(call: ValuesCall, rawBody?: string) {
   const option = url.searchParams.get('valueInputOption') ?? '';
   if (option !== 'RAW' && option !== 'USER_ENTERED')
     return googleError(res, 400, 'INVALID_ARGUMENT', `Invalid valueInputOption: '${option}'`);
-  const body = JSON.parse(rawBody ?? (await readBody(req))) as {
+  const body = JSON.parse(rawBody ?? (await readText(req))) as {
     range?: string;
     majorDimension?: string;
     values?: unknown[][];
@@ -301,7 +299,7 @@ type Handler = (
 /** The stand-in's routes: Google's token endpoint and values resource, then its own test hook. */
 const ROUTES: { method?: string; path: RegExp; handle: Handler }[] = [
   { method: 'POST', path: /^\/token$/, handle: token },
-  { path: /^\/v4\/spreadsheets\/([^/]+)\/values\/([^/:]+)$/, handle: values },
+  { path: VALUES_PATH, handle: values },
   {
     // Not Google's: lets tests count the calls a run made.
     path: /^\/_fake\/calls$/,
@@ -315,13 +313,8 @@ const ROUTES: { method?: string; path: RegExp; handle: Handler }[] = [
 export async function startFakeGoogle(): Promise<FakeGoogleInfo & { close: () => Promise<void> }> {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const clientEmail = 'nightly@veli-velo-test.iam.gserviceaccount.com';
-  const st: FakeState = {
-    base: '',
-    keys: new Map([[clientEmail, publicKey]]),
-    tokens: new Map(),
-    spreadsheets: new Map(),
-    calls: [],
-  };
+  const st = sheetsState('');
+  st.keys.set(clientEmail, publicKey);
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', st.base);

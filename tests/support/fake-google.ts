@@ -46,7 +46,8 @@ import {
 } from '../worker/fake-google-wire';
 import { launchChromium } from './chromium';
 import { importAsGoogle, layOutTables } from './fake-google-import';
-import { sheetsState, values as sheetsValues } from './fake-google-sheets';
+import { sheetsState, values as sheetsValues, VALUES_PATH } from './fake-google-sheets';
+import { readBytes } from './proxy';
 
 const SA_DOMAIN = /^[^@]+@veli-velo-test\.iam\.gserviceaccount\.com$/;
 
@@ -76,14 +77,6 @@ export function parseMultipart(body: string, boundary: string) {
   }
   return parts;
 }
-
-const readBody = (req: IncomingMessage) =>
-  new Promise<Buffer>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
 
 /** Google's JSON error body. */
 export const googleError = (code: number, message: string, reason: string, domain = 'global') => ({
@@ -572,7 +565,7 @@ class FakeGoogleServer {
     if (!who)
       return r.reply(401, googleError(401, 'Request had invalid authentication credentials.', 'authError'));
     r.who = who;
-    const sheet = /^\/v4\/spreadsheets\/([^/]+)\/values\/([^/:]+)$/.exec(path);
+    const sheet = VALUES_PATH.exec(path);
     if (sheet) return sheetsValues(this.sheets, r.req, r.res, r.url, [...sheet], r.raw.toString('utf8'));
     if (path === '/upload/drive/v3/files' && method === 'POST') return this.create(r);
     if (path === '/drive/v3/files' && method === 'GET') return this.list(r);
@@ -595,7 +588,7 @@ class FakeGoogleServer {
 
   async handle(req: IncomingMessage, res: ServerResponse, base: string) {
     const url = new URL(req.url ?? '/', base);
-    const raw = await readBody(req);
+    const raw = await readBytes(req);
     if (this.handleHooks(url.pathname, raw, res)) return;
     const entry: LoggedCall = {
       kind: 'other',
@@ -723,7 +716,7 @@ const MARGINS: Record<string, keyof DocPage> = {
  * `replaceAllText` as the Docs API applies it: every occurrence of the text (matched case
  * sensitively when asked) replaced in the Doc's text; each reply counts its occurrences.
  */
-export function replaceAllText(f: StoredFile, requests: Record<string, unknown>[]) {
+function replaceAllText(f: StoredFile, requests: Record<string, unknown>[]) {
   const asHtml = (t: string) =>
     t
       .replace(/&/g, '&amp;')
