@@ -59,7 +59,7 @@ async function buildCode(workerUrl, allowlist) {
  * exports are functions, and the sidebar table's rows, each `journal` → `showJournal`.
  * @param {string} bundle @param {string[]} exported
  */
-export function entryPoints(bundle, exported) {
+function entryPoints(bundle, exported) {
   const api = vm.runInNewContext(`${bundle};${GLOBAL}`, {});
   /** @type {{ name: string }[]} */
   const table = api.SIDEBAR_TABLE ?? [];

@@ -12,7 +12,7 @@
 import { pathToFileURL } from 'node:url';
 
 /** @param {string[]} argv */
-export function parseArgs(argv) {
+function parseArgs(argv) {
   /** @type {Record<string, string>} */
   const out = {};
   for (let i = 0; i < argv.length; i++) {
@@ -25,7 +25,7 @@ export function parseArgs(argv) {
 }
 
 /** @param {{ ok: boolean; checks: { name: string; ok: boolean; detail: string; fix?: string }[]; layoutRatio: number | null }} answer */
-export function report(answer) {
+function report(answer) {
   const lines = [];
   for (const c of answer.checks) {
     lines.push(`${c.ok ? '✔' : '✘'} ${c.name} — ${c.detail}`);
