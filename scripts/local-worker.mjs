@@ -113,13 +113,13 @@ const esModules = (dir) =>
  * The worker's bindings: its vars as text, the D1 database, and the R2 buckets of wrangler.toml
  * (the nightly backups' bucket, persisted beside D1).
  * @param {ReturnType<typeof unstable_readConfig>} config
+ * @param {ReturnType<typeof unstable_readConfig>['d1_databases'][number]} d1 its D1 database
  * @param {Record<string, string>} vars
  */
-function bindings(config, vars) {
-  const d1 = config.d1_databases[0];
+function bindings(config, d1, vars) {
   return {
     ...Object.fromEntries(Object.entries(vars).map(([k, value]) => [k, { type: 'text', value }])),
-    ...(d1 ? { [d1.binding]: { type: 'd1', id: d1.database_id ?? d1.binding } } : {}),
+    [d1.binding]: { type: 'd1', id: d1.database_id ?? d1.binding },
     ...Object.fromEntries(
       (config.r2_buckets ?? []).map((/** @type {{ binding: string; bucket_name?: string }} */ b) => [
         b.binding,
@@ -168,7 +168,7 @@ export async function startWorker(options = {}) {
           compatibilityFlags: config.compatibility_flags,
           // wrangler's bundle: ES modules (index.js, and the bench's own entry beside it).
           manifest: { mainModule: main, modulesRoot: bundleDir, modules: esModules(bundleDir) },
-          env: bindings(config, vars),
+          env: bindings(config, d1, vars),
         },
       },
     ],

@@ -84,7 +84,7 @@ function loadConfig(target) {
 }
 
 /** The Marketplace SDK step that makes users run `version` (Editor add-ons follow this number, not the deployment). */
-export function marketplaceSteps(
+function marketplaceSteps(
   /** @type {{ scriptId: string; projectId?: string }} */ config,
   /** @type {number | string} */ version,
   /** @type {number | null} */ previous,
@@ -147,7 +147,7 @@ function deploy(config, target, o) {
     clasp(['create-deployment', '--versionNumber', String(version), '--description', o.description]);
     console.log(`First deployment of ${target}: copy its id into .clasp.${target}.json as "deploymentId".`);
   }
-  console.log(marketplaceSteps(config, version, current ?? null, target));
+  console.log(marketplaceSteps(config, version, current, target));
 }
 
 /** @param {ClaspConfig} config @param {string} target @param {{ dryRun: boolean; to: number | null }} o */

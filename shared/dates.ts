@@ -107,14 +107,13 @@ export function addYears(date: string, years: number): string {
  * The wall clock of a zone through `Intl` (the worker and the sidebars, whose runtimes know every
  * zone). Apps Script's server code reads it with Utilities.formatDate instead (addon/paris.ts).
  */
-export const intlClock =
-  (timeZone: string = PARIS): WallClock =>
-  (at) => {
+export function intlClock(timeZone: string = PARIS): WallClock {
+  // The zone checked and its format found once per clock, not once per reading.
+  const zone = isTimeZone(timeZone) ? timeZone : PARIS;
+  const format = dateFormat('fr-FR', zone, { ...DAY_AND_TIME, hourCycle: 'h23' });
+  return (at) => {
     const parts: Record<string, string> = {};
-    const zone = isTimeZone(timeZone) ? timeZone : PARIS;
-    for (const p of dateFormat('fr-FR', zone, { ...DAY_AND_TIME, hourCycle: 'h23' }).formatToParts(
-      new Date(at),
-    ))
-      parts[p.type] = p.value;
+    for (const p of format.formatToParts(new Date(at))) parts[p.type] = p.value;
     return { day: `${parts.day}/${parts.month}/${parts.year}`, time: `${parts.hour}:${parts.minute}` };
   };
+}
