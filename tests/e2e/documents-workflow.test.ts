@@ -96,7 +96,7 @@ async function writeSynthesis() {
     /^\d+ caractères — plus court que le repère$/,
   );
   await frame.getByRole('button', { name: 'Enregistrer les synthèses' }).click();
-  await frame.getByText('Synthèses du programme enregistrées.').waitFor();
+  await frame.getByText('Synthèses du programme enregistrées.').waitFor({ timeout: 60_000 });
   await shot('docs-1-syntheses');
   await accessible('synthèses: saved');
 }
@@ -130,7 +130,7 @@ async function fixFromLink() {
   await frame.getByLabel('Enjeux').fill('Structurer une offre de VELI pour les trajets de moins de 10 km.');
   await frame.getByLabel('Recommandations').fill('Inscrire les VELI au plan de mobilité.');
   await frame.getByRole('button', { name: 'Enregistrer le diagnostic' }).click();
-  await frame.getByText(/Diagnostic de «.+» enregistré/).waitFor();
+  await frame.getByText(/Diagnostic de «.+» enregistré/).waitFor({ timeout: 60_000 });
   await shot('docs-4-fixed');
 }
 
