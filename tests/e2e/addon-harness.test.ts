@@ -716,6 +716,42 @@ describe('typed text is never dropped unasked', () => {
   });
 });
 
+describe('typed text is never dropped unasked (Verrous, by the keyboard alone)', () => {
+  it('asks before another blocker replaces unsaved text; a refusal puts back the blocker shown', async () => {
+    const t = territories.journal!.id;
+    const stored = await worker.api(ADMIN)('POST', '/v1/blockers', {
+      territoryId: t,
+      category: 'parking',
+      title: 'Abri vélos cargos',
+      description: 'Aucun abri sécurisé près de la mairie.',
+      owner: 'territory',
+    });
+    expect(stored.status).toBe(201);
+    const frame = await openSidebar('Verrous', 'Enregistrer le verrou');
+    await frame.locator('#f-territoryId').selectOption(t);
+    const chooser = frame.locator('#f-_blocker');
+    await expect.poll(() => chooser.locator('option').count()).toBeGreaterThan(1);
+    await chooser.selectOption(stored.body.id);
+    await expect.poll(() => frame.getByLabel('Intitulé').inputValue()).toBe('Abri vélos cargos');
+    await frame.getByLabel('Intitulé').fill('Abri vélos cargos — en cours de reprise');
+    const asked: string[] = [];
+    page.once('dialog', (d) => {
+      asked.push(d.message());
+      void d.dismiss();
+    });
+    await chooser.focus();
+    await page.keyboard.press('Home');
+    await expect.poll(() => asked.length).toBe(1);
+    expect(asked[0]).toBe('Vos modifications non enregistrées seront perdues. Changer quand même ?');
+    expect(await chooser.inputValue()).toBe(stored.body.id);
+    expect(await frame.getByLabel('Intitulé').inputValue()).toBe('Abri vélos cargos — en cours de reprise');
+    page.once('dialog', (d) => void d.accept());
+    await page.keyboard.press('Home');
+    await expect.poll(() => frame.getByLabel('Intitulé').inputValue()).toBe('');
+    await axe('verrous: a new blocker chosen by the keyboard after a confirmation');
+  });
+});
+
 describe('two users at the same moment', () => {
   it('both sessions land in Séances', async () => {
     const second = await browser.newPage();
