@@ -91,16 +91,8 @@ export class Drive {
   /** Uploads HTML converted to a Google Doc, in `folderId` when given. Not retried once sent. */
   async createDoc(name: string, html: string, folderId?: string): Promise<DriveFile> {
     const meta = { name, mimeType: GOOGLE_DOC_MIME, ...(folderId ? { parents: [folderId] } : {}) };
-    const { body, contentType } = this.multipart(meta, html);
     try {
-      const res = await googleFetch(
-        this.o,
-        `${this.upload}/files?uploadType=multipart&supportsAllDrives=true&fields=${encodeURIComponent(FILE_FIELDS)}`,
-        { method: 'POST', headers: { 'content-type': contentType }, body },
-        'upload',
-        false,
-      );
-      return (await res.json()) as DriveFile;
+      return await this.createFile(meta, html, undefined, 'upload');
     } catch (err) {
       // A create names nothing else: a 404 is the folder, unseen by this account.
       if (folderId && err instanceof GoogleError && err.status === 404)
@@ -147,7 +139,7 @@ export class Drive {
     meta: { name: string; mimeType: string; folderId?: string | undefined; description?: string },
     bytes: Uint8Array,
   ): Promise<DriveFile> {
-    const { body, contentType } = this.multipart(
+    return this.createFile(
       {
         name: meta.name,
         mimeType: meta.mimeType,
@@ -156,12 +148,23 @@ export class Drive {
       },
       bytes,
       meta.mimeType,
+      'upload file',
     );
+  }
+
+  /** files.create with its content in one multipart request; never retried once sent. */
+  private async createFile(
+    metadata: object,
+    content: string | Uint8Array,
+    type: string | undefined,
+    what: string,
+  ): Promise<DriveFile> {
+    const { body, contentType } = this.multipart(metadata, content, type);
     const res = await googleFetch(
       this.o,
       `${this.upload}/files?uploadType=multipart&supportsAllDrives=true&fields=${encodeURIComponent(FILE_FIELDS)}`,
       { method: 'POST', headers: { 'content-type': contentType }, body },
-      'upload file',
+      what,
       false,
     );
     return (await res.json()) as DriveFile;
